@@ -1,0 +1,1 @@
+//! The lenses shipped with Plumbline, embedded from `lenses/`.

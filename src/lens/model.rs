@@ -1,0 +1,103 @@
+//! The typed lens model: what a custom-lens JSON file says, after parsing.
+//!
+//! Conditions are kept both as written (for round trips and messages) and compiled to choice
+//! indices (for fast evaluation). A `Lens` is immutable once built.
+
+use crate::rule::CompiledCondition;
+
+/// A whole lens: pillars → questions → choices.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lens {
+    pub schema_version: String,
+    pub name: String,
+    pub description: String,
+    pub pillars: Vec<Pillar>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pillar {
+    pub id: String,
+    pub name: String,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub helpful_resource: Option<Resource>,
+    pub choices: Vec<Choice>,
+    pub risk_rules: Vec<RiskRule>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub id: String,
+    pub title: String,
+    /// Not in the lens specification but in the API's Choice shape; kept when present.
+    pub description: Option<String>,
+    pub helpful_resource: Option<Resource>,
+    pub improvement_plan: Option<Resource>,
+    pub additional_resources: Vec<AdditionalResources>,
+}
+
+impl Choice {
+    /// A choice whose id ends in `_no` is the question's "None of these".
+    pub fn is_none_of_these(&self) -> bool {
+        self.id.ends_with("_no")
+    }
+}
+
+/// A `displayText` with an optional `url` (helpfulResource, improvementPlan, content items).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Resource {
+    pub display_text: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AdditionalResourceType {
+    HelpfulResource,
+    ImprovementPlan,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AdditionalResources {
+    #[serde(rename = "type")]
+    pub kind: AdditionalResourceType,
+    pub content: Vec<Resource>,
+}
+
+/// The risk a rule assigns, in the lens file's spelling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum LensRisk {
+    #[serde(rename = "HIGH_RISK")]
+    High,
+    #[serde(rename = "MEDIUM_RISK")]
+    Medium,
+    #[serde(rename = "NO_RISK")]
+    NoRisk,
+}
+
+impl LensRisk {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LensRisk::High => "HIGH_RISK",
+            LensRisk::Medium => "MEDIUM_RISK",
+            LensRisk::NoRisk => "NO_RISK",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RiskRule {
+    /// The condition exactly as written in the file.
+    pub source: String,
+    /// `Default` for the `default` rule, otherwise the expression over choice indices.
+    pub condition: CompiledCondition,
+    pub risk: LensRisk,
+}

@@ -1,0 +1,26 @@
+//! Plumbline: architecture reviews against Well-Architected lenses, in the browser.
+//!
+//! The crate is a pure Rust core plus one thin boundary:
+//! - [`lens`]: the custom-lens JSON format — a position-tracking JSON reader, the typed model,
+//!   and validation diagnostics that carry a JSON path and a line:column.
+//! - [`rule`]: risk-rule conditions — lexer, Pratt parser, AST, compilation to choice indices.
+//! - [`review`]: answers, question risk, risk counts, improvement plan, rule analysis.
+//! - [`workload`]: workloads, lens reviews, milestones, dashboard, and the `Workspace` that keeps
+//!   them in a [`store::Store`].
+//! - [`store`]: the document store contract, with the memory backend.
+//! - [`catalog`]: the lenses shipped with Plumbline (`lenses/*.json`).
+//!
+//! `wasm` (wasm32 only) is the only module that knows about JavaScript.
+
+pub mod catalog;
+pub mod lens;
+pub mod review;
+pub mod rule;
+pub mod store;
+pub mod workload;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+/// The engine version shown by the app and reported by the CLI.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,242 @@
+//! A Pratt parser for conditions. Binding powers: `||` 1, `&&` 2, prefix `!` 3, so
+//! `a && !b || c` reads as `(a && (!b)) || c`, as in every C-like language authors know.
+
+use std::fmt;
+
+use super::ast::{Expr, Span};
+use super::lexer::{tokenize, Token, TokenKind};
+
+/// A parsed risk-rule condition: the special `default`, or an expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Condition {
+    Default,
+    Expr(Expr),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleErrorKind {
+    Empty,
+    UnexpectedCharacter(char),
+    /// A lone `&` or `|`; `expected` is the doubled operator the author probably meant.
+    SingleOperator {
+        expected: &'static str,
+    },
+    /// A token where an operand (id, `!` or `(`) was needed.
+    ExpectedOperand {
+        found: String,
+    },
+    /// The text ended where an operand was needed.
+    UnexpectedEnd,
+    /// An operand followed by something that is not `&&`, `||` or `)`.
+    ExpectedOperator {
+        found: String,
+    },
+    UnclosedParenthesis,
+    UnmatchedClose,
+    /// `default` combined with other terms; it must be the whole condition.
+    DefaultInExpression,
+}
+
+/// A syntax error with the byte span of the offending text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleError {
+    pub kind: RuleErrorKind,
+    pub span: Span,
+}
+
+impl RuleError {
+    pub fn new(kind: RuleErrorKind, span: Span) -> Self {
+        RuleError { kind, span }
+    }
+
+    /// A stable code for diagnostics.
+    pub fn code(&self) -> &'static str {
+        match self.kind {
+            RuleErrorKind::Empty => "condition-empty",
+            RuleErrorKind::UnexpectedCharacter(_) => "condition-unexpected-character",
+            RuleErrorKind::SingleOperator { .. } => "condition-single-operator",
+            RuleErrorKind::ExpectedOperand { .. } | RuleErrorKind::UnexpectedEnd => {
+                "condition-expected-operand"
+            }
+            RuleErrorKind::ExpectedOperator { .. } => "condition-expected-operator",
+            RuleErrorKind::UnclosedParenthesis => "condition-unclosed-parenthesis",
+            RuleErrorKind::UnmatchedClose => "condition-unmatched-parenthesis",
+            RuleErrorKind::DefaultInExpression => "condition-default-in-expression",
+        }
+    }
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            RuleErrorKind::Empty => write!(f, "the condition is empty; write choice ids joined by && and ||, or `default`"),
+            RuleErrorKind::UnexpectedCharacter(c) => write!(f, "`{c}` cannot appear in a condition; ids use letters, digits and _, operators are !, &&, || and parentheses"),
+            RuleErrorKind::SingleOperator { expected } => write!(f, "a single `{}` is not an operator; write `{expected}`", &expected[..1]),
+            RuleErrorKind::ExpectedOperand { found } => write!(f, "expected a choice id, `!` or `(` but found `{found}`"),
+            RuleErrorKind::UnexpectedEnd => write!(f, "the condition ends where a choice id, `!` or `(` is needed"),
+            RuleErrorKind::ExpectedOperator { found } => write!(f, "expected `&&`, `||` or `)` but found `{found}`"),
+            RuleErrorKind::UnclosedParenthesis => write!(f, "this `(` is never closed"),
+            RuleErrorKind::UnmatchedClose => write!(f, "this `)` has no matching `(`"),
+            RuleErrorKind::DefaultInExpression => write!(f, "`default` must be the whole condition, not part of an expression"),
+        }
+    }
+}
+
+impl std::error::Error for RuleError {}
+
+/// Parses a rule's condition: `default` (after trimming) or an expression.
+pub fn parse_condition(src: &str) -> Result<Condition, RuleError> {
+    if src.trim() == "default" {
+        return Ok(Condition::Default);
+    }
+    parse(src).map(Condition::Expr)
+}
+
+/// Parses an expression. `default` inside an expression is an error.
+pub fn parse(src: &str) -> Result<Expr, RuleError> {
+    let tokens = tokenize(src)?;
+    if tokens.is_empty() {
+        return Err(RuleError::new(RuleErrorKind::Empty, 0..src.len()));
+    }
+    let mut parser = Parser {
+        tokens: &tokens,
+        pos: 0,
+        end: src.len(),
+    };
+    let expr = parser.expression(0)?;
+    if let Some(tok) = parser.peek() {
+        let kind = if tok.kind == TokenKind::Close {
+            RuleErrorKind::UnmatchedClose
+        } else {
+            RuleErrorKind::ExpectedOperator {
+                found: describe(tok, src),
+            }
+        };
+        return Err(RuleError::new(kind, tok.span.clone()));
+    }
+    Ok(expr)
+}
+
+fn describe(tok: &Token<'_>, src: &str) -> String {
+    src[tok.span.clone()].to_string()
+}
+
+struct Parser<'t, 's> {
+    tokens: &'t [Token<'s>],
+    pos: usize,
+    end: usize,
+}
+
+const OR_POWER: u8 = 1;
+const AND_POWER: u8 = 2;
+const NOT_POWER: u8 = 3;
+
+impl<'s> Parser<'_, 's> {
+    fn peek(&self) -> Option<&Token<'s>> {
+        self.tokens.get(self.pos)
+    }
+
+    fn next(&mut self) -> Option<Token<'s>> {
+        let tok = self.tokens.get(self.pos).cloned();
+        self.pos += 1;
+        tok
+    }
+
+    fn expression(&mut self, min_power: u8) -> Result<Expr, RuleError> {
+        let mut left = self.prefix()?;
+        loop {
+            let Some(tok) = self.peek() else { break };
+            let power = match tok.kind {
+                TokenKind::Or => OR_POWER,
+                TokenKind::And => AND_POWER,
+                TokenKind::Close => break,
+                _ => {
+                    let found = self.source_of(tok);
+                    return Err(RuleError::new(
+                        RuleErrorKind::ExpectedOperator { found },
+                        tok.span.clone(),
+                    ));
+                }
+            };
+            if power <= min_power {
+                break;
+            }
+            let op = self.next().expect("peeked");
+            let right = self.expression(power)?;
+            let span = left.span().start..right.span().end;
+            let (left_box, right_box) = (Box::new(left), Box::new(right));
+            left = if op.kind == TokenKind::Or {
+                Expr::Or {
+                    left: left_box,
+                    right: right_box,
+                    span,
+                }
+            } else {
+                Expr::And {
+                    left: left_box,
+                    right: right_box,
+                    span,
+                }
+            };
+        }
+        Ok(left)
+    }
+
+    fn prefix(&mut self) -> Result<Expr, RuleError> {
+        let Some(tok) = self.next() else {
+            return Err(RuleError::new(
+                RuleErrorKind::UnexpectedEnd,
+                self.end..self.end,
+            ));
+        };
+        match tok.kind {
+            TokenKind::Id("default") => {
+                Err(RuleError::new(RuleErrorKind::DefaultInExpression, tok.span))
+            }
+            TokenKind::Id(name) => Ok(Expr::Id {
+                name: name.to_string(),
+                span: tok.span,
+            }),
+            TokenKind::Not => {
+                let operand = self.expression(NOT_POWER)?;
+                let span = tok.span.start..operand.span().end;
+                Ok(Expr::Not {
+                    operand: Box::new(operand),
+                    span,
+                })
+            }
+            TokenKind::Open => {
+                let inner = self.expression(0)?;
+                match self.next() {
+                    Some(Token {
+                        kind: TokenKind::Close,
+                        ..
+                    }) => Ok(inner),
+                    _ => Err(RuleError::new(RuleErrorKind::UnclosedParenthesis, tok.span)),
+                }
+            }
+            TokenKind::Close => Err(RuleError::new(
+                RuleErrorKind::ExpectedOperand { found: ")".into() },
+                tok.span,
+            )),
+            TokenKind::And | TokenKind::Or => {
+                let found = self.source_of(&tok);
+                Err(RuleError::new(
+                    RuleErrorKind::ExpectedOperand { found },
+                    tok.span,
+                ))
+            }
+        }
+    }
+
+    fn source_of(&self, tok: &Token<'_>) -> String {
+        match tok.kind {
+            TokenKind::Id(s) => s.to_string(),
+            TokenKind::Not => "!".into(),
+            TokenKind::And => "&&".into(),
+            TokenKind::Or => "||".into(),
+            TokenKind::Open => "(".into(),
+            TokenKind::Close => ")".into(),
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! The document store contract. Records are plain JSON documents with a stable `_id` and a
+//! `_rev` that changes on every write (CouchDB's shape, so a later sync can replicate them).
+//! A write names the revision it read; a stale one is refused, so two tabs never silently
+//! overwrite each other. Backends: [`memory`] here; IndexedDB and localStorage in the wasm layer.
+
+pub mod memory;
+
+use serde_json::Value;
+
+/// A stored document: its id, its current revision and its JSON body (without `_id`/`_rev`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub id: String,
+    pub rev: String,
+    pub body: Value,
+}
+
+/// One change in an atomic commit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Write {
+    pub id: String,
+    /// The revision the writer read; `None` means "this document must not exist yet".
+    pub expected_rev: Option<String>,
+    /// The new body, or `None` to delete the document.
+    pub body: Option<Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// The document changed since it was read (or exists when it should not).
+    Conflict { id: String },
+    /// The browser refused the write for lack of space.
+    QuotaExceeded { message: String },
+    /// A stored record could not be read back as JSON.
+    Corrupted { id: String, message: String },
+    /// The database could not be opened (blocked upgrade, storage disabled, unsupported).
+    Unavailable { message: String },
+    /// Any other failure reported by the backend.
+    Backend { message: String },
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::Conflict { id } => write!(f, "`{id}` was changed elsewhere (another tab?) since it was read; reload and try again"),
+            StoreError::QuotaExceeded { message } => write!(f, "the browser's storage is full: {message}"),
+            StoreError::Corrupted { id, message } => write!(f, "stored record `{id}` is damaged: {message}"),
+            StoreError::Unavailable { message } => write!(f, "storage is unavailable: {message}"),
+            StoreError::Backend { message } => write!(f, "storage failed: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// A document store. All methods are async because IndexedDB is; the memory backend resolves
+/// at once. Not `Send`: the browser runs us on one thread.
+#[allow(async_fn_in_trait)]
+pub trait Store {
+    async fn get(&self, id: &str) -> Result<Option<Document>, StoreError>;
+    /// Every document whose id starts with `prefix`, in id order.
+    async fn list(&self, prefix: &str) -> Result<Vec<Document>, StoreError>;
+    /// Applies all writes or none. Returns the new revisions, in the order of `writes`
+    /// (empty string for deletions).
+    async fn commit(&self, writes: Vec<Write>) -> Result<Vec<String>, StoreError>;
+}
+
+/// The next revision after `previous`: `N-hash`, with N counting writes (CouchDB's form).
+pub fn next_revision(previous: Option<&str>, body: &Value) -> String {
+    let n = previous
+        .and_then(|r| r.split('-').next())
+        .and_then(|n| n.parse::<u64>().ok())
+        .unwrap_or(0)
+        + 1;
+    // FNV-1a over the serialised body: cheap, deterministic, good enough to tell revisions apart.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in body.to_string().bytes().chain(n.to_le_bytes()) {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{n}-{hash:016x}")
+}

@@ -1,0 +1,1 @@
+//! The JavaScript API: the only module that uses wasm-bindgen.
