@@ -36,7 +36,12 @@ pub fn lint(text: &str) -> LintReport {
 
 /// A lens usable in a review: `Err` with every diagnostic when any of them is an error.
 pub fn parse(text: &str) -> Result<Lens, Vec<Diagnostic>> {
-    let report = lint(text);
+    parse_with(text, &LintOptions::default())
+}
+
+/// [`parse`] with explicit options.
+pub fn parse_with(text: &str, options: &LintOptions) -> Result<Lens, Vec<Diagnostic>> {
+    let report = lint_with(text, options);
     match report.lens {
         Some(lens) if !report.has_errors() => Ok(lens),
         _ => Err(report.diagnostics),
