@@ -144,8 +144,7 @@ impl<'s> Parser<'_, 's> {
 
     fn expression(&mut self, min_power: u8) -> Result<Expr, RuleError> {
         let mut left = self.prefix()?;
-        loop {
-            let Some(tok) = self.peek() else { break };
+        while let Some(tok) = self.peek() {
             let power = match tok.kind {
                 TokenKind::Or => OR_POWER,
                 TokenKind::And => AND_POWER,
