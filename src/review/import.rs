@@ -37,10 +37,17 @@ impl std::error::Error for ImportError {}
 
 /// Parses an AWS answers document into answers, in document order.
 pub fn answers_from_aws_json(text: &str) -> Result<Vec<Answer>, ImportError> {
-    let document: Value = serde_json::from_str(text).map_err(|e| ImportError {
-        path: String::new(),
-        line_column: Some((e.line(), e.column())),
-        message: format!("not valid JSON: {e}"),
+    let document: Value = serde_json::from_str(text).map_err(|e| {
+        // serde_json appends "at line L column C"; the position is reported separately.
+        let full = e.to_string();
+        let what = full
+            .rsplit_once(" at line ")
+            .map_or(full.as_str(), |(what, _)| what);
+        ImportError {
+            path: String::new(),
+            line_column: Some((e.line(), e.column())),
+            message: format!("not valid JSON: {what}"),
+        }
     })?;
     match &document {
         Value::Array(items) => answer_list(items, ""),
