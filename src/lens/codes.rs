@@ -90,6 +90,7 @@ codes! {
     CONDITION_UNCLOSED_PARENTHESIS = "condition-unclosed-parenthesis", Error, "A ( that is never closed.";
     CONDITION_UNMATCHED_PARENTHESIS = "condition-unmatched-parenthesis", Error, "A ) without a matching (.";
     CONDITION_DEFAULT_IN_EXPRESSION = "condition-default-in-expression", Error, "`default` used inside an expression instead of as the whole condition.";
+    CONDITION_TOO_DEEP = "condition-too-deep", Error, "A condition nested more than 100 levels deep.";
 }
 
 /// The severity a code is always reported with, if it is one of ours.
