@@ -87,12 +87,19 @@ fn check_keys(cx: &mut Cx<'_>, members: &[Member<'_>], path: &Path<'_>, level: L
                 offset,
                 format!("`{key}` is not a key of {noun}: keys are case-sensitive, so its value would be lost; write `{expected}`"),
             ),
-            KeyVerdict::WrongLevel { key: right, hint } => cx.issues.error(
-                codes::KEY_WRONG_LEVEL,
-                &at,
-                offset,
-                format!("`{key}` is not a key of {noun}, so its value would be lost; `{right}`: {hint}"),
-            ),
+            KeyVerdict::WrongLevel { key: right, hint } => {
+                let spelling = if key == right {
+                    String::new()
+                } else {
+                    format!(" (and keys are case-sensitive: `{right}`)")
+                };
+                cx.issues.error(
+                    codes::KEY_WRONG_LEVEL,
+                    &at,
+                    offset,
+                    format!("`{key}` does not belong in {noun}{spelling}, so its value would be lost; {hint}"),
+                )
+            }
             KeyVerdict::Unknown => cx.issues.warning(
                 codes::UNKNOWN_KEY,
                 &at,
