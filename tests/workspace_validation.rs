@@ -19,9 +19,11 @@ fn long(n: usize) -> String {
 }
 
 type Edit = Box<dyn Fn(&mut WorkloadInput)>;
+/// The expected outcome: `None` = valid, `Some((field, message fragment))` = refused.
+type Expected = Option<(&'static str, &'static str)>;
 
-/// (what, edit of a valid input, expected error: None = valid, Some((field, fragment))).
-fn define_cases() -> Vec<(&'static str, Edit, Option<(&'static str, &'static str)>)> {
+/// (what, edit of a valid input, expected outcome).
+fn define_cases() -> Vec<(&'static str, Edit, Expected)> {
     vec![
         (
             "name missing",

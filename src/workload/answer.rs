@@ -9,7 +9,10 @@
 //! - `_no` cannot be marked not applicable. A choice reason is kept only while the choice is
 //!   not applicable, a question reason only while the question is not applicable.
 //!
-//! The review module's `Answer` has no normalisation of its own yet, so it lives here.
+//! What a request *changes* is decided here (only a request knows which choice was just
+//! picked); the result is then put in canonical form by the review module's
+//! `Answer::normalise`, which is what evaluation reads — so, for instance, waivers stop
+//! counting while "None of these" is selected, exactly as the risk engine sees it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -243,6 +246,7 @@ pub fn apply_update(
             });
         }
     }
+    answer.normalise(question);
     Ok(answer)
 }
 
