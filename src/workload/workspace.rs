@@ -39,6 +39,8 @@ pub struct Workspace<S: Store> {
 pub(crate) struct LensState<'a> {
     pub lens: &'a CatalogLens,
     pub workload: WorkloadDoc,
+    /// The workload document's revision (`""` in a milestone).
+    pub workload_rev: String,
     pub review: ReviewDoc,
     /// The review document's revision (`""` in a milestone or when never written).
     pub review_rev: String,
@@ -221,19 +223,24 @@ impl<S: Store> Workspace<S> {
         milestone: Option<u32>,
     ) -> Result<LensState<'_>, WorkspaceError> {
         let lens = self.catalog_lens("lensAlias", alias)?;
-        let (workload, review, review_rev, answers) = match milestone {
+        let (workload, workload_rev, review, review_rev, answers) = match milestone {
             None => {
-                let workload = self.load_workload(id).await?.body;
+                let Stored {
+                    body: workload,
+                    rev: workload_rev,
+                    ..
+                } = self.load_workload(id).await?;
                 check_applied(&workload, alias, id)?;
                 let (review, rev) = match self.store.get(&keys::review(id, alias)).await? {
                     Some(doc) => {
                         let s = Stored::<ReviewDoc>::decode(doc)?;
                         (s.body, s.rev)
                     }
-                    None => (self.new_review(lens), String::new()),
+                    // Not written yet (or lost): an empty review as of the workload's last change.
+                    None => (ReviewDoc::new(lens, &workload.updated_at), String::new()),
                 };
                 let answers = self.load_all(&keys::answers_of_lens(id, alias)).await?;
-                (workload, review, rev, answers)
+                (workload, workload_rev, review, rev, answers)
             }
             Some(n) => {
                 let m = self.load_milestone(id, n).await?;
@@ -242,7 +249,7 @@ impl<S: Store> Workspace<S> {
                     .reviews
                     .into_iter()
                     .find(|r| r.lens_alias == alias)
-                    .unwrap_or_else(|| self.new_review(lens));
+                    .unwrap_or_else(|| ReviewDoc::new(lens, &m.recorded_at));
                 let answers = m
                     .answers
                     .into_iter()
@@ -253,29 +260,18 @@ impl<S: Store> Workspace<S> {
                         body: a,
                     })
                     .collect();
-                (m.workload, review, String::new(), answers)
+                (m.workload, String::new(), review, String::new(), answers)
             }
         };
         Ok(LensState {
             lens,
             workload,
+            workload_rev,
             review,
             review_rev,
             answers,
             milestone,
         })
-    }
-
-    /// A fresh lens review record (associated, no notes).
-    pub(crate) fn new_review(&self, lens: &CatalogLens) -> ReviewDoc {
-        ReviewDoc {
-            lens_alias: lens.alias.clone(),
-            lens_version: lens.version.clone(),
-            associated: true,
-            notes: None,
-            pillar_notes: Default::default(),
-            updated_at: self.now(),
-        }
     }
 }
 

@@ -109,12 +109,13 @@ impl<S: Store> Workspace<S> {
             let state = LensState {
                 lens,
                 workload: snapshot.workload.clone(),
+                workload_rev: String::new(),
                 review: snapshot
                     .reviews
                     .iter()
                     .find(|r| &r.lens_alias == alias)
                     .cloned()
-                    .unwrap_or_else(|| self.new_review(lens)),
+                    .unwrap_or_else(|| ReviewDoc::new(lens, &snapshot.recorded_at)),
                 review_rev: String::new(),
                 answers: snapshot
                     .answers
