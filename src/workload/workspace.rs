@@ -223,46 +223,26 @@ impl<S: Store> Workspace<S> {
         milestone: Option<u32>,
     ) -> Result<LensState<'_>, WorkspaceError> {
         let lens = self.catalog_lens("lensAlias", alias)?;
-        let (workload, workload_rev, review, review_rev, answers) = match milestone {
-            None => {
-                let Stored {
-                    body: workload,
-                    rev: workload_rev,
-                    ..
-                } = self.load_workload(id).await?;
-                check_applied(&workload, alias, id)?;
-                let (review, rev) = match self.store.get(&keys::review(id, alias)).await? {
-                    Some(doc) => {
-                        let s = Stored::<ReviewDoc>::decode(doc)?;
-                        (s.body, s.rev)
-                    }
-                    // Not written yet (or lost): an empty review as of the workload's last change.
-                    None => (ReviewDoc::new(lens, &workload.updated_at), String::new()),
-                };
-                let answers = self.load_all(&keys::answers_of_lens(id, alias)).await?;
-                (workload, workload_rev, review, rev, answers)
+        if let Some(n) = milestone {
+            let m = self.load_milestone(id, n).await?;
+            check_applied(&m.workload, alias, id)?;
+            return Ok(LensState::frozen(lens, id, &m));
+        }
+        let Stored {
+            body: workload,
+            rev: workload_rev,
+            ..
+        } = self.load_workload(id).await?;
+        check_applied(&workload, alias, id)?;
+        let (review, review_rev) = match self.store.get(&keys::review(id, alias)).await? {
+            Some(doc) => {
+                let s = Stored::<ReviewDoc>::decode(doc)?;
+                (s.body, s.rev)
             }
-            Some(n) => {
-                let m = self.load_milestone(id, n).await?;
-                check_applied(&m.workload, alias, id)?;
-                let review = m
-                    .reviews
-                    .into_iter()
-                    .find(|r| r.lens_alias == alias)
-                    .unwrap_or_else(|| ReviewDoc::new(lens, &m.recorded_at));
-                let answers = m
-                    .answers
-                    .into_iter()
-                    .filter(|a| a.lens_alias == alias)
-                    .map(|a| Stored {
-                        id: keys::answer(id, alias, &a.answer.question_id),
-                        rev: String::new(),
-                        body: a,
-                    })
-                    .collect();
-                (m.workload, String::new(), review, String::new(), answers)
-            }
+            // Not written yet (or lost): an empty review as of the workload's last change.
+            None => (ReviewDoc::new(lens, &workload.updated_at), String::new()),
         };
+        let answers = self.load_all(&keys::answers_of_lens(id, alias)).await?;
         Ok(LensState {
             lens,
             workload,
@@ -270,8 +250,39 @@ impl<S: Store> Workspace<S> {
             review,
             review_rev,
             answers,
-            milestone,
+            milestone: None,
         })
+    }
+}
+
+impl<'a> LensState<'a> {
+    /// The state of `lens`'s review as milestone `m` of workload `id` froze it.
+    pub(crate) fn frozen(lens: &'a CatalogLens, id: &str, m: &MilestoneDoc) -> Self {
+        let review = m
+            .reviews
+            .iter()
+            .find(|r| r.lens_alias == lens.alias)
+            .cloned()
+            .unwrap_or_else(|| ReviewDoc::new(lens, &m.recorded_at));
+        let answers = m
+            .answers
+            .iter()
+            .filter(|a| a.lens_alias == lens.alias)
+            .map(|a| Stored {
+                id: keys::answer(id, &lens.alias, &a.answer.question_id),
+                rev: String::new(),
+                body: a.clone(),
+            })
+            .collect();
+        LensState {
+            lens,
+            workload: m.workload.clone(),
+            workload_rev: String::new(),
+            review,
+            review_rev: String::new(),
+            answers,
+            milestone: Some(m.milestone_number),
+        }
     }
 }
 
