@@ -43,7 +43,10 @@ pub fn lint(text: &str) -> LintReport {
 /// [`lint`] with explicit options.
 pub fn lint_with(text: &str, options: &LintOptions) -> LintReport {
     let _ = (text, options);
-    LintReport { lens: None, diagnostics: Vec::new() }
+    LintReport {
+        lens: None,
+        diagnostics: Vec::new(),
+    }
 }
 
 /// A lens usable in a review: `Err` with every diagnostic when any of them is an error.
