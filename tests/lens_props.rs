@@ -150,8 +150,8 @@ fn json_value() -> impl Strategy<Value = Json> {
     let leaf = prop_oneof![
         Just(Json::Null),
         any::<bool>().prop_map(Json::Bool),
-        any::<i32>().prop_map(|n| Json::from(n)),
-        (-1e6f64..1e6).prop_map(|f| Json::from(f)),
+        any::<i32>().prop_map(Json::from),
+        (-1e6f64..1e6).prop_map(Json::from),
         "\\PC{0,12}".prop_map(Json::String),
         "[\u{0}-\u{1f}\"\\\\é😀a-z]{0,6}".prop_map(Json::String),
     ];
