@@ -27,7 +27,7 @@ use super::position::LineIndex;
 use super::schema::Level;
 use super::validate::counts::{self, Counted};
 use super::validate::ids::{self, Seen};
-use super::validate::{lens as lens_rules, text};
+use super::validate::{lens as lens_rules, text, Owner};
 use super::LintOptions;
 
 /// Everything the walk carries: the text (for positions), the options, what was found, and the
@@ -90,7 +90,11 @@ pub fn lens(cx: &mut Cx<'_>, root: &Value<'_>) -> Option<Lens> {
     if let Some((items, offset)) = array(cx, &obj, &path, "pillars", Need::Required) {
         let at = path.key("pillars");
         pillars.reserve_exact(items.len());
-        counts::check(cx, Counted::Pillars, "the lens", items, offset, &at);
+        let owner = Owner {
+            kind: "lens",
+            id: None,
+        };
+        counts::check(cx, Counted::Pillars, owner, items, offset, &at);
         for (i, item) in items.iter().enumerate() {
             if let Some(pillar) = pillar(cx, item, &at.index(i)) {
                 pillars.push(pillar);
@@ -124,15 +128,15 @@ fn pillar(cx: &mut Cx<'_>, value: &Value<'_>, path: &Path<'_>) -> Option<Pillar>
     if let Some((name, offset)) = name {
         text::title(cx, "pillar name", name, offset, &path.key("name"));
     }
-    let owner = id.map_or_else(
-        || "this pillar".to_string(),
-        |(id, _)| format!("pillar `{id}`"),
-    );
+    let owner = Owner {
+        kind: "pillar",
+        id: id.map(|(id, _)| id),
+    };
     let mut questions = Vec::new();
     if let Some((items, offset)) = array(cx, &obj, path, "questions", Need::Required) {
         let at = path.key("questions");
         questions.reserve_exact(items.len());
-        counts::check(cx, Counted::Questions, &owner, items, offset, &at);
+        counts::check(cx, Counted::Questions, owner, items, offset, &at);
         for (i, item) in items.iter().enumerate() {
             if let Some(q) = question::question(cx, item, &at.index(i)) {
                 questions.push(q);
@@ -151,8 +155,12 @@ fn pillar(cx: &mut Cx<'_>, value: &Value<'_>, path: &Path<'_>) -> Option<Pillar>
 fn description(cx: &mut Cx<'_>, obj: &fields::Obj<'_, '_>, path: &Path<'_>, owner: &str) -> String {
     match string(cx, obj, path, "description", Need::Optional) {
         Some((description, offset)) => {
-            let what = format!("{owner} description");
-            text::text(cx, &what, description, offset, &path.key("description"));
+            let what = if owner == "lens" {
+                "lens description"
+            } else {
+                "question description"
+            };
+            text::text(cx, what, description, offset, &path.key("description"));
             description.to_string()
         }
         None => {

@@ -8,7 +8,7 @@ use crate::lens::path::Path;
 use crate::lens::schema::Level;
 use crate::lens::validate::counts::{self, Counted};
 use crate::lens::validate::ids::{self, SeenFew};
-use crate::lens::validate::{choices, text};
+use crate::lens::validate::{choices, text, Owner};
 
 pub fn question(cx: &mut Cx<'_>, value: &Value<'_>, path: &Path<'_>) -> Option<Question> {
     let obj = object(cx, value, path, Level::Question)?;
@@ -27,16 +27,16 @@ pub fn question(cx: &mut Cx<'_>, value: &Value<'_>, path: &Path<'_>) -> Option<Q
     }
     let description = description(cx, &obj, path, "question");
     let helpful_resource = resource::resource(cx, &obj, path, resource::Kind::Helpful);
-    let owner = id.map_or_else(
-        || "this question".to_string(),
-        |(id, _)| format!("question `{id}`"),
-    );
+    let owner = Owner {
+        kind: "question",
+        id: id.map(|(id, _)| id),
+    };
 
     let mut choices = Vec::new();
     if let Some((items, offset)) = array(cx, &obj, path, "choices", Need::Required) {
         let at = path.key("choices");
         choices.reserve_exact(items.len());
-        counts::check(cx, Counted::Choices, &owner, items, offset, &at);
+        counts::check(cx, Counted::Choices, owner, items, offset, &at);
         let mut seen = SeenFew::default();
         for (i, item) in items.iter().enumerate() {
             let place = Place {

@@ -51,15 +51,14 @@ fn read(cx: &mut Cx<'_>, value: &Value<'_>, path: &Path<'_>, kind: Kind) -> Opti
     let url = string(cx, &obj, path, "url", Need::Optional)
         .and_then(|(raw, offset)| resources::url(cx, raw, offset, &path.key("url")));
     let display = string(cx, &obj, path, "displayText", Need::Optional);
-    let what = match kind {
-        Kind::Helpful => "helpfulResource",
-        Kind::ImprovementPlan => "improvementPlan",
-        Kind::Content => "additional resource",
+    let (what, display_name) = match kind {
+        Kind::Helpful => ("helpfulResource", "helpfulResource displayText"),
+        Kind::ImprovementPlan => ("improvementPlan", "improvementPlan displayText"),
+        Kind::Content => ("additional resource", "additional resource displayText"),
     };
     match display {
         Some((display, offset)) => {
-            let name = format!("{what} displayText");
-            text::text(cx, &name, display, offset, &path.key("displayText"));
+            text::text(cx, display_name, display, offset, &path.key("displayText"));
         }
         // Present but of the wrong type: already reported.
         None if obj.has("displayText") => {}

@@ -7,6 +7,7 @@ use crate::lens::model::{Choice, RiskRule};
 use crate::lens::path::Path;
 use crate::lens::schema::Level;
 use crate::lens::validate::rules::{self, RuleFacts};
+use crate::lens::validate::Owner;
 
 /// The usable rules of the question `question_id`; a rule whose condition or risk is invalid
 /// is reported and left out.
@@ -23,10 +24,10 @@ pub fn risk_rules(
     };
     let at = path.key("riskRules");
     out.reserve_exact(items.len());
-    let question = question_id.map_or_else(
-        || "this question".to_string(),
-        |id| format!("question `{id}`"),
-    );
+    let question = Owner {
+        kind: "question",
+        id: question_id,
+    };
     let question_id = question_id.unwrap_or("(without id)");
     let choice_ids: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
     let mut facts = Vec::with_capacity(items.len());
@@ -65,6 +66,6 @@ pub fn risk_rules(
             });
         }
     }
-    rules::rule_set(cx, &question, items, &facts, array_offset, &at);
+    rules::rule_set(cx, question, items, &facts, array_offset, &at);
     out
 }

@@ -4,6 +4,7 @@ use crate::lens::build::Cx;
 use crate::lens::codes;
 use crate::lens::json::Value;
 use crate::lens::path::Path;
+use crate::lens::validate::Owner;
 
 pub const PILLARS_MAX: usize = 10;
 pub const QUESTIONS_MAX: usize = 20;
@@ -48,7 +49,7 @@ impl Counted {
 pub fn check(
     cx: &mut Cx<'_>,
     counted: Counted,
-    owner: &str,
+    owner: Owner<'_>,
     items: &[Value<'_>],
     array_offset: usize,
     path: &Path<'_>,

@@ -6,6 +6,7 @@ use crate::lens::codes;
 use crate::lens::json::Value;
 use crate::lens::model::LensRisk;
 use crate::lens::path::Path;
+use crate::lens::validate::Owner;
 
 pub const RULES_MAX: usize = 3;
 
@@ -45,11 +46,11 @@ pub struct RuleFacts {
     pub condition_offset: usize,
 }
 
-/// Checks the rules of `question` (e.g. "question `NET3`"): `items` is its whole `riskRules`
+/// Checks the rules of `question`: `items` is its whole `riskRules`
 /// array (at `array_offset`), `rules` what could be read of its objects.
 pub fn rule_set(
     cx: &mut Cx<'_>,
-    question: &str,
+    question: Owner<'_>,
     items: &[Value<'_>],
     rules: &[RuleFacts],
     array_offset: usize,
