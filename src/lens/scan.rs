@@ -79,7 +79,7 @@ fn words(bytes: &[u8]) -> (impl Iterator<Item = u64> + '_, &[u8]) {
 /// An 8-byte chunk as a little-endian word. Spelled out element by element: the optimizer
 /// then sees a plain 8-byte load, where a fallible `try_into` left a check in the loop.
 #[inline(always)]
-fn load(c: &[u8]) -> u64 {
+pub fn load(c: &[u8]) -> u64 {
     u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])
 }
 

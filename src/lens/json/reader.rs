@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use super::error::{JsonError, JsonErrorKind};
 use super::value::{shorten, Kind, Member, Value};
-use crate::lens::scan::string_special;
+use crate::lens::scan::{load, string_special};
 
 /// Nesting limit: recursion must not overflow the (small, in wasm) stack on hostile input.
 /// A lens needs 11 levels (root → pillars → ... → additionalResources → content → item).
@@ -122,17 +122,36 @@ impl<'a> Reader<'a> {
     /// are seen, and the line index comes free with reading.
     fn skip_whitespace(&mut self) {
         while let Some(&b) = self.bytes.get(self.pos) {
+            // Most calls land on a token straight away.
+            if b > b' ' {
+                return;
+            }
             match b {
-                b' ' | b'\t' => {}
-                b'\n' => self.line_starts.push(self.pos + 1),
+                b' ' | b'\t' => self.pos += 1,
+                b'\n' => {
+                    self.pos += 1;
+                    self.line_starts.push(self.pos);
+                    self.skip_indentation();
+                }
                 b'\r' => {
-                    if self.bytes.get(self.pos + 1) != Some(&b'\n') {
-                        self.line_starts.push(self.pos + 1);
+                    self.pos += 1;
+                    if self.bytes.get(self.pos) != Some(&b'\n') {
+                        self.line_starts.push(self.pos);
                     }
                 }
-                _ => break,
+                _ => return,
             }
-            self.pos += 1;
+        }
+    }
+
+    /// Pretty-printed files start most lines with many spaces: step over them eight at a time.
+    fn skip_indentation(&mut self) {
+        const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+        while let Some(chunk) = self.bytes.get(self.pos..self.pos + 8) {
+            if load(chunk) != SPACES {
+                break;
+            }
+            self.pos += 8;
         }
     }
 
