@@ -584,11 +584,7 @@ impl JsLens {
         #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let answers = answers_from_js(answers)?;
-        let options: PlanOptions = if options.is_undefined() || options.is_null() {
-            PlanOptions::default()
-        } else {
-            from_js(options, "options")?
-        };
+        let options: PlanOptions = input(options)?;
         to_js(&review::improvement_plan(&self.lens, &answers, &options))
     }
 }
