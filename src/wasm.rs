@@ -867,12 +867,14 @@ impl JsWorkspace {
             "localstorage" => {
                 BrowserStore::LocalStorage(LocalStorageStore::open(&name).map_err(store_error)?)
             }
-            other => return Err(invalid_argument(
-                "storage",
-                &format!(
+            other => {
+                return Err(invalid_argument(
+                    "storage",
+                    &format!(
                     "`{other}` is not a storage; use \"indexeddb\", \"localstorage\" or \"memory\""
                 ),
-            )),
+                ))
+            }
         };
         let core = Workspace::open(store, JsEnvironment)
             .await
