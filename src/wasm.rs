@@ -112,7 +112,7 @@ fn answers_from_js(value: JsValue) -> Result<Vec<Answer>, JsValue> {
         // The AWS shape has its own reader (defaults, error paths); it takes JSON text.
         let text = js_sys::JSON::stringify(&value)
             .map_err(|_| invalid_argument("answers", "cannot be converted to JSON"))?;
-        return aws_answers(&String::from(text)).map_err(|e| {
+        return review::import::answers_from_aws_json(&String::from(text)).map_err(|e| {
             js_error(
                 "Validation",
                 &format!("answers: {e}"),
@@ -1206,21 +1206,4 @@ fn has_indexed_db() -> bool {
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_string()
-}
-
-// TEMPORARY until the review branch lands `review::import::answers_from_aws_json`.
-struct ImportError {
-    path: String,
-    message: String,
-}
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-fn aws_answers(_text: &str) -> Result<Vec<Answer>, ImportError> {
-    Err(ImportError {
-        path: String::new(),
-        message: "not yet supported".into(),
-    })
 }
