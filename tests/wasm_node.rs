@@ -319,7 +319,7 @@ async fn workspace_review_cycle_in_memory() {
 
     let lenses = json_of(&ws.lenses().unwrap());
     assert_eq!(lenses[0]["lensAlias"], FW);
-    assert_eq!(ws.lens("serverless").unwrap().to_json().is_ok(), true);
+    assert!(ws.lens("serverless").unwrap().to_json().is_ok());
 }
 
 #[wasm_bindgen_test]
