@@ -9,7 +9,10 @@
 //! - `_no` cannot be marked not applicable. A choice reason is kept only while the choice is
 //!   not applicable, a question reason only while the question is not applicable.
 //!
-//! The review module's `Answer` has no normalisation of its own yet, so it lives here.
+//! What a request *changes* is decided here (only a request knows which choice was just
+//! picked); the result is then put in canonical form by the review module's
+//! `Answer::normalise`, which is what evaluation reads — so, for instance, waivers stop
+//! counting while "None of these" is selected, exactly as the risk engine sees it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -18,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use super::error::WorkspaceError;
 use super::validate;
 use crate::lens::model::{Question, Resource};
+use crate::review::choices::ChoiceState;
 use crate::review::{Answer, AnswerReason, ChoiceAnswer, ChoiceReason, ChoiceStatus, Risk};
 
 /// `updateAnswer`'s argument; every field optional.
@@ -97,41 +101,48 @@ pub struct AnswerView {
     pub revision: String,
 }
 
+/// One choice while a request is applied: its status, reason and notes.
 #[derive(Debug, Clone, Default)]
-struct ChoiceState {
+struct ChoiceEdit {
     status: Option<ChoiceStatus>,
     reason: Option<ChoiceReason>,
     notes: Option<String>,
 }
 
-impl ChoiceState {
+impl ChoiceEdit {
     fn status(&self) -> ChoiceStatus {
         self.status.unwrap_or(ChoiceStatus::Unselected)
     }
 }
 
-/// The per-choice state of `answer`, in the question's choice order.
-fn states(question: &Question, answer: Option<&Answer>) -> Vec<ChoiceState> {
+/// The per-choice state of `answer`, in the question's choice order. Statuses come from the
+/// review module's reconciliation, so what the page shows is what the risk engine evaluates.
+fn states(question: &Question, answer: Option<&Answer>) -> Vec<ChoiceEdit> {
+    let reconciled = answer
+        .map(|a| ChoiceState::of(question, a))
+        .unwrap_or_default();
     question
         .choices
         .iter()
-        .map(|choice| {
-            let mut state = ChoiceState::default();
-            if let Some(a) = answer {
-                if let Some(ca) = a.choice_answers.iter().find(|c| c.choice_id == choice.id) {
-                    state.status = Some(ca.status);
-                    state.reason = ca.reason;
-                    state.notes = ca.notes.clone();
-                }
-                // `selectedChoices` is authoritative for SELECTED (older exports have no
-                // choice answers at all).
-                if a.selected_choices.contains(&choice.id) {
-                    state.status = Some(ChoiceStatus::Selected);
-                } else if state.status == Some(ChoiceStatus::Selected) {
-                    state.status = Some(ChoiceStatus::Unselected);
-                }
+        .enumerate()
+        .map(|(i, choice)| {
+            let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
+            let status = if reconciled.selected & bit != 0 {
+                ChoiceStatus::Selected
+            } else if reconciled.not_applicable & bit != 0 {
+                ChoiceStatus::NotApplicable
+            } else {
+                ChoiceStatus::Unselected
+            };
+            let entry =
+                answer.and_then(|a| a.choice_answers.iter().find(|c| c.choice_id == choice.id));
+            ChoiceEdit {
+                status: Some(status),
+                reason: entry
+                    .and_then(|e| e.reason)
+                    .filter(|_| status == ChoiceStatus::NotApplicable),
+                notes: entry.and_then(|e| e.notes.clone()),
             }
-            state
         })
         .collect()
 }
@@ -243,13 +254,14 @@ pub fn apply_update(
             });
         }
     }
+    answer.normalise(question);
     Ok(answer)
 }
 
 /// "None of these" is exclusive: whichever side was selected by this request wins.
 fn apply_none_of_these(
     question: &Question,
-    states: &mut [ChoiceState],
+    states: &mut [ChoiceEdit],
     newly_selected: &BTreeSet<usize>,
 ) {
     let is_no = |i: usize| question.choices[i].is_none_of_these();
