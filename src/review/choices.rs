@@ -125,11 +125,6 @@ fn same_id(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
 }
 
-/// The bit of the choice with this id; 0 for an id the question does not have.
-pub fn choice_bit(question: &Question, id: &str) -> u64 {
-    choice_index(question, id).map_or(0, |i| 1u64 << i)
-}
-
 /// The question's `_no` ("None of these") choices.
 pub fn none_of_these_mask(question: &Question) -> u64 {
     mask_where(question, |c| c.is_none_of_these())
