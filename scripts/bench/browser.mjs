@@ -100,6 +100,11 @@ const STORAGES = [['indexeddb', 'IndexedDB'], ['localstorage', 'localStorage']];
 async function workspaceInChromium(server) {
   const b = await openBenchPage(server);
   const { page } = b;
+  if (!(await page.evaluate(() => typeof window.bench.engine.Workspace?.open === 'function'))) {
+    rec.skip('workspace in Chromium (IndexedDB, localStorage)', 'the package (pkg/) has no `Workspace` class yet: the JS API of src/wasm.rs does not export it');
+    await b.close();
+    return;
+  }
   const samplesAt = (n) => (QUICK ? 3 : n >= 10000 ? 5 : 9);
   const updatesAt = () => (QUICK ? 10 : 60);
   for (const [storage, label] of STORAGES) {
@@ -181,6 +186,7 @@ async function seedApp(page, url, count) {
   return page.evaluate(async ({ base, count }) => {
     const m = await import(new URL('pkg/plumbline.js', base).href);
     await m.default();
+    if (typeof m.Workspace?.open !== 'function') return { error: 'the package (pkg/) has no `Workspace` class yet' };
     const ws = await m.Workspace.open({ storage: 'indexeddb' });
     const lens = ws.lens('wellarchitected');
     const model = lens.toJSON();
@@ -217,6 +223,10 @@ async function webApp() {
   try {
     log(`web app: seeding ${APP_WORKLOADS} workloads through the API (server: ${server.kind})`);
     const seeded = await seedApp(page, server.url, APP_WORKLOADS);
+    if (seeded.error) {
+      rec.skip('web app: navigation and click figures', seeded.error);
+      return;
+    }
 
     // In every document: note when the workload list has all its rows, and the frame after it.
     await b.context.addInitScript((expected) => {
@@ -262,8 +272,8 @@ async function webApp() {
       }
     }
     const { stats } = await import('../../benches/web/harness.mjs');
-    rec.add('app', `first visit: navigation → ${APP_WORKLOADS} workload rows painted (fresh profile, cold caches)`, 's',
-      stats([cold.paintedAt / 1000]));
+    rec.add('app', `first load of the app: navigation → ${APP_WORKLOADS} workload rows painted`, 's',
+      stats([cold.paintedAt / 1000]), { note: 'fresh profile, but the origin already loaded pkg/ to seed the workloads; no service worker yet' });
     rec.add('app', `repeat visit: navigation → ${APP_WORKLOADS} workload rows in the DOM`, 's', stats(rowsAt),
       { note: 'from navigation start (performance.now() of the page)' });
     rec.add('app', `repeat visit: navigation → ${APP_WORKLOADS} workload rows painted and interactive`, 's', stats(painted),
@@ -320,13 +330,11 @@ async function webApp() {
 
 const site = stageBenchSite();
 const server = await serve({ www: site });
-let failed = false;
 for (const [part, run] of [['engine', () => engineInChromium(server)], ['workspace', () => workspaceInChromium(server)], ['app', webApp]]) {
   if (!wanted(part)) continue;
   try {
     await run();
   } catch (e) {
-    failed = true;
     console.error(e);
     rec.skip(`${part} benchmarks in Chromium`, `failed: ${e.message.split('\n')[0]}`);
   }
@@ -334,4 +342,5 @@ for (const [part, run] of [['engine', () => engineInChromium(server)], ['workspa
 await server.close();
 const out = writeResults(only ? `chromium-${[...only].join('-')}` : 'chromium', { ...rec.toJSON(), meta: rec.meta });
 log(`results: ${out}`);
-process.exit(failed ? 1 : 0);
+// A part that failed is in the results as "not measured" with its reason; the run itself went on.
+process.exit(0);
