@@ -23,7 +23,10 @@ const only = (() => {
 })();
 const wanted = (part) => !only || only.has(part);
 const SIZES = (process.env.PLUMBLINE_BENCH_SIZES || '10,100,1000,10000').split(',').map(Number);
-const API_SEED = Number(process.env.PLUMBLINE_BENCH_API_SEED || 1000);
+// defineWorkload reads every stored workload (name uniqueness), so seeding n workloads through
+// the API costs O(n²): 1,000 took about 6 minutes per storage on the 2-core machine. Past this
+// count the runs copies records at the storage level (see workspace-bench.mjs) and says so.
+const API_SEED = Number(process.env.PLUMBLINE_BENCH_API_SEED || 250);
 const APP_WORKLOADS = 100;
 
 const rec = new Recorder('chromium');
@@ -105,7 +108,8 @@ async function workspaceInChromium(server) {
     await b.close();
     return;
   }
-  const samplesAt = (n) => (QUICK ? 3 : n >= 10000 ? 5 : 9);
+  const samplesAt = (n) => (QUICK || n >= 5000 ? 3 : 9);
+  const warmupAt = (n) => (n >= 5000 ? 0 : 1);
   const updatesAt = () => (QUICK ? 10 : 60);
   for (const [storage, label] of STORAGES) {
     const name = `bench-${storage}`;
@@ -129,8 +133,14 @@ async function workspaceInChromium(server) {
           }
         }, { storage, name, from: seeded, to: apiTo });
         log(`${label}: seeded in ${((Date.now() - t) / 1000).toFixed(1)} s; defineWorkload median ${(s.define.median * 1e3).toFixed(2)} ms`);
-        rec.add('seeding', `${label}: defineWorkload while ${fmtN(seeded)} → ${fmtN(apiTo)} stored`, 's', s.define,
-          { note: 'checks name uniqueness against every stored workload: O(n) per call' });
+        // Cost per stored workload, and what seeding 1,000 and 10,000 through the API would take.
+        const perStored = s.define.median / ((seeded + apiTo - 1) / 2 || 1);
+        const project = (n) => perStored * n * n / 2;
+        const human = (t) => (t >= 120 ? `${(t / 60).toFixed(0)} min` : `${t.toFixed(0)} s`);
+        rec.add('seeding', `${label}: defineWorkload while ${fmtN(seeded)} → ${fmtN(apiTo)} stored`, 's', s.define, {
+          note: `reads every stored workload (name uniqueness): ≈${(perStored * 1e3).toFixed(2)} ms per stored workload per call; ` +
+            `seeding 1,000 through the API would take ≈${human(project(1000))}, 10,000 ≈${human(project(10000))}`,
+        });
         rec.add('seeding', `${label}: updateAnswer while seeding ${fmtN(seeded)} → ${fmtN(apiTo)}`, 's', s.answer);
         seeded = apiTo;
       }
@@ -146,13 +156,13 @@ async function workspaceInChromium(server) {
           seeded = c.stored;
           break;
         }
-        copyNote = `${fmtN(c.copied)} of the ${fmtN(c.stored)} workloads are storage-level copies of the ${fmtN(seeded)} seeded through the API`;
+        copyNote = `${fmtN(c.copied)} of the ${fmtN(c.stored)} workloads are storage-level copies of the ${fmtN(seeded)} seeded through the API (seeding all through the API is O(n²), see "Seeding")`;
         seeded = c.stored;
       }
       log(`${label}: measuring at ${fmtN(seeded)} workloads`);
-      const m = await page.evaluate(({ storage, name, samples, updates }) =>
-        window.bench.workspace.measure(window.bench.engine.Workspace, storage, name, { samples, updates }),
-      { storage, name, samples: samplesAt(seeded), updates: updatesAt(seeded) });
+      const m = await page.evaluate(({ storage, name, samples, updates, warmup }) =>
+        window.bench.workspace.measure(window.bench.engine.Workspace, storage, name, { samples, updates, warmup }),
+      { storage, name, samples: samplesAt(seeded), updates: updatesAt(seeded), warmup: warmupAt(seeded) });
       const at = `${label}, ${fmtN(m.count)} workloads`;
       const opts = (aim) => ({ aim: n === 1000 ? aim : undefined, note: copyNote || undefined });
       const section = n === 1000 || n === 10000 ? 'workspace' : 'workspace-small';
