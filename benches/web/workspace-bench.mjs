@@ -256,12 +256,12 @@ export async function measure(Workspace, storage, name, { samples = 9, updates =
   const qs = questionsOf(ws);
   const r = rng(updates + count);
   const times = [];
-  for (let u = 0; u < updates + warmup; u++) {
+  for (let u = 0; u < updates + Math.max(warmup, 1); u++) {
     const w = rows[Math.floor(r() * rows.length)];
     const q = qs[Math.floor(r() * qs.length)];
     const t = now();
     await ws.updateAnswer(w.workloadId, LENS, q.id, randomUpdate(q, r));
-    if (u >= warmup) times.push((now() - t) / 1000);
+    if (u >= Math.max(warmup, 1)) times.push((now() - t) / 1000);
   }
   const sorted = [...times].sort((a, b) => a - b);
   out.updateAnswer = { ...stats(times), p95: sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] };
