@@ -972,7 +972,8 @@ impl JsWorkspace {
         })
     }
 
-    /// Removes lenses and their answers. The framework lens cannot be removed.
+    /// Removes lenses from the workload; their answers are kept and come back when the lens is
+    /// added again. The framework lens cannot be removed.
     #[wasm_bindgen(js_name = disassociateLenses, unchecked_return_type = "Promise<Workload>")]
     pub fn disassociate_lenses(
         &self,
