@@ -228,8 +228,8 @@ fn missing_milestones_are_not_found() {
         .workload_id;
     let e = block_on(ws.get_milestone(&id, 1)).unwrap_err();
     assert_eq!(e.kind(), "NotFound");
-    assert!(e.to_string().contains("milestone 1"), "{e}");
+    assert!(e.to_string().contains("has no milestone 1"), "{e}");
     let e = block_on(ws.get_milestone("0123456789abcdef0123456789abcdef", 1)).unwrap_err();
-    assert!(e.to_string().contains("workload"), "{e}");
+    assert!(e.to_string().contains("does not exist"), "{e}");
     assert_eq!(block_on(ws.list_milestones(&id)).unwrap(), vec![]);
 }

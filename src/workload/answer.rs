@@ -102,17 +102,11 @@ pub struct AnswerView {
 }
 
 /// One choice while a request is applied: its status, reason and notes.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct ChoiceEdit {
-    status: Option<ChoiceStatus>,
+    status: ChoiceStatus,
     reason: Option<ChoiceReason>,
     notes: Option<String>,
-}
-
-impl ChoiceEdit {
-    fn status(&self) -> ChoiceStatus {
-        self.status.unwrap_or(ChoiceStatus::Unselected)
-    }
 }
 
 /// The per-choice state of `answer`, in the question's choice order. Statuses come from the
@@ -137,7 +131,7 @@ fn states(question: &Question, answer: Option<&Answer>) -> Vec<ChoiceEdit> {
             let entry =
                 answer.and_then(|a| a.choice_answers.iter().find(|c| c.choice_id == choice.id));
             ChoiceEdit {
-                status: Some(status),
+                status,
                 reason: entry
                     .and_then(|e| e.reason)
                     .filter(|_| status == ChoiceStatus::NotApplicable),
@@ -165,14 +159,13 @@ pub fn apply_update(
             wanted.insert(i);
         }
         for (i, state) in states.iter_mut().enumerate() {
-            let was = state.status();
             if wanted.contains(&i) {
-                if was != ChoiceStatus::Selected {
+                if state.status != ChoiceStatus::Selected {
                     newly_selected.insert(i);
                 }
-                state.status = Some(ChoiceStatus::Selected);
-            } else if was == ChoiceStatus::Selected {
-                state.status = Some(ChoiceStatus::Unselected);
+                state.status = ChoiceStatus::Selected;
+            } else if state.status == ChoiceStatus::Selected {
+                state.status = ChoiceStatus::Unselected;
             }
         }
     }
@@ -186,22 +179,18 @@ pub fn apply_update(
                     format!("`{id}` is the \"None of these\" choice, which cannot be marked not applicable"),
                 ));
             }
-            if let Some(notes) = &u.notes {
-                validate::length("choiceUpdates", notes, 0, 250).map_err(|_| {
-                    WorkspaceError::validation(
-                        "choiceUpdates",
-                        format!(
-                            "choice notes must be at most 250 characters; the notes of `{id}` have {}",
-                            notes.chars().count()
-                        ),
-                    )
-                })?;
+            let note_length = u.notes.as_deref().map_or(0, |n| n.chars().count());
+            if note_length > 250 {
+                return Err(WorkspaceError::validation(
+                    "choiceUpdates",
+                    format!("choice notes must be at most 250 characters; the notes of `{id}` have {note_length}"),
+                ));
             }
             let state = &mut states[i];
-            if u.status == ChoiceStatus::Selected && state.status() != ChoiceStatus::Selected {
+            if u.status == ChoiceStatus::Selected && state.status != ChoiceStatus::Selected {
                 newly_selected.insert(i);
             }
-            state.status = Some(u.status);
+            state.status = u.status;
             state.reason = u.reason;
             if let Some(notes) = &u.notes {
                 state.notes = (!notes.is_empty()).then(|| notes.clone());
@@ -235,7 +224,7 @@ pub fn apply_update(
     }
 
     for (choice, state) in question.choices.iter().zip(states) {
-        let status = state.status();
+        let status = state.status;
         if status == ChoiceStatus::Selected {
             answer.selected_choices.push(choice.id.clone());
         }
@@ -268,7 +257,7 @@ fn apply_none_of_these(
     let no_selected_now = newly_selected.iter().any(|&i| is_no(i));
     let other_selected_now = newly_selected.iter().any(|&i| !is_no(i));
     for (i, state) in states.iter_mut().enumerate() {
-        if state.status() != ChoiceStatus::Selected {
+        if state.status != ChoiceStatus::Selected {
             continue;
         }
         let clear = if no_selected_now {
@@ -277,7 +266,7 @@ fn apply_none_of_these(
             other_selected_now && is_no(i)
         };
         if clear {
-            state.status = Some(ChoiceStatus::Unselected);
+            state.status = ChoiceStatus::Unselected;
         }
     }
 }
@@ -316,7 +305,7 @@ pub fn view(
             helpful_resource: c.helpful_resource.clone(),
             improvement_plan: c.improvement_plan.clone(),
             none_of_these: c.is_none_of_these(),
-            status: s.status(),
+            status: s.status,
             reason: s.reason,
             notes: s.notes,
         })

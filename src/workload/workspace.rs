@@ -169,7 +169,9 @@ impl<S: Store> Workspace<S> {
         keys::check_workload_id(id)?;
         match self.store.get(&keys::workload(id)).await? {
             Some(doc) => Stored::decode(doc),
-            None => Err(WorkspaceError::not_found(format!("workload `{id}`"))),
+            None => Err(WorkspaceError::not_found(format!(
+                "workload `{id}` does not exist"
+            ))),
         }
     }
 
@@ -197,7 +199,7 @@ impl<S: Store> Workspace<S> {
                 // Tell a missing workload apart from a missing milestone.
                 self.load_workload(id).await?;
                 Err(WorkspaceError::not_found(format!(
-                    "milestone {number} of workload `{id}`"
+                    "workload `{id}` has no milestone {number}"
                 )))
             }
         }
@@ -297,7 +299,7 @@ fn check_applied(workload: &WorkloadDoc, alias: &str, id: &str) -> Result<(), Wo
 /// The lens is known but not applied to the workload (or was not when a milestone was made).
 pub(crate) fn not_applied(id: &str, alias: &str) -> WorkspaceError {
     WorkspaceError::not_found(format!(
-        "a review of lens `{alias}` in workload `{id}` (the lens is not applied to it)"
+        "lens `{alias}` is not applied to workload `{id}`, so it has no review of it"
     ))
 }
 
