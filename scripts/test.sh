@@ -18,8 +18,19 @@ export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/webdriver.json"
 SUMMARY=()
 RESULT=""
 CURRENT=""
-# Whatever stops the run (a failing command under `set -e`, or `die`), say where it stopped.
-trap 'rc=$?; [[ $rc -eq 0 ]] || printf "\n\033[31mFAILED\033[0m at step: %s (exit %s)\n" "$CURRENT" "$rc"' EXIT
+# On every exit: the time and result of each step that ran, and, when something stopped the
+# run (a failing command under `set -e`, or `die`), the step where it stopped.
+finish() {
+  local rc=$?
+  header "steps (${SECONDS}s in all)"
+  printf '%s\n' "${SUMMARY[@]}"
+  if [[ $rc -eq 0 ]]; then
+    printf '\033[32mall steps passed\033[0m\n'
+  else
+    printf '\033[31mFAILED\033[0m at step: %s (exit %s)\n' "$CURRENT" "$rc"
+  fi
+}
+trap finish EXIT
 
 # step NAME FUNCTION: a header, the step, and a line in the closing summary with its time and
 # the RESULT the function left (a test count, or what it checked).
@@ -46,20 +57,23 @@ node_tests() {
 # The wasm test binaries whose file names start with PREFIX (tests/PREFIX*.rs): the boundary's
 # authors add files by that convention and this step picks them up.
 wasm_tests() {
-  local prefix=$1 log=$2 args=() f
+  local prefix=$1 log=$2 args=() files=0 f
   for f in tests/"$prefix"*.rs; do
-    [[ -e $f ]] && args+=(--test "$(basename "$f" .rs)")
+    [[ -e $f ]] || continue
+    args+=(--test "$(basename "$f" .rs)")
+    files=$((files + 1))
   done
-  [[ ${#args[@]} -gt 0 ]] || die "no tests/$prefix*.rs file: nothing to run on $WASM_TARGET"
+  [[ $files -gt 0 ]] || die "no tests/$prefix*.rs file: nothing to run on $WASM_TARGET"
   cargo test --target "$WASM_TARGET" "${args[@]}" 2>&1 | tee "$log"
   local n
   n=$(count_passed_rust "$log")
   require_tests "wasm tests tests/$prefix*.rs" "$n"
-  RESULT="$n tests in ${#args[@]} files"
+  RESULT="$n tests in $files file(s)"
 }
 
 install_tools() {
   bash scripts/install.sh
+  RESULT="every tool present"
 }
 
 rust_fmt() {
@@ -137,18 +151,27 @@ size_budget() {
 }
 
 # Optional until the CLI has `lint`: the shipped lenses must have no error (warnings allowed).
+# The framework lens keeps AWS's own question ids (`ops-model`), which the custom-lens format,
+# and so `plumbline lint`, refuses; tests/shipped_lenses.rs checks it with official ids instead.
+OFFICIAL_LENSES=(lenses/wellarchitected.json)
 lint_lenses() {
-  local lenses=(lenses/*.json) f
-  if ! cargo run --quiet --bin "$CRATE" -- lint "${lenses[0]}" --format json 2>/dev/null | grep -q '"diagnostics"'; then
+  local f n=0
+  if ! cargo run --quiet --bin "$CRATE" -- lint lenses/serverless.json --format json 2>/dev/null | grep -q '"diagnostics"'; then
     echo "skipped: the CLI has no 'lint' command yet"
     RESULT="skipped (no lint command yet)"
     return
   fi
-  for f in "${lenses[@]}"; do
+  for f in lenses/*.json; do
+    if [[ " ${OFFICIAL_LENSES[*]} " == *" $f "* ]]; then
+      echo "not linted: $f (official AWS ids)"
+      continue
+    fi
     echo "plumbline lint $f"
     cargo run --quiet --bin "$CRATE" -- lint "$f"
+    n=$((n + 1))
   done
-  RESULT="${#lenses[@]} lenses without errors"
+  require_tests "plumbline lint" "$n"
+  RESULT="$n custom-format lens(es) without errors"
 }
 
 mkdir -p "$LOGS"
@@ -165,6 +188,3 @@ step "9. TypeScript consumer (tsc --noEmit)" tsc_consumer
 step "10. end-to-end tests (Chromium)" e2e
 step "11. size budget" size_budget
 step "12. lint shipped lenses (CLI)" lint_lenses
-
-header "all steps passed in $SECONDS s"
-printf '%s\n' "${SUMMARY[@]}"
