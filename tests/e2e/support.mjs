@@ -141,3 +141,32 @@ export async function pressText(page, text) {
 export function rmProfile(dir) {
   fs.rmSync(dir, { recursive: true, force: true });
 }
+
+/** Server + browser for one test; `done()` closes both and removes the profile. */
+export async function session(opts = {}) {
+  const server = await startServer(opts.server);
+  const browser = await launch(opts.browser);
+  return {
+    server,
+    ...browser,
+    async done() {
+      await browser.context.close().catch(() => {});
+      await server.close().catch(() => {});
+      if (!opts.keepProfile) rmProfile(browser.profile);
+    },
+  };
+}
+
+/** Defines a workload through the form (the minimum fields) and returns its id. */
+export async function defineWorkloadUI(page, url, { name, description = 'Customer-facing website for retail order processing', owner = 'Ana Carolina Silva', regions = ['us-east-1'], lenses = [] } = {}) {
+  await openApp(page, url, '#/workloads/new');
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Description').fill(description);
+  await page.getByLabel('Review owner').fill(owner);
+  await page.getByLabel('Production', { exact: true }).check();
+  for (const r of regions) await page.locator(`input[name="awsRegions"][value="${r}"]`).check();
+  for (const l of lenses) await page.locator(`input[name="lenses"][value="${l}"]`).check();
+  await page.getByRole('button', { name: 'Define workload' }).click();
+  await waitForView(page, /^\/workloads\/[0-9a-f]{32}$/);
+  return (await page.evaluate(() => document.body.dataset.rendered)).split('/')[2];
+}

@@ -225,18 +225,25 @@ export async function render(ctx) {
     return update;
   }
 
+  // Saves run one after another; the form is refilled from the engine's answer (which applies
+  // "None of these" and not-applicable rules) only when no later change is waiting, so a
+  // quick series of clicks is never undone by an older response.
   let queue = Promise.resolve();
+  let pending = 0;
   let dirtyNotes = false;
   function save() {
     const update = collect();
     dirtyNotes = false;
+    pending += 1;
     saveState.textContent = 'Saving…';
     queue = queue.then(async () => {
       try {
         const before = answer.risk;
         answer = await api.updateAnswer(workloadId, lensAlias, q.id, update);
+        pending -= 1;
         errorBox.hidden = true;
         risks.set(q.id, answer.risk || 'UNANSWERED');
+        if (pending > 0) return;
         fill(answer);
         refreshNav();
         const review = await api.getLensReview(workloadId, lensAlias);
@@ -244,6 +251,7 @@ export async function render(ctx) {
         saveState.textContent = 'All changes saved.';
         if (before !== answer.risk) ctx.announce(`Question risk is now ${RISK_LABELS[answer.risk] || answer.risk}.`);
       } catch (e) {
+        pending = Math.max(0, pending - 1);
         errorBox.hidden = false;
         errorBox.textContent = e?.message || String(e);
         saveState.textContent = 'Not saved.';
