@@ -1,5 +1,37 @@
-//! The `plumbline` command-line tool: `lint`, `evaluate` and `plan` over lens and answer files.
+//! The `plumbline` command-line tool: `lint`, `evaluate` and `plan` over lens and answer files,
+//! built from the same core as the web app (design.md, "Contracts other code relies on").
+//!
+//! Exit status: 0 success; 1 the lens has errors; 2 a usage error or an unreadable input.
+//! Results go to stdout, problems to stderr, so `plumbline evaluate … | jq` always sees JSON.
 
-fn main() {
-    println!("plumbline {}", plumbline::VERSION);
+// The crate root is `src/bin/plumbline.rs`, so its modules would otherwise resolve beside it,
+// among other binaries' roots; keeping them in `plumbline/` keeps them together.
+#[path = "plumbline/args.rs"]
+mod args;
+#[path = "plumbline/commands.rs"]
+mod commands;
+#[path = "plumbline/input.rs"]
+mod input;
+#[path = "plumbline/render.rs"]
+mod render;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let mut out = stdout.lock();
+    let mut err = stderr.lock();
+    let status = match args::parse(&argv) {
+        Ok(command) => commands::run(command, &mut out, &mut err),
+        Err(usage) => {
+            let _ = writeln!(err, "plumbline: {usage}\n\n{}", args::USAGE);
+            commands::USAGE_FAILURE
+        }
+    };
+    // A closed pipe (`plumbline … | head`) is not worth a panic; the status says what happened.
+    let _ = out.flush();
+    ExitCode::from(status)
 }

@@ -35,7 +35,15 @@ pub enum RuleErrorKind {
     UnmatchedClose,
     /// `default` combined with other terms; it must be the whole condition.
     DefaultInExpression,
+    /// Nesting (parentheses, `!`, or a chain of `&&`/`||`) deeper than [`MAX_DEPTH`]: refused
+    /// so that parsing, evaluating and dropping the tree cannot overflow the stack.
+    TooDeep,
 }
+
+/// The deepest expression tree (and parenthesis/`!` nesting) a condition may have. Real
+/// conditions stay below 15 (at most 15 choices per question, parentheses at most 2 deep);
+/// without a limit a 1,000-character `!!!…a` aborted the process with a stack overflow.
+pub const MAX_DEPTH: usize = 100;
 
 /// A syntax error with the byte span of the offending text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +70,7 @@ impl RuleError {
             RuleErrorKind::UnclosedParenthesis => "condition-unclosed-parenthesis",
             RuleErrorKind::UnmatchedClose => "condition-unmatched-parenthesis",
             RuleErrorKind::DefaultInExpression => "condition-default-in-expression",
+            RuleErrorKind::TooDeep => "condition-too-deep",
         }
     }
 }
@@ -78,6 +87,7 @@ impl fmt::Display for RuleError {
             RuleErrorKind::UnclosedParenthesis => write!(f, "this `(` is never closed"),
             RuleErrorKind::UnmatchedClose => write!(f, "this `)` has no matching `(`"),
             RuleErrorKind::DefaultInExpression => write!(f, "`default` must be the whole condition, not part of an expression"),
+            RuleErrorKind::TooDeep => write!(f, "the condition nests more than {MAX_DEPTH} levels deep; simplify it"),
         }
     }
 }
@@ -102,8 +112,9 @@ pub fn parse(src: &str) -> Result<Expr, RuleError> {
         tokens: &tokens,
         pos: 0,
         end: src.len(),
+        nesting: 0,
     };
-    let expr = parser.expression(0)?;
+    let (expr, _) = parser.expression(0)?;
     if let Some(tok) = parser.peek() {
         let kind = if tok.kind == TokenKind::Close {
             RuleErrorKind::UnmatchedClose
@@ -125,6 +136,8 @@ struct Parser<'t, 's> {
     tokens: &'t [Token<'s>],
     pos: usize,
     end: usize,
+    /// `(` and `!` currently open on the recursion stack.
+    nesting: usize,
 }
 
 const OR_POWER: u8 = 1;
@@ -142,10 +155,10 @@ impl<'s> Parser<'_, 's> {
         tok
     }
 
-    fn expression(&mut self, min_power: u8) -> Result<Expr, RuleError> {
-        let mut left = self.prefix()?;
-        loop {
-            let Some(tok) = self.peek() else { break };
+    /// An expression and the depth of its tree.
+    fn expression(&mut self, min_power: u8) -> Result<(Expr, usize), RuleError> {
+        let (mut left, mut depth) = self.prefix()?;
+        while let Some(tok) = self.peek() {
             let power = match tok.kind {
                 TokenKind::Or => OR_POWER,
                 TokenKind::And => AND_POWER,
@@ -162,7 +175,11 @@ impl<'s> Parser<'_, 's> {
                 break;
             }
             let op = self.next().expect("peeked");
-            let right = self.expression(power)?;
+            let (right, right_depth) = self.expression(power)?;
+            depth = 1 + depth.max(right_depth);
+            if depth > MAX_DEPTH {
+                return Err(RuleError::new(RuleErrorKind::TooDeep, op.span));
+            }
             let span = left.span().start..right.span().end;
             let (left_box, right_box) = (Box::new(left), Box::new(right));
             left = if op.kind == TokenKind::Or {
@@ -179,10 +196,10 @@ impl<'s> Parser<'_, 's> {
                 }
             };
         }
-        Ok(left)
+        Ok((left, depth))
     }
 
-    fn prefix(&mut self) -> Result<Expr, RuleError> {
+    fn prefix(&mut self) -> Result<(Expr, usize), RuleError> {
         let Some(tok) = self.next() else {
             return Err(RuleError::new(
                 RuleErrorKind::UnexpectedEnd,
@@ -193,20 +210,33 @@ impl<'s> Parser<'_, 's> {
             TokenKind::Id("default") => {
                 Err(RuleError::new(RuleErrorKind::DefaultInExpression, tok.span))
             }
-            TokenKind::Id(name) => Ok(Expr::Id {
-                name: name.to_string(),
-                span: tok.span,
-            }),
+            TokenKind::Id(name) => Ok((
+                Expr::Id {
+                    name: name.to_string(),
+                    span: tok.span,
+                },
+                0,
+            )),
             TokenKind::Not => {
-                let operand = self.expression(NOT_POWER)?;
+                self.open(&tok)?;
+                let (operand, depth) = self.expression(NOT_POWER)?;
+                self.nesting -= 1;
+                if depth + 1 > MAX_DEPTH {
+                    return Err(RuleError::new(RuleErrorKind::TooDeep, tok.span));
+                }
                 let span = tok.span.start..operand.span().end;
-                Ok(Expr::Not {
-                    operand: Box::new(operand),
-                    span,
-                })
+                Ok((
+                    Expr::Not {
+                        operand: Box::new(operand),
+                        span,
+                    },
+                    depth + 1,
+                ))
             }
             TokenKind::Open => {
+                self.open(&tok)?;
                 let inner = self.expression(0)?;
+                self.nesting -= 1;
                 match self.next() {
                     Some(Token {
                         kind: TokenKind::Close,
@@ -227,6 +257,15 @@ impl<'s> Parser<'_, 's> {
                 ))
             }
         }
+    }
+
+    /// Enters a `(` or `!`, refusing to recurse past [`MAX_DEPTH`].
+    fn open(&mut self, tok: &Token<'_>) -> Result<(), RuleError> {
+        self.nesting += 1;
+        if self.nesting > MAX_DEPTH {
+            return Err(RuleError::new(RuleErrorKind::TooDeep, tok.span.clone()));
+        }
+        Ok(())
     }
 
     fn source_of(&self, tok: &Token<'_>) -> String {

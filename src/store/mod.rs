@@ -5,6 +5,11 @@
 
 pub mod memory;
 
+#[cfg(target_arch = "wasm32")]
+pub mod indexeddb;
+#[cfg(target_arch = "wasm32")]
+pub mod localstorage;
+
 use serde_json::Value;
 
 /// A stored document: its id, its current revision and its JSON body (without `_id`/`_rev`).

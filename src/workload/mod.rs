@@ -1,1 +1,43 @@
-//! Workloads, lens reviews, answers, milestones and the dashboard, kept in a [`crate::store::Store`].
+//! Workloads, lens reviews, answers, milestones and the dashboard, kept in a
+//! [`crate::store::Store`] by the [`Workspace`].
+//!
+//! - [`model`], [`answer`], [`lens_review`], [`milestone`], [`dashboard`]: the types the JS
+//!   API takes and returns (AWS shapes, camelCase).
+//! - [`validate`] and `properties`: the rules of workload fields.
+//! - `record` and `keys`: what is stored, and under which ids.
+//! - [`Workspace`] (`workspace` plus one file per area in `ops/`): the operations.
+//! - [`env`]: the clock and entropy the host injects; [`time`]: ISO 8601 formatting.
+//! - [`input::from_json`]: JSON from JavaScript into the input types, with field-level errors.
+
+pub mod answer;
+pub mod dashboard;
+pub mod env;
+pub mod error;
+pub mod input;
+mod keys;
+pub mod lens_review;
+pub mod milestone;
+pub mod model;
+mod ops;
+mod properties;
+mod record;
+mod summary;
+pub mod time;
+pub mod validate;
+mod workspace;
+
+pub use answer::{AnswerUpdate, AnswerView, ChoiceUpdate, ChoiceView};
+pub use dashboard::{
+    Dashboard, DashboardFilter, DashboardTotals, ImprovementItem, PillarIssues, WorkloadIssues,
+    WorkloadPillar,
+};
+pub use env::{DeterministicEnvironment, Environment};
+pub use error::WorkspaceError;
+pub use input::from_json;
+pub use lens_review::{LensReview, LensReviewUpdate, PillarReviewSummary};
+pub use milestone::{Milestone, MilestoneSummary};
+pub use model::{
+    ImprovementStatus, Workload, WorkloadEnvironment, WorkloadInput, WorkloadPatch,
+    WorkloadProperties, WorkloadSummary,
+};
+pub use workspace::Workspace;

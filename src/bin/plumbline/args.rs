@@ -1,0 +1,226 @@
+//! Command-line parsing, by hand: three commands and two options do not need a framework, and
+//! a hand-written parser keeps the binary small and the messages ours.
+
+/// What the user asked for.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Command {
+    Help,
+    Version,
+    Lint {
+        file: String,
+        format: Format,
+    },
+    Evaluate {
+        lens: String,
+        answers: String,
+    },
+    Plan {
+        lens: String,
+        answers: String,
+        pillar_priority: Vec<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+pub const USAGE: &str = "\
+Usage:
+  plumbline lint FILE [--format text|json]
+  plumbline evaluate LENS ANSWERS
+  plumbline plan LENS ANSWERS [--pillar-priority ID,ID,...]
+  plumbline --help | --version
+
+Commands:
+  lint      check a custom-lens JSON file: exit 0 when it has no error (warnings allowed),
+            1 when it has errors; one line per problem, or JSON with --format json
+  evaluate  the risk of every question, with risk counts per pillar and for the lens (JSON)
+  plan      the improvement plan: HIGH then MEDIUM questions, by pillar priority and lens
+            order, each with the best practices to adopt, most impactful first (JSON)
+
+LENS and FILE are custom-lens JSON files; ANSWERS is the JSON that
+`aws wellarchitected list-answers` (or get-answer) prints. Use - to read stdin.
+Exit status: 0 success, 1 the lens has errors, 2 usage error or unreadable input.";
+
+/// Parses the arguments after the program name; `Err` carries a one-line reason.
+pub fn parse(argv: &[String]) -> Result<Command, String> {
+    let Some((first, rest)) = argv.split_first() else {
+        return Err("no command given".to_string());
+    };
+    match first.as_str() {
+        "-h" | "--help" | "help" => return Ok(Command::Help),
+        "-V" | "--version" => return Ok(Command::Version),
+        _ => {}
+    }
+    let mut options = Options::split(rest)?;
+    if options.help {
+        return Ok(Command::Help);
+    }
+    let command = match first.as_str() {
+        "lint" => {
+            let [file] = options.positionals::<1>("lint", "FILE")?;
+            let format = match options.take("--format").as_deref() {
+                None | Some("text") => Format::Text,
+                Some("json") => Format::Json,
+                Some(other) => return Err(format!("--format must be text or json, not `{other}`")),
+            };
+            Command::Lint { file, format }
+        }
+        "evaluate" => {
+            let [lens, answers] = options.positionals::<2>("evaluate", "LENS ANSWERS")?;
+            Command::Evaluate { lens, answers }
+        }
+        "plan" => {
+            let [lens, answers] = options.positionals::<2>("plan", "LENS ANSWERS")?;
+            let pillar_priority = options
+                .take("--pillar-priority")
+                .map(|list| {
+                    list.split(',')
+                        .map(str::trim)
+                        .filter(|id| !id.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default();
+            Command::Plan {
+                lens,
+                answers,
+                pillar_priority,
+            }
+        }
+        other if other.starts_with('-') => return Err(format!("unknown option `{other}`")),
+        other => return Err(format!("unknown command `{other}`")),
+    };
+    options.finish(first)?;
+    Ok(command)
+}
+
+/// The words after the command, split into positionals and `--name value` options.
+struct Options {
+    positionals: Vec<String>,
+    named: Vec<(String, String)>,
+    help: bool,
+}
+
+/// Options that take a value; anything else starting with `-` is refused.
+const VALUED: [&str; 2] = ["--format", "--pillar-priority"];
+
+impl Options {
+    fn split(words: &[String]) -> Result<Options, String> {
+        let mut options = Options {
+            positionals: Vec::new(),
+            named: Vec::new(),
+            help: false,
+        };
+        let mut words = words.iter();
+        while let Some(word) = words.next() {
+            if word == "-h" || word == "--help" {
+                options.help = true;
+            } else if word == "-" || !word.starts_with('-') {
+                options.positionals.push(word.clone());
+            } else {
+                let (name, inline) = match word.split_once('=') {
+                    Some((name, value)) => (name, Some(value.to_string())),
+                    None => (word.as_str(), None),
+                };
+                if !VALUED.contains(&name) {
+                    return Err(format!("unknown option `{name}`"));
+                }
+                let value = match inline {
+                    Some(value) => value,
+                    None => words
+                        .next()
+                        .cloned()
+                        .ok_or_else(|| format!("{name} needs a value"))?,
+                };
+                if options.named.iter().any(|(n, _)| n == name) {
+                    return Err(format!("{name} is given twice"));
+                }
+                options.named.push((name.to_string(), value));
+            }
+        }
+        Ok(options)
+    }
+
+    fn positionals<const N: usize>(
+        &mut self,
+        command: &str,
+        names: &str,
+    ) -> Result<[String; N], String> {
+        let given = std::mem::take(&mut self.positionals);
+        let count = given.len();
+        given.try_into().map_err(|_| {
+            let plural = if count == 1 { "" } else { "s" };
+            format!("`{command}` expects {names}, got {count} argument{plural}")
+        })
+    }
+
+    fn take(&mut self, name: &str) -> Option<String> {
+        let i = self.named.iter().position(|(n, _)| n == name)?;
+        Some(self.named.remove(i).1)
+    }
+
+    /// Refuses options that exist but do not belong to this command.
+    fn finish(self, command: &str) -> Result<(), String> {
+        match self.named.first() {
+            Some((name, _)) => Err(format!("`{command}` does not take {name}")),
+            None => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(line: &str) -> Vec<String> {
+        line.split_whitespace().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn options_may_come_anywhere_and_with_equals() {
+        assert_eq!(
+            parse(&words("lint --format=json a.json")),
+            Ok(Command::Lint {
+                file: "a.json".into(),
+                format: Format::Json
+            })
+        );
+        assert_eq!(
+            parse(&words(
+                "plan --pillar-priority security,,reliability l.json a.json"
+            )),
+            Ok(Command::Plan {
+                lens: "l.json".into(),
+                answers: "a.json".into(),
+                pillar_priority: vec!["security".into(), "reliability".into()]
+            })
+        );
+    }
+
+    #[test]
+    fn misuse_is_named() {
+        let err = |line: &str| parse(&words(line)).unwrap_err();
+        assert_eq!(err(""), "no command given");
+        assert_eq!(err("frobnicate x"), "unknown command `frobnicate`");
+        assert_eq!(err("lint a b"), "`lint` expects FILE, got 2 arguments");
+        assert_eq!(err("plan l"), "`plan` expects LENS ANSWERS, got 1 argument");
+        assert_eq!(err("lint --format"), "--format needs a value");
+        assert_eq!(
+            err("lint a --format yaml"),
+            "--format must be text or json, not `yaml`"
+        );
+        assert_eq!(err("lint a --verbose"), "unknown option `--verbose`");
+        assert_eq!(
+            err("evaluate l a --format json"),
+            "`evaluate` does not take --format"
+        );
+        assert_eq!(
+            err("lint a --format json --format text"),
+            "--format is given twice"
+        );
+    }
+}

@@ -1,0 +1,96 @@
+//! Errors of the workspace, sorted into the kinds the JS API exposes as `error.kind`.
+
+use std::fmt;
+
+use crate::store::StoreError;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkspaceError {
+    /// An input value breaks a rule. `field` is the camelCase property name of the input;
+    /// `message` states the rule and what is wrong with the value.
+    Validation { field: String, message: String },
+    /// No such workload, lens review, question or milestone.
+    NotFound { what: String },
+    /// The record changed since the caller read it (the `expectedRevision` it sent is stale),
+    /// or it kept changing while we retried.
+    Conflict { message: String },
+    /// The store failed; nothing was changed.
+    Storage(StoreError),
+}
+
+impl WorkspaceError {
+    pub fn validation(field: &str, message: impl Into<String>) -> Self {
+        WorkspaceError::Validation {
+            field: field.to_string(),
+            message: message.into(),
+        }
+    }
+
+    pub fn not_found(what: impl Into<String>) -> Self {
+        WorkspaceError::NotFound { what: what.into() }
+    }
+
+    pub fn conflict(message: impl Into<String>) -> Self {
+        WorkspaceError::Conflict {
+            message: message.into(),
+        }
+    }
+
+    /// The `kind` the JS API puts on the thrown `Error`. Storage failures are split finer
+    /// where the user can act differently (free space, reload, use another browser).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            WorkspaceError::Validation { .. } => "Validation",
+            WorkspaceError::NotFound { .. } => "NotFound",
+            WorkspaceError::Conflict { .. } => "Conflict",
+            WorkspaceError::Storage(e) => match e {
+                StoreError::QuotaExceeded { .. } => "QuotaExceeded",
+                StoreError::Corrupted { .. } => "Corrupted",
+                StoreError::Unavailable { .. } => "Unavailable",
+                // A store conflict that reaches the caller is reported as `Conflict` (see
+                // `From<StoreError>`); this arm only exists for completeness.
+                StoreError::Conflict { .. } => "Conflict",
+                StoreError::Backend { .. } => "Storage",
+            },
+        }
+    }
+
+    /// The offending input property, for validation errors.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            WorkspaceError::Validation { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+}
+
+impl From<StoreError> for WorkspaceError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Conflict { id } => WorkspaceError::conflict(format!(
+                "`{id}` was changed elsewhere (another tab?) while this change was being saved; reload and try again"
+            )),
+            other => WorkspaceError::Storage(other),
+        }
+    }
+}
+
+impl fmt::Display for WorkspaceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WorkspaceError::Validation { field, message } => write!(f, "{field}: {message}"),
+            WorkspaceError::NotFound { what } => write!(f, "{what} does not exist"),
+            WorkspaceError::Conflict { message } => f.write_str(message),
+            WorkspaceError::Storage(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for WorkspaceError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            WorkspaceError::Storage(e) => Some(e),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! Reading JS-supplied JSON into input types with field-level errors.
+//!
+//! serde's messages ("unknown variant `PROD`, expected ...") do not say which property was
+//! wrong. Our input types have every field optional, so an object with a single property
+//! deserialises on its own; when the whole object fails, trying each property alone finds the
+//! culprit, and the error names it like every other validation error.
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use super::error::WorkspaceError;
+
+/// Deserialises an input object (`WorkloadInput`, `WorkloadPatch`, `AnswerUpdate`,
+/// `LensReviewUpdate`, `DashboardFilter`, `PlanOptions`), or a `Validation` error whose field
+/// is the offending property. `null` and `undefined` read as an empty object.
+pub fn from_json<T: DeserializeOwned>(value: Value) -> Result<T, WorkspaceError> {
+    let value = match value {
+        Value::Null => Value::Object(Map::new()),
+        v => v,
+    };
+    let Value::Object(map) = value else {
+        return Err(WorkspaceError::validation(
+            "input",
+            "must be an object of named properties",
+        ));
+    };
+    let whole = serde_json::from_value::<T>(Value::Object(map.clone()));
+    let error = match whole {
+        Ok(v) => return Ok(v),
+        Err(e) => e,
+    };
+    for (key, v) in map {
+        let alone = Value::Object(Map::from_iter([(key.clone(), v)]));
+        if let Err(e) = serde_json::from_value::<T>(alone) {
+            return Err(WorkspaceError::validation(&key, describe(&e)));
+        }
+    }
+    Err(WorkspaceError::validation("input", describe(&error)))
+}
+
+/// serde_json appends " at line 1 column 0" to some messages, which means nothing for an
+/// object built in JavaScript.
+fn describe(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.find(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}

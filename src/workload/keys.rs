@@ -1,0 +1,79 @@
+//! Document ids: how workloads, lens reviews, answers and milestones are laid out in a store.
+//!
+//! ```text
+//! workload/{workloadId}                          properties + derived risk summary
+//! review/{workloadId}/{lensAlias}                lens notes, pillar notes, associated flag
+//! answer/{workloadId}/{lensAlias}/{questionId}   one answered question
+//! milestone/{workloadId}/{NNN}                   an immutable snapshot
+//! ```
+//! Every id of one workload shares the `…/{workloadId}/` part, so a prefix listing finds them
+//! all, and zero-padded milestone numbers list in numeric order. Segments are escaped so that a
+//! custom lens alias (an ARN, which contains `/`) cannot reach into another key's space.
+
+use super::env::Environment;
+use super::error::WorkspaceError;
+
+pub const WORKLOAD_PREFIX: &str = "workload/";
+
+/// The store's record of the layout version (see [`super::Workspace::open`]).
+pub const META_ID: &str = "meta/plumbline";
+
+pub fn workload(id: &str) -> String {
+    format!("{WORKLOAD_PREFIX}{id}")
+}
+
+pub fn reviews_of(workload_id: &str) -> String {
+    format!("review/{workload_id}/")
+}
+
+pub fn review(workload_id: &str, alias: &str) -> String {
+    format!("{}{}", reviews_of(workload_id), escape(alias))
+}
+
+pub fn answers_of(workload_id: &str) -> String {
+    format!("answer/{workload_id}/")
+}
+
+pub fn answers_of_lens(workload_id: &str, alias: &str) -> String {
+    format!("{}{}/", answers_of(workload_id), escape(alias))
+}
+
+pub fn answer(workload_id: &str, alias: &str, question_id: &str) -> String {
+    format!(
+        "{}{}",
+        answers_of_lens(workload_id, alias),
+        escape(question_id)
+    )
+}
+
+pub fn milestones_of(workload_id: &str) -> String {
+    format!("milestone/{workload_id}/")
+}
+
+pub fn milestone(workload_id: &str, number: u32) -> String {
+    format!("{}{number:03}", milestones_of(workload_id))
+}
+
+/// Percent-escapes `%` and `/`, the two characters with a meaning in our keys.
+fn escape(segment: &str) -> String {
+    segment.replace('%', "%25").replace('/', "%2F")
+}
+
+/// A new workload id: 32 lowercase hex characters, as AWS's.
+pub fn new_workload_id(env: &dyn Environment) -> String {
+    let mut bytes = [0u8; 16];
+    env.random_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Refuses anything but 32 lowercase hex characters before it is used in a key.
+pub fn check_workload_id(id: &str) -> Result<(), WorkspaceError> {
+    if id.len() == 32 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+        Ok(())
+    } else {
+        Err(WorkspaceError::validation(
+            "workloadId",
+            format!("a workload id is 32 lowercase hexadecimal characters; got `{id}`"),
+        ))
+    }
+}

@@ -1,0 +1,8 @@
+//! The workspace operations, one file per area. Each adds an `impl Workspace` block.
+
+mod answers;
+mod dashboard;
+mod lenses;
+mod milestones;
+mod reviews;
+mod workloads;

@@ -1,0 +1,131 @@
+//! Lens reviews (counts per pillar, lens and pillar notes) and their improvement plans.
+
+use crate::review::{self, PlanItem, PlanOptions};
+use crate::store::{Store, Write};
+use crate::workload::error::WorkspaceError;
+use crate::workload::keys;
+use crate::workload::lens_review::{self, LensReview, LensReviewUpdate};
+use crate::workload::record::to_body;
+use crate::workload::summary::summarize;
+use crate::workload::validate;
+use crate::workload::workspace::{
+    check_expected, gave_up, workload_write, LensState, Workspace, ATTEMPTS,
+};
+
+impl<S: Store> Workspace<S> {
+    /// The lens review with risk counts per pillar, now or in milestone `milestone`.
+    pub async fn get_lens_review(
+        &self,
+        id: &str,
+        lens_alias: &str,
+        milestone: Option<u32>,
+    ) -> Result<LensReview, WorkspaceError> {
+        let state = self.lens_state(id, lens_alias, milestone).await?;
+        Ok(review_of(&state))
+    }
+
+    /// Writes lens notes and/or pillar notes.
+    pub async fn update_lens_review(
+        &self,
+        id: &str,
+        lens_alias: &str,
+        update: LensReviewUpdate,
+    ) -> Result<LensReview, WorkspaceError> {
+        let lens = self.catalog_lens("lensAlias", lens_alias)?;
+        if let Some(notes) = &update.lens_notes {
+            validate::notes("lensNotes", notes)?;
+        }
+        for (pillar_id, notes) in update.pillar_notes.iter().flatten() {
+            if !lens.lens.pillars.iter().any(|p| &p.id == pillar_id) {
+                return Err(WorkspaceError::validation(
+                    "pillarNotes",
+                    format!("`{pillar_id}` is not a pillar of lens `{lens_alias}`"),
+                ));
+            }
+            validate::notes("pillarNotes", notes)?;
+        }
+        for _ in 0..ATTEMPTS {
+            let mut state = self.lens_state(id, lens_alias, None).await?;
+            check_expected(
+                "lens review",
+                update.expected_revision.as_deref(),
+                &state.review_rev,
+            )?;
+            let now = self.now();
+            if let Some(notes) = &update.lens_notes {
+                state.review.notes = (!notes.is_empty()).then(|| notes.clone());
+            }
+            for (pillar_id, notes) in update.pillar_notes.iter().flatten() {
+                if notes.is_empty() {
+                    state.review.pillar_notes.remove(pillar_id);
+                } else {
+                    state
+                        .review
+                        .pillar_notes
+                        .insert(pillar_id.clone(), notes.clone());
+                }
+            }
+            state.review.updated_at = now.clone();
+            // The workload is rewritten too: its "last updated" moves, and its revision
+            // orders this change against concurrent answer updates.
+            let mut doc = self.load_workload(id).await?;
+            doc.body.updated_at = now;
+            let writes = vec![
+                Write {
+                    id: keys::review(id, lens_alias),
+                    expected_rev: (!state.review_rev.is_empty()).then(|| state.review_rev.clone()),
+                    body: Some(to_body(&state.review)),
+                },
+                workload_write(&doc),
+            ];
+            if let Some(revs) = self.try_commit(writes).await? {
+                state.review_rev = revs[0].clone();
+                return Ok(review_of(&state));
+            }
+        }
+        Err(gave_up())
+    }
+
+    /// The improvement plan of a lens review. When `options.pillar_priority` is empty the
+    /// workload's own `pillarPriorities` order it (the frozen ones, for a milestone).
+    pub async fn improvement_plan(
+        &self,
+        id: &str,
+        lens_alias: &str,
+        options: PlanOptions,
+        milestone: Option<u32>,
+    ) -> Result<Vec<PlanItem>, WorkspaceError> {
+        let state = self.lens_state(id, lens_alias, milestone).await?;
+        let mut options = options;
+        if options.pillar_priority.is_empty() {
+            options.pillar_priority = state.workload.properties.pillar_priorities.clone();
+        }
+        let answers: Vec<_> = state
+            .answers
+            .iter()
+            .map(|a| a.body.answer.clone())
+            .collect();
+        Ok(review::improvement_plan(
+            &state.lens.lens,
+            &answers,
+            &options,
+        ))
+    }
+}
+
+/// The review of a lens state, evaluated from its answers.
+pub(crate) fn review_of(state: &LensState<'_>) -> LensReview {
+    let answers: Vec<_> = state
+        .answers
+        .iter()
+        .map(|a| a.body.answer.clone())
+        .collect();
+    let summary = summarize(state.lens, &answers);
+    lens_review::build(
+        state.lens,
+        &state.review,
+        &summary,
+        state.milestone,
+        &state.review_rev,
+    )
+}

@@ -1,0 +1,186 @@
+//! Defining, listing, reading, editing and deleting workloads.
+
+use std::collections::BTreeMap;
+
+use crate::catalog::FRAMEWORK_ALIAS;
+use crate::store::{Store, Write};
+use crate::workload::error::WorkspaceError;
+use crate::workload::keys;
+use crate::workload::model::{Workload, WorkloadInput, WorkloadPatch, WorkloadSummary};
+use crate::workload::properties;
+use crate::workload::record::{to_body, Stored, WorkloadDoc};
+use crate::workload::summary::summarize;
+use crate::workload::validate::{name_key, MAX_LENSES};
+use crate::workload::workspace::{check_expected, gave_up, Workspace, ATTEMPTS};
+
+impl<S: Store> Workspace<S> {
+    /// Defines a workload with its lenses (the framework lens is always added, first).
+    pub async fn define_workload(&self, input: WorkloadInput) -> Result<Workload, WorkspaceError> {
+        let lenses = self.resolve_lenses(input.lenses.as_deref().unwrap_or_default())?;
+        let props = properties::from_input(&input, &self.pillars_of(&lenses))?;
+        for _ in 0..ATTEMPTS {
+            let existing: Vec<Stored<WorkloadDoc>> = self.load_all(keys::WORKLOAD_PREFIX).await?;
+            check_unique_name(&existing, &props.workload_name, None)?;
+
+            let id = keys::new_workload_id(self.env.as_ref());
+            let now = self.now();
+            let mut doc = WorkloadDoc {
+                workload_id: id.clone(),
+                properties: props.clone(),
+                lenses: lenses.clone(),
+                created_at: now.clone(),
+                updated_at: now,
+                risk_counts: Default::default(),
+                questions_answered: 0,
+                question_count: 0,
+                lens_summaries: BTreeMap::new(),
+                milestones: Vec::new(),
+            };
+            let mut writes = vec![];
+            for alias in &lenses {
+                let lens = self.catalog_lens("lenses", alias)?;
+                doc.lens_summaries
+                    .insert(alias.clone(), summarize(lens, &[]));
+                writes.push(Write {
+                    id: keys::review(&id, alias),
+                    expected_rev: None,
+                    body: Some(to_body(&self.new_review(lens))),
+                });
+            }
+            doc.refresh_totals();
+            writes.insert(
+                0,
+                Write {
+                    id: keys::workload(&id),
+                    expected_rev: None,
+                    body: Some(to_body(&doc)),
+                },
+            );
+            // A conflict here is a name taken meanwhile or, astronomically rarely, an id
+            // collision: plan again with fresh reads and a new id.
+            if let Some(revs) = self.try_commit(writes).await? {
+                return Ok(doc.to_workload(&revs[0]));
+            }
+        }
+        Err(gave_up())
+    }
+
+    /// Every workload, by name (ignoring case).
+    pub async fn list_workloads(&self) -> Result<Vec<WorkloadSummary>, WorkspaceError> {
+        let docs: Vec<Stored<WorkloadDoc>> = self.load_all(keys::WORKLOAD_PREFIX).await?;
+        let mut rows: Vec<WorkloadSummary> = docs.iter().map(|d| d.body.to_summary()).collect();
+        rows.sort_by_cached_key(|r| (r.workload_name.to_lowercase(), r.workload_id.clone()));
+        Ok(rows)
+    }
+
+    pub async fn get_workload(&self, id: &str) -> Result<Workload, WorkspaceError> {
+        let doc = self.load_workload(id).await?;
+        Ok(doc.body.to_workload(&doc.rev))
+    }
+
+    /// Changes the fields present in `patch`; the others keep their value.
+    pub async fn update_workload(
+        &self,
+        id: &str,
+        patch: WorkloadPatch,
+    ) -> Result<Workload, WorkspaceError> {
+        for _ in 0..ATTEMPTS {
+            let mut doc = self.load_workload(id).await?;
+            check_expected("workload", patch.expected_revision.as_deref(), &doc.rev)?;
+            let props = properties::apply_patch(
+                &doc.body.properties,
+                &patch,
+                &self.pillars_of(&doc.body.lenses),
+            )?;
+            if name_key(&props.workload_name) != name_key(&doc.body.properties.workload_name) {
+                let existing: Vec<Stored<WorkloadDoc>> =
+                    self.load_all(keys::WORKLOAD_PREFIX).await?;
+                check_unique_name(&existing, &props.workload_name, Some(id))?;
+            }
+            doc.body.properties = props;
+            doc.body.updated_at = self.now();
+            let write = Write {
+                id: doc.id.clone(),
+                expected_rev: Some(doc.rev.clone()),
+                body: Some(to_body(&doc.body)),
+            };
+            if let Some(revs) = self.try_commit(vec![write]).await? {
+                return Ok(doc.body.to_workload(&revs[0]));
+            }
+        }
+        Err(gave_up())
+    }
+
+    /// Deletes the workload with its lens reviews, answers and milestones, in one commit.
+    pub async fn delete_workload(&self, id: &str) -> Result<(), WorkspaceError> {
+        for _ in 0..ATTEMPTS {
+            let doc = self.load_workload(id).await?;
+            let mut writes = vec![Write {
+                id: doc.id.clone(),
+                expected_rev: Some(doc.rev.clone()),
+                body: None,
+            }];
+            for prefix in [
+                keys::reviews_of(id),
+                keys::answers_of(id),
+                keys::milestones_of(id),
+            ] {
+                for d in self.store.list(&prefix).await? {
+                    writes.push(Write {
+                        id: d.id,
+                        expected_rev: Some(d.rev),
+                        body: None,
+                    });
+                }
+            }
+            if self.try_commit(writes).await?.is_some() {
+                return Ok(());
+            }
+        }
+        Err(gave_up())
+    }
+
+    /// The framework lens first, then the others in the given order, each once.
+    fn resolve_lenses(&self, aliases: &[String]) -> Result<Vec<String>, WorkspaceError> {
+        let mut lenses = vec![FRAMEWORK_ALIAS.to_string()];
+        for alias in aliases {
+            self.catalog_lens("lenses", alias)?;
+            if !lenses.contains(alias) {
+                lenses.push(alias.clone());
+            }
+        }
+        if lenses.len() > MAX_LENSES {
+            return Err(WorkspaceError::validation(
+                "lenses",
+                format!(
+                    "a workload has at most {MAX_LENSES} lenses; {} were given",
+                    lenses.len()
+                ),
+            ));
+        }
+        Ok(lenses)
+    }
+}
+
+/// Names are unique ignoring case and whitespace; `except` is the workload being renamed.
+fn check_unique_name(
+    existing: &[Stored<WorkloadDoc>],
+    name: &str,
+    except: Option<&str>,
+) -> Result<(), WorkspaceError> {
+    let key = name_key(name);
+    let clash = existing.iter().find(|d| {
+        Some(d.body.workload_id.as_str()) != except
+            && name_key(&d.body.properties.workload_name) == key
+    });
+    match clash {
+        Some(d) => Err(WorkspaceError::validation(
+            "workloadName",
+            format!(
+                "must be unique ignoring case and spaces; `{name}` matches the existing workload `{}`",
+                d.body.properties.workload_name
+            ),
+        )),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,187 @@
+//! The stored documents: plain camelCase JSON, one record per document, so that CouchDB can
+//! replicate them as they are.
+//!
+//! `workload/{id}` carries, besides the properties, a summary derived from the answers (risk
+//! counts per lens and pillar, the questions at risk, the milestone index). Every write that
+//! changes an answer or a lens association rewrites it in the same commit, so listing
+//! workloads and the dashboard read one document per workload and never evaluate a lens.
+
+use std::collections::BTreeMap;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::error::WorkspaceError;
+use super::milestone::MilestoneSummary;
+use super::model::{Workload, WorkloadProperties, WorkloadSummary};
+use crate::review::{Answer, Risk, RiskCounts};
+use crate::store::{Document, StoreError};
+
+/// `workload/{id}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkloadDoc {
+    pub workload_id: String,
+    #[serde(flatten)]
+    pub properties: WorkloadProperties,
+    pub lenses: Vec<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    /// Derived: over the applied lenses.
+    pub risk_counts: RiskCounts,
+    pub questions_answered: u32,
+    pub question_count: u32,
+    /// Derived: one entry per applied lens.
+    #[serde(default)]
+    pub lens_summaries: BTreeMap<String, LensSummaryRecord>,
+    /// The milestones recorded so far (numbers, names, counts): numbering, name uniqueness
+    /// and `listMilestones` need only this document.
+    #[serde(default)]
+    pub milestones: Vec<MilestoneSummary>,
+}
+
+/// Derived figures of one applied lens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LensSummaryRecord {
+    pub lens_version: String,
+    pub risk_counts: RiskCounts,
+    pub questions_answered: u32,
+    pub question_count: u32,
+    pub pillars: Vec<PillarSummaryRecord>,
+    /// The HIGH and MEDIUM questions, in lens order.
+    pub risks: Vec<AtRiskQuestion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PillarSummaryRecord {
+    pub pillar_id: String,
+    pub pillar_name: String,
+    pub risk_counts: RiskCounts,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AtRiskQuestion {
+    pub question_id: String,
+    pub pillar_id: String,
+    pub question_title: String,
+    pub risk: Risk,
+}
+
+/// `review/{workloadId}/{lensAlias}`. Kept when the lens is removed (`associated: false`) so
+/// that adding the lens back restores its notes, as AWS does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewDoc {
+    pub lens_alias: String,
+    pub lens_version: String,
+    pub associated: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(default)]
+    pub pillar_notes: BTreeMap<String, String>,
+    pub updated_at: String,
+}
+
+/// `answer/{workloadId}/{lensAlias}/{questionId}`: the AWS answer shape, normalised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerDoc {
+    pub lens_alias: String,
+    #[serde(flatten)]
+    pub answer: Answer,
+    pub updated_at: String,
+}
+
+/// `milestone/{workloadId}/{NNN}`: everything needed to show the workload as it was.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MilestoneDoc {
+    pub milestone_number: u32,
+    pub milestone_name: String,
+    pub recorded_at: String,
+    pub workload: WorkloadDoc,
+    pub reviews: Vec<ReviewDoc>,
+    pub answers: Vec<AnswerDoc>,
+}
+
+/// A decoded document with the revision it was read at.
+#[derive(Debug, Clone)]
+pub struct Stored<T> {
+    pub id: String,
+    pub rev: String,
+    pub body: T,
+}
+
+impl<T: DeserializeOwned> Stored<T> {
+    /// A document that does not have the shape we wrote is reported as `Corrupted`.
+    pub fn decode(doc: Document) -> Result<Self, WorkspaceError> {
+        let body = serde_json::from_value(doc.body).map_err(|e| {
+            WorkspaceError::Storage(StoreError::Corrupted {
+                id: doc.id.clone(),
+                message: e.to_string(),
+            })
+        })?;
+        Ok(Stored {
+            id: doc.id,
+            rev: doc.rev,
+            body,
+        })
+    }
+}
+
+/// Serialises a record for a `Write`. Our records are plain data, so this cannot fail.
+pub fn to_body<T: Serialize>(record: &T) -> Value {
+    serde_json::to_value(record).expect("workspace records serialise to JSON")
+}
+
+impl WorkloadDoc {
+    pub fn to_workload(&self, revision: &str) -> Workload {
+        Workload {
+            workload_id: self.workload_id.clone(),
+            properties: self.properties.clone(),
+            lenses: self.lenses.clone(),
+            risk_counts: self.risk_counts,
+            questions_answered: self.questions_answered,
+            question_count: self.question_count,
+            created_at: self.created_at.clone(),
+            updated_at: self.updated_at.clone(),
+            revision: revision.to_string(),
+        }
+    }
+
+    pub fn to_summary(&self) -> WorkloadSummary {
+        WorkloadSummary {
+            workload_id: self.workload_id.clone(),
+            workload_name: self.properties.workload_name.clone(),
+            review_owner: self.properties.review_owner.clone(),
+            environment: self.properties.environment,
+            lenses: self.lenses.clone(),
+            risk_counts: self.risk_counts,
+            questions_answered: self.questions_answered,
+            question_count: self.question_count,
+            improvement_status: self.properties.improvement_status,
+            milestone_count: self.milestones.len() as u32,
+            updated_at: self.updated_at.clone(),
+        }
+    }
+
+    /// Recomputes the workload totals from the per-lens summaries of the applied lenses.
+    pub fn refresh_totals(&mut self) {
+        let mut counts = RiskCounts::default();
+        let (mut answered, mut questions) = (0, 0);
+        for alias in &self.lenses {
+            if let Some(s) = self.lens_summaries.get(alias) {
+                counts.merge(&s.risk_counts);
+                answered += s.questions_answered;
+                questions += s.question_count;
+            }
+        }
+        self.risk_counts = counts;
+        self.questions_answered = answered;
+        self.question_count = questions;
+    }
+}

@@ -1,0 +1,348 @@
+//! The [`Workspace`]: workloads, lens reviews, answers and milestones kept in a [`Store`].
+//!
+//! Every change is one atomic `Store::commit`. A change reads what it needs, plans all its
+//! writes (each naming the revision it read) and commits them together; when another writer
+//! got in between, the store refuses the commit with a conflict, and the change is planned
+//! again from fresh reads. A caller's own `expectedRevision` is checked while planning, so a
+//! stale one is reported as `Conflict` and never retried away.
+//!
+//! The operations live in `ops/`, one file per area; this file holds what they share.
+
+use std::borrow::Cow;
+
+use serde::de::DeserializeOwned;
+use serde_json::json;
+
+use super::env::Environment;
+use super::error::WorkspaceError;
+use super::keys;
+use super::record::{to_body, AnswerDoc, MilestoneDoc, ReviewDoc, Stored, WorkloadDoc};
+use super::time::iso_utc;
+use crate::catalog::{self, CatalogLens, LensSummary, FRAMEWORK_ALIAS};
+use crate::lens::model::{Pillar, Question};
+use crate::store::{Store, StoreError, Write};
+
+/// How many times a change is planned again after losing a race to another writer.
+pub(crate) const ATTEMPTS: usize = 5;
+
+/// The storage layout this code writes (recorded in `meta/plumbline`).
+const LAYOUT: u64 = 1;
+
+/// The workspace: one per store. Not `Send`, like the stores (the browser has one thread).
+pub struct Workspace<S: Store> {
+    pub(crate) store: S,
+    pub(crate) env: Box<dyn Environment>,
+    pub(crate) lenses: Cow<'static, [CatalogLens]>,
+}
+
+/// A lens review's data as of now or as of a milestone.
+pub(crate) struct LensState<'a> {
+    pub lens: &'a CatalogLens,
+    pub workload: WorkloadDoc,
+    pub review: ReviewDoc,
+    /// The review document's revision (`""` in a milestone or when never written).
+    pub review_rev: String,
+    pub answers: Vec<Stored<AnswerDoc>>,
+    pub milestone: Option<u32>,
+}
+
+impl<S: Store> Workspace<S> {
+    /// Opens a workspace over `store` with the lenses shipped with Plumbline.
+    ///
+    /// Records the storage layout version on first use, and refuses a store written by a
+    /// newer Plumbline (its records could be misread) with `Storage(Unavailable)`.
+    pub async fn open(store: S, env: impl Environment + 'static) -> Result<Self, WorkspaceError> {
+        Self::open_with(store, env, Cow::Borrowed(catalog::builtin())).await
+    }
+
+    /// Opens a workspace with an explicit lens set, which must include the framework lens
+    /// (`wellarchitected`). For tests, and later for custom lenses.
+    pub async fn open_with_lenses(
+        store: S,
+        env: impl Environment + 'static,
+        lenses: Vec<CatalogLens>,
+    ) -> Result<Self, WorkspaceError> {
+        Self::open_with(store, env, Cow::Owned(lenses)).await
+    }
+
+    async fn open_with(
+        store: S,
+        env: impl Environment + 'static,
+        lenses: Cow<'static, [CatalogLens]>,
+    ) -> Result<Self, WorkspaceError> {
+        if !lenses.iter().any(|l| l.alias == FRAMEWORK_ALIAS) {
+            return Err(WorkspaceError::validation(
+                "lenses",
+                format!("the lens set must include the framework lens `{FRAMEWORK_ALIAS}`"),
+            ));
+        }
+        let workspace = Workspace {
+            store,
+            env: Box::new(env),
+            lenses,
+        };
+        workspace.check_layout().await?;
+        Ok(workspace)
+    }
+
+    async fn check_layout(&self) -> Result<(), WorkspaceError> {
+        match self.store.get(keys::META_ID).await? {
+            Some(doc) => {
+                let layout = doc.body.get("layout").and_then(|v| v.as_u64()).unwrap_or(0);
+                if layout > LAYOUT {
+                    return Err(WorkspaceError::Storage(StoreError::Unavailable {
+                        message: format!("this data was written by a newer version of Plumbline (storage layout {layout}; this version reads up to {LAYOUT}); open it with that version"),
+                    }));
+                }
+                Ok(())
+            }
+            None => {
+                let write = Write {
+                    id: keys::META_ID.to_string(),
+                    expected_rev: None,
+                    body: Some(json!({ "layout": LAYOUT, "createdAt": self.now() })),
+                };
+                match self.store.commit(vec![write]).await {
+                    // Another tab recorded it first: same content, nothing to do.
+                    Ok(_) | Err(StoreError::Conflict { .. }) => Ok(()),
+                    Err(e) => Err(WorkspaceError::Storage(e)),
+                }
+            }
+        }
+    }
+
+    /// The lenses a workload can use, framework first.
+    pub fn lenses(&self) -> Vec<LensSummary> {
+        self.lenses.iter().map(CatalogLens::summary).collect()
+    }
+
+    /// A lens with its content (pillars, questions, choices), for rendering a review.
+    pub fn lens(&self, alias: &str) -> Option<&CatalogLens> {
+        self.lenses.iter().find(|l| l.alias == alias)
+    }
+
+    /// The underlying store (for export, sync and tests).
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    pub(crate) fn now(&self) -> String {
+        iso_utc(self.env.now())
+    }
+
+    pub(crate) fn catalog_lens(
+        &self,
+        field: &str,
+        alias: &str,
+    ) -> Result<&CatalogLens, WorkspaceError> {
+        self.lens(alias).ok_or_else(|| {
+            let known: Vec<&str> = self.lenses.iter().map(|l| l.alias.as_str()).collect();
+            WorkspaceError::validation(
+                field,
+                format!(
+                    "`{alias}` is not a known lens (known lenses: {})",
+                    known.join(", ")
+                ),
+            )
+        })
+    }
+
+    /// Pillar ids of the given lenses, in order, each once.
+    pub(crate) fn pillars_of(&self, aliases: &[String]) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        for lens in aliases.iter().filter_map(|a| self.lens(a)) {
+            for p in &lens.lens.pillars {
+                if !ids.contains(&p.id.as_str()) {
+                    ids.push(&p.id);
+                }
+            }
+        }
+        ids
+    }
+
+    pub(crate) async fn load_workload(
+        &self,
+        id: &str,
+    ) -> Result<Stored<WorkloadDoc>, WorkspaceError> {
+        keys::check_workload_id(id)?;
+        match self.store.get(&keys::workload(id)).await? {
+            Some(doc) => Stored::decode(doc),
+            None => Err(WorkspaceError::not_found(format!("workload `{id}`"))),
+        }
+    }
+
+    pub(crate) async fn load_all<T: DeserializeOwned>(
+        &self,
+        prefix: &str,
+    ) -> Result<Vec<Stored<T>>, WorkspaceError> {
+        self.store
+            .list(prefix)
+            .await?
+            .into_iter()
+            .map(Stored::decode)
+            .collect()
+    }
+
+    pub(crate) async fn load_milestone(
+        &self,
+        id: &str,
+        number: u32,
+    ) -> Result<MilestoneDoc, WorkspaceError> {
+        keys::check_workload_id(id)?;
+        match self.store.get(&keys::milestone(id, number)).await? {
+            Some(doc) => Ok(Stored::decode(doc)?.body),
+            None => {
+                // Tell a missing workload apart from a missing milestone.
+                self.load_workload(id).await?;
+                Err(WorkspaceError::not_found(format!(
+                    "milestone {number} of workload `{id}`"
+                )))
+            }
+        }
+    }
+
+    /// Commits `writes`; `Ok(None)` when another writer made the plan stale (plan again).
+    pub(crate) async fn try_commit(
+        &self,
+        writes: Vec<Write>,
+    ) -> Result<Option<Vec<String>>, WorkspaceError> {
+        match self.store.commit(writes).await {
+            Ok(revs) => Ok(Some(revs)),
+            Err(StoreError::Conflict { .. }) => Ok(None),
+            Err(e) => Err(WorkspaceError::Storage(e)),
+        }
+    }
+
+    /// The data of one lens review, now (`milestone: None`) or as a milestone froze it.
+    pub(crate) async fn lens_state(
+        &self,
+        id: &str,
+        alias: &str,
+        milestone: Option<u32>,
+    ) -> Result<LensState<'_>, WorkspaceError> {
+        let lens = self.catalog_lens("lensAlias", alias)?;
+        let (workload, review, review_rev, answers) = match milestone {
+            None => {
+                let workload = self.load_workload(id).await?.body;
+                check_applied(&workload, alias, id)?;
+                let (review, rev) = match self.store.get(&keys::review(id, alias)).await? {
+                    Some(doc) => {
+                        let s = Stored::<ReviewDoc>::decode(doc)?;
+                        (s.body, s.rev)
+                    }
+                    None => (self.new_review(lens), String::new()),
+                };
+                let answers = self.load_all(&keys::answers_of_lens(id, alias)).await?;
+                (workload, review, rev, answers)
+            }
+            Some(n) => {
+                let m = self.load_milestone(id, n).await?;
+                check_applied(&m.workload, alias, id)?;
+                let review = m
+                    .reviews
+                    .into_iter()
+                    .find(|r| r.lens_alias == alias)
+                    .unwrap_or_else(|| self.new_review(lens));
+                let answers = m
+                    .answers
+                    .into_iter()
+                    .filter(|a| a.lens_alias == alias)
+                    .map(|a| Stored {
+                        id: keys::answer(id, alias, &a.answer.question_id),
+                        rev: String::new(),
+                        body: a,
+                    })
+                    .collect();
+                (m.workload, review, String::new(), answers)
+            }
+        };
+        Ok(LensState {
+            lens,
+            workload,
+            review,
+            review_rev,
+            answers,
+            milestone,
+        })
+    }
+
+    /// A fresh lens review record (associated, no notes).
+    pub(crate) fn new_review(&self, lens: &CatalogLens) -> ReviewDoc {
+        ReviewDoc {
+            lens_alias: lens.alias.clone(),
+            lens_version: lens.version.clone(),
+            associated: true,
+            notes: None,
+            pillar_notes: Default::default(),
+            updated_at: self.now(),
+        }
+    }
+}
+
+fn check_applied(workload: &WorkloadDoc, alias: &str, id: &str) -> Result<(), WorkspaceError> {
+    if workload.lenses.iter().any(|l| l == alias) {
+        Ok(())
+    } else {
+        Err(not_applied(id, alias))
+    }
+}
+
+/// The lens is known but not applied to the workload (or was not when a milestone was made).
+pub(crate) fn not_applied(id: &str, alias: &str) -> WorkspaceError {
+    WorkspaceError::not_found(format!(
+        "a review of lens `{alias}` in workload `{id}` (the lens is not applied to it)"
+    ))
+}
+
+/// The question `question_id` of `lens` with its pillar, or a validation error naming it.
+pub(crate) fn find_question<'a>(
+    lens: &'a CatalogLens,
+    question_id: &str,
+) -> Result<(&'a Pillar, &'a Question), WorkspaceError> {
+    lens.lens
+        .pillars
+        .iter()
+        .find_map(|p| {
+            p.questions
+                .iter()
+                .find(|q| q.id == question_id)
+                .map(|q| (p, q))
+        })
+        .ok_or_else(|| {
+            WorkspaceError::validation(
+                "questionId",
+                format!("`{question_id}` is not a question of lens `{}`", lens.alias),
+            )
+        })
+}
+
+/// Reported when a change lost the race to other writers `ATTEMPTS` times in a row.
+pub(crate) fn gave_up() -> WorkspaceError {
+    WorkspaceError::conflict(
+        "the workload kept changing (another tab?) while this change was being saved; reload and try again",
+    )
+}
+
+/// The write that stores `doc` over the revision it was read at.
+pub(crate) fn workload_write(doc: &Stored<WorkloadDoc>) -> Write {
+    Write {
+        id: doc.id.clone(),
+        expected_rev: Some(doc.rev.clone()),
+        body: Some(to_body(&doc.body)),
+    }
+}
+
+/// A caller's `expectedRevision` must be the current revision (`""`: never written).
+pub(crate) fn check_expected(
+    what: &str,
+    expected: Option<&str>,
+    current: &str,
+) -> Result<(), WorkspaceError> {
+    match expected {
+        Some(e) if e != current => Err(WorkspaceError::conflict(format!(
+            "the {what} was changed elsewhere since it was read (revision `{e}`, now `{}`); reload and try again",
+            if current.is_empty() { "none" } else { current }
+        ))),
+        _ => Ok(()),
+    }
+}
