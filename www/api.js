@@ -1,19 +1,18 @@
 // The one module that talks to the engine (./engine.js, the wasm boundary). Views call these
 // functions; nothing else imports engine.js. It opens the workspace once, keeps the plain lens
 // models for rendering and smooths over list results that may come wrapped in an object.
-import * as engine from './engine.js';
+import { loadEngine } from './engine.js';
 
 let workspacePromise = null;
 const lensModels = new Map();
 
 function workspace() {
-  if (!workspacePromise) {
-    workspacePromise = (async () => {
-      if (typeof engine.ready === 'function') await engine.ready();
-      else if (engine.ready && typeof engine.ready.then === 'function') await engine.ready;
-      return engine.Workspace.open({ storage: 'indexeddb' });
-    })();
-  }
+  workspacePromise ??= loadEngine()
+    .then(({ Workspace }) => Workspace.open({ storage: 'indexeddb' }))
+    .catch((e) => {
+      workspacePromise = null;
+      throw e;
+    });
   return workspacePromise;
 }
 
@@ -24,9 +23,9 @@ function list(value, ...keys) {
 }
 
 export async function engineVersion() {
-  const v = engine.version ?? engine.VERSION ?? engine.engineVersion;
   try {
-    return String(typeof v === 'function' ? await v() : v ?? 'unknown');
+    const { version } = await loadEngine();
+    return String(typeof version === 'function' ? version() : version);
   } catch {
     return 'unknown';
   }
@@ -73,11 +72,14 @@ export const deleteWorkload = async (id) => (await workspace()).deleteWorkload(i
 export const associateLenses = async (id, aliases) => (await workspace()).associateLenses(id, aliases);
 export const disassociateLenses = async (id, aliases) => (await workspace()).disassociateLenses(id, aliases);
 
-/** Writes `patch`, naming the revision that was read when the caller has it. */
+/**
+ * Writes `patch`, naming the revision that was read (`read.revision`) so that a change made
+ * meanwhile in another tab is refused (kind "Conflict") instead of overwritten.
+ */
 export async function updateWorkload(id, patch, read) {
   const ws = await workspace();
   const body = { ...patch };
-  if (read && read.revision !== undefined && body.revision === undefined) body.revision = read.revision;
+  if (read?.revision !== undefined && body.expectedRevision === undefined) body.expectedRevision = read.revision;
   return ws.updateWorkload(id, body);
 }
 
@@ -96,6 +98,9 @@ export const getLensReview = async (id, alias, milestoneNumber) =>
 export const updateLensReview = async (id, alias, update) => (await workspace()).updateLensReview(id, alias, update);
 export const improvementPlan = async (id, alias, options = {}) =>
   list(await (await workspace()).improvementPlan(id, alias, options), 'improvementSummaries', 'items');
+
+/** Risks across every workload: {totals, pillars, workloads, improvements}. */
+export const dashboard = async (filter = {}) => (await workspace()).dashboard(filter);
 
 // ---- milestones ----------------------------------------------------------------------------
 

@@ -16,7 +16,10 @@ const WWW = path.join(ROOT, 'www');
 const PKG = path.join(ROOT, 'pkg');
 const FAKE = path.join(ROOT, 'tests/e2e/fake/engine.js');
 export const SCREENSHOTS = path.join(ROOT, 'tests/e2e/screenshots');
-export const usingFakeEngine = !fs.existsSync(path.join(WWW, 'engine.js'));
+// PLUMBLINE_ENGINE_JS: serve that file as /engine.js (to try an engine.js from another branch).
+const ENGINE_OVERRIDE = process.env.PLUMBLINE_ENGINE_JS ? path.resolve(process.env.PLUMBLINE_ENGINE_JS) : null;
+export const usingFakeEngine = !ENGINE_OVERRIDE && !fs.existsSync(path.join(WWW, 'engine.js'));
+if (usingFakeEngine) console.log('# www/engine.js is missing: the e2e tests use tests/e2e/fake/engine.js');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -26,6 +29,7 @@ const TYPES = {
 
 function resolveFile(rel) {
   if (rel.startsWith('pkg/')) return path.join(PKG, rel.slice(4));
+  if (ENGINE_OVERRIDE && rel === 'engine.js') return ENGINE_OVERRIDE;
   if (usingFakeEngine && rel === 'engine.js') return FAKE;
   if (usingFakeEngine && rel.startsWith('__fake/lenses/')) return path.join(ROOT, 'lenses', path.basename(rel));
   return path.join(WWW, rel === '' ? 'index.html' : rel);
@@ -42,7 +46,9 @@ export async function startServer({ prefix = '/' } = {}) {
     }
     const rel = pathname.slice(prefix.length);
     const file = resolveFile(rel);
-    const base = rel.startsWith('pkg/') ? PKG : usingFakeEngine && (rel === 'engine.js' || rel.startsWith('__fake/')) ? ROOT : WWW;
+    const base = rel.startsWith('pkg/') ? PKG
+      : ENGINE_OVERRIDE && rel === 'engine.js' ? path.dirname(ENGINE_OVERRIDE)
+        : usingFakeEngine && (rel === 'engine.js' || rel.startsWith('__fake/')) ? ROOT : WWW;
     if (!path.resolve(file).startsWith(base) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;

@@ -186,12 +186,18 @@ test('tutorial: Retail Website - North America', { timeout: 300_000 }, async (t)
       assert.deepEqual(await ops.locator('td').allTextContents(), ['1', '1']);
       assert.match(await page.locator('tr[data-workload-id]').textContent(), /Retail Website - North America/);
       assert.equal(await page.locator('tr[data-question-id]').count(), 2);
-      await page.getByLabel('Filter by risk').selectOption('HIGH');
+      const filter = async (pillar, risk) => {
+        await page.getByLabel('Filter by pillar').selectOption(pillar);
+        await page.getByLabel('Filter by risk').selectOption(risk);
+        await page.waitForFunction((v) => document.querySelector('.dashboard-body')?.dataset.filtered === v, `${pillar}|${risk}`);
+      };
+      await filter('', 'HIGH');
       assert.equal(await page.locator('tr[data-question-id]').count(), 1);
-      await page.getByLabel('Filter by pillar').selectOption('security');
+      assert.equal(await page.locator('svg.chart rect.bar-medium').count(), 0, 'the chart shows only high risks');
+      await filter('security', 'HIGH');
       assert.equal(await page.locator('tr[data-question-id]').count(), 0);
-      await page.getByLabel('Filter by pillar').selectOption('');
-      await page.getByLabel('Filter by risk').selectOption('');
+      assert.equal(await page.locator('svg.chart rect.bar-high').count(), 1, 'one pillar');
+      await filter('', '');
       await screenshot(page, '10-dashboard');
     });
     assert.deepEqual(errors, [], 'no page errors, console errors or alert dialogs');

@@ -3,7 +3,7 @@
 // per-choice not applicable, notes, Previous / Next / Save and exit. Right: helpful resources
 // and Info. Every change is saved at once and the risk counts update on screen.
 import * as api from '../api.js';
-import { h, routeLink, externalLink, nextId } from '../ui/dom.js';
+import { h, append, routeLink, externalLink, nextId } from '../ui/dom.js';
 import { REASONS, RISK_LABELS } from '../ui/format.js';
 import { riskBadge, riskSummary, updateRiskSummary } from '../ui/risk.js';
 import { flatQuestions, questionHeading, isNoneOfThese } from '../ui/lens-text.js';
@@ -90,11 +90,12 @@ export async function render(ctx) {
     infoTitle, infoBody);
   function showInfo(title, resource, description, focus) {
     infoTitle.textContent = title;
-    infoBody.replaceChildren(
+    infoBody.replaceChildren();
+    append(infoBody, [
       description ? h('p', description) : null,
       resource?.displayText ? h('p', resource.displayText) : null,
       resource?.url ? h('p', externalLink(resource.url, 'Read more')) : null,
-      !description && !resource ? h('p.subtle', 'No further information for this item.') : null);
+      !description && !resource ? h('p.subtle', 'No further information for this item.') : null]);
     if (focus) infoTitle.focus();
   }
   const showQuestionInfo = (focus) => showInfo(questionHeading(entry), q.helpfulResource, q.description, focus);

@@ -4,7 +4,13 @@
 // `kind` and `field`. Storage is localStorage so that reloads and browser restarts keep data.
 // It is served in place of /engine.js by tests/e2e/support.mjs when www/engine.js is missing.
 
-export const version = '0.0.0-fake';
+export const version = () => '0.0.0-fake';
+
+let loading = null;
+export function loadEngine() {
+  loading ??= Promise.resolve(Object.freeze({ Lens, Workspace, version }));
+  return loading;
+}
 
 const RISKS = ['UNANSWERED', 'HIGH', 'MEDIUM', 'NONE', 'NOT_APPLICABLE'];
 const LENS_RISK = { HIGH_RISK: 'HIGH', MEDIUM_RISK: 'MEDIUM', NO_RISK: 'NONE' };
@@ -173,7 +179,11 @@ export class Workspace {
     }
     return total;
   }
-  _full(db, w) { return { ...structuredClone(w), riskCounts: this._counts(db, w) }; }
+  _full(db, w) {
+    const riskCounts = this._counts(db, w);
+    const questionCount = Object.values(riskCounts).reduce((a, b) => a + b, 0);
+    return { ...structuredClone(w), riskCounts, questionCount, questionsAnswered: questionCount - riskCounts.UNANSWERED };
+  }
   async defineWorkload(input) {
     const db = load();
     const w = { environment: undefined, awsRegions: [], nonAwsRegions: [], accountIds: [], architecturalDesign: '', industryType: '', industry: '', notes: '', tags: {}, pillarPriorities: [], ...input };
@@ -189,10 +199,13 @@ export class Workspace {
   }
   async listWorkloads() {
     const db = load();
-    return Object.values(db.workloads).map((w) => ({
-      workloadId: w.workloadId, workloadName: w.workloadName, updatedAt: w.updatedAt, lenses: w.lenses,
-      improvementStatus: w.improvementStatus, riskCounts: this._counts(db, w),
-    }));
+    return Object.values(db.workloads).map((w) => {
+      const f = this._full(db, w);
+      return {
+        workloadId: w.workloadId, workloadName: w.workloadName, updatedAt: w.updatedAt, lenses: w.lenses,
+        improvementStatus: w.improvementStatus, riskCounts: f.riskCounts, questionCount: f.questionCount, questionsAnswered: f.questionsAnswered,
+      };
+    });
   }
   async getWorkload(id) { const db = load(); return this._full(db, this._wl(db, id)); }
   async updateWorkload(id, patch) {
@@ -325,10 +338,58 @@ export class Workspace {
   }
   async listMilestones(id) {
     const db = load(); this._wl(db, id);
-    return (db.milestones[id] || []).map((m) => ({ milestoneNumber: m.milestoneNumber, milestoneName: m.milestoneName, recordedAt: m.recordedAt, workload: m.workload })).reverse();
+    return (db.milestones[id] || []).map((m) => ({ milestoneNumber: m.milestoneNumber, milestoneName: m.milestoneName, recordedAt: m.recordedAt, riskCounts: m.workload.riskCounts })).reverse();
   }
   async getMilestone(id, n) {
     const db = load(); const m = this._ms(db, id, n);
     return { milestoneNumber: m.milestoneNumber, milestoneName: m.milestoneName, recordedAt: m.recordedAt, workload: m.workload };
+  }
+  async dashboard(filter = {}) {
+    const db = load();
+    const pf = filter.pillars?.length ? filter.pillars : null;
+    const rf = filter.risks || [];
+    const pillarsOf = new Map();
+    const totals = { workloads: 0, workloadsWithHighRisks: 0, workloadsWithMediumRisks: 0, highRisks: 0, mediumRisks: 0 };
+    const workloads = []; const improvements = new Map();
+    const ws = Object.values(db.workloads).sort((a, b) => a.workloadName.toLowerCase().localeCompare(b.workloadName.toLowerCase()));
+    for (const w of ws) {
+      totals.workloads++;
+      const rc = zeroCounts(); const perPillar = new Map();
+      for (const alias of w.lenses) {
+        const l = this.lensCache.get(alias);
+        const answers = this._answers(db, w.workloadId, alias);
+        const ev = l.evaluate(answers);
+        l.model.pillars.forEach((p, i) => {
+          if (pf && !pf.includes(p.id)) return;
+          if (!pillarsOf.has(p.id)) pillarsOf.set(p.id, { pillarId: p.id, pillarName: p.name, riskCounts: zeroCounts(), workloadsWithHighRisks: 0, workloadsWithMediumRisks: 0 });
+          const pc = perPillar.get(p.id) || { pillarId: p.id, pillarName: p.name, riskCounts: zeroCounts() };
+          for (const r of RISKS) { pc.riskCounts[r] += ev.pillars[i].riskCounts[r]; rc[r] += ev.pillars[i].riskCounts[r]; }
+          perPillar.set(p.id, pc);
+        });
+        for (const it of l.improvementPlan(answers)) {
+          if (pf && !pf.includes(it.pillarId)) continue;
+          if (rf.length && !rf.includes(it.risk)) continue;
+          const k = `${alias}/${it.questionId}/${it.risk}`;
+          const cur = improvements.get(k) || { lensAlias: alias, questionId: it.questionId, questionTitle: it.questionTitle, pillarId: it.pillarId, risk: it.risk, workloadCount: 0, workloadIds: [] };
+          cur.workloadCount++; cur.workloadIds.push(w.workloadId);
+          improvements.set(k, cur);
+        }
+      }
+      if (rc.HIGH) totals.workloadsWithHighRisks++;
+      if (rc.MEDIUM) totals.workloadsWithMediumRisks++;
+      totals.highRisks += rc.HIGH; totals.mediumRisks += rc.MEDIUM;
+      for (const pc of perPillar.values()) {
+        const t = pillarsOf.get(pc.pillarId);
+        for (const r of RISKS) t.riskCounts[r] += pc.riskCounts[r];
+        if (pc.riskCounts.HIGH) t.workloadsWithHighRisks++;
+        if (pc.riskCounts.MEDIUM) t.workloadsWithMediumRisks++;
+      }
+      if (rf.length && !rf.some((r) => rc[r] > 0)) continue;
+      const f = this._full(db, w);
+      workloads.push({ workloadId: w.workloadId, workloadName: w.workloadName, reviewOwner: w.reviewOwner, improvementStatus: w.improvementStatus,
+        updatedAt: w.updatedAt, questionsAnswered: f.questionsAnswered, questionCount: f.questionCount, riskCounts: rc, pillars: [...perPillar.values()] });
+    }
+    const items = [...improvements.values()].sort((a, b) => b.workloadCount - a.workloadCount || (a.risk === b.risk ? 0 : a.risk === 'HIGH' ? -1 : 1));
+    return { totals, pillars: [...pillarsOf.values()], workloads, improvements: items };
   }
 }
