@@ -96,8 +96,10 @@ export async function launch({ profile = freshProfile(), viewport = { width: 128
 
 /** Opens the app and waits for the first view to be rendered. */
 export async function openApp(page, url, route = '#/workloads') {
-  await page.goto(url + route);
-  await page.waitForFunction(() => document.body.dataset.rendered !== undefined, null, { timeout: 20000 });
+  if (page.url() === url + route) await page.reload();
+  else await page.goto(url + route);
+  const want = route.startsWith('#') ? route.slice(1) : null;
+  await page.waitForFunction((w) => (w ? document.body.dataset.rendered === w : document.body.dataset.rendered !== undefined), want, { timeout: 20000 });
 }
 
 /** Waits until the view for `path` (e.g. "/workloads") is on screen. */

@@ -240,6 +240,8 @@ export async function render(ctx) {
     queue = queue.then(async () => {
       try {
         const before = answer.risk;
+        // Name the revision read, so a change made meanwhile in another tab is refused.
+        if (answer.revision !== undefined) update.expectedRevision = answer.revision;
         answer = await api.updateAnswer(workloadId, lensAlias, q.id, update);
         pending -= 1;
         errorBox.hidden = true;
@@ -254,7 +256,9 @@ export async function render(ctx) {
       } catch (e) {
         pending = Math.max(0, pending - 1);
         errorBox.hidden = false;
-        errorBox.textContent = e?.message || String(e);
+        errorBox.textContent = e?.kind === 'Conflict'
+          ? 'This answer was changed in another tab or window. Reload the page to see it, then make your change again.'
+          : e?.message || String(e);
         saveState.textContent = 'Not saved.';
       }
     });
