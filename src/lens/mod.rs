@@ -1,12 +1,35 @@
 //! The custom-lens JSON format: parsing with positions, the typed model, validation.
 //!
-//! INTERFACE STUB (to be implemented by the lens work): signatures are fixed, bodies are not.
+//! `text` → [`json::read`] (a value tree with byte offsets; strict RFC 8259) → the builder
+//! (model + shape, type and key checks) with [`validate`] (the documented limits and rules) and
+//! [`conditions`] (risk-rule conditions against their question's choices) → when nothing is an
+//! error, [`crate::review::analysis::analyze`] → diagnostics with a JSON path and a line:column.
+//! Every code `lint` can emit is listed in [`codes`].
 
+mod build;
+pub mod codes;
+mod conditions;
 pub mod diagnostic;
+mod issue;
+pub mod json;
 pub mod model;
+pub mod path;
+pub mod position;
+mod scan;
+mod schema;
+pub mod validate;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use model::Lens;
+
+use issue::Issues;
+
+/// The largest lens file read, in bytes. AWS documents two limits: "a custom lens cannot exceed
+/// 500 KB" (console) and ImportLens's JSONString of at most 500,000 characters (API). For
+/// ASCII text they agree; for other text a byte count is the stricter of the two (a character
+/// is at least one byte), so a file under this limit passes both. The size is checked before
+/// reading, so a huge file costs nothing.
+pub const MAX_FILE_BYTES: usize = 500_000;
 
 /// Everything `lint` learned about a lens text.
 #[derive(Debug, Clone)]
@@ -42,8 +65,74 @@ pub fn lint(text: &str) -> LintReport {
 
 /// [`lint`] with explicit options.
 pub fn lint_with(text: &str, options: &LintOptions) -> LintReport {
-    let _ = (text, options);
-    LintReport { lens: None, diagnostics: Vec::new() }
+    if text.len() > MAX_FILE_BYTES {
+        return too_large(text);
+    }
+    let parsed = json::read(text);
+    let mut cx = build::Cx::new(text, *options);
+    for error in &parsed.errors {
+        let path = parsed
+            .root
+            .as_ref()
+            .map(|root| path::path_at(root, error.offset))
+            .unwrap_or_default();
+        let message = error.message(cx.lines());
+        cx.issues
+            .push(Severity::Error, error.code(), path, error.offset, message);
+    }
+    let lens = parsed
+        .root
+        .as_ref()
+        .and_then(|root| build::lens(&mut cx, root));
+    if let (Some(lens), Some(root)) = (&lens, &parsed.root) {
+        if !cx.issues.has_errors() {
+            for finding in crate::review::analysis::analyze(lens) {
+                // Findings name a question or rule by path; place them where it is written.
+                let offset = path::resolve(root, &finding.path).offset;
+                cx.issues.push(
+                    finding.severity,
+                    finding.code,
+                    finding.path,
+                    offset,
+                    finding.message,
+                );
+            }
+        }
+    }
+    let diagnostics = cx.issues.into_diagnostics(text);
+    LintReport { lens, diagnostics }
+}
+
+fn too_large(text: &str) -> LintReport {
+    let mut issues = Issues::default();
+    issues.push(
+        Severity::Error,
+        codes::FILE_TOO_LARGE,
+        String::new(),
+        0,
+        format!(
+            "the file is {} bytes; the limit is {} bytes (AWS: a custom lens cannot exceed 500 KB), so it was not read",
+            thousands(text.len()),
+            thousands(MAX_FILE_BYTES)
+        ),
+    );
+    LintReport {
+        lens: None,
+        diagnostics: issues.into_diagnostics(""),
+    }
+}
+
+/// `1234567` → `1,234,567`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A lens usable in a review: `Err` with every diagnostic when any of them is an error.

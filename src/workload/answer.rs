@@ -9,7 +9,10 @@
 //! - `_no` cannot be marked not applicable. A choice reason is kept only while the choice is
 //!   not applicable, a question reason only while the question is not applicable.
 //!
-//! The review module's `Answer` has no normalisation of its own yet, so it lives here.
+//! What a request *changes* is decided here (only a request knows which choice was just
+//! picked); the result is then put in canonical form by the review module's
+//! `Answer::normalise`, which is what evaluation reads — so, for instance, waivers stop
+//! counting while "None of these" is selected, exactly as the risk engine sees it.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -18,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use super::error::WorkspaceError;
 use super::validate;
 use crate::lens::model::{Question, Resource};
+use crate::review::choices::ChoiceState;
 use crate::review::{Answer, AnswerReason, ChoiceAnswer, ChoiceReason, ChoiceStatus, Risk};
 
 /// `updateAnswer`'s argument; every field optional.
@@ -97,41 +101,42 @@ pub struct AnswerView {
     pub revision: String,
 }
 
-#[derive(Debug, Clone, Default)]
-struct ChoiceState {
-    status: Option<ChoiceStatus>,
+/// One choice while a request is applied: its status, reason and notes.
+#[derive(Debug, Clone)]
+struct ChoiceEdit {
+    status: ChoiceStatus,
     reason: Option<ChoiceReason>,
     notes: Option<String>,
 }
 
-impl ChoiceState {
-    fn status(&self) -> ChoiceStatus {
-        self.status.unwrap_or(ChoiceStatus::Unselected)
-    }
-}
-
-/// The per-choice state of `answer`, in the question's choice order.
-fn states(question: &Question, answer: Option<&Answer>) -> Vec<ChoiceState> {
+/// The per-choice state of `answer`, in the question's choice order. Statuses come from the
+/// review module's reconciliation, so what the page shows is what the risk engine evaluates.
+fn states(question: &Question, answer: Option<&Answer>) -> Vec<ChoiceEdit> {
+    let reconciled = answer
+        .map(|a| ChoiceState::of(question, a))
+        .unwrap_or_default();
     question
         .choices
         .iter()
-        .map(|choice| {
-            let mut state = ChoiceState::default();
-            if let Some(a) = answer {
-                if let Some(ca) = a.choice_answers.iter().find(|c| c.choice_id == choice.id) {
-                    state.status = Some(ca.status);
-                    state.reason = ca.reason;
-                    state.notes = ca.notes.clone();
-                }
-                // `selectedChoices` is authoritative for SELECTED (older exports have no
-                // choice answers at all).
-                if a.selected_choices.contains(&choice.id) {
-                    state.status = Some(ChoiceStatus::Selected);
-                } else if state.status == Some(ChoiceStatus::Selected) {
-                    state.status = Some(ChoiceStatus::Unselected);
-                }
+        .enumerate()
+        .map(|(i, choice)| {
+            let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
+            let status = if reconciled.selected & bit != 0 {
+                ChoiceStatus::Selected
+            } else if reconciled.not_applicable & bit != 0 {
+                ChoiceStatus::NotApplicable
+            } else {
+                ChoiceStatus::Unselected
+            };
+            let entry =
+                answer.and_then(|a| a.choice_answers.iter().find(|c| c.choice_id == choice.id));
+            ChoiceEdit {
+                status,
+                reason: entry
+                    .and_then(|e| e.reason)
+                    .filter(|_| status == ChoiceStatus::NotApplicable),
+                notes: entry.and_then(|e| e.notes.clone()),
             }
-            state
         })
         .collect()
 }
@@ -154,14 +159,13 @@ pub fn apply_update(
             wanted.insert(i);
         }
         for (i, state) in states.iter_mut().enumerate() {
-            let was = state.status();
             if wanted.contains(&i) {
-                if was != ChoiceStatus::Selected {
+                if state.status != ChoiceStatus::Selected {
                     newly_selected.insert(i);
                 }
-                state.status = Some(ChoiceStatus::Selected);
-            } else if was == ChoiceStatus::Selected {
-                state.status = Some(ChoiceStatus::Unselected);
+                state.status = ChoiceStatus::Selected;
+            } else if state.status == ChoiceStatus::Selected {
+                state.status = ChoiceStatus::Unselected;
             }
         }
     }
@@ -175,22 +179,18 @@ pub fn apply_update(
                     format!("`{id}` is the \"None of these\" choice, which cannot be marked not applicable"),
                 ));
             }
-            if let Some(notes) = &u.notes {
-                validate::length("choiceUpdates", notes, 0, 250).map_err(|_| {
-                    WorkspaceError::validation(
-                        "choiceUpdates",
-                        format!(
-                            "choice notes must be at most 250 characters; the notes of `{id}` have {}",
-                            notes.chars().count()
-                        ),
-                    )
-                })?;
+            let note_length = u.notes.as_deref().map_or(0, |n| n.chars().count());
+            if note_length > 250 {
+                return Err(WorkspaceError::validation(
+                    "choiceUpdates",
+                    format!("choice notes must be at most 250 characters; the notes of `{id}` have {note_length}"),
+                ));
             }
             let state = &mut states[i];
-            if u.status == ChoiceStatus::Selected && state.status() != ChoiceStatus::Selected {
+            if u.status == ChoiceStatus::Selected && state.status != ChoiceStatus::Selected {
                 newly_selected.insert(i);
             }
-            state.status = Some(u.status);
+            state.status = u.status;
             state.reason = u.reason;
             if let Some(notes) = &u.notes {
                 state.notes = (!notes.is_empty()).then(|| notes.clone());
@@ -224,7 +224,7 @@ pub fn apply_update(
     }
 
     for (choice, state) in question.choices.iter().zip(states) {
-        let status = state.status();
+        let status = state.status;
         if status == ChoiceStatus::Selected {
             answer.selected_choices.push(choice.id.clone());
         }
@@ -243,20 +243,21 @@ pub fn apply_update(
             });
         }
     }
+    answer.normalise(question);
     Ok(answer)
 }
 
 /// "None of these" is exclusive: whichever side was selected by this request wins.
 fn apply_none_of_these(
     question: &Question,
-    states: &mut [ChoiceState],
+    states: &mut [ChoiceEdit],
     newly_selected: &BTreeSet<usize>,
 ) {
     let is_no = |i: usize| question.choices[i].is_none_of_these();
     let no_selected_now = newly_selected.iter().any(|&i| is_no(i));
     let other_selected_now = newly_selected.iter().any(|&i| !is_no(i));
     for (i, state) in states.iter_mut().enumerate() {
-        if state.status() != ChoiceStatus::Selected {
+        if state.status != ChoiceStatus::Selected {
             continue;
         }
         let clear = if no_selected_now {
@@ -265,7 +266,7 @@ fn apply_none_of_these(
             other_selected_now && is_no(i)
         };
         if clear {
-            state.status = Some(ChoiceStatus::Unselected);
+            state.status = ChoiceStatus::Unselected;
         }
     }
 }
@@ -304,7 +305,7 @@ pub fn view(
             helpful_resource: c.helpful_resource.clone(),
             improvement_plan: c.improvement_plan.clone(),
             none_of_these: c.is_none_of_these(),
-            status: s.status(),
+            status: s.status,
             reason: s.reason,
             notes: s.notes,
         })

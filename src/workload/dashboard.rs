@@ -91,6 +91,7 @@ pub struct ImprovementItem {
     pub pillar_id: String,
     pub risk: Risk,
     pub workload_count: u32,
+    /// In workload name order.
     pub workload_ids: Vec<String>,
 }
 
@@ -169,7 +170,16 @@ pub fn compute(
     let mut rows = Vec::new();
     let mut items: BTreeMap<(String, String, Risk), ImprovementItem> = BTreeMap::new();
 
-    for doc in workloads {
+    // Name order for the rows and for the workload ids listed in each improvement item.
+    let mut ordered: Vec<&WorkloadDoc> = workloads.iter().collect();
+    ordered.sort_by_cached_key(|d| {
+        (
+            d.properties.workload_name.to_lowercase(),
+            d.workload_id.clone(),
+        )
+    });
+
+    for doc in ordered {
         // The workload's pillars: the same pillar id in two lenses is one pillar.
         let mut by_pillar: Vec<WorkloadPillar> = Vec::new();
         for summary in doc.lenses.iter().filter_map(|a| doc.lens_summaries.get(a)) {
@@ -245,8 +255,6 @@ pub fn compute(
             });
         }
     }
-
-    rows.sort_by_cached_key(|r| (r.workload_name.to_lowercase(), r.workload_id.clone()));
 
     let mut pillars = Vec::with_capacity(pillar_totals.len());
     for (id, _) in &positions.pillars {

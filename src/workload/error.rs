@@ -9,8 +9,8 @@ pub enum WorkspaceError {
     /// An input value breaks a rule. `field` is the camelCase property name of the input;
     /// `message` states the rule and what is wrong with the value.
     Validation { field: String, message: String },
-    /// No such workload, lens review, question or milestone.
-    NotFound { what: String },
+    /// No such workload, lens review or milestone; the message says which.
+    NotFound { message: String },
     /// The record changed since the caller read it (the `expectedRevision` it sent is stale),
     /// or it kept changing while we retried.
     Conflict { message: String },
@@ -26,8 +26,10 @@ impl WorkspaceError {
         }
     }
 
-    pub fn not_found(what: impl Into<String>) -> Self {
-        WorkspaceError::NotFound { what: what.into() }
+    pub fn not_found(message: impl Into<String>) -> Self {
+        WorkspaceError::NotFound {
+            message: message.into(),
+        }
     }
 
     pub fn conflict(message: impl Into<String>) -> Self {
@@ -79,7 +81,7 @@ impl fmt::Display for WorkspaceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             WorkspaceError::Validation { field, message } => write!(f, "{field}: {message}"),
-            WorkspaceError::NotFound { what } => write!(f, "{what} does not exist"),
+            WorkspaceError::NotFound { message } => f.write_str(message),
             WorkspaceError::Conflict { message } => f.write_str(message),
             WorkspaceError::Storage(e) => write!(f, "{e}"),
         }

@@ -86,6 +86,20 @@ pub struct ReviewDoc {
     pub updated_at: String,
 }
 
+impl ReviewDoc {
+    /// A fresh review of `lens`: associated, no notes.
+    pub fn new(lens: &crate::catalog::CatalogLens, now: &str) -> Self {
+        ReviewDoc {
+            lens_alias: lens.alias.clone(),
+            lens_version: lens.version.clone(),
+            associated: true,
+            notes: None,
+            pillar_notes: BTreeMap::new(),
+            updated_at: now.to_string(),
+        }
+    }
+}
+
 /// `answer/{workloadId}/{lensAlias}/{questionId}`: the AWS answer shape, normalised.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

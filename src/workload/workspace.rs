@@ -39,6 +39,8 @@ pub struct Workspace<S: Store> {
 pub(crate) struct LensState<'a> {
     pub lens: &'a CatalogLens,
     pub workload: WorkloadDoc,
+    /// The workload document's revision (`""` in a milestone).
+    pub workload_rev: String,
     pub review: ReviewDoc,
     /// The review document's revision (`""` in a milestone or when never written).
     pub review_rev: String,
@@ -167,7 +169,9 @@ impl<S: Store> Workspace<S> {
         keys::check_workload_id(id)?;
         match self.store.get(&keys::workload(id)).await? {
             Some(doc) => Stored::decode(doc),
-            None => Err(WorkspaceError::not_found(format!("workload `{id}`"))),
+            None => Err(WorkspaceError::not_found(format!(
+                "workload `{id}` does not exist"
+            ))),
         }
     }
 
@@ -195,7 +199,7 @@ impl<S: Store> Workspace<S> {
                 // Tell a missing workload apart from a missing milestone.
                 self.load_workload(id).await?;
                 Err(WorkspaceError::not_found(format!(
-                    "milestone {number} of workload `{id}`"
+                    "workload `{id}` has no milestone {number}"
                 )))
             }
         }
@@ -221,60 +225,65 @@ impl<S: Store> Workspace<S> {
         milestone: Option<u32>,
     ) -> Result<LensState<'_>, WorkspaceError> {
         let lens = self.catalog_lens("lensAlias", alias)?;
-        let (workload, review, review_rev, answers) = match milestone {
-            None => {
-                let workload = self.load_workload(id).await?.body;
-                check_applied(&workload, alias, id)?;
-                let (review, rev) = match self.store.get(&keys::review(id, alias)).await? {
-                    Some(doc) => {
-                        let s = Stored::<ReviewDoc>::decode(doc)?;
-                        (s.body, s.rev)
-                    }
-                    None => (self.new_review(lens), String::new()),
-                };
-                let answers = self.load_all(&keys::answers_of_lens(id, alias)).await?;
-                (workload, review, rev, answers)
+        if let Some(n) = milestone {
+            let m = self.load_milestone(id, n).await?;
+            check_applied(&m.workload, alias, id)?;
+            return Ok(LensState::frozen(lens, id, &m));
+        }
+        let Stored {
+            body: workload,
+            rev: workload_rev,
+            ..
+        } = self.load_workload(id).await?;
+        check_applied(&workload, alias, id)?;
+        let (review, review_rev) = match self.store.get(&keys::review(id, alias)).await? {
+            Some(doc) => {
+                let s = Stored::<ReviewDoc>::decode(doc)?;
+                (s.body, s.rev)
             }
-            Some(n) => {
-                let m = self.load_milestone(id, n).await?;
-                check_applied(&m.workload, alias, id)?;
-                let review = m
-                    .reviews
-                    .into_iter()
-                    .find(|r| r.lens_alias == alias)
-                    .unwrap_or_else(|| self.new_review(lens));
-                let answers = m
-                    .answers
-                    .into_iter()
-                    .filter(|a| a.lens_alias == alias)
-                    .map(|a| Stored {
-                        id: keys::answer(id, alias, &a.answer.question_id),
-                        rev: String::new(),
-                        body: a,
-                    })
-                    .collect();
-                (m.workload, review, String::new(), answers)
-            }
+            // Not written yet (or lost): an empty review as of the workload's last change.
+            None => (ReviewDoc::new(lens, &workload.updated_at), String::new()),
         };
+        let answers = self.load_all(&keys::answers_of_lens(id, alias)).await?;
         Ok(LensState {
             lens,
             workload,
+            workload_rev,
             review,
             review_rev,
             answers,
-            milestone,
+            milestone: None,
         })
     }
+}
 
-    /// A fresh lens review record (associated, no notes).
-    pub(crate) fn new_review(&self, lens: &CatalogLens) -> ReviewDoc {
-        ReviewDoc {
-            lens_alias: lens.alias.clone(),
-            lens_version: lens.version.clone(),
-            associated: true,
-            notes: None,
-            pillar_notes: Default::default(),
-            updated_at: self.now(),
+impl<'a> LensState<'a> {
+    /// The state of `lens`'s review as milestone `m` of workload `id` froze it.
+    pub(crate) fn frozen(lens: &'a CatalogLens, id: &str, m: &MilestoneDoc) -> Self {
+        let review = m
+            .reviews
+            .iter()
+            .find(|r| r.lens_alias == lens.alias)
+            .cloned()
+            .unwrap_or_else(|| ReviewDoc::new(lens, &m.recorded_at));
+        let answers = m
+            .answers
+            .iter()
+            .filter(|a| a.lens_alias == lens.alias)
+            .map(|a| Stored {
+                id: keys::answer(id, &lens.alias, &a.answer.question_id),
+                rev: String::new(),
+                body: a.clone(),
+            })
+            .collect();
+        LensState {
+            lens,
+            workload: m.workload.clone(),
+            workload_rev: String::new(),
+            review,
+            review_rev: String::new(),
+            answers,
+            milestone: Some(m.milestone_number),
         }
     }
 }
@@ -290,7 +299,7 @@ fn check_applied(workload: &WorkloadDoc, alias: &str, id: &str) -> Result<(), Wo
 /// The lens is known but not applied to the workload (or was not when a milestone was made).
 pub(crate) fn not_applied(id: &str, alias: &str) -> WorkspaceError {
     WorkspaceError::not_found(format!(
-        "a review of lens `{alias}` in workload `{id}` (the lens is not applied to it)"
+        "lens `{alias}` is not applied to workload `{id}`, so it has no review of it"
     ))
 }
 

@@ -53,7 +53,7 @@ impl<S: Store> Workspace<S> {
                         s.body.updated_at = now.clone();
                         (s.body, Some(s.rev))
                     }
-                    None => (self.new_review(lens), None),
+                    None => (ReviewDoc::new(lens, &now), None),
                 };
                 // Answers kept from an earlier association count again at once.
                 let answers: Vec<Stored<AnswerDoc>> =

@@ -106,28 +106,7 @@ impl<S: Store> Workspace<S> {
             let Some(lens) = self.lens(alias) else {
                 continue;
             };
-            let state = LensState {
-                lens,
-                workload: snapshot.workload.clone(),
-                review: snapshot
-                    .reviews
-                    .iter()
-                    .find(|r| &r.lens_alias == alias)
-                    .cloned()
-                    .unwrap_or_else(|| self.new_review(lens)),
-                review_rev: String::new(),
-                answers: snapshot
-                    .answers
-                    .iter()
-                    .filter(|a| &a.lens_alias == alias)
-                    .map(|a| Stored {
-                        id: keys::answer(id, alias, &a.answer.question_id),
-                        rev: String::new(),
-                        body: a.clone(),
-                    })
-                    .collect(),
-                milestone: Some(milestone_number),
-            };
+            let state = LensState::frozen(lens, id, &snapshot);
             lens_reviews.push(review_of(&state));
             answers.extend(views_of(&state));
         }

@@ -8,9 +8,7 @@ use crate::workload::lens_review::{self, LensReview, LensReviewUpdate};
 use crate::workload::record::to_body;
 use crate::workload::summary::summarize;
 use crate::workload::validate;
-use crate::workload::workspace::{
-    check_expected, gave_up, workload_write, LensState, Workspace, ATTEMPTS,
-};
+use crate::workload::workspace::{check_expected, gave_up, LensState, Workspace, ATTEMPTS};
 
 impl<S: Store> Workspace<S> {
     /// The lens review with risk counts per pillar, now or in milestone `milestone`.
@@ -68,15 +66,18 @@ impl<S: Store> Workspace<S> {
             state.review.updated_at = now.clone();
             // The workload is rewritten too: its "last updated" moves, and its revision
             // orders this change against concurrent answer updates.
-            let mut doc = self.load_workload(id).await?;
-            doc.body.updated_at = now;
+            state.workload.updated_at = now;
             let writes = vec![
                 Write {
                     id: keys::review(id, lens_alias),
                     expected_rev: (!state.review_rev.is_empty()).then(|| state.review_rev.clone()),
                     body: Some(to_body(&state.review)),
                 },
-                workload_write(&doc),
+                Write {
+                    id: keys::workload(id),
+                    expected_rev: Some(state.workload_rev.clone()),
+                    body: Some(to_body(&state.workload)),
+                },
             ];
             if let Some(revs) = self.try_commit(writes).await? {
                 state.review_rev = revs[0].clone();

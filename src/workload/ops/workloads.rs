@@ -8,7 +8,7 @@ use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
 use crate::workload::model::{Workload, WorkloadInput, WorkloadPatch, WorkloadSummary};
 use crate::workload::properties;
-use crate::workload::record::{to_body, Stored, WorkloadDoc};
+use crate::workload::record::{to_body, ReviewDoc, Stored, WorkloadDoc};
 use crate::workload::summary::summarize;
 use crate::workload::validate::{name_key, MAX_LENSES};
 use crate::workload::workspace::{check_expected, gave_up, Workspace, ATTEMPTS};
@@ -29,7 +29,7 @@ impl<S: Store> Workspace<S> {
                 properties: props.clone(),
                 lenses: lenses.clone(),
                 created_at: now.clone(),
-                updated_at: now,
+                updated_at: now.clone(),
                 risk_counts: Default::default(),
                 questions_answered: 0,
                 question_count: 0,
@@ -44,7 +44,7 @@ impl<S: Store> Workspace<S> {
                 writes.push(Write {
                     id: keys::review(&id, alias),
                     expected_rev: None,
-                    body: Some(to_body(&self.new_review(lens))),
+                    body: Some(to_body(&ReviewDoc::new(lens, &now))),
                 });
             }
             doc.refresh_totals();

@@ -1,0 +1,141 @@
+// Writes BENCHMARKS.md (and prints its table) from the results of one run of scripts/bench.sh:
+// target/bench/results/*.json (native, node, chromium, size), the machine, the date, the commit.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { ROOT, OUT } from './common.mjs';
+import { formatValue } from '../../benches/web/harness.mjs';
+
+const sh = (cmd, args) => {
+  try {
+    return execFileSync(cmd, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+};
+
+// ---- inputs ------------------------------------------------------------------------------------
+
+const resultsDir = join(OUT, 'results');
+const files = existsSync(resultsDir) ? readdirSync(resultsDir).filter((f) => f.endsWith('.json')).sort() : [];
+const results = files.map((f) => JSON.parse(readFileSync(join(resultsDir, f), 'utf8')));
+const records = results.flatMap((r) => r.records || []);
+const skipped = results.flatMap((r) => (r.skipped || []).map((s) => ({ ...s, env: r.env })));
+const meta = Object.assign({}, ...results.map((r) => r.meta || {}));
+const run = existsSync(join(OUT, 'run.json')) ? JSON.parse(readFileSync(join(OUT, 'run.json'), 'utf8')) : {};
+
+// ---- machine -----------------------------------------------------------------------------------
+
+function cpuModel() {
+  const lscpu = sh('lscpu', []);
+  const m = /^Model name:\s*(.+)$/m.exec(lscpu);
+  return (m?.[1] || os.cpus()[0]?.model || 'unknown').trim();
+}
+function osName() {
+  const rel = existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '';
+  const pretty = /^PRETTY_NAME="?([^"\n]+)"?$/m.exec(rel)?.[1] || os.type();
+  return `${pretty}, ${os.type()} ${os.release()} ${os.arch()}`;
+}
+const commit = sh('git', ['rev-parse', 'HEAD']);
+const dirty = sh('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!BENCHMARKS.md']) !== '';
+const machine = [
+  ['CPU', `${cpuModel()} — ${os.cpus().length} logical cores (${sh('nproc', []) || '?'} available to this run)`],
+  ['Memory', `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`],
+  ['OS', osName()],
+  ['Date', run.date || new Date().toISOString()],
+  ['Commit', `${commit || 'unknown'}${dirty ? ' (with uncommitted changes)' : ''} on branch \`${sh('git', ['rev-parse', '--abbrev-ref', 'HEAD']) || '?'}\``],
+  ['Toolchain', [sh('rustc', ['--version']), `Node ${process.version}`, meta.chromium ? `Chromium ${meta.chromium}` : null, sh('wasm-bindgen', ['--version'])].filter(Boolean).join('; ')],
+  ['Load average', `${run.loadStart ? `${run.loadStart} at the start, ` : ''}${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} at the end (1, 5, 15 min)`],
+  ['Run time', run.startedAt ? `${Math.round((Date.now() - Date.parse(run.startedAt)) / 1000)} s for the whole command, build included` : 'n/a'],
+];
+
+// ---- formatting --------------------------------------------------------------------------------
+
+const ENV = { native: 'native', node: 'wasm, Node', chromium: 'wasm, Chromium', size: 'served files' };
+const ENV_ORDER = ['native', 'node', 'chromium', 'size'];
+const fmt = (v, unit) => {
+  if (unit === 'B') return `${Math.round(v).toLocaleString('en-US')} B (${(v / 1024).toFixed(1)} KiB)`;
+  return formatValue(v, unit);
+};
+function spread(r) {
+  if (r.n <= 1) return '—';
+  let s = `IQR ${fmt(r.q1, r.unit)} – ${fmt(r.q3, r.unit)}; min ${fmt(r.min, r.unit)}, max ${fmt(r.max, r.unit)}`;
+  if (r.p95 != null) s = `**p95 ${fmt(r.p95, r.unit)}**; ${s}`;
+  return s;
+}
+const esc = (s) => String(s ?? '').replace(/\|/g, '\\|');
+
+function table(rows) {
+  const head = '| Figure | Where | Median | Spread | n | Aim / budget | Note |\n|---|---|---:|---|---:|---|---|';
+  const body = rows.map((r) =>
+    `| ${esc(r.row)} | ${ENV[r.env] || r.env} | **${fmt(r.median, r.unit)}** | ${spread(r)} | ${r.n} | ${esc(r.aim)} | ${esc(r.note)} |`);
+  return [head, ...body].join('\n');
+}
+
+const SECTIONS = [
+  ['parse', 'Lens parse + validate', 'Parse + validate of the largest corpus lens and of the generated ~500 KB valid lens, each paired with `JSON.parse` of the same text in the same process (natively: `serde_json::from_str::<Value>`). The ratio is taken per sample, from alternating calls.'],
+  ['eval', 'Risk evaluation and improvement plan', 'A generated 60-question lens (6 pillars × 10 questions, 4–10 choices + "None of these", 2–3 rules each) and 1,000 generated answer sets (8% unanswered, 5% not applicable, 10% "None of these", the rest random selections with a few best practices not applicable), cycled. Question evaluations per second = 60 / time per `evaluate` call. In wasm, `lens.evaluate` includes reading the JS answers and returning JS objects; "no JS boundary" runs the same core function inside wasm (benchmark-only module `benches/wasm`).'],
+  ['analysis', 'Rule analysis', 'Exhaustive rule analysis (`review::analysis::analyze`) of every question. In wasm it runs in the benchmark-only module: the public JS API only runs it inside `Lens.parse`/`Lens.lint`, whose figures above include it.'],
+  ['workspace', 'Workspace in Chromium (1,000 and 10,000 workloads)', 'A fresh `Workspace.open({storage, name})` + `listWorkloads()` per sample (as a page load does), `listWorkloads` and `dashboard` on an open workspace, and `updateAnswer` on random workloads and questions (p50 = median, with p95). Every workload has 2 answered questions of the framework lens.'],
+  ['workspace-small', 'Workspace in Chromium (10 and 100 workloads)', 'Same measurements at the smaller sizes (used for the growth table).'],
+  ['seeding', 'Seeding through the public API', 'Time per call while seeding: `defineWorkload` reads every stored workload to check name uniqueness, so it grows with the number stored.'],
+  ['app', 'The web app (www/) in Chromium', 'Served by `scripts/serve.mjs` (www/ at /, pkg/ at /pkg/) with 100 workloads seeded through the API into the app\'s own IndexedDB workspace. Navigation: from navigation start (`performance.now()` in the page) to the `MutationObserver` call that sees all 100 rows, and to the task after the next frame (rows painted; the page can take input). Click: the click event\'s `timeStamp` to the mutation of the risk counts (`#review-risks`), measured inside the page.'],
+  ['size', 'Size', 'Raw and gzip (level 9, file by file as a static host sends them). "Whole app as served" is www/ plus the browser files of pkg/ (.js and .wasm; not node.js, type declarations, README or LICENSE).'],
+];
+
+function growthTable() {
+  const points = records.filter((r) => r.section === 'growth' && r.series && r.units);
+  if (!points.length) return null;
+  const key = (r) => `${r.env}\u0000${r.series}`;
+  const series = new Map();
+  for (const p of points) {
+    if (!series.has(key(p))) series.set(key(p), []);
+    series.get(key(p)).push(p);
+  }
+  const lines = ['| Series | Where | Units of work | Total (median) | Per unit | Per unit vs. smallest |', '|---|---|---:|---:|---:|---:|'];
+  const ordered = [...series.values()].sort((a, b) => ENV_ORDER.indexOf(a[0].env) - ENV_ORDER.indexOf(b[0].env));
+  for (const ps of ordered) {
+    ps.sort((a, b) => a.units - b.units);
+    const base = ps[0].median / ps[0].units;
+    for (const p of ps) {
+      const per = p.median / p.units;
+      lines.push(`| ${esc(p.series)} | ${ENV[p.env] || p.env} | ${p.units.toLocaleString('en-US')} | ${fmt(p.median, 's')} | ${fmt(per, 's')} | ${(per / base).toFixed(2)}x |`);
+    }
+  }
+  return lines.join('\n');
+}
+
+// ---- document ----------------------------------------------------------------------------------
+
+const out = [];
+out.push('# Plumbline benchmarks', '');
+out.push('Generated by `bash scripts/bench.sh` — do not edit by hand; run the command again. Every figure is the median of timed samples with its spread (interquartile range, min and max). Nothing is asserted: the aims are there to read the figures against, and machines are noisy.', '');
+out.push('## Machine', '', '| | |', '|---|---|', ...machine.map(([k, v]) => `| ${k} | ${esc(v)} |`), '');
+out.push('## Method', '');
+out.push('- **Harness.** Rust: `benches/core.rs` (`cargo bench --bench core`, `harness = false`, hand-written harness in `benches/support/harness.rs`). JS: `benches/web/harness.mjs`, the same algorithm, in Node and in headless Chromium. Each figure: warm-up calls (≥ 300 ms), then a calibration that picks how many calls one sample makes (a sample lasts ≥ 5 ms, so timer resolution does not matter), then up to 31 samples (≤ 4 s); the median time per call is the figure, the spread is the IQR and min/max of the samples. Storage operations are timed one call per sample. Paired figures (X vs `JSON.parse`) alternate the two calls and take the ratio per sample.');
+out.push('- **Inputs.** The largest file of the lens corpus (`$PLUMBLINE_LENS_CORPUS`, else `../shared/lens-corpus`); a generated valid lens just under the 500,000-byte limit and a generated 60-question lens with 1,000 answer sets, all from fixed seeds (`benches/support/fixtures.rs`), written to `target/bench/fixtures/` so native, Node and Chromium read the same bytes.');
+out.push('- **Builds.** The package as shipped (`scripts/build.sh`: release, `opt-level = "s"`, LTO, `wasm-opt -Oz`); native figures use the `bench` profile (`opt-level = 3`). The benchmark-only wasm module (`benches/wasm`, never shipped) compiles the core with the release profile, without `wasm-opt`.');
+out.push('- **Browser.** playwright-core driving `/usr/bin/chromium` headless with a fresh profile (toolchain.md §7). The bench page (`benches/web/index.html`) is served by `scripts/serve.mjs` with its www root pointed at a staging copy; the web app by `scripts/serve.mjs` as is.');
+out.push('');
+
+out.push('## Figures', '');
+for (const [id, title, text] of SECTIONS) {
+  const rows = records.filter((r) => r.section === id).sort((a, b) => ENV_ORDER.indexOf(a.env) - ENV_ORDER.indexOf(b.env));
+  if (!rows.length) continue;
+  out.push(`### ${title}`, '', text, '', table(rows), '');
+}
+const growth = growthTable();
+if (growth) {
+  out.push('### Growth', '', 'The same work at 1×, 10×, 100× and 1000× (evaluation: n evaluations of n distinct answer sets; dashboard and open + list: n stored workloads). "Per unit vs. smallest" near or below 1.00x means linear or better growth.', '', growth, '');
+}
+out.push('## Not measured', '');
+if (skipped.length) {
+  for (const s of skipped) out.push(`- **${esc(s.what)}** (${ENV[s.env] || s.env}): ${s.why}`);
+} else out.push('Everything listed above was measured.');
+out.push('');
+
+const text = out.join('\n');
+writeFileSync(join(ROOT, 'BENCHMARKS.md'), text);
+console.log(text);
+console.log(`\nwritten: BENCHMARKS.md (${records.length} figures, ${skipped.length} not measured)`);

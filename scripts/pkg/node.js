@@ -1,0 +1,14 @@
+// The package's Node entry (the "node" condition of package.json "exports").
+//
+// Node has no page to fetch the .wasm from, and top-level await in a library would make every
+// importer async, so this entry reads the file next to it and instantiates the engine
+// synchronously: `import { Lens } from "plumbline"` is ready to use at once. Browsers and
+// bundlers get the web entry instead and call `await init()` first; calling it here too is a
+// harmless no-op, so the same code runs in both.
+import { readFileSync } from "node:fs";
+import { initSync } from "./plumbline.js";
+
+initSync({ module: readFileSync(new URL("./plumbline_bg.wasm", import.meta.url)) });
+
+export * from "./plumbline.js";
+export { default } from "./plumbline.js";

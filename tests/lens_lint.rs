@@ -1,0 +1,255 @@
+//! `lens::lint` and `lens::parse` as callers use them: the model they build, the size limit,
+//! options, rule-analysis findings placed at their line:column, and ordering.
+
+use std::fs;
+use std::path::Path;
+
+use plumbline::lens::model::{AdditionalResourceType, LensRisk};
+use plumbline::lens::{lint, lint_with, parse, parse_with, LintOptions, Severity, MAX_FILE_BYTES};
+use plumbline::rule::CompiledCondition;
+
+fn golden(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/golden/lens/{name}.json"));
+    fs::read_to_string(path).expect("golden input")
+}
+
+fn codes(text: &str) -> Vec<&'static str> {
+    lint(text).diagnostics.iter().map(|d| d.code).collect()
+}
+
+/// Bit set with the given choice indices true.
+fn truth(indices: &[u8]) -> u64 {
+    indices.iter().fold(0, |acc, i| acc | 1 << i)
+}
+
+#[test]
+fn a_valid_lens_parses_into_the_model() {
+    let lens = parse(&golden("valid")).expect("valid lens");
+    assert_eq!(lens.schema_version, "2021-11-01");
+    assert_eq!(lens.name, "Golden lens");
+    let ids: Vec<&str> = lens.pillars.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["ops", "security"]);
+
+    let q1 = &lens.pillars[0].questions[0];
+    assert_eq!(q1.id, "ops_q1");
+    assert_eq!(q1.choices.len(), 3);
+    assert!(q1.choices[2].is_none_of_these());
+    assert!(q1.choices[2].improvement_plan.is_none());
+    // Rules keep their order and source, and their compiled form evaluates over choice indices.
+    let risks: Vec<LensRisk> = q1.risk_rules.iter().map(|r| r.risk).collect();
+    assert_eq!(risks, [LensRisk::NoRisk, LensRisk::Medium, LensRisk::High]);
+    assert_eq!(q1.risk_rules[0].source, "ops_q1_a && ops_q1_b");
+    assert!(q1.risk_rules[0].condition.eval(truth(&[0, 1])));
+    assert!(!q1.risk_rules[0].condition.eval(truth(&[0])));
+    assert!(q1.risk_rules[1].condition.eval(truth(&[1])));
+    assert_eq!(q1.risk_rules[2].condition, CompiledCondition::Default);
+
+    let q2 = &lens.pillars[0].questions[1];
+    let first = &q2.choices[0];
+    let helpful = first.helpful_resource.as_ref().unwrap();
+    assert_eq!(helpful.url.as_deref(), Some("https://example.com/observe"));
+    let extra = &first.additional_resources;
+    assert_eq!(extra.len(), 2);
+    assert_eq!(extra[0].kind, AdditionalResourceType::HelpfulResource);
+    assert_eq!(extra[0].content.len(), 5);
+    assert_eq!(extra[1].kind, AdditionalResourceType::ImprovementPlan);
+    assert_eq!(extra[1].content[0].url, None);
+}
+
+#[test]
+fn urls_are_normalised_in_the_model() {
+    let lens = lint(&golden("url-whitespace")).lens.unwrap();
+    let url = lens.pillars[0].questions[0]
+        .helpful_resource
+        .as_ref()
+        .unwrap()
+        .url
+        .clone();
+    assert_eq!(url.as_deref(), Some("https://example.com/deploy"));
+
+    let lens = lint(&golden("empty-url")).lens.unwrap();
+    let helpful = lens.pillars[0].questions[0]
+        .helpful_resource
+        .clone()
+        .unwrap();
+    assert_eq!(helpful.display_text, "Deployment guide");
+    assert_eq!(helpful.url, None);
+}
+
+#[test]
+fn a_choice_description_is_kept() {
+    let lens = lint(&golden("undocumented-key")).lens.unwrap();
+    let description = lens.pillars[0].questions[0].choices[0]
+        .description
+        .as_deref();
+    assert_eq!(description, Some("Every change goes through the pipeline."));
+}
+
+#[test]
+fn a_lens_with_errors_still_has_a_model_for_preview() {
+    let report = lint(&golden("missing-improvement-plan"));
+    assert!(report.has_errors());
+    assert_eq!(
+        report.lens.unwrap().pillars[0].questions[0].choices.len(),
+        3
+    );
+    // ...but it cannot be used in a review.
+    let errors = parse(&golden("missing-improvement-plan")).unwrap_err();
+    assert_eq!(errors.len(), 1);
+}
+
+#[test]
+fn unusable_rules_are_left_out_of_the_model() {
+    let lens = lint(&golden("invalid-risk")).lens.unwrap();
+    let sources: Vec<&str> = lens.pillars[0].questions[0]
+        .risk_rules
+        .iter()
+        .map(|r| r.source.as_str())
+        .collect();
+    assert_eq!(sources, ["ops_q1_a && ops_q1_b", "default"]);
+}
+
+#[test]
+fn without_a_tree_there_is_no_model() {
+    for text in ["", "Usage: yq", "{\"a\": [1,}", "[]", "\"a lens\""] {
+        let report = lint(text);
+        assert!(report.lens.is_none(), "{text:?}");
+        assert!(report.has_errors(), "{text:?}");
+    }
+    let report = lint("[1, 2]");
+    let d = &report.diagnostics[0];
+    assert_eq!(
+        (d.code, d.path.as_str(), d.line, d.column),
+        ("wrong-type", "", 1, 1)
+    );
+    assert_eq!(
+        d.message,
+        "a lens file must be a JSON object; found an array"
+    );
+}
+
+#[test]
+fn files_over_the_size_limit_are_refused_before_reading() {
+    // Pad a valid lens with trailing whitespace to exactly the limit: still read.
+    let valid = golden("valid");
+    let at_limit = format!("{valid}{}", " ".repeat(MAX_FILE_BYTES - valid.len()));
+    assert_eq!(at_limit.len(), MAX_FILE_BYTES);
+    assert!(lint(&at_limit).diagnostics.is_empty());
+
+    // One byte more: refused, with the sizes in the message, and nothing else is reported.
+    let over = format!("{at_limit} ");
+    let report = lint(&over);
+    assert!(report.lens.is_none());
+    assert_eq!(report.diagnostics.len(), 1);
+    let d = &report.diagnostics[0];
+    assert_eq!(
+        (d.code, d.severity, d.line, d.column),
+        ("file-too-large", Severity::Error, 1, 1)
+    );
+    assert_eq!(
+        d.message,
+        "the file is 500,001 bytes; the limit is 500,000 bytes (AWS: a custom lens cannot exceed 500 KB), so it was not read"
+    );
+    // The limit counts bytes: 250,001 two-byte characters are over it.
+    let wide = format!("\"{}\"", "é".repeat(250_001));
+    assert_eq!(codes(&wide), ["file-too-large"]);
+}
+
+#[test]
+fn official_ids_allow_hyphens_in_question_ids_only() {
+    let text = golden("valid").replace("\"ops_q1\"", "\"ops-q1\"");
+    assert_eq!(codes(&text), ["invalid-id"]);
+    let options = LintOptions { official_ids: true };
+    assert!(lint_with(&text, &options).diagnostics.is_empty());
+    assert!(parse_with(&text, &options).is_ok());
+
+    let text = golden("valid").replace("\"ops_q1_a\"", "\"ops-q1-a\"");
+    let codes: Vec<_> = lint_with(&text, &options)
+        .diagnostics
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    assert!(codes.contains(&"invalid-id"), "{codes:?}");
+}
+
+/// A rule identical to an earlier one never fires; rule analysis reports it, placed at the
+/// rule in the file. The same lens with an error gets no analysis (it would be analysing a
+/// model that is not what the file says).
+#[test]
+fn analysis_findings_are_placed_at_their_rule() {
+    let text = golden("valid").replacen(
+        "{\"condition\": \"ops_q1_a || ops_q1_b\", \"risk\": \"MEDIUM_RISK\"}",
+        "{\"condition\": \"ops_q1_a && ops_q1_b\", \"risk\": \"MEDIUM_RISK\"}",
+        1,
+    );
+    let report = lint(&text);
+    assert!(!report.has_errors(), "{:#?}", report.diagnostics);
+    let finding = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "rule-never-fires")
+        .expect("a dead rule");
+    assert_eq!(finding.path, "pillars[0].questions[0].riskRules[1]");
+    let line = text.lines().nth(finding.line as usize - 1).unwrap();
+    let at: String = line
+        .chars()
+        .skip(finding.column as usize - 1)
+        .take(14)
+        .collect();
+    assert_eq!(at, "{\"condition\": ");
+
+    let broken = text.replace("\"Golden lens\"", "\"\"");
+    let codes: Vec<_> = lint(&broken).diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["empty-title"]);
+}
+
+#[test]
+fn diagnostics_are_sorted_by_line_then_column() {
+    for case in [
+        "unknown-choice-id",
+        "invalid-id",
+        "too-many-risk-rules",
+        "empty-text",
+    ] {
+        let report = lint(&golden(case));
+        let positions: Vec<(u32, u32)> = report
+            .diagnostics
+            .iter()
+            .map(|d| (d.line, d.column))
+            .collect();
+        let mut sorted = positions.clone();
+        sorted.sort();
+        assert_eq!(positions, sorted, "{case}");
+        assert!(
+            positions.len() > 1,
+            "{case} should show several diagnostics"
+        );
+    }
+}
+
+#[test]
+fn crlf_files_get_the_same_positions() {
+    let text = golden("invalid-id");
+    let crlf = text.replace('\n', "\r\n");
+    let lf: Vec<_> = lint(&text)
+        .diagnostics
+        .iter()
+        .map(|d| (d.line, d.column))
+        .collect();
+    let cr: Vec<_> = lint(&crlf)
+        .diagnostics
+        .iter()
+        .map(|d| (d.line, d.column))
+        .collect();
+    assert_eq!(lf, cr);
+}
+
+#[test]
+fn every_diagnostic_serializes_as_the_cli_contract_says() {
+    let report = lint(&golden("json-non-finite-number"));
+    let json = serde_json::to_string(&report.diagnostics[0]).unwrap();
+    assert_eq!(
+        json,
+        r#"{"severity":"error","code":"json-non-finite-number","path":"pillars[0].questions[0].title","line":12,"column":20,"message":"`NaN` is not a JSON value (JSON.parse and AWS reject it); write the text in double quotes"}"#
+    );
+}

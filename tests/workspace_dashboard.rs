@@ -1,0 +1,240 @@
+//! The dashboard: totals, issues per pillar and per workload, shared improvement items, and
+//! the pillar and risk filters.
+
+mod workspace_support;
+
+use plumbline::review::Risk;
+use plumbline::workload::{AnswerUpdate, DashboardFilter};
+use workspace_support::*;
+
+const WA: &str = "wellarchitected";
+
+fn select(choices: &[&str]) -> AnswerUpdate {
+    AnswerUpdate {
+        selected_choices: Some(strings(choices)),
+        ..Default::default()
+    }
+}
+
+/// Three workloads:
+/// - "Internal Portal": priorities HIGH, ops-model HIGH, securely-operate MEDIUM;
+/// - "Mobile App": priorities HIGH, limits MEDIUM, serverless sls-sec HIGH;
+/// - "Prototype": everything answered without risk.
+fn three_workloads() -> (
+    plumbline::workload::Workspace<plumbline::store::memory::MemoryStore>,
+    [String; 3],
+) {
+    let ws = workspace();
+    let portal = block_on(ws.define_workload(input("Internal Portal")))
+        .unwrap()
+        .workload_id;
+    let mut mobile_input = input("Mobile App");
+    mobile_input.lenses = Some(strings(&["serverless"]));
+    let mobile = block_on(ws.define_workload(mobile_input))
+        .unwrap()
+        .workload_id;
+    let proto = block_on(ws.define_workload(input("Prototype")))
+        .unwrap()
+        .workload_id;
+    let answer = |id: &str, lens: &str, q: &str, c: &[&str]| {
+        block_on(ws.update_answer(id, lens, q, select(c))).unwrap();
+    };
+    answer(&portal, WA, "priorities", &["pri_no"]);
+    answer(&portal, WA, "ops-model", &["om_a"]);
+    answer(&portal, WA, "securely-operate", &["so_b"]);
+    answer(&mobile, WA, "priorities", &["pri_b"]);
+    answer(&mobile, WA, "limits", &["rel_no"]);
+    answer(&mobile, "serverless", "sls-sec", &["ss_no"]);
+    answer(&proto, WA, "priorities", &["pri_a", "pri_b", "pri_c"]);
+    answer(&proto, WA, "limits", &["rel_a"]);
+    (ws, [portal, mobile, proto])
+}
+
+#[test]
+fn totals_pillars_workloads_and_improvements() {
+    let (ws, [portal, mobile, _proto]) = three_workloads();
+    let d = block_on(ws.dashboard(DashboardFilter::default())).unwrap();
+
+    let t = &d.totals;
+    assert_eq!(
+        (
+            t.workloads,
+            t.workloads_with_high_risks,
+            t.workloads_with_medium_risks
+        ),
+        (3, 2, 2)
+    );
+    assert_eq!((t.high_risks, t.medium_risks), (4, 2));
+
+    let pillars: Vec<_> = d
+        .pillars
+        .iter()
+        .map(|p| {
+            (
+                p.pillar_id.as_str(),
+                p.risk_counts.high,
+                p.risk_counts.medium,
+                p.workloads_with_high_risks,
+            )
+        })
+        .collect();
+    assert_eq!(
+        pillars,
+        vec![
+            ("operationalExcellence", 3, 0, 2),
+            ("security", 1, 1, 1),
+            ("reliability", 0, 1, 0),
+            ("events", 0, 0, 0)
+        ]
+    );
+
+    let rows: Vec<_> = d
+        .workloads
+        .iter()
+        .map(|w| {
+            (
+                w.workload_name.as_str(),
+                w.risk_counts.high,
+                w.risk_counts.medium,
+                w.top_risk_pillar.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("Internal Portal", 2, 1, Some("operationalExcellence")),
+            ("Mobile App", 2, 1, Some("operationalExcellence")),
+            ("Prototype", 0, 0, None)
+        ]
+    );
+    // Mobile App: ops HIGH 1, security HIGH 1 (serverless) → tie on HIGH, none on MEDIUM → the earlier pillar.
+    let mobile_row = &d.workloads[1];
+    assert_eq!(
+        mobile_row
+            .pillars
+            .iter()
+            .find(|p| p.pillar_id == "security")
+            .unwrap()
+            .risk_counts
+            .high,
+        1
+    );
+    assert_eq!(mobile_row.question_count, 6);
+
+    let items: Vec<_> = d
+        .improvements
+        .iter()
+        .map(|i| {
+            (
+                i.lens_alias.as_str(),
+                i.question_id.as_str(),
+                i.risk,
+                i.workload_count,
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        vec![
+            (WA, "priorities", Risk::High, 2),
+            (WA, "ops-model", Risk::High, 1),
+            ("serverless", "sls-sec", Risk::High, 1),
+            (WA, "securely-operate", Risk::Medium, 1),
+            (WA, "limits", Risk::Medium, 1),
+        ]
+    );
+    assert_eq!(
+        d.improvements[0].workload_ids,
+        vec![portal, mobile],
+        "in workload order"
+    );
+    assert_eq!(d.improvements[0].question_title, "Question priorities?");
+    assert_eq!(d.improvements[0].pillar_id, "operationalExcellence");
+}
+
+#[test]
+fn the_risk_filter_keeps_matching_workloads_and_items() {
+    let (ws, _) = three_workloads();
+    let high = block_on(ws.dashboard(DashboardFilter {
+        risks: Some(vec![Risk::High]),
+        ..Default::default()
+    }))
+    .unwrap();
+    let names: Vec<_> = high
+        .workloads
+        .iter()
+        .map(|w| w.workload_name.as_str())
+        .collect();
+    assert_eq!(names, vec!["Internal Portal", "Mobile App"]);
+    assert!(high.improvements.iter().all(|i| i.risk == Risk::High));
+    assert_eq!(high.improvements.len(), 3);
+    assert_eq!(high.totals.workloads, 3, "totals ignore the risk filter");
+    assert_eq!(high.totals.medium_risks, 2);
+}
+
+#[test]
+fn the_pillar_filter_restricts_every_figure() {
+    let (ws, _) = three_workloads();
+    let security = block_on(ws.dashboard(DashboardFilter {
+        pillars: Some(strings(&["security"])),
+        ..Default::default()
+    }))
+    .unwrap();
+    let t = &security.totals;
+    assert_eq!(
+        (
+            t.workloads,
+            t.workloads_with_high_risks,
+            t.workloads_with_medium_risks,
+            t.high_risks,
+            t.medium_risks
+        ),
+        (3, 1, 1, 1, 1)
+    );
+    assert_eq!(security.pillars.len(), 1);
+    let rows: Vec<_> = security
+        .workloads
+        .iter()
+        .map(|w| {
+            (
+                w.workload_name.as_str(),
+                w.risk_counts.high,
+                w.risk_counts.medium,
+                w.top_risk_pillar.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("Internal Portal", 0, 1, Some("security")),
+            ("Mobile App", 1, 0, Some("security")),
+            ("Prototype", 0, 0, None)
+        ]
+    );
+    let items: Vec<_> = security
+        .improvements
+        .iter()
+        .map(|i| i.question_id.as_str())
+        .collect();
+    assert_eq!(items, vec!["sls-sec", "securely-operate"]);
+
+    let both = DashboardFilter {
+        pillars: Some(strings(&["security"])),
+        risks: Some(vec![Risk::Medium]),
+    };
+    let d = block_on(ws.dashboard(both)).unwrap();
+    assert_eq!(d.workloads.len(), 1);
+    assert_eq!(d.improvements.len(), 1);
+}
+
+#[test]
+fn an_empty_workspace_has_an_empty_dashboard() {
+    let ws = workspace();
+    let d = block_on(ws.dashboard(DashboardFilter::default())).unwrap();
+    assert_eq!(d.totals.workloads, 0);
+    assert!(d.pillars.is_empty() && d.workloads.is_empty() && d.improvements.is_empty());
+    let json = serde_json::to_value(&d).unwrap();
+    assert_eq!(json["totals"]["workloadsWithHighRisks"], 0);
+}
