@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { session, openApp, waitForView, defineWorkloadUI, ROOT, usingFakeEngine } from './support.mjs';
+import { session, openApp, waitForView, defineWorkloadUI, ROOT } from './support.mjs';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -21,8 +21,6 @@ function ownFiles(prefix) {
   };
   walk(path.join(ROOT, 'www'), '');
   walk(path.join(ROOT, 'pkg'), 'pkg/');
-  out.add(`${prefix}engine.js`);
-  if (usingFakeEngine) for (const f of fs.readdirSync(path.join(ROOT, 'lenses'))) out.add(`${prefix}__fake/lenses/${f}`);
   return out;
 }
 
@@ -159,7 +157,7 @@ test('Content-Security-Policy meta tag, and no request but to the app\'s own fil
       return url.origin !== server.origin || !own.has(url.pathname);
     });
     assert.deepEqual(bad, [], 'every request is for one of the app\'s own files on its own origin');
-    assert.ok(requests.some((u) => u.endsWith('.wasm')) || usingFakeEngine, 'the engine was loaded');
+    assert.ok(requests.some((u) => u.endsWith('/pkg/plumbline_bg.wasm')), 'the engine was loaded');
     assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violation');
     assert.deepEqual(s.errors, []);
   } finally {

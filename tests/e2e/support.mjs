@@ -1,73 +1,23 @@
-// Test support for the web app's end-to-end tests: a static server (www/ at the prefix,
-// pkg/ under it at pkg/), a Chromium launcher with a fresh profile per test, and helpers.
-// While www/engine.js (the wasm boundary) has not landed, the server answers /engine.js with
-// tests/e2e/fake/engine.js, a JS stand-in that follows the same API contract.
-import http from 'node:http';
+// Test support for the web app's end-to-end tests, on top of the shared harness
+// (harness.mjs, scripts/serve.mjs): a server per test, Chromium on a fresh profile (or a
+// given one, to test a browser restart), and helpers to drive the app.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { startServer as serve } from '../../scripts/serve.mjs';
+import { CHROMIUM, watch } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const WWW = path.join(ROOT, 'www');
-const PKG = path.join(ROOT, 'pkg');
-const FAKE = path.join(ROOT, 'tests/e2e/fake/engine.js');
 export const SCREENSHOTS = path.join(ROOT, 'tests/e2e/screenshots');
-// PLUMBLINE_ENGINE_JS: serve that file as /engine.js (to try an engine.js from another branch).
-const ENGINE_OVERRIDE = process.env.PLUMBLINE_ENGINE_JS ? path.resolve(process.env.PLUMBLINE_ENGINE_JS) : null;
-export const usingFakeEngine = !ENGINE_OVERRIDE && !fs.existsSync(path.join(WWW, 'engine.js'));
-if (usingFakeEngine) console.log('# www/engine.js is missing: the e2e tests use tests/e2e/fake/engine.js');
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.ts': 'text/plain; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
-};
-
-function resolveFile(rel) {
-  if (rel.startsWith('pkg/')) return path.join(PKG, rel.slice(4));
-  if (ENGINE_OVERRIDE && rel === 'engine.js') return ENGINE_OVERRIDE;
-  if (usingFakeEngine && rel === 'engine.js') return FAKE;
-  if (usingFakeEngine && rel.startsWith('__fake/lenses/')) return path.join(ROOT, 'lenses', path.basename(rel));
-  return path.join(WWW, rel === '' ? 'index.html' : rel);
-}
-
-/** Starts the server on 127.0.0.1 at a free port. prefix: where the app lives ("/" or "/a/b/"). */
+/** Serves www/ + pkg/ at `prefix` on a free port: {url, origin, close}. */
 export async function startServer({ prefix = '/' } = {}) {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    let pathname = decodeURIComponent(url.pathname);
-    if (!pathname.startsWith(prefix)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    const rel = pathname.slice(prefix.length);
-    const file = resolveFile(rel);
-    const base = rel.startsWith('pkg/') ? PKG
-      : ENGINE_OVERRIDE && rel === 'engine.js' ? path.dirname(ENGINE_OVERRIDE)
-        : usingFakeEngine && (rel === 'engine.js' || rel.startsWith('__fake/')) ? ROOT : WWW;
-    if (!path.resolve(file).startsWith(base) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' });
-    fs.createReadStream(file).pipe(res);
-  });
-  const sockets = new Set();
-  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address();
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    url: `http://127.0.0.1:${port}${prefix}`,
-    async close() {
-      for (const s of sockets) s.destroy();
-      await new Promise((r) => server.close(r));
-    },
-  };
+  const server = await serve({ port: 0, base: prefix });
+  return { url: server.url, origin: new URL(server.url).origin, close: () => server.close() };
 }
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -80,7 +30,7 @@ export function freshProfile() {
 /** A headless Chromium on `profile` (a fresh one by default). */
 export async function launch({ profile = freshProfile(), viewport = { width: 1280, height: 900 }, ...opts } = {}) {
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport,
@@ -157,6 +107,8 @@ export async function session(opts = {}) {
   return {
     server,
     ...browser,
+    // Console errors, page errors, failed requests, error responses, other origins (harness).
+    problems: watch(browser.context, server.origin),
     async done() {
       await browser.context.close().catch(() => {});
       await server.close().catch(() => {});

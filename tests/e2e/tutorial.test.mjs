@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { session, openApp, waitForView, screenshot, SCREENSHOTS } from './support.mjs';
+import { assertClean } from './harness.mjs';
 import { questions, bestPractices, noneOfThese } from './lens-data.mjs';
 
 const NAME = 'Retail Website - North America';
@@ -201,6 +202,7 @@ test('tutorial: Retail Website - North America', { timeout: 300_000 }, async (t)
       await screenshot(page, '10-dashboard');
     });
     assert.deepEqual(errors, [], 'no page errors, console errors or alert dialogs');
+    assertClean(s.problems);
     console.log(`screenshots in ${SCREENSHOTS}`);
   } finally {
     await s.done();

@@ -3,5 +3,5 @@
 import { h } from './dom.js';
 
 export function scrollTable(name, table) {
-  return h('div.table-scroll', { role: 'region', 'aria-label': name, tabindex: '0' }, table);
+  return h('div.table-scroll', { role: 'region', 'aria-label': `${name} table`, tabindex: '0' }, table);
 }

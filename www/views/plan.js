@@ -65,7 +65,7 @@ export async function render(ctx) {
     const p = pillarFilter.value;
     const shown = items.filter((i) => (!r || i.risk === r) && (!p || i.pillarId === p));
     countLine.textContent = `${shown.length} of ${items.length} improvement items shown.`;
-    itemsHost.replaceChildren(planItemList(shown, model, { reviewBase }));
+    itemsHost.replaceChildren(planItemList(shown, model, { reviewBase, level: 3 }));
   }
   async function loadItems() {
     items = await api.improvementPlan(workloadId, lensAlias, { pillarPriority: w.pillarPriorities || [] });
