@@ -1,0 +1,104 @@
+// Accessibility and layout: axe-core finds no violation on any page or dialog, and every page
+// fits a 360 px wide screen without scrolling sideways. A screenshot of each page, at desktop
+// and at 360 px, goes to tests/e2e/screenshots/.
+//
+// axe-core is injected with page.addScriptTag, i.e. as an inline script, which the app's own
+// Content-Security-Policy (rightly) blocks; this test alone runs with bypassCSP so axe can
+// run. The policy itself is tested in security.test.mjs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { session, openApp, waitForView, defineWorkloadUI, axe, screenshot, SCREENSHOTS } from './support.mjs';
+import { bestPractices } from './lens-data.mjs';
+
+const require = createRequire(import.meta.url);
+let axeMissing = null;
+try {
+  require.resolve('axe-core');
+} catch {
+  axeMissing = 'axe-core is not installed (npm i -D axe-core)';
+}
+
+test('no axe-core violation on any page; every page fits 360 px', { timeout: 300_000, skip: axeMissing ?? false }, async (t) => {
+  const s = await session({ browser: { bypassCSP: true } });
+  try {
+    const { page, server } = s;
+    const id = await defineWorkloadUI(page, server.url, { name: 'Accessible workload', lenses: ['serverless'] });
+    await openApp(page, server.url, `#/workloads/${id}/lenses/wellarchitected/review/priorities`);
+    await page.locator('input[data-choice="ops_priorities_no"]').check();
+    await page.getByText('All changes saved.').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await waitForView(page, /\/review\/ops-model$/);
+    const [first, second] = bestPractices('ops-model');
+    await page.locator(`input[data-choice="${first}"]`).check();
+    await page.locator(`input[data-choice-na="${second}"]`).check();
+    await page.getByText('All changes saved.').waitFor();
+    await page.getByRole('button', { name: 'Save and exit' }).click();
+    await waitForView(page, /^\/workloads\/[0-9a-f]{32}$/);
+    await page.getByRole('button', { name: 'Save milestone' }).click();
+    await page.getByRole('dialog').getByLabel('Milestone name').fill('First look');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await waitForView(page, /\/milestones$/);
+
+    const pages = [
+      ['workloads', '#/workloads'],
+      ['define-workload', '#/workloads/new'],
+      ['edit-workload', `#/workloads/${id}/edit`],
+      ['overview', `#/workloads/${id}`],
+      ['milestones', `#/workloads/${id}/milestones`],
+      ['properties', `#/workloads/${id}/properties`],
+      ['review', `#/workloads/${id}/lenses/wellarchitected/review/ops-model`],
+      ['review-serverless', `#/workloads/${id}/lenses/serverless/review`],
+      ['improvement-plan', `#/workloads/${id}/lenses/wellarchitected/plan`],
+      ['milestone', `#/workloads/${id}/milestones/1`],
+      ['dashboard', '#/dashboard'],
+      ['not-found', '#/nowhere'],
+    ];
+    const check = async (name, prepare) => {
+      for (const [width, height, suffix] of [[1280, 900, 'desktop'], [360, 740, 'mobile']]) {
+        await page.setViewportSize({ width, height });
+        if (prepare) await prepare();
+        const violations = await axe(page);
+        assert.deepEqual(violations, [], `${name} (${suffix}): axe-core violations`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `${name} (${suffix}) scrolls sideways by ${overflow}px`);
+        await screenshot(page, `page-${name}-${suffix}`);
+      }
+    };
+    for (const [name, route] of pages) {
+      await t.test(name, async () => {
+        await openApp(page, server.url, route);
+        await check(name, async () => {
+          if (name === 'improvement-plan' || name === 'milestone') {
+            await page.$$eval('main details', (ds) => ds.forEach((d) => { d.open = true; }));
+          }
+          if (name === 'review') await page.getByRole('button', { name: 'Info: about this question' }).click();
+        });
+      });
+    }
+    await t.test('define-workload with errors', async () => {
+      await openApp(page, server.url, '#/workloads/new');
+      await page.getByRole('button', { name: 'Define workload' }).click();
+      await page.locator('.field-error:not([hidden])').first().waitFor();
+      await check('define-workload-error');
+    });
+    await t.test('delete dialog', async () => {
+      await openApp(page, server.url, '#/workloads');
+      await page.getByRole('button', { name: 'Delete Accessible workload' }).click();
+      await page.getByRole('dialog').waitFor();
+      await check('delete-dialog');
+      await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    });
+    await t.test('save milestone dialog', async () => {
+      await openApp(page, server.url, `#/workloads/${id}`);
+      await page.getByRole('button', { name: 'Save milestone' }).click();
+      await page.getByRole('dialog').waitFor();
+      await check('save-milestone-dialog');
+      await page.keyboard.press('Escape');
+    });
+    assert.deepEqual(s.errors, []);
+    console.log(`# screenshots in ${SCREENSHOTS}`);
+  } finally {
+    await s.done();
+  }
+});

@@ -1,0 +1,109 @@
+// The one module that talks to the engine (./engine.js, the wasm boundary). Views call these
+// functions; nothing else imports engine.js. It opens the workspace once, keeps the plain lens
+// models for rendering and smooths over list results that may come wrapped in an object.
+import { loadEngine } from './engine.js';
+
+let workspacePromise = null;
+const lensModels = new Map();
+
+function workspace() {
+  workspacePromise ??= loadEngine()
+    .then(({ Workspace }) => Workspace.open({ storage: 'indexeddb' }))
+    .catch((e) => {
+      workspacePromise = null;
+      throw e;
+    });
+  return workspacePromise;
+}
+
+function list(value, ...keys) {
+  if (Array.isArray(value)) return value;
+  for (const k of keys) if (Array.isArray(value?.[k])) return value[k];
+  return [];
+}
+
+export async function engineVersion() {
+  try {
+    const { version } = await loadEngine();
+    return String(typeof version === 'function' ? version() : version);
+  } catch {
+    return 'unknown';
+  }
+}
+
+export async function open() {
+  return workspace();
+}
+
+// ---- lenses --------------------------------------------------------------------------------
+
+export async function lenses() {
+  const ws = await workspace();
+  return list(await ws.lenses(), 'lensSummaries', 'lenses');
+}
+
+/** The plain lens model (pillars → questions → choices) for rendering. */
+export async function lensModel(alias) {
+  if (!lensModels.has(alias)) {
+    lensModels.set(alias, (async () => {
+      const ws = await workspace();
+      const lens = await ws.lens(alias);
+      return typeof lens.toJSON === 'function' ? lens.toJSON() : lens;
+    })());
+  }
+  try {
+    return await lensModels.get(alias);
+  } catch (e) {
+    lensModels.delete(alias);
+    throw e;
+  }
+}
+
+export function lensName(model, alias) {
+  return model?.name || alias;
+}
+
+// ---- workloads -----------------------------------------------------------------------------
+
+export const defineWorkload = async (input) => (await workspace()).defineWorkload(input);
+export const listWorkloads = async () => list(await (await workspace()).listWorkloads(), 'workloadSummaries', 'workloads');
+export const getWorkload = async (id) => (await workspace()).getWorkload(id);
+export const deleteWorkload = async (id) => (await workspace()).deleteWorkload(id);
+export const associateLenses = async (id, aliases) => (await workspace()).associateLenses(id, aliases);
+export const disassociateLenses = async (id, aliases) => (await workspace()).disassociateLenses(id, aliases);
+
+/**
+ * Writes `patch`, naming the revision that was read (`read.revision`) so that a change made
+ * meanwhile in another tab is refused (kind "Conflict") instead of overwritten.
+ */
+export async function updateWorkload(id, patch, read) {
+  const ws = await workspace();
+  const body = { ...patch };
+  if (read?.revision !== undefined && body.expectedRevision === undefined) body.expectedRevision = read.revision;
+  return ws.updateWorkload(id, body);
+}
+
+// ---- reviews -------------------------------------------------------------------------------
+
+const milestoneOpts = (milestoneNumber) => (milestoneNumber ? { milestoneNumber: Number(milestoneNumber) } : {});
+
+export const updateAnswer = async (id, alias, questionId, update) =>
+  (await workspace()).updateAnswer(id, alias, questionId, update);
+export const getAnswer = async (id, alias, questionId, milestoneNumber) =>
+  (await workspace()).getAnswer(id, alias, questionId, milestoneOpts(milestoneNumber));
+export const listAnswers = async (id, alias, milestoneNumber) =>
+  list(await (await workspace()).listAnswers(id, alias, milestoneOpts(milestoneNumber)), 'answerSummaries', 'answers');
+export const getLensReview = async (id, alias, milestoneNumber) =>
+  (await workspace()).getLensReview(id, alias, milestoneOpts(milestoneNumber));
+export const updateLensReview = async (id, alias, update) => (await workspace()).updateLensReview(id, alias, update);
+export const improvementPlan = async (id, alias, options = {}) =>
+  list(await (await workspace()).improvementPlan(id, alias, options), 'improvementSummaries', 'items');
+
+/** Risks across every workload: {totals, pillars, workloads, improvements}. */
+export const dashboard = async (filter = {}) => (await workspace()).dashboard(filter);
+
+// ---- milestones ----------------------------------------------------------------------------
+
+export const createMilestone = async (id, name) => (await workspace()).createMilestone(id, name);
+export const listMilestones = async (id) => list(await (await workspace()).listMilestones(id), 'milestoneSummaries', 'milestones');
+export const getMilestone = async (id, n) => (await workspace()).getMilestone(id, Number(n));

@@ -1,0 +1,162 @@
+// Start-up and the router. Routes are URL fragments (#/workloads/…), so every URL stays
+// relative and the app works from any folder of any static host.
+import * as api from './api.js';
+import { h } from './ui/dom.js';
+import { announce } from './ui/announce.js';
+import * as workloads from './views/workloads.js';
+import * as workloadForm from './views/workload-form.js';
+import * as workloadDetails from './views/workload-details.js';
+import * as review from './views/review.js';
+import * as plan from './views/plan.js';
+import * as milestone from './views/milestone.js';
+import * as dashboard from './views/dashboard.js';
+
+const ROUTES = [
+  [/^\/workloads$/, workloads.render, []],
+  [/^\/workloads\/new$/, workloadForm.render, [], { mode: 'define' }],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)$/, workloadDetails.render, ['workloadId'], { tab: 'overview' }],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/milestones$/, workloadDetails.render, ['workloadId'], { tab: 'milestones' }],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/properties$/, workloadDetails.render, ['workloadId'], { tab: 'properties' }],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/edit$/, workloadForm.render, ['workloadId'], { mode: 'edit' }],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/lenses\/([^/]+)\/review(?:\/([^/]+))?$/, review.render, ['workloadId', 'lensAlias', 'questionId']],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/lenses\/([^/]+)\/plan$/, plan.render, ['workloadId', 'lensAlias']],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/milestones\/(\d+)$/, milestone.render, ['workloadId', 'milestoneNumber']],
+  [/^\/dashboard$/, dashboard.render, []],
+];
+
+const main = document.getElementById('main');
+let current = null; // { leave }
+let renderToken = 0;
+
+export function navigate(route) {
+  if (location.hash === route) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  else location.hash = route;
+}
+
+function match(path) {
+  for (const [re, view, names, extra] of ROUTES) {
+    const m = re.exec(path);
+    if (m) {
+      const params = { ...(extra || {}) };
+      names.forEach((n, i) => {
+        if (m[i + 1] !== undefined) params[n] = decodeURIComponent(m[i + 1]);
+      });
+      return { view, params };
+    }
+  }
+  return null;
+}
+
+function setTitle(text) {
+  document.title = text ? `${text} — Plumbline` : 'Plumbline';
+}
+
+function markNav(path) {
+  for (const a of document.querySelectorAll('[data-nav]')) {
+    const on = path.startsWith(`/${a.dataset.nav}`);
+    if (on) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+async function route() {
+  const hash = location.hash;
+  if (!hash.startsWith('#/')) {
+    if (hash === '' || hash === '#') history.replaceState(null, '', '#/workloads');
+    else return; // in-page anchors such as the skip link
+  }
+  const path = location.hash.slice(1).split('?')[0];
+  const token = ++renderToken;
+  if (current?.leave) {
+    try {
+      await current.leave();
+    } catch (e) {
+      console.error(e);
+    }
+  }
+  current = null;
+  markNav(path);
+  const found = match(path);
+  const ctx = { params: found?.params || {}, navigate, setTitle, announce, isCurrent: () => token === renderToken };
+  let result;
+  try {
+    result = found ? await found.view(ctx) : notFound('This page does not exist.');
+  } catch (e) {
+    result = e?.kind === 'NotFound' ? notFound(e.message) : failure(e);
+  }
+  if (token !== renderToken) return;
+  const isNode = result instanceof Node;
+  const node = isNode ? result : result.node;
+  current = isNode ? null : result;
+  main.replaceChildren(node);
+  const heading = main.querySelector((!isNode && result.focus) || 'h1');
+  if (heading) {
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: false });
+  }
+  window.scrollTo(0, 0);
+  if (!isNode) result.afterMount?.();
+  document.body.dataset.rendered = path;
+}
+
+function notFound(message) {
+  setTitle('Not found');
+  return h('section', h('h1', 'Not found'), h('p', message || 'Nothing here.'),
+    h('p', linkTo('#/workloads', 'Go to Workloads')));
+}
+
+function failure(e) {
+  console.error(e);
+  setTitle('Error');
+  return h('section', h('h1', 'Something went wrong'),
+    h('p.error-text', { role: 'alert' }, e?.message || String(e)),
+    h('p', linkTo('#/workloads', 'Go to Workloads')));
+}
+
+function linkTo(route, text) {
+  const a = h('a', text);
+  a.setAttribute('href', route);
+  return a;
+}
+
+async function start() {
+  document.getElementById('skip-link').addEventListener('click', (ev) => {
+    ev.preventDefault();
+    main.focus();
+  });
+  window.addEventListener('hashchange', route);
+  try {
+    await api.open();
+  } catch (e) {
+    main.replaceChildren(failure(e));
+    return;
+  }
+  api.engineVersion().then((v) => {
+    document.getElementById('engine-version').textContent = v;
+  });
+  document.body.dataset.ready = 'true';
+  await route();
+  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+    registerServiceWorker();
+  }
+}
+
+// Registers sw.js and hands it every same-origin file this page loaded, so the next start
+// works offline; body[data-offline-ready] tells when that is done.
+async function registerServiceWorker() {
+  try {
+    await navigator.serviceWorker.register('./sw.js');
+    const reg = await navigator.serviceWorker.ready;
+    navigator.serviceWorker.addEventListener('message', (ev) => {
+      if (ev.data?.type === 'cached') document.body.dataset.offlineReady = 'true';
+    });
+    const here = new URL('./', location.href).href;
+    const urls = [here, ...performance.getEntriesByType('resource').map((e) => e.name)]
+      .filter((u) => u.startsWith(here));
+    reg.active?.postMessage({ type: 'cache-urls', urls });
+  } catch (e) {
+    console.warn('service worker:', e);
+  }
+}
+
+start();

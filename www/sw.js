@@ -1,0 +1,65 @@
+// Service worker: keeps the app shell and the engine (pkg/) so the app starts offline after
+// the first visit. Network first (so a new version is picked up when online), cache as the
+// fallback. Only same-origin GET requests are handled; everything else passes through.
+const CACHE = 'plumbline-v1';
+
+const SHELL = [
+  './', './index.html', './styles.css', './app.js', './api.js', './engine.js',
+  './ui/announce.js', './ui/chart.js', './ui/dialog.js', './ui/dom.js', './ui/field.js', './ui/format.js',
+  './ui/lens-text.js', './ui/plan-items.js', './ui/priority-list.js', './ui/risk.js', './ui/table.js',
+  './ui/tabs.js', './ui/tags.js', './ui/workload-actions.js',
+  './views/dashboard.js', './views/milestone.js', './views/plan.js', './views/review.js',
+  './views/workload-details.js', './views/workload-form.js', './views/workloads.js',
+  './pkg/plumbline.js', './pkg/plumbline_bg.wasm',
+];
+
+const scoped = (path) => new URL(path, self.registration.scope).href;
+const sameOrigin = (url) => new URL(url).origin === self.location.origin;
+
+async function cacheAll(urls) {
+  const cache = await caches.open(CACHE);
+  await Promise.allSettled(urls.filter(sameOrigin).map(async (url) => {
+    const res = await fetch(url, { cache: 'no-cache' });
+    if (res.ok) await cache.put(url, res);
+  }));
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(cacheAll(SHELL.map(scoped)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+    await self.clients.claim();
+  })());
+});
+
+// The page sends the URLs it has loaded (its resource timing entries) so that whatever the
+// first visit needed is kept too; it is told when that is done.
+self.addEventListener('message', (event) => {
+  if (event.data?.type !== 'cache-urls') return;
+  const urls = (event.data.urls || []).filter((u) => typeof u === 'string');
+  event.waitUntil(cacheAll(urls).then(() => event.source?.postMessage({ type: 'cached' })));
+});
+
+self.addEventListener('fetch', (event) => {
+  const req = event.request;
+  if (req.method !== 'GET' || !sameOrigin(req.url)) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    try {
+      const res = await fetch(req);
+      if (res.ok && res.type === 'basic') cache.put(req, res.clone());
+      return res;
+    } catch (err) {
+      const hit = await cache.match(req, { ignoreSearch: true });
+      if (hit) return hit;
+      if (req.mode === 'navigate') {
+        const shell = (await cache.match(scoped('./'))) || (await cache.match(scoped('./index.html')));
+        if (shell) return shell;
+      }
+      throw err;
+    }
+  })());
+});

@@ -1,0 +1,9 @@
+// Polite screen-reader announcements through one live region in index.html.
+export function announce(message) {
+  const region = document.getElementById('announcer');
+  if (!region) return;
+  region.textContent = '';
+  setTimeout(() => {
+    region.textContent = message;
+  }, 50);
+}

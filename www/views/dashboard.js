@@ -1,0 +1,133 @@
+// Dashboard: totals, high and medium issues per pillar (chart + table), issues per workload
+// per pillar, and improvement items across workloads; filters by pillar and risk. The engine
+// computes it (workspace.dashboard); this view only draws it.
+import * as api from '../api.js';
+import { h, routeLink, nextId } from '../ui/dom.js';
+import { counts, formatDate, isoDate, IMPROVEMENT_STATUS, label } from '../ui/format.js';
+import { riskBadge } from '../ui/risk.js';
+import { issuesChart } from '../ui/chart.js';
+import { scrollTable } from '../ui/table.js';
+import { flatQuestions, questionHeading } from '../ui/lens-text.js';
+
+export async function render(ctx) {
+  ctx.setTitle('Dashboard');
+  const all = await api.dashboard({});
+  const pillarNames = new Map(all.pillars.map((p) => [p.pillarId, p.pillarName]));
+  const workloadNames = new Map(all.workloads.map((w) => [w.workloadId, w.workloadName]));
+  const numbering = new Map();
+  for (const alias of new Set(all.improvements.map((i) => i.lensAlias))) {
+    try {
+      const model = await api.lensModel(alias);
+      numbering.set(alias, { name: model.name || alias, questions: new Map(flatQuestions(model).map((e) => [e.question.id, e])) });
+    } catch {
+      numbering.set(alias, { name: alias, questions: new Map() });
+    }
+  }
+
+  const pillarFilterId = nextId('dash-pillar');
+  const riskFilterId = nextId('dash-risk');
+  const pillarFilter = h('select', { id: pillarFilterId }, h('option', { value: '' }, 'All pillars'),
+    all.pillars.map((p) => h('option', { value: p.pillarId }, p.pillarName)));
+  const riskFilter = h('select', { id: riskFilterId }, h('option', { value: '' }, 'High and medium'),
+    h('option', { value: 'HIGH' }, 'High risk'), h('option', { value: 'MEDIUM' }, 'Medium risk'));
+  const host = h('div.dashboard-body', { 'aria-live': 'polite' });
+
+  function draw(d) {
+    const rf = riskFilter.value;
+    const series = rf === 'HIGH' ? ['high'] : rf === 'MEDIUM' ? ['medium'] : ['high', 'medium'];
+    const chartRows = d.pillars.map((p) => {
+      const c = counts(p.riskCounts);
+      return { label: p.pillarName, high: c.HIGH, medium: c.MEDIUM };
+    });
+    const shownPillars = d.pillars.map((p) => [p.pillarId, p.pillarName]);
+
+    const workloadTable = h('table.data',
+      h('caption.visually-hidden', 'Issues per workload and pillar'),
+      h('thead', h('tr',
+        h('th', { scope: 'col' }, 'Workload'),
+        h('th', { scope: 'col' }, 'Questions answered'),
+        series.includes('high') ? h('th', { scope: 'col' }, 'High risks') : null,
+        series.includes('medium') ? h('th', { scope: 'col' }, 'Medium risks') : null,
+        shownPillars.map(([, name]) => h('th', { scope: 'col' }, name)),
+        h('th', { scope: 'col' }, 'Improvement status'),
+        h('th', { scope: 'col' }, 'Last updated'))),
+      h('tbody', d.workloads.map((w) => {
+        const c = counts(w.riskCounts);
+        const byPillar = new Map((w.pillars || []).map((p) => [p.pillarId, counts(p.riskCounts)]));
+        return h('tr', { dataset: { workloadId: w.workloadId } },
+          h('th', { scope: 'row' }, routeLink(`#/workloads/${w.workloadId}`, {}, w.workloadName)),
+          h('td.num', `${w.questionsAnswered ?? '—'}/${w.questionCount ?? '—'}`),
+          series.includes('high') ? h('td.num', String(c.HIGH)) : null,
+          series.includes('medium') ? h('td.num', String(c.MEDIUM)) : null,
+          shownPillars.map(([id]) => {
+            const x = byPillar.get(id) || counts();
+            return h('td.num', series.map((s) => (s === 'high' ? `H ${x.HIGH}` : `M ${x.MEDIUM}`)).join(' · '));
+          }),
+          h('td', label(IMPROVEMENT_STATUS, w.improvementStatus || 'NOT_APPLICABLE')),
+          h('td', h('time', { datetime: isoDate(w.updatedAt) }, formatDate(w.updatedAt))));
+      })));
+
+    const items = d.improvements.map((item) => {
+      const lens = numbering.get(item.lensAlias) || { name: item.lensAlias, questions: new Map() };
+      const e = lens.questions.get(item.questionId);
+      const title = e ? questionHeading(e) : item.questionTitle || item.questionId;
+      return h('tr', { dataset: { questionId: item.questionId, risk: item.risk } },
+        h('td', riskBadge(item.risk)),
+        h('th', { scope: 'row' }, title),
+        h('td', h('ul.plain', (item.workloadIds || []).map((id) => h('li',
+          routeLink(`#/workloads/${id}/lenses/${encodeURIComponent(item.lensAlias)}/plan`,
+            { 'aria-label': `Improvement plan of ${workloadNames.get(id) || id}` }, workloadNames.get(id) || id))))),
+        h('td', lens.name),
+        h('td', pillarNames.get(item.pillarId) || item.pillarId));
+    });
+
+    host.replaceChildren(
+      h('section.panel', { 'aria-labelledby': 'dash-res' },
+        h('h2', { id: 'dash-res' }, 'Resources'),
+        h('dl.totals',
+          h('div', h('dt', 'Total workload reviews'), h('dd', { dataset: { total: 'workloads' } }, String(d.totals.workloads))),
+          h('div', h('dt', 'With high risks'), h('dd', { dataset: { total: 'high' } }, String(d.totals.workloadsWithHighRisks))),
+          h('div', h('dt', 'With medium risks'), h('dd', { dataset: { total: 'medium' } }, String(d.totals.workloadsWithMediumRisks))),
+          h('div', h('dt', 'High risk issues'), h('dd', { dataset: { total: 'high-issues' } }, String(d.totals.highRisks))),
+          h('div', h('dt', 'Medium risk issues'), h('dd', { dataset: { total: 'medium-issues' } }, String(d.totals.mediumRisks))))),
+      h('section.panel', { 'aria-labelledby': 'dash-chart' },
+        h('h2', { id: 'dash-chart' }, 'Issues per pillar'),
+        issuesChart('High and medium issues per pillar, all workloads', chartRows, series)),
+      h('section.panel', { 'aria-labelledby': 'dash-wl' },
+        h('h2', { id: 'dash-wl' }, 'Workload reviews'),
+        d.workloads.length ? scrollTable('Issues per workload and pillar', workloadTable) : h('p', 'No workloads match.')),
+      h('section.panel', { 'aria-labelledby': 'dash-items' },
+        h('h2', { id: 'dash-items' }, `Improvement items across workloads (${items.length})`),
+        items.length
+          ? scrollTable('Improvement items across workloads', h('table.data',
+            h('thead', h('tr',
+              h('th', { scope: 'col' }, 'Risk'), h('th', { scope: 'col' }, 'Question'), h('th', { scope: 'col' }, 'Workloads'),
+              h('th', { scope: 'col' }, 'Lens'), h('th', { scope: 'col' }, 'Pillar'))),
+            h('tbody', items)))
+          : h('p', 'No improvement items match.')));
+  }
+
+  let token = 0;
+  async function refilter() {
+    const mine = ++token;
+    const filter = {};
+    if (pillarFilter.value) filter.pillars = [pillarFilter.value];
+    if (riskFilter.value) filter.risks = [riskFilter.value];
+    const d = await api.dashboard(filter);
+    if (mine === token) {
+      draw(d);
+      host.dataset.filtered = `${pillarFilter.value}|${riskFilter.value}`;
+    }
+  }
+  pillarFilter.addEventListener('change', refilter);
+  riskFilter.addEventListener('change', refilter);
+  draw(all);
+  host.dataset.filtered = '|';
+
+  return h('section.page',
+    h('h1', 'Dashboard'),
+    h('div.filters', { role: 'group', 'aria-label': 'Filter the dashboard' },
+      h('div.inline-field', h('label', { for: pillarFilterId }, 'Filter by pillar'), pillarFilter),
+      h('div.inline-field', h('label', { for: riskFilterId }, 'Filter by risk'), riskFilter)),
+    host);
+}

@@ -1,0 +1,83 @@
+// A milestone, read-only: the workload as it was, each lens review with its risks per pillar,
+// the answers, and the improvement plan frozen at that moment.
+import * as api from '../api.js';
+import { h, routeLink } from '../ui/dom.js';
+import { formatDate, isoDate, counts, IMPROVEMENT_STATUS, label } from '../ui/format.js';
+import { riskSummary, riskBadge } from '../ui/risk.js';
+import { planItemList } from '../ui/plan-items.js';
+import { flatQuestions, questionHeading } from '../ui/lens-text.js';
+import { scrollTable } from '../ui/table.js';
+import { milestoneRiskCounts } from '../ui/workload-actions.js';
+
+export async function render(ctx) {
+  const { workloadId } = ctx.params;
+  const n = Number(ctx.params.milestoneNumber);
+  const m = await api.getMilestone(workloadId, n);
+  const snap = m.workload || (await api.getWorkload(workloadId));
+  const name = m.milestoneName;
+  ctx.setTitle(`Milestone ${name} — ${snap.workloadName}`);
+  const total = await milestoneRiskCounts(workloadId, m);
+
+  const lensSections = await Promise.all((snap.lenses || []).map(async (alias) => {
+    const [model, review, answers, items] = await Promise.all([
+      api.lensModel(alias),
+      api.getLensReview(workloadId, alias, n),
+      api.listAnswers(workloadId, alias, n),
+      api.improvementPlan(workloadId, alias, { milestoneNumber: n, pillarPriority: snap.pillarPriorities || [] }),
+    ]);
+    const lensName = model.name || alias;
+    const byQ = new Map(answers.map((a) => [a.questionId, a]));
+    const pillarRows = (review.pillarReviewSummaries || []).map((p) => {
+      const c = counts(p.riskCounts);
+      const total = Object.values(c).reduce((x, y) => x + y, 0);
+      return h('tr', h('th', { scope: 'row' }, p.pillarName || p.pillarId),
+        h('td.num', `${total - c.UNANSWERED}/${total}`), h('td.num', String(c.HIGH)), h('td.num', String(c.MEDIUM)));
+    });
+    const answerList = h('ol.answer-list', flatQuestions(model).map((e) => {
+      const a = byQ.get(e.question.id) || {};
+      const selected = new Set(a.selectedChoices || []);
+      const na = new Set((a.choiceAnswers || a.choiceAnswerSummaries || []).filter((c) => c.status === 'NOT_APPLICABLE').map((c) => c.choiceId));
+      const chosen = e.question.choices.filter((c) => selected.has(c.id));
+      const waived = e.question.choices.filter((c) => na.has(c.id));
+      return h('li', { dataset: { questionId: e.question.id } },
+        h('p.answer-q', h('span.answer-title', questionHeading(e)), ' ', riskBadge(a.risk || 'UNANSWERED')),
+        a.isApplicable === false ? h('p.subtle', 'Question does not apply to this workload.') : null,
+        chosen.length ? h('ul.plain', chosen.map((c) => h('li', '✓ ', c.title))) : null,
+        waived.length ? h('ul.plain', waived.map((c) => h('li', '⊘ ', c.title, ' (not applicable)'))) : null,
+        a.notes ? h('p.notes', a.notes) : null);
+    }));
+    return h('section.panel', { dataset: { lens: alias }, 'aria-label': lensName },
+      h('h2', lensName),
+      riskSummary(review.riskCounts),
+      scrollTable(`${lensName} risks by pillar`, h('table.data',
+        h('caption', 'Risks by pillar'),
+        h('thead', h('tr', h('th', { scope: 'col' }, 'Pillar'), h('th', { scope: 'col' }, 'Questions answered'),
+          h('th', { scope: 'col' }, 'High risks'), h('th', { scope: 'col' }, 'Medium risks'))),
+        h('tbody', pillarRows))),
+      h('h3', 'Improvement plan'),
+      planItemList(items, model),
+      h('details.answers',
+        h('summary', 'Answers'),
+        answerList));
+  }));
+
+  return h('section.page',
+    h('nav.breadcrumbs', { 'aria-label': 'Breadcrumb' },
+      h('ol',
+        h('li', routeLink('#/workloads', {}, 'Workloads')),
+        h('li', routeLink(`#/workloads/${workloadId}`, {}, snap.workloadName)),
+        h('li', routeLink(`#/workloads/${workloadId}/milestones`, {}, 'Milestones')),
+        h('li', { 'aria-current': 'page' }, name))),
+    h('h1', `Milestone: ${name}`),
+    h('p.banner.read-only', { role: 'note' },
+      'This milestone is read-only: it shows the workload as it was when the milestone was saved on ',
+      h('time', { datetime: isoDate(m.recordedAt) }, formatDate(m.recordedAt)), '.'),
+    h('section.panel', { 'aria-labelledby': 'ms-ov' },
+      h('h2', { id: 'ms-ov' }, 'Workload overview'),
+      riskSummary(total),
+      h('dl.props',
+        h('div', h('dt', 'Milestone number'), h('dd', String(m.milestoneNumber))),
+        h('div', h('dt', 'Workload'), h('dd', snap.workloadName)),
+        h('div', h('dt', 'Improvement status'), h('dd', label(IMPROVEMENT_STATUS, snap.improvementStatus || 'NOT_APPLICABLE'))))),
+    lensSections);
+}

@@ -1,0 +1,332 @@
+// The review: three panels as on the console's question page. Left: pillars and their
+// questions (Done / N/A). Center: the question, its best practices, "Question does not apply",
+// per-choice not applicable, notes, Previous / Next / Save and exit. Right: helpful resources
+// and Info. Every change is saved at once and the risk counts update on screen.
+import * as api from '../api.js';
+import { h, append, routeLink, externalLink, nextId } from '../ui/dom.js';
+import { REASONS, RISK_LABELS } from '../ui/format.js';
+import { riskBadge, riskSummary, updateRiskSummary } from '../ui/risk.js';
+import { flatQuestions, questionHeading, isNoneOfThese } from '../ui/lens-text.js';
+
+const NOTES_MAX = 2084;
+const CHOICE_NOTES_MAX = 250;
+
+function reasonSelect(id, value, labelText) {
+  const select = h('select', { id }, REASONS.map(([v, t]) => h('option', { value: v }, t)));
+  select.value = value || 'OUT_OF_SCOPE';
+  return h('div.inline-field', h('label', { for: id }, labelText), select);
+}
+
+export async function render(ctx) {
+  const { workloadId, lensAlias } = ctx.params;
+  const [w, model, answers, initialReview] = await Promise.all([
+    api.getWorkload(workloadId),
+    api.lensModel(lensAlias),
+    api.listAnswers(workloadId, lensAlias),
+    api.getLensReview(workloadId, lensAlias),
+  ]);
+  if (!(w.lenses || []).includes(lensAlias)) {
+    const e = new Error(`The lens "${lensAlias}" is not applied to this workload.`);
+    e.kind = 'NotFound';
+    throw e;
+  }
+  const entries = flatQuestions(model);
+  const risks = new Map(answers.map((a) => [a.questionId, a.risk || 'UNANSWERED']));
+  let entry = entries.find((e) => e.question.id === ctx.params.questionId);
+  if (!ctx.params.questionId) entry = entries.find((e) => (risks.get(e.question.id) || 'UNANSWERED') === 'UNANSWERED') || entries[0];
+  if (!entry) {
+    const e = new Error('This question is not in the lens.');
+    e.kind = 'NotFound';
+    throw e;
+  }
+  const q = entry.question;
+  const base = `#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}/review`;
+  const lensName = model.name || lensAlias;
+  ctx.setTitle(`${entry.number} — ${lensName} — ${w.workloadName}`);
+
+  let answer = await api.getAnswer(workloadId, lensAlias, q.id);
+
+  // ---- left panel --------------------------------------------------------------------------
+  const navItems = new Map();
+  const pillarCounts = new Map();
+  function markFor(risk) {
+    if (risk === 'NOT_APPLICABLE') return 'N/A';
+    if (risk && risk !== 'UNANSWERED') return 'Done';
+    return '';
+  }
+  const left = h('nav.review-nav', { 'aria-label': 'Questions' },
+    h('h2.panel-title', 'Pillars'),
+    model.pillars.map((pillar) => {
+      const inPillar = entries.filter((e) => e.pillar === pillar);
+      const count = h('span.pillar-count');
+      pillarCounts.set(pillar.id, { el: count, questions: inPillar.map((e) => e.question.id) });
+      return h('details', { open: pillar === entry.pillar },
+        h('summary', h('span', pillar.name), ' ', count),
+        h('ol.question-list', inPillar.map((e) => {
+          const mark = h('span.mark');
+          const link = routeLink(`${base}/${encodeURIComponent(e.question.id)}`,
+            { 'aria-current': e === entry ? 'page' : undefined }, h('span.q-text', questionHeading(e)), ' ', mark);
+          navItems.set(e.question.id, mark);
+          return h('li', link);
+        })));
+    }));
+  function refreshNav() {
+    for (const [qid, mark] of navItems) {
+      const m = markFor(risks.get(qid));
+      mark.textContent = m ? `(${m})` : '';
+      mark.className = `mark ${m === 'Done' ? 'mark-done' : m === 'N/A' ? 'mark-na' : ''}`;
+    }
+    for (const { el, questions } of pillarCounts.values()) {
+      const done = questions.filter((id) => (risks.get(id) || 'UNANSWERED') !== 'UNANSWERED').length;
+      el.textContent = `(${done}/${questions.length})`;
+    }
+  }
+
+  // ---- right panel -------------------------------------------------------------------------
+  const infoTitle = h('h3', { id: 'info-title', tabindex: '-1' });
+  const infoBody = h('div.info-body');
+  const right = h('aside.review-info', { 'aria-labelledby': 'info-heading' },
+    h('h2.panel-title', { id: 'info-heading' }, 'Helpful resources'),
+    infoTitle, infoBody);
+  function showInfo(title, resource, description, focus) {
+    infoTitle.textContent = title;
+    infoBody.replaceChildren();
+    append(infoBody, [
+      description ? h('p', description) : null,
+      resource?.displayText ? h('p', resource.displayText) : null,
+      resource?.url ? h('p', externalLink(resource.url, 'Read more')) : null,
+      !description && !resource ? h('p.subtle', 'No further information for this item.') : null]);
+    if (focus) infoTitle.focus();
+  }
+  const showQuestionInfo = (focus) => showInfo(questionHeading(entry), q.helpfulResource, q.description, focus);
+  showQuestionInfo(false);
+
+  // ---- center panel ------------------------------------------------------------------------
+  const riskLive = h('p.question-risk', 'Question risk: ', riskBadge(answer.risk || 'UNANSWERED'));
+  const naId = nextId('q-na');
+  const naBox = h('input', { type: 'checkbox', id: naId, dataset: { role: 'question-na' } });
+  const naReasonId = nextId('q-na-reason');
+  const naReason = reasonSelect(naReasonId, answer.reason, 'Reason the question does not apply');
+  const naReasonSelect = naReason.querySelector('select');
+
+  const choiceRows = q.choices.map((c) => {
+    const id = nextId('choice');
+    const box = h('input', { type: 'checkbox', id, value: c.id, dataset: { choice: c.id } });
+    const info = h('button', {
+      type: 'button', class: 'link-button info-button', 'aria-label': `Info: ${c.title}`,
+      on: { click: () => showInfo(c.title, c.helpfulResource, c.description, true) },
+    }, 'Info');
+    let na = null;
+    if (!isNoneOfThese(c)) {
+      const naCid = nextId('choice-na');
+      const naInput = h('input', { type: 'checkbox', id: naCid, dataset: { choiceNa: c.id } });
+      const reasonId = nextId('choice-na-reason');
+      const reason = reasonSelect(reasonId, null, 'Reason');
+      const notesId = nextId('choice-notes');
+      const notes = h('input', { type: 'text', id: notesId, maxlength: String(CHOICE_NOTES_MAX), 'aria-describedby': `${notesId}-hint`, autocomplete: 'off' });
+      const extra = h('div.choice-na-extra', { hidden: true },
+        reason,
+        h('div.inline-field', h('label', { for: notesId }, 'Notes on this best practice'), notes,
+          h('span.hint', { id: `${notesId}-hint` }, `At most ${CHOICE_NOTES_MAX} characters.`)));
+      na = { input: naInput, reason: reason.querySelector('select'), notes, extra };
+    }
+    const row = h('li.choice', { dataset: { choiceRow: c.id } },
+      h('div.choice-main', box, h('label', { for: id }, c.title), info),
+      na ? h('div.choice-na',
+        h('div.choice-line', na.input, h('label', { for: na.input.id }, 'Best practice does not apply to this workload', h('span.visually-hidden', `: ${c.title}`))),
+        na.extra) : null);
+    return { choice: c, box, na, row };
+  });
+
+  const notesId = nextId('notes');
+  const notes = h('textarea', { id: notesId, rows: 4, 'aria-describedby': `${notesId}-count ${notesId}-hint` });
+  const notesCount = h('p.counter', { id: `${notesId}-count` });
+  const updateNotesCount = () => {
+    const left = NOTES_MAX - notes.value.length;
+    notesCount.textContent = left >= 0 ? `${left} characters remaining` : `${-left} characters too many`;
+  };
+  const saveState = h('p.save-state', { role: 'status' });
+  const errorBox = h('p.error-text', { role: 'alert', hidden: true });
+
+  const choiceFieldset = h('fieldset.choices',
+    h('legend', 'Select from the following'),
+    h('ul.choice-list', choiceRows.map((r) => r.row)));
+
+  const idx = entry.index;
+  const prev = entries[idx - 1];
+  const next = entries[idx + 1];
+  const overview = `#/workloads/${workloadId}`;
+  const buttons = h('div.actions.review-actions',
+    prev ? h('button', { type: 'button', class: 'secondary', on: { click: () => go(`${base}/${encodeURIComponent(prev.question.id)}`) } }, 'Previous') : null,
+    h('button', { type: 'button', class: 'secondary', on: { click: () => go(overview) } }, 'Save and exit'),
+    next ? h('button', { type: 'button', class: 'primary', on: { click: () => go(`${base}/${encodeURIComponent(next.question.id)}`) } }, 'Next')
+      : h('button', { type: 'button', class: 'primary', on: { click: () => go(overview) } }, 'Finish'));
+
+  const questionTitleId = 'question-title';
+  const center = h('section.review-question', { 'aria-labelledby': questionTitleId },
+    h('div.question-head',
+      h('h2', { id: questionTitleId, tabindex: '-1' }, questionHeading(entry)),
+      h('button', { type: 'button', class: 'link-button info-button', 'aria-label': 'Info: about this question', on: { click: () => showQuestionInfo(true) } }, 'Info')),
+    q.description ? h('p.question-description', q.description) : null,
+    riskLive,
+    h('div.question-na',
+      h('div.choice-line', naBox, h('label', { for: naId }, 'Question does not apply to this workload')),
+      h('div.na-reason', { hidden: true }, naReason)),
+    choiceFieldset,
+    h('div.field',
+      h('label', { for: notesId }, 'Notes', h('span.optional', ' – optional')),
+      notes,
+      h('p.hint', { id: `${notesId}-hint` }, 'If the question does not apply or you follow none of these, say why here.'),
+      notesCount),
+    errorBox,
+    saveState,
+    buttons);
+
+  const summary = riskSummary(initialReview.riskCounts, { id: 'review-risks' });
+
+  // ---- state ↔ form -------------------------------------------------------------------------
+  function fill(a) {
+    const applicable = a.isApplicable !== false;
+    naBox.checked = !applicable;
+    naReasonSelect.value = a.reason && a.reason !== 'NONE' ? a.reason : naReasonSelect.value;
+    naReason.parentElement.hidden = applicable;
+    choiceFieldset.disabled = !applicable;
+    const selected = new Set(a.selectedChoices || []);
+    const byChoice = new Map((a.choiceAnswers || []).map((ca) => [ca.choiceId, ca]));
+    for (const r of choiceRows) {
+      const ca = byChoice.get(r.choice.id);
+      const isNa = ca?.status === 'NOT_APPLICABLE';
+      r.box.checked = selected.has(r.choice.id) && !isNa;
+      r.box.disabled = isNa;
+      if (r.na) {
+        r.na.input.checked = isNa;
+        r.na.extra.hidden = !isNa;
+        if (ca?.reason) r.na.reason.value = ca.reason;
+        if (document.activeElement !== r.na.notes) r.na.notes.value = ca?.notes || '';
+      }
+    }
+    if (document.activeElement !== notes) notes.value = a.notes || '';
+    updateNotesCount();
+    riskLive.replaceChildren('Question risk: ', riskBadge(a.risk || 'UNANSWERED'));
+  }
+
+  function collect() {
+    const selectedChoices = choiceRows.filter((r) => r.box.checked && !(r.na && r.na.input.checked)).map((r) => r.choice.id);
+    const choiceUpdates = {};
+    for (const r of choiceRows) {
+      if (!r.na) continue;
+      if (r.na.input.checked) {
+        choiceUpdates[r.choice.id] = { status: 'NOT_APPLICABLE', reason: r.na.reason.value, notes: r.na.notes.value };
+      } else {
+        choiceUpdates[r.choice.id] = { status: selectedChoices.includes(r.choice.id) ? 'SELECTED' : 'UNSELECTED', notes: r.na.notes.value };
+      }
+    }
+    const update = { selectedChoices, choiceUpdates, isApplicable: !naBox.checked, notes: notes.value };
+    if (naBox.checked) update.reason = naReasonSelect.value;
+    return update;
+  }
+
+  // Saves run one after another; the form is refilled from the engine's answer (which applies
+  // "None of these" and not-applicable rules) only when no later change is waiting, so a
+  // quick series of clicks is never undone by an older response.
+  let queue = Promise.resolve();
+  let pending = 0;
+  let dirtyNotes = false;
+  function save() {
+    const update = collect();
+    dirtyNotes = false;
+    pending += 1;
+    saveState.textContent = 'Saving…';
+    queue = queue.then(async () => {
+      try {
+        const before = answer.risk;
+        // Name the revision read, so a change made meanwhile in another tab is refused.
+        if (answer.revision !== undefined) update.expectedRevision = answer.revision;
+        answer = await api.updateAnswer(workloadId, lensAlias, q.id, update);
+        pending -= 1;
+        errorBox.hidden = true;
+        risks.set(q.id, answer.risk || 'UNANSWERED');
+        if (pending > 0) return;
+        fill(answer);
+        refreshNav();
+        const review = await api.getLensReview(workloadId, lensAlias);
+        updateRiskSummary(summary, review.riskCounts);
+        saveState.textContent = 'All changes saved.';
+        if (before !== answer.risk) ctx.announce(`Question risk is now ${RISK_LABELS[answer.risk] || answer.risk}.`);
+      } catch (e) {
+        pending = Math.max(0, pending - 1);
+        errorBox.hidden = false;
+        errorBox.textContent = e?.kind === 'Conflict'
+          ? 'This answer was changed in another tab or window. Reload the page to see it, then make your change again.'
+          : e?.message || String(e);
+        saveState.textContent = 'Not saved.';
+      }
+    });
+    return queue;
+  }
+
+  naBox.addEventListener('change', () => {
+    naReason.parentElement.hidden = !naBox.checked;
+    choiceFieldset.disabled = naBox.checked;
+    save();
+  });
+  naReasonSelect.addEventListener('change', save);
+  for (const r of choiceRows) {
+    r.box.addEventListener('change', () => {
+      if (r.box.checked) {
+        // "None of these" excludes every other choice, and the other way round.
+        for (const other of choiceRows) {
+          if (other !== r && (isNoneOfThese(r.choice) || isNoneOfThese(other.choice))) other.box.checked = false;
+        }
+      }
+      save();
+    });
+    if (r.na) {
+      r.na.input.addEventListener('change', () => {
+        r.na.extra.hidden = !r.na.input.checked;
+        r.box.disabled = r.na.input.checked;
+        if (r.na.input.checked) r.box.checked = false;
+        save();
+      });
+      r.na.reason.addEventListener('change', save);
+      r.na.notes.addEventListener('change', save);
+    }
+  }
+  let notesTimer = null;
+  notes.addEventListener('input', () => {
+    updateNotesCount();
+    dirtyNotes = true;
+    clearTimeout(notesTimer);
+    notesTimer = setTimeout(() => { if (dirtyNotes) save(); }, 800);
+  });
+  notes.addEventListener('change', () => { if (dirtyNotes) save(); });
+
+  async function flush() {
+    clearTimeout(notesTimer);
+    const pendingChoiceNotes = choiceRows.some((r) => r.na && document.activeElement === r.na.notes);
+    if (dirtyNotes || pendingChoiceNotes) save();
+    await queue;
+  }
+
+  async function go(route) {
+    await flush();
+    ctx.navigate(route);
+  }
+
+  fill(answer);
+  refreshNav();
+
+  const node = h('section.page.review-page',
+    h('nav.breadcrumbs', { 'aria-label': 'Breadcrumb' },
+      h('ol',
+        h('li', routeLink('#/workloads', {}, 'Workloads')),
+        h('li', routeLink(overview, {}, w.workloadName)),
+        h('li', { 'aria-current': 'page' }, `Review: ${lensName}`))),
+    h('div.page-head',
+      h('h1', `${w.workloadName}: ${lensName}`),
+      h('div.head-actions',
+        routeLink(`#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}/plan`, { class: 'button secondary' }, 'Improvement plan'))),
+    h('div.review-status', { 'aria-label': 'Lens progress', role: 'group' }, summary),
+    h('div.review-layout', left, center, right));
+  return { node, leave: flush, focus: ctx.params.questionId ? `#${questionTitleId}` : 'h1' };
+}

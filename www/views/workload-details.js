@@ -1,0 +1,156 @@
+// Workload details: Overview, Milestones and Properties tabs.
+import * as api from '../api.js';
+import { h, routeLink, externalLink } from '../ui/dom.js';
+import { ENVIRONMENTS, IMPROVEMENT_STATUS, label, formatDate, isoDate, counts, answeredOf } from '../ui/format.js';
+import { riskSummary } from '../ui/risk.js';
+import { tabNav } from '../ui/tabs.js';
+import { scrollTable } from '../ui/table.js';
+import { deleteWorkloadFlow, saveMilestoneFlow, milestoneRiskCounts } from '../ui/workload-actions.js';
+
+export async function render(ctx) {
+  const { workloadId, tab } = ctx.params;
+  const w = await api.getWorkload(workloadId);
+  const lenses = await Promise.all((w.lenses || []).map(async (alias) => {
+    const [review, model] = await Promise.all([api.getLensReview(workloadId, alias), api.lensModel(alias)]);
+    return { alias, review, model };
+  }));
+  const total = {};
+  for (const l of lenses) for (const [k, v] of Object.entries(l.review.riskCounts || {})) total[k] = (total[k] || 0) + v;
+  const { answered, total: questionCount } = answeredOf(total);
+  const tabTitles = { overview: 'Overview', milestones: 'Milestones', properties: 'Properties' };
+  ctx.setTitle(`${w.workloadName} — ${tabTitles[tab]}`);
+
+  const nextLens = lenses.find((l) => counts(l.review.riskCounts).UNANSWERED > 0) || lenses[0];
+  const reviewLabel = answered === 0 ? 'Start reviewing' : 'Continue reviewing';
+  const reviewRoute = nextLens ? `#/workloads/${workloadId}/lenses/${encodeURIComponent(nextLens.alias)}/review` : null;
+
+  const saveMilestone = h('button', { type: 'button', class: 'secondary', on: { click: () => saveMilestoneFlow(ctx, w) } }, 'Save milestone');
+  const del = h('button', { type: 'button', class: 'secondary danger-text', on: { click: () => deleteWorkloadFlow(ctx, w) } }, 'Delete workload');
+
+  const head = h('div.page-head',
+    h('div',
+      h('h1', w.workloadName),
+      w.architecturalDesign ? h('p.subtle', 'Architectural design: ', externalLink(w.architecturalDesign, w.architecturalDesign)) : null),
+    h('div.head-actions',
+      reviewRoute ? routeLink(reviewRoute, { class: 'button primary' }, reviewLabel) : null,
+      routeLink(`#/workloads/${workloadId}/edit`, { class: 'button secondary' }, 'Edit'),
+      saveMilestone,
+      del));
+
+  let body;
+  if (tab === 'overview') body = overview();
+  else if (tab === 'milestones') body = await milestones();
+  else body = properties();
+
+  function overview() {
+    const banner = answered < questionCount
+      ? h('div.banner', { role: 'note' },
+        h('p', `${questionCount - answered} of ${questionCount} questions are not answered yet. `,
+          `Choose ${reviewLabel} to document the state of this workload.`),
+        routeLink(reviewRoute, { class: 'button primary' }, reviewLabel))
+      : null;
+    const lensRows = lenses.map(({ alias, review, model }) => {
+      const c = counts(review.riskCounts);
+      const a = answeredOf(review.riskCounts);
+      const name = model.name || alias;
+      return h('tr', { dataset: { lens: alias } },
+        h('th', { scope: 'row' }, name),
+        h('td.num', `${a.answered}/${a.total}`),
+        h('td.num', String(c.HIGH)),
+        h('td.num', String(c.MEDIUM)),
+        h('td', a.answered === 0 ? 'Not started' : a.answered < a.total ? 'In progress' : 'Answered'),
+        h('td.actions-cell',
+          routeLink(`#/workloads/${workloadId}/lenses/${encodeURIComponent(alias)}/review`, { 'aria-label': `${a.answered === 0 ? 'Start' : 'Continue'} reviewing ${name}` },
+            a.answered === 0 ? 'Start reviewing' : 'Continue reviewing'),
+          routeLink(`#/workloads/${workloadId}/lenses/${encodeURIComponent(alias)}/plan`, { 'aria-label': `Improvement plan of ${name}` }, 'Improvement plan')));
+    });
+    return h('div',
+      banner,
+      h('section.panel', { 'aria-labelledby': 'wo-h' },
+        h('h2', { id: 'wo-h' }, 'Workload overview'),
+        riskSummary(total, { id: 'workload-risks' }),
+        h('dl.props',
+          h('div', h('dt', 'Improvement status'), h('dd', label(IMPROVEMENT_STATUS, w.improvementStatus || 'NOT_APPLICABLE'))),
+          h('div', h('dt', 'Last updated'), h('dd', h('time', { datetime: isoDate(w.updatedAt) }, formatDate(w.updatedAt))))),
+        h('h3', 'Workload notes'),
+        w.notes ? h('p.notes', w.notes) : h('p.subtle', 'No notes. Choose Edit to add them.')),
+      h('section.panel', { 'aria-labelledby': 'lenses-h' },
+        h('h2', { id: 'lenses-h' }, 'Lenses'),
+        scrollTable('Lenses', h('table.data',
+          h('thead', h('tr',
+            h('th', { scope: 'col' }, 'Lens'),
+            h('th', { scope: 'col' }, 'Questions answered'),
+            h('th', { scope: 'col' }, 'High risks'),
+            h('th', { scope: 'col' }, 'Medium risks'),
+            h('th', { scope: 'col' }, 'State'),
+            h('th', { scope: 'col' }, 'Actions'))),
+          h('tbody', lensRows)))));
+  }
+
+  async function milestones() {
+    const list = (await api.listMilestones(workloadId)).sort((a, b) => b.milestoneNumber - a.milestoneNumber);
+    if (list.length === 0) {
+      return h('section.panel', { 'aria-labelledby': 'ms-h' },
+        h('h2', { id: 'ms-h' }, 'Milestones'),
+        h('p', 'No milestones yet. A milestone records the state of the workload at a point in time; save one after your first review and after each round of improvements.'));
+    }
+    const rows = await Promise.all(list.map(async (m) => {
+      const c = counts(await milestoneRiskCounts(workloadId, m));
+      return h('tr', { dataset: { milestone: String(m.milestoneNumber) } },
+        h('th', { scope: 'row' }, routeLink(`#/workloads/${workloadId}/milestones/${m.milestoneNumber}`, {}, m.milestoneName)),
+        h('td.num', String(c.HIGH)),
+        h('td.num', String(c.MEDIUM)),
+        h('td', h('time', { datetime: isoDate(m.recordedAt) }, formatDate(m.recordedAt))),
+        h('td', routeLink(`#/workloads/${workloadId}/milestones/${m.milestoneNumber}`, { 'aria-label': `View milestone ${m.milestoneName}` }, 'View milestone')));
+    }));
+    return h('section.panel', { 'aria-labelledby': 'ms-h' },
+      h('h2', { id: 'ms-h' }, `Milestones (${list.length})`),
+      scrollTable('Milestones', h('table.data',
+        h('thead', h('tr',
+          h('th', { scope: 'col' }, 'Name'),
+          h('th', { scope: 'col' }, 'High risks'),
+          h('th', { scope: 'col' }, 'Medium risks'),
+          h('th', { scope: 'col' }, 'Date saved'),
+          h('th', { scope: 'col' }, 'Actions'))),
+        h('tbody', rows))));
+  }
+
+  function properties() {
+    const list = (v) => (v && v.length ? v.join(', ') : '—');
+    const tags = Object.entries(w.tags || {});
+    const lensNames = lenses.map((l) => l.model.name || l.alias);
+    const row = (k, v) => h('div', h('dt', k), h('dd', v === '' || v === undefined || v === null ? '—' : v));
+    return h('section.panel', { 'aria-labelledby': 'props-h' },
+      h('div.panel-head', h('h2', { id: 'props-h' }, 'Properties'),
+        routeLink(`#/workloads/${workloadId}/edit`, { class: 'button secondary', 'aria-label': 'Edit properties' }, 'Edit')),
+      h('dl.props',
+        row('Name', w.workloadName),
+        row('Description', w.description),
+        row('Review owner', w.reviewOwner),
+        row('Environment', label(ENVIRONMENTS, w.environment)),
+        row('AWS Regions', list(w.awsRegions)),
+        row('Non-AWS regions', list(w.nonAwsRegions)),
+        row('Account IDs', list(w.accountIds)),
+        row('Architectural design', w.architecturalDesign ? externalLink(w.architecturalDesign, w.architecturalDesign) : '—'),
+        row('Industry type', w.industryType),
+        row('Industry', w.industry),
+        row('Improvement status', label(IMPROVEMENT_STATUS, w.improvementStatus || 'NOT_APPLICABLE')),
+        row('Lenses', lensNames.join(', ')),
+        row('Pillar priority', list(w.pillarPriorities)),
+        row('Tags', tags.length ? h('ul.plain', tags.map(([k, v]) => h('li', `${k}: ${v}`))) : '—'),
+        row('Notes', w.notes),
+        row('Workload ID', h('code', w.workloadId)),
+        row('Last updated', formatDate(w.updatedAt))));
+  }
+
+  return h('section.page',
+    h('nav.breadcrumbs', { 'aria-label': 'Breadcrumb' },
+      h('ol', h('li', routeLink('#/workloads', {}, 'Workloads')), h('li', { 'aria-current': 'page' }, w.workloadName))),
+    head,
+    tabNav('Workload', [
+      ['overview', 'Overview', `#/workloads/${workloadId}`],
+      ['milestones', 'Milestones', `#/workloads/${workloadId}/milestones`],
+      ['properties', 'Properties', `#/workloads/${workloadId}/properties`],
+    ], tab),
+    body);
+}

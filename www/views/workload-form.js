@@ -1,0 +1,232 @@
+// Define workload / Edit workload. Every rule is shown next to its field; the engine validates
+// and its Validation error is shown at the field it names (error.field).
+import * as api from '../api.js';
+import { h, routeLink, nextId } from '../ui/dom.js';
+import { textField, selectField, radioGroup, checkbox } from '../ui/field.js';
+import { tagEditor } from '../ui/tags.js';
+import { priorityList, orderPillars } from '../ui/priority-list.js';
+import { AWS_REGIONS, ENVIRONMENTS, IMPROVEMENT_STATUS, INDUSTRY_TYPES } from '../ui/format.js';
+
+const FRAMEWORK = 'wellarchitected';
+
+const splitList = (text) => text.split(',').map((s) => s.trim()).filter(Boolean);
+
+function regionPicker(selected) {
+  const errId = nextId('awsRegions-error');
+  const chosen = new Set(selected || []);
+  const boxes = AWS_REGIONS.map(([code, name]) => checkbox({ name: 'awsRegions', value: code, label: `${name} — ${code}`, checked: chosen.has(code) }));
+  const extra = [...chosen].filter((c) => !AWS_REGIONS.some(([code]) => code === c));
+  const extraBoxes = extra.map((code) => checkbox({ name: 'awsRegions', value: code, label: code, checked: true }));
+  const all = [...boxes, ...extraBoxes];
+  const errorEl = h('p.field-error', { id: errId, hidden: true });
+  const node = h('fieldset.field', { dataset: { fieldWrapper: 'awsRegions' }, 'aria-describedby': errId },
+    h('legend', 'AWS Regions'),
+    h('p.hint', 'The AWS Regions in which your workload runs. Give AWS Regions, non-AWS regions, or both: at least one region is required.'),
+    h('div.region-grid', all.map((b) => b.node)),
+    errorEl);
+  return {
+    node,
+    input: all[0].input,
+    value: () => all.filter((b) => b.input.checked).map((b) => b.input.value),
+    setError(message) {
+      errorEl.hidden = !message;
+      errorEl.textContent = message || '';
+      node.classList.toggle('has-error', Boolean(message));
+      for (const b of all) {
+        if (message) b.input.setAttribute('aria-invalid', 'true');
+        else b.input.removeAttribute('aria-invalid');
+      }
+    },
+  };
+}
+
+export async function render(ctx) {
+  const editing = ctx.params.mode === 'edit';
+  const [workload, lensList, framework] = await Promise.all([
+    editing ? api.getWorkload(ctx.params.workloadId) : null,
+    api.lenses(),
+    api.lensModel(FRAMEWORK),
+  ]);
+  const w = workload || {};
+  const title = editing ? `Edit ${w.workloadName}` : 'Define workload';
+  ctx.setTitle(title);
+
+  const fields = {
+    workloadName: textField({
+      name: 'workloadName', label: 'Name', description: 'A unique identifier for the workload', value: w.workloadName, maxLength: 100,
+      hint: 'The name must be from 3 to 100 characters. At least 3 characters must be non-whitespace. Names are unique; spaces and capitalization are ignored when comparing them.',
+    }),
+    description: textField({
+      name: 'description', label: 'Description', multiline: true, rows: 3, value: w.description, maxLength: 250,
+      description: 'A brief description of the workload to document its scope and intended purpose',
+      hint: 'The description must be from 3 to 250 characters.',
+    }),
+    reviewOwner: textField({
+      name: 'reviewOwner', label: 'Review owner', value: w.reviewOwner, maxLength: 255,
+      description: 'The name, email address, or identifier for the primary individual or group that owns the review process',
+      hint: 'The review owner must be from 3 to 255 characters. At least 3 characters must be non-whitespace.',
+    }),
+    environment: radioGroup({
+      name: 'environment', legend: 'Environment', description: 'The environment in which your workload runs',
+      options: ENVIRONMENTS, value: w.environment,
+    }),
+    awsRegions: regionPicker(w.awsRegions),
+    nonAwsRegions: textField({
+      name: 'nonAwsRegions', label: 'Non-AWS regions', optional: true, value: (w.nonAwsRegions || []).join(', '),
+      description: 'The regions outside of AWS in which your workload runs',
+      hint: 'Specify up to 5 unique regions separated by commas. Each region name must be from 3 to 25 characters.',
+    }),
+    accountIds: textField({
+      name: 'accountIds', label: 'Account IDs', optional: true, value: (w.accountIds || []).join(', '), inputmode: 'numeric',
+      description: 'The IDs of the AWS accounts your workload spans across',
+      hint: 'Specify up to 100 unique account IDs separated by commas. Each account ID is 12 digits.',
+    }),
+    architecturalDesign: textField({
+      name: 'architecturalDesign', label: 'Architectural design', optional: true, type: 'url', value: w.architecturalDesign, maxLength: 2048,
+      description: 'A link to your architectural design',
+      hint: 'The URL can be up to 2048 characters and must begin with one of the following protocols: http, https, ftp.',
+    }),
+    industryType: selectField({
+      name: 'industryType', label: 'Industry type', optional: true, value: w.industryType, emptyLabel: 'Not specified',
+      description: 'The industry that your workload is associated with', options: INDUSTRY_TYPES.map((t) => [t, t]),
+    }),
+    industry: textField({
+      name: 'industry', label: 'Industry', optional: true, value: w.industry, maxLength: 100,
+      description: 'The category within your industry that your workload is associated with',
+      hint: 'At most 100 characters.',
+    }),
+    notes: textField({
+      name: 'notes', label: 'Notes', optional: true, multiline: true, rows: 4, value: w.notes, maxLength: 2084,
+      hint: 'At most 2084 characters.',
+    }),
+    tags: tagEditor(w.tags),
+  };
+  if (editing) {
+    fields.improvementStatus = selectField({
+      name: 'improvementStatus', label: 'Improvement status', value: w.improvementStatus || 'NOT_APPLICABLE',
+      description: 'The status of your workload improvements', options: IMPROVEMENT_STATUS,
+    });
+  }
+  const priority = priorityList({
+    label: 'Pillar priority',
+    items: orderPillars(framework.pillars, w.pillarPriorities).map((p) => ({ id: p.id, name: p.name })),
+    idPrefix: 'form-prio',
+  });
+  fields.pillarPriorities = { node: priority.node, input: priority.node.querySelector('button:not([disabled])'), setError: () => {} };
+
+  const current = new Set(w.lenses || [FRAMEWORK]);
+  const lensBoxes = lensList.map((l) => {
+    const alias = l.lensAlias;
+    const fixed = alias === FRAMEWORK;
+    return checkbox({
+      name: 'lenses', value: alias, label: l.lensName || alias, checked: fixed || current.has(alias), disabled: fixed,
+      description: fixed ? 'Applied to every workload; it cannot be removed.' : l.description,
+    });
+  });
+  const lensErrId = nextId('lenses-error');
+  const lensError = h('p.field-error', { id: lensErrId, hidden: true });
+  const lensFieldset = h('fieldset.field', { dataset: { fieldWrapper: 'lenses' }, 'aria-describedby': lensErrId },
+    h('legend', 'Lenses'),
+    h('p.hint', 'Choose the lenses that apply to this workload. The Well-Architected Framework lens is always applied. Removing a lens later keeps its answers; adding it back restores them.'),
+    lensBoxes.map((b) => b.node), lensError);
+  fields.lenses = {
+    node: lensFieldset, input: lensBoxes.find((b) => !b.input.disabled)?.input || lensBoxes[0]?.input,
+    setError(message) { lensError.hidden = !message; lensError.textContent = message || ''; },
+  };
+
+  const formError = h('div.form-error', { role: 'alert', hidden: true, tabindex: '-1' });
+  const submitLabel = editing ? 'Save' : 'Define workload';
+  const cancelRoute = editing ? `#/workloads/${w.workloadId}` : '#/workloads';
+  const submitButton = h('button', { type: 'submit', class: 'primary' }, submitLabel);
+
+  const form = h('form.workload-form', { novalidate: true },
+    formError,
+    h('section.form-section', { 'aria-labelledby': 'props-h' },
+      h('h2', { id: 'props-h' }, 'Workload properties'),
+      fields.workloadName.node, fields.description.node, fields.reviewOwner.node, fields.environment.node,
+      editing ? fields.improvementStatus.node : null),
+    h('section.form-section', { 'aria-labelledby': 'regions-h' },
+      h('h2', { id: 'regions-h' }, 'Regions'),
+      fields.awsRegions.node, fields.nonAwsRegions.node),
+    h('section.form-section', { 'aria-labelledby': 'more-h' },
+      h('h2', { id: 'more-h' }, 'More about the workload'),
+      fields.accountIds.node, fields.architecturalDesign.node, fields.industryType.node, fields.industry.node,
+      fields.notes.node, fields.tags.node),
+    h('section.form-section', { 'aria-labelledby': 'prio-h' },
+      h('h2', { id: 'prio-h' }, 'Pillar priority'),
+      h('p.hint', { id: 'prio-hint' }, 'The improvement plan lists high risks first, then medium risks; within each, questions follow this pillar order. Most important first.'),
+      priority.node),
+    h('section.form-section', { 'aria-labelledby': 'lens-h' },
+      h('h2', { id: 'lens-h' }, 'Apply lenses'),
+      lensFieldset),
+    h('div.actions',
+      routeLink(cancelRoute, { class: 'button secondary' }, 'Cancel'),
+      submitButton));
+
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    for (const f of Object.values(fields)) f.setError?.(null);
+    formError.hidden = true;
+    const input = {
+      workloadName: fields.workloadName.input.value,
+      description: fields.description.input.value,
+      reviewOwner: fields.reviewOwner.input.value,
+      environment: fields.environment.value(),
+      awsRegions: fields.awsRegions.value(),
+      nonAwsRegions: splitList(fields.nonAwsRegions.input.value),
+      accountIds: splitList(fields.accountIds.input.value),
+      architecturalDesign: fields.architecturalDesign.input.value.trim(),
+      industryType: fields.industryType.input.value,
+      industry: fields.industry.input.value,
+      notes: fields.notes.input.value,
+      tags: fields.tags.value(),
+      pillarPriorities: priority.value(),
+    };
+    const chosenLenses = [FRAMEWORK, ...lensBoxes.filter((b) => b.input.checked && b.input.value !== FRAMEWORK).map((b) => b.input.value)];
+    submitButton.disabled = true;
+    try {
+      let id;
+      if (editing) {
+        input.improvementStatus = fields.improvementStatus.input.value;
+        await api.updateWorkload(w.workloadId, input, w);
+        id = w.workloadId;
+        const add = chosenLenses.filter((l) => !current.has(l));
+        const remove = [...current].filter((l) => !chosenLenses.includes(l));
+        if (add.length) await api.associateLenses(id, add);
+        if (remove.length) await api.disassociateLenses(id, remove);
+        ctx.announce(`Workload ${input.workloadName} saved.`);
+      } else {
+        const created = await api.defineWorkload({ ...input, lenses: chosenLenses });
+        id = created.workloadId;
+        ctx.announce(`Workload ${input.workloadName} defined.`);
+      }
+      ctx.navigate(`#/workloads/${id}`);
+    } catch (e) {
+      submitButton.disabled = false;
+      showError(e);
+    }
+  });
+
+  function showError(e) {
+    const key = String(e?.field || '').match(/^[A-Za-z]+/)?.[0];
+    const field = key && fields[key];
+    if (e?.kind === 'Validation' && field) {
+      field.setError(e.message);
+      field.input?.focus();
+      return;
+    }
+    formError.hidden = false;
+    formError.replaceChildren(h('p', e?.kind === 'Conflict'
+      ? 'This workload was changed in another tab or window. Open it again to see the latest version, then make your changes.'
+      : e?.message || String(e)));
+    formError.focus();
+  }
+
+  return h('section.page',
+    h('nav.breadcrumbs', { 'aria-label': 'Breadcrumb' },
+      h('ol', h('li', routeLink('#/workloads', {}, 'Workloads')),
+        editing ? h('li', routeLink(`#/workloads/${w.workloadId}`, {}, w.workloadName)) : null,
+        h('li', { 'aria-current': 'page' }, editing ? 'Edit' : 'Define workload'))),
+    h('h1', title),
+    form);
+}
