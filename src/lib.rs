@@ -20,7 +20,7 @@ pub mod store;
 pub mod workload;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 /// The engine version shown by the app and reported by the CLI.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -21,8 +21,17 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::catalog;
 use crate::lens::{self, Diagnostic};
 use crate::review::{self, Answer, PlanOptions};
+use crate::store::indexeddb::{IndexedDbStore, DEFAULT_NAME};
+use crate::store::localstorage::LocalStorageStore;
+use crate::store::memory::MemoryStore;
+use crate::store::{Document, Store, StoreError, Write};
+use crate::workload::{from_json, Environment, Workspace, WorkspaceError};
 
 /// The one serializer for every value that crosses into JS: JSON-compatible output.
 const SERIALIZER: serde_wasm_bindgen::Serializer =
@@ -103,7 +112,7 @@ fn answers_from_js(value: JsValue) -> Result<Vec<Answer>, JsValue> {
         // The AWS shape has its own reader (defaults, error paths); it takes JSON text.
         let text = js_sys::JSON::stringify(&value)
             .map_err(|_| invalid_argument("answers", "cannot be converted to JSON"))?;
-        return aws_answers(&String::from(text)).map_err(|e| {
+        return review::import::answers_from_aws_json(&String::from(text)).map_err(|e| {
             js_error(
                 "Validation",
                 &format!("answers: {e}"),
@@ -119,6 +128,373 @@ fn answers_from_js(value: JsValue) -> Result<Vec<Answer>, JsValue> {
         "expected an array of answers or the AWS ListAnswers output {AnswerSummaries: [...]}",
     ))
 }
+
+// ---------------------------------------------------------------------------------------------
+// TypeScript: the plain-data shapes, written by hand so that they read like the AWS API
+// reference. The exports below name them with `unchecked_param_type`/`unchecked_return_type`.
+// ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** Risk of a question, in the AWS API's spelling. */
+export type Risk = "UNANSWERED" | "HIGH" | "MEDIUM" | "NONE" | "NOT_APPLICABLE";
+/** Number of questions at each risk; all five keys are always present. */
+export interface RiskCounts {
+  UNANSWERED: number;
+  HIGH: number;
+  MEDIUM: number;
+  NONE: number;
+  NOT_APPLICABLE: number;
+}
+/** The risk a lens rule assigns, in the lens file's spelling. */
+export type LensRisk = "HIGH_RISK" | "MEDIUM_RISK" | "NO_RISK";
+export type ChoiceStatus = "SELECTED" | "NOT_APPLICABLE" | "UNSELECTED";
+/** Why a question or a best practice does not apply. */
+export type Reason = "OUT_OF_SCOPE" | "BUSINESS_PRIORITIES" | "ARCHITECTURE_CONSTRAINTS" | "OTHER" | "NONE";
+export type WorkloadEnvironment = "PRODUCTION" | "PREPRODUCTION";
+export type ImprovementStatus = "NOT_APPLICABLE" | "NOT_STARTED" | "IN_PROGRESS" | "COMPLETE" | "RISK_ACKNOWLEDGED";
+export type LensType = "AWS_OFFICIAL" | "CUSTOM_SHARED" | "CUSTOM_SELF";
+export type StorageKind = "indexeddb" | "localstorage" | "memory";
+
+/** `err.kind` of every Error the engine throws. */
+export type ErrorKind =
+  | "Validation" | "LensInvalid" | "NotFound" | "Conflict"
+  | "QuotaExceeded" | "Corrupted" | "Unavailable" | "Storage" | "Internal";
+/** What the engine throws: a real Error with these extra properties. */
+export interface PlumblineError extends Error {
+  kind: ErrorKind;
+  /** Validation: the input property at fault (camelCase, as in the input object). */
+  field?: string;
+  /** A JSON path into the input, when the fault is inside a document (answers files). */
+  path?: string;
+  /** LensInvalid: every finding, errors and warnings. */
+  diagnostics?: Diagnostic[];
+}
+
+/** One finding in a lens file. */
+export interface Diagnostic {
+  severity: "error" | "warning";
+  /** Stable machine-readable code. */
+  code: string;
+  /** JSON path, e.g. `pillars[0].questions[2].riskRules[0].condition`; "" for the root. */
+  path: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, in characters. */
+  column: number;
+  message: string;
+}
+export interface LintResult {
+  /** True when the lens has no error (warnings allowed) and can be used in a review. */
+  valid: boolean;
+  diagnostics: Diagnostic[];
+  /** The lens as far as it could be read (for a preview of a draft), or null. */
+  model: LensModel | null;
+}
+
+export interface Resource { displayText: string; url?: string }
+export interface AdditionalResources { type: "HELPFUL_RESOURCE" | "IMPROVEMENT_PLAN"; content: Resource[] }
+/** A lens as `lens.toJSON()` gives it: the custom-lens JSON shape. */
+export interface LensModel {
+  schemaVersion: string;
+  name: string;
+  description: string;
+  pillars: LensPillar[];
+}
+export interface LensPillar { id: string; name: string; questions: LensQuestion[] }
+export interface LensQuestion {
+  id: string;
+  title: string;
+  description: string;
+  helpfulResource?: Resource;
+  choices: LensChoice[];
+  /** In file order; the first whose condition holds sets the risk. */
+  riskRules: { condition: string; risk: LensRisk }[];
+}
+export interface LensChoice {
+  id: string;
+  title: string;
+  description?: string;
+  helpfulResource?: Resource;
+  improvementPlan?: Resource;
+  additionalResources: AdditionalResources[];
+}
+export interface LensSummary {
+  lensAlias: string;
+  lensArn: string;
+  lensName: string;
+  lensVersion: string;
+  description: string;
+  lensType: LensType;
+  pillarCount: number;
+  questionCount: number;
+}
+
+/** One question's answer, as `lens.evaluate` takes it (AWS Answer, camelCase). */
+export interface AnswerInput {
+  questionId: string;
+  pillarId?: string;
+  selectedChoices?: string[];
+  choiceAnswers?: ChoiceAnswer[];
+  /** Default true. */
+  isApplicable?: boolean;
+  reason?: Reason;
+  notes?: string;
+}
+export interface ChoiceAnswer { choiceId: string; status: ChoiceStatus; reason?: Reason; notes?: string }
+/** The output of AWS `ListAnswers`, as exported from AWS (PascalCase; missing fields take AWS's defaults). */
+export interface AwsListAnswers {
+  AnswerSummaries: {
+    QuestionId: string;
+    PillarId?: string;
+    SelectedChoices?: string[];
+    ChoiceAnswerSummaries?: { ChoiceId: string; Status?: ChoiceStatus; Reason?: Reason }[];
+    IsApplicable?: boolean;
+    Reason?: Reason;
+    [other: string]: unknown;
+  }[];
+  [other: string]: unknown;
+}
+export interface LensEvaluation {
+  /** In lens order. */
+  questions: { questionId: string; pillarId: string; risk: Risk }[];
+  pillars: { pillarId: string; riskCounts: RiskCounts }[];
+  riskCounts: RiskCounts;
+}
+export interface PlanOptions {
+  /** Pillar ids, most important first; the others follow in lens order. */
+  pillarPriority?: string[];
+  /** Keep only these risks; default both. */
+  risks?: ("HIGH" | "MEDIUM")[];
+  pillars?: string[];
+  questionIds?: string[];
+}
+export interface WorkspacePlanOptions extends PlanOptions {
+  /** Plan of a milestone's frozen answers. */
+  milestoneNumber?: number;
+}
+export interface PlanItem {
+  questionId: string;
+  pillarId: string;
+  questionTitle: string;
+  risk: "HIGH" | "MEDIUM";
+  /** Unselected applicable best practices, the most impactful first. */
+  bestPractices: PlanBestPractice[];
+}
+export interface PlanBestPractice {
+  choiceId: string;
+  title: string;
+  improvementPlan?: Resource;
+  additionalResources: Resource[];
+  /** The risk the question would have with every choice but this one selected. */
+  impact: Risk;
+}
+
+export interface OpenOptions {
+  /** Default: "indexeddb" where IndexedDB exists, else "memory". */
+  storage?: StorageKind;
+  /** The database (IndexedDB) or key prefix (localStorage); default "plumbline". */
+  name?: string;
+}
+/** Read the frozen state of a milestone instead of the current one. */
+export interface ReadOptions { milestoneNumber?: number }
+
+/** `defineWorkload`'s argument (AWS CreateWorkload, camelCase). */
+export interface WorkloadInput {
+  /** 3..100 characters, unique ignoring case and whitespace. */
+  workloadName: string;
+  /** 3..250 characters. */
+  description: string;
+  environment: WorkloadEnvironment;
+  /** 3..255 characters. */
+  reviewOwner: string;
+  /** At least one of awsRegions and nonAwsRegions. */
+  awsRegions?: string[];
+  nonAwsRegions?: string[];
+  accountIds?: string[];
+  architecturalDesign?: string;
+  industryType?: string;
+  industry?: string;
+  notes?: string;
+  tags?: Record<string, string>;
+  improvementStatus?: ImprovementStatus;
+  pillarPriorities?: string[];
+  /** Lens aliases; "wellarchitected" is always applied. */
+  lenses?: string[];
+}
+/** `updateWorkload`'s argument: only the properties present change. */
+export interface WorkloadPatch extends Partial<Omit<WorkloadInput, "lenses">> {
+  /** The `revision` read; a stale one is refused with kind "Conflict". */
+  expectedRevision?: string;
+}
+export interface Workload {
+  workloadId: string;
+  workloadName: string;
+  description: string;
+  environment: WorkloadEnvironment;
+  reviewOwner: string;
+  awsRegions: string[];
+  nonAwsRegions: string[];
+  accountIds: string[];
+  architecturalDesign?: string;
+  industryType?: string;
+  industry?: string;
+  notes?: string;
+  tags: Record<string, string>;
+  improvementStatus: ImprovementStatus;
+  pillarPriorities: string[];
+  lenses: string[];
+  riskCounts: RiskCounts;
+  questionsAnswered: number;
+  questionCount: number;
+  /** ISO 8601 UTC. */
+  createdAt: string;
+  updatedAt: string;
+  revision: string;
+}
+export interface WorkloadSummary {
+  workloadId: string;
+  workloadName: string;
+  reviewOwner: string;
+  environment: WorkloadEnvironment;
+  lenses: string[];
+  riskCounts: RiskCounts;
+  questionsAnswered: number;
+  questionCount: number;
+  improvementStatus: ImprovementStatus;
+  milestoneCount: number;
+  updatedAt: string;
+}
+
+/** `updateAnswer`'s argument (AWS UpdateAnswer, camelCase). */
+export interface AnswerUpdate {
+  /** The full new selection, not a delta. */
+  selectedChoices?: string[];
+  choiceUpdates?: Record<string, { status: ChoiceStatus; reason?: Reason; notes?: string }>;
+  isApplicable?: boolean;
+  reason?: Reason;
+  notes?: string;
+  /** The answer's `revision` as read ("" if never saved); a stale one is refused. */
+  expectedRevision?: string;
+}
+/** A question with its answer and risk (AWS Answer, camelCase, plus every choice). */
+export interface Answer {
+  lensAlias: string;
+  questionId: string;
+  pillarId: string;
+  questionTitle: string;
+  questionDescription: string;
+  helpfulResource?: Resource;
+  choices: ChoiceView[];
+  selectedChoices: string[];
+  choiceAnswers: ChoiceAnswer[];
+  isApplicable: boolean;
+  reason?: Reason;
+  notes?: string;
+  risk: Risk;
+  updatedAt?: string;
+  revision: string;
+}
+export interface ChoiceView {
+  choiceId: string;
+  title: string;
+  description?: string;
+  helpfulResource?: Resource;
+  improvementPlan?: Resource;
+  /** The question's "None of these" choice (id ending in `_no`). */
+  noneOfThese: boolean;
+  status: ChoiceStatus;
+  reason?: Reason;
+  notes?: string;
+}
+export interface LensReview {
+  lensAlias: string;
+  lensArn: string;
+  lensName: string;
+  lensVersion: string;
+  riskCounts: RiskCounts;
+  pillarReviewSummaries: PillarReviewSummary[];
+  notes?: string;
+  questionsAnswered: number;
+  questionCount: number;
+  updatedAt: string;
+  milestoneNumber?: number;
+  revision: string;
+}
+export interface PillarReviewSummary {
+  pillarId: string;
+  pillarName: string;
+  riskCounts: RiskCounts;
+  notes?: string;
+  questionsAnswered: number;
+  questionCount: number;
+}
+export interface LensReviewUpdate {
+  lensNotes?: string;
+  /** Pillar id → notes; pillars not named keep theirs. */
+  pillarNotes?: Record<string, string>;
+  expectedRevision?: string;
+}
+/** `createMilestone`'s result and a row of `listMilestones`. */
+export interface MilestoneSummary {
+  milestoneNumber: number;
+  milestoneName: string;
+  recordedAt: string;
+  riskCounts: RiskCounts;
+  questionsAnswered: number;
+  questionCount: number;
+}
+/** A milestone: the workload as it was, its lens reviews and every answer. */
+export interface Milestone {
+  milestoneNumber: number;
+  milestoneName: string;
+  recordedAt: string;
+  workload: Workload;
+  lensReviews: LensReview[];
+  answers: Answer[];
+}
+export interface DashboardFilter {
+  pillars?: string[];
+  risks?: ("HIGH" | "MEDIUM")[];
+}
+export interface Dashboard {
+  totals: {
+    workloads: number;
+    workloadsWithHighRisks: number;
+    workloadsWithMediumRisks: number;
+    highRisks: number;
+    mediumRisks: number;
+  };
+  pillars: {
+    pillarId: string;
+    pillarName: string;
+    riskCounts: RiskCounts;
+    workloadsWithHighRisks: number;
+    workloadsWithMediumRisks: number;
+  }[];
+  workloads: {
+    workloadId: string;
+    workloadName: string;
+    reviewOwner: string;
+    improvementStatus: ImprovementStatus;
+    updatedAt: string;
+    questionsAnswered: number;
+    questionCount: number;
+    riskCounts: RiskCounts;
+    pillars: { pillarId: string; pillarName: string; riskCounts: RiskCounts }[];
+    topRiskPillar?: string;
+  }[];
+  improvements: {
+    lensAlias: string;
+    questionId: string;
+    questionTitle: string;
+    pillarId: string;
+    risk: "HIGH" | "MEDIUM";
+    workloadCount: number;
+    workloadIds: string[];
+  }[];
+}
+"#;
 
 // ---------------------------------------------------------------------------------------------
 // Lens
@@ -167,6 +543,16 @@ impl JsLens {
         to_js(&LensModel::of(&self.lens))
     }
 
+    /// A lens shipped with Plumbline: `"wellarchitected"` (the framework) or `"serverless"`.
+    /// Throws `kind: "NotFound"` for any other alias.
+    pub fn builtin(alias: &str) -> Result<JsLens, JsValue> {
+        catalog::find(alias)
+            .map(|l| JsLens {
+                lens: Rc::new(l.lens.clone()),
+            })
+            .ok_or_else(|| unknown_lens(alias))
+    }
+
     #[wasm_bindgen(getter)]
     pub fn name(&self) -> String {
         self.lens.name.clone()
@@ -179,6 +565,7 @@ impl JsLens {
 
     /// Risk per question (lens order), per pillar and for the lens. `answers` is an array of
     /// answers, or the AWS ListAnswers output.
+    #[wasm_bindgen(unchecked_return_type = "LensEvaluation")]
     pub fn evaluate(
         &self,
         #[wasm_bindgen(unchecked_param_type = "AnswerInput[] | AwsListAnswers")] answers: JsValue,
@@ -194,14 +581,10 @@ impl JsLens {
     pub fn improvement_plan(
         &self,
         #[wasm_bindgen(unchecked_param_type = "AnswerInput[] | AwsListAnswers")] answers: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "PlanOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let answers = answers_from_js(answers)?;
-        let options: PlanOptions = if options.is_undefined() || options.is_null() {
-            PlanOptions::default()
-        } else {
-            from_js(options, "options")?
-        };
+        let options: PlanOptions = input(options)?;
         to_js(&review::improvement_plan(&self.lens, &answers, &options))
     }
 }
@@ -318,6 +701,504 @@ impl<'a> LensModel<'a> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Workspace
+// ---------------------------------------------------------------------------------------------
+
+/// The store a JS workspace keeps its documents in, chosen by `Workspace.open({storage})`.
+enum BrowserStore {
+    Memory(MemoryStore),
+    IndexedDb(IndexedDbStore),
+    LocalStorage(LocalStorageStore),
+}
+
+impl BrowserStore {
+    fn kind(&self) -> &'static str {
+        match self {
+            BrowserStore::Memory(_) => "memory",
+            BrowserStore::IndexedDb(_) => "indexeddb",
+            BrowserStore::LocalStorage(_) => "localstorage",
+        }
+    }
+}
+
+impl Store for BrowserStore {
+    async fn get(&self, id: &str) -> Result<Option<Document>, StoreError> {
+        match self {
+            BrowserStore::Memory(s) => s.get(id).await,
+            BrowserStore::IndexedDb(s) => s.get(id).await,
+            BrowserStore::LocalStorage(s) => s.get(id).await,
+        }
+    }
+
+    async fn list(&self, prefix: &str) -> Result<Vec<Document>, StoreError> {
+        match self {
+            BrowserStore::Memory(s) => s.list(prefix).await,
+            BrowserStore::IndexedDb(s) => s.list(prefix).await,
+            BrowserStore::LocalStorage(s) => s.list(prefix).await,
+        }
+    }
+
+    async fn commit(&self, writes: Vec<Write>) -> Result<Vec<String>, StoreError> {
+        match self {
+            BrowserStore::Memory(s) => s.commit(writes).await,
+            BrowserStore::IndexedDb(s) => s.commit(writes).await,
+            BrowserStore::LocalStorage(s) => s.commit(writes).await,
+        }
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `crypto.getRandomValues`: `window.crypto` in pages, `globalThis.crypto` in Node 20.
+    #[wasm_bindgen(js_namespace = crypto, js_name = getRandomValues, catch)]
+    fn get_random_values(buf: &mut [u8]) -> Result<JsValue, JsValue>;
+}
+
+/// The core's clock and entropy: `Date.now()` and `crypto.getRandomValues`.
+struct JsEnvironment;
+
+impl Environment for JsEnvironment {
+    fn now(&self) -> u64 {
+        js_sys::Date::now() as u64
+    }
+
+    fn random_bytes(&self, buf: &mut [u8]) {
+        // Every supported runtime has Web Crypto; without it ids would not be unique, so
+        // failing loudly is better than a weak fallback.
+        if let Err(e) = get_random_values(buf) {
+            wasm_bindgen::throw_val(e);
+        }
+    }
+}
+
+type Core = Workspace<BrowserStore>;
+
+/// `Workspace.open`'s argument.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+struct OpenOptions {
+    storage: Option<String>,
+    name: Option<String>,
+}
+
+/// `{milestoneNumber}`: read the frozen state of a milestone instead of the current one.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+struct ReadOptions {
+    milestone_number: Option<u32>,
+}
+
+/// Reads a JS input object into a core input type with the core's field-level errors
+/// (`kind: "Validation"`, `field` = the offending property). `undefined` reads as `{}`.
+fn input<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
+    let json: Value = if value.is_undefined() {
+        Value::Null
+    } else {
+        from_js(value, "input")?
+    };
+    from_json(json).map_err(workspace_error)
+}
+
+/// Every workspace failure: `kind` from the core (`Validation`, `NotFound`, `Conflict`,
+/// `QuotaExceeded`, `Corrupted`, `Unavailable`, `Storage`), plus `field` for validation.
+fn workspace_error(e: WorkspaceError) -> JsValue {
+    let field = e.field().map(|f| ("field", JsValue::from_str(f)));
+    js_error(e.kind(), &e.to_string(), field.as_slice())
+}
+
+/// A required string argument.
+fn text(value: Option<String>, field: &str) -> Result<String, JsValue> {
+    value.ok_or_else(|| invalid_argument(field, "is required and must be a string"))
+}
+
+/// Runs `op` on the shared core and settles the returned promise with its serialized result.
+fn spawn<T, F, Fut>(core: &Rc<Core>, op: F) -> js_sys::Promise
+where
+    T: Serialize,
+    F: FnOnce(Rc<Core>) -> Fut + 'static,
+    Fut: std::future::Future<Output = Result<T, JsValue>> + 'static,
+{
+    let core = core.clone();
+    wasm_bindgen_futures::future_to_promise(async move { to_js(&op(core).await?) })
+}
+
+/// Workloads, their lens reviews, answers and milestones, kept in the browser.
+///
+/// ```javascript
+/// const ws = await Workspace.open({ storage: "indexeddb" });
+/// const w = await ws.defineWorkload({ workloadName: "Retail Website - North America", ... });
+/// await ws.updateAnswer(w.workloadId, "wellarchitected", "priorities", { selectedChoices: [...] });
+/// const review = await ws.getLensReview(w.workloadId, "wellarchitected");
+/// ```
+#[wasm_bindgen(js_name = Workspace)]
+pub struct JsWorkspace {
+    core: Rc<Core>,
+}
+
+#[wasm_bindgen(js_class = Workspace)]
+impl JsWorkspace {
+    /// Opens the workspace `name` (default `"plumbline"`) in `storage`: `"indexeddb"` (the
+    /// default where IndexedDB exists), `"localstorage"`, or `"memory"` (the default elsewhere,
+    /// e.g. Node; nothing is kept). Rejects with `kind: "Unavailable"` when the storage cannot
+    /// be used (blocked upgrade, data from a newer release, storage disabled).
+    pub async fn open(
+        #[wasm_bindgen(unchecked_optional_param_type = "OpenOptions")] options: JsValue,
+    ) -> Result<JsWorkspace, JsValue> {
+        let options: OpenOptions = if options.is_undefined() || options.is_null() {
+            OpenOptions::default()
+        } else {
+            from_js(options, "options")?
+        };
+        let name = options.name.unwrap_or_else(|| DEFAULT_NAME.to_string());
+        if name.trim().is_empty() || name.chars().count() > 100 {
+            return Err(invalid_argument("name", "must be 1 to 100 characters"));
+        }
+        let storage = match options.storage {
+            Some(s) => s,
+            None if has_indexed_db() => "indexeddb".into(),
+            None => "memory".into(),
+        };
+        let store_error = |e: StoreError| workspace_error(WorkspaceError::from(e));
+        let store = match storage.as_str() {
+            "memory" => BrowserStore::Memory(MemoryStore::new()),
+            "indexeddb" => {
+                BrowserStore::IndexedDb(IndexedDbStore::open(&name).await.map_err(store_error)?)
+            }
+            "localstorage" => {
+                BrowserStore::LocalStorage(LocalStorageStore::open(&name).map_err(store_error)?)
+            }
+            other => {
+                return Err(invalid_argument(
+                    "storage",
+                    &format!(
+                    "`{other}` is not a storage; use \"indexeddb\", \"localstorage\" or \"memory\""
+                ),
+                ))
+            }
+        };
+        let core = Workspace::open(store, JsEnvironment)
+            .await
+            .map_err(workspace_error)?;
+        Ok(JsWorkspace {
+            core: Rc::new(core),
+        })
+    }
+
+    /// Which storage this workspace uses: `"indexeddb"`, `"localstorage"` or `"memory"`.
+    #[wasm_bindgen(getter, unchecked_return_type = "StorageKind")]
+    pub fn storage(&self) -> String {
+        self.core.store().kind().to_string()
+    }
+
+    /// Closes the database connection (IndexedDB); later calls reject with `Unavailable`.
+    pub fn close(&self) {
+        if let BrowserStore::IndexedDb(s) = self.core.store() {
+            s.close();
+        }
+    }
+
+    /// Creates a workload. Required: `workloadName`, `description`, `environment`,
+    /// `reviewOwner`, and `awsRegions` or `nonAwsRegions`. The framework lens is always applied.
+    #[wasm_bindgen(js_name = defineWorkload, unchecked_return_type = "Promise<Workload>")]
+    pub fn define_workload(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "WorkloadInput")] workload: JsValue,
+    ) -> js_sys::Promise {
+        let parsed = input(workload);
+        spawn(&self.core, move |ws| async move {
+            ws.define_workload(parsed?).await.map_err(workspace_error)
+        })
+    }
+
+    /// Every workload, by name.
+    #[wasm_bindgen(js_name = listWorkloads, unchecked_return_type = "Promise<WorkloadSummary[]>")]
+    pub fn list_workloads(&self) -> js_sys::Promise {
+        spawn(&self.core, move |ws| async move {
+            ws.list_workloads().await.map_err(workspace_error)
+        })
+    }
+
+    #[wasm_bindgen(js_name = getWorkload, unchecked_return_type = "Promise<Workload>")]
+    pub fn get_workload(
+        &self,
+        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+    ) -> js_sys::Promise {
+        spawn(&self.core, move |ws| async move {
+            ws.get_workload(&workload_id).await.map_err(workspace_error)
+        })
+    }
+
+    /// Changes the properties present in `patch`; with `expectedRevision`, refuses (Conflict)
+    /// if the workload changed since it was read.
+    #[wasm_bindgen(js_name = updateWorkload, unchecked_return_type = "Promise<Workload>")]
+    pub fn update_workload(
+        &self,
+        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(unchecked_param_type = "WorkloadPatch")] patch: JsValue,
+    ) -> js_sys::Promise {
+        let parsed = input(patch);
+        spawn(&self.core, move |ws| async move {
+            ws.update_workload(&workload_id, parsed?)
+                .await
+                .map_err(workspace_error)
+        })
+    }
+
+    /// Deletes the workload with its reviews, answers and milestones, in one transaction.
+    #[wasm_bindgen(js_name = deleteWorkload, unchecked_return_type = "Promise<void>")]
+    pub fn delete_workload(
+        &self,
+        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+    ) -> js_sys::Promise {
+        spawn(&self.core, move |ws| async move {
+            ws.delete_workload(&workload_id)
+                .await
+                .map_err(workspace_error)
+        })
+    }
+
+    #[wasm_bindgen(js_name = associateLenses, unchecked_return_type = "Promise<Workload>")]
+    pub fn associate_lenses(
+        &self,
+        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = lensAliases, unchecked_param_type = "string[]")]
+        lens_aliases: JsValue,
+    ) -> js_sys::Promise {
+        let aliases: Result<Vec<String>, JsValue> = from_js(lens_aliases, "lensAliases");
+        spawn(&self.core, move |ws| async move {
+            ws.associate_lenses(&workload_id, &aliases?)
+                .await
+                .map_err(workspace_error)
+        })
+    }
+
+    /// Removes lenses and their answers. The framework lens cannot be removed.
+    #[wasm_bindgen(js_name = disassociateLenses, unchecked_return_type = "Promise<Workload>")]
+    pub fn disassociate_lenses(
+        &self,
+        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = lensAliases, unchecked_param_type = "string[]")]
+        lens_aliases: JsValue,
+    ) -> js_sys::Promise {
+        let aliases: Result<Vec<String>, JsValue> = from_js(lens_aliases, "lensAliases");
+        spawn(&self.core, move |ws| async move {
+            ws.disassociate_lenses(&workload_id, &aliases?)
+                .await
+                .map_err(workspace_error)
+        })
+    }
+
+    /// Answers a question: `selectedChoices` replaces the selection; `choiceUpdates` marks
+    /// choices not applicable (with a reason) or adds notes. Returns the answer with its `risk`.
+    #[wasm_bindgen(js_name = updateAnswer, unchecked_return_type = "Promise<Answer>")]
+    pub fn update_answer(
+        &self,
+        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+        #[wasm_bindgen(js_name = questionId)] question_id: String,
+        #[wasm_bindgen(unchecked_param_type = "AnswerUpdate")] update: JsValue,
+    ) -> js_sys::Promise {
+        let parsed = input(update);
+        spawn(&self.core, move |ws| async move {
+            ws.update_answer(&workload_id, &lens_alias, &question_id, parsed?)
+                .await
+                .map_err(workspace_error)
+        })
+    }
+
+    #[wasm_bindgen(js_name = getAnswer, unchecked_return_type = "Promise<Answer>")]
+    pub fn get_answer(
+        &self,
+        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+        #[wasm_bindgen(js_name = questionId)] question_id: String,
+        #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: JsValue,
+    ) -> js_sys::Promise {
+        let options: Result<ReadOptions, JsValue> = input(options);
+        spawn(&self.core, move |ws| async move {
+            ws.get_answer(
+                &workload_id,
+                &lens_alias,
+                &question_id,
+                options?.milestone_number,
+            )
+            .await
+            .map_err(workspace_error)
+        })
+    }
+
+    /// Every question of the lens with its answer (unanswered ones included), in lens order.
+    #[wasm_bindgen(js_name = listAnswers, unchecked_return_type = "Promise<Answer[]>")]
+    pub fn list_answers(
+        &self,
+        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+        #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: JsValue,
+    ) -> js_sys::Promise {
+        let options: Result<ReadOptions, JsValue> = input(options);
+        spawn(&self.core, move |ws| async move {
+            ws.list_answers(&workload_id, &lens_alias, options?.milestone_number)
+                .await
+                .map_err(workspace_error)
+        })
+    }
+
+    /// Risk counts for the lens and each pillar, with notes; of a milestone if one is named.
+    #[wasm_bindgen(js_name = getLensReview, unchecked_return_type = "Promise<LensReview>")]
+    pub fn get_lens_review(
+        &self,
+        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+        #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: JsValue,
+    ) -> js_sys::Promise {
+        let options: Result<ReadOptions, JsValue> = input(options);
+        spawn(&self.core, move |ws| async move {
+            ws.get_lens_review(&workload_id, &lens_alias, options?.milestone_number)
+                .await
+                .map_err(workspace_error)
+        })
+    }
+
+    /// Sets lens notes and pillar notes.
+    #[wasm_bindgen(js_name = updateLensReview, unchecked_return_type = "Promise<LensReview>")]
+    pub fn update_lens_review(
+        &self,
+        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+        #[wasm_bindgen(unchecked_param_type = "LensReviewUpdate")] update: JsValue,
+    ) -> js_sys::Promise {
+        let parsed = input(update);
+        spawn(&self.core, move |ws| async move {
+            ws.update_lens_review(&workload_id, &lens_alias, parsed?)
+                .await
+                .map_err(workspace_error)
+        })
+    }
+
+    /// The lens review's improvement plan, ordered by risk, then the workload's pillar
+    /// priorities, then question order.
+    #[wasm_bindgen(js_name = improvementPlan, unchecked_return_type = "Promise<PlanItem[]>")]
+    pub fn improvement_plan(
+        &self,
+        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+        #[wasm_bindgen(unchecked_optional_param_type = "WorkspacePlanOptions")] options: JsValue,
+    ) -> js_sys::Promise {
+        // PlanOptions plus `milestoneNumber`: split the one off before reading the other.
+        let parsed = input::<Value>(options).and_then(|mut options| {
+            let milestone = match options
+                .as_object_mut()
+                .and_then(|o| o.remove("milestoneNumber"))
+            {
+                None | Some(Value::Null) => None,
+                Some(n) => Some(n.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(
+                    || invalid_argument("milestoneNumber", "must be a whole number"),
+                )?),
+            };
+            Ok((
+                from_json::<PlanOptions>(options).map_err(workspace_error)?,
+                milestone,
+            ))
+        });
+        spawn(&self.core, move |ws| async move {
+            let (options, milestone) = parsed?;
+            ws.improvement_plan(&workload_id, &lens_alias, options, milestone)
+                .await
+                .map_err(workspace_error)
+        })
+    }
+
+    /// Records an immutable snapshot of the workload (at most 100 per workload).
+    #[wasm_bindgen(js_name = createMilestone, unchecked_return_type = "Promise<MilestoneSummary>")]
+    pub fn create_milestone(
+        &self,
+        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = milestoneName, unchecked_param_type = "string")]
+        milestone_name: JsValue,
+    ) -> js_sys::Promise {
+        let name = text(milestone_name.as_string(), "milestoneName");
+        spawn(&self.core, move |ws| async move {
+            ws.create_milestone(&workload_id, &name?)
+                .await
+                .map_err(workspace_error)
+        })
+    }
+
+    #[wasm_bindgen(js_name = listMilestones, unchecked_return_type = "Promise<MilestoneSummary[]>")]
+    pub fn list_milestones(
+        &self,
+        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+    ) -> js_sys::Promise {
+        spawn(&self.core, move |ws| async move {
+            ws.list_milestones(&workload_id)
+                .await
+                .map_err(workspace_error)
+        })
+    }
+
+    /// The snapshot: the workload as it was, its lens reviews and every answer.
+    #[wasm_bindgen(js_name = getMilestone, unchecked_return_type = "Promise<Milestone>")]
+    pub fn get_milestone(
+        &self,
+        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = milestoneNumber)] milestone_number: u32,
+    ) -> js_sys::Promise {
+        spawn(&self.core, move |ws| async move {
+            ws.get_milestone(&workload_id, milestone_number)
+                .await
+                .map_err(workspace_error)
+        })
+    }
+
+    /// Risks across every workload, by pillar, by workload and by question.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Dashboard>")]
+    pub fn dashboard(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "DashboardFilter")] filter: JsValue,
+    ) -> js_sys::Promise {
+        let parsed = input(filter);
+        spawn(&self.core, move |ws| async move {
+            ws.dashboard(parsed?).await.map_err(workspace_error)
+        })
+    }
+
+    /// The lenses a workload can apply, framework first.
+    #[wasm_bindgen(unchecked_return_type = "LensSummary[]")]
+    pub fn lenses(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.core.lenses())
+    }
+
+    /// One of those lenses, to render its questions or evaluate answers outside a workload.
+    pub fn lens(&self, alias: &str) -> Result<JsLens, JsValue> {
+        self.core
+            .lens(alias)
+            .map(|l| JsLens {
+                lens: Rc::new(l.lens.clone()),
+            })
+            .ok_or_else(|| unknown_lens(alias))
+    }
+}
+
+fn unknown_lens(alias: &str) -> JsValue {
+    let known: Vec<&str> = catalog::builtin()
+        .iter()
+        .map(|l| l.alias.as_str())
+        .collect();
+    js_error(
+        "NotFound",
+        &format!("no lens `{alias}` (known: {})", known.join(", ")),
+        &[],
+    )
+}
+
+/// Whether this runtime has IndexedDB (browsers: yes; Node: no).
+fn has_indexed_db() -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("indexedDB"))
+        .map(|v| !v.is_undefined() && !v.is_null())
+        .unwrap_or(false)
+}
+
+// ---------------------------------------------------------------------------------------------
 // Misc
 // ---------------------------------------------------------------------------------------------
 
@@ -325,21 +1206,4 @@ impl<'a> LensModel<'a> {
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_string()
-}
-
-// TEMPORARY until the review branch lands `review::import::answers_from_aws_json`.
-struct ImportError {
-    path: String,
-    message: String,
-}
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-fn aws_answers(_text: &str) -> Result<Vec<Answer>, ImportError> {
-    Err(ImportError {
-        path: String::new(),
-        message: "not yet supported".into(),
-    })
 }

@@ -4,10 +4,11 @@
 
 mod review_support;
 
-use plumbline::lens::model::{Lens, Question};
+use plumbline::lens::model::{Lens, LensRisk, Question};
 use plumbline::review::analysis::analyze;
 use plumbline::review::choices::ChoiceState;
 use plumbline::review::evaluate::first_matching_rule;
+use plumbline::review::selections::SelectionTable;
 use plumbline::review::{
     evaluate, improvement_plan, question_risk, Answer, ChoiceStatus, PlanOptions, Risk,
 };
@@ -33,7 +34,12 @@ fn risk_name() -> impl Strategy<Value = &'static str> {
 /// A question with `n` choices named `cI`, the last `none_count` of them `cI_no`, up to three
 /// random rules, and a `default` rule or not.
 fn random_question(id: String) -> impl Strategy<Value = Question> {
-    (1usize..8)
+    question_with(id, 1..8)
+}
+
+/// [`random_question`] with a chosen range of choice counts.
+fn question_with(id: String, choices: std::ops::Range<usize>) -> impl Strategy<Value = Question> {
+    choices
         .prop_flat_map(|n| (Just(n), 0usize..=2.min(n)))
         .prop_flat_map(move |(n, none_count)| {
             let names: Vec<String> = (0..n)
@@ -224,35 +230,101 @@ proptest! {
 
     #[test]
     fn analysis_agrees_with_brute_force_evaluation(lens in random_lens()) {
-        let findings = analyze(&lens);
-        for (p, pillar) in lens.pillars.iter().enumerate() {
-            for (q, question) in pillar.questions.iter().enumerate() {
-                let path = format!("pillars[{p}].questions[{q}]");
-                let mut fired = vec![false; question.risk_rules.len()];
-                let mut unmatched = false;
-                for answer in every_selection(question) {
-                    let truth = ChoiceState::of(question, &answer).truth();
-                    match first_matching_rule(&question.risk_rules, truth) {
-                        Some(r) => fired[r] = true,
-                        None => unmatched = true,
-                    }
-                }
-                for (r, rule) in question.risk_rules.iter().enumerate() {
-                    let reported = findings.iter().any(|f| {
-                        f.code == "rule-never-fires" && f.path == format!("{path}.riskRules[{r}]")
-                    });
-                    let is_default = rule.source == "default";
-                    prop_assert_eq!(reported, !fired[r] && !is_default, "rule {} of {}", r, path);
-                }
-                let reported = findings
-                    .iter()
-                    .any(|f| f.code == "selection-matches-no-rule" && f.path == path);
-                prop_assert_eq!(reported, unmatched, "no-match in {}", path);
-                let reported = findings
-                    .iter()
-                    .any(|f| f.code == "risk-rises-with-practice" && f.path == path);
-                prop_assert_eq!(reported, risk_can_rise(question), "rise in {}", path);
+        check_analysis(&lens)?;
+    }
+}
+
+proptest! {
+    // Brute force over 2^11 answers is slow in debug builds; fewer cases suffice here.
+    #![proptest_config(ProptestConfig::with_cases(60))]
+
+    /// Seven or more ordinary choices make truth tables span several 64-bit words.
+    #[test]
+    fn analysis_agrees_with_brute_force_on_wide_questions(
+        q in question_with("wide".to_string(), 8..12),
+    ) {
+        check_analysis(&lens_of(q))?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// The truth tables give, for every selection, exactly the rule that evaluating the
+    /// conditions one by one gives; and the rise shown is the smallest one by brute force.
+    #[test]
+    fn selection_tables_equal_direct_evaluation(q in question_with("t".to_string(), 1..12)) {
+        let Some(table) = SelectionTable::build(&q, Vec::new()) else {
+            return Err(TestCaseError::fail("small questions are always enumerated"));
+        };
+        let n = q.choices.iter().filter(|c| !c.id.ends_with("_no")).count();
+        for m in 1..(1usize << n) {
+            prop_assert_eq!(
+                table.rule_of(m),
+                first_matching_rule(&q.risk_rules, table.truth(m)),
+                "set {}", m
+            );
+        }
+        let levels: Vec<u8> = q
+            .risk_rules
+            .iter()
+            .map(|r| match r.risk {
+                LensRisk::NoRisk => 0,
+                LensRisk::Medium => 1,
+                LensRisk::High => 2,
+            })
+            .collect();
+        let level = |m: usize| {
+            first_matching_rule(&q.risk_rules, table.truth(m)).map(|r| levels[r])
+        };
+        // Fewest choices, then lowest mask, then lowest added choice.
+        let mut expected = None;
+        for size in 1..=n as u32 {
+            expected = (1usize..(1 << n)).filter(|m| m.count_ones() == size).find_map(|m| {
+                let before = level(m)?;
+                (0..n)
+                    .find(|&j| m & (1 << j) == 0 && level(m | 1 << j).is_some_and(|a| a > before))
+                    .map(|j| (m, j))
+            });
+            if expected.is_some() {
+                break;
             }
         }
+        prop_assert_eq!(table.smallest_rise(&levels), expected);
     }
+}
+
+/// Analysis findings equal what brute-force evaluation of every answer shows.
+fn check_analysis(lens: &Lens) -> Result<(), TestCaseError> {
+    let findings = analyze(lens);
+    for (p, pillar) in lens.pillars.iter().enumerate() {
+        for (q, question) in pillar.questions.iter().enumerate() {
+            let path = format!("pillars[{p}].questions[{q}]");
+            let mut fired = vec![false; question.risk_rules.len()];
+            let mut unmatched = false;
+            for answer in every_selection(question) {
+                let truth = ChoiceState::of(question, &answer).truth();
+                match first_matching_rule(&question.risk_rules, truth) {
+                    Some(r) => fired[r] = true,
+                    None => unmatched = true,
+                }
+            }
+            for (r, rule) in question.risk_rules.iter().enumerate() {
+                let reported = findings.iter().any(|f| {
+                    f.code == "rule-never-fires" && f.path == format!("{path}.riskRules[{r}]")
+                });
+                let is_default = rule.source == "default";
+                prop_assert_eq!(reported, !fired[r] && !is_default, "rule {} of {}", r, path);
+            }
+            let reported = findings
+                .iter()
+                .any(|f| f.code == "selection-matches-no-rule" && f.path == path);
+            prop_assert_eq!(reported, unmatched, "no-match in {}", path);
+            let reported = findings
+                .iter()
+                .any(|f| f.code == "risk-rises-with-practice" && f.path == path);
+            prop_assert_eq!(reported, risk_can_rise(question), "rise in {}", path);
+        }
+    }
+    Ok(())
 }

@@ -557,3 +557,149 @@ async fn ls_quota_exceeded_mid_commit_leaves_everything_as_it_was() {
     assert_eq!(after.body, json!(big_a));
     assert_eq!(b, None);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The JS Workspace on both backends
+// ---------------------------------------------------------------------------------------------
+
+mod workspace {
+    use super::*;
+    use plumbline::wasm::JsWorkspace;
+    use serde_json::Value;
+
+    fn js(value: Value) -> JsValue {
+        js_sys::JSON::parse(&value.to_string()).unwrap()
+    }
+
+    async fn settle(promise: js_sys::Promise) -> Result<Value, JsValue> {
+        let value = JsFuture::from(promise).await?;
+        let text = js_sys::JSON::stringify(&value)
+            .unwrap()
+            .as_string()
+            .unwrap();
+        Ok(serde_json::from_str(&text).unwrap())
+    }
+
+    fn kind(err: &JsValue) -> String {
+        assert!(err.is_instance_of::<js_sys::Error>());
+        js_sys::Reflect::get(err, &JsValue::from_str("kind"))
+            .unwrap()
+            .as_string()
+            .unwrap()
+    }
+
+    async fn open(storage: &str, name: &str) -> JsWorkspace {
+        JsWorkspace::open(js(json!({"storage": storage, "name": name})))
+            .await
+            .unwrap()
+    }
+
+    fn workload(name: &str) -> JsValue {
+        js(json!({
+            "workloadName": name,
+            "description": "Customer-facing website for retail order processing",
+            "environment": "PRODUCTION",
+            "reviewOwner": "Ana Carolina Silva",
+            "awsRegions": ["us-east-1"]
+        }))
+    }
+
+    /// What one "page load" writes, a second one reads (the real reload is an e2e test).
+    async fn survives_reopening(storage: &str, name: &str) {
+        let first = open(storage, name).await;
+        assert_eq!(first.storage(), storage);
+        let w = settle(first.define_workload(workload("Retail Website - North America")))
+            .await
+            .unwrap();
+        let id = w["workloadId"].as_str().unwrap().to_string();
+        settle(first.update_answer(
+            id.clone(),
+            "wellarchitected".into(),
+            "priorities".into(),
+            js(json!({"selectedChoices": ["ops_priorities_no"]})),
+        ))
+        .await
+        .unwrap();
+        settle(first.create_milestone(id.clone(), JsValue::from_str("Version 1.0")))
+            .await
+            .unwrap();
+        first.close();
+        drop(first);
+
+        let second = open(storage, name).await;
+        let list = settle(second.list_workloads()).await.unwrap();
+        assert_eq!(list[0]["workloadId"], id.as_str());
+        assert_eq!(list[0]["riskCounts"]["HIGH"], 1);
+        assert_eq!(list[0]["milestoneCount"], 1);
+        let review = settle(second.get_lens_review(
+            id.clone(),
+            "wellarchitected".into(),
+            JsValue::UNDEFINED,
+        ))
+        .await
+        .unwrap();
+        assert_eq!(review["riskCounts"]["HIGH"], 1);
+
+        // A workspace of another name sees none of it.
+        let other = open(storage, &format!("{name}-other")).await;
+        assert_eq!(settle(other.list_workloads()).await.unwrap(), json!([]));
+    }
+
+    #[wasm_bindgen_test]
+    async fn indexeddb_is_the_default_in_browsers() {
+        let name = unique("default");
+        let ws = JsWorkspace::open(js(json!({"name": name}))).await.unwrap();
+        assert_eq!(ws.storage(), "indexeddb");
+    }
+
+    #[wasm_bindgen_test]
+    async fn indexeddb_workspace_survives_reopening() {
+        survives_reopening("indexeddb", &unique("ws")).await;
+    }
+
+    #[wasm_bindgen_test]
+    async fn localstorage_workspace_survives_reopening() {
+        let name = unique("ws");
+        survives_reopening("localstorage", &name).await;
+        clear_keys(&format!("plumbline/{name}"));
+    }
+
+    #[wasm_bindgen_test]
+    async fn blocked_indexeddb_upgrade_rejects_with_kind_unavailable() {
+        let name = unique("ws-blocked");
+        let old_tab = raw_open(&name, 1, true).await;
+        let outcome = within(5_000, JsWorkspace::open(js(json!({"name": name})))).await;
+        let err = outcome.expect("no hang").err().expect("blocked");
+        assert_eq!(kind(&err), "Unavailable");
+        old_tab.close();
+    }
+
+    #[wasm_bindgen_test]
+    async fn full_localstorage_rejects_with_kind_quota_exceeded() {
+        let name = unique("ws-quota");
+        let filler = format!("filler-{name}/");
+        let ws = open("localstorage", &name).await;
+        let storage = local_storage();
+        let mut chunk = 1 << 20;
+        let mut n = 0;
+        while chunk >= 1 {
+            let value = "x".repeat(chunk);
+            while storage.set_item(&format!("{filler}{n}"), &value).is_ok() {
+                n += 1;
+            }
+            chunk /= 2;
+        }
+        let err = settle(ws.define_workload(workload("Too big for the disk")))
+            .await
+            .err();
+        clear_keys(&filler);
+        let err = err.expect("the write cannot fit");
+        assert_eq!(kind(&err), "QuotaExceeded");
+        // Nothing half-written: with space again, the workspace is empty and usable.
+        assert_eq!(settle(ws.list_workloads()).await.unwrap(), json!([]));
+        settle(ws.define_workload(workload("Fits now")))
+            .await
+            .unwrap();
+        clear_keys(&format!("plumbline/{name}/"));
+    }
+}

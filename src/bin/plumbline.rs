@@ -27,7 +27,7 @@ fn main() -> ExitCode {
     let status = match args::parse(&argv) {
         Ok(command) => commands::run(command, &mut out, &mut err),
         Err(usage) => {
-            let _ = writeln!(err, "plumbline: {usage}\n\n{}", args::USAGE);
+            let _ = writeln!(err, "plumbline: {usage}\n{}", args::HINT);
             commands::USAGE_FAILURE
         }
     };

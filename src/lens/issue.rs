@@ -5,7 +5,7 @@
 
 use super::diagnostic::{Diagnostic, Severity};
 use super::path::Path;
-use super::position::positions_sorted;
+use super::position::LineIndex;
 
 /// One problem before its position is resolved.
 #[derive(Debug, Clone)]
@@ -56,10 +56,10 @@ impl Issues {
     /// Diagnostics sorted by line, then column (the same order as by offset); problems at the
     /// same place keep the order in which they were found (the sort is stable), so the output
     /// is deterministic.
-    pub fn into_diagnostics(mut self, text: &str) -> Vec<Diagnostic> {
+    pub fn into_diagnostics(mut self, lines: &LineIndex<'_>) -> Vec<Diagnostic> {
         self.list.sort_by_key(|issue| issue.offset);
         let offsets: Vec<usize> = self.list.iter().map(|issue| issue.offset).collect();
-        let positions = positions_sorted(text, &offsets);
+        let positions = lines.positions_sorted(&offsets);
         self.list
             .into_iter()
             .zip(positions)

@@ -23,6 +23,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use model::Lens;
 
 use issue::Issues;
+use position::LineIndex;
 
 /// The largest lens file read, in bytes. AWS documents two limits: "a custom lens cannot exceed
 /// 500 KB" (console) and ImportLens's JSONString of at most 500,000 characters (API). For
@@ -68,8 +69,12 @@ pub fn lint_with(text: &str, options: &LintOptions) -> LintReport {
     if text.len() > MAX_FILE_BYTES {
         return too_large(text);
     }
-    let parsed = json::read(text);
-    let mut cx = build::Cx::new(text, *options);
+    let mut parsed = json::read(text);
+    let lines = parsed
+        .line_starts
+        .take()
+        .map(|starts| LineIndex::from_starts(text, starts));
+    let mut cx = build::Cx::new(text, *options, lines);
     for error in &parsed.errors {
         let path = parsed
             .root
@@ -99,7 +104,8 @@ pub fn lint_with(text: &str, options: &LintOptions) -> LintReport {
             }
         }
     }
-    let diagnostics = cx.issues.into_diagnostics(text);
+    let issues = std::mem::take(&mut cx.issues);
+    let diagnostics = issues.into_diagnostics(cx.lines());
     LintReport { lens, diagnostics }
 }
 
@@ -118,7 +124,7 @@ fn too_large(text: &str) -> LintReport {
     );
     LintReport {
         lens: None,
-        diagnostics: issues.into_diagnostics(""),
+        diagnostics: issues.into_diagnostics(&LineIndex::new("")),
     }
 }
 

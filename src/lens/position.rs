@@ -29,6 +29,13 @@ impl<'a> LineIndex<'a> {
         LineIndex { text, starts }
     }
 
+    /// An index from line starts already known (the JSON reader notes them while it skips
+    /// whitespace). `starts` must begin with 0 and list every line start in order.
+    pub fn from_starts(text: &'a str, starts: Vec<usize>) -> Self {
+        debug_assert_eq!(starts.first(), Some(&0));
+        LineIndex { text, starts }
+    }
+
     /// 1-based line number of `offset` (clamped to the text).
     pub fn line_of(&self, offset: usize) -> u32 {
         let offset = offset.min(self.text.len());
@@ -52,47 +59,52 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-/// Positions of `offsets`, which must be in increasing order, in one forward pass over the
-/// text: each byte is looked at once, however many offsets there are (a minified one-line lens
-/// with a thousand warnings stays linear). Same results as [`LineIndex::position`].
-pub fn positions_sorted(text: &str, offsets: &[usize]) -> Vec<(u32, u32)> {
-    let bytes = text.as_bytes();
-    // A lone `\r` also ends a line; such (rare) texts take the general path.
-    if scan::contains(bytes, b'\r') {
-        let index = LineIndex::new(text);
-        return offsets.iter().map(|&o| index.position(o)).collect();
-    }
-    let mut out = Vec::with_capacity(offsets.len());
-    let (mut at, mut line, mut column) = (0usize, 1usize, 1usize);
-    for &offset in offsets {
-        let offset = offset.clamp(at, bytes.len());
-        let span = &bytes[at..offset];
-        match scan::newlines(span) {
-            (0, _) => column += scan::chars(span),
-            (breaks, Some(last)) => {
-                line += breaks;
-                column = 1 + scan::chars(&span[last + 1..]);
-            }
-            (_, None) => unreachable!("a counted newline has a position"),
+impl LineIndex<'_> {
+    /// Positions of `offsets`, which must be in increasing order. Consecutive offsets on one
+    /// line continue counting from the previous one, so each character is counted once however
+    /// many offsets there are (a minified one-line lens with a thousand warnings stays linear).
+    pub fn positions_sorted(&self, offsets: &[usize]) -> Vec<(u32, u32)> {
+        let mut out = Vec::with_capacity(offsets.len());
+        let (mut prev_line, mut prev_offset, mut prev_column) = (0u32, 0usize, 0usize);
+        for &offset in offsets {
+            let offset = offset.min(self.text.len());
+            let line = self.line_of(offset);
+            let from = if line == prev_line && offset >= prev_offset {
+                prev_offset
+            } else {
+                prev_column = 1;
+                self.starts[line as usize - 1]
+            };
+            prev_column += scan::chars(&self.text.as_bytes()[from..offset]);
+            (prev_line, prev_offset) = (line, offset);
+            out.push((line, prev_column as u32));
         }
-        at = offset;
-        out.push((line as u32, column as u32));
+        out
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{positions_sorted, LineIndex};
+    use super::LineIndex;
 
     #[test]
-    fn sweep_agrees_with_the_index() {
+    fn sorted_positions_agree_with_single_ones() {
         for text in ["ab\ncé\nxyz\n\n", "one line only é", "a\r\nb\rc\nd", ""] {
             let index = LineIndex::new(text);
             let offsets: Vec<usize> = (0..=text.len() + 1).collect();
             let expected: Vec<(u32, u32)> = offsets.iter().map(|&o| index.position(o)).collect();
-            assert_eq!(positions_sorted(text, &offsets), expected, "{text:?}");
+            assert_eq!(index.positions_sorted(&offsets), expected, "{text:?}");
+            let sparse: Vec<usize> = offsets.iter().copied().step_by(3).collect();
+            let expected: Vec<(u32, u32)> = sparse.iter().map(|&o| index.position(o)).collect();
+            assert_eq!(index.positions_sorted(&sparse), expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn the_reader_finds_the_same_line_starts() {
+        let text = "{\n  \"a\": [1,\r\n 2],\r\"b\":\n\n\"c\"}";
+        let starts = crate::lens::json::read(text).line_starts.unwrap();
+        assert_eq!(starts, LineIndex::new(text).starts);
     }
 
     #[test]

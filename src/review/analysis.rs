@@ -63,32 +63,25 @@ fn warning(path: String, code: &'static str, message: String) -> Finding {
 
 /// `rule-never-fires` for every non-default rule that no answer reaches.
 fn dead_rules(question: &Question, table: &SelectionTable, path: &str, out: &mut Vec<Finding>) {
-    let fired = table.fired_rules();
     for (r, rule) in question.risk_rules.iter().enumerate() {
         let CompiledCondition::Expr(expr) = &rule.condition else {
             continue;
         };
-        if r >= 64 || fired & (1u64 << r) != 0 {
+        if table.fires(r) {
             continue;
         }
-        // Where the condition holds, some earlier rule must have matched: find the simplest
-        // such answer to show which one.
-        let shadowed = smallest(
-            table
-                .answers()
-                .filter(|&(truth, _)| expr.eval(truth))
-                .filter_map(|(truth, first)| Some((truth, first?))),
-        );
-        let reason = match shadowed {
-            Some((truth, earlier)) => format!(
+        // Where the condition holds, an earlier rule must have matched: show the simplest
+        // such answer, and which rule took it.
+        let reason = match table.smallest_where_holds(r, &rule.condition) {
+            Some((truth, Some(earlier))) => format!(
                 "whenever it holds, the earlier {} matches first (e.g. the selection {})",
                 describe_rule(&question.risk_rules[earlier]),
                 describe_selection(question, truth)
             ),
-            None if mixes_none_of_these(question, expr) => "its condition is false for every \
+            _ if mixes_none_of_these(question, expr) => "its condition is false for every \
                 possible answer (a `_no` choice is never selected together with other choices)"
                 .to_string(),
-            None => "its condition is false for every possible answer".to_string(),
+            _ => "its condition is false for every possible answer".to_string(),
         };
         out.push(warning(
             format!("{path}.riskRules[{r}]"),
@@ -105,13 +98,7 @@ fn unmatched_selection(
     path: &str,
     out: &mut Vec<Finding>,
 ) {
-    let unmatched = smallest(
-        table
-            .answers()
-            .filter(|&(_, first)| first.is_none())
-            .map(|(truth, _)| (truth, ())),
-    );
-    if let Some((truth, ())) = unmatched {
+    if let Some(truth) = table.smallest_unmatched() {
         out.push(warning(
             path.to_string(),
             "selection-matches-no-rule",
@@ -126,35 +113,19 @@ fn unmatched_selection(
 
 /// `risk-rises-with-practice`: some answer plus one ordinary choice is riskier than the answer.
 fn rising_risk(question: &Question, table: &SelectionTable, path: &str, out: &mut Vec<Finding>) {
-    let n = table.ordinary_count();
-    let level = |compact: usize| {
-        table
-            .rule_of(compact)
-            .map(|r| risk_level(question.risk_rules[r].risk))
+    let levels: Vec<u8> = question
+        .risk_rules
+        .iter()
+        .map(|rule| risk_level(rule.risk))
+        .collect();
+    let Some((mask, j)) = table.smallest_rise(&levels) else {
+        return;
     };
-    // (popcount, compact mask, added compact bit) of the simplest example so far; masks are
-    // visited in increasing order, so the first find at a given size is the lens-order first.
-    let mut best: Option<(u32, usize, usize)> = None;
-    for mask in 1..(1usize << n) {
-        let size = mask.count_ones();
-        if best.is_some_and(|(best_size, _, _)| size >= best_size) {
-            continue;
-        }
-        let Some(before) = level(mask) else { continue };
-        let added = (0..n).find(|&j| {
-            mask & (1 << j) == 0 && level(mask | 1 << j).is_some_and(|after| after > before)
-        });
-        if let Some(j) = added {
-            best = Some((size, mask, j));
-        }
-    }
-    let Some((_, mask, j)) = best else { return };
     let risk_of = |compact: usize| {
         table
             .rule_of(compact)
             .map_or("no risk", |r| question.risk_rules[r].risk.as_str())
     };
-    let added = table.truth(1 << j);
     out.push(warning(
         path.to_string(),
         "risk-rises-with-practice",
@@ -162,7 +133,7 @@ fn rising_risk(question: &Question, table: &SelectionTable, path: &str, out: &mu
             "selecting {} in addition to {} raises the risk from {} to {}; adopting a best \
              practice should never increase risk (is a \"None of these\" or a \"No\" answer \
              modelled as an ordinary choice?)",
-            describe_selection(question, added),
+            describe_selection(question, table.truth(1 << j)),
             describe_selection(question, table.truth(mask)),
             risk_of(mask),
             risk_of(mask | 1 << j),
@@ -177,14 +148,6 @@ fn risk_level(risk: LensRisk) -> u8 {
         LensRisk::Medium => 1,
         LensRisk::High => 2,
     }
-}
-
-/// The answer with the fewest choices; ties go to the first seen.
-fn smallest<T>(answers: impl Iterator<Item = (u64, T)>) -> Option<(u64, T)> {
-    answers.fold(None, |best: Option<(u64, T)>, (truth, extra)| match best {
-        Some((b, _)) if b.count_ones() <= truth.count_ones() => best,
-        _ => Some((truth, extra)),
-    })
 }
 
 fn describe_rule(rule: &RiskRule) -> String {

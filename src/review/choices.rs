@@ -16,7 +16,7 @@
 //! ignored (the lens format allows 15).
 
 use super::answers::{Answer, ChoiceStatus};
-use crate::lens::model::Question;
+use crate::lens::model::{Choice, Question};
 
 /// How many choices a bit set can describe.
 pub const MAX_CHOICES: usize = 64;
@@ -31,16 +31,17 @@ pub struct ChoiceState {
 }
 
 impl ChoiceState {
-    /// Reconciles `answer` against `question`. Allocation-free: ids are matched by a linear scan
-    /// of the question's choices, which is faster than hashing for the ≤15 choices a lens has.
+    /// Reconciles `answer` against `question`. Allocation-free: see [`IdCursor`] for how ids
+    /// are matched.
     pub fn of(question: &Question, answer: &Answer) -> ChoiceState {
         let mut selected = 0u64;
         let mut not_applicable = 0u64;
+        let mut cursor = IdCursor::new(question);
         for id in &answer.selected_choices {
-            selected |= choice_bit(question, id);
+            selected |= cursor.bit(id);
         }
         for choice_answer in &answer.choice_answers {
-            let bit = choice_bit(question, &choice_answer.choice_id);
+            let bit = cursor.bit(&choice_answer.choice_id);
             match choice_answer.status {
                 ChoiceStatus::Selected => selected |= bit,
                 ChoiceStatus::NotApplicable => not_applicable |= bit,
@@ -80,16 +81,48 @@ impl ChoiceState {
 
 /// Position of the choice with this id, if the question has it within the first 64 choices.
 pub fn choice_index(question: &Question, id: &str) -> Option<usize> {
-    question
-        .choices
-        .iter()
-        .take(MAX_CHOICES)
-        .position(|c| c.id == id)
+    IdCursor::new(question).find(id)
 }
 
-/// The bit of the choice with this id; 0 for an id the question does not have.
-pub fn choice_bit(question: &Question, id: &str) -> u64 {
-    choice_index(question, id).map_or(0, |i| 1u64 << i)
+/// Matches ids against a question's choices, fast enough for a million answers a second in
+/// wasm without an index (the model has none, and building one would allocate):
+/// - the search starts after the previous match and wraps around, because answers list their
+///   choices in lens order, so the next id is usually the next choice;
+/// - ids are told apart by their length and last byte before a full comparison, because a
+///   question's ids share a long prefix (`ops_priorities_…`) and differ at the end.
+pub struct IdCursor<'q> {
+    choices: &'q [Choice],
+    next: usize,
+}
+
+impl<'q> IdCursor<'q> {
+    pub fn new(question: &'q Question) -> IdCursor<'q> {
+        let count = question.choices.len().min(MAX_CHOICES);
+        IdCursor {
+            choices: &question.choices[..count],
+            next: 0,
+        }
+    }
+
+    /// Position of the choice with this id.
+    pub fn find(&mut self, id: &str) -> Option<usize> {
+        let count = self.choices.len();
+        let start = if self.next < count { self.next } else { 0 };
+        let found = (start..count)
+            .chain(0..start)
+            .find(|&i| same_id(&self.choices[i].id, id))?;
+        self.next = found + 1;
+        Some(found)
+    }
+
+    /// The bit of the choice with this id; 0 for an id the question does not have.
+    pub fn bit(&mut self, id: &str) -> u64 {
+        self.find(id).map_or(0, |i| 1u64 << i)
+    }
+}
+
+fn same_id(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
 }
 
 /// The question's `_no` ("None of these") choices.
@@ -102,7 +135,7 @@ pub fn best_practice_mask(question: &Question) -> u64 {
     mask_where(question, |c| !c.is_none_of_these())
 }
 
-fn mask_where(question: &Question, keep: impl Fn(&crate::lens::model::Choice) -> bool) -> u64 {
+fn mask_where(question: &Question, keep: impl Fn(&Choice) -> bool) -> u64 {
     question
         .choices
         .iter()

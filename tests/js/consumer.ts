@@ -2,11 +2,18 @@
 // test command's step 9): as a bundler app resolves the package (tsconfig.json: the web
 // entry's plumbline.d.ts) and as Node does (tsconfig.node.json: node.d.ts). Extend it with
 // every API that ships, so its declarations stay usable.
-import init, { initSync, type InitInput, type InitOutput } from "plumbline";
+import init, { initSync, version, Lens, type InitInput, type InitOutput } from "plumbline";
 
 const wasmUrl: InitInput = new URL("plumbline_bg.wasm", import.meta.url);
 const output: InitOutput = await init({ module_or_path: wasmUrl });
 const memory: WebAssembly.Memory = output.memory;
-const again: InitOutput = initSync({ module: new Uint8Array(0) });
+const sync: (module: { module: BufferSource | WebAssembly.Module }) => InitOutput = initSync;
+const engine: string = version();
 
-export { memory, again };
+const lensText = "{}";
+const lint = Lens.lint(lensText);
+const lens: Lens = Lens.parse(lensText);
+const lensName: string = lens.name;
+lens.free();
+
+export { memory, sync, engine, lint, lensName };

@@ -159,3 +159,5 @@ pub fn not_applicable(question_id: &str, selected: &str) -> Answer {
         ..answer(question_id, selected)
     }
 }
+
+pub mod json_lens;

@@ -1,5 +1,7 @@
-//! Command-line parsing, by hand: three commands and two options do not need a framework, and
-//! a hand-written parser keeps the binary small and the messages ours.
+//! Command-line parsing, by hand: three commands and three options do not need a framework,
+//! and a hand-written parser keeps the binary small and the messages ours.
+
+use plumbline::lens::LintOptions;
 
 /// What the user asked for.
 #[derive(Debug, PartialEq, Eq)]
@@ -9,15 +11,18 @@ pub enum Command {
     Lint {
         file: String,
         format: Format,
+        lint_options: LintOptions,
     },
     Evaluate {
         lens: String,
         answers: String,
+        lint_options: LintOptions,
     },
     Plan {
         lens: String,
         answers: String,
         pillar_priority: Vec<String>,
+        lint_options: LintOptions,
     },
 }
 
@@ -27,11 +32,16 @@ pub enum Format {
     Json,
 }
 
+/// Printed after a usage error: the full text would bury the one line that matters.
+pub const HINT: &str = "Run `plumbline --help` for usage.";
+
 pub const USAGE: &str = "\
+plumbline: lint Well-Architected lens files, evaluate reviews, plan improvements.
+
 Usage:
-  plumbline lint FILE [--format text|json]
-  plumbline evaluate LENS ANSWERS
-  plumbline plan LENS ANSWERS [--pillar-priority ID,ID,...]
+  plumbline lint FILE [--format text|json] [--official-ids]
+  plumbline evaluate LENS ANSWERS [--official-ids]
+  plumbline plan LENS ANSWERS [--pillar-priority ID,ID,...] [--official-ids]
   plumbline --help | --version
 
 Commands:
@@ -43,6 +53,8 @@ Commands:
 
 LENS and FILE are custom-lens JSON files; ANSWERS is the JSON that
 `aws wellarchitected list-answers` (or get-answer) prints. Use - to read stdin.
+--official-ids accepts the AWS framework lens's question ids (`ops-model`), as in the
+lenses Plumbline ships; custom lenses must not use it.
 Exit status: 0 success, 1 the lens has errors, 2 usage error or unreadable input.";
 
 /// Parses the arguments after the program name; `Err` carries a one-line reason.
@@ -59,6 +71,9 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
     if options.help {
         return Ok(Command::Help);
     }
+    let lint_options = LintOptions {
+        official_ids: options.official_ids,
+    };
     let command = match first.as_str() {
         "lint" => {
             let [file] = options.positionals::<1>("lint", "FILE")?;
@@ -67,11 +82,19 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                 Some("json") => Format::Json,
                 Some(other) => return Err(format!("--format must be text or json, not `{other}`")),
             };
-            Command::Lint { file, format }
+            Command::Lint {
+                file,
+                format,
+                lint_options,
+            }
         }
         "evaluate" => {
             let [lens, answers] = options.positionals::<2>("evaluate", "LENS ANSWERS")?;
-            Command::Evaluate { lens, answers }
+            Command::Evaluate {
+                lens,
+                answers,
+                lint_options,
+            }
         }
         "plan" => {
             let [lens, answers] = options.positionals::<2>("plan", "LENS ANSWERS")?;
@@ -89,6 +112,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                 lens,
                 answers,
                 pillar_priority,
+                lint_options,
             }
         }
         other if other.starts_with('-') => return Err(format!("unknown option `{other}`")),
@@ -103,6 +127,7 @@ struct Options {
     positionals: Vec<String>,
     named: Vec<(String, String)>,
     help: bool,
+    official_ids: bool,
 }
 
 /// Options that take a value; anything else starting with `-` is refused.
@@ -114,11 +139,14 @@ impl Options {
             positionals: Vec::new(),
             named: Vec::new(),
             help: false,
+            official_ids: false,
         };
         let mut words = words.iter();
         while let Some(word) = words.next() {
             if word == "-h" || word == "--help" {
                 options.help = true;
+            } else if word == "--official-ids" {
+                options.official_ids = true;
             } else if word == "-" || !word.starts_with('-') {
                 options.positionals.push(word.clone());
             } else {
@@ -186,17 +214,19 @@ mod tests {
             parse(&words("lint --format=json a.json")),
             Ok(Command::Lint {
                 file: "a.json".into(),
-                format: Format::Json
+                format: Format::Json,
+                lint_options: LintOptions::default(),
             })
         );
         assert_eq!(
             parse(&words(
-                "plan --pillar-priority security,,reliability l.json a.json"
+                "plan --pillar-priority security,,reliability l.json --official-ids a.json"
             )),
             Ok(Command::Plan {
                 lens: "l.json".into(),
                 answers: "a.json".into(),
-                pillar_priority: vec!["security".into(), "reliability".into()]
+                pillar_priority: vec!["security".into(), "reliability".into()],
+                lint_options: LintOptions { official_ids: true },
             })
         );
     }

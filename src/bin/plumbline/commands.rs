@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use plumbline::lens::{self, Lens};
+use plumbline::lens::{self, Lens, LintOptions};
 use plumbline::review::import::answers_from_aws_json;
 use plumbline::review::{evaluate, improvement_plan, Answer, PlanItem, PlanOptions};
 use serde::Serialize;
@@ -20,30 +20,37 @@ pub const USAGE_FAILURE: u8 = 2;
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let result = match command {
         Command::Help => {
-            let _ = writeln!(out, "plumbline {}\n\n{USAGE}", plumbline::VERSION);
+            let _ = writeln!(out, "{USAGE}");
             Ok(SUCCESS)
         }
         Command::Version => {
             let _ = writeln!(out, "plumbline {}", plumbline::VERSION);
             Ok(SUCCESS)
         }
-        Command::Lint { file, format } => lint(&file, format, out),
-        Command::Evaluate { lens, answers } => {
-            with_review(&lens, &answers, err, |lens, answers, _| {
-                render::pretty(&evaluate(lens, answers))
-            })
-            .map(|text| emit(out, &text))
-        }
+        Command::Lint {
+            file,
+            format,
+            lint_options,
+        } => lint(&file, format, lint_options, out),
+        Command::Evaluate {
+            lens,
+            answers,
+            lint_options,
+        } => with_review(&lens, &answers, lint_options, err, |lens, answers, _| {
+            render::pretty(&evaluate(lens, answers))
+        })
+        .map(|text| emit(out, &text)),
         Command::Plan {
             lens,
             answers,
             pillar_priority,
+            lint_options,
         } => {
             let options = PlanOptions {
                 pillar_priority,
                 ..PlanOptions::default()
             };
-            with_review(&lens, &answers, err, |lens, answers, err| {
+            with_review(&lens, &answers, lint_options, err, |lens, answers, err| {
                 warn_unknown_pillars(lens, &options.pillar_priority, err);
                 #[derive(Serialize)]
                 struct Plan {
@@ -80,9 +87,14 @@ fn emit(out: &mut dyn Write, text: &str) -> u8 {
     SUCCESS
 }
 
-fn lint(file: &str, format: Format, out: &mut dyn Write) -> Result<u8, Failure> {
+fn lint(
+    file: &str,
+    format: Format,
+    lint_options: LintOptions,
+    out: &mut dyn Write,
+) -> Result<u8, Failure> {
     let Input { name, text } = input::read(file).map_err(usage_failure)?;
-    let report = lens::lint(&text);
+    let report = lens::lint_with(&text, &lint_options);
     let rendered = match format {
         Format::Text => render::text(&name, &report.diagnostics),
         Format::Json => render::json(&report.diagnostics),
@@ -100,12 +112,17 @@ fn lint(file: &str, format: Format, out: &mut dyn Write) -> Result<u8, Failure> 
 fn with_review(
     lens_path: &str,
     answers_path: &str,
+    lint_options: LintOptions,
     err: &mut dyn Write,
     then: impl FnOnce(&Lens, &[Answer], &mut dyn Write) -> String,
 ) -> Result<String, Failure> {
     let lens_input = input::read(lens_path).map_err(usage_failure)?;
     let answers_input = input::read(answers_path).map_err(usage_failure)?;
-    let lens = lens::parse(&lens_input.text).map_err(|diagnostics| {
+    // Unreadable input (status 2) is reported before a lens with errors (status 1), so the
+    // status tells a script whether to fix its command line or the lens.
+    let answers = answers_from_aws_json(&answers_input.text)
+        .map_err(|e| usage_failure(format!("{}: {e}", answers_input.name)))?;
+    let lens = lens::parse_with(&lens_input.text, &lint_options).map_err(|diagnostics| {
         let _ = err.write_all(render::text(&lens_input.name, &diagnostics).as_bytes());
         Failure {
             status: LENS_HAS_ERRORS,
@@ -115,8 +132,6 @@ fn with_review(
             ),
         }
     })?;
-    let answers = answers_from_aws_json(&answers_input.text)
-        .map_err(|e| usage_failure(format!("{}: {e}", answers_input.name)))?;
     warn_misfits(&lens, &answers, &answers_input.name, err);
     Ok(then(&lens, &answers, err))
 }

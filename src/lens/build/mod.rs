@@ -43,7 +43,8 @@ pub struct Cx<'t> {
 }
 
 impl<'t> Cx<'t> {
-    pub fn new(text: &'t str, options: LintOptions) -> Self {
+    /// `lines`: a line index if one is already at hand (the reader's), else built on demand.
+    pub fn new(text: &'t str, options: LintOptions, lines: Option<LineIndex<'t>>) -> Self {
         Cx {
             text,
             options,
@@ -51,7 +52,7 @@ impl<'t> Cx<'t> {
             unknown_ids: Vec::new(),
             pillar_ids: Seen::default(),
             question_ids: Seen::default(),
-            lines: OnceCell::new(),
+            lines: lines.map(OnceCell::from).unwrap_or_default(),
         }
     }
 
@@ -88,6 +89,7 @@ pub fn lens(cx: &mut Cx<'_>, root: &Value<'_>) -> Option<Lens> {
     let mut pillars = Vec::new();
     if let Some((items, offset)) = array(cx, &obj, &path, "pillars", Need::Required) {
         let at = path.key("pillars");
+        pillars.reserve_exact(items.len());
         counts::check(cx, Counted::Pillars, "the lens", items, offset, &at);
         for (i, item) in items.iter().enumerate() {
             if let Some(pillar) = pillar(cx, item, &at.index(i)) {
@@ -129,6 +131,7 @@ fn pillar(cx: &mut Cx<'_>, value: &Value<'_>, path: &Path<'_>) -> Option<Pillar>
     let mut questions = Vec::new();
     if let Some((items, offset)) = array(cx, &obj, path, "questions", Need::Required) {
         let at = path.key("questions");
+        questions.reserve_exact(items.len());
         counts::check(cx, Counted::Questions, &owner, items, offset, &at);
         for (i, item) in items.iter().enumerate() {
             if let Some(q) = question::question(cx, item, &at.index(i)) {

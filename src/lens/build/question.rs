@@ -35,6 +35,7 @@ pub fn question(cx: &mut Cx<'_>, value: &Value<'_>, path: &Path<'_>) -> Option<Q
     let mut choices = Vec::new();
     if let Some((items, offset)) = array(cx, &obj, path, "choices", Need::Required) {
         let at = path.key("choices");
+        choices.reserve_exact(items.len());
         counts::check(cx, Counted::Choices, &owner, items, offset, &at);
         let mut seen = SeenFew::default();
         for (i, item) in items.iter().enumerate() {

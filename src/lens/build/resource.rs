@@ -89,6 +89,7 @@ pub fn additional(
         return out;
     };
     let at = path.key("additionalResources");
+    out.reserve_exact(entries.len());
     let mut tally = Tally::default();
     for (i, entry) in entries.iter().enumerate() {
         let entry_path = at.index(i);
@@ -105,6 +106,7 @@ pub fn additional(
         let mut content = Vec::new();
         if let Some((items, _)) = array(cx, &obj, &entry_path, "content", Need::Required) {
             let content_path = entry_path.key("content");
+            content.reserve_exact(items.len());
             for (j, item) in items.iter().enumerate() {
                 let item_path = content_path.index(j);
                 if let Some(kind) = kind {

@@ -22,6 +22,7 @@ pub fn risk_rules(
         return out;
     };
     let at = path.key("riskRules");
+    out.reserve_exact(items.len());
     let question = question_id.map_or_else(
         || "this question".to_string(),
         |id| format!("question `{id}`"),

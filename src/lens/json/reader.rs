@@ -22,6 +22,11 @@ pub const MAX_DEPTH: usize = 64;
 pub struct Parsed<'a> {
     pub root: Option<Value<'a>>,
     pub errors: Vec<JsonError>,
+    /// Where every line starts, when the whole text was read (see [`LineIndex::from_starts`]);
+    /// `None` after a fatal error, since the text after it was not looked at.
+    ///
+    /// [`LineIndex::from_starts`]: crate::lens::position::LineIndex::from_starts
+    pub line_starts: Option<Vec<usize>>,
 }
 
 /// Reads a whole JSON text.
@@ -34,18 +39,21 @@ pub fn read(text: &str) -> Parsed<'_> {
         open: Vec::new(),
         members: Vec::new(),
         items: Vec::new(),
+        line_starts: vec![0],
         errors: Vec::new(),
     };
     match reader.document() {
         Ok(root) => Parsed {
             root: Some(root),
             errors: reader.errors,
+            line_starts: Some(reader.line_starts),
         },
         Err(fatal) => {
             reader.errors.push(fatal);
             Parsed {
                 root: None,
                 errors: reader.errors,
+                line_starts: None,
             }
         }
     }
@@ -64,6 +72,7 @@ struct Reader<'a> {
     /// one allocation instead of a series of reallocations while it grows.
     members: Vec<Member<'a>>,
     items: Vec<Value<'a>>,
+    line_starts: Vec<usize>,
     errors: Vec<JsonError>,
 }
 
@@ -108,8 +117,21 @@ impl<'a> Reader<'a> {
         Ok(root)
     }
 
+    /// Skips whitespace, noting where lines start: in JSON every line break is whitespace
+    /// between tokens (a raw one inside a string is an error), so this is where all of them
+    /// are seen, and the line index comes free with reading.
     fn skip_whitespace(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
+        while let Some(&b) = self.bytes.get(self.pos) {
+            match b {
+                b' ' | b'\t' => {}
+                b'\n' => self.line_starts.push(self.pos + 1),
+                b'\r' => {
+                    if self.bytes.get(self.pos + 1) != Some(&b'\n') {
+                        self.line_starts.push(self.pos + 1);
+                    }
+                }
+                _ => break,
+            }
             self.pos += 1;
         }
     }

@@ -1,0 +1,287 @@
+// The Lens API of the npm package, imported by name as an application would:
+// Lens.parse / Lens.lint / Lens.builtin, lens.evaluate (camelCase answers and the AWS
+// ListAnswers export), lens.improvementPlan, toJSON, and the errors thrown (real Errors with
+// `kind` and `diagnostics`).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { Lens, version } from "plumbline";
+
+/** A small custom lens: two pillars, three questions, rules at every level. */
+const LENS = {
+  schemaVersion: "2021-11-01",
+  name: "Checkout Service Lens",
+  description: "Practices for the checkout service of a retail site.",
+  pillars: [
+    {
+      id: "ops",
+      name: "Operations",
+      questions: [
+        {
+          id: "deploy",
+          title: "How do you deploy changes?",
+          description: "Deployments should be automated and reversible.",
+          helpfulResource: { displayText: "Deploy safely.", url: "https://example.com/deploy" },
+          choices: [
+            choice("deploy_ci", "Changes ship through a CI pipeline"),
+            choice("deploy_rollback", "Every deployment can be rolled back"),
+            choice("deploy_canary", "New versions take a small share of traffic first"),
+            { id: "deploy_no", title: "None of these", helpfulResource: { displayText: "None of the above." } },
+          ],
+          riskRules: [
+            { condition: "deploy_ci && deploy_rollback && deploy_canary", risk: "NO_RISK" },
+            { condition: "deploy_ci && (deploy_rollback || deploy_canary)", risk: "MEDIUM_RISK" },
+            { condition: "default", risk: "HIGH_RISK" },
+          ],
+        },
+        {
+          id: "monitor",
+          title: "How do you know the service is healthy?",
+          description: "Measure what customers experience.",
+          choices: [
+            choice("monitor_metrics", "Business metrics are collected"),
+            choice("monitor_alarms", "Alarms page a person"),
+            { id: "monitor_no", title: "None of these", helpfulResource: { displayText: "None of the above." } },
+          ],
+          riskRules: [
+            { condition: "monitor_metrics && monitor_alarms", risk: "NO_RISK" },
+            { condition: "default", risk: "MEDIUM_RISK" },
+          ],
+        },
+      ],
+    },
+    {
+      id: "sec",
+      name: "Security",
+      questions: [
+        {
+          id: "access",
+          title: "How do you control access?",
+          description: "People and services get only what they need.",
+          choices: [
+            choice("access_mfa", "People sign in with MFA"),
+            choice("access_least", "Permissions follow least privilege"),
+            { id: "access_no", title: "None of these", helpfulResource: { displayText: "None of the above." } },
+          ],
+          riskRules: [
+            { condition: "access_mfa && access_least", risk: "NO_RISK" },
+            { condition: "access_mfa || access_least", risk: "MEDIUM_RISK" },
+            { condition: "default", risk: "HIGH_RISK" },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+function choice(id, title) {
+  return {
+    id,
+    title,
+    helpfulResource: { displayText: `Why: ${title}.`, url: `https://example.com/${id}` },
+    improvementPlan: { displayText: `Start doing: ${title}.`, url: `https://example.com/${id}/plan` },
+  };
+}
+
+const TEXT = JSON.stringify(LENS, null, 2);
+const ZERO = { UNANSWERED: 0, HIGH: 0, MEDIUM: 0, NONE: 0, NOT_APPLICABLE: 0 };
+const counts = (partial) => ({ ...ZERO, ...partial });
+
+/** Runs `fn`, returns what it threw (failing if it did not throw). */
+function thrown(fn) {
+  try {
+    fn();
+  } catch (err) {
+    return err;
+  }
+  assert.fail("expected a throw");
+}
+
+test("version() is the package version", () => {
+  const manifest = JSON.parse(
+    readFileSync(new URL(import.meta.resolve("plumbline/package.json")), "utf8"),
+  );
+  assert.equal(version(), manifest.version);
+});
+
+test("parse reads a valid lens; name, description and toJSON give its content", () => {
+  const lens = Lens.parse(TEXT);
+  assert.equal(lens.name, "Checkout Service Lens");
+  assert.equal(lens.description, LENS.description);
+  const model = lens.toJSON();
+  assert.equal(model.schemaVersion, "2021-11-01");
+  assert.deepEqual(model.pillars.map((p) => p.id), ["ops", "sec"]);
+  const deploy = model.pillars[0].questions[0];
+  assert.equal(deploy.title, "How do you deploy changes?");
+  assert.deepEqual(deploy.helpfulResource, { displayText: "Deploy safely.", url: "https://example.com/deploy" });
+  assert.deepEqual(deploy.choices.map((c) => c.id), ["deploy_ci", "deploy_rollback", "deploy_canary", "deploy_no"]);
+  assert.deepEqual(deploy.choices[0].improvementPlan, LENS.pillars[0].questions[0].choices[0].improvementPlan);
+  // Risk rules as written, in file order.
+  assert.deepEqual(deploy.riskRules, LENS.pillars[0].questions[0].riskRules);
+  // Plain data: JSON.stringify keeps everything (no Map, no class instances).
+  assert.deepEqual(JSON.parse(JSON.stringify(lens)), model);
+});
+
+test("parse throws a LensInvalid Error with located diagnostics", () => {
+  const broken = structuredClone(LENS);
+  broken.pillars[0].questions[0].riskRules[0].condition = "deploy_ci && deploy_typo";
+  const err = thrown(() => Lens.parse(JSON.stringify(broken, null, 2)));
+  assert.ok(err instanceof Error, "a real Error");
+  assert.equal(err.kind, "LensInvalid");
+  assert.match(err.message, /deploy_typo/);
+  assert.ok(Array.isArray(err.diagnostics) && err.diagnostics.length >= 1);
+  const d = err.diagnostics.find((x) => x.severity === "error");
+  assert.equal(d.path, "pillars[0].questions[0].riskRules[0].condition");
+  assert.equal(typeof d.code, "string");
+  assert.ok(d.line > 1 && d.column >= 1, `located: ${d.line}:${d.column}`);
+  assert.ok(err.stack, "has a stack trace");
+});
+
+test("parse of text that is not JSON throws LensInvalid with a line and column", () => {
+  const err = thrown(() => Lens.parse('{\n  "name": "x",\n  oops\n}'));
+  assert.equal(err.kind, "LensInvalid");
+  assert.equal(err.diagnostics[0].line, 3);
+});
+
+test("lint never throws: valid lens, invalid lens with a preview model, non-JSON", () => {
+  const ok = Lens.lint(TEXT);
+  assert.equal(ok.valid, true);
+  assert.deepEqual(ok.diagnostics.filter((d) => d.severity === "error"), []);
+  assert.equal(ok.model.name, "Checkout Service Lens");
+
+  const broken = structuredClone(LENS);
+  broken.pillars[1].questions[0].riskRules[1].risk = "SEVERE_RISK";
+  const bad = Lens.lint(JSON.stringify(broken));
+  assert.equal(bad.valid, false);
+  assert.ok(bad.diagnostics.some((d) => d.severity === "error" && d.path.startsWith("pillars[1].questions[0].riskRules[1]")));
+
+  const garbage = Lens.lint("not json at all");
+  assert.equal(garbage.valid, false);
+  assert.equal(garbage.model, null);
+  assert.ok(garbage.diagnostics.length >= 1);
+});
+
+test("evaluate: risk per question in lens order, per pillar, for the lens", () => {
+  const lens = Lens.parse(TEXT);
+  const result = lens.evaluate([
+    { questionId: "deploy", selectedChoices: ["deploy_ci", "deploy_canary"] },
+    { questionId: "access", selectedChoices: ["access_no"] },
+  ]);
+  assert.deepEqual(result.questions, [
+    { questionId: "deploy", pillarId: "ops", risk: "MEDIUM" },
+    { questionId: "monitor", pillarId: "ops", risk: "UNANSWERED" },
+    { questionId: "access", pillarId: "sec", risk: "HIGH" },
+  ]);
+  assert.deepEqual(result.pillars, [
+    { pillarId: "ops", riskCounts: counts({ MEDIUM: 1, UNANSWERED: 1 }) },
+    { pillarId: "sec", riskCounts: counts({ HIGH: 1 }) },
+  ]);
+  assert.deepEqual(result.riskCounts, counts({ HIGH: 1, MEDIUM: 1, UNANSWERED: 1 }));
+});
+
+test("evaluate: not applicable questions and waived best practices", () => {
+  const lens = Lens.parse(TEXT);
+  const result = lens.evaluate([
+    // A best practice marked not applicable counts as met.
+    {
+      questionId: "deploy",
+      selectedChoices: ["deploy_ci", "deploy_rollback"],
+      choiceAnswers: [{ choiceId: "deploy_canary", status: "NOT_APPLICABLE", reason: "ARCHITECTURE_CONSTRAINTS" }],
+    },
+    { questionId: "monitor", isApplicable: false, reason: "OUT_OF_SCOPE" },
+    { questionId: "access", selectedChoices: ["access_mfa", "access_least"] },
+  ]);
+  assert.deepEqual(result.questions.map((q) => q.risk), ["NONE", "NOT_APPLICABLE", "NONE"]);
+  assert.deepEqual(result.riskCounts, counts({ NONE: 2, NOT_APPLICABLE: 1 }));
+});
+
+test("evaluate accepts the AWS ListAnswers export (PascalCase) as it comes", () => {
+  const lens = Lens.parse(TEXT);
+  const exported = {
+    AnswerSummaries: [
+      {
+        QuestionId: "deploy",
+        PillarId: "ops",
+        QuestionTitle: "How do you deploy changes?",
+        SelectedChoices: ["deploy_ci"],
+        ChoiceAnswerSummaries: [{ ChoiceId: "deploy_ci", Status: "SELECTED" }],
+        IsApplicable: true,
+        Risk: "HIGH",
+      },
+      { QuestionId: "monitor", PillarId: "ops", SelectedChoices: ["monitor_metrics", "monitor_alarms"] },
+    ],
+    LensAlias: "arn:aws:wellarchitected:us-east-1:123456789012:lens/abc",
+    NextToken: null,
+  };
+  const result = lens.evaluate(exported);
+  assert.deepEqual(result.questions.map((q) => q.risk), ["HIGH", "NONE", "UNANSWERED"]);
+});
+
+test("evaluate rejects answers of the wrong shape with a Validation Error", () => {
+  const lens = Lens.parse(TEXT);
+  const err = thrown(() => lens.evaluate("nope"));
+  assert.ok(err instanceof Error);
+  assert.equal(err.kind, "Validation");
+  assert.equal(err.field, "answers");
+  const err2 = thrown(() => lens.evaluate({ AnswerSummaries: [{ QuestionId: 7 }] }));
+  assert.equal(err2.kind, "Validation");
+  assert.match(err2.path, /AnswerSummaries\[0\]/);
+});
+
+test("improvementPlan: HIGH before MEDIUM, pillar priority, best practices with their plans", () => {
+  const lens = Lens.parse(TEXT);
+  const answers = [
+    { questionId: "deploy", selectedChoices: ["deploy_no"] }, // HIGH
+    { questionId: "monitor", selectedChoices: ["monitor_metrics"] }, // MEDIUM
+    { questionId: "access", selectedChoices: ["access_mfa"] }, // MEDIUM
+  ];
+  const plan = lens.improvementPlan(answers);
+  assert.deepEqual(plan.map((i) => [i.questionId, i.risk]), [
+    ["deploy", "HIGH"],
+    ["monitor", "MEDIUM"],
+    ["access", "MEDIUM"],
+  ]);
+  const deploy = plan[0];
+  assert.equal(deploy.pillarId, "ops");
+  assert.equal(deploy.questionTitle, "How do you deploy changes?");
+  // Unselected applicable best practices, never the "None of these" choice.
+  assert.deepEqual(new Set(deploy.bestPractices.map((b) => b.choiceId)), new Set(["deploy_ci", "deploy_rollback", "deploy_canary"]));
+  // `deploy_ci` is the most impactful: without it nothing better than HIGH is possible.
+  assert.equal(deploy.bestPractices[0].choiceId, "deploy_ci");
+  assert.equal(deploy.bestPractices[0].impact, "HIGH");
+  assert.deepEqual(deploy.bestPractices[0].improvementPlan, {
+    displayText: "Start doing: Changes ship through a CI pipeline.",
+    url: "https://example.com/deploy_ci/plan",
+  });
+
+  // Security first, then the rest in lens order.
+  const secFirst = lens.improvementPlan(answers, { pillarPriority: ["sec"] });
+  assert.deepEqual(secFirst.map((i) => i.questionId), ["deploy", "access", "monitor"]);
+  const onlyMedium = lens.improvementPlan(answers, { risks: ["MEDIUM"] });
+  assert.deepEqual(onlyMedium.map((i) => i.questionId), ["monitor", "access"]);
+});
+
+test("improvementPlan rejects unknown options with a Validation Error naming the option", () => {
+  const lens = Lens.parse(TEXT);
+  const err = thrown(() => lens.improvementPlan([], { pillarPriority: "sec" }));
+  assert.equal(err.kind, "Validation");
+  assert.equal(err.field, "pillarPriority");
+});
+
+test("builtin lenses: the framework (6 pillars) and serverless; unknown alias is NotFound", () => {
+  const fw = Lens.builtin("wellarchitected");
+  const model = fw.toJSON();
+  assert.equal(model.pillars.length, 6);
+  assert.deepEqual(model.pillars.map((p) => p.id), [
+    "operationalExcellence", "security", "reliability", "performance", "costOptimization", "sustainability",
+  ]);
+  assert.ok(model.pillars[0].questions.some((q) => q.id === "priorities"));
+  const none = fw.evaluate([]);
+  const total = model.pillars.reduce((n, p) => n + p.questions.length, 0);
+  assert.deepEqual(none.riskCounts, counts({ UNANSWERED: total }));
+
+  assert.ok(Lens.builtin("serverless").name.length > 0);
+  const err = thrown(() => Lens.builtin("nope"));
+  assert.ok(err instanceof Error);
+  assert.equal(err.kind, "NotFound");
+});

@@ -1,0 +1,397 @@
+//! The JS API in Node (no browser): the exported `Lens` and `Workspace` called from Rust, with
+//! their results read back from JS values — so the serializer's output shape (plain objects,
+//! all five risk keys) and the thrown errors (`Error` with `kind`, `field`, `diagnostics`) are
+//! what is tested, exactly as JavaScript receives them.
+//!
+//! Run: `cargo test --target wasm32-unknown-unknown --test wasm_node`.
+#![cfg(target_arch = "wasm32")]
+
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+use plumbline::wasm::{version, JsLens, JsWorkspace};
+
+const FW: &str = "wellarchitected";
+
+/// A small custom lens: one pillar, two questions.
+fn lens_text() -> String {
+    let choice = |id: &str, title: &str| {
+        json!({
+            "id": id,
+            "title": title,
+            "helpfulResource": {"displayText": format!("About {title}"), "url": format!("https://example.com/{id}")},
+            "improvementPlan": {"displayText": format!("Do {title}"), "url": format!("https://example.com/{id}/plan")}
+        })
+    };
+    json!({
+        "schemaVersion": "2021-11-01",
+        "name": "Node Test Lens",
+        "description": "A lens for the wasm tests.",
+        "pillars": [{
+            "id": "ops",
+            "name": "Operations",
+            "questions": [
+                {
+                    "id": "deploy",
+                    "title": "How do you deploy?",
+                    "description": "Automate it.",
+                    "choices": [
+                        choice("deploy_ci", "CI pipeline"),
+                        choice("deploy_rollback", "Rollback"),
+                        {"id": "deploy_no", "title": "None of these", "helpfulResource": {"displayText": "None"}}
+                    ],
+                    "riskRules": [
+                        {"condition": "deploy_ci && deploy_rollback", "risk": "NO_RISK"},
+                        {"condition": "deploy_ci", "risk": "MEDIUM_RISK"},
+                        {"condition": "default", "risk": "HIGH_RISK"}
+                    ]
+                },
+                {
+                    "id": "monitor",
+                    "title": "How do you monitor?",
+                    "description": "Measure.",
+                    "choices": [
+                        choice("monitor_metrics", "Metrics"),
+                        {"id": "monitor_no", "title": "None of these", "helpfulResource": {"displayText": "None"}}
+                    ],
+                    "riskRules": [
+                        {"condition": "monitor_metrics", "risk": "NO_RISK"},
+                        {"condition": "default", "risk": "MEDIUM_RISK"}
+                    ]
+                }
+            ]
+        }]
+    })
+    .to_string()
+}
+
+/// A JS value as JSON (through `JSON.stringify`, i.e. what an app would see).
+fn json_of(value: &JsValue) -> Value {
+    let text = js_sys::JSON::stringify(value).unwrap().as_string().unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn js(value: Value) -> JsValue {
+    js_sys::JSON::parse(&value.to_string()).unwrap()
+}
+
+fn prop(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap()
+}
+
+/// Asserts `err` is a real `Error` with this `kind`; returns it for more checks.
+fn assert_error(err: &JsValue, kind: &str) {
+    assert!(
+        err.is_instance_of::<js_sys::Error>(),
+        "not an Error: {err:?}"
+    );
+    assert_eq!(
+        prop(err, "kind").as_string().as_deref(),
+        Some(kind),
+        "{err:?}"
+    );
+    let message = err.unchecked_ref::<js_sys::Error>().message();
+    assert!(message.length() > 0);
+}
+
+async fn settle(promise: js_sys::Promise) -> Result<Value, JsValue> {
+    JsFuture::from(promise).await.map(|v| json_of(&v))
+}
+
+fn counts(high: u32, medium: u32, none: u32, unanswered: u32) -> Value {
+    json!({"UNANSWERED": unanswered, "HIGH": high, "MEDIUM": medium, "NONE": none, "NOT_APPLICABLE": 0})
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lens
+// ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+fn version_is_the_crate_version() {
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn parse_valid_lens() {
+    let lens = JsLens::parse(&lens_text()).unwrap();
+    assert_eq!(lens.name(), "Node Test Lens");
+    assert_eq!(lens.description(), "A lens for the wasm tests.");
+    let model = json_of(&lens.to_json().unwrap());
+    assert_eq!(model["pillars"][0]["questions"][0]["id"], "deploy");
+    assert_eq!(
+        model["pillars"][0]["questions"][0]["riskRules"][1],
+        json!({"condition": "deploy_ci", "risk": "MEDIUM_RISK"})
+    );
+    assert_eq!(
+        model["pillars"][0]["questions"][0]["choices"][0]["improvementPlan"]["url"],
+        "https://example.com/deploy_ci/plan"
+    );
+}
+
+#[wasm_bindgen_test]
+fn parse_invalid_lens_throws_lens_invalid_with_diagnostics() {
+    let text = lens_text().replace("deploy_ci && deploy_rollback", "deploy_ci && deploy_typo");
+    let err = JsLens::parse(&text).err().expect("invalid lens");
+    assert_error(&err, "LensInvalid");
+    let diagnostics = json_of(&prop(&err, "diagnostics"));
+    let first = diagnostics
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["severity"] == "error")
+        .expect("an error diagnostic");
+    assert_eq!(
+        first["path"],
+        "pillars[0].questions[0].riskRules[0].condition"
+    );
+    assert!(first["line"].as_u64().unwrap() >= 1);
+    assert!(first["column"].as_u64().unwrap() >= 1);
+    assert!(first["code"].is_string());
+}
+
+#[wasm_bindgen_test]
+fn lint_reports_without_throwing() {
+    let ok = json_of(&JsLens::lint(&lens_text()).unwrap());
+    assert_eq!(ok["valid"], true);
+    assert_eq!(ok["model"]["name"], "Node Test Lens");
+
+    let bad = json_of(&JsLens::lint("{\"name\": 3").unwrap());
+    assert_eq!(bad["valid"], false);
+    assert_eq!(bad["model"], Value::Null);
+    assert!(!bad["diagnostics"].as_array().unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+fn evaluate_camel_case_and_aws_answers() {
+    let lens = JsLens::parse(&lens_text()).unwrap();
+    let result = json_of(
+        &lens
+            .evaluate(js(
+                json!([{"questionId": "deploy", "selectedChoices": ["deploy_ci"]}]),
+            ))
+            .unwrap(),
+    );
+    assert_eq!(
+        result["questions"],
+        json!([
+            {"questionId": "deploy", "pillarId": "ops", "risk": "MEDIUM"},
+            {"questionId": "monitor", "pillarId": "ops", "risk": "UNANSWERED"}
+        ])
+    );
+    assert_eq!(result["riskCounts"], counts(0, 1, 0, 1));
+    assert_eq!(result["pillars"][0]["riskCounts"], counts(0, 1, 0, 1));
+
+    let aws = json!({"AnswerSummaries": [
+        {"QuestionId": "deploy", "SelectedChoices": ["deploy_no"]},
+        {"QuestionId": "monitor", "SelectedChoices": ["monitor_metrics"], "IsApplicable": true}
+    ]});
+    let result = json_of(&lens.evaluate(js(aws)).unwrap());
+    assert_eq!(result["riskCounts"], counts(1, 0, 1, 0));
+
+    let err = lens.evaluate(JsValue::from(42)).err().unwrap();
+    assert_error(&err, "Validation");
+    assert_eq!(prop(&err, "field").as_string().as_deref(), Some("answers"));
+}
+
+#[wasm_bindgen_test]
+fn improvement_plan_orders_and_lists_best_practices() {
+    let lens = JsLens::parse(&lens_text()).unwrap();
+    let answers = json!([
+        {"questionId": "deploy", "selectedChoices": ["deploy_no"]},
+        {"questionId": "monitor", "selectedChoices": ["monitor_no"]}
+    ]);
+    let plan = json_of(
+        &lens
+            .improvement_plan(js(answers.clone()), JsValue::UNDEFINED)
+            .unwrap(),
+    );
+    let items = plan.as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    assert_eq!(
+        (items[0]["questionId"].as_str(), items[0]["risk"].as_str()),
+        (Some("deploy"), Some("HIGH"))
+    );
+    assert_eq!(items[1]["risk"], "MEDIUM");
+    let practices: Vec<&str> = items[0]["bestPractices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["choiceId"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        practices,
+        ["deploy_ci", "deploy_rollback"],
+        "most impactful first, no `_no`"
+    );
+
+    let medium = json_of(
+        &lens
+            .improvement_plan(js(answers), js(json!({"risks": ["MEDIUM"]})))
+            .unwrap(),
+    );
+    assert_eq!(medium.as_array().unwrap().len(), 1);
+}
+
+#[wasm_bindgen_test]
+fn builtin_lenses() {
+    let fw = JsLens::builtin(FW).unwrap();
+    let model = json_of(&fw.to_json().unwrap());
+    assert_eq!(model["pillars"].as_array().unwrap().len(), 6);
+    assert_error(&JsLens::builtin("nope").err().unwrap(), "NotFound");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workspace (memory)
+// ---------------------------------------------------------------------------------------------
+
+async fn memory_workspace() -> JsWorkspace {
+    JsWorkspace::open(js(json!({"storage": "memory"})))
+        .await
+        .unwrap()
+}
+
+fn workload(name: &str) -> JsValue {
+    js(json!({
+        "workloadName": name,
+        "description": "Customer-facing website for retail order processing",
+        "environment": "PRODUCTION",
+        "reviewOwner": "Ana Carolina Silva",
+        "awsRegions": ["us-east-1", "us-west-2"]
+    }))
+}
+
+#[wasm_bindgen_test]
+async fn workspace_review_cycle_in_memory() {
+    let ws = memory_workspace().await;
+    assert_eq!(ws.storage(), "memory");
+
+    let w = settle(ws.define_workload(workload("Retail Website - North America")))
+        .await
+        .unwrap();
+    let id = w["workloadId"].as_str().unwrap().to_string();
+    assert_eq!(id.len(), 32);
+    assert_eq!(w["riskCounts"]["UNANSWERED"], w["questionCount"]);
+
+    let answer = settle(ws.update_answer(
+        id.clone(),
+        FW.into(),
+        "priorities".into(),
+        js(json!({"selectedChoices": ["ops_priorities_no"], "notes": "Not yet."})),
+    ))
+    .await
+    .unwrap();
+    assert_eq!(answer["risk"], "HIGH");
+    assert_eq!(answer["selectedChoices"], json!(["ops_priorities_no"]));
+
+    let review = settle(ws.get_lens_review(id.clone(), FW.into(), JsValue::UNDEFINED))
+        .await
+        .unwrap();
+    assert_eq!(review["riskCounts"]["HIGH"], 1);
+    assert_eq!(
+        review["riskCounts"].as_object().unwrap().len(),
+        5,
+        "all five keys: {}",
+        review["riskCounts"]
+    );
+
+    let m = settle(ws.create_milestone(id.clone(), JsValue::from_str("Version 1.0")))
+        .await
+        .unwrap();
+    assert_eq!(m["milestoneNumber"], 1);
+    assert_eq!(m["riskCounts"]["HIGH"], 1);
+    let snapshot = settle(ws.get_milestone(id.clone(), 1)).await.unwrap();
+    assert_eq!(snapshot["milestoneName"], "Version 1.0");
+
+    let list = settle(ws.list_workloads()).await.unwrap();
+    assert_eq!(list[0]["workloadId"], id.as_str());
+
+    let dashboard = settle(ws.dashboard(JsValue::UNDEFINED)).await.unwrap();
+    assert_eq!(dashboard["totals"]["workloads"], 1);
+    assert_eq!(dashboard["totals"]["highRisks"], 1);
+
+    let plan = settle(ws.improvement_plan(id.clone(), FW.into(), JsValue::UNDEFINED))
+        .await
+        .unwrap();
+    assert_eq!(plan[0]["questionId"], "priorities");
+
+    let lenses = json_of(&ws.lenses().unwrap());
+    assert_eq!(lenses[0]["lensAlias"], FW);
+    assert!(ws.lens("serverless").unwrap().to_json().is_ok());
+}
+
+#[wasm_bindgen_test]
+async fn workspace_validation_error_has_kind_and_field() {
+    let ws = memory_workspace().await;
+    let err = settle(ws.define_workload(workload("ab")))
+        .await
+        .unwrap_err();
+    assert_error(&err, "Validation");
+    assert_eq!(
+        prop(&err, "field").as_string().as_deref(),
+        Some("workloadName")
+    );
+
+    let err = settle(ws.define_workload(js(
+        json!({"workloadName": "Fine name", "environment": "PROD"}),
+    )))
+    .await
+    .unwrap_err();
+    assert_error(&err, "Validation");
+    assert_eq!(
+        prop(&err, "field").as_string().as_deref(),
+        Some("environment")
+    );
+
+    let err = settle(ws.create_milestone("0".repeat(32), JsValue::UNDEFINED))
+        .await
+        .unwrap_err();
+    assert_error(&err, "Validation");
+    assert_eq!(
+        prop(&err, "field").as_string().as_deref(),
+        Some("milestoneName")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn workspace_not_found_and_conflict() {
+    let ws = memory_workspace().await;
+    let err = settle(ws.get_workload("0".repeat(32))).await.unwrap_err();
+    assert_error(&err, "NotFound");
+
+    let w = settle(ws.define_workload(workload("Conflict test")))
+        .await
+        .unwrap();
+    let id = w["workloadId"].as_str().unwrap().to_string();
+    let stale = w["revision"].as_str().unwrap().to_string();
+    settle(ws.update_workload(
+        id.clone(),
+        js(json!({"notes": "one", "expectedRevision": stale})),
+    ))
+    .await
+    .unwrap();
+    let err =
+        settle(ws.update_workload(id, js(json!({"notes": "two", "expectedRevision": stale}))))
+            .await
+            .unwrap_err();
+    assert_error(&err, "Conflict");
+}
+
+#[wasm_bindgen_test]
+async fn open_rejects_unknown_storage_and_indexeddb_in_node() {
+    let err = JsWorkspace::open(js(json!({"storage": "cloud"})))
+        .await
+        .err()
+        .unwrap();
+    assert_error(&err, "Validation");
+    assert_eq!(prop(&err, "field").as_string().as_deref(), Some("storage"));
+    let err = JsWorkspace::open(js(json!({"storage": "indexeddb"})))
+        .await
+        .err()
+        .unwrap();
+    assert_error(&err, "Unavailable");
+    let default = JsWorkspace::open(JsValue::UNDEFINED).await.unwrap();
+    assert_eq!(default.storage(), "memory", "Node has no IndexedDB");
+}
