@@ -110,7 +110,7 @@ function growthTable() {
 
 const find = (env, section, re) => records.find((r) => r.env === env && r.section === section && re.test(r.row));
 function cell(r) {
-  if (!r) return '—';
+  if (!r) return 'not measured';
   if (r.n <= 1) return `**${fmt(r.median, r.unit)}**`;
   const p95 = r.p95 != null ? `, p95 **${fmt(r.p95, r.unit)}**` : '';
   return `**${fmt(r.median, r.unit)}**${p95} (IQR ${fmt(r.q1, r.unit)} – ${fmt(r.q3, r.unit)})`;
