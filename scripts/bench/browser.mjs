@@ -115,6 +115,7 @@ async function workspaceInChromium(server) {
     const name = `bench-${storage}`;
     await page.evaluate((name) => window.bench.workspace.wipe(name), name);
     let seeded = 0;
+    let viaApi = 0;
     for (const n of SIZES) {
       const target = n;
       // Through the API up to API_SEED, in one step per size so progress shows.
@@ -134,15 +135,19 @@ async function workspaceInChromium(server) {
         }, { storage, name, from: seeded, to: apiTo });
         log(`${label}: seeded in ${((Date.now() - t) / 1000).toFixed(1)} s; defineWorkload median ${(s.define.median * 1e3).toFixed(2)} ms`);
         // Cost per stored workload, and what seeding 1,000 and 10,000 through the API would take.
-        const perStored = s.define.median / ((seeded + apiTo - 1) / 2 || 1);
-        const project = (n) => perStored * n * n / 2;
-        const human = (t) => (t >= 120 ? `${(t / 60).toFixed(0)} min` : `${t.toFixed(0)} s`);
-        rec.add('seeding', `${label}: defineWorkload while ${fmtN(seeded)} → ${fmtN(apiTo)} stored`, 's', s.define, {
-          note: `reads every stored workload (name uniqueness): ≈${(perStored * 1e3).toFixed(2)} ms per stored workload per call; ` +
-            `seeding 1,000 through the API would take ≈${human(project(1000))}, 10,000 ≈${human(project(10000))}`,
-        });
+        // From the last (largest) range: the cost per stored workload, and what seeding 1,000
+        // and 10,000 through the API would take at that rate.
+        let note = 'reads every stored workload (name uniqueness)';
+        if (apiTo === API_SEED || apiTo === SIZES[SIZES.length - 1]) {
+          const perStored = s.define.median / ((seeded + apiTo - 1) / 2);
+          const project = (k) => (perStored * k * k) / 2;
+          const human = (t) => (t >= 120 ? `${(t / 60).toFixed(0)} min` : `${t.toFixed(0)} s`);
+          note += `: ≈${(perStored * 1e3).toFixed(2)} ms per stored workload per call, so seeding 1,000 through the API would take ≈${human(project(1000))}, 10,000 ≈${human(project(10000))}`;
+        }
+        rec.add('seeding', `${label}: defineWorkload while ${fmtN(seeded)} → ${fmtN(apiTo)} stored`, 's', s.define, { note });
         rec.add('seeding', `${label}: updateAnswer while seeding ${fmtN(seeded)} → ${fmtN(apiTo)}`, 's', s.answer);
         seeded = apiTo;
+        viaApi = apiTo;
       }
       let copyNote = null;
       if (target > seeded) {
@@ -156,7 +161,7 @@ async function workspaceInChromium(server) {
           seeded = c.stored;
           break;
         }
-        copyNote = `${fmtN(c.copied)} of the ${fmtN(c.stored)} workloads are storage-level copies of the ${fmtN(seeded)} seeded through the API (seeding all through the API is O(n²), see "Seeding")`;
+        copyNote = `${fmtN(c.stored - viaApi)} of ${fmtN(c.stored)} are storage-level copies of the ${fmtN(viaApi)} seeded through the API (see "Seeding")`;
         seeded = c.stored;
       }
       log(`${label}: measuring at ${fmtN(seeded)} workloads`);
@@ -225,6 +230,10 @@ async function seedApp(page, url, count) {
 async function webApp() {
   if (!existsSync(join(ROOT, 'www', 'index.html'))) {
     rec.skip('web app', 'www/index.html does not exist');
+    return;
+  }
+  if (!existsSync(join(ROOT, 'www', 'app.js'))) {
+    rec.skip('web app: navigation and click figures', 'the web app is not on this branch yet (www/ has no app.js: only the placeholder page)');
     return;
   }
   const server = await serve();

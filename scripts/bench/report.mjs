@@ -106,6 +106,67 @@ function growthTable() {
   return lines.join('\n');
 }
 
+// ---- summary -----------------------------------------------------------------------------------
+
+const find = (env, section, re) => records.find((r) => r.env === env && r.section === section && re.test(r.row));
+function cell(r) {
+  if (!r) return 'not measured';
+  if (r.n <= 1) return `**${fmt(r.median, r.unit)}**`;
+  const p95 = r.p95 != null ? `, p95 **${fmt(r.p95, r.unit)}**` : '';
+  return `**${fmt(r.median, r.unit)}**${p95} (IQR ${fmt(r.q1, r.unit)} – ${fmt(r.q3, r.unit)})`;
+}
+
+function engineSummary() {
+  const rows = [
+    ['Parse + validate ÷ `JSON.parse`, largest corpus lens', 'parse', /^ratio lens::lint \/ JSON parse — largest/, /^ratio Lens\.parse \/ JSON\.parse — largest/, '≤3x (aim ≤1.5x)'],
+    ['Parse + validate ÷ `JSON.parse`, generated ~500 KB lens', 'parse', /^ratio lens::lint \/ JSON parse — generated/, /^ratio Lens\.parse \/ JSON\.parse — generated/, '≤3x (aim ≤1.5x)'],
+    ['Parse + validate, largest corpus lens', 'parse', /^lens::lint — largest/, /^Lens\.parse — largest/, ''],
+    ['Parse + validate, generated ~500 KB lens', 'parse', /^lens::lint — generated/, /^Lens\.parse — generated/, ''],
+    ['Question evaluations/s, 60-question lens (wasm: `lens.evaluate`, JS objects in and out)', 'eval', /^review::evaluate, \d+ questions: question/, /^lens\.evaluate, \d+ questions: question/, '≥1M/s in wasm'],
+    ['Question evaluations/s, core only (wasm: no JS boundary)', 'eval', /^review::evaluate, \d+ questions: question/, /^review::evaluate in wasm/, '≥1M/s in wasm'],
+    ['Improvement plan, 60-question lens', 'eval', /^review::improvement_plan, /, /^lens\.improvementPlan/, ''],
+    ['Rule analysis, largest corpus lens', 'analysis', /^rule analysis — largest/, /^rule analysis — largest/, '<200 ms in wasm'],
+  ];
+  const lines = ['| Figure | native | wasm, Node | wasm, Chromium | Aim |', '|---|---|---|---|---|'];
+  for (const [label, section, nativeRe, wasmRe, aim] of rows) {
+    lines.push(`| ${label} | ${cell(find('native', section, nativeRe))} | ${cell(find('node', section, wasmRe))} | ${cell(find('chromium', section, wasmRe))} | ${aim} |`);
+  }
+  return lines.join('\n');
+}
+
+function workspaceSummary() {
+  const at = (label, n, what) => records.find((r) => r.env === 'chromium' && r.section === 'workspace' && r.row.startsWith(`${label}, ${n} workloads: ${what}`));
+  const rows = [
+    ['open + listWorkloads', '1,000', '<300 ms'],
+    ['dashboard', '1,000', '<100 ms'],
+    ['updateAnswer', '1,000', '<10 ms p95'],
+    ['open + listWorkloads', '10,000', ''],
+    ['dashboard', '10,000', ''],
+    ['updateAnswer', '10,000', ''],
+  ];
+  if (!records.some((r) => r.section === 'workspace')) return null;
+  const lines = ['| Figure | IndexedDB | localStorage | Aim |', '|---|---|---|---|'];
+  for (const [what, n, aim] of rows) {
+    const label = what === 'updateAnswer' ? `${what} p50 (p95), ${n} workloads` : `${what}, ${n} workloads`;
+    lines.push(`| ${label} | ${cell(at('IndexedDB', n, what))} | ${cell(at('localStorage', n, what))} | ${aim} |`);
+  }
+  return lines.join('\n');
+}
+
+function otherSummary() {
+  const rows = [
+    ['Web app: navigation → 100 workload rows painted (repeat visit)', find('chromium', 'app', /^repeat visit: .* painted/), ''],
+    ['Web app: navigation → 100 workload rows painted (first load)', find('chromium', 'app', /^first load/), ''],
+    ['Web app: click on a choice → risk counts changed', find('chromium', 'app', /^click on a choice → risk counts changed/), '≤16 ms'],
+    ['Size: engine .wasm, gzip', find('size', 'size', /plumbline_bg\.wasm: gzip/), null],
+    ['Size: JS glue, gzip', find('size', 'size', /plumbline\.js: gzip/), null],
+    ['Size: whole app as served, gzip', find('size', 'size', /whole app as served.*: gzip/), null],
+  ];
+  const lines = ['| Figure | Value | Aim / budget |', '|---|---|---|'];
+  for (const [label, r, aim] of rows) lines.push(`| ${label} | ${cell(r)} | ${esc(aim ?? r?.aim ?? '')} |`);
+  return lines.join('\n');
+}
+
 // ---- document ----------------------------------------------------------------------------------
 
 const out = [];
@@ -119,6 +180,11 @@ out.push('- **Builds.** The package as shipped (`scripts/build.sh`: release, `op
 out.push('- **Browser.** playwright-core driving `/usr/bin/chromium` headless with a fresh profile (toolchain.md §7). The bench page (`benches/web/index.html`) is served by `scripts/serve.mjs` with its www root pointed at a staging copy; the web app by `scripts/serve.mjs` as is.');
 out.push('');
 
+out.push('## Summary', '', 'Medians with their interquartile range; every figure, with min/max and the number of samples, is in the sections below.', '');
+out.push(engineSummary(), '');
+const ws = workspaceSummary();
+if (ws) out.push('Workspace in Chromium (public JS API):', '', ws, '');
+out.push(otherSummary(), '');
 out.push('## Figures', '');
 for (const [id, title, text] of SECTIONS) {
   const rows = records.filter((r) => r.section === id).sort((a, b) => ENV_ORDER.indexOf(a.env) - ENV_ORDER.indexOf(b.env));
