@@ -37,7 +37,7 @@ else
   cargo install wasm-bindgen-cli --version "$want"
 fi
 
-header "install: npm devDependencies (binaryen, playwright-core, typescript, vite)"
+header "install: npm devDependencies (binaryen, playwright-core, typescript, vite, axe-core)"
 # node_modules/.package-lock.json is what npm wrote at the last install; a newer lockfile
 # means the dependencies changed since then.
 if [[ -f node_modules/.package-lock.json && ! package-lock.json -nt node_modules/.package-lock.json ]]; then
