@@ -116,7 +116,10 @@ pub fn find(alias: &str) -> Option<&'static CatalogLens> {
 }
 
 fn parse_shipped(shipped: &Shipped) -> CatalogLens {
-    let options = LintOptions { official_ids: true };
+    let options = LintOptions {
+        official_ids: true,
+        ..LintOptions::default()
+    };
     let lens = lens::parse_with(shipped.text, &options).unwrap_or_else(|diagnostics| {
         let first = diagnostics
             .first()

@@ -254,6 +254,35 @@ fn lint_warnings_alone_exit_0() {
     );
     assert_eq!(json.status, 0);
     assert_json_contract(&json.stdout);
+    // The same warnings fail a CI job that denies them; the output is unchanged.
+    let denied = run(&[
+        "lint",
+        "--deny-warnings",
+        "tests/fixtures/review-lens-warnings.json",
+    ]);
+    assert_eq!(denied.status, 1);
+    assert_eq!(denied.stdout, text.stdout);
+}
+
+#[test]
+fn strict_lint_refuses_unknown_keys() {
+    if !parser_available() {
+        return;
+    }
+    let lens = "tests/golden/lens/unknown-key.json";
+    assert_eq!(run(&["lint", lens]).status, 0);
+    let strict = golden("lint-strict", &["lint", "--strict", lens]);
+    assert_eq!(strict.status, 1);
+    assert!(strict.stdout.contains(": error[unknown-key] "));
+    // Only lint takes it: evaluate and plan read a lens as AWS does.
+    let misuse = run(&[
+        "evaluate",
+        "--strict",
+        lens,
+        "tests/fixtures/review-answers.json",
+    ]);
+    assert_eq!(misuse.status, 2);
+    assert!(misuse.stderr.contains("`evaluate` does not take --strict"));
 }
 
 #[test]

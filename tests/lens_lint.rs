@@ -159,7 +159,10 @@ fn files_over_the_size_limit_are_refused_before_reading() {
 fn official_ids_allow_hyphens_in_question_ids_only() {
     let text = golden("valid").replace("\"ops_q1\"", "\"ops-q1\"");
     assert_eq!(codes(&text), ["invalid-id"]);
-    let options = LintOptions { official_ids: true };
+    let options = LintOptions {
+        official_ids: true,
+        ..LintOptions::default()
+    };
     assert!(lint_with(&text, &options).diagnostics.is_empty());
     assert!(parse_with(&text, &options).is_ok());
 
@@ -170,6 +173,33 @@ fn official_ids_allow_hyphens_in_question_ids_only() {
         .map(|d| d.code)
         .collect();
     assert!(codes.contains(&"invalid-id"), "{codes:?}");
+}
+
+/// Unknown keys are warnings (AWS ignores them, and real lenses carry many); strict mode
+/// makes them errors, with the same code and place, and leaves every other diagnostic alone.
+#[test]
+fn strict_mode_makes_unknown_keys_errors() {
+    let text = golden("unknown-key");
+    let strict = LintOptions {
+        strict: true,
+        ..LintOptions::default()
+    };
+    let relaxed = lint(&text);
+    let refused = lint_with(&text, &strict);
+    assert!(!relaxed.has_errors());
+    assert!(refused.has_errors());
+    assert_eq!(relaxed.diagnostics.len(), refused.diagnostics.len());
+    for (r, s) in relaxed.diagnostics.iter().zip(&refused.diagnostics) {
+        assert_eq!(
+            (r.code, &r.path, r.line, r.column),
+            (s.code, &s.path, s.line, s.column)
+        );
+        assert_eq!(r.severity, Severity::Warning);
+        assert_eq!(s.severity, Severity::Error);
+        assert!(s.message.contains("strict mode refuses"), "{}", s.message);
+    }
+    // A clean lens stays clean.
+    assert!(lint_with(&golden("valid"), &strict).diagnostics.is_empty());
 }
 
 /// A rule identical to an earlier one never fires; rule analysis reports it, placed at the

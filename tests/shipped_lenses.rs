@@ -18,7 +18,13 @@ fn lens_text(file: &str) -> String {
 
 /// Lints a shipped lens; the framework lens keeps AWS's hyphenated question ids.
 fn load(file: &str, official_ids: bool) -> Lens {
-    let report = lint_with(&lens_text(file), &LintOptions { official_ids });
+    let report = lint_with(
+        &lens_text(file),
+        &LintOptions {
+            official_ids,
+            ..LintOptions::default()
+        },
+    );
     let found: Vec<String> = report
         .diagnostics
         .iter()

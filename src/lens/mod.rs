@@ -56,6 +56,10 @@ pub struct LintOptions {
     /// AWS's ids so that exported answers import unchanged, so they are linted with this set:
     /// `-` is then accepted in question ids (only there). Custom lenses never set it.
     pub official_ids: bool,
+    /// Keys the lens format does not define are errors instead of warnings. The AWS tool
+    /// ignores them, and real lenses carry many (`_version`, a choice `description`), so this
+    /// is for authors who want to be told about every key that has no effect.
+    pub strict: bool,
 }
 
 /// Parses and validates a custom-lens text, including rule analysis warnings

@@ -12,6 +12,8 @@ pub enum Command {
         file: String,
         format: Format,
         lint_options: LintOptions,
+        /// Exit 1 on warnings too: for CI jobs that keep a lens free of them.
+        deny_warnings: bool,
     },
     Evaluate {
         lens: String,
@@ -39,7 +41,7 @@ pub const USAGE: &str = "\
 plumbline: lint Well-Architected lens files, evaluate reviews, plan improvements.
 
 Usage:
-  plumbline lint FILE [--format text|json] [--official-ids]
+  plumbline lint FILE [--format text|json] [--strict] [--deny-warnings] [--official-ids]
   plumbline evaluate LENS ANSWERS [--official-ids]
   plumbline plan LENS ANSWERS [--pillar-priority ID,ID,...] [--official-ids]
   plumbline --help | --version
@@ -53,9 +55,12 @@ Commands:
 
 LENS and FILE are custom-lens JSON files; ANSWERS is the JSON that
 `aws wellarchitected list-answers` (or get-answer) prints. Use - to read stdin.
+--strict makes keys the lens format does not define errors (they are warnings otherwise,
+as AWS ignores them); --deny-warnings exits 1 when there is any warning.
 --official-ids accepts the AWS framework lens's question ids (`ops-model`), as in the
 lenses Plumbline ships; custom lenses must not use it.
-Exit status: 0 success, 1 the lens has errors, 2 usage error or unreadable input.";
+Exit status: 0 success, 1 the lens has errors (or warnings, with --deny-warnings),
+2 usage error or unreadable input.";
 
 /// Parses the arguments after the program name; `Err` carries a one-line reason.
 pub fn parse(argv: &[String]) -> Result<Command, String> {
@@ -73,7 +78,20 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
     }
     let lint_options = LintOptions {
         official_ids: options.official_ids,
+        strict: options.strict,
     };
+    if first != "lint" {
+        for (given, flag) in [
+            (options.strict, "--strict"),
+            (options.deny_warnings, "--deny-warnings"),
+        ] {
+            if given {
+                return Err(format!(
+                    "`{first}` does not take {flag}; it is an option of `lint`"
+                ));
+            }
+        }
+    }
     let command = match first.as_str() {
         "lint" => {
             let [file] = options.positionals::<1>("lint", "FILE")?;
@@ -86,6 +104,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                 file,
                 format,
                 lint_options,
+                deny_warnings: options.deny_warnings,
             }
         }
         "evaluate" => {
@@ -128,6 +147,8 @@ struct Options {
     named: Vec<(String, String)>,
     help: bool,
     official_ids: bool,
+    strict: bool,
+    deny_warnings: bool,
 }
 
 /// Options that take a value; anything else starting with `-` is refused.
@@ -140,6 +161,8 @@ impl Options {
             named: Vec::new(),
             help: false,
             official_ids: false,
+            strict: false,
+            deny_warnings: false,
         };
         let mut words = words.iter();
         while let Some(word) = words.next() {
@@ -147,6 +170,10 @@ impl Options {
                 options.help = true;
             } else if word == "--official-ids" {
                 options.official_ids = true;
+            } else if word == "--strict" {
+                options.strict = true;
+            } else if word == "--deny-warnings" {
+                options.deny_warnings = true;
             } else if word == "-" || !word.starts_with('-') {
                 options.positionals.push(word.clone());
             } else {
@@ -216,6 +243,7 @@ mod tests {
                 file: "a.json".into(),
                 format: Format::Json,
                 lint_options: LintOptions::default(),
+                deny_warnings: false,
             })
         );
         assert_eq!(
@@ -226,7 +254,10 @@ mod tests {
                 lens: "l.json".into(),
                 answers: "a.json".into(),
                 pillar_priority: vec!["security".into(), "reliability".into()],
-                lint_options: LintOptions { official_ids: true },
+                lint_options: LintOptions {
+                    official_ids: true,
+                    ..LintOptions::default()
+                },
             })
         );
     }

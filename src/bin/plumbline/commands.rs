@@ -31,7 +31,8 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             file,
             format,
             lint_options,
-        } => lint(&file, format, lint_options, out),
+            deny_warnings,
+        } => lint(&file, format, lint_options, deny_warnings, out),
         Command::Evaluate {
             lens,
             answers,
@@ -91,6 +92,7 @@ fn lint(
     file: &str,
     format: Format,
     lint_options: LintOptions,
+    deny_warnings: bool,
     out: &mut dyn Write,
 ) -> Result<u8, Failure> {
     let Input { name, text } = input::read(file).map_err(usage_failure)?;
@@ -100,11 +102,8 @@ fn lint(
         Format::Json => render::json(&report.diagnostics),
     };
     let _ = out.write_all(rendered.as_bytes());
-    Ok(if report.has_errors() {
-        LENS_HAS_ERRORS
-    } else {
-        SUCCESS
-    })
+    let refused = report.has_errors() || (deny_warnings && !report.diagnostics.is_empty());
+    Ok(if refused { LENS_HAS_ERRORS } else { SUCCESS })
 }
 
 /// Loads a usable lens and its answers, warns about answers that do not fit, and renders the

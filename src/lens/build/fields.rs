@@ -100,15 +100,16 @@ fn check_keys(cx: &mut Cx<'_>, members: &[Member<'_>], path: &Path<'_>, level: L
                     format!("`{key}` does not belong in {noun}{spelling}, so its value would be lost; {hint}"),
                 )
             }
-            KeyVerdict::Unknown => cx.issues.warning(
-                codes::UNKNOWN_KEY,
-                &at,
-                offset,
-                format!(
-                    "the lens format has no `{key}` in {noun}, so it is ignored (known keys: {})",
-                    level.keys().join(", ")
-                ),
-            ),
+            KeyVerdict::Unknown => {
+                let known = level.keys().join(", ");
+                if cx.options.strict {
+                    let message = format!("the lens format has no `{key}` in {noun}, and strict mode refuses keys it does not define (known keys: {known})");
+                    cx.issues.error(codes::UNKNOWN_KEY, &at, offset, message)
+                } else {
+                    let message = format!("the lens format has no `{key}` in {noun}, so it is ignored (known keys: {known})");
+                    cx.issues.warning(codes::UNKNOWN_KEY, &at, offset, message)
+                }
+            }
         }
     }
 }
