@@ -54,7 +54,7 @@ export async function render(ctx) {
       const a = answeredOf(review.riskCounts);
       const name = model.name || alias;
       return h('tr', { dataset: { lens: alias } },
-        h('th', { scope: 'row' }, name),
+        h('th', { scope: 'row' }, routeLink(`#/workloads/${workloadId}/lenses/${encodeURIComponent(alias)}`, { 'aria-label': `${name}: lens overview and notes` }, name)),
         h('td.num', `${a.answered}/${a.total}`),
         h('td.num', String(c.HIGH)),
         h('td.num', String(c.MEDIUM)),
