@@ -34,6 +34,7 @@ export async function render(ctx) {
     h('div.head-actions',
       reviewRoute ? routeLink(reviewRoute, { class: 'button primary' }, reviewLabel) : null,
       routeLink(`#/workloads/${workloadId}/edit`, { class: 'button secondary' }, 'Edit'),
+      routeLink(`#/workloads/${workloadId}/report`, { class: 'button secondary' }, 'Generate report'),
       saveMilestone,
       del));
 
