@@ -7,6 +7,7 @@ import { ENVIRONMENTS, IMPROVEMENT_STATUS, REASONS, RISK_LABELS, label, formatDa
 import { riskSummary, riskBadge } from './risk.js';
 import { planItemList } from './plan-items.js';
 import { flatQuestions, questionHeading } from './lens-text.js';
+import { scrollTable } from './table.js';
 
 const list = (v) => (v && v.length ? v.join(', ') : '—');
 const row = (k, v) => h('div', h('dt', k), h('dd', v === '' || v === undefined || v === null ? '—' : v));
@@ -49,7 +50,7 @@ function lensSection({ alias, model, review, answers, plan }) {
   return h('section.report-section.report-lens', { 'aria-labelledby': id, dataset: { lens: alias } },
     h('h2', { id }, `Lens: ${name}`),
     riskSummary(review.riskCounts),
-    h('table.data',
+    scrollTable(`${name} risks by pillar`, h('table.data',
       h('caption', `${name}: risks by pillar`),
       h('thead', h('tr', ['Pillar', 'Questions answered', 'High risks', 'Medium risks', 'No risk', 'Not applicable']
         .map((t) => h('th', { scope: 'col' }, t)))),
@@ -60,7 +61,7 @@ function lensSection({ alias, model, review, answers, plan }) {
           h('th', { scope: 'row' }, p.pillarName || p.pillarId),
           h('td.num', `${a.answered}/${a.total}`), h('td.num', String(c.HIGH)), h('td.num', String(c.MEDIUM)),
           h('td.num', String(c.NONE)), h('td.num', String(c.NOT_APPLICABLE)));
-      }))),
+      })))),
     review.notes ? [h('h3', 'Lens notes'), h('p.notes', review.notes)] : null,
     h('h3', 'Questions'),
     model.pillars.map((pillar) => h('div.report-pillar',
