@@ -22,7 +22,9 @@ fn answered() -> (
     String,
 ) {
     let ws = workspace();
-    let id = block_on(ws.define_workload(input("Source"))).unwrap().workload_id;
+    let id = block_on(ws.define_workload(input("Source")))
+        .unwrap()
+        .workload_id;
     block_on(ws.update_answer(&id, WA, "priorities", select(&["pri_a"]))).unwrap();
     block_on(ws.update_answer(&id, WA, "securely-operate", select(&["so_a", "so_b"]))).unwrap();
     block_on(ws.update_answer(
@@ -48,8 +50,14 @@ fn export_is_the_list_answers_document_in_lens_order() {
     assert_eq!(doc["WorkloadId"], json!(id));
     assert_eq!(doc["LensAlias"], json!(WA));
     let rows = doc["AnswerSummaries"].as_array().unwrap();
-    let ids: Vec<&str> = rows.iter().map(|r| r["QuestionId"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["priorities", "ops-model", "securely-operate", "limits"]);
+    let ids: Vec<&str> = rows
+        .iter()
+        .map(|r| r["QuestionId"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["priorities", "ops-model", "securely-operate", "limits"]
+    );
     assert_eq!(rows[0]["PillarId"], json!("operationalExcellence"));
     assert_eq!(rows[0]["SelectedChoices"], json!(["pri_a"]));
     assert_eq!(rows[0]["Risk"], json!("MEDIUM"));
@@ -69,10 +77,15 @@ fn export_is_the_list_answers_document_in_lens_order() {
 fn export_then_import_into_another_workload_gives_the_same_risks() {
     let (ws, id) = answered();
     let text = block_on(ws.export_answers(&id, WA, None)).unwrap();
-    let other = block_on(ws.define_workload(input("Target"))).unwrap().workload_id;
+    let other = block_on(ws.define_workload(input("Target")))
+        .unwrap()
+        .workload_id;
     let summary = block_on(ws.import_answers(&other, WA, &text)).unwrap();
     assert_eq!(summary.questions_in_file, 4);
-    assert_eq!(summary.questions_updated, 3, "the unanswered question is not written");
+    assert_eq!(
+        summary.questions_updated, 3,
+        "the unanswered question is not written"
+    );
     let risks = |w: &str| -> Vec<Risk> {
         block_on(ws.list_answers(w, WA, None))
             .unwrap()
@@ -181,7 +194,10 @@ fn a_bad_file_changes_nothing_and_names_the_place() {
         match block_on(ws.import_answers(&id, WA, &text)) {
             Err(ImportAnswersError::File(e)) => {
                 assert_eq!(e.path, path, "{name}: {e}");
-                assert!(e.to_string().contains(fragment), "{name}: `{e}` lacks `{fragment}`");
+                assert!(
+                    e.to_string().contains(fragment),
+                    "{name}: `{e}` lacks `{fragment}`"
+                );
             }
             other => panic!("{name}: expected a file error, got {other:?}"),
         }

@@ -2,15 +2,14 @@
 // per pillar, every question with its risk, selected and not-applicable best practices,
 // notes, and the improvement plan (high risks first). Built with h() only, so every text from
 // lenses and users is a text node; the same nodes make the page and the downloaded file.
-import { h, externalLink } from './dom.js';
-import { ENVIRONMENTS, IMPROVEMENT_STATUS, REASONS, RISK_LABELS, label, formatDate, isoDate, counts, answeredOf } from './format.js';
+import { h } from './dom.js';
+import { REASONS, RISK_LABELS, label, formatDate, isoDate, counts, answeredOf } from './format.js';
+import { describedRows, listText, propRow } from './workload-props.js';
 import { riskSummary, riskBadge } from './risk.js';
 import { planItemList } from './plan-items.js';
 import { flatQuestions, questionHeading } from './lens-text.js';
 import { scrollTable } from './table.js';
 
-const list = (v) => (v && v.length ? v.join(', ') : '—');
-const row = (k, v) => h('div', h('dt', k), h('dd', v === '' || v === undefined || v === null ? '—' : v));
 
 /** data: {workload, milestone?, generatedAt, engine, lenses: [{alias, model, review, answers, plan}]}. */
 export function reportContent(data) {
@@ -20,23 +19,14 @@ export function reportContent(data) {
     h('section.report-section', { 'aria-labelledby': 'rp-props' },
       h('h2', { id: 'rp-props' }, 'Workload properties'),
       h('dl.props',
-        row('Name', w.workloadName),
-        m ? row('Milestone', `${m.milestoneName} (number ${m.milestoneNumber}, saved ${formatDate(m.recordedAt)})`) : null,
-        row('Description', w.description),
-        row('Review owner', w.reviewOwner),
-        row('Environment', label(ENVIRONMENTS, w.environment)),
-        row('AWS Regions', list(w.awsRegions)),
-        row('Non-AWS regions', list(w.nonAwsRegions)),
-        row('Account IDs', list(w.accountIds)),
-        row('Architectural design', w.architecturalDesign ? externalLink(w.architecturalDesign, w.architecturalDesign) : '—'),
-        row('Industry type', w.industryType),
-        row('Industry', w.industry),
-        row('Improvement status', label(IMPROVEMENT_STATUS, w.improvementStatus || 'NOT_APPLICABLE')),
-        row('Pillar priority', list(w.pillarPriorities)),
-        row('Workload notes', w.notes ? h('span.notes', w.notes) : '—'),
-        row('Last updated', formatDate(w.updatedAt)),
-        row('Report generated', h('time', { datetime: isoDate(data.generatedAt) }, formatDate(data.generatedAt))),
-        row('Plumbline engine', data.engine))),
+        propRow('Name', w.workloadName),
+        m ? propRow('Milestone', `${m.milestoneName} (number ${m.milestoneNumber}, saved ${formatDate(m.recordedAt)})`) : null,
+        describedRows(w),
+        propRow('Pillar priority', listText(w.pillarPriorities)),
+        propRow('Workload notes', w.notes ? h('span.notes', w.notes) : '—'),
+        propRow('Last updated', formatDate(w.updatedAt)),
+        propRow('Report generated', h('time', { datetime: isoDate(data.generatedAt) }, formatDate(data.generatedAt))),
+        propRow('Plumbline engine', data.engine))),
     data.lenses.map((l) => lensSection(l)));
   for (const d of node.querySelectorAll('details')) d.open = true;
   return node;
