@@ -61,7 +61,8 @@ test('a refused write (another tab changed the answer) puts the saved state back
     await other.close();
 
     // This tab still holds the old revision: its write is refused.
-    await s.page.locator(`input[data-choice="${practices[0]}"]`).check();
+    // click, not check: the refusal may untick the box before check() could verify it.
+    await s.page.locator(`input[data-choice="${practices[0]}"]`).click();
     const alert = s.page.getByRole('alert').filter({ hasText: 'changed in another tab' });
     await alert.waitFor();
     assert.match(await alert.textContent(), /not saved and the last saved answer is shown again/);
