@@ -1208,3 +1208,80 @@ fn has_indexed_db() -> bool {
 pub fn version() -> String {
     crate::VERSION.to_string()
 }
+
+// ---------------------------------------------------------------------------------------------
+// Answers files (AWS ListAnswers JSON): a separate block so the exports above stay as they are.
+// ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_EXCHANGE_TYPES: &'static str = r#"
+/** What `importAnswers` did. Nothing is written when the file has any problem. */
+export interface ImportSummary {
+  lensAlias: string;
+  /** Questions the file answers. */
+  questionsInFile: number;
+  /** Of those, the questions whose saved answer changed. */
+  questionsUpdated: number;
+  /** The lens review's counts after the import. */
+  riskCounts: RiskCounts;
+}
+"#;
+
+/// A refused import: problems in the file are `kind: "Validation"` with `field: "answers"`
+/// and the JSON `path` of the value at fault (plus `line`/`column` for syntax errors).
+fn import_error(e: crate::workload::ImportAnswersError) -> JsValue {
+    use crate::workload::ImportAnswersError;
+    match e {
+        ImportAnswersError::Workspace(e) => workspace_error(e),
+        ImportAnswersError::File(e) => {
+            let mut extra = vec![
+                ("field", JsValue::from_str("answers")),
+                ("path", JsValue::from_str(&e.path)),
+            ];
+            if let Some((line, column)) = e.line_column {
+                extra.push(("line", JsValue::from(line as u32)));
+                extra.push(("column", JsValue::from(column as u32)));
+            }
+            js_error("Validation", &format!("answers file: {e}"), &extra)
+        }
+    }
+}
+
+#[wasm_bindgen(js_class = Workspace)]
+impl JsWorkspace {
+    /// The lens review's answers as the JSON text `aws wellarchitected list-answers` prints
+    /// (`{WorkloadId, LensAlias, AnswerSummaries}`); of a milestone if one is named.
+    #[wasm_bindgen(js_name = exportAnswers, unchecked_return_type = "Promise<string>")]
+    pub fn export_answers(
+        &self,
+        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+        #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: JsValue,
+    ) -> js_sys::Promise {
+        let options: Result<ReadOptions, JsValue> = input(options);
+        spawn(&self.core, move |ws| async move {
+            ws.export_answers(&workload_id, &lens_alias, options?.milestone_number)
+                .await
+                .map_err(workspace_error)
+        })
+    }
+
+    /// Applies an answers file (AWS ListAnswers or GetAnswer JSON text) to the lens review, in
+    /// one transaction: a file with any problem changes nothing.
+    #[wasm_bindgen(js_name = importAnswers, unchecked_return_type = "Promise<ImportSummary>")]
+    pub fn import_answers(
+        &self,
+        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> js_sys::Promise {
+        let text = text
+            .as_string()
+            .ok_or_else(|| invalid_argument("text", "must be the answers file's text (a string)"));
+        spawn(&self.core, move |ws| async move {
+            ws.import_answers(&workload_id, &lens_alias, &text?)
+                .await
+                .map_err(import_error)
+        })
+    }
+}

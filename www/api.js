@@ -5,6 +5,7 @@ import { loadEngine } from './engine.js';
 
 let workspacePromise = null;
 const lensModels = new Map();
+const lensEngines = new Map();
 
 function workspace() {
   workspacePromise ??= loadEngine()
@@ -42,12 +43,27 @@ export async function lenses() {
   return list(await ws.lenses(), 'lensSummaries', 'lenses');
 }
 
+/**
+ * The engine's Lens object (kept for the page's life), to evaluate answers on the spot,
+ * without a storage round trip: `lens.evaluate([answer])`.
+ */
+export async function lensEngine(alias) {
+  if (!lensEngines.has(alias)) {
+    lensEngines.set(alias, workspace().then((ws) => ws.lens(alias)));
+  }
+  try {
+    return await lensEngines.get(alias);
+  } catch (e) {
+    lensEngines.delete(alias);
+    throw e;
+  }
+}
+
 /** The plain lens model (pillars → questions → choices) for rendering. */
 export async function lensModel(alias) {
   if (!lensModels.has(alias)) {
     lensModels.set(alias, (async () => {
-      const ws = await workspace();
-      const lens = await ws.lens(alias);
+      const lens = await lensEngine(alias);
       return typeof lens.toJSON === 'function' ? lens.toJSON() : lens;
     })());
   }
@@ -96,6 +112,11 @@ export const listAnswers = async (id, alias, milestoneNumber) =>
 export const getLensReview = async (id, alias, milestoneNumber) =>
   (await workspace()).getLensReview(id, alias, milestoneOpts(milestoneNumber));
 export const updateLensReview = async (id, alias, update) => (await workspace()).updateLensReview(id, alias, update);
+/** The lens review's answers as the JSON text `aws wellarchitected list-answers` prints. */
+export const exportAnswers = async (id, alias, milestoneNumber) =>
+  (await workspace()).exportAnswers(id, alias, milestoneOpts(milestoneNumber));
+/** Applies an AWS answers file (text) to the lens review, whole or not at all. */
+export const importAnswers = async (id, alias, text) => (await workspace()).importAnswers(id, alias, text);
 export const improvementPlan = async (id, alias, options = {}) =>
   list(await (await workspace()).improvementPlan(id, alias, options), 'improvementSummaries', 'items');
 

@@ -8,6 +8,8 @@ import * as workloadForm from './views/workload-form.js';
 import * as workloadDetails from './views/workload-details.js';
 import * as review from './views/review.js';
 import * as plan from './views/plan.js';
+import * as lensOverview from './views/lens-overview.js';
+import * as report from './views/report.js';
 import * as milestone from './views/milestone.js';
 import * as dashboard from './views/dashboard.js';
 
@@ -20,7 +22,10 @@ const ROUTES = [
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/edit$/, workloadForm.render, ['workloadId'], { mode: 'edit' }],
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/lenses\/([^/]+)\/review(?:\/([^/]+))?$/, review.render, ['workloadId', 'lensAlias', 'questionId']],
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/lenses\/([^/]+)\/plan$/, plan.render, ['workloadId', 'lensAlias']],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/lenses\/([^/]+)$/, lensOverview.render, ['workloadId', 'lensAlias']],
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/milestones\/(\d+)$/, milestone.render, ['workloadId', 'milestoneNumber']],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/report$/, report.render, ['workloadId']],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/milestones\/(\d+)\/report$/, report.render, ['workloadId', 'milestoneNumber']],
   [/^\/dashboard$/, dashboard.render, []],
 ];
 

@@ -8,7 +8,10 @@ const SHELL = [
   './ui/announce.js', './ui/chart.js', './ui/dialog.js', './ui/dom.js', './ui/field.js', './ui/format.js',
   './ui/lens-text.js', './ui/plan-items.js', './ui/priority-list.js', './ui/risk.js', './ui/table.js',
   './ui/tabs.js', './ui/tags.js', './ui/workload-actions.js',
+  './ui/answers-file.js', './ui/download.js', './ui/local-risk.js', './ui/notes-editor.js',
+  './ui/report-content.js', './ui/report-file.js', './ui/workload-props.js',
   './views/dashboard.js', './views/milestone.js', './views/plan.js', './views/review.js',
+  './views/lens-overview.js', './views/report.js',
   './views/workload-details.js', './views/workload-form.js', './views/workloads.js',
   './pkg/plumbline.js', './pkg/plumbline_bg.wasm',
 ];

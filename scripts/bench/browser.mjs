@@ -336,7 +336,7 @@ async function webApp() {
     }
     const data = (await page.evaluate(() => window.__benchClicks)).slice(2); // 2 warm-up clicks
     rec.add('app', 'click on a choice → risk counts changed in the DOM', 's', stats(data.map((d) => (d.t1 - d.t0) / 1000)),
-      { aim: '≤16 ms', note: 'event timeStamp → MutationObserver on #review-risks (updateAnswer + getLensReview + DOM update)' });
+      { aim: '≤16 ms', note: 'event timeStamp → MutationObserver on #review-risks (the question evaluated in the page with the loaded lens + DOM update; the IndexedDB write follows)' });
     rec.add('app', 'click on a choice → risk counts painted', 's', stats(data.map((d) => (d.t2 - d.t0) / 1000)),
       { note: 'to the task after the next frame' });
   } finally {

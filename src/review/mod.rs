@@ -2,7 +2,7 @@
 //!
 //! - [`answers`]: the AWS-shaped answer types; [`conform`]: validating and normalising them;
 //!   [`choices`]: what an answer means as bit sets over a question's choices;
-//!   [`import`]: reading AWS ListAnswers / GetAnswer JSON.
+//!   [`import`]: reading AWS ListAnswers / GetAnswer JSON; [`export`]: writing ListAnswers JSON.
 //! - [`evaluate`]: question risk and risk counts; [`risk`]: the risk values.
 //! - [`impact`] and [`plan`]: the improvement plan.
 //! - [`selections`] and [`analysis`]: exhaustive checks of a lens's risk rules.
@@ -12,6 +12,7 @@ pub mod answers;
 pub mod choices;
 pub mod conform;
 pub mod evaluate;
+pub mod export;
 pub mod impact;
 pub mod import;
 pub mod plan;

@@ -6,6 +6,7 @@
 //! - [`validate`] and `properties`: the rules of workload fields.
 //! - `record` and `keys`: what is stored, and under which ids.
 //! - [`Workspace`] (`workspace` plus one file per area in `ops/`): the operations.
+//! - [`exchange`]: answers files in and out (AWS ListAnswers JSON).
 //! - [`env`]: the clock and entropy the host injects; [`time`]: ISO 8601 formatting.
 //! - [`input::from_json`]: JSON from JavaScript into the input types, with field-level errors.
 
@@ -13,6 +14,7 @@ pub mod answer;
 pub mod dashboard;
 pub mod env;
 pub mod error;
+pub mod exchange;
 pub mod input;
 mod keys;
 pub mod lens_review;
@@ -33,6 +35,7 @@ pub use dashboard::{
 };
 pub use env::{DeterministicEnvironment, Environment};
 pub use error::WorkspaceError;
+pub use exchange::{AnswersFileError, ImportAnswersError, ImportSummary};
 pub use input::from_json;
 pub use lens_review::{LensReview, LensReviewUpdate, PillarReviewSummary};
 pub use milestone::{Milestone, MilestoneSummary};

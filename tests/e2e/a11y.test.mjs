@@ -51,6 +51,9 @@ test('no axe-core violation on any page; every page fits 360 px', { timeout: 300
       ['review-serverless', `#/workloads/${id}/lenses/serverless/review`],
       ['improvement-plan', `#/workloads/${id}/lenses/wellarchitected/plan`],
       ['milestone', `#/workloads/${id}/milestones/1`],
+      ['lens-overview', `#/workloads/${id}/lenses/wellarchitected`],
+      ['report', `#/workloads/${id}/report`],
+      ['milestone-report', `#/workloads/${id}/milestones/1/report`],
       ['dashboard', '#/dashboard'],
       ['not-found', '#/nowhere'],
     ];
@@ -76,6 +79,14 @@ test('no axe-core violation on any page; every page fits 360 px', { timeout: 300
         });
       });
     }
+    await t.test('lens notes editor', async () => {
+      await openApp(page, server.url, `#/workloads/${id}/lenses/wellarchitected`);
+      await page.getByRole('button', { name: 'Edit notes: Notes on Security' }).click();
+      await page.getByRole('textbox', { name: 'Notes on Security' }).fill('x'.repeat(2100));
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByRole('alert').filter({ hasText: 'Not saved' }).waitFor();
+      await check('lens-notes-editor');
+    });
     await t.test('define-workload with errors', async () => {
       await openApp(page, server.url, '#/workloads/new');
       await page.getByRole('button', { name: 'Define workload' }).click();

@@ -2,7 +2,7 @@
 // test command's step 9): as a bundler app resolves the package (tsconfig.json: the web
 // entry's plumbline.d.ts) and as Node does (tsconfig.node.json: node.d.ts). Extend it with
 // every API that ships, so its declarations stay usable.
-import init, { initSync, version, Lens, type InitInput, type InitOutput } from "plumbline";
+import init, { initSync, version, Lens, Workspace, type InitInput, type InitOutput, type ImportSummary, type RiskCounts } from "plumbline";
 
 const wasmUrl: InitInput = new URL("plumbline_bg.wasm", import.meta.url);
 const output: InitOutput = await init({ module_or_path: wasmUrl });
@@ -16,4 +16,11 @@ const lens: Lens = Lens.parse(lensText);
 const lensName: string = lens.name;
 lens.free();
 
-export { memory, sync, engine, lint, lensName };
+// Answers files in the AWS ListAnswers format, both ways.
+const ws: Workspace = await Workspace.open({ storage: "memory" });
+const exported: string = await ws.exportAnswers("0".repeat(32), "wellarchitected", { milestoneNumber: 1 });
+const imported: ImportSummary = await ws.importAnswers("0".repeat(32), "wellarchitected", exported);
+const changed: number = imported.questionsUpdated;
+const afterImport: RiskCounts = imported.riskCounts;
+
+export { memory, sync, engine, lint, lensName, changed, afterImport };

@@ -1,12 +1,14 @@
 // The review: three panels as on the console's question page. Left: pillars and their
 // questions (Done / N/A). Center: the question, its best practices, "Question does not apply",
 // per-choice not applicable, notes, Previous / Next / Save and exit. Right: helpful resources
-// and Info. Every change is saved at once and the risk counts update on screen.
+// and Info. A change shows its risk and the counts at once (evaluated in the page with the
+// loaded lens), then is saved; a failed save puts the last saved answer back and says why.
 import * as api from '../api.js';
 import { h, append, routeLink, externalLink, nextId } from '../ui/dom.js';
 import { REASONS, RISK_LABELS } from '../ui/format.js';
 import { riskBadge, riskSummary, updateRiskSummary } from '../ui/risk.js';
 import { flatQuestions, questionHeading, isNoneOfThese } from '../ui/lens-text.js';
+import { evaluateQuestion, tally } from '../ui/local-risk.js';
 
 const NOTES_MAX = 2084;
 const CHOICE_NOTES_MAX = 250;
@@ -17,13 +19,20 @@ function reasonSelect(id, value, labelText) {
   return h('div.inline-field', h('label', { for: id }, labelText), select);
 }
 
+/** Why a save failed, in words the user can act on. */
+function saveFailure(e) {
+  if (e?.kind === 'Conflict') return 'this answer was changed in another tab or window. Reload the page to see that change, then make yours again.';
+  if (e?.kind === 'QuotaExceeded') return 'the browser has no storage space left for this site. Free some space (delete old workloads or milestones), then try again.';
+  return e?.message || String(e);
+}
+
 export async function render(ctx) {
   const { workloadId, lensAlias } = ctx.params;
-  const [w, model, answers, initialReview] = await Promise.all([
+  const [w, model, answers, engineLens] = await Promise.all([
     api.getWorkload(workloadId),
     api.lensModel(lensAlias),
     api.listAnswers(workloadId, lensAlias),
-    api.getLensReview(workloadId, lensAlias),
+    api.lensEngine(lensAlias),
   ]);
   if (!(w.lenses || []).includes(lensAlias)) {
     const e = new Error(`The lens "${lensAlias}" is not applied to this workload.`);
@@ -182,7 +191,15 @@ export async function render(ctx) {
     saveState,
     buttons);
 
-  const summary = riskSummary(initialReview.riskCounts, { id: 'review-risks' });
+  const allIds = entries.map((e) => e.question.id);
+  const summary = riskSummary(tally(risks, allIds), { id: 'review-risks' });
+  // Shows `risk` for this question everywhere on the page: badge, nav marks, counts.
+  function showRisk(risk) {
+    risks.set(q.id, risk || 'UNANSWERED');
+    riskLive.replaceChildren('Question risk: ', riskBadge(risk || 'UNANSWERED'));
+    updateRiskSummary(summary, tally(risks, allIds));
+    refreshNav();
+  }
 
   // ---- state ↔ form -------------------------------------------------------------------------
   function fill(a) {
@@ -237,28 +254,32 @@ export async function render(ctx) {
     dirtyNotes = false;
     pending += 1;
     saveState.textContent = 'Saving…';
+    // On screen first: the risk from the lens in memory, within the frame of the click.
+    const shown = risks.get(q.id);
+    const local = evaluateQuestion(engineLens, q.id, entry.pillar.id, update);
+    if (local) {
+      showRisk(local);
+      if (local !== shown) ctx.announce(`Question risk is now ${RISK_LABELS[local] || local}.`);
+    }
     queue = queue.then(async () => {
       try {
-        const before = answer.risk;
         // Name the revision read, so a change made meanwhile in another tab is refused.
         if (answer.revision !== undefined) update.expectedRevision = answer.revision;
         answer = await api.updateAnswer(workloadId, lensAlias, q.id, update);
         pending -= 1;
         errorBox.hidden = true;
-        risks.set(q.id, answer.risk || 'UNANSWERED');
         if (pending > 0) return;
         fill(answer);
-        refreshNav();
-        const review = await api.getLensReview(workloadId, lensAlias);
-        updateRiskSummary(summary, review.riskCounts);
+        showRisk(answer.risk);
         saveState.textContent = 'All changes saved.';
-        if (before !== answer.risk) ctx.announce(`Question risk is now ${RISK_LABELS[answer.risk] || answer.risk}.`);
+        if (!local && shown !== answer.risk) ctx.announce(`Question risk is now ${RISK_LABELS[answer.risk] || answer.risk}.`);
       } catch (e) {
         pending = Math.max(0, pending - 1);
+        // Put back what is saved, so the screen never shows an answer that is not stored.
+        fill(answer);
+        showRisk(answer.risk);
         errorBox.hidden = false;
-        errorBox.textContent = e?.kind === 'Conflict'
-          ? 'This answer was changed in another tab or window. Reload the page to see it, then make your change again.'
-          : e?.message || String(e);
+        errorBox.textContent = `Your change was not saved and the last saved answer is shown again: ${saveFailure(e)}`;
         saveState.textContent = 'Not saved.';
       }
     });
@@ -325,6 +346,7 @@ export async function render(ctx) {
     h('div.page-head',
       h('h1', `${w.workloadName}: ${lensName}`),
       h('div.head-actions',
+        routeLink(`#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}`, { class: 'button secondary' }, 'Lens overview'),
         routeLink(`#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}/plan`, { class: 'button secondary' }, 'Improvement plan'))),
     h('div.review-status', { 'aria-label': 'Lens progress', role: 'group' }, summary),
     h('div.review-layout', left, center, right));

@@ -1,10 +1,11 @@
 // Workload details: Overview, Milestones and Properties tabs.
 import * as api from '../api.js';
 import { h, routeLink, externalLink } from '../ui/dom.js';
-import { ENVIRONMENTS, IMPROVEMENT_STATUS, label, formatDate, isoDate, counts, answeredOf } from '../ui/format.js';
+import { IMPROVEMENT_STATUS, label, formatDate, isoDate, counts, answeredOf } from '../ui/format.js';
 import { riskSummary } from '../ui/risk.js';
 import { tabNav } from '../ui/tabs.js';
 import { scrollTable } from '../ui/table.js';
+import { describedRows } from '../ui/workload-props.js';
 import { deleteWorkloadFlow, saveMilestoneFlow, milestoneRiskCounts } from '../ui/workload-actions.js';
 
 export async function render(ctx) {
@@ -34,6 +35,7 @@ export async function render(ctx) {
     h('div.head-actions',
       reviewRoute ? routeLink(reviewRoute, { class: 'button primary' }, reviewLabel) : null,
       routeLink(`#/workloads/${workloadId}/edit`, { class: 'button secondary' }, 'Edit'),
+      routeLink(`#/workloads/${workloadId}/report`, { class: 'button secondary' }, 'Generate report'),
       saveMilestone,
       del));
 
@@ -54,7 +56,7 @@ export async function render(ctx) {
       const a = answeredOf(review.riskCounts);
       const name = model.name || alias;
       return h('tr', { dataset: { lens: alias } },
-        h('th', { scope: 'row' }, name),
+        h('th', { scope: 'row' }, routeLink(`#/workloads/${workloadId}/lenses/${encodeURIComponent(alias)}`, { 'aria-label': `${name}: lens overview and notes` }, name)),
         h('td.num', `${a.answered}/${a.total}`),
         h('td.num', String(c.HIGH)),
         h('td.num', String(c.MEDIUM)),
@@ -125,16 +127,7 @@ export async function render(ctx) {
         routeLink(`#/workloads/${workloadId}/edit`, { class: 'button secondary', 'aria-label': 'Edit properties' }, 'Edit')),
       h('dl.props',
         row('Name', w.workloadName),
-        row('Description', w.description),
-        row('Review owner', w.reviewOwner),
-        row('Environment', label(ENVIRONMENTS, w.environment)),
-        row('AWS Regions', list(w.awsRegions)),
-        row('Non-AWS regions', list(w.nonAwsRegions)),
-        row('Account IDs', list(w.accountIds)),
-        row('Architectural design', w.architecturalDesign ? externalLink(w.architecturalDesign, w.architecturalDesign) : '—'),
-        row('Industry type', w.industryType),
-        row('Industry', w.industry),
-        row('Improvement status', label(IMPROVEMENT_STATUS, w.improvementStatus || 'NOT_APPLICABLE')),
+        describedRows(w),
         row('Lenses', lensNames.join(', ')),
         row('Pillar priority', list(w.pillarPriorities)),
         row('Tags', tags.length ? h('ul.plain', tags.map(([k, v]) => h('li', `${k}: ${v}`))) : '—'),

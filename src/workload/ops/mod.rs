@@ -2,6 +2,7 @@
 
 mod answers;
 mod dashboard;
+mod exchange;
 mod lenses;
 mod milestones;
 mod reviews;

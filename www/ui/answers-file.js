@@ -1,0 +1,72 @@
+// The answers file panel of a lens: "Export answers" saves the lens review's answers as the
+// JSON that `aws wellarchitected list-answers` prints; "Import answers" reads such a file (or
+// a get-answer one) and applies it in one go: a file with any problem changes nothing, and
+// the engine's message says where in the file the problem is.
+import * as api from '../api.js';
+import { h, nextId } from './dom.js';
+import { downloadText, fileName } from './download.js';
+
+/** answersFilePanel({workload, lensAlias, onImported}) → the panel's node. */
+export function answersFilePanel({ workload, lensAlias, onImported }) {
+  const status = h('p.save-state', { role: 'status' });
+  const error = h('p.error-text', { role: 'alert', hidden: true });
+  const fileId = nextId('answers-file');
+  const file = h('input', { type: 'file', id: fileId, accept: '.json,application/json', 'aria-describedby': `${fileId}-hint` });
+
+  const exportButton = h('button', { type: 'button', class: 'secondary', on: { click: exportAnswers } }, 'Export answers');
+  const importButton = h('button', { type: 'button', class: 'primary', on: { click: importAnswers } }, 'Import answers');
+
+  async function exportAnswers() {
+    error.hidden = true;
+    try {
+      const text = await api.exportAnswers(workload.workloadId, lensAlias);
+      downloadText(fileName(workload.workloadName, lensAlias, 'answers.json'), text, 'application/json');
+      status.textContent = 'Answers exported.';
+    } catch (e) {
+      showError('Not exported', e);
+    }
+  }
+
+  async function importAnswers() {
+    error.hidden = true;
+    const chosen = file.files?.[0];
+    if (!chosen) {
+      showError('Not imported', { message: 'choose an answers file first.' });
+      file.focus();
+      return;
+    }
+    importButton.disabled = true;
+    status.textContent = 'Importing…';
+    try {
+      const result = await api.importAnswers(workload.workloadId, lensAlias, await chosen.text());
+      status.textContent = `Answers imported: ${result.questionsInFile} question(s) in the file, ${result.questionsUpdated} changed.`;
+      file.value = '';
+      await onImported?.(result);
+    } catch (e) {
+      status.textContent = '';
+      showError('Not imported, nothing was changed', e);
+    } finally {
+      importButton.disabled = false;
+    }
+  }
+
+  function showError(what, e) {
+    error.hidden = false;
+    const why = e?.kind === 'Conflict'
+      ? 'the workload was changed in another tab or window meanwhile. Try again.'
+      : e?.message || String(e);
+    error.textContent = `${what}: ${why}`;
+  }
+
+  return h('section.panel', { 'aria-labelledby': 'af-h' },
+    h('h2', { id: 'af-h' }, 'Answers file'),
+    h('p', 'Move answers between workloads, or to and from the AWS Well-Architected Tool, as the JSON its list-answers command prints.'),
+    h('div.actions', exportButton),
+    h('div.field',
+      h('label', { for: fileId }, 'Answers file to import (JSON)'),
+      file,
+      h('p.hint', { id: `${fileId}-hint` }, 'The answers of the questions in the file replace the saved ones; other questions keep theirs.')),
+    h('div.actions', importButton),
+    error,
+    status);
+}

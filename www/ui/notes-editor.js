@@ -1,0 +1,103 @@
+// Notes shown as text with an Edit button; Edit opens a labelled textarea with a character
+// counter (the engine's limit), Save and Cancel. Save calls `save(text)`; an error stays on
+// screen next to the text, which is kept. A Conflict (changed in another tab) also shows the
+// version saved there, and Save again replaces it with the text in the box.
+import { h, nextId } from './dom.js';
+
+/** Characters as the engine counts them (Unicode scalar values, not UTF-16 units). */
+export const charCount = (text) => [...text].length;
+
+/**
+ * notesEditor({label, value, max, emptyText, save, reload})
+ * - label: what the notes are ("Lens notes", "Notes on Security");
+ * - save(text): async, resolves to the saved text; throws the engine's Error;
+ * - reload(): async, after a Conflict: the text saved elsewhere.
+ * Returns {node, setValue}.
+ */
+export function notesEditor({ label, value = '', max, emptyText, save, reload }) {
+  let saved = value || '';
+  const id = nextId('notes');
+  const shown = h('div.notes-shown');
+  const edit = h('button', { type: 'button', class: 'secondary', 'aria-label': `Edit notes: ${label}`, dataset: { action: 'edit-notes' } }, 'Edit notes');
+  const view = h('div.notes-view', shown, h('div.actions', edit));
+
+  const box = h('textarea', { id, rows: 5, 'aria-describedby': `${id}-count ${id}-hint` });
+  const count = h('p.counter', { id: `${id}-count`, 'aria-live': 'polite' });
+  const error = h('div.error-text', { role: 'alert', hidden: true });
+  const saveButton = h('button', { type: 'button', class: 'primary' }, 'Save');
+  const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancel');
+  const form = h('div.notes-form', { hidden: true },
+    h('div.field',
+      h('label', { for: id }, label),
+      box,
+      h('p.hint', { id: `${id}-hint` }, `At most ${max.toLocaleString('en-US')} characters.`),
+      count),
+    error,
+    h('div.actions', saveButton, cancel));
+
+  function renderShown() {
+    shown.replaceChildren(saved ? h('p.notes', saved) : h('p.subtle', emptyText));
+  }
+  function updateCount() {
+    const left = max - charCount(box.value);
+    count.textContent = left >= 0
+      ? `${left.toLocaleString('en-US')} of ${max.toLocaleString('en-US')} characters remaining`
+      : `${(-left).toLocaleString('en-US')} characters too many (at most ${max.toLocaleString('en-US')})`;
+    count.classList.toggle('over', left < 0);
+  }
+  function open() {
+    box.value = saved;
+    error.hidden = true;
+    updateCount();
+    view.hidden = true;
+    form.hidden = false;
+    box.focus();
+  }
+  function close() {
+    form.hidden = true;
+    view.hidden = false;
+    renderShown();
+    edit.focus();
+  }
+  async function submit() {
+    saveButton.disabled = true;
+    try {
+      saved = (await save(box.value)) ?? box.value;
+      close();
+    } catch (e) {
+      error.hidden = false;
+      if (e?.kind === 'Conflict') {
+        const theirs = reload ? await reload().catch(() => null) : null;
+        error.replaceChildren(
+          h('p', 'These notes were changed in another tab or window. Your text is still in the box. ',
+            'Choose Save to replace the other version with yours, or Cancel to keep it.'),
+          theirs !== null ? h('p', 'Saved version: ', theirs ? h('span.notes', theirs) : h('em', 'no notes')) : null);
+        if (theirs !== null) saved = theirs;
+      } else {
+        error.replaceChildren(h('p', 'Not saved: ', e?.message || String(e)));
+      }
+      box.focus();
+    } finally {
+      saveButton.disabled = false;
+    }
+  }
+
+  edit.addEventListener('click', open);
+  cancel.addEventListener('click', close);
+  saveButton.addEventListener('click', submit);
+  box.addEventListener('input', updateCount);
+  box.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape') {
+      ev.preventDefault();
+      close();
+    }
+  });
+  renderShown();
+  return {
+    node: h('div.notes-editor', view, form),
+    setValue(text) {
+      saved = text || '';
+      if (form.hidden) renderShown();
+    },
+  };
+}

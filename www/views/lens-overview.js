@@ -1,0 +1,111 @@
+// A lens of a workload: its overview (risk counts, questions answered, lens notes with Edit),
+// each pillar with its counts and its own notes (Edit per pillar), and the answers file in the
+// AWS format both ways (Export answers / Import answers).
+import * as api from '../api.js';
+import { h, routeLink } from '../ui/dom.js';
+import { counts, answeredOf, formatDate, isoDate } from '../ui/format.js';
+import { riskSummary, updateRiskSummary } from '../ui/risk.js';
+import { notesEditor } from '../ui/notes-editor.js';
+import { answersFilePanel } from '../ui/answers-file.js';
+
+export const NOTES_MAX = 2084;
+
+export async function render(ctx) {
+  const { workloadId, lensAlias } = ctx.params;
+  const [w, model] = await Promise.all([api.getWorkload(workloadId), api.lensModel(lensAlias)]);
+  if (!(w.lenses || []).includes(lensAlias)) {
+    const e = new Error(`The lens "${lensAlias}" is not applied to this workload.`);
+    e.kind = 'NotFound';
+    throw e;
+  }
+  let review = await api.getLensReview(workloadId, lensAlias);
+  const lensName = model.name || lensAlias;
+  ctx.setTitle(`${lensName} — ${w.workloadName}`);
+  const lensBase = `#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}`;
+
+  const summary = riskSummary(review.riskCounts, { id: 'lens-risks' });
+  const updated = h('time', { datetime: isoDate(review.updatedAt) }, formatDate(review.updatedAt));
+
+  // Both kinds of notes live in the one lens review record: every save names its revision,
+  // and a refused one (Conflict) re-reads it so the next Save goes over the current one.
+  async function saveNotes(update) {
+    review = await api.updateLensReview(workloadId, lensAlias, { ...update, expectedRevision: review.revision });
+    updated.textContent = formatDate(review.updatedAt);
+    updated.setAttribute('datetime', isoDate(review.updatedAt) || '');
+    return review;
+  }
+  async function reloadReview() {
+    review = await api.getLensReview(workloadId, lensAlias);
+    return review;
+  }
+  const pillarNotes = (r, id) => r.pillarReviewSummaries.find((p) => p.pillarId === id)?.notes || '';
+
+  const lensNotes = notesEditor({
+    label: 'Lens notes',
+    value: review.notes,
+    max: NOTES_MAX,
+    emptyText: 'No lens notes yet.',
+    save: async (text) => (await saveNotes({ lensNotes: text })).notes || '',
+    reload: async () => (await reloadReview()).notes || '',
+  });
+
+  const pillarCells = new Map();
+  const pillarItems = (review.pillarReviewSummaries || []).map((p) => {
+    const name = p.pillarName || p.pillarId;
+    const figures = h('p.pillar-figures', { dataset: { pillarFigures: p.pillarId } });
+    pillarCells.set(p.pillarId, figures);
+    const editor = notesEditor({
+      label: `Notes on ${name}`,
+      value: p.notes,
+      max: NOTES_MAX,
+      emptyText: 'No notes on this pillar.',
+      save: async (text) => pillarNotes(await saveNotes({ pillarNotes: { [p.pillarId]: text } }), p.pillarId),
+      reload: async () => pillarNotes(await reloadReview(), p.pillarId),
+    });
+    return h('li.pillar-item', { dataset: { pillar: p.pillarId } },
+      h('h3', name), figures, editor.node);
+  });
+  function drawFigures() {
+    updateRiskSummary(summary, review.riskCounts);
+    for (const p of review.pillarReviewSummaries || []) {
+      const c = counts(p.riskCounts);
+      const a = answeredOf(p.riskCounts);
+      pillarCells.get(p.pillarId)?.replaceChildren(
+        `Questions answered ${a.answered}/${a.total} · High risk ${c.HIGH} · Medium risk ${c.MEDIUM}`);
+    }
+  }
+  drawFigures();
+
+  const answersFile = answersFilePanel({
+    workload: w,
+    lensAlias,
+    onImported: async () => {
+      await reloadReview();
+      drawFigures();
+    },
+  });
+
+  return h('section.page.lens-page',
+    h('nav.breadcrumbs', { 'aria-label': 'Breadcrumb' },
+      h('ol',
+        h('li', routeLink('#/workloads', {}, 'Workloads')),
+        h('li', routeLink(`#/workloads/${workloadId}`, {}, w.workloadName)),
+        h('li', { 'aria-current': 'page' }, lensName))),
+    h('div.page-head',
+      h('div', h('h1', lensName), h('p.subtle', `Workload: ${w.workloadName}`)),
+      h('div.head-actions',
+        routeLink(`${lensBase}/review`, { class: 'button primary' }, answeredOf(review.riskCounts).answered ? 'Continue reviewing' : 'Start reviewing'),
+        routeLink(`${lensBase}/plan`, { class: 'button secondary' }, 'Improvement plan'))),
+    h('section.panel', { 'aria-labelledby': 'lo-h' },
+      h('h2', { id: 'lo-h' }, 'Lens overview'),
+      summary,
+      h('dl.props',
+        h('div', h('dt', 'Lens version'), h('dd', review.lensVersion || '—')),
+        h('div', h('dt', 'Last updated'), h('dd', updated))),
+      h('h3', { id: 'lens-notes-h' }, 'Lens notes'),
+      lensNotes.node),
+    h('section.panel', { 'aria-labelledby': 'pillars-h' },
+      h('h2', { id: 'pillars-h' }, 'Pillars'),
+      h('ul.pillar-list', pillarItems)),
+    answersFile);
+}
