@@ -6,11 +6,13 @@
 //! - [`validate`] and `properties`: the rules of workload fields.
 //! - `record` and `keys`: what is stored, and under which ids.
 //! - [`Workspace`] (`workspace` plus one file per area in `ops/`): the operations.
+//! - [`compare`]: two states of a workload (milestones or now) side by side.
 //! - [`exchange`]: answers files in and out (AWS ListAnswers JSON).
 //! - [`env`]: the clock and entropy the host injects; [`time`]: ISO 8601 formatting.
 //! - [`input::from_json`]: JSON from JavaScript into the input types, with field-level errors.
 
 pub mod answer;
+pub mod compare;
 pub mod dashboard;
 pub mod env;
 pub mod error;
@@ -29,6 +31,7 @@ pub mod validate;
 mod workspace;
 
 pub use answer::{AnswerUpdate, AnswerView, ChoiceUpdate, ChoiceView};
+pub use compare::{CompareRequest, MilestoneComparison, RiskChange};
 pub use dashboard::{
     Dashboard, DashboardFilter, DashboardTotals, ImprovementItem, PillarIssues, WorkloadIssues,
     WorkloadPillar,
