@@ -128,3 +128,6 @@ export const dashboard = async (filter = {}) => (await workspace()).dashboard(fi
 export const createMilestone = async (id, name) => (await workspace()).createMilestone(id, name);
 export const listMilestones = async (id) => list(await (await workspace()).listMilestones(id), 'milestoneSummaries', 'milestones');
 export const getMilestone = async (id, n) => (await workspace()).getMilestone(id, Number(n));
+/** Two states compared lens by lens; `from`/`to` are milestone numbers, omitted = now. */
+export const compareMilestones = async (id, { from, to } = {}) =>
+  (await workspace()).compareMilestones(id, { from, to });

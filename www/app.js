@@ -11,6 +11,7 @@ import * as plan from './views/plan.js';
 import * as lensOverview from './views/lens-overview.js';
 import * as report from './views/report.js';
 import * as milestone from './views/milestone.js';
+import * as compare from './views/compare.js';
 import * as dashboard from './views/dashboard.js';
 
 const ROUTES = [
@@ -24,6 +25,7 @@ const ROUTES = [
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/lenses\/([^/]+)\/plan$/, plan.render, ['workloadId', 'lensAlias']],
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/lenses\/([^/]+)$/, lensOverview.render, ['workloadId', 'lensAlias']],
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/milestones\/(\d+)$/, milestone.render, ['workloadId', 'milestoneNumber']],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/compare\/(\d+|current)\/(\d+|current)$/, compare.render, ['workloadId', 'from', 'to']],
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/report$/, report.render, ['workloadId']],
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/milestones\/(\d+)\/report$/, report.render, ['workloadId', 'milestoneNumber']],
   [/^\/dashboard$/, dashboard.render, []],

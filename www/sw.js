@@ -10,6 +10,7 @@ const SHELL = [
   './ui/tabs.js', './ui/tags.js', './ui/workload-actions.js',
   './ui/answers-file.js', './ui/download.js', './ui/local-risk.js', './ui/notes-editor.js',
   './ui/report-content.js', './ui/report-file.js', './ui/workload-props.js',
+  './ui/compare-form.js', './ui/compare-lens.js', './views/compare.js',
   './views/dashboard.js', './views/milestone.js', './views/plan.js', './views/review.js',
   './views/lens-overview.js', './views/report.js',
   './views/workload-details.js', './views/workload-form.js', './views/workloads.js',

@@ -71,6 +71,7 @@ export async function render(ctx) {
     h('div.page-head',
       h('h1', `Milestone: ${name}`),
       h('div.head-actions',
+        routeLink(`#/workloads/${workloadId}/compare/${m.milestoneNumber}/current`, { class: 'button secondary' }, 'Compare with current state'),
         routeLink(`#/workloads/${workloadId}/milestones/${m.milestoneNumber}/report`, { class: 'button secondary' }, 'Generate report'))),
     h('p.banner.read-only', { role: 'note' },
       'This milestone is read-only: it shows the workload as it was when the milestone was saved on ',

@@ -6,6 +6,7 @@ import { riskSummary } from '../ui/risk.js';
 import { tabNav } from '../ui/tabs.js';
 import { scrollTable } from '../ui/table.js';
 import { describedRows } from '../ui/workload-props.js';
+import { compareForm } from '../ui/compare-form.js';
 import { deleteWorkloadFlow, saveMilestoneFlow, milestoneRiskCounts } from '../ui/workload-actions.js';
 
 export async function render(ctx) {
@@ -105,7 +106,7 @@ export async function render(ctx) {
         h('td', h('time', { datetime: isoDate(m.recordedAt) }, formatDate(m.recordedAt))),
         h('td', routeLink(`#/workloads/${workloadId}/milestones/${m.milestoneNumber}`, { 'aria-label': `View milestone ${m.milestoneName}` }, 'View milestone')));
     }));
-    return h('section.panel', { 'aria-labelledby': 'ms-h' },
+    return h('div', h('section.panel', { 'aria-labelledby': 'ms-h' },
       h('h2', { id: 'ms-h' }, `Milestones (${list.length})`),
       scrollTable('Milestones', h('table.data',
         h('thead', h('tr',
@@ -114,7 +115,8 @@ export async function render(ctx) {
           h('th', { scope: 'col' }, 'Medium risks'),
           h('th', { scope: 'col' }, 'Date saved'),
           h('th', { scope: 'col' }, 'Actions'))),
-        h('tbody', rows))));
+        h('tbody', rows)))),
+    h('section.panel', compareForm(ctx, workloadId, list)));
   }
 
   function properties() {

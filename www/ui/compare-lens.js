@@ -1,0 +1,82 @@
+// One lens of a comparison: its pillars' High and Medium risks before → after, in words as
+// well as numbers, and the questions whose risk changed, each linking to its review page.
+import { h, routeLink } from './dom.js';
+import { counts } from './format.js';
+import { riskBadge } from './risk.js';
+import { scrollTable } from './table.js';
+
+/** What each kind of change is called on the page. */
+export const CHANGE_LABELS = {
+  IMPROVED: 'Improved',
+  WORSENED: 'Worsened',
+  ANSWERED: 'Newly answered',
+  UNANSWERED: 'No longer answered',
+  RECLASSIFIED: 'Changed',
+};
+
+/** "2 → 1 (1 fewer)": the count before and after, and the difference in words. */
+export function countChange(before, after) {
+  const d = after - before;
+  const words = d === 0 ? 'no change' : d < 0 ? `${-d} fewer` : `${d} more`;
+  return `${before} → ${after} (${words})`;
+}
+
+function countCell(before, after, kind) {
+  return h('td.num', { dataset: { count: kind, before: String(before), after: String(after) } }, countChange(before, after));
+}
+
+function pillarRow(p) {
+  const b = counts(p.riskCountsBefore);
+  const a = counts(p.riskCountsAfter);
+  return h('tr', { dataset: { pillar: p.pillarId } },
+    h('th', { scope: 'row' }, p.pillarName || p.pillarId),
+    countCell(b.HIGH, a.HIGH, 'high'),
+    countCell(b.MEDIUM, a.MEDIUM, 'medium'));
+}
+
+function choiceList(label, choices) {
+  if (!choices?.length) return null;
+  return h('p.compare-choices', h('span.compare-choices-label', `${label}: `), choices.map((c) => c.title || c.choiceId).join('; '));
+}
+
+function questionItem(workloadId, alias, q) {
+  const route = `#/workloads/${workloadId}/lenses/${encodeURIComponent(alias)}/review/${encodeURIComponent(q.questionId)}`;
+  return h('li', { dataset: { questionId: q.questionId, change: q.change } },
+    h('p.compare-q',
+      h('strong.compare-change', `${CHANGE_LABELS[q.change] || q.change}: `),
+      routeLink(route, {}, q.questionTitle || q.questionId)),
+    h('p.compare-risks', riskBadge(q.riskBefore), h('span', { 'aria-hidden': 'true' }, ' → '),
+      h('span.visually-hidden', ' changed to '), riskBadge(q.riskAfter)),
+    choiceList('Newly selected', q.selectedChoicesAdded),
+    choiceList('No longer selected', q.selectedChoicesRemoved));
+}
+
+export function compareLens(workloadId, lens) {
+  const headingId = `cmp-${lens.lensAlias}`;
+  const b = counts(lens.riskCountsBefore);
+  const a = counts(lens.riskCountsAfter);
+  const changed = lens.changedQuestions || [];
+  return h('section.panel', { dataset: { lens: lens.lensAlias }, 'aria-labelledby': headingId },
+    h('h2', { id: headingId }, lens.lensName || lens.lensAlias),
+    h('dl.compare-totals',
+      h('div', h('dt', 'High risks'), h('dd', { dataset: { count: 'high' } }, countChange(b.HIGH, a.HIGH))),
+      h('div', h('dt', 'Medium risks'), h('dd', { dataset: { count: 'medium' } }, countChange(b.MEDIUM, a.MEDIUM))),
+      h('div', h('dt', 'Questions answered'),
+        h('dd', { dataset: { count: 'answered' } }, countChange(answered(b), answered(a))))),
+    lens.lensVersionBefore !== lens.lensVersionAfter
+      ? h('p.subtle', `Lens version ${lens.lensVersionBefore} before, ${lens.lensVersionAfter} after.`)
+      : null,
+    scrollTable(`${lens.lensName || lens.lensAlias} risks by pillar`, h('table.data',
+      h('caption', 'Risks by pillar, before → after'),
+      h('thead', h('tr', h('th', { scope: 'col' }, 'Pillar'),
+        h('th', { scope: 'col' }, 'High risks'), h('th', { scope: 'col' }, 'Medium risks'))),
+      h('tbody', (lens.pillars || []).map(pillarRow)))),
+    h('h3', `Questions whose risk changed (${changed.length})`),
+    changed.length
+      ? h('ul.plain.compare-questions', changed.map((q) => questionItem(workloadId, lens.lensAlias, q)))
+      : h('p.subtle', 'No question changed its risk.'));
+}
+
+function answered(c) {
+  return c.HIGH + c.MEDIUM + c.NONE + c.NOT_APPLICABLE;
+}

@@ -1,0 +1,62 @@
+// Comparison of two states of a workload (two milestones, or a milestone and the current
+// state): per lens, the risks by pillar before → after and the questions whose risk changed.
+// Route: #/workloads/:id/compare/:from/:to, where each side is a milestone number or `current`.
+import * as api from '../api.js';
+import { h, routeLink } from '../ui/dom.js';
+import { formatDate, isoDate, counts } from '../ui/format.js';
+import { compareForm } from '../ui/compare-form.js';
+import { compareLens } from '../ui/compare-lens.js';
+
+const side = (param) => (param === 'current' ? undefined : Number(param));
+
+/** "Milestone Version 1.0 (saved 3 Mar 2026, 10:00)" or "Current state". */
+function stateText(state) {
+  if (state?.milestoneNumber === undefined) return ['Current state'];
+  return [`Milestone ${state.milestoneName}`, ' (saved ',
+    h('time', { datetime: isoDate(state.recordedAt) }, formatDate(state.recordedAt)), ')'];
+}
+
+function oneSideLenses(title, note, lenses) {
+  if (!lenses?.length) return null;
+  return h('section.panel', { 'aria-label': title },
+    h('h2', title),
+    h('ul.plain', lenses.map((l) => {
+      const c = counts(l.riskCounts);
+      return h('li', { dataset: { lens: l.lensAlias } },
+        h('strong', l.lensName || l.lensAlias), `: ${note} (high risks ${c.HIGH}, medium risks ${c.MEDIUM}, `,
+        `${l.questionsAnswered}/${l.questionCount} questions answered).`);
+    })));
+}
+
+export async function render(ctx) {
+  const { workloadId } = ctx.params;
+  const [w, milestones] = await Promise.all([api.getWorkload(workloadId), api.listMilestones(workloadId)]);
+  const from = side(ctx.params.from);
+  const to = side(ctx.params.to);
+  ctx.setTitle(`Compare milestones — ${w.workloadName}`);
+
+  const form = h('section.panel', compareForm(ctx, workloadId, milestones, { from: ctx.params.from, to: ctx.params.to }));
+  let body;
+  if (from === undefined && to === undefined) {
+    body = h('p.banner', { role: 'note' }, 'Both sides are the current state, so there is nothing to compare. Choose a milestone for From or To.');
+  } else {
+    const c = await api.compareMilestones(workloadId, { from, to });
+    body = [
+      h('p.compare-sides', h('strong', 'From: '), stateText(c.from), h('br'), h('strong', 'To: '), stateText(c.to)),
+      c.lenses.map((lens) => compareLens(workloadId, lens)),
+      oneSideLenses('Lenses added', 'applied in the later state only', c.lensesAdded),
+      oneSideLenses('Lenses removed', 'applied in the earlier state only', c.lensesRemoved),
+    ];
+  }
+
+  return h('section.page',
+    h('nav.breadcrumbs', { 'aria-label': 'Breadcrumb' },
+      h('ol',
+        h('li', routeLink('#/workloads', {}, 'Workloads')),
+        h('li', routeLink(`#/workloads/${workloadId}`, {}, w.workloadName)),
+        h('li', routeLink(`#/workloads/${workloadId}/milestones`, {}, 'Milestones')),
+        h('li', { 'aria-current': 'page' }, 'Compare'))),
+    h('h1', 'Compare milestones'),
+    body,
+    form);
+}
