@@ -2,7 +2,8 @@
 // test command's step 9): as a bundler app resolves the package (tsconfig.json: the web
 // entry's plumbline.d.ts) and as Node does (tsconfig.node.json: node.d.ts). Extend it with
 // every API that ships, so its declarations stay usable.
-import init, { initSync, version, Lens, Workspace, type InitInput, type InitOutput, type ImportSummary, type RiskCounts } from "plumbline";
+import init, { initSync, version, Lens, Workspace, type InitInput, type InitOutput, type ImportSummary, type RiskCounts,
+  type MilestoneComparison, type QuestionChange, type RiskChange, type CompareOptions } from "plumbline";
 
 const wasmUrl: InitInput = new URL("plumbline_bg.wasm", import.meta.url);
 const output: InitOutput = await init({ module_or_path: wasmUrl });
@@ -23,4 +24,15 @@ const imported: ImportSummary = await ws.importAnswers("0".repeat(32), "wellarch
 const changed: number = imported.questionsUpdated;
 const afterImport: RiskCounts = imported.riskCounts;
 
-export { memory, sync, engine, lint, lensName, changed, afterImport };
+// Comparing a milestone with the current state, and two milestones.
+const options: CompareOptions = { from: 1 };
+const comparison: MilestoneComparison = await ws.compareMilestones("0".repeat(32), options);
+const twoMilestones: MilestoneComparison = await ws.compareMilestones("0".repeat(32), { from: 1, to: 2 });
+const latest: MilestoneComparison = await ws.compareMilestones("0".repeat(32));
+const firstChange: QuestionChange | undefined = comparison.lenses[0]?.changedQuestions[0];
+const how: RiskChange | undefined = firstChange?.change;
+const highAfter: number | undefined = comparison.lenses[0]?.pillars[0]?.riskCountsAfter.HIGH;
+const fromName: string | undefined = twoMilestones.from.milestoneName;
+const added: string[] = latest.lensesAdded.map((l) => l.lensAlias);
+
+export { memory, sync, engine, lint, lensName, changed, afterImport, how, highAfter, fromName, added };
