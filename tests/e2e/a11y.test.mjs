@@ -39,6 +39,10 @@ test('no axe-core violation on any page; every page fits 360 px', { timeout: 300
     await page.getByRole('dialog').getByLabel('Milestone name').fill('First look');
     await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
     await waitForView(page, /\/milestones$/);
+    // A change after the milestone, so the comparison page lists a changed question.
+    await openApp(page, server.url, `#/workloads/${id}/lenses/wellarchitected/review/priorities`);
+    await page.locator(`input[data-choice="${bestPractices('priorities')[0]}"]`).check();
+    await page.getByText('All changes saved.').waitFor();
 
     const pages = [
       ['workloads', '#/workloads'],
@@ -51,6 +55,7 @@ test('no axe-core violation on any page; every page fits 360 px', { timeout: 300
       ['review-serverless', `#/workloads/${id}/lenses/serverless/review`],
       ['improvement-plan', `#/workloads/${id}/lenses/wellarchitected/plan`],
       ['milestone', `#/workloads/${id}/milestones/1`],
+      ['compare', `#/workloads/${id}/compare/1/current`],
       ['lens-overview', `#/workloads/${id}/lenses/wellarchitected`],
       ['report', `#/workloads/${id}/report`],
       ['milestone-report', `#/workloads/${id}/milestones/1/report`],
