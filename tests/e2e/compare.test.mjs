@@ -25,10 +25,10 @@ async function readComparison(page) {
   const lens = page.locator('section[data-lens="wellarchitected"]');
   const high = lens.locator('tr[data-pillar="operationalExcellence"] td[data-count="high"]');
   return {
-    highText: (await high.textContent()).trim(),
+    highText: (await high.textContent()).replace(/\s+/g, ' ').trim(),
     before: await high.getAttribute('data-before'),
     after: await high.getAttribute('data-after'),
-    totalHigh: (await lens.locator('.compare-totals dd[data-count="high"]').textContent()).trim(),
+    totalHigh: (await lens.locator('.compare-totals dd[data-count="high"]').textContent()).replace(/\s+/g, ' ').trim(),
     changed: lens.locator('li[data-question-id]'),
   };
 }
@@ -61,7 +61,7 @@ test('compare a milestone with the current state, then two milestones', { timeou
     const item = c.changed.first();
     assert.equal(await item.getAttribute('data-question-id'), 'priorities');
     const itemText = await item.textContent();
-    for (const want of ['Improved:', question('priorities').title, 'High risk', 'No risk', 'Newly selected:', 'No longer selected:']) {
+    for (const want of ['Improved:', question('priorities').title, 'High risk', 'No risk', 'Newly selected:', 'No longer selected:', 'None of these']) {
       assert.ok(itemText.includes(want), `the changed question shows "${want}": ${itemText}`);
     }
 
@@ -84,7 +84,7 @@ test('compare a milestone with the current state, then two milestones', { timeou
     assert.equal(await c.changed.first().getAttribute('data-change'), 'IMPROVED');
 
     // The same state on both sides is refused by the form, with the reason next to To.
-    const again = page.getByRole('form', { name: 'Compare milestones' });
+    const again = page.getByRole('form', { name: 'Compare other states' });
     await again.getByLabel('From').selectOption('2');
     await again.getByLabel('To').selectOption('2');
     await again.getByRole('button', { name: 'Compare' }).click();

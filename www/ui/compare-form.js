@@ -10,11 +10,12 @@ export function compareRoute(workloadId, from, to) {
 }
 
 /**
- * compareForm(ctx, workloadId, milestones, {from, to}) → the form. `milestones` are
+ * compareForm(ctx, workloadId, milestones, {from, to, heading}) → the form. `milestones` are
  * listMilestones rows; `from` and `to` preselect a side ('current' or a number); by default
  * the latest milestone is compared with the current state.
  */
 export function compareForm(ctx, workloadId, milestones, selected = {}) {
+  const heading = selected.heading || 'Compare milestones';
   const newestFirst = [...milestones].sort((a, b) => b.milestoneNumber - a.milestoneNumber);
   const options = [['current', 'Current state'],
     ...newestFirst.map((m) => [String(m.milestoneNumber), `${m.milestoneName} (milestone ${m.milestoneNumber})`])];
@@ -36,7 +37,7 @@ export function compareForm(ctx, workloadId, milestones, selected = {}) {
   }
 
   return h('form.compare-form', { 'aria-labelledby': 'compare-h', novalidate: true, on: { submit } },
-    h('h2', { id: 'compare-h' }, 'Compare milestones'),
+    h('h2', { id: 'compare-h' }, heading),
     h('p.subtle', 'See which risks changed between two milestones, or between a milestone and the current state.'),
     h('div.compare-fields', from.node, to.node),
     h('button', { type: 'submit', class: 'primary' }, 'Compare'));

@@ -18,7 +18,7 @@ export const CHANGE_LABELS = {
 export function countChange(before, after) {
   const d = after - before;
   const words = d === 0 ? 'no change' : d < 0 ? `${-d} fewer` : `${d} more`;
-  return `${before} → ${after} (${words})`;
+  return [h('span.count-pair', `${before} → ${after}`), ' ', h('span.count-delta', `(${words})`)];
 }
 
 function countCell(before, after, kind) {
@@ -36,7 +36,8 @@ function pillarRow(p) {
 
 function choiceList(label, choices) {
   if (!choices?.length) return null;
-  return h('p.compare-choices', h('span.compare-choices-label', `${label}: `), choices.map((c) => c.title || c.choiceId).join('; '));
+  return h('div.compare-choices', h('p.compare-choices-label', `${label}:`),
+    h('ul', choices.map((c) => h('li', c.title || c.choiceId))));
 }
 
 function questionItem(workloadId, alias, q) {
@@ -66,7 +67,7 @@ export function compareLens(workloadId, lens) {
     lens.lensVersionBefore !== lens.lensVersionAfter
       ? h('p.subtle', `Lens version ${lens.lensVersionBefore} before, ${lens.lensVersionAfter} after.`)
       : null,
-    scrollTable(`${lens.lensName || lens.lensAlias} risks by pillar`, h('table.data',
+    scrollTable(`${lens.lensName || lens.lensAlias} risks by pillar`, h('table.data.compare-pillars',
       h('caption', 'Risks by pillar, before → after'),
       h('thead', h('tr', h('th', { scope: 'col' }, 'Pillar'),
         h('th', { scope: 'col' }, 'High risks'), h('th', { scope: 'col' }, 'Medium risks'))),

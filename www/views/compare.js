@@ -35,7 +35,7 @@ export async function render(ctx) {
   const to = side(ctx.params.to);
   ctx.setTitle(`Compare milestones — ${w.workloadName}`);
 
-  const form = h('section.panel', compareForm(ctx, workloadId, milestones, { from: ctx.params.from, to: ctx.params.to }));
+  const form = h('section.panel', compareForm(ctx, workloadId, milestones, { from: ctx.params.from, to: ctx.params.to, heading: 'Compare other states' }));
   let body;
   if (from === undefined && to === undefined) {
     body = h('p.banner', { role: 'note' }, 'Both sides are the current state, so there is nothing to compare. Choose a milestone for From or To.');
