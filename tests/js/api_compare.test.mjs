@@ -6,14 +6,8 @@ import { Workspace } from "plumbline";
 
 const FW = "wellarchitected";
 
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  assert.fail("expected a rejection");
-}
+/** The error the promise rejects with (failing the test if it resolves). */
+const rejection = (promise) => promise.then(() => assert.fail("expected a rejection"), (err) => err);
 
 async function reviewedWorkload() {
   const ws = await Workspace.open({ storage: "memory" });

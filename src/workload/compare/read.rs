@@ -2,7 +2,7 @@
 //! operations the JS API offers (`getMilestone`, `getLensReview`, `listAnswers`), so a
 //! comparison always agrees with what the milestone and review pages show.
 
-use super::{compare, CompareRequest, ComparedState, MilestoneComparison, Side};
+use super::{compare, CompareRequest, MilestoneComparison, Side};
 use crate::store::Store;
 use crate::workload::error::WorkspaceError;
 use crate::workload::workspace::Workspace;
@@ -54,10 +54,8 @@ impl<S: Store> Workspace<S> {
             return Ok(self.get_milestone(id, n).await?.into());
         }
         let workload = self.get_workload(id).await?;
-        let mut side = Side {
-            state: ComparedState::default(),
-            ..Side::default()
-        };
+        // The current state: no milestone fields.
+        let mut side = Side::default();
         for alias in workload.lenses.iter().filter(|a| self.lens(a).is_some()) {
             side.lens_reviews
                 .push(self.get_lens_review(id, alias, None).await?);
