@@ -1,9 +1,10 @@
 //! The JavaScript API: the only module that uses wasm-bindgen.
 //!
-//! Everything here is translation. JS values come in as plain objects and are read with
-//! serde-wasm-bindgen into the core's own input types; results go out through ONE serializer
-//! ([`SERIALIZER`], JSON-compatible: maps become plain objects, `None` becomes `null`), so what
-//! JS receives can be `JSON.stringify`'d as is. Every failure is thrown through ONE helper
+//! Everything here is translation. Values cross the boundary as JSON text ([`js_json`]): JS
+//! arguments are read with `JSON.stringify` + serde_json into the core's own input types, and
+//! results go out through ONE path ([`to_js`]: serde_json + `JSON.parse`; maps become plain
+//! objects, `None` becomes `null`), so what JS receives can be `JSON.stringify`'d as is. One
+//! string per call is far cheaper than building objects property by property from Rust. Every failure is thrown through ONE helper
 //! ([`js_error`]) as a real `Error` with a `kind` property and, where it applies, `field`,
 //! `path` or `diagnostics` — so callers can branch on `err.kind` and still get a stack trace.
 //!
@@ -28,14 +29,11 @@ use crate::catalog;
 use crate::lens::{self, Diagnostic};
 use crate::review::{self, Answer, PlanOptions};
 use crate::store::indexeddb::{IndexedDbStore, DEFAULT_NAME};
+use crate::store::js_json;
 use crate::store::localstorage::LocalStorageStore;
 use crate::store::memory::MemoryStore;
 use crate::store::{Document, Store, StoreError, Write};
 use crate::workload::{from_json, Environment, Workspace, WorkspaceError};
-
-/// The one serializer for every value that crosses into JS: JSON-compatible output.
-const SERIALIZER: serde_wasm_bindgen::Serializer =
-    serde_wasm_bindgen::Serializer::json_compatible();
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -90,16 +88,16 @@ fn invalid_argument(field: &str, message: &str) -> JsValue {
 // Conversion
 // ---------------------------------------------------------------------------------------------
 
+/// Every result that crosses into JS goes through here.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&SERIALIZER)
+    js_json::to_js(value)
         .map_err(|e| js_error("Internal", &format!("cannot convert the result: {e}"), &[]))
 }
 
 /// Reads argument `field` into a core type; `undefined`/`null` read as the type's empty value
 /// when it has one (options objects).
 fn from_js<T: DeserializeOwned>(value: JsValue, field: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| invalid_argument(field, &e.to_string()))
+    js_json::from_js(&value).map_err(|e| invalid_argument(field, &e.0))
 }
 
 /// Answers as `evaluate`/`improvementPlan` take them: an array of camelCase answers, or the
@@ -110,9 +108,8 @@ fn answers_from_js(value: JsValue) -> Result<Vec<Answer>, JsValue> {
     }
     if value.is_object() {
         // The AWS shape has its own reader (defaults, error paths); it takes JSON text.
-        let text = js_sys::JSON::stringify(&value)
-            .map_err(|_| invalid_argument("answers", "cannot be converted to JSON"))?;
-        return review::import::answers_from_aws_json(&String::from(text)).map_err(|e| {
+        let text = js_json::json_text(&value).map_err(|e| invalid_argument("answers", &e.0))?;
+        return review::import::answers_from_aws_json(&text).map_err(|e| {
             js_error(
                 "Validation",
                 &format!("answers: {e}"),

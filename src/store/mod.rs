@@ -8,6 +8,8 @@ pub mod memory;
 #[cfg(target_arch = "wasm32")]
 pub mod indexeddb;
 #[cfg(target_arch = "wasm32")]
+pub mod js_json;
+#[cfg(target_arch = "wasm32")]
 pub mod localstorage;
 
 use serde_json::Value;

@@ -71,6 +71,15 @@ pub struct AtRiskQuestion {
     pub risk: Risk,
 }
 
+/// `name/{nameKey}`: the workload that holds a name (see `keys::workload_name`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NameDoc {
+    pub workload_id: String,
+    /// As written, for the message that reports a clash.
+    pub workload_name: String,
+}
+
 /// `review/{workloadId}/{lensAlias}`. Kept when the lens is removed (`associated: false`) so
 /// that adding the lens back restores its notes, as AWS does.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

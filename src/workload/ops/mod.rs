@@ -4,5 +4,6 @@ mod answers;
 mod dashboard;
 mod lenses;
 mod milestones;
+mod names;
 mod reviews;
 mod workloads;
