@@ -55,7 +55,7 @@ impl<S: Store> Workspace<S> {
             return Ok(None);
         };
         let claim = Stored::<NameDoc>::decode(doc)?;
-        Ok((claim.body.workload_id == id).then(|| Write {
+        Ok((claim.body.workload_id == id).then_some(Write {
             id: key,
             expected_rev: Some(claim.rev),
             body: None,
