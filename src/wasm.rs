@@ -32,7 +32,7 @@ use crate::store::indexeddb::{IndexedDbStore, DEFAULT_NAME};
 use crate::store::js_json;
 use crate::store::localstorage::LocalStorageStore;
 use crate::store::memory::MemoryStore;
-use crate::store::{Document, Store, StoreError, Write};
+use crate::store::{Document, Store, StoreError, TypedDocument, Write};
 use crate::workload::{from_json, Environment, Workspace, WorkspaceError};
 
 // ---------------------------------------------------------------------------------------------
@@ -732,6 +732,17 @@ impl Store for BrowserStore {
             BrowserStore::Memory(s) => s.list(prefix).await,
             BrowserStore::IndexedDb(s) => s.list(prefix).await,
             BrowserStore::LocalStorage(s) => s.list(prefix).await,
+        }
+    }
+
+    async fn list_as<T: serde::de::DeserializeOwned>(
+        &self,
+        prefix: &str,
+    ) -> Result<Vec<TypedDocument<T>>, StoreError> {
+        match self {
+            BrowserStore::Memory(s) => s.list_as(prefix).await,
+            BrowserStore::IndexedDb(s) => s.list_as(prefix).await,
+            BrowserStore::LocalStorage(s) => s.list_as(prefix).await,
         }
     }
 

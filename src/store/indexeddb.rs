@@ -26,11 +26,12 @@ use idb::{
     Database, DatabaseEvent, Event, Factory, KeyRange, ObjectStoreParams, Query, Request,
     Transaction, TransactionMode, TransactionResult,
 };
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{js_json, next_revision, Document, Store, StoreError, Write};
+use super::{js_json, next_revision, Document, Store, StoreError, TypedDocument, Write};
 
 /// The schema this release writes. Raising it means adding a step to [`upgrade`].
 pub const SCHEMA_VERSION: u32 = 2;
@@ -43,9 +44,9 @@ const SCHEMA_KEY: &str = "schema";
 
 /// A stored record: the value kept under a document id in `docs`.
 #[derive(Serialize, Deserialize)]
-struct Record {
+struct Record<B = Value> {
     rev: String,
-    body: Value,
+    body: B,
 }
 
 /// The `meta/schema` record (v2 on): which schema the data is in and where it came from.
@@ -224,6 +225,21 @@ impl Store for IndexedDbStore {
     }
 
     async fn list(&self, prefix: &str) -> Result<Vec<Document>, StoreError> {
+        let docs = self.list_as::<Value>(prefix).await?;
+        Ok(docs
+            .into_iter()
+            .map(|d| Document {
+                id: d.id,
+                rev: d.rev,
+                body: d.body,
+            })
+            .collect())
+    }
+
+    async fn list_as<T: DeserializeOwned>(
+        &self,
+        prefix: &str,
+    ) -> Result<Vec<TypedDocument<T>>, StoreError> {
         let tx = self.transaction(&[DOCS], TransactionMode::ReadOnly)?;
         let store = tx.object_store(DOCS).map_err(|e| map_idb_error(&e))?;
         // [prefix, prefix + U+FFFF): every string key that starts with `prefix` (ids are ASCII).
@@ -382,24 +398,39 @@ fn upgrade(event: &idb::event::VersionChangeEvent) -> Result<(), StoreError> {
 
 /// A stored value back to a document, or `Corrupted` if it is not `{rev: string, body}`.
 fn document(id: &str, value: JsValue) -> Result<Document, StoreError> {
-    let record: Record = js_json::from_js(&value)
-        .map_err(|e| corrupted(id, &format!("expected {{rev, body}}: {e}")))?;
+    let d = typed_document::<Value>(id.to_string(), &value)?;
     Ok(Document {
-        id: id.to_string(),
+        id: d.id,
+        rev: d.rev,
+        body: d.body,
+    })
+}
+
+fn typed_document<T: DeserializeOwned>(
+    id: String,
+    value: &JsValue,
+) -> Result<TypedDocument<T>, StoreError> {
+    let record: Record<T> = js_json::from_js(value)
+        .map_err(|e| corrupted(&id, &format!("expected {{rev, body}}: {e}")))?;
+    Ok(TypedDocument {
+        id,
         rev: record.rev,
         body: record.body,
     })
 }
 
-/// Many stored values at once: ONE `JSON.stringify` of them all and one parse in wasm, instead
-/// of a crossing per record (listing 1,000 workloads is one call, not 1,000).
-fn documents(ids: Vec<String>, values: Vec<JsValue>) -> Result<Vec<Document>, StoreError> {
+/// Many stored values at once: ONE `JSON.stringify` of them all and one parse in wasm straight
+/// into `T`, instead of a crossing per record (listing 1,000 workloads is one call, not 1,000).
+fn documents<T: DeserializeOwned>(
+    ids: Vec<String>,
+    values: Vec<JsValue>,
+) -> Result<Vec<TypedDocument<T>>, StoreError> {
     let array: js_sys::Array = values.iter().collect();
-    match js_json::from_js::<Vec<Record>>(&array) {
+    match js_json::from_js::<Vec<Record<T>>>(&array) {
         Ok(records) => Ok(ids
             .into_iter()
             .zip(records)
-            .map(|(id, r)| Document {
+            .map(|(id, r)| TypedDocument {
                 id,
                 rev: r.rev,
                 body: r.body,
@@ -409,7 +440,7 @@ fn documents(ids: Vec<String>, values: Vec<JsValue>) -> Result<Vec<Document>, St
         Err(_) => ids
             .into_iter()
             .zip(values)
-            .map(|(id, value)| document(&id, value))
+            .map(|(id, value)| typed_document(id, &value))
             .collect(),
     }
 }

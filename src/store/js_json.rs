@@ -8,9 +8,11 @@
 //! What JS sees is exactly the JSON serde_json writes: `None` is `null`, a skipped field is
 //! absent, maps are plain objects.
 
+use js_sys::{JsString, Uint8Array};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Why a value could not cross: the message, without serde_json's " at line 1 column N".
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +53,48 @@ pub fn json_text(value: &JsValue) -> Result<String, JsonError> {
         JsonError(format!("cannot be converted to JSON ({why})"))
     })?;
     // `JSON.stringify` returns undefined (not a string) for functions and symbols.
-    Ok(text.as_string().unwrap_or_else(|| "null".into()))
+    if !text.is_string() {
+        return Ok("null".into());
+    }
+    Ok(utf8(&text))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The engine's `TextEncoder`, for [`utf8`].
+    type TextEncoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+    #[wasm_bindgen(method, js_name = encodeInto)]
+    fn encode_into(this: &TextEncoder, source: &JsString, dest: &Uint8Array) -> EncodeIntoResult;
+    type EncodeIntoResult;
+    #[wasm_bindgen(method, getter)]
+    fn written(this: &EncodeIntoResult) -> f64;
+}
+
+thread_local! {
+    static ENCODER: TextEncoder = TextEncoder::new();
+}
+
+/// A JS string as UTF-8 in wasm memory with ONE native `encodeInto`. wasm-bindgen's own
+/// string passing first copies ASCII characters one by one in a JS loop, which for the
+/// megabytes of JSON a workspace listing carries was a visible share of the time.
+fn utf8(text: &JsString) -> String {
+    // A UTF-16 code unit becomes at most 3 bytes of UTF-8 (a surrogate pair, 2 units, 4).
+    let capacity = text.length() as usize * 3;
+    let mut buf: Vec<u8> = Vec::with_capacity(capacity);
+    let written = ENCODER.with(|encoder| {
+        // SAFETY: the view covers exactly `buf`'s allocation and lives only for the one call
+        // below, made after the encoder exists, during which nothing allocates in wasm memory
+        // (so the memory cannot grow and detach the view).
+        let view = unsafe { Uint8Array::view_mut_raw(buf.as_mut_ptr(), capacity) };
+        encoder.encode_into(text, &view).written()
+    }) as usize;
+    // SAFETY: `encodeInto` wrote `written <= capacity` initialised bytes.
+    unsafe { buf.set_len(written.min(capacity)) };
+    // `encodeInto` writes well-formed UTF-8 (lone surrogates become U+FFFD), so this check
+    // never fails; it is kept because it is cheap next to the parse that follows.
+    String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// serde_json appends " at line 1 column N" to its messages; for a value built in JS the

@@ -200,12 +200,17 @@ impl<S: Store> Workspace<S> {
         &self,
         prefix: &str,
     ) -> Result<Vec<Stored<T>>, WorkspaceError> {
-        self.store
-            .list(prefix)
+        Ok(self
+            .store
+            .list_as::<T>(prefix)
             .await?
             .into_iter()
-            .map(Stored::decode)
-            .collect()
+            .map(|d| Stored {
+                id: d.id,
+                rev: d.rev,
+                body: d.body,
+            })
+            .collect())
     }
 
     pub(crate) async fn load_milestone(

@@ -8,7 +8,7 @@ use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
 use crate::workload::model::{Workload, WorkloadInput, WorkloadPatch, WorkloadSummary};
 use crate::workload::properties;
-use crate::workload::record::{to_body, ReviewDoc, Stored, WorkloadDoc};
+use crate::workload::record::{to_body, ReviewDoc, Stored, WorkloadDoc, WorkloadListing};
 use crate::workload::summary::summarize;
 use crate::workload::validate::{name_key, MAX_LENSES};
 use crate::workload::workspace::{check_expected, gave_up, Workspace, ATTEMPTS};
@@ -66,7 +66,7 @@ impl<S: Store> Workspace<S> {
 
     /// Every workload, by name (ignoring case).
     pub async fn list_workloads(&self) -> Result<Vec<WorkloadSummary>, WorkspaceError> {
-        let docs: Vec<Stored<WorkloadDoc>> = self.load_all(keys::WORKLOAD_PREFIX).await?;
+        let docs: Vec<Stored<WorkloadListing>> = self.load_all(keys::WORKLOAD_PREFIX).await?;
         let mut rows: Vec<WorkloadSummary> = docs.iter().map(|d| d.body.to_summary()).collect();
         rows.sort_by_cached_key(|r| (r.workload_name.to_lowercase(), r.workload_id.clone()));
         Ok(rows)
