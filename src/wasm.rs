@@ -16,6 +16,7 @@
 //! `typescript_custom_section` below, and the exports refer to them with
 //! `unchecked_param_type`/`unchecked_return_type`, so `tsc` checks consumers against them.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use serde::de::DeserializeOwned;
@@ -506,6 +507,8 @@ export interface Dashboard {
 #[wasm_bindgen(js_name = Lens)]
 pub struct JsLens {
     lens: Rc<lens::Lens>,
+    /// What the fast path of `evaluate` needs, made on its first use.
+    fast: OnceCell<FastEvaluate>,
 }
 
 #[wasm_bindgen(js_class = Lens)]
@@ -514,9 +517,7 @@ impl JsLens {
     /// `diagnostics` (each `{severity, code, path, line, column, message}`) if it has errors.
     pub fn parse(text: &str) -> Result<JsLens, JsValue> {
         lens::parse(text)
-            .map(|lens| JsLens {
-                lens: Rc::new(lens),
-            })
+            .map(|lens| JsLens::new(Rc::new(lens)))
             .map_err(|diagnostics| lens_invalid(&diagnostics))
     }
 
@@ -544,9 +545,7 @@ impl JsLens {
     /// Throws `kind: "NotFound"` for any other alias.
     pub fn builtin(alias: &str) -> Result<JsLens, JsValue> {
         catalog::find(alias)
-            .map(|l| JsLens {
-                lens: Rc::new(l.lens.clone()),
-            })
+            .map(|l| JsLens::new(Rc::new(l.lens.clone())))
             .ok_or_else(|| unknown_lens(alias))
     }
 
@@ -567,6 +566,9 @@ impl JsLens {
         &self,
         #[wasm_bindgen(unchecked_param_type = "AnswerInput[] | AwsListAnswers")] answers: JsValue,
     ) -> Result<JsValue, JsValue> {
+        if let Some(evaluation) = self.evaluate_fast(&answers) {
+            return Ok(evaluation);
+        }
         let answers = answers_from_js(answers)?;
         let evaluation = review::evaluate(&self.lens, &answers);
         to_js(&evaluation)
@@ -587,10 +589,151 @@ impl JsLens {
 }
 
 impl JsLens {
+    fn new(lens: Rc<lens::Lens>) -> Self {
+        JsLens {
+            lens,
+            fast: OnceCell::new(),
+        }
+    }
+
+    /// `evaluate` of an array of plain answers, without JSON either way: `packAnswers` reads
+    /// only what evaluation needs into one string, and `evaluationOf` builds the result from
+    /// one risk code per question. `None` when the answers are anything else (the AWS shape,
+    /// a value of the wrong type, ...): the JSON path then reads them and reports any error.
+    fn evaluate_fast(&self, answers: &JsValue) -> Option<JsValue> {
+        if !js_sys::Array::is_array(answers) {
+            return None;
+        }
+        let packed = pack_answers(answers).dyn_into::<js_sys::JsString>().ok()?;
+        let fast = self.fast.get_or_init(|| FastEvaluate::new(&self.lens));
+        let risks = fast
+            .index
+            .risks(&self.lens, &js_json::string_from_js(&packed))?;
+        // Codes are positions in `Risk::ALL`, the order of `RISKS` in `evaluationOf`.
+        let codes: Vec<u8> = risks.iter().map(|r| *r as u8).collect();
+        Some(evaluation_of(&fast.shape, &codes))
+    }
+
     /// For tests and the workspace: the core lens.
     pub fn core(&self) -> &lens::Lens {
         &self.lens
     }
+}
+
+/// The lens side of `evaluate`'s fast path: the question index, and the ids `evaluationOf`
+/// puts in the result (`{questionIds, pillarIds, questionCounts}`), made into JS once.
+struct FastEvaluate {
+    index: review::packed::PackedIndex,
+    shape: JsValue,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EvaluationShape<'a> {
+    question_ids: Vec<&'a str>,
+    pillar_ids: Vec<&'a str>,
+    question_counts: Vec<usize>,
+}
+
+impl FastEvaluate {
+    fn new(lens: &lens::Lens) -> Self {
+        let shape = EvaluationShape {
+            question_ids: lens
+                .pillars
+                .iter()
+                .flat_map(|p| &p.questions)
+                .map(|q| q.id.as_str())
+                .collect(),
+            pillar_ids: lens.pillars.iter().map(|p| p.id.as_str()).collect(),
+            question_counts: lens.pillars.iter().map(|p| p.questions.len()).collect(),
+        };
+        FastEvaluate {
+            index: review::packed::PackedIndex::new(lens),
+            shape: js_json::to_js(&shape).unwrap_or(JsValue::NULL),
+        }
+    }
+}
+
+// The JS half of `evaluate`'s fast path. `packAnswers` accepts exactly the answers that the
+// JSON path reads without error, and gives up (undefined) on anything else, so errors keep
+// coming from one place. `evaluationOf` builds the shape `review::evaluate` serialises to:
+// keys in the same order, all five risk counts.
+#[wasm_bindgen(inline_js = r#"
+const REASONS = new Set(["OUT_OF_SCOPE", "BUSINESS_PRIORITIES", "ARCHITECTURE_CONSTRAINTS", "OTHER", "NONE"]);
+const RISKS = ["UNANSWERED", "HIGH", "MEDIUM", "NONE", "NOT_APPLICABLE"];
+
+function plain(o) {
+  if (o === null || typeof o !== "object" || Array.isArray(o) || o.toJSON !== undefined) return false;
+  const proto = Object.getPrototypeOf(o);
+  return proto === Object.prototype || proto === null;
+}
+const optText = (v) => v === undefined || v === null || typeof v === "string";
+const optReason = (v) => v === undefined || v === null || REASONS.has(v);
+const token = (tag, s) => tag + s.length + ":" + s;
+
+export function packAnswers(answers) {
+  let out = "";
+  for (let i = 0; i < answers.length; i++) {
+    const a = answers[i];
+    if (!plain(a) || typeof a.questionId !== "string" || !optText(a.pillarId)) return undefined;
+    if (!optText(a.notes) || !optReason(a.reason)) return undefined;
+    const applicable = a.isApplicable;
+    if (applicable !== undefined && typeof applicable !== "boolean") return undefined;
+    out += token("q", a.questionId);
+    if (applicable === false) out += "x";
+    const selected = a.selectedChoices;
+    if (selected !== undefined) {
+      if (!Array.isArray(selected)) return undefined;
+      for (let k = 0; k < selected.length; k++) {
+        if (typeof selected[k] !== "string") return undefined;
+        out += token("s", selected[k]);
+      }
+    }
+    const choices = a.choiceAnswers;
+    if (choices !== undefined) {
+      if (!Array.isArray(choices)) return undefined;
+      for (let k = 0; k < choices.length; k++) {
+        const c = choices[k];
+        if (!plain(c) || typeof c.choiceId !== "string") return undefined;
+        if (!optText(c.notes) || !optReason(c.reason)) return undefined;
+        if (c.status === "SELECTED") out += token("s", c.choiceId);
+        else if (c.status === "NOT_APPLICABLE") out += token("a", c.choiceId);
+        else if (c.status !== "UNSELECTED") return undefined;
+      }
+    }
+  }
+  return out;
+}
+
+function counts(c) {
+  return { UNANSWERED: c[0], HIGH: c[1], MEDIUM: c[2], NONE: c[3], NOT_APPLICABLE: c[4] };
+}
+
+export function evaluationOf(shape, codes) {
+  const { questionIds, pillarIds, questionCounts } = shape;
+  const questions = [];
+  const pillars = [];
+  const total = [0, 0, 0, 0, 0];
+  let k = 0;
+  for (let p = 0; p < pillarIds.length; p++) {
+    const pillarId = pillarIds[p];
+    const c = [0, 0, 0, 0, 0];
+    for (const end = k + questionCounts[p]; k < end; k++) {
+      const r = codes[k];
+      c[r]++;
+      total[r]++;
+      questions.push({ questionId: questionIds[k], pillarId, risk: RISKS[r] });
+    }
+    pillars.push({ pillarId, riskCounts: counts(c) });
+  }
+  return { questions, pillars, riskCounts: counts(total) };
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = packAnswers)]
+    fn pack_answers(answers: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = evaluationOf)]
+    fn evaluation_of(shape: &JsValue, codes: &[u8]) -> JsValue;
 }
 
 #[derive(Serialize)]
@@ -1181,9 +1324,7 @@ impl JsWorkspace {
     pub fn lens(&self, alias: &str) -> Result<JsLens, JsValue> {
         self.core
             .lens(alias)
-            .map(|l| JsLens {
-                lens: Rc::new(l.lens.clone()),
-            })
+            .map(|l| JsLens::new(Rc::new(l.lens.clone())))
             .ok_or_else(|| unknown_lens(alias))
     }
 }

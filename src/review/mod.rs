@@ -14,6 +14,7 @@ pub mod conform;
 pub mod evaluate;
 pub mod impact;
 pub mod import;
+pub mod packed;
 pub mod plan;
 pub mod risk;
 pub mod selections;

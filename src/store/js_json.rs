@@ -88,12 +88,12 @@ pub fn json_text(value: &JsValue) -> Result<String, JsonError> {
     if !text.is_string() {
         return Ok("null".into());
     }
-    Ok(utf8(&text))
+    Ok(string_from_js(&text))
 }
 
 #[wasm_bindgen]
 extern "C" {
-    /// The engine's `TextEncoder`, for [`utf8`].
+    /// The engine's `TextEncoder`, for [`string_from_js`].
     type TextEncoder;
     #[wasm_bindgen(constructor)]
     fn new() -> TextEncoder;
@@ -111,7 +111,7 @@ thread_local! {
 /// A JS string as UTF-8 in wasm memory with ONE native `encodeInto`. wasm-bindgen's own
 /// string passing first copies ASCII characters one by one in a JS loop, which for the
 /// megabytes of JSON a workspace listing carries was a visible share of the time.
-fn utf8(text: &JsString) -> String {
+pub fn string_from_js(text: &JsString) -> String {
     // A UTF-16 code unit becomes at most 3 bytes of UTF-8 (a surrogate pair, 2 units, 4).
     let capacity = text.length() as usize * 3;
     let mut buf: Vec<u8> = Vec::with_capacity(capacity);
