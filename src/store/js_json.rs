@@ -122,11 +122,13 @@ pub fn string_from_js(text: &JsString) -> String {
         let view = unsafe { Uint8Array::view_mut_raw(buf.as_mut_ptr(), capacity) };
         encoder.encode_into(text, &view).written()
     }) as usize;
-    // SAFETY: `encodeInto` wrote `written <= capacity` initialised bytes.
-    unsafe { buf.set_len(written.min(capacity)) };
-    // `encodeInto` writes well-formed UTF-8 (lone surrogates become U+FFFD), so this check
-    // never fails; it is kept because it is cheap next to the parse that follows.
-    String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    // SAFETY: `encodeInto` wrote `written <= capacity` initialised bytes, and it only ever
+    // writes well-formed UTF-8 (the Encoding Standard turns lone surrogates into U+FFFD).
+    // Validating again measured 3% of `Lens.parse` of a 400 KB lens.
+    unsafe {
+        buf.set_len(written.min(capacity));
+        String::from_utf8_unchecked(buf)
+    }
 }
 
 /// serde_json appends " at line 1 column N" to its messages; for a value built in JS the

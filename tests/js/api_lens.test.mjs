@@ -143,6 +143,15 @@ test("parse of text that is not JSON throws LensInvalid with a line and column",
   assert.equal(err.diagnostics[0].line, 3);
 });
 
+test("parse and lint of something that is not a string throw a Validation Error naming the text", () => {
+  for (const call of [() => Lens.parse(42), () => Lens.lint({ pillars: [] })]) {
+    const err = thrown(call);
+    assert.ok(err instanceof Error);
+    assert.equal(err.kind, "Validation");
+    assert.equal(err.field, "text");
+  }
+});
+
 test("lint never throws: valid lens, invalid lens with a preview model, non-JSON", () => {
   const ok = Lens.lint(TEXT);
   assert.equal(ok.valid, true);
