@@ -158,6 +158,8 @@ test('tutorial: Retail Website - North America', { timeout: 300_000 }, async (t)
       const dialog = page.getByRole('dialog', { name: 'Save milestone' });
       await dialog.getByLabel('Milestone name').fill('version 1.0 -  INITIAL review');
       await dialog.getByRole('button', { name: 'Save' }).click();
+      // The refusal comes back from the engine asynchronously: wait for its words.
+      await dialog.locator('.field-error', { hasText: /unique/i }).waitFor({ timeout: 10_000 });
       assert.match(await dialog.locator('.field-error').textContent(), /unique/i, 'names differing only in case and spaces are refused');
       await dialog.getByLabel('Milestone name').fill('Version 1.1');
       await dialog.getByRole('button', { name: 'Save' }).click();
