@@ -1,9 +1,10 @@
 //! The JavaScript API: the only module that uses wasm-bindgen.
 //!
-//! Everything here is translation. JS values come in as plain objects and are read with
-//! serde-wasm-bindgen into the core's own input types; results go out through ONE serializer
-//! ([`SERIALIZER`], JSON-compatible: maps become plain objects, `None` becomes `null`), so what
-//! JS receives can be `JSON.stringify`'d as is. Every failure is thrown through ONE helper
+//! Everything here is translation. Values cross the boundary as JSON text ([`js_json`]): JS
+//! arguments are read with `JSON.stringify` + serde_json into the core's own input types, and
+//! results go out through ONE path ([`to_js`]: serde_json + `JSON.parse`; maps become plain
+//! objects, `None` becomes `null`), so what JS receives can be `JSON.stringify`'d as is. One
+//! string per call is far cheaper than building objects property by property from Rust. Every failure is thrown through ONE helper
 //! ([`js_error`]) as a real `Error` with a `kind` property and, where it applies, `field`,
 //! `path` or `diagnostics` — so callers can branch on `err.kind` and still get a stack trace.
 //!
@@ -15,6 +16,7 @@
 //! `typescript_custom_section` below, and the exports refer to them with
 //! `unchecked_param_type`/`unchecked_return_type`, so `tsc` checks consumers against them.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use serde::de::DeserializeOwned;
@@ -28,14 +30,11 @@ use crate::catalog;
 use crate::lens::{self, Diagnostic};
 use crate::review::{self, Answer, PlanOptions};
 use crate::store::indexeddb::{IndexedDbStore, DEFAULT_NAME};
+use crate::store::js_json;
 use crate::store::localstorage::LocalStorageStore;
 use crate::store::memory::MemoryStore;
-use crate::store::{Document, Store, StoreError, Write};
+use crate::store::{Document, Store, StoreError, TypedDocument, Write};
 use crate::workload::{from_json, Environment, Workspace, WorkspaceError};
-
-/// The one serializer for every value that crosses into JS: JSON-compatible output.
-const SERIALIZER: serde_wasm_bindgen::Serializer =
-    serde_wasm_bindgen::Serializer::json_compatible();
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -90,16 +89,16 @@ fn invalid_argument(field: &str, message: &str) -> JsValue {
 // Conversion
 // ---------------------------------------------------------------------------------------------
 
+/// Every result that crosses into JS goes through here.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&SERIALIZER)
+    js_json::to_js(value)
         .map_err(|e| js_error("Internal", &format!("cannot convert the result: {e}"), &[]))
 }
 
 /// Reads argument `field` into a core type; `undefined`/`null` read as the type's empty value
 /// when it has one (options objects).
 fn from_js<T: DeserializeOwned>(value: JsValue, field: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| invalid_argument(field, &e.to_string()))
+    js_json::from_js(&value).map_err(|e| invalid_argument(field, &e.0))
 }
 
 /// Answers as `evaluate`/`improvementPlan` take them: an array of camelCase answers, or the
@@ -110,9 +109,8 @@ fn answers_from_js(value: JsValue) -> Result<Vec<Answer>, JsValue> {
     }
     if value.is_object() {
         // The AWS shape has its own reader (defaults, error paths); it takes JSON text.
-        let text = js_sys::JSON::stringify(&value)
-            .map_err(|_| invalid_argument("answers", "cannot be converted to JSON"))?;
-        return review::import::answers_from_aws_json(&String::from(text)).map_err(|e| {
+        let text = js_json::json_text(&value).map_err(|e| invalid_argument("answers", &e.0))?;
+        return review::import::answers_from_aws_json(&text).map_err(|e| {
             js_error(
                 "Validation",
                 &format!("answers: {e}"),
@@ -509,26 +507,27 @@ export interface Dashboard {
 #[wasm_bindgen(js_name = Lens)]
 pub struct JsLens {
     lens: Rc<lens::Lens>,
+    /// What the fast path of `evaluate` needs, made on its first use.
+    fast: OnceCell<FastEvaluate>,
 }
 
 #[wasm_bindgen(js_class = Lens)]
 impl JsLens {
     /// Parses and validates a custom-lens JSON text. Throws `kind: "LensInvalid"` with
     /// `diagnostics` (each `{severity, code, path, line, column, message}`) if it has errors.
-    pub fn parse(text: &str) -> Result<JsLens, JsValue> {
-        lens::parse(text)
-            .map(|lens| JsLens {
-                lens: Rc::new(lens),
-            })
+    pub fn parse(text: js_sys::JsString) -> Result<JsLens, JsValue> {
+        lens::parse(&lens_text(&text)?)
+            .map(|lens| JsLens::new(Rc::new(lens)))
             .map_err(|diagnostics| lens_invalid(&diagnostics))
     }
 
     /// Checks a lens text without throwing: `{valid, diagnostics, model}` where `model` is the
     /// lens as `toJSON()` would give it whenever its structure could be read (so a draft can be
-    /// previewed with its errors listed), else `null`.
+    /// previewed with its errors listed), else `null`. Only an argument that is not a string
+    /// throws (`kind: "Validation"`, `field: "text"`).
     #[wasm_bindgen(unchecked_return_type = "LintResult")]
-    pub fn lint(text: &str) -> Result<JsValue, JsValue> {
-        let report = lens::lint(text);
+    pub fn lint(text: js_sys::JsString) -> Result<JsValue, JsValue> {
+        let report = lens::lint(&lens_text(&text)?);
         to_js(&LintResult {
             valid: report.lens.is_some() && !report.has_errors(),
             diagnostics: &report.diagnostics,
@@ -547,9 +546,7 @@ impl JsLens {
     /// Throws `kind: "NotFound"` for any other alias.
     pub fn builtin(alias: &str) -> Result<JsLens, JsValue> {
         catalog::find(alias)
-            .map(|l| JsLens {
-                lens: Rc::new(l.lens.clone()),
-            })
+            .map(|l| JsLens::new(Rc::new(l.lens.clone())))
             .ok_or_else(|| unknown_lens(alias))
     }
 
@@ -570,6 +567,9 @@ impl JsLens {
         &self,
         #[wasm_bindgen(unchecked_param_type = "AnswerInput[] | AwsListAnswers")] answers: JsValue,
     ) -> Result<JsValue, JsValue> {
+        if let Some(evaluation) = self.evaluate_fast(&answers) {
+            return Ok(evaluation);
+        }
         let answers = answers_from_js(answers)?;
         let evaluation = review::evaluate(&self.lens, &answers);
         to_js(&evaluation)
@@ -589,11 +589,166 @@ impl JsLens {
     }
 }
 
+/// A lens text into wasm memory with one native `encodeInto` (`js_json::string_from_js`).
+/// wasm-bindgen's own copy of a `&str` argument first walks it character by character in JS,
+/// then re-encodes the rest from the first non-ASCII character: with a typographic quote near
+/// the top of a 400 KB lens, that copy alone cost more than `JSON.parse` of the text.
+fn lens_text(text: &js_sys::JsString) -> Result<String, JsValue> {
+    if !text.is_string() {
+        return Err(invalid_argument(
+            "text",
+            "must be a string (the lens JSON text)",
+        ));
+    }
+    Ok(js_json::string_from_js(text))
+}
+
 impl JsLens {
+    fn new(lens: Rc<lens::Lens>) -> Self {
+        JsLens {
+            lens,
+            fast: OnceCell::new(),
+        }
+    }
+
+    /// `evaluate` of an array of plain answers, without JSON either way: `packAnswers` reads
+    /// only what evaluation needs into one string, and `evaluationOf` builds the result from
+    /// one risk code per question. `None` when the answers are anything else (the AWS shape,
+    /// a value of the wrong type, ...): the JSON path then reads them and reports any error.
+    fn evaluate_fast(&self, answers: &JsValue) -> Option<JsValue> {
+        if !js_sys::Array::is_array(answers) {
+            return None;
+        }
+        let packed = pack_answers(answers).dyn_into::<js_sys::JsString>().ok()?;
+        let fast = self.fast.get_or_init(|| FastEvaluate::new(&self.lens));
+        let risks = fast
+            .index
+            .risks(&self.lens, &js_json::string_from_js(&packed))?;
+        // Codes are positions in `Risk::ALL`, the order of `RISKS` in `evaluationOf`.
+        let codes: Vec<u8> = risks.iter().map(|r| *r as u8).collect();
+        Some(evaluation_of(&fast.shape, &codes))
+    }
+
     /// For tests and the workspace: the core lens.
     pub fn core(&self) -> &lens::Lens {
         &self.lens
     }
+}
+
+/// The lens side of `evaluate`'s fast path: the question index, and the ids `evaluationOf`
+/// puts in the result (`{questionIds, pillarIds, questionCounts}`), made into JS once.
+struct FastEvaluate {
+    index: review::packed::PackedIndex,
+    shape: JsValue,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EvaluationShape<'a> {
+    question_ids: Vec<&'a str>,
+    pillar_ids: Vec<&'a str>,
+    question_counts: Vec<usize>,
+}
+
+impl FastEvaluate {
+    fn new(lens: &lens::Lens) -> Self {
+        let shape = EvaluationShape {
+            question_ids: lens
+                .pillars
+                .iter()
+                .flat_map(|p| &p.questions)
+                .map(|q| q.id.as_str())
+                .collect(),
+            pillar_ids: lens.pillars.iter().map(|p| p.id.as_str()).collect(),
+            question_counts: lens.pillars.iter().map(|p| p.questions.len()).collect(),
+        };
+        FastEvaluate {
+            index: review::packed::PackedIndex::new(lens),
+            shape: js_json::to_js(&shape).unwrap_or(JsValue::NULL),
+        }
+    }
+}
+
+// The JS half of `evaluate`'s fast path. `packAnswers` accepts exactly the answers that the
+// JSON path reads without error, and gives up (undefined) on anything else, so errors keep
+// coming from one place. `evaluationOf` builds the shape `review::evaluate` serialises to:
+// keys in the same order, all five risk counts.
+#[wasm_bindgen(inline_js = r#"
+const REASONS = new Set(["OUT_OF_SCOPE", "BUSINESS_PRIORITIES", "ARCHITECTURE_CONSTRAINTS", "OTHER", "NONE"]);
+const RISKS = ["UNANSWERED", "HIGH", "MEDIUM", "NONE", "NOT_APPLICABLE"];
+
+function plain(o) {
+  if (o === null || typeof o !== "object" || Array.isArray(o) || o.toJSON !== undefined) return false;
+  const proto = Object.getPrototypeOf(o);
+  return proto === Object.prototype || proto === null;
+}
+const optText = (v) => v === undefined || v === null || typeof v === "string";
+const optReason = (v) => v === undefined || v === null || REASONS.has(v);
+const token = (tag, s) => tag + s.length + ":" + s;
+
+export function packAnswers(answers) {
+  let out = "";
+  for (let i = 0; i < answers.length; i++) {
+    const a = answers[i];
+    if (!plain(a) || typeof a.questionId !== "string" || !optText(a.pillarId)) return undefined;
+    if (!optText(a.notes) || !optReason(a.reason)) return undefined;
+    const applicable = a.isApplicable;
+    if (applicable !== undefined && typeof applicable !== "boolean") return undefined;
+    out += token("q", a.questionId);
+    if (applicable === false) out += "x";
+    const selected = a.selectedChoices;
+    if (selected !== undefined) {
+      if (!Array.isArray(selected)) return undefined;
+      for (let k = 0; k < selected.length; k++) {
+        if (typeof selected[k] !== "string") return undefined;
+        out += token("s", selected[k]);
+      }
+    }
+    const choices = a.choiceAnswers;
+    if (choices !== undefined) {
+      if (!Array.isArray(choices)) return undefined;
+      for (let k = 0; k < choices.length; k++) {
+        const c = choices[k];
+        if (!plain(c) || typeof c.choiceId !== "string") return undefined;
+        if (!optText(c.notes) || !optReason(c.reason)) return undefined;
+        if (c.status === "SELECTED") out += token("s", c.choiceId);
+        else if (c.status === "NOT_APPLICABLE") out += token("a", c.choiceId);
+        else if (c.status !== "UNSELECTED") return undefined;
+      }
+    }
+  }
+  return out;
+}
+
+function counts(c) {
+  return { UNANSWERED: c[0], HIGH: c[1], MEDIUM: c[2], NONE: c[3], NOT_APPLICABLE: c[4] };
+}
+
+export function evaluationOf(shape, codes) {
+  const { questionIds, pillarIds, questionCounts } = shape;
+  const questions = [];
+  const pillars = [];
+  const total = [0, 0, 0, 0, 0];
+  let k = 0;
+  for (let p = 0; p < pillarIds.length; p++) {
+    const pillarId = pillarIds[p];
+    const c = [0, 0, 0, 0, 0];
+    for (const end = k + questionCounts[p]; k < end; k++) {
+      const r = codes[k];
+      c[r]++;
+      total[r]++;
+      questions.push({ questionId: questionIds[k], pillarId, risk: RISKS[r] });
+    }
+    pillars.push({ pillarId, riskCounts: counts(c) });
+  }
+  return { questions, pillars, riskCounts: counts(total) };
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = packAnswers)]
+    fn pack_answers(answers: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = evaluationOf)]
+    fn evaluation_of(shape: &JsValue, codes: &[u8]) -> JsValue;
 }
 
 #[derive(Serialize)]
@@ -735,6 +890,17 @@ impl Store for BrowserStore {
             BrowserStore::Memory(s) => s.list(prefix).await,
             BrowserStore::IndexedDb(s) => s.list(prefix).await,
             BrowserStore::LocalStorage(s) => s.list(prefix).await,
+        }
+    }
+
+    async fn list_as<T: serde::de::DeserializeOwned>(
+        &self,
+        prefix: &str,
+    ) -> Result<Vec<TypedDocument<T>>, StoreError> {
+        match self {
+            BrowserStore::Memory(s) => s.list_as(prefix).await,
+            BrowserStore::IndexedDb(s) => s.list_as(prefix).await,
+            BrowserStore::LocalStorage(s) => s.list_as(prefix).await,
         }
     }
 
@@ -1173,9 +1339,7 @@ impl JsWorkspace {
     pub fn lens(&self, alias: &str) -> Result<JsLens, JsValue> {
         self.core
             .lens(alias)
-            .map(|l| JsLens {
-                lens: Rc::new(l.lens.clone()),
-            })
+            .map(|l| JsLens::new(Rc::new(l.lens.clone())))
             .ok_or_else(|| unknown_lens(alias))
     }
 }

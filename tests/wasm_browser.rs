@@ -645,6 +645,65 @@ mod workspace {
         assert_eq!(settle(other.list_workloads()).await.unwrap(), json!([]));
     }
 
+    /// Data of the release before name claims (storage layout 1: workloads, no `name/` docs)
+    /// is migrated when a workspace opens it: every name is claimed, so uniqueness still holds
+    /// with one read per define.
+    #[wasm_bindgen_test]
+    async fn indexeddb_layout_1_workspace_gets_name_claims() {
+        let name = unique("layout1");
+        let first = open("indexeddb", &name).await;
+        for n in ["Retail Website", "Payments"] {
+            settle(first.define_workload(workload(n))).await.unwrap();
+        }
+        first.close();
+        drop(first);
+
+        // Back to layout 1, as the previous release left it.
+        let store = IndexedDbStore::open(&name).await.unwrap();
+        let mut writes: Vec<Write> = store
+            .list("name/")
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|d| Write {
+                id: d.id,
+                expected_rev: Some(d.rev),
+                body: None,
+            })
+            .collect();
+        assert_eq!(writes.len(), 2);
+        let meta = store.get("meta/plumbline").await.unwrap().unwrap();
+        writes.push(update(
+            "meta/plumbline",
+            &meta.rev,
+            json!({"layout": 1, "createdAt": "2026-11-01T00:00:00.000Z"}),
+        ));
+        store.commit(writes).await.unwrap();
+        store.close();
+        drop(store);
+
+        let ws = open("indexeddb", &name).await;
+        let list = settle(ws.list_workloads()).await.unwrap();
+        assert_eq!(list.as_array().unwrap().len(), 2);
+        let err = settle(ws.define_workload(workload("retail  WEBSITE")))
+            .await
+            .unwrap_err();
+        assert_eq!(kind(&err), "Validation");
+        let field = js_sys::Reflect::get(&err, &JsValue::from_str("field")).unwrap();
+        assert_eq!(field.as_string().as_deref(), Some("workloadName"));
+        settle(ws.define_workload(workload("Checkout")))
+            .await
+            .unwrap();
+        ws.close();
+        drop(ws);
+
+        let store = IndexedDbStore::open(&name).await.unwrap();
+        let meta = store.get("meta/plumbline").await.unwrap().unwrap();
+        assert_eq!(meta.body["layout"], 2);
+        assert_eq!(meta.body["createdAt"], "2026-11-01T00:00:00.000Z");
+        assert_eq!(store.list("name/").await.unwrap().len(), 3);
+    }
+
     #[wasm_bindgen_test]
     async fn indexeddb_is_the_default_in_browsers() {
         let name = unique("default");

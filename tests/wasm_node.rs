@@ -116,7 +116,7 @@ fn version_is_the_crate_version() {
 
 #[wasm_bindgen_test]
 fn parse_valid_lens() {
-    let lens = JsLens::parse(&lens_text()).unwrap();
+    let lens = JsLens::parse(js_sys::JsString::from(lens_text())).unwrap();
     assert_eq!(lens.name(), "Node Test Lens");
     assert_eq!(lens.description(), "A lens for the wasm tests.");
     let model = json_of(&lens.to_json().unwrap());
@@ -134,7 +134,9 @@ fn parse_valid_lens() {
 #[wasm_bindgen_test]
 fn parse_invalid_lens_throws_lens_invalid_with_diagnostics() {
     let text = lens_text().replace("deploy_ci && deploy_rollback", "deploy_ci && deploy_typo");
-    let err = JsLens::parse(&text).err().expect("invalid lens");
+    let err = JsLens::parse(js_sys::JsString::from(text.as_str()))
+        .err()
+        .expect("invalid lens");
     assert_error(&err, "LensInvalid");
     let diagnostics = json_of(&prop(&err, "diagnostics"));
     let first = diagnostics
@@ -154,11 +156,11 @@ fn parse_invalid_lens_throws_lens_invalid_with_diagnostics() {
 
 #[wasm_bindgen_test]
 fn lint_reports_without_throwing() {
-    let ok = json_of(&JsLens::lint(&lens_text()).unwrap());
+    let ok = json_of(&JsLens::lint(js_sys::JsString::from(lens_text())).unwrap());
     assert_eq!(ok["valid"], true);
     assert_eq!(ok["model"]["name"], "Node Test Lens");
 
-    let bad = json_of(&JsLens::lint("{\"name\": 3").unwrap());
+    let bad = json_of(&JsLens::lint(js_sys::JsString::from("{\"name\": 3")).unwrap());
     assert_eq!(bad["valid"], false);
     assert_eq!(bad["model"], Value::Null);
     assert!(!bad["diagnostics"].as_array().unwrap().is_empty());
@@ -166,7 +168,7 @@ fn lint_reports_without_throwing() {
 
 #[wasm_bindgen_test]
 fn evaluate_camel_case_and_aws_answers() {
-    let lens = JsLens::parse(&lens_text()).unwrap();
+    let lens = JsLens::parse(js_sys::JsString::from(lens_text())).unwrap();
     let result = json_of(
         &lens
             .evaluate(js(
@@ -198,7 +200,7 @@ fn evaluate_camel_case_and_aws_answers() {
 
 #[wasm_bindgen_test]
 fn improvement_plan_orders_and_lists_best_practices() {
-    let lens = JsLens::parse(&lens_text()).unwrap();
+    let lens = JsLens::parse(js_sys::JsString::from(lens_text())).unwrap();
     let answers = json!([
         {"questionId": "deploy", "selectedChoices": ["deploy_no"]},
         {"questionId": "monitor", "selectedChoices": ["monitor_no"]}

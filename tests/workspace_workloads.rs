@@ -139,6 +139,103 @@ fn names_are_unique_ignoring_case_and_whitespace() {
 }
 
 #[test]
+fn renaming_and_deleting_free_the_name() {
+    let ws = workspace();
+    let first = block_on(ws.define_workload(input("Retail Website"))).unwrap();
+    block_on(ws.update_workload(
+        &first.workload_id,
+        WorkloadPatch {
+            workload_name: Some("Shop".into()),
+            ..Default::default()
+        },
+    ))
+    .unwrap();
+    let second = block_on(ws.define_workload(input("retail website"))).unwrap();
+    expect_validation(
+        block_on(ws.define_workload(input("SHOP"))),
+        "workloadName",
+        "matches the existing workload `Shop`",
+    );
+    block_on(ws.delete_workload(&first.workload_id)).unwrap();
+    block_on(ws.define_workload(input("SHOP"))).unwrap();
+    expect_validation(
+        block_on(ws.define_workload(input("Retail Website"))),
+        "workloadName",
+        "matches the existing workload `retail website`",
+    );
+    // One claim per name, naming its workload.
+    let claims = block_on(ws.store().list("name/")).unwrap();
+    assert_eq!(claims.len(), 2);
+    assert!(claims
+        .iter()
+        .any(|c| c.id == "name/retailwebsite" && c.body["workloadId"] == second.workload_id));
+}
+
+#[test]
+fn a_stale_name_claim_is_taken_over() {
+    let ws = workspace();
+    // A claim whose workload no longer exists (data edited outside Plumbline).
+    block_on(ws.store().commit(vec![plumbline::store::Write {
+        id: "name/retailwebsite".into(),
+        expected_rev: None,
+        body: Some(serde_json::json!({
+            "workloadId": "0123456789abcdef0123456789abcdef",
+            "workloadName": "Retail Website",
+        })),
+    }]))
+    .unwrap();
+    let w = block_on(ws.define_workload(input("Retail Website"))).unwrap();
+    let claim = block_on(ws.store().get("name/retailwebsite"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(claim.body["workloadId"], w.workload_id);
+}
+
+#[test]
+fn opening_layout_1_data_claims_every_name() {
+    // Layout-1 data: workloads and no claims.
+    let ws = workspace();
+    let a = block_on(ws.define_workload(input("Retail Website"))).unwrap();
+    block_on(ws.define_workload(input("Payments"))).unwrap();
+    let store = ws.store();
+    let mut writes = Vec::new();
+    for doc in block_on(store.list("name/")).unwrap() {
+        writes.push(plumbline::store::Write {
+            id: doc.id,
+            expected_rev: Some(doc.rev),
+            body: None,
+        });
+    }
+    let meta = block_on(store.get("meta/plumbline")).unwrap().unwrap();
+    writes.push(plumbline::store::Write {
+        id: meta.id,
+        expected_rev: Some(meta.rev),
+        body: Some(serde_json::json!({"layout": 1, "createdAt": "2026-01-01T00:00:00Z"})),
+    });
+    block_on(store.commit(writes)).unwrap();
+    let store = ws.into_store();
+
+    let ws = open(store);
+    let meta = block_on(ws.store().get("meta/plumbline")).unwrap().unwrap();
+    assert_eq!(meta.body["layout"], 2);
+    assert_eq!(meta.body["createdAt"], "2026-01-01T00:00:00Z");
+    assert_eq!(block_on(ws.store().list("name/")).unwrap().len(), 2);
+    expect_validation(
+        block_on(ws.define_workload(input("retail  WEBSITE"))),
+        "workloadName",
+        "matches the existing workload `Retail Website`",
+    );
+    assert_eq!(block_on(ws.list_workloads()).unwrap().len(), 2);
+    assert_eq!(
+        block_on(ws.get_workload(&a.workload_id))
+            .unwrap()
+            .properties
+            .workload_name,
+        "Retail Website"
+    );
+}
+
+#[test]
 fn update_changes_only_the_given_fields() {
     let ws = workspace();
     let mut i = input("Editable");
@@ -408,7 +505,7 @@ fn open_records_the_layout_and_refuses_a_newer_one() {
     let meta = block_on(ws.store().get("meta/plumbline"))
         .unwrap()
         .expect("layout recorded");
-    assert_eq!(meta.body["layout"], 1);
+    assert_eq!(meta.body["layout"], 2);
 
     let newer = MemoryStore::new();
     block_on(newer.commit(vec![plumbline::store::Write {

@@ -2,11 +2,10 @@
 // (benches/web/index.html) by scripts/bench/browser.mjs, one step per page.evaluate call so that
 // the driver can print progress and stay under Playwright's timeouts.
 //
-// Workloads are seeded through the public JS API (defineWorkload + updateAnswer). Where that is
-// too slow for the run's time budget (defineWorkload checks name uniqueness against every stored
-// workload, so seeding n workloads costs O(n²)), `cloneToCount` copies the API-made records at the
-// storage level with new ids and names — the layout documented in src/store/indexeddb.rs,
-// src/store/localstorage.rs and src/workload/keys.rs — and the report says so.
+// Workloads are seeded through the public JS API (defineWorkload + updateAnswer). Past the run's
+// API seeding count, `cloneToCount` copies the API-made records at the storage level with new
+// ids and names — the layout documented in src/store/indexeddb.rs, src/store/localstorage.rs
+// and src/workload/keys.rs, name claims included — and the report says so.
 import { stats } from './harness.mjs';
 
 const LENS = 'wellarchitected';
@@ -126,7 +125,7 @@ async function readAll(storage, name) {
 }
 
 /**
- * Copies the API-seeded workloads (with their reviews and answers) at the storage level until the
+ * Copies the API-seeded workloads (with their reviews, answers and name claims) at the storage level until the
  * workspace holds `count` workloads; copy k of workload i gets a new id and the name of workload
  * `i + k·seeded`. Returns the number of workloads stored (localStorage may fill up first).
  */
@@ -150,10 +149,15 @@ export async function cloneToCount(storage, name, count) {
     const newId = hexId(r);
     const oldName = JSON.stringify(workload.workloadName);
     const newName = JSON.stringify(workloadName(n));
-    plan.push(group.map(([id, value]) => [
+    const copies = group.map(([id, value]) => [
       id.replace(oldId, newId),
       JSON.parse(JSON.stringify(value).replaceAll(oldId, newId).replaceAll(oldName, newName)),
-    ]));
+    ]);
+    // The copy's name claim (storage layout 2, src/workload/keys.rs): keyed by the name without
+    // case or whitespace, so that the copies stay unique names for defineWorkload.
+    const key = workloadName(n).replace(/\s+/g, '').toLowerCase().replaceAll('%', '%25').replaceAll('/', '%2F');
+    copies.push([`name/${key}`, { rev: '1-copy', body: { workloadId: newId, workloadName: workloadName(n) } }]);
+    plan.push(copies);
   }
   let stored = have;
   if (storage === 'indexeddb') {

@@ -70,6 +70,13 @@ pub fn lint(text: &str) -> LintReport {
 
 /// [`lint`] with explicit options.
 pub fn lint_with(text: &str, options: &LintOptions) -> LintReport {
+    check(text, options, true)
+}
+
+/// Reads and validates `text`; with `analyze`, also runs rule analysis when there is no error.
+/// Analysis only ever adds warnings, and only to a lens without errors, so [`parse`] (which
+/// keeps diagnostics only when there are errors) skips it: they would be thrown away.
+fn check(text: &str, options: &LintOptions, analyze: bool) -> LintReport {
     if text.len() > MAX_FILE_BYTES {
         return too_large(text);
     }
@@ -94,7 +101,7 @@ pub fn lint_with(text: &str, options: &LintOptions) -> LintReport {
         .as_ref()
         .and_then(|root| build::lens(&mut cx, root));
     if let (Some(lens), Some(root)) = (&lens, &parsed.root) {
-        if !cx.issues.has_errors() {
+        if analyze && !cx.issues.has_errors() {
             for finding in crate::review::analysis::analyze(lens) {
                 // Findings name a question or rule by path; place them where it is written.
                 let offset = path::resolve(root, &finding.path).offset;
@@ -152,7 +159,7 @@ pub fn parse(text: &str) -> Result<Lens, Vec<Diagnostic>> {
 
 /// [`parse`] with explicit options.
 pub fn parse_with(text: &str, options: &LintOptions) -> Result<Lens, Vec<Diagnostic>> {
-    let report = lint_with(text, options);
+    let report = check(text, options, false);
     match report.lens {
         Some(lens) if !report.has_errors() => Ok(lens),
         _ => Err(report.diagnostics),

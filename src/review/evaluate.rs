@@ -54,7 +54,11 @@ pub fn question_risk(question: &Question, answer: Option<&Answer>) -> Risk {
     if !answer.is_applicable {
         return Risk::NotApplicable;
     }
-    let state = ChoiceState::of(question, answer);
+    state_risk(question, ChoiceState::of(question, answer))
+}
+
+/// The risk of an applicable answer whose choices reconcile to `state`.
+pub fn state_risk(question: &Question, state: ChoiceState) -> Risk {
     if !state.is_answered() {
         return Risk::Unanswered;
     }

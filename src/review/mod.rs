@@ -15,6 +15,7 @@ pub mod evaluate;
 pub mod export;
 pub mod impact;
 pub mod import;
+pub mod packed;
 pub mod plan;
 pub mod risk;
 pub mod selections;

@@ -8,8 +8,11 @@ pub mod memory;
 #[cfg(target_arch = "wasm32")]
 pub mod indexeddb;
 #[cfg(target_arch = "wasm32")]
+pub mod js_json;
+#[cfg(target_arch = "wasm32")]
 pub mod localstorage;
 
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 /// A stored document: its id, its current revision and its JSON body (without `_id`/`_rev`).
@@ -18,6 +21,29 @@ pub struct Document {
     pub id: String,
     pub rev: String,
     pub body: Value,
+}
+
+/// A stored document whose body was read as a `T`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypedDocument<T> {
+    pub id: String,
+    pub rev: String,
+    pub body: T,
+}
+
+impl<T: DeserializeOwned> TypedDocument<T> {
+    /// A body that does not read as `T` is `Corrupted`.
+    pub fn decode(doc: Document) -> Result<Self, StoreError> {
+        let body = serde_json::from_value(doc.body).map_err(|e| StoreError::Corrupted {
+            id: doc.id.clone(),
+            message: e.to_string(),
+        })?;
+        Ok(TypedDocument {
+            id: doc.id,
+            rev: doc.rev,
+            body,
+        })
+    }
 }
 
 /// One change in an atomic commit.
@@ -65,6 +91,19 @@ pub trait Store {
     async fn get(&self, id: &str) -> Result<Option<Document>, StoreError>;
     /// Every document whose id starts with `prefix`, in id order.
     async fn list(&self, prefix: &str) -> Result<Vec<Document>, StoreError>;
+    /// [`Store::list`] with every body read as `T` (`Corrupted` if one does not read). A
+    /// backend that holds JS values overrides it to read them straight into `T`, without the
+    /// `Value` tree in between: listing every workload is the workspace's largest read.
+    async fn list_as<T: DeserializeOwned>(
+        &self,
+        prefix: &str,
+    ) -> Result<Vec<TypedDocument<T>>, StoreError> {
+        self.list(prefix)
+            .await?
+            .into_iter()
+            .map(TypedDocument::decode)
+            .collect()
+    }
     /// Applies all writes or none. Returns the new revisions, in the order of `writes`
     /// (empty string for deletions).
     async fn commit(&self, writes: Vec<Write>) -> Result<Vec<String>, StoreError>;

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::error::WorkspaceError;
-use super::record::WorkloadDoc;
+use super::record::WorkloadListing;
 use crate::catalog::CatalogLens;
 use crate::review::{Risk, RiskCounts};
 
@@ -146,7 +146,7 @@ impl<'a> Positions<'a> {
 
 /// Computes the dashboard over `workloads`.
 pub fn compute(
-    workloads: &[WorkloadDoc],
+    workloads: &[WorkloadListing],
     filter: &DashboardFilter,
     catalog: &[CatalogLens],
 ) -> Dashboard {
@@ -171,13 +171,8 @@ pub fn compute(
     let mut items: BTreeMap<(String, String, Risk), ImprovementItem> = BTreeMap::new();
 
     // Name order for the rows and for the workload ids listed in each improvement item.
-    let mut ordered: Vec<&WorkloadDoc> = workloads.iter().collect();
-    ordered.sort_by_cached_key(|d| {
-        (
-            d.properties.workload_name.to_lowercase(),
-            d.workload_id.clone(),
-        )
-    });
+    let mut ordered: Vec<&WorkloadListing> = workloads.iter().collect();
+    ordered.sort_by_cached_key(|d| (d.workload_name.to_lowercase(), d.workload_id.clone()));
 
     for doc in ordered {
         // The workload's pillars: the same pillar id in two lenses is one pillar.
@@ -243,9 +238,9 @@ pub fn compute(
                 .map(|(_, p)| p.pillar_id.clone());
             rows.push(WorkloadIssues {
                 workload_id: doc.workload_id.clone(),
-                workload_name: doc.properties.workload_name.clone(),
-                review_owner: doc.properties.review_owner.clone(),
-                improvement_status: doc.properties.improvement_status,
+                workload_name: doc.workload_name.clone(),
+                review_owner: doc.review_owner.clone(),
+                improvement_status: doc.improvement_status,
                 updated_at: doc.updated_at.clone(),
                 questions_answered: doc.questions_answered,
                 question_count: doc.question_count,

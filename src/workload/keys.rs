@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! workload/{workloadId}                          properties + derived risk summary
+//! name/{nameKey}                                 which workload holds a name (layout 2 on)
 //! review/{workloadId}/{lensAlias}                lens notes, pillar notes, associated flag
 //! answer/{workloadId}/{lensAlias}/{questionId}   one answered question
 //! milestone/{workloadId}/{NNN}                   an immutable snapshot
@@ -15,11 +16,21 @@ use super::error::WorkspaceError;
 
 pub const WORKLOAD_PREFIX: &str = "workload/";
 
+/// The name claims: one document per workload name, so uniqueness costs one read, not a list.
+pub const NAME_PREFIX: &str = "name/";
+
 /// The store's record of the layout version (see [`super::Workspace::open`]).
 pub const META_ID: &str = "meta/plumbline";
 
 pub fn workload(id: &str) -> String {
     format!("{WORKLOAD_PREFIX}{id}")
+}
+
+/// The claim of a name, by its uniqueness key ([`super::validate::name_key`]). A define or a
+/// rename creates it in the same commit as the workload, expecting it not to exist, so two
+/// tabs taking the same name at once cannot both succeed: the store refuses the second commit.
+pub fn workload_name(name_key: &str) -> String {
+    format!("{NAME_PREFIX}{}", escape(name_key))
 }
 
 pub fn reviews_of(workload_id: &str) -> String {

@@ -8,13 +8,15 @@
 
 use std::collections::BTreeMap;
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::error::WorkspaceError;
 use super::milestone::MilestoneSummary;
-use super::model::{Workload, WorkloadProperties, WorkloadSummary};
+use super::model::{
+    ImprovementStatus, Workload, WorkloadEnvironment, WorkloadProperties, WorkloadSummary,
+};
 use crate::review::{Answer, Risk, RiskCounts};
 use crate::store::{Document, StoreError};
 
@@ -39,6 +41,48 @@ pub struct WorkloadDoc {
     /// and `listMilestones` need only this document.
     #[serde(default)]
     pub milestones: Vec<MilestoneSummary>,
+}
+
+/// What the workload list and the dashboard read of `workload/{id}`: the same document, with
+/// the properties they do not show skipped while reading instead of built (no `flatten`, which
+/// buffers every property first). Listing 1,000 workloads reads 1,000 of these.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WorkloadListing {
+    pub workload_id: String,
+    pub workload_name: String,
+    pub review_owner: String,
+    pub environment: WorkloadEnvironment,
+    #[serde(default)]
+    pub improvement_status: ImprovementStatus,
+    pub lenses: Vec<String>,
+    pub updated_at: String,
+    pub risk_counts: RiskCounts,
+    pub questions_answered: u32,
+    pub question_count: u32,
+    #[serde(default)]
+    pub lens_summaries: BTreeMap<String, LensSummaryRecord>,
+    /// Only counted.
+    #[serde(default)]
+    pub milestones: Vec<IgnoredAny>,
+}
+
+impl WorkloadListing {
+    pub fn to_summary(&self) -> WorkloadSummary {
+        WorkloadSummary {
+            workload_id: self.workload_id.clone(),
+            workload_name: self.workload_name.clone(),
+            review_owner: self.review_owner.clone(),
+            environment: self.environment,
+            lenses: self.lenses.clone(),
+            risk_counts: self.risk_counts,
+            questions_answered: self.questions_answered,
+            question_count: self.question_count,
+            improvement_status: self.improvement_status,
+            milestone_count: self.milestones.len() as u32,
+            updated_at: self.updated_at.clone(),
+        }
+    }
 }
 
 /// Derived figures of one applied lens.
@@ -69,6 +113,15 @@ pub struct AtRiskQuestion {
     pub pillar_id: String,
     pub question_title: String,
     pub risk: Risk,
+}
+
+/// `name/{nameKey}`: the workload that holds a name (see `keys::workload_name`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NameDoc {
+    pub workload_id: String,
+    /// As written, for the message that reports a clash.
+    pub workload_name: String,
 }
 
 /// `review/{workloadId}/{lensAlias}`. Kept when the lens is removed (`associated: false`) so
@@ -164,22 +217,6 @@ impl WorkloadDoc {
             created_at: self.created_at.clone(),
             updated_at: self.updated_at.clone(),
             revision: revision.to_string(),
-        }
-    }
-
-    pub fn to_summary(&self) -> WorkloadSummary {
-        WorkloadSummary {
-            workload_id: self.workload_id.clone(),
-            workload_name: self.properties.workload_name.clone(),
-            review_owner: self.properties.review_owner.clone(),
-            environment: self.properties.environment,
-            lenses: self.lenses.clone(),
-            risk_counts: self.risk_counts,
-            questions_answered: self.questions_answered,
-            question_count: self.question_count,
-            improvement_status: self.properties.improvement_status,
-            milestone_count: self.milestones.len() as u32,
-            updated_at: self.updated_at.clone(),
         }
     }
 

@@ -26,7 +26,9 @@ use crate::store::{Store, StoreError, Write};
 pub(crate) const ATTEMPTS: usize = 5;
 
 /// The storage layout this code writes (recorded in `meta/plumbline`).
-const LAYOUT: u64 = 1;
+/// - 1: workloads, reviews, answers, milestones (see `keys`).
+/// - 2: plus a claim per workload name (`name/{nameKey}`); opening layout-1 data creates them.
+const LAYOUT: u64 = 2;
 
 /// The workspace: one per store. Not `Send`, like the stores (the browser has one thread).
 pub struct Workspace<S: Store> {
@@ -88,6 +90,17 @@ impl<S: Store> Workspace<S> {
     }
 
     async fn check_layout(&self) -> Result<(), WorkspaceError> {
+        for _ in 0..ATTEMPTS {
+            if self.layout_is_current().await? {
+                return Ok(());
+            }
+        }
+        Err(gave_up())
+    }
+
+    /// Records or checks the layout, migrating older data; `Ok(false)`: another tab wrote the
+    /// meta record meanwhile, look again.
+    async fn layout_is_current(&self) -> Result<bool, WorkspaceError> {
         match self.store.get(keys::META_ID).await? {
             Some(doc) => {
                 let layout = doc.body.get("layout").and_then(|v| v.as_u64()).unwrap_or(0);
@@ -96,19 +109,22 @@ impl<S: Store> Workspace<S> {
                         message: format!("this data was written by a newer version of Plumbline (storage layout {layout}; this version reads up to {LAYOUT}); open it with that version"),
                     }));
                 }
-                Ok(())
-            }
-            None => {
-                let write = Write {
-                    id: keys::META_ID.to_string(),
-                    expected_rev: None,
-                    body: Some(json!({ "layout": LAYOUT, "createdAt": self.now() })),
-                };
-                match self.store.commit(vec![write]).await {
-                    // Another tab recorded it first: same content, nothing to do.
-                    Ok(_) | Err(StoreError::Conflict { .. }) => Ok(()),
-                    Err(e) => Err(WorkspaceError::Storage(e)),
+                if layout == LAYOUT {
+                    return Ok(true);
                 }
+                let mut meta = match doc.body {
+                    body @ serde_json::Value::Object(_) => body,
+                    _ => json!({}),
+                };
+                meta["layout"] = json!(LAYOUT);
+                meta["migratedAt"] = json!(self.now());
+                self.create_name_claims(Some(&doc.rev), meta).await
+            }
+            // A new store (or one from before the meta record): claims for any workload it
+            // holds, and the layout, in one commit.
+            None => {
+                let meta = json!({ "layout": LAYOUT, "createdAt": self.now() });
+                self.create_name_claims(None, meta).await
             }
         }
     }
@@ -126,6 +142,11 @@ impl<S: Store> Workspace<S> {
     /// The underlying store (for export, sync and tests).
     pub fn store(&self) -> &S {
         &self.store
+    }
+
+    /// Closes the workspace and gives its store back (tests reopen it, as a new tab would).
+    pub fn into_store(self) -> S {
+        self.store
     }
 
     pub(crate) fn now(&self) -> String {
@@ -179,12 +200,17 @@ impl<S: Store> Workspace<S> {
         &self,
         prefix: &str,
     ) -> Result<Vec<Stored<T>>, WorkspaceError> {
-        self.store
-            .list(prefix)
+        Ok(self
+            .store
+            .list_as::<T>(prefix)
             .await?
             .into_iter()
-            .map(Stored::decode)
-            .collect()
+            .map(|d| Stored {
+                id: d.id,
+                rev: d.rev,
+                body: d.body,
+            })
+            .collect())
     }
 
     pub(crate) async fn load_milestone(

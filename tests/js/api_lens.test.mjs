@@ -143,6 +143,15 @@ test("parse of text that is not JSON throws LensInvalid with a line and column",
   assert.equal(err.diagnostics[0].line, 3);
 });
 
+test("parse and lint of something that is not a string throw a Validation Error naming the text", () => {
+  for (const call of [() => Lens.parse(42), () => Lens.lint({ pillars: [] })]) {
+    const err = thrown(call);
+    assert.ok(err instanceof Error);
+    assert.equal(err.kind, "Validation");
+    assert.equal(err.field, "text");
+  }
+});
+
 test("lint never throws: valid lens, invalid lens with a preview model, non-JSON", () => {
   const ok = Lens.lint(TEXT);
   assert.equal(ok.valid, true);
@@ -217,12 +226,51 @@ test("evaluate accepts the AWS ListAnswers export (PascalCase) as it comes", () 
   assert.deepEqual(result.questions.map((q) => q.risk), ["HIGH", "NONE", "UNANSWERED"]);
 });
 
+test("evaluate gives the same result, key order included, for answers as an array and as the AWS export", () => {
+  // An array of plain answers takes the engine's fast path; the AWS export is read as JSON.
+  const lens = Lens.builtin("wellarchitected");
+  const questions = lens.toJSON().pillars.flatMap((p) => p.questions);
+  const statuses = ["SELECTED", "NOT_APPLICABLE", "UNSELECTED"];
+  for (let i = 0; i < 300; i++) {
+    const answers = [];
+    for (let k = 0; k < i % 30; k++) {
+      const q = questions[(i * 7 + k * 13) % questions.length];
+      const ids = q.choices.map((c) => c.id);
+      answers.push({
+        questionId: k % 11 === 5 ? "not-a-question" : q.id,
+        selectedChoices: ids.filter((_, j) => (i + j + k) % 3 === 0),
+        choiceAnswers: ids
+          .filter((_, j) => (i + j) % 5 === 0)
+          .map((choiceId, j) => ({ choiceId, status: statuses[(i + j) % 3], reason: j % 2 ? "OTHER" : undefined })),
+        isApplicable: (i + k) % 9 !== 0,
+        notes: k % 2 ? "a note" : null,
+      });
+    }
+    const aws = {
+      AnswerSummaries: answers.map((a) => ({
+        QuestionId: a.questionId,
+        SelectedChoices: a.selectedChoices,
+        ChoiceAnswerSummaries: a.choiceAnswers.map((c) => ({ ChoiceId: c.choiceId, Status: c.status, Reason: c.reason })),
+        IsApplicable: a.isApplicable,
+      })),
+    };
+    assert.equal(JSON.stringify(lens.evaluate(answers)), JSON.stringify(lens.evaluate(aws)), `answer set ${i}`);
+  }
+});
+
 test("evaluate rejects answers of the wrong shape with a Validation Error", () => {
   const lens = Lens.parse(TEXT);
   const err = thrown(() => lens.evaluate("nope"));
   assert.ok(err instanceof Error);
   assert.equal(err.kind, "Validation");
   assert.equal(err.field, "answers");
+  for (const bad of [[{ questionId: 7 }], [null], [{ questionId: "deploy", selectedChoices: null }],
+    [{ questionId: "deploy", choiceAnswers: [{ choiceId: "deploy_ci", status: "DONE" }] }]]) {
+    const e = thrown(() => lens.evaluate(bad));
+    assert.ok(e instanceof Error, JSON.stringify(bad));
+    assert.equal(e.kind, "Validation");
+    assert.equal(e.field, "answers");
+  }
   const err2 = thrown(() => lens.evaluate({ AnswerSummaries: [{ QuestionId: 7 }] }));
   assert.equal(err2.kind, "Validation");
   assert.match(err2.path, /AnswerSummaries\[0\]/);

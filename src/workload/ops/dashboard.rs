@@ -4,7 +4,7 @@ use crate::store::Store;
 use crate::workload::dashboard::{self, Dashboard, DashboardFilter};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
-use crate::workload::record::{Stored, WorkloadDoc};
+use crate::workload::record::{Stored, WorkloadListing};
 use crate::workload::workspace::Workspace;
 
 impl<S: Store> Workspace<S> {
@@ -12,8 +12,8 @@ impl<S: Store> Workspace<S> {
     /// the most workloads. Reads one document per workload; evaluates nothing.
     pub async fn dashboard(&self, filter: DashboardFilter) -> Result<Dashboard, WorkspaceError> {
         dashboard::check_filter(&filter)?;
-        let docs: Vec<Stored<WorkloadDoc>> = self.load_all(keys::WORKLOAD_PREFIX).await?;
-        let docs: Vec<WorkloadDoc> = docs.into_iter().map(|d| d.body).collect();
+        let docs: Vec<Stored<WorkloadListing>> = self.load_all(keys::WORKLOAD_PREFIX).await?;
+        let docs: Vec<WorkloadListing> = docs.into_iter().map(|d| d.body).collect();
         Ok(dashboard::compute(&docs, &filter, &self.lenses))
     }
 }

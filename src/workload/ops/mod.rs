@@ -5,5 +5,6 @@ mod dashboard;
 mod exchange;
 mod lenses;
 mod milestones;
+mod names;
 mod reviews;
 mod workloads;

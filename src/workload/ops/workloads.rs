@@ -8,7 +8,7 @@ use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
 use crate::workload::model::{Workload, WorkloadInput, WorkloadPatch, WorkloadSummary};
 use crate::workload::properties;
-use crate::workload::record::{to_body, ReviewDoc, Stored, WorkloadDoc};
+use crate::workload::record::{to_body, ReviewDoc, Stored, WorkloadDoc, WorkloadListing};
 use crate::workload::summary::summarize;
 use crate::workload::validate::{name_key, MAX_LENSES};
 use crate::workload::workspace::{check_expected, gave_up, Workspace, ATTEMPTS};
@@ -19,10 +19,8 @@ impl<S: Store> Workspace<S> {
         let lenses = self.resolve_lenses(input.lenses.as_deref().unwrap_or_default())?;
         let props = properties::from_input(&input, &self.pillars_of(&lenses))?;
         for _ in 0..ATTEMPTS {
-            let existing: Vec<Stored<WorkloadDoc>> = self.load_all(keys::WORKLOAD_PREFIX).await?;
-            check_unique_name(&existing, &props.workload_name, None)?;
-
             let id = keys::new_workload_id(self.env.as_ref());
+            let claim = self.claim_name(&id, &props.workload_name).await?;
             let now = self.now();
             let mut doc = WorkloadDoc {
                 workload_id: id.clone(),
@@ -56,6 +54,7 @@ impl<S: Store> Workspace<S> {
                     body: Some(to_body(&doc)),
                 },
             );
+            writes.push(claim);
             // A conflict here is a name taken meanwhile or, astronomically rarely, an id
             // collision: plan again with fresh reads and a new id.
             if let Some(revs) = self.try_commit(writes).await? {
@@ -67,7 +66,7 @@ impl<S: Store> Workspace<S> {
 
     /// Every workload, by name (ignoring case).
     pub async fn list_workloads(&self) -> Result<Vec<WorkloadSummary>, WorkspaceError> {
-        let docs: Vec<Stored<WorkloadDoc>> = self.load_all(keys::WORKLOAD_PREFIX).await?;
+        let docs: Vec<Stored<WorkloadListing>> = self.load_all(keys::WORKLOAD_PREFIX).await?;
         let mut rows: Vec<WorkloadSummary> = docs.iter().map(|d| d.body.to_summary()).collect();
         rows.sort_by_cached_key(|r| (r.workload_name.to_lowercase(), r.workload_id.clone()));
         Ok(rows)
@@ -92,19 +91,23 @@ impl<S: Store> Workspace<S> {
                 &patch,
                 &self.pillars_of(&doc.body.lenses),
             )?;
-            if name_key(&props.workload_name) != name_key(&doc.body.properties.workload_name) {
-                let existing: Vec<Stored<WorkloadDoc>> =
-                    self.load_all(keys::WORKLOAD_PREFIX).await?;
-                check_unique_name(&existing, &props.workload_name, Some(id))?;
+            let mut writes = Vec::new();
+            let old_name = &doc.body.properties.workload_name;
+            if name_key(&props.workload_name) != name_key(old_name) {
+                writes.push(self.claim_name(id, &props.workload_name).await?);
+                writes.extend(self.release_name(id, old_name).await?);
             }
             doc.body.properties = props;
             doc.body.updated_at = self.now();
-            let write = Write {
-                id: doc.id.clone(),
-                expected_rev: Some(doc.rev.clone()),
-                body: Some(to_body(&doc.body)),
-            };
-            if let Some(revs) = self.try_commit(vec![write]).await? {
+            writes.insert(
+                0,
+                Write {
+                    id: doc.id.clone(),
+                    expected_rev: Some(doc.rev.clone()),
+                    body: Some(to_body(&doc.body)),
+                },
+            );
+            if let Some(revs) = self.try_commit(writes).await? {
                 return Ok(doc.body.to_workload(&revs[0]));
             }
         }
@@ -120,6 +123,10 @@ impl<S: Store> Workspace<S> {
                 expected_rev: Some(doc.rev.clone()),
                 body: None,
             }];
+            writes.extend(
+                self.release_name(id, &doc.body.properties.workload_name)
+                    .await?,
+            );
             for prefix in [
                 keys::reviews_of(id),
                 keys::answers_of(id),
@@ -159,28 +166,5 @@ impl<S: Store> Workspace<S> {
             ));
         }
         Ok(lenses)
-    }
-}
-
-/// Names are unique ignoring case and whitespace; `except` is the workload being renamed.
-fn check_unique_name(
-    existing: &[Stored<WorkloadDoc>],
-    name: &str,
-    except: Option<&str>,
-) -> Result<(), WorkspaceError> {
-    let key = name_key(name);
-    let clash = existing.iter().find(|d| {
-        Some(d.body.workload_id.as_str()) != except
-            && name_key(&d.body.properties.workload_name) == key
-    });
-    match clash {
-        Some(d) => Err(WorkspaceError::validation(
-            "workloadName",
-            format!(
-                "must be unique ignoring case and spaces; `{name}` matches the existing workload `{}`",
-                d.body.properties.workload_name
-            ),
-        )),
-        None => Ok(()),
     }
 }

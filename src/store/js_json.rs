@@ -1,0 +1,142 @@
+//! JSON text as the bridge between JS values and serde types (wasm only).
+//!
+//! Building a JS object property by property from Rust (serde-wasm-bindgen) costs one call
+//! across the boundary per property and per string; it measured ~10x slower than the work it
+//! carried (`lens.evaluate`, reading 1,000 workloads from IndexedDB). The engines' own
+//! `JSON.parse`/`JSON.stringify` build and walk objects natively, and serde_json reads and
+//! writes the text in wasm memory, so a value crosses as ONE string in either direction.
+//! What JS sees is exactly the JSON serde_json writes: `None` is `null`, a skipped field is
+//! absent, maps are plain objects.
+
+use js_sys::{JsString, Uint8Array};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Why a value could not cross: the message, without serde_json's " at line 1 column N".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonError(pub String);
+
+impl std::fmt::Display for JsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A serde value as a fresh JS value (objects, arrays, strings, numbers, booleans, null).
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsonError> {
+    let mut text = Vec::with_capacity(256);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut text, AsciiFormatter);
+    value
+        .serialize(&mut serializer)
+        .map_err(|e| JsonError(describe(&e)))?;
+    // ASCII only (see `AsciiFormatter`), so always UTF-8.
+    let text = String::from_utf8(text).map_err(|e| JsonError(e.to_string()))?;
+    // serde_json only writes valid JSON, so the engine's parser cannot refuse it.
+    js_sys::JSON::parse(&text).map_err(|_| JsonError("the engine refused JSON text".into()))
+}
+
+/// serde_json's compact output with every non-ASCII character written as a `\uXXXX` escape.
+/// The text reaches JS through `TextDecoder`, whose ASCII path is many times faster than its
+/// UTF-8 one: a lens model in French or with typographic quotes decoded ~10x slower than the
+/// same size in ASCII, more than `JSON.parse` then spends on the escapes.
+struct AsciiFormatter;
+
+impl serde_json::ser::Formatter for AsciiFormatter {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some(i) = rest.bytes().position(|b| !b.is_ascii()) {
+            writer.write_all(&rest.as_bytes()[..i])?;
+            let c = rest[i..].chars().next().unwrap_or_default();
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(writer, "\\u{unit:04x}")?;
+            }
+            rest = &rest[i + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
+}
+
+/// A JS value read into `T` through its JSON text. `undefined` reads as `null`; properties
+/// whose value is `undefined` are absent (as `JSON.stringify` drops them), which every input
+/// type treats like a missing optional property.
+pub fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsonError> {
+    let text = json_text(value)?;
+    serde_json::from_str(&text).map_err(|e| JsonError(describe(&e)))
+}
+
+/// `JSON.stringify(value)`; `undefined` (and functions, symbols) as `null`.
+pub fn json_text(value: &JsValue) -> Result<String, JsonError> {
+    if value.is_undefined() {
+        return Ok("null".into());
+    }
+    let text = js_sys::JSON::stringify(value).map_err(|e| {
+        // BigInt, cycles, a throwing toJSON: say what the engine said.
+        let why = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default();
+        JsonError(format!("cannot be converted to JSON ({why})"))
+    })?;
+    // `JSON.stringify` returns undefined (not a string) for functions and symbols.
+    if !text.is_string() {
+        return Ok("null".into());
+    }
+    Ok(string_from_js(&text))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The engine's `TextEncoder`, for [`string_from_js`].
+    type TextEncoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+    #[wasm_bindgen(method, js_name = encodeInto)]
+    fn encode_into(this: &TextEncoder, source: &JsString, dest: &Uint8Array) -> EncodeIntoResult;
+    type EncodeIntoResult;
+    #[wasm_bindgen(method, getter)]
+    fn written(this: &EncodeIntoResult) -> f64;
+}
+
+thread_local! {
+    static ENCODER: TextEncoder = TextEncoder::new();
+}
+
+/// A JS string as UTF-8 in wasm memory with ONE native `encodeInto`. wasm-bindgen's own
+/// string passing first copies ASCII characters one by one in a JS loop, which for the
+/// megabytes of JSON a workspace listing carries was a visible share of the time.
+pub fn string_from_js(text: &JsString) -> String {
+    // A UTF-16 code unit becomes at most 3 bytes of UTF-8 (a surrogate pair, 2 units, 4).
+    let capacity = text.length() as usize * 3;
+    let mut buf: Vec<u8> = Vec::with_capacity(capacity);
+    let written = ENCODER.with(|encoder| {
+        // SAFETY: the view covers exactly `buf`'s allocation and lives only for the one call
+        // below, made after the encoder exists, during which nothing allocates in wasm memory
+        // (so the memory cannot grow and detach the view).
+        let view = unsafe { Uint8Array::view_mut_raw(buf.as_mut_ptr(), capacity) };
+        encoder.encode_into(text, &view).written()
+    }) as usize;
+    // SAFETY: `encodeInto` wrote `written <= capacity` initialised bytes, and it only ever
+    // writes well-formed UTF-8 (the Encoding Standard turns lone surrogates into U+FFFD).
+    // Validating again measured 3% of `Lens.parse` of a 400 KB lens.
+    unsafe {
+        buf.set_len(written.min(capacity));
+        String::from_utf8_unchecked(buf)
+    }
+}
+
+/// serde_json appends " at line 1 column N" to its messages; for a value built in JS the
+/// position in our intermediate text means nothing.
+fn describe(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.find(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}

@@ -1,0 +1,126 @@
+//! Workload name claims (`name/{nameKey}`): uniqueness in one read instead of a list of every
+//! workload, and the layout-2 migration that creates the claims of older data.
+//!
+//! A claim is written in the same commit as the workload it names, expecting the revision it
+//! read (none for a new claim), so the store's atomic commit is what keeps names unique across
+//! tabs: of two defines racing for one name, the second commit is refused and planned again.
+
+use std::collections::BTreeMap;
+
+use crate::store::{Store, Write};
+use crate::workload::error::WorkspaceError;
+use crate::workload::keys;
+use crate::workload::record::{to_body, NameDoc, Stored, WorkloadDoc};
+use crate::workload::validate::name_key;
+use crate::workload::workspace::Workspace;
+
+impl<S: Store> Workspace<S> {
+    /// The write that claims `name` for workload `id`, or a validation error naming the
+    /// workload that holds it. A claim whose workload is gone or renamed (data copied or edited
+    /// outside Plumbline) is stale and taken over.
+    pub(crate) async fn claim_name(&self, id: &str, name: &str) -> Result<Write, WorkspaceError> {
+        let key = keys::workload_name(&name_key(name));
+        let body = Some(to_body(&NameDoc {
+            workload_id: id.to_string(),
+            workload_name: name.to_string(),
+        }));
+        let Some(doc) = self.store.get(&key).await? else {
+            return Ok(Write {
+                id: key,
+                expected_rev: None,
+                body,
+            });
+        };
+        let claim = Stored::<NameDoc>::decode(doc)?;
+        if claim.body.workload_id != id {
+            if let Some(holder) = self.holder(&claim.body.workload_id, name).await? {
+                return Err(name_taken(name, &holder));
+            }
+        }
+        Ok(Write {
+            id: key,
+            expected_rev: Some(claim.rev),
+            body,
+        })
+    }
+
+    /// The write that gives up workload `id`'s claim on `name`, if it holds one.
+    pub(crate) async fn release_name(
+        &self,
+        id: &str,
+        name: &str,
+    ) -> Result<Option<Write>, WorkspaceError> {
+        let key = keys::workload_name(&name_key(name));
+        let Some(doc) = self.store.get(&key).await? else {
+            return Ok(None);
+        };
+        let claim = Stored::<NameDoc>::decode(doc)?;
+        Ok((claim.body.workload_id == id).then_some(Write {
+            id: key,
+            expected_rev: Some(claim.rev),
+            body: None,
+        }))
+    }
+
+    /// The name of workload `id` if it still exists and its name still has `name`'s key.
+    async fn holder(&self, id: &str, name: &str) -> Result<Option<String>, WorkspaceError> {
+        let Some(doc) = self.store.get(&keys::workload(id)).await? else {
+            return Ok(None);
+        };
+        let workload = Stored::<WorkloadDoc>::decode(doc)?.body;
+        let held = workload.properties.workload_name;
+        Ok((name_key(&held) == name_key(name)).then_some(held))
+    }
+
+    /// Layout 1 → 2: a claim for every stored workload name, and the new layout in the meta
+    /// record (`meta_rev`: its revision as read, `None` if there is none yet), in ONE commit. `Ok(false)` when another
+    /// writer got in between (another tab migrating): read the layout again.
+    pub(crate) async fn create_name_claims(
+        &self,
+        meta_rev: Option<&str>,
+        meta: serde_json::Value,
+    ) -> Result<bool, WorkspaceError> {
+        let workloads: Vec<Stored<WorkloadDoc>> = self.load_all(keys::WORKLOAD_PREFIX).await?;
+        let existing: BTreeMap<String, String> = self
+            .store
+            .list(keys::NAME_PREFIX)
+            .await?
+            .into_iter()
+            .map(|d| (d.id, d.rev))
+            .collect();
+        // The oldest workload keeps a name that (through an old race) two workloads share.
+        let mut claims: BTreeMap<String, (&str, &WorkloadDoc)> = BTreeMap::new();
+        for w in &workloads {
+            let key = keys::workload_name(&name_key(&w.body.properties.workload_name));
+            let older = |held: &(&str, &WorkloadDoc)| held.1.created_at <= w.body.created_at;
+            if !claims.get(&key).is_some_and(older) {
+                claims.insert(key, (&w.body.properties.workload_name, &w.body));
+            }
+        }
+        let mut writes = vec![Write {
+            id: keys::META_ID.to_string(),
+            expected_rev: meta_rev.map(str::to_string),
+            body: Some(meta),
+        }];
+        for (key, (name, doc)) in claims {
+            writes.push(Write {
+                expected_rev: existing.get(&key).cloned(),
+                id: key,
+                body: Some(to_body(&NameDoc {
+                    workload_id: doc.workload_id.clone(),
+                    workload_name: name.to_string(),
+                })),
+            });
+        }
+        Ok(self.try_commit(writes).await?.is_some())
+    }
+}
+
+fn name_taken(name: &str, holder: &str) -> WorkspaceError {
+    WorkspaceError::validation(
+        "workloadName",
+        format!(
+            "must be unique ignoring case and spaces; `{name}` matches the existing workload `{holder}`"
+        ),
+    )
+}
