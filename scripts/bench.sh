@@ -2,7 +2,7 @@
 # THE BENCHMARK COMMAND: builds what it needs, measures Plumbline natively, in Node and in
 # headless Chromium, and writes BENCHMARKS.md (machine, date, commit, method, figures).
 #
-#   bash scripts/bench.sh            the full run (about 10-15 minutes on 2 cores)
+#   bash scripts/bench.sh            the full run (2 to 15 minutes on 2 cores, build included)
 #   PLUMBLINE_BENCH_QUICK=1 bash scripts/bench.sh    a short run to try the harness (noisy)
 #
 # Environment: PLUMBLINE_LENS_CORPUS (default ../shared/lens-corpus), PLUMBLINE_BENCH_OUT
