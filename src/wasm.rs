@@ -259,6 +259,16 @@ export interface LensEvaluation {
   pillars: { pillarId: string; riskCounts: RiskCounts }[];
   riskCounts: RiskCounts;
 }
+/** `lens.explain(answer)`: one question's risk and why. */
+export interface RiskExplanation {
+  questionId: string;
+  risk: Risk;
+  /** Index in the question's `riskRules` of the first rule that held; null when none applies. */
+  matchedRule: number | null;
+  /** The answer as the engine reads it, in lens order. */
+  selectedChoices: string[];
+  notApplicableChoices: string[];
+}
 export interface PlanOptions {
   /** Pillar ids, most important first; the others follow in lens order. */
   pillarPriority?: string[];
@@ -573,6 +583,33 @@ impl JsLens {
         let answers = answers_from_js(answers)?;
         let evaluation = review::evaluate(&self.lens, &answers);
         to_js(&evaluation)
+    }
+
+    /// One question's risk with the reasons behind it: `{questionId, risk, matchedRule,
+    /// selectedChoices, notApplicableChoices}`, where `matchedRule` is the index of the first
+    /// rule that held (null when none applies) and the choices are the answer as the engine
+    /// reads it (`_no` and not-applicable precedence applied). Throws `kind: "NotFound"` for a
+    /// question the lens does not have.
+    #[wasm_bindgen(unchecked_return_type = "RiskExplanation")]
+    pub fn explain(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AnswerInput")] answer: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let answer: Answer = from_js(answer, "answer")?;
+        let question = self
+            .lens
+            .pillars
+            .iter()
+            .flat_map(|p| &p.questions)
+            .find(|q| q.id == answer.question_id)
+            .ok_or_else(|| {
+                js_error(
+                    "NotFound",
+                    &format!("no question `{}` in this lens", answer.question_id),
+                    &[],
+                )
+            })?;
+        to_js(&review::explain(question, &answer))
     }
 
     /// The questions at HIGH or MEDIUM risk, most urgent first, each with the best practices

@@ -199,6 +199,41 @@ fn evaluate_camel_case_and_aws_answers() {
 }
 
 #[wasm_bindgen_test]
+fn explain_names_the_matched_rule_and_the_answer_as_read() {
+    let lens = JsLens::parse(js_sys::JsString::from(lens_text())).unwrap();
+    let explain = |answer: Value| json_of(&lens.explain(js(answer)).unwrap());
+    assert_eq!(
+        explain(json!({"questionId": "deploy", "selectedChoices": ["deploy_ci"]})),
+        json!({"questionId": "deploy", "risk": "MEDIUM", "matchedRule": 1,
+               "selectedChoices": ["deploy_ci"], "notApplicableChoices": []})
+    );
+    let both = explain(
+        json!({"questionId": "deploy", "selectedChoices": ["deploy_ci"],
+        "choiceAnswers": [{"choiceId": "deploy_rollback", "status": "NOT_APPLICABLE"}]}),
+    );
+    assert_eq!(both["risk"], "NONE");
+    assert_eq!(both["matchedRule"], 0);
+    assert_eq!(both["notApplicableChoices"], json!(["deploy_rollback"]));
+    let none =
+        explain(json!({"questionId": "deploy", "selectedChoices": ["deploy_ci", "deploy_no"]}));
+    assert_eq!(none["selectedChoices"], json!(["deploy_no"]));
+    assert_eq!(none["matchedRule"], 2);
+    assert_eq!(none["risk"], "HIGH");
+    let na = explain(json!({"questionId": "deploy", "isApplicable": false}));
+    assert_eq!(na["risk"], "NOT_APPLICABLE");
+    assert_eq!(na["matchedRule"], Value::Null);
+    assert_eq!(
+        explain(json!({"questionId": "monitor"}))["risk"],
+        "UNANSWERED"
+    );
+    let err = lens
+        .explain(js(json!({"questionId": "nope"})))
+        .err()
+        .unwrap();
+    assert_error(&err, "NotFound");
+}
+
+#[wasm_bindgen_test]
 fn improvement_plan_orders_and_lists_best_practices() {
     let lens = JsLens::parse(js_sys::JsString::from(lens_text())).unwrap();
     let answers = json!([

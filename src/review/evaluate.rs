@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::answers::Answer;
-use super::choices::ChoiceState;
+use super::choices::{ChoiceState, MAX_CHOICES};
 use super::risk::{Risk, RiskCounts};
 use crate::lens::model::{Lens, Question, RiskRule};
 
@@ -73,6 +73,49 @@ pub fn first_matching_rule(rules: &[RiskRule], truth: u64) -> Option<usize> {
 /// The risk the rules assign to `truth`, or `None` when no rule matches.
 pub fn rules_risk(rules: &[RiskRule], truth: u64) -> Option<Risk> {
     first_matching_rule(rules, truth).map(|i| rules[i].risk.into())
+}
+
+/// How one answer gets its risk: the reconciled choices and the rule that matched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RiskExplanation {
+    pub question_id: String,
+    pub risk: Risk,
+    /// Index into the question's `riskRules` of the first rule that held; `None` when the
+    /// question is not applicable, unanswered, or no rule matched.
+    pub matched_rule: Option<usize>,
+    /// The choices that count as selected once `NOT_APPLICABLE` and `_no` took their share,
+    /// in lens order.
+    pub selected_choices: Vec<String>,
+    /// The choices that count as not applicable (never a `_no` choice), in lens order.
+    pub not_applicable_choices: Vec<String>,
+}
+
+/// The risk of `question` for `answer` with the reasons behind it (same rules as
+/// [`question_risk`]): what a lens author needs to test the risk rules by hand.
+pub fn explain(question: &Question, answer: &Answer) -> RiskExplanation {
+    let state = ChoiceState::of(question, answer);
+    let ids = |mask: u64| -> Vec<String> {
+        question
+            .choices
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i < MAX_CHOICES && mask & (1u64 << i) != 0)
+            .map(|(_, c)| c.id.clone())
+            .collect()
+    };
+    let matched_rule = if answer.is_applicable && state.is_answered() {
+        first_matching_rule(&question.risk_rules, state.truth())
+    } else {
+        None
+    };
+    RiskExplanation {
+        question_id: question.id.clone(),
+        risk: question_risk(question, Some(answer)),
+        matched_rule,
+        selected_choices: ids(state.selected),
+        not_applicable_choices: ids(state.not_applicable),
+    }
 }
 
 /// Risk per question (lens order), per pillar and for the lens.

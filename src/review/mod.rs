@@ -22,7 +22,10 @@ pub mod selections;
 
 pub use answers::{Answer, AnswerReason, ChoiceAnswer, ChoiceReason, ChoiceStatus};
 pub use conform::AnswerError;
-pub use evaluate::{evaluate, question_risk, LensEvaluation, PillarEvaluation, QuestionEvaluation};
+pub use evaluate::{
+    evaluate, explain, question_risk, LensEvaluation, PillarEvaluation, QuestionEvaluation,
+    RiskExplanation,
+};
 pub use impact::best_practice_impact;
 pub use plan::{improvement_plan, PlanBestPractice, PlanItem, PlanOptions};
 pub use risk::{Risk, RiskCounts};
