@@ -75,6 +75,23 @@ export async function lensModel(alias) {
   }
 }
 
+// ---- lens files (the workbench) ------------------------------------------------------------
+
+/**
+ * Checks a lens text without throwing: {valid, diagnostics, model}. `model` is the lens as far
+ * as it could be read (null after a structural error), for a preview of a draft.
+ */
+export async function lintLens(text) {
+  const { Lens } = await loadEngine();
+  return Lens.lint(text);
+}
+
+/** The engine's Lens for a text with no error (throws kind "LensInvalid" otherwise). */
+export async function parseLens(text) {
+  const { Lens } = await loadEngine();
+  return Lens.parse(text);
+}
+
 export function lensName(model, alias) {
   return model?.name || alias;
 }

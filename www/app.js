@@ -13,6 +13,8 @@ import * as report from './views/report.js';
 import * as milestone from './views/milestone.js';
 import * as compare from './views/compare.js';
 import * as dashboard from './views/dashboard.js';
+import * as lensesPage from './views/lenses.js';
+import * as builtinLens from './views/builtin-lens.js';
 
 const ROUTES = [
   [/^\/workloads$/, workloads.render, []],
@@ -29,6 +31,8 @@ const ROUTES = [
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/report$/, report.render, ['workloadId']],
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/milestones\/(\d+)\/report$/, report.render, ['workloadId', 'milestoneNumber']],
   [/^\/dashboard$/, dashboard.render, []],
+  [/^\/lenses$/, lensesPage.render, []],
+  [/^\/lenses\/([^/]+)$/, builtinLens.render, ['lensAlias']],
 ];
 
 const main = document.getElementById('main');

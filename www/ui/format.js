@@ -8,6 +8,14 @@ export const RISK_LABELS = {
   UNANSWERED: 'Unanswered',
 };
 
+/** A lens file's risk (HIGH_RISK, MEDIUM_RISK, NO_RISK) as the API's risk value. */
+export const LENS_RISK = { HIGH_RISK: 'HIGH', MEDIUM_RISK: 'MEDIUM', NO_RISK: 'NONE' };
+
+/** A lens file's risk in words ("High risk"); an unknown value as written. */
+export function lensRiskWords(risk) {
+  return RISK_LABELS[LENS_RISK[risk]] || String(risk);
+}
+
 export const IMPROVEMENT_STATUS = [
   ['NOT_APPLICABLE', 'None'],
   ['NOT_STARTED', 'Not Started'],

@@ -1,0 +1,100 @@
+// "Check a lens file": a file input and a text box for the lens JSON, Check lens, and the
+// findings (summary line and diagnostics table, each with Show in text). Choosing a file puts
+// its text in the box and checks it at once; the engine checks the box's text, so the line and
+// column it reports point into what the box shows. Everything stays in the page.
+import * as api from '../api.js';
+import { h, nextId } from './dom.js';
+import { readLensFile } from './lens-file.js';
+import { diagnosticsSummary, diagnosticsTable } from './diagnostics.js';
+import { selectLine } from './text-position.js';
+
+/**
+ * lensCheckPanel({onChecked, announce}) → {node, results}. `onChecked({text, lint})` follows
+ * every check (lint: the engine's {valid, diagnostics, model}); `onChecked(null)` when the
+ * input could not be read. `results` is the findings section, for the page to place.
+ */
+export function lensCheckPanel({ onChecked, announce }) {
+  const fileId = nextId('lens-file');
+  const textId = nextId('lens-text');
+  const file = h('input', { type: 'file', id: fileId, accept: '.json,application/json', 'aria-describedby': `${fileId}-hint` });
+  const text = h('textarea', {
+    id: textId, rows: 14, spellcheck: 'false', autocomplete: 'off', wrap: 'off',
+    class: 'lens-text', 'aria-describedby': `${textId}-hint`,
+  });
+  const error = h('p.error-text', { role: 'alert', hidden: true, dataset: { lensError: '' } });
+  const button = h('button', { type: 'button', class: 'primary', on: { click: () => check() } }, 'Check lens');
+
+  const summary = h('p.check-summary', { role: 'status', dataset: { summary: '' } });
+  const table = h('div');
+  const results = h('section.panel', { 'aria-labelledby': 'check-results-h', hidden: true, dataset: { results: '' } },
+    h('h2', { id: 'check-results-h' }, 'Results'), summary, table);
+
+  function showError(message) {
+    error.hidden = !message;
+    error.textContent = message || '';
+  }
+
+  function showInText(line, column) {
+    if (!selectLine(text, line, column)) {
+      showError(`Line ${line} is no longer in the text: it was edited after the check. Choose Check lens again.`);
+    }
+  }
+
+  async function check() {
+    showError('');
+    const value = text.value;
+    if (value.trim() === '') {
+      showError('Paste a lens or choose a lens file first.');
+      results.hidden = true;
+      onChecked?.(null);
+      text.focus();
+      return;
+    }
+    button.disabled = true;
+    try {
+      const lint = await api.lintLens(value);
+      const diagnostics = lint.diagnostics || [];
+      summary.textContent = diagnosticsSummary(diagnostics);
+      table.replaceChildren(diagnostics.length ? diagnosticsTable(diagnostics, showInText) : '');
+      results.hidden = false;
+      announce?.(`Lens checked: ${summary.textContent}.`);
+      await onChecked?.({ text: value, lint });
+    } catch (e) {
+      results.hidden = true;
+      showError(`The lens could not be checked: ${e?.message || e}`);
+      onChecked?.(null);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  file.addEventListener('change', async () => {
+    const chosen = file.files?.[0];
+    if (!chosen) return;
+    showError('');
+    try {
+      text.value = await readLensFile(chosen);
+    } catch (e) {
+      results.hidden = true;
+      showError(e.message);
+      onChecked?.(null);
+      return;
+    }
+    await check();
+  });
+
+  const node = h('section.panel', { 'aria-labelledby': 'check-h' },
+    h('h2', { id: 'check-h' }, 'Check a lens file'),
+    h('p', 'Choose a custom lens JSON file, or paste its text, then check it: every error and warning is listed with its line, column and JSON path.'),
+    h('div.field',
+      h('label', { for: fileId }, 'Choose a lens file'),
+      file,
+      h('p.hint', { id: `${fileId}-hint` }, 'The file is read in this browser and never uploaded. The limit is 500,000 bytes, as in AWS.')),
+    h('div.field',
+      h('label', { for: textId }, 'Lens JSON'),
+      text,
+      h('p.hint', { id: `${textId}-hint` }, 'A chosen file appears here; edit it and check again. Nothing leaves this page.')),
+    h('div.actions', button),
+    error);
+  return { node, results };
+}

@@ -1,0 +1,89 @@
+// A lens as its reviewers will read it, read-only: pillars → questions → choices with their
+// titles, descriptions, helpful and improvement texts, links (http/https only, through
+// externalLink) and each question's risk rules as written. With an engine Lens at hand every
+// question also gets "Try the risk rules" (ui/rule-tryout.js), built when first opened; without
+// one it says why not. Every text from the file goes in as text.
+import { h, externalLink } from './dom.js';
+import { riskBadge } from './risk.js';
+import { LENS_RISK } from './format.js';
+import { ruleTryout } from './rule-tryout.js';
+
+function resource(label, r) {
+  if (!r || (!r.displayText && !r.url)) return null;
+  return h('p.resource', h('span.resource-label', `${label}: `), r.url ? externalLink(r.url, r.displayText) : r.displayText);
+}
+
+function additional(list) {
+  const items = (list || []).flatMap((a) => (a.content || []).map((c) => [a.type, c]));
+  if (!items.length) return null;
+  return h('div.additional',
+    h('p.resource-label', 'Additional resources'),
+    h('ul.links', items.map(([type, c]) => h('li',
+      type === 'IMPROVEMENT_PLAN' ? 'Improvement plan: ' : 'Helpful resource: ',
+      c.url ? externalLink(c.url, c.displayText) : c.displayText))));
+}
+
+function choiceItem(choice) {
+  return h('li.preview-choice', { dataset: { choiceId: choice.id } },
+    h('p.choice-title', h('strong', choice.title), ' ', h('code.id', choice.id)),
+    choice.description ? h('p.question-description', choice.description) : null,
+    resource('Helpful resource', choice.helpfulResource),
+    resource('Improvement plan', choice.improvementPlan),
+    additional(choice.additionalResources));
+}
+
+function ruleList(question) {
+  const items = (question.riskRules || []).map((rule, i) => h('li', { dataset: { rule: String(i) } },
+    h('code.condition', rule.condition), ' → ',
+    LENS_RISK[rule.risk] ? riskBadge(LENS_RISK[rule.risk]) : h('span', String(rule.risk)),
+    h('span.rule-matched', { hidden: true }, ' ✓ matched')));
+  return h('ol.rule-list', items);
+}
+
+function tryoutPanel(question, rules, explain, unavailable) {
+  const details = h('details.tryout-panel', { dataset: { tryout: question.id } },
+    h('summary', 'Try the risk rules', h('span.visually-hidden', `: ${question.title}`)));
+  if (!explain) {
+    details.append(h('p.tryout-unavailable', unavailable || 'Trying the rules needs a lens without errors.'));
+    return details;
+  }
+  const mark = (index) => {
+    for (const li of rules.children) {
+      const on = index !== null && li.dataset.rule === String(index);
+      li.classList.toggle('matched', on);
+      li.querySelector('.rule-matched').hidden = !on;
+    }
+  };
+  details.addEventListener('toggle', () => {
+    if (details.open && !details.dataset.built) {
+      details.dataset.built = 'true';
+      details.append(ruleTryout(question, explain, mark));
+    }
+  });
+  return details;
+}
+
+function questionItem(question, explain, unavailable) {
+  const rules = ruleList(question);
+  return h('li.preview-question', { dataset: { questionId: question.id } },
+    h('h4', question.title),
+    h('p.subtle', 'Question id ', h('code.id', question.id)),
+    question.description ? h('p.question-description', question.description) : null,
+    resource('Helpful resource', question.helpfulResource),
+    h('p.resource-label', `Choices (${(question.choices || []).length})`),
+    h('ul.preview-choices', (question.choices || []).map(choiceItem)),
+    h('p.resource-label', 'Risk rules, in order (the first that holds sets the risk)'),
+    rules,
+    tryoutPanel(question, rules, explain, unavailable));
+}
+
+/**
+ * lensPreview(model, {explain, unavailable}) → node. `explain` is the engine Lens's explain
+ * (bound), or null with `unavailable` saying why the rules cannot be tried.
+ */
+export function lensPreview(model, { explain = null, unavailable = '' } = {}) {
+  return h('div.lens-preview',
+    (model.pillars || []).map((pillar) => h('section.preview-pillar', { dataset: { pillarId: pillar.id } },
+      h('h3', pillar.name, ' ', h('code.id', pillar.id)),
+      h('ol.preview-questions', (pillar.questions || []).map((q) => questionItem(q, explain, unavailable))))));
+}

@@ -1,0 +1,86 @@
+// The Lenses page, a workbench for lens authors: the built-in lenses (each opens read-only in
+// the preview), "Check a lens file" with the engine's findings, and the preview of the checked
+// lens with "Try the risk rules" when it has no error. State lives in the page only.
+import * as api from '../api.js';
+import { h, routeLink } from '../ui/dom.js';
+import { scrollTable } from '../ui/table.js';
+import { lensCheckPanel } from '../ui/lens-check.js';
+import { lensPreview } from '../ui/lens-preview.js';
+
+function catalogPanel(lenses) {
+  const rows = lenses.map((l) => h('tr', { dataset: { lensAlias: l.lensAlias } },
+    h('th', { scope: 'row' }, l.lensName || l.lensAlias),
+    h('td', h('code', l.lensAlias)),
+    h('td', l.lensVersion || '—'),
+    h('td', l.description || ''),
+    h('td', routeLink(`#/lenses/${encodeURIComponent(l.lensAlias)}`, { 'aria-label': `Preview ${l.lensName || l.lensAlias}` }, 'Preview'))));
+  return h('section.panel', { 'aria-labelledby': 'builtin-h' },
+    h('h2', { id: 'builtin-h' }, 'Built-in lenses'),
+    h('p', 'The lenses that come with Plumbline. Preview one to read its questions and try its risk rules.'),
+    scrollTable('Built-in lenses', h('table.data',
+      h('caption.visually-hidden', `Built-in lenses (${lenses.length})`),
+      h('thead', h('tr',
+        h('th', { scope: 'col' }, 'Name'),
+        h('th', { scope: 'col' }, 'Alias'),
+        h('th', { scope: 'col' }, 'Version'),
+        h('th', { scope: 'col' }, 'Description'),
+        h('th', { scope: 'col' }, 'Actions'))),
+      h('tbody', rows))));
+}
+
+export async function render(ctx) {
+  ctx.setTitle('Lenses');
+  const lenses = await api.lenses();
+  let parsed = null; // the engine Lens of the last text checked with no error
+  const release = () => {
+    parsed?.free?.();
+    parsed = null;
+  };
+
+  const preview = h('section.panel', { 'aria-labelledby': 'preview-h', hidden: true, dataset: { preview: '' } });
+
+  async function showPreview(checked) {
+    release();
+    if (!checked) {
+      preview.hidden = true;
+      preview.replaceChildren();
+      return;
+    }
+    const { text, lint } = checked;
+    const errors = (lint.diagnostics || []).filter((d) => d.severity === 'error').length;
+    preview.hidden = false;
+    if (!lint.model) {
+      preview.replaceChildren(h('h2', { id: 'preview-h' }, 'Preview'),
+        h('p.tryout-unavailable', 'No preview: the structure of the lens could not be read. Fix the errors listed above and choose Check lens again.'));
+      return;
+    }
+    let unavailable = '';
+    if (lint.valid) {
+      try {
+        parsed = await api.parseLens(text);
+      } catch (e) {
+        unavailable = `Trying the risk rules is unavailable: ${e?.message || e}`;
+      }
+    } else {
+      unavailable = `Trying the risk rules is unavailable: the lens has ${errors} error${errors === 1 ? '' : 's'}, and the engine only evaluates a lens without errors (as AWS only publishes one). Fix them and choose Check lens again.`;
+    }
+    const lens = parsed;
+    preview.replaceChildren(
+      h('h2', { id: 'preview-h' }, 'Preview: ', lint.model.name),
+      lint.model.description ? h('p.lead', lint.model.description) : null,
+      lensPreview(lint.model, { explain: lens ? (answer) => lens.explain(answer) : null, unavailable }));
+  }
+
+  const check = lensCheckPanel({ onChecked: showPreview, announce: ctx.announce });
+
+  const node = h('section.page.lenses-page',
+    h('h1', 'Lenses'),
+    h('p.lead', 'Write a custom lens and find out what is wrong with it before you import it into AWS: check the file, preview its questions and try its risk rules.'),
+    h('p.banner.read-only', { dataset: { note: 'lenses' } },
+      'Everything on this page happens in this browser: a lens file is read here and nothing is uploaded. Nothing is kept either, so the text is gone when you leave the page. Publishing a custom lens into the workspace, to review workloads with it, is not built yet.'),
+    catalogPanel(lenses),
+    check.node,
+    check.results,
+    preview);
+  return { node, leave: release };
+}
