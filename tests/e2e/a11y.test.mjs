@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { session, openApp, waitForView, defineWorkloadUI, axe, screenshot, SCREENSHOTS } from './support.mjs';
 import { bestPractices } from './lens-data.mjs';
+import { customLens } from './custom-lens.mjs';
 
 const require = createRequire(import.meta.url);
 let axeMissing = null;
@@ -60,6 +61,8 @@ test('no axe-core violation on any page; every page fits 360 px', { timeout: 300
       ['report', `#/workloads/${id}/report`],
       ['milestone-report', `#/workloads/${id}/milestones/1/report`],
       ['dashboard', '#/dashboard'],
+      ['lenses', '#/lenses'],
+      ['builtin-lens', '#/lenses/serverless'],
       ['not-found', '#/nowhere'],
     ];
     const check = async (name, prepare) => {
@@ -80,6 +83,10 @@ test('no axe-core violation on any page; every page fits 360 px', { timeout: 300
           if (name === 'improvement-plan' || name === 'milestone') {
             await page.$$eval('main details', (ds) => ds.forEach((d) => { d.open = true; }));
           }
+          if (name === 'builtin-lens') {
+            const first = page.locator('details.tryout-panel').first();
+            if (!(await first.evaluate((d) => d.open))) await first.locator('summary').click();
+          }
           if (name === 'review') await page.getByRole('button', { name: 'Info: about this question' }).click();
         });
       });
@@ -91,6 +98,28 @@ test('no axe-core violation on any page; every page fits 360 px', { timeout: 300
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByRole('alert').filter({ hasText: 'Not saved' }).waitFor();
       await check('lens-notes-editor');
+    });
+    await t.test('lenses: a lens with errors checked', async () => {
+      const broken = customLens();
+      const deploy = broken.pillars[0].questions[0];
+      deploy.riskRules = [{ condition: 'deploy_ci && deploy_rollbak', risk: 'NO_RISK' }];
+      await openApp(page, server.url, '#/lenses');
+      await page.getByLabel('Lens JSON').fill(JSON.stringify(broken, null, 2));
+      await page.getByRole('button', { name: 'Check lens' }).click();
+      await page.locator('[data-summary]').filter({ hasText: '2 errors' }).waitFor();
+      await page.locator('[data-question-id="deploy"] summary').click();
+      await check('lenses-errors');
+    });
+    await t.test('lenses: preview with Try the risk rules open', async () => {
+      await openApp(page, server.url, '#/lenses');
+      await page.getByLabel('Lens JSON').fill(JSON.stringify(customLens(), null, 2));
+      await page.getByRole('button', { name: 'Check lens' }).click();
+      await page.locator('[data-summary]').filter({ hasText: 'No problems found' }).waitFor();
+      const q = page.locator('[data-question-id="deploy"]');
+      await q.locator('summary').click();
+      await q.locator('input[data-choice="deploy_ci"]').check();
+      await q.getByLabel('Mark not applicable: Automated rollback').check();
+      await check('lenses-tryout');
     });
     await t.test('define-workload with errors', async () => {
       await openApp(page, server.url, '#/workloads/new');

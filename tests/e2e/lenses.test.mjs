@@ -77,7 +77,7 @@ test('a broken lens file: the exact codes and line:column, and Show in text sele
     await page.locator('[data-summary]').filter({ hasText: '1 error, 0 warnings' }).waitFor();
     assert.deepEqual(await rowsOf(page), [{ severity: 'error', code: 'json-trailing-comma', at: '15:148', path: '(root)', shown: '⊗ Error' }]);
     assert.match(await page.locator('[data-preview]').textContent(), /No preview: the structure of the lens could not be read/);
-    await page.getByRole('button', { name: 'Show line 15 in text (json-trailing-comma)' }).click();
+    await page.getByRole('button', { name: 'Show in text for line 15 (json-trailing-comma)' }).click();
     assert.deepEqual(await selection(page), { focused: true, text: BROKEN.split('\n')[14] });
 
     const fixed = BROKEN.replace('"Add CI" }, },', '"Add CI" } },');
@@ -88,7 +88,7 @@ test('a broken lens file: the exact codes and line:column, and Show in text sele
       'unknown-choice-id 19:42 pillars[0].questions[0].riskRules[0].condition',
     ]);
     assert.equal(await page.getByLabel('Lens JSON').inputValue(), fixed, 'the file is shown in the text box');
-    await page.getByRole('button', { name: 'Show line 19 in text (unknown-choice-id)' }).click();
+    await page.getByRole('button', { name: 'Show in text for line 19 (unknown-choice-id)' }).click();
     assert.deepEqual(await selection(page), { focused: true, text: fixed.split('\n')[18] });
 
     // A draft with errors is previewed, but its rules cannot be tried.

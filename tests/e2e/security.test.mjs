@@ -5,7 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { session, openApp, waitForView, defineWorkloadUI, ROOT } from './support.mjs';
+import { customLens } from './custom-lens.mjs';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -90,6 +92,60 @@ test('user text is shown as text, never as markup (XSS)', { timeout: 120_000 }, 
       await noMarkup(route);
     }
     assert.match(await page.locator('main').textContent(), /<img src=x onerror=alert\(1\)>/);
+    assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violation');
+    assert.deepEqual(s.errors, [], 'no alert dialog, no page error');
+  } finally {
+    await s.done();
+  }
+});
+
+test('lens workbench: lens text is shown as text, a javascript: URL is no link, checking sends nothing', { timeout: 120_000 }, async () => {
+  const s = await session();
+  try {
+    const { page, server, context } = s;
+    await watchCsp(context);
+    await openApp(page, server.url, '#/lenses');
+    const requests = [];
+    context.on('request', (r) => requests.push(r.url()));
+
+    const lens = customLens({ title: XSS, helpfulUrl: 'javascript:alert(8)' });
+    lens.name = '<script>alert(9)</script>';
+    lens.pillars[0].questions[0].choices[0].title = '<svg onload=alert(10)>';
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'plumbline-xss-')), 'lens.json');
+    fs.writeFileSync(file, JSON.stringify(lens, null, 2));
+    await page.getByLabel('Choose a lens file').setInputFiles(file);
+    const preview = page.locator('[data-preview]');
+    await preview.getByRole('heading', { name: 'Preview: <script>alert(9)</script>' }).waitFor();
+    // The engine refuses the javascript: URL (an error), so the draft is previewed with it as text.
+    assert.equal(await page.locator('[data-results] tbody tr').getAttribute('data-code'), 'invalid-url');
+    const deploy = preview.locator('[data-question-id="deploy"]');
+    assert.equal(await page.locator('main a[href^="javascript:"]').count(), 0, 'a javascript: URL is not a link');
+    assert.equal(await deploy.locator('.resource').first().textContent(), 'Helpful resource: Deployment guide (javascript:alert(8))');
+
+    // The same lens with an https URL is valid: its rules are tried with the markup-like texts.
+    lens.pillars[0].questions[0].helpfulResource.url = 'https://example.com/deploy';
+    await page.getByLabel('Lens JSON').fill(JSON.stringify(lens));
+    await page.getByRole('button', { name: 'Check lens' }).click();
+    await page.locator('[data-summary]').filter({ hasText: 'No problems found' }).waitFor();
+    await deploy.locator('summary').click();
+    await deploy.locator('input[data-choice="deploy_ci"]').check();
+    await deploy.locator('[data-matched-rule="1"]').waitFor();
+
+    const found = await page.evaluate(() => document.querySelectorAll('main img, main script, main iframe, main svg').length);
+    assert.equal(found, 0, 'no element made from lens text');
+    assert.equal(await deploy.locator('h4').textContent(), XSS);
+    assert.match(await deploy.locator('.preview-choices').textContent(), /<svg onload=alert\(10\)>/);
+    const links = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href'), rel: a.rel })));
+    for (const l of links.filter((x) => !x.href.startsWith('#'))) {
+      assert.match(l.href, /^https?:\/\//, l.href);
+      assert.equal(l.rel, 'noopener noreferrer', l.href);
+    }
+    assert.ok(links.some((l) => l.href === 'https://example.com/deploy_ci'), 'an https URL of the lens is a link');
+
+    const own = ownFiles(new URL(server.url).pathname);
+    const bad = requests.filter((u) => new URL(u).origin !== server.origin || !own.has(new URL(u).pathname));
+    assert.deepEqual(bad, [], 'checking and previewing a lens requests nothing but the app\'s own files');
+    assert.deepEqual(s.problems.foreignRequests, []);
     assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violation');
     assert.deepEqual(s.errors, [], 'no alert dialog, no page error');
   } finally {

@@ -29,12 +29,8 @@ export function severityBadge(severity) {
 export function diagnosticsTable(diagnostics, showInText) {
   const rows = diagnostics.map((d) => {
     const where = `${d.line}:${d.column}`;
-    const show = h('button', {
-      type: 'button',
-      class: 'link-button',
-      'aria-label': `Show line ${d.line} in text (${d.code})`,
-      on: { click: () => showInText(d.line, d.column) },
-    }, 'Show in text');
+    const show = h('button', { type: 'button', class: 'link-button', on: { click: () => showInText(d.line, d.column) } },
+      'Show in text', h('span.visually-hidden', ` for line ${d.line} (${d.code})`));
     return h('tr', { dataset: { code: d.code, severity: d.severity } },
       h('td', severityBadge(d.severity)),
       h('td', h('code', d.code)),
