@@ -94,6 +94,10 @@ test('a broken lens file: the exact codes and line:column, and Show in text sele
     // A draft with errors is previewed, but its rules cannot be tried.
     const preview = page.locator('[data-preview]');
     await preview.getByRole('heading', { name: 'Preview: Broken lens' }).waitFor();
+    const rules = await preview.locator('[data-question-id="deploy"] .rule-list li').allTextContents();
+    assert.match(rules[0], /^deploy_ci && deploy_rollbak → .*No risk ⊗ Has an error \(see Results\)/, 'a rule the engine could not read is shown as written, flagged');
+    assert.match(rules[1], /^deploy_no → .*High risk/);
+    assert.equal(rules.length, 2);
     await preview.locator('summary').first().click();
     assert.match(await preview.locator('.tryout-unavailable').first().textContent(), /unavailable: the lens has 2 errors/);
     assert.equal(await preview.locator('input[type="checkbox"]').count(), 0);

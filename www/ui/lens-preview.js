@@ -32,10 +32,11 @@ function choiceItem(choice) {
     additional(choice.additionalResources));
 }
 
-function ruleList(question) {
-  const items = (question.riskRules || []).map((rule, i) => h('li', { dataset: { rule: String(i) } },
-    h('code.condition', rule.condition), ' → ',
-    LENS_RISK[rule.risk] ? riskBadge(LENS_RISK[rule.risk]) : h('span', String(rule.risk)),
+function ruleList(rules, flagged) {
+  const items = rules.map((rule, i) => h('li', { dataset: { rule: String(i) } },
+    h('code.condition', String(rule?.condition ?? '')), ' → ',
+    LENS_RISK[rule?.risk] ? riskBadge(LENS_RISK[rule.risk]) : h('span', String(rule?.risk ?? '(no risk)')),
+    flagged(i) ? h('span.severity.severity-error', ' ', h('span', { 'aria-hidden': 'true' }, '⊗ '), 'Has an error (see Results)') : null,
     h('span.rule-matched', { hidden: true }, ' ✓ matched')));
   return h('ol.rule-list', items);
 }
@@ -63,8 +64,9 @@ function tryoutPanel(question, rules, explain, unavailable) {
   return details;
 }
 
-function questionItem(question, explain, unavailable) {
-  const rules = ruleList(question);
+function questionItem(question, where, opts) {
+  const written = opts.draft?.rules(where, question);
+  const rules = ruleList(written || question.riskRules || [], (i) => Boolean(opts.draft?.hasError(`${where.path}.riskRules[${i}]`)));
   return h('li.preview-question', { dataset: { questionId: question.id } },
     h('h4', question.title),
     h('p.subtle', 'Question id ', h('code.id', question.id)),
@@ -74,16 +76,21 @@ function questionItem(question, explain, unavailable) {
     h('ul.preview-choices', (question.choices || []).map(choiceItem)),
     h('p.resource-label', 'Risk rules, in order (the first that holds sets the risk)'),
     rules,
-    tryoutPanel(question, rules, explain, unavailable));
+    tryoutPanel(question, rules, opts.explain, opts.unavailable));
 }
 
 /**
- * lensPreview(model, {explain, unavailable}) → node. `explain` is the engine Lens's explain
- * (bound), or null with `unavailable` saying why the rules cannot be tried.
+ * lensPreview(model, {explain, unavailable, draft}) → node. `explain` is the engine Lens's
+ * explain (bound), or null with `unavailable` saying why the rules cannot be tried. `draft`
+ * (a lens with errors) gives the rules as written in the file, `rules({pillar, question,
+ * path}, q)`, since the engine's draft model leaves out the rules it could not read, and
+ * `hasError(path)` to flag the rules a diagnostic points into.
  */
-export function lensPreview(model, { explain = null, unavailable = '' } = {}) {
+export function lensPreview(model, { explain = null, unavailable = '', draft = null } = {}) {
+  const opts = { explain, unavailable, draft };
   return h('div.lens-preview',
-    (model.pillars || []).map((pillar) => h('section.preview-pillar', { dataset: { pillarId: pillar.id } },
+    (model.pillars || []).map((pillar, pi) => h('section.preview-pillar', { dataset: { pillarId: pillar.id } },
       h('h3', pillar.name, ' ', h('code.id', pillar.id)),
-      h('ol.preview-questions', (pillar.questions || []).map((q) => questionItem(q, explain, unavailable))))));
+      h('ol.preview-questions', (pillar.questions || []).map((q, qi) =>
+        questionItem(q, { pillar: pi, question: qi, path: `pillars[${pi}].questions[${qi}]` }, opts))))));
 }

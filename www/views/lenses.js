@@ -28,6 +28,28 @@ function catalogPanel(lenses) {
       h('tbody', rows))));
 }
 
+/**
+ * For a lens with errors: its risk rules as written in the text (the engine's draft model
+ * leaves out rules it could not read), matched by question id so a shifted index never shows
+ * another question's rules, and which rules a diagnostic points into.
+ */
+function draftRules(text, diagnostics) {
+  let raw = null;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = null;
+  }
+  const errorPaths = (diagnostics || []).filter((d) => d.severity === 'error').map((d) => d.path);
+  return {
+    rules({ pillar, question }, q) {
+      const written = raw?.pillars?.[pillar]?.questions?.[question];
+      return written?.id === q.id && Array.isArray(written.riskRules) ? written.riskRules : null;
+    },
+    hasError: (path) => errorPaths.some((p) => p === path || p.startsWith(`${path}.`)),
+  };
+}
+
 export async function render(ctx) {
   ctx.setTitle('Lenses');
   const lenses = await api.lenses();
@@ -68,7 +90,7 @@ export async function render(ctx) {
     preview.replaceChildren(
       h('h2', { id: 'preview-h' }, 'Preview: ', lint.model.name),
       lint.model.description ? h('p.lead', lint.model.description) : null,
-      lensPreview(lint.model, { explain: lens ? (answer) => lens.explain(answer) : null, unavailable }));
+      lensPreview(lint.model, { explain: lens ? (answer) => lens.explain(answer) : null, unavailable, draft: lens ? null : draftRules(text, lint.diagnostics) }));
   }
 
   const check = lensCheckPanel({ onChecked: showPreview, announce: ctx.announce });
