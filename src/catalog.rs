@@ -54,6 +54,9 @@ pub struct LensSummary {
     pub created_at: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<String>,
+    /// Custom lenses only: the errors in the current draft (0: it can be published).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft_error_count: Option<usize>,
 }
 
 impl CatalogLens {
@@ -70,6 +73,7 @@ impl CatalogLens {
             lens_status: None,
             created_at: None,
             updated_at: None,
+            draft_error_count: None,
         }
     }
 

@@ -234,6 +234,8 @@ export interface LensSummary {
   /** Custom lenses only (ISO 8601 UTC). */
   createdAt?: string;
   updatedAt?: string;
+  /** Custom lenses only: errors in the current draft (a draft with errors cannot be published). */
+  draftErrorCount?: number;
 }
 
 /** One question's answer, as `lens.evaluate` takes it (AWS Answer, camelCase). */

@@ -79,6 +79,7 @@ fn a_lens_with_errors_is_kept_as_a_draft_with_its_diagnostics() {
     assert_eq!(mine.lens_type, LensType::CustomSelf);
     assert_eq!(mine.lens_status.as_deref(), Some("DRAFT"));
     assert_eq!(mine.lens_version, "");
+    assert_eq!(mine.draft_error_count, Some(1));
     assert_eq!(
         listed[0].lens_alias, "wellarchitected",
         "shipped lenses first"

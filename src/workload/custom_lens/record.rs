@@ -91,6 +91,7 @@ impl CustomLensDoc {
             ),
             created_at: Some(self.created_at.clone()),
             updated_at: Some(self.updated_at.clone()),
+            draft_error_count: Some(self.draft_error_count),
         }
     }
 }
