@@ -40,8 +40,8 @@ test("custom lens: import → publish → review with it", async () => {
   assert.ok(refused.diagnostics.some((d) => d.severity === "error"));
 
   const usesDraft = await rejection(ws.defineWorkload({
-    workloadName: "Uses a draft", description: "d", environment: "PRODUCTION",
-    reviewOwner: "o", awsRegions: ["eu-west-1"], lenses: [draft.lensAlias],
+    workloadName: "Uses a draft", description: "Card payments", environment: "PRODUCTION",
+    reviewOwner: "Platform team", awsRegions: ["eu-west-1"], lenses: [draft.lensAlias],
   }));
   assert.equal(usesDraft.kind, "Validation");
   assert.equal(usesDraft.field, "lenses");
@@ -59,8 +59,8 @@ test("custom lens: import → publish → review with it", async () => {
   assert.equal(lens.toJSON().pillars.length, 2);
 
   const { workloadId, lenses } = await ws.defineWorkload({
-    workloadName: "Custom reviewed", description: "d", environment: "PRODUCTION",
-    reviewOwner: "o", awsRegions: ["eu-west-1"], lenses: [draft.lensAlias],
+    workloadName: "Custom reviewed", description: "Card payments", environment: "PRODUCTION",
+    reviewOwner: "Platform team", awsRegions: ["eu-west-1"], lenses: [draft.lensAlias],
   });
   assert.deepEqual(lenses, ["wellarchitected", draft.lensAlias]);
   const answer = await ws.updateAnswer(workloadId, draft.lensAlias, "backups", { selectedChoices: ["backups_no"] });
