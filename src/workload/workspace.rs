@@ -9,7 +9,6 @@
 //! The operations live in `ops/`, one file per area; this file holds what they share.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use serde::de::DeserializeOwned;
@@ -39,7 +38,7 @@ pub struct Workspace<S: Store> {
     /// The shipped lenses (or a test's set), framework first.
     pub(crate) lenses: Vec<Rc<CatalogLens>>,
     /// Parsed custom lens versions by `alias@version` (see `custom_lens::resolve`).
-    pub(crate) custom_cache: RefCell<HashMap<String, Rc<CatalogLens>>>,
+    pub(crate) custom_cache: RefCell<Vec<(String, Rc<CatalogLens>)>>,
 }
 
 /// A lens review's data as of now or as of a milestone.
@@ -91,7 +90,7 @@ impl<S: Store> Workspace<S> {
             store,
             env: Box::new(env),
             lenses: lenses.into_iter().map(Rc::new).collect(),
-            custom_cache: RefCell::new(HashMap::new()),
+            custom_cache: RefCell::new(Vec::new()),
         };
         workspace.check_layout().await?;
         Ok(workspace)

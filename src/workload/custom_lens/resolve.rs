@@ -2,7 +2,8 @@
 //! alias and version, each version parsed once per workspace.
 //!
 //! Published versions never change, so a parsed version is cached for the workspace's life
-//! under `alias@version`; a review names its version, so after the first use an answer, a plan
+//! under `alias@version` (a short list searched in order: a workspace uses a few versions, and
+//! a map would add its own code to the wasm module); a review names its version, so after the first use an answer, a plan
 //! or a report costs no store read and no parse. Only "the latest version" needs the lens's
 //! small metadata document, because another tab may have published meanwhile.
 
@@ -110,7 +111,7 @@ impl<S: Store> Workspace<S> {
         });
         self.custom_cache
             .borrow_mut()
-            .insert(cache_key(alias, &published.lens_version), lens.clone());
+            .push((cache_key(alias, &published.lens_version), lens.clone()));
         Ok(lens)
     }
 
@@ -143,14 +144,16 @@ impl<S: Store> Workspace<S> {
         let prefix = format!("{alias}@");
         self.custom_cache
             .borrow_mut()
-            .retain(|k, _| !k.starts_with(&prefix));
+            .retain(|(k, _)| !k.starts_with(&prefix));
     }
 
     fn cached(&self, alias: &str, version: &str) -> Option<Rc<CatalogLens>> {
+        let key = cache_key(alias, version);
         self.custom_cache
             .borrow()
-            .get(&cache_key(alias, version))
-            .cloned()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, lens)| lens.clone())
     }
 
     /// Refuses, before any read, an alias that can name no lens at all.
