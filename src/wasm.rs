@@ -1657,11 +1657,6 @@ export interface LensVersionSummary {
   pillarCount: number;
   questionCount: number;
 }
-/** A custom lens with its versions (oldest first) and its draft's diagnostics. */
-export interface CustomLens extends LensSummary {
-  diagnostics: Diagnostic[];
-  versions: LensVersionSummary[];
-}
 "#;
 
 #[wasm_bindgen(js_class = Workspace)]
@@ -1696,19 +1691,6 @@ impl JsWorkspace {
         let version: Result<LensVersionInput, JsValue> = input(version);
         spawn(&self.core, move |ws| async move {
             ws.create_lens_version(&lens_alias, version?)
-                .await
-                .map_err(workspace_error)
-        })
-    }
-
-    /// A custom lens: its summary, versions and its draft's diagnostics.
-    #[wasm_bindgen(js_name = getCustomLens, unchecked_return_type = "Promise<CustomLens>")]
-    pub fn get_custom_lens(
-        &self,
-        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
-    ) -> js_sys::Promise {
-        spawn(&self.core, move |ws| async move {
-            ws.get_custom_lens(&lens_alias)
                 .await
                 .map_err(workspace_error)
         })

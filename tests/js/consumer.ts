@@ -4,7 +4,7 @@
 // every API that ships, so its declarations stay usable.
 import init, { initSync, version, Lens, Workspace, type InitInput, type InitOutput, type ImportSummary, type RiskCounts,
   type MilestoneComparison, type QuestionChange, type RiskChange, type CompareOptions,
-  type ImportLensResult, type LensVersionSummary, type LensSummary, type CustomLens, type Diagnostic } from "plumbline";
+  type ImportLensResult, type LensVersionSummary, type LensSummary, type Diagnostic } from "plumbline";
 
 const wasmUrl: InitInput = new URL("plumbline_bg.wasm", import.meta.url);
 const output: InitOutput = await init({ module_or_path: wasmUrl });
@@ -46,7 +46,5 @@ const published: LensVersionSummary = await ws.createLensVersion(draft.lensAlias
 const all: LensSummary[] = await ws.lenses();
 const status: "DRAFT" | "PUBLISHED" | undefined = all[0]?.lensStatus;
 const customLens: Lens = await ws.lens(draft.lensAlias, { lensVersion: published.lensVersion });
-const detail: CustomLens = await ws.getCustomLens(replaced.lensAlias);
-const versionNames: string[] = detail.versions.map((v) => v.lensVersion);
 const lensJson: string = await ws.exportLens(draft.lensAlias, { lensVersion: "1.0" });
 await ws.deleteLens(draft.lensAlias);

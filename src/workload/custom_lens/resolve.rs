@@ -116,17 +116,17 @@ impl<S: Store> Workspace<S> {
     }
 
     /// The lens as workload `doc` uses it: the version its review recorded.
-    pub(crate) async fn workload_lens(
-        &self,
-        field: &str,
-        workload: &WorkloadDoc,
-        alias: &str,
-    ) -> Result<Rc<CatalogLens>, WorkspaceError> {
+    pub(crate) fn workload_lens<'a>(
+        &'a self,
+        field: &'a str,
+        workload: &'a WorkloadDoc,
+        alias: &'a str,
+    ) -> Resolving<'a> {
         let version = workload
             .lens_summaries
             .get(alias)
             .map(|s| s.lens_version.as_str());
-        self.resolve_lens(field, alias, version).await
+        self.resolve_lens(field, alias, version)
     }
 
     pub(crate) async fn load_custom_lens(
