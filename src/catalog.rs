@@ -46,19 +46,42 @@ pub struct LensSummary {
     pub lens_type: LensType,
     pub pillar_count: usize,
     pub question_count: usize,
+    /// Custom lenses only: `DRAFT` (never published; cannot be applied) or `PUBLISHED`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lens_status: Option<String>,
+    /// Custom lenses only: when the lens was imported and last changed (ISO 8601 UTC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
+    /// Custom lenses only: the errors in the current draft (0: it can be published).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft_error_count: Option<usize>,
 }
 
 impl CatalogLens {
     pub fn summary(&self) -> LensSummary {
         LensSummary {
             lens_alias: self.alias.clone(),
-            lens_arn: lens_arn(&self.alias),
+            lens_arn: self.arn(),
             lens_name: self.name.clone(),
             lens_version: self.version.clone(),
             description: self.description.clone(),
             lens_type: self.lens_type,
             pillar_count: self.lens.pillars.len(),
             question_count: self.question_count(),
+            lens_status: None,
+            created_at: None,
+            updated_at: None,
+            draft_error_count: None,
+        }
+    }
+
+    /// AWS's ARN for an official lens, a local one for a custom lens.
+    pub fn arn(&self) -> String {
+        match self.lens_type {
+            LensType::AwsOfficial => lens_arn(&self.alias),
+            _ => custom_lens_arn(&self.alias),
         }
     }
 
@@ -73,6 +96,12 @@ pub const FRAMEWORK_ALIAS: &str = "wellarchitected";
 /// The ARN AWS shows for its official lenses (region and account are empty for them).
 pub fn lens_arn(alias: &str) -> String {
     format!("arn:aws:wellarchitected::aws:lens/{alias}")
+}
+
+/// The ARN-like handle of a custom lens kept in this workspace. AWS puts the region and the
+/// account in it; a local workspace has neither, so `local` stands for the owner.
+pub fn custom_lens_arn(alias: &str) -> String {
+    format!("arn:aws:wellarchitected::local:lens/{alias}")
 }
 
 struct Shipped {

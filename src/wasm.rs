@@ -34,7 +34,10 @@ use crate::store::js_json;
 use crate::store::localstorage::LocalStorageStore;
 use crate::store::memory::MemoryStore;
 use crate::store::{Document, Store, StoreError, TypedDocument, Write};
-use crate::workload::{from_json, Environment, Workspace, WorkspaceError};
+use crate::workload::{
+    from_json, Environment, ImportLensOptions, LensVersionInput, LensVersionOptions, Workspace,
+    WorkspaceError,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -226,6 +229,13 @@ export interface LensSummary {
   lensType: LensType;
   pillarCount: number;
   questionCount: number;
+  /** Custom lenses only: `DRAFT` until a version is published (a draft cannot be applied). */
+  lensStatus?: "DRAFT" | "PUBLISHED";
+  /** Custom lenses only (ISO 8601 UTC). */
+  createdAt?: string;
+  updatedAt?: string;
+  /** Custom lenses only: errors in the current draft (a draft with errors cannot be published). */
+  draftErrorCount?: number;
 }
 
 /** One question's answer, as `lens.evaluate` takes it (AWS Answer, camelCase). */
@@ -1005,8 +1015,14 @@ fn input<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
 /// Every workspace failure: `kind` from the core (`Validation`, `NotFound`, `Conflict`,
 /// `QuotaExceeded`, `Corrupted`, `Unavailable`, `Storage`), plus `field` for validation.
 fn workspace_error(e: WorkspaceError) -> JsValue {
-    let field = e.field().map(|f| ("field", JsValue::from_str(f)));
-    js_error(e.kind(), &e.to_string(), field.as_slice())
+    let mut extra = Vec::new();
+    if let Some(f) = e.field() {
+        extra.push(("field", JsValue::from_str(f)));
+    }
+    if let Some(d) = e.diagnostics() {
+        extra.push(("diagnostics", to_js(d).unwrap_or(JsValue::NULL)));
+    }
+    js_error(e.kind(), &e.to_string(), &extra)
 }
 
 /// A required string argument.
@@ -1366,18 +1382,34 @@ impl JsWorkspace {
         })
     }
 
-    /// The lenses a workload can apply, framework first.
-    #[wasm_bindgen(unchecked_return_type = "LensSummary[]")]
-    pub fn lenses(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.core.lenses())
+    /// Every lens: the shipped ones (framework first), then the custom lenses of this
+    /// workspace (`lensType: "CUSTOM_SELF"`, `lensStatus: "DRAFT"` until published).
+    #[wasm_bindgen(unchecked_return_type = "Promise<LensSummary[]>")]
+    pub fn lenses(&self) -> js_sys::Promise {
+        spawn(&self.core, move |ws| async move {
+            ws.list_lenses().await.map_err(workspace_error)
+        })
     }
 
-    /// One of those lenses, to render its questions or evaluate answers outside a workload.
-    pub fn lens(&self, alias: &str) -> Result<JsLens, JsValue> {
-        self.core
-            .lens(alias)
-            .map(|l| JsLens::new(Rc::new(l.lens.clone())))
-            .ok_or_else(|| unknown_lens(alias))
+    /// One lens with its content, to render its questions or evaluate answers outside a
+    /// workload: a shipped lens, or a custom lens at `lensVersion` (default: its latest
+    /// published version). A draft-only custom lens is refused (`Validation`, `lensAlias`).
+    #[wasm_bindgen(unchecked_return_type = "Promise<Lens>")]
+    pub fn lens(
+        &self,
+        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+        #[wasm_bindgen(unchecked_optional_param_type = "LensVersionOptions")] options: JsValue,
+    ) -> js_sys::Promise {
+        let options: Result<LensVersionOptions, JsValue> = input(options);
+        let core = self.core.clone();
+        wasm_bindgen_futures::future_to_promise(async move {
+            let options = options?;
+            let lens = core
+                .get_lens(&lens_alias, options.lens_version.as_deref())
+                .await
+                .map_err(workspace_error)?;
+            Ok(JsLens::new(Rc::new(lens.lens.clone())).into())
+        })
     }
 }
 
@@ -1587,6 +1619,107 @@ impl JsWorkspace {
             ws.compare_milestones(&workload_id, request?)
                 .await
                 .map_err(workspace_error)
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Custom lenses: a separate block so the exports above stay as they are.
+// ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_CUSTOM_LENS_TYPES: &'static str = r#"
+export interface ImportLensOptions {
+  /** Replace the draft of this custom lens (its alias or ARN) instead of creating one. */
+  lensAlias?: string;
+}
+/** What `importLens` returns: the draft is kept even when `diagnostics` has errors. */
+export interface ImportLensResult {
+  lensAlias: string;
+  lensArn: string;
+  lensName: string;
+  status: "DRAFT";
+  diagnostics: Diagnostic[];
+}
+export interface LensVersionInput {
+  /** 1 to 32 characters, unique within the lens. */
+  lensVersion: string;
+  isMajorVersion?: boolean;
+}
+export interface LensVersionOptions {
+  /** A published version; default: the latest (lens) or the draft (exportLens). */
+  lensVersion?: string;
+}
+export interface LensVersionSummary {
+  lensVersion: string;
+  isMajorVersion: boolean;
+  createdAt: string;
+  pillarCount: number;
+  questionCount: number;
+}
+"#;
+
+#[wasm_bindgen(js_class = Workspace)]
+impl JsWorkspace {
+    /// Lints a lens JSON text and keeps it as a draft custom lens (also with errors, which
+    /// `diagnostics` lists); with `{lensAlias}`, replaces that lens's draft. At most 500,000
+    /// bytes. A draft cannot be applied until `createLensVersion` publishes it.
+    #[wasm_bindgen(js_name = importLens, unchecked_return_type = "Promise<ImportLensResult>")]
+    pub fn import_lens(
+        &self,
+        text: js_sys::JsString,
+        #[wasm_bindgen(unchecked_optional_param_type = "ImportLensOptions")] options: JsValue,
+    ) -> js_sys::Promise {
+        let text = lens_text(&text);
+        let options: Result<ImportLensOptions, JsValue> = input(options);
+        spawn(&self.core, move |ws| async move {
+            ws.import_lens(&text?, options?)
+                .await
+                .map_err(workspace_error)
+        })
+    }
+
+    /// Publishes the draft as an immutable version. Throws `kind: "LensInvalid"` with
+    /// `diagnostics` when the draft has errors; `Validation` (`lensVersion`) for a name that is
+    /// empty, longer than 32 characters or already used, or past 100 versions.
+    #[wasm_bindgen(js_name = createLensVersion, unchecked_return_type = "Promise<LensVersionSummary>")]
+    pub fn create_lens_version(
+        &self,
+        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+        #[wasm_bindgen(unchecked_param_type = "LensVersionInput")] version: JsValue,
+    ) -> js_sys::Promise {
+        let version: Result<LensVersionInput, JsValue> = input(version);
+        spawn(&self.core, move |ws| async move {
+            ws.create_lens_version(&lens_alias, version?)
+                .await
+                .map_err(workspace_error)
+        })
+    }
+
+    /// The JSON text of a published version, or of the draft when no version is named.
+    #[wasm_bindgen(js_name = exportLens, unchecked_return_type = "Promise<string>")]
+    pub fn export_lens(
+        &self,
+        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+        #[wasm_bindgen(unchecked_optional_param_type = "LensVersionOptions")] options: JsValue,
+    ) -> js_sys::Promise {
+        let options: Result<LensVersionOptions, JsValue> = input(options);
+        spawn(&self.core, move |ws| async move {
+            ws.export_lens(&lens_alias, options?.lens_version.as_deref())
+                .await
+                .map_err(workspace_error)
+        })
+    }
+
+    /// Deletes a custom lens with its draft and versions. Throws `kind: "Conflict"` naming
+    /// the workloads while any has a review of it.
+    #[wasm_bindgen(js_name = deleteLens, unchecked_return_type = "Promise<void>")]
+    pub fn delete_lens(
+        &self,
+        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+    ) -> js_sys::Promise {
+        spawn(&self.core, move |ws| async move {
+            ws.delete_lens(&lens_alias).await.map_err(workspace_error)
         })
     }
 }

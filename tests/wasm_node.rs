@@ -354,9 +354,15 @@ async fn workspace_review_cycle_in_memory() {
         .unwrap();
     assert_eq!(plan[0]["questionId"], "priorities");
 
-    let lenses = json_of(&ws.lenses().unwrap());
+    let lenses = settle(ws.lenses()).await.unwrap();
     assert_eq!(lenses[0]["lensAlias"], FW);
-    assert!(ws.lens("serverless").unwrap().to_json().is_ok());
+    let lens = settle(ws.lens("serverless".into(), JsValue::UNDEFINED))
+        .await
+        .unwrap();
+    assert!(
+        lens["pillars"].is_array(),
+        "the Lens serialises through toJSON"
+    );
 }
 
 #[wasm_bindgen_test]

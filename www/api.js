@@ -43,6 +43,30 @@ export async function lenses() {
   return list(await ws.lenses(), 'lensSummaries', 'lenses');
 }
 
+/** Forgets the lens objects of `alias` (after a publish or a delete changed it). */
+function forgetLens(alias) {
+  lensEngines.delete(alias);
+  lensModels.delete(alias);
+}
+
+// ---- custom lenses in the workspace ----------------------------------------------------------
+
+/** Keeps a lens text as a draft: {lensAlias, lensName, status: "DRAFT", diagnostics}. */
+export const importLens = async (text, lensAlias) =>
+  (await workspace()).importLens(text, lensAlias ? { lensAlias } : {});
+/** Publishes the draft as version `lensVersion` (throws LensInvalid when it has errors). */
+export async function createLensVersion(alias, lensVersion) {
+  const version = await (await workspace()).createLensVersion(alias, { lensVersion });
+  forgetLens(alias);
+  return version;
+}
+/** The draft's JSON text (the author's latest work). */
+export const exportLens = async (alias) => (await workspace()).exportLens(alias, {});
+export async function deleteLens(alias) {
+  await (await workspace()).deleteLens(alias);
+  forgetLens(alias);
+}
+
 /**
  * The engine's Lens object (kept for the page's life), to evaluate answers on the spot,
  * without a storage round trip: `lens.evaluate([answer])`.

@@ -1,7 +1,7 @@
 // Service worker: keeps the app shell and the engine (pkg/) so the app starts offline after
 // the first visit. Network first (so a new version is picked up when online), cache as the
 // fallback. Only same-origin GET requests are handled; everything else passes through.
-const CACHE = 'plumbline-v2';
+const CACHE = 'plumbline-v3';
 
 const SHELL = [
   './', './index.html', './styles.css', './app.js', './api.js', './engine.js',
@@ -14,7 +14,7 @@ const SHELL = [
   './views/dashboard.js', './views/milestone.js', './views/plan.js', './views/review.js',
   './views/lens-overview.js', './views/report.js',
   './views/lenses.js', './views/builtin-lens.js', './ui/lens-check.js', './ui/lens-file.js',
-  './ui/lens-preview.js', './ui/rule-tryout.js', './ui/diagnostics.js', './ui/text-position.js',
+  './ui/lens-preview.js', './ui/rule-tryout.js', './ui/custom-lenses.js', './ui/diagnostics.js', './ui/text-position.js',
   './views/workload-details.js', './views/workload-form.js', './views/workloads.js',
   './pkg/plumbline.js', './pkg/plumbline_bg.wasm',
 ];

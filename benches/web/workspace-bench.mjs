@@ -38,8 +38,8 @@ function workloadInput(i) {
 }
 
 /** Question ids and their ordinary choices of the framework lens, from the workspace. */
-function questionsOf(ws) {
-  const lens = ws.lens(LENS);
+async function questionsOf(ws) {
+  const lens = await ws.lens(LENS);
   const model = lens.toJSON();
   lens.free?.();
   return model.pillars.flatMap((p) =>
@@ -61,7 +61,7 @@ export async function open(Workspace, storage, name) {
  * defineWorkload calls in flight at once. Returns per-call times (seconds) for the report.
  */
 export async function seed(ws, { from, to, answers = 2, batch = 1, seed: s = 1 }) {
-  const qs = questionsOf(ws);
+  const qs = await questionsOf(ws);
   const r = rng(s + from);
   const defineTimes = [];
   const answerTimes = [];
@@ -257,7 +257,7 @@ export async function measure(Workspace, storage, name, { samples = 9, updates =
   out.dashboardWorkloads = dash?.totals?.workloads ?? dash?.workloads?.length ?? null;
 
   const rows = await ws.listWorkloads();
-  const qs = questionsOf(ws);
+  const qs = await questionsOf(ws);
   const r = rng(updates + count);
   const times = [];
   for (let u = 0; u < updates + Math.max(warmup, 1); u++) {

@@ -4,6 +4,7 @@
 //! no lens evaluation, however many workloads there are.
 
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -118,7 +119,7 @@ struct Positions<'a> {
 }
 
 impl<'a> Positions<'a> {
-    fn new(catalog: &'a [CatalogLens]) -> Self {
+    fn new(catalog: &'a [Rc<CatalogLens>]) -> Self {
         let mut pillars: Vec<(&str, &str)> = Vec::new();
         let mut questions = HashMap::new();
         for (li, lens) in catalog.iter().enumerate() {
@@ -148,7 +149,7 @@ impl<'a> Positions<'a> {
 pub fn compute(
     workloads: &[WorkloadListing],
     filter: &DashboardFilter,
-    catalog: &[CatalogLens],
+    catalog: &[Rc<CatalogLens>],
 ) -> Dashboard {
     let positions = Positions::new(catalog);
     let counted = |pillar_id: &str| {

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::lens::Diagnostic;
 use crate::store::StoreError;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,6 +15,12 @@ pub enum WorkspaceError {
     /// The record changed since the caller read it (the `expectedRevision` it sent is stale),
     /// or it kept changing while we retried.
     Conflict { message: String },
+    /// A custom lens's draft has validation errors, so it cannot be published: every
+    /// diagnostic (errors and warnings) goes with it, as `Lens.parse` reports them.
+    LensInvalid {
+        message: String,
+        diagnostics: Vec<Diagnostic>,
+    },
     /// The store failed; nothing was changed.
     Storage(StoreError),
 }
@@ -45,6 +52,7 @@ impl WorkspaceError {
             WorkspaceError::Validation { .. } => "Validation",
             WorkspaceError::NotFound { .. } => "NotFound",
             WorkspaceError::Conflict { .. } => "Conflict",
+            WorkspaceError::LensInvalid { .. } => "LensInvalid",
             WorkspaceError::Storage(e) => match e {
                 StoreError::QuotaExceeded { .. } => "QuotaExceeded",
                 StoreError::Corrupted { .. } => "Corrupted",
@@ -54,6 +62,14 @@ impl WorkspaceError {
                 StoreError::Conflict { .. } => "Conflict",
                 StoreError::Backend { .. } => "Storage",
             },
+        }
+    }
+
+    /// The diagnostics of a lens that cannot be published (`LensInvalid`).
+    pub fn diagnostics(&self) -> Option<&[Diagnostic]> {
+        match self {
+            WorkspaceError::LensInvalid { diagnostics, .. } => Some(diagnostics),
+            _ => None,
         }
     }
 
@@ -83,6 +99,7 @@ impl fmt::Display for WorkspaceError {
             WorkspaceError::Validation { field, message } => write!(f, "{field}: {message}"),
             WorkspaceError::NotFound { message } => f.write_str(message),
             WorkspaceError::Conflict { message } => f.write_str(message),
+            WorkspaceError::LensInvalid { message, .. } => f.write_str(message),
             WorkspaceError::Storage(e) => write!(f, "{e}"),
         }
     }

@@ -6,6 +6,9 @@
 //! review/{workloadId}/{lensAlias}                lens notes, pillar notes, associated flag
 //! answer/{workloadId}/{lensAlias}/{questionId}   one answered question
 //! milestone/{workloadId}/{NNN}                   an immutable snapshot
+//! customlens/{lensAlias}                         a custom lens: name, counts, version index
+//! customlensdraft/{lensAlias}                    its draft text (kept apart: lists skip it)
+//! customlensversion/{lensAlias}/{NNN}            one published version's text, immutable
 //! ```
 //! Every id of one workload shares the `…/{workloadId}/` part, so a prefix listing finds them
 //! all, and zero-padded milestone numbers list in numeric order. Segments are escaped so that a
@@ -21,6 +24,27 @@ pub const NAME_PREFIX: &str = "name/";
 
 /// The store's record of the layout version (see [`super::Workspace::open`]).
 pub const META_ID: &str = "meta/plumbline";
+
+/// Custom lenses' metadata documents (small: listing lenses reads only these).
+pub const CUSTOM_LENS_PREFIX: &str = "customlens/";
+
+pub fn custom_lens(alias: &str) -> String {
+    format!("{CUSTOM_LENS_PREFIX}{alias}")
+}
+
+pub fn custom_lens_draft(alias: &str) -> String {
+    format!("customlensdraft/{alias}")
+}
+
+pub fn custom_lens_versions_of(alias: &str) -> String {
+    format!("customlensversion/{alias}/")
+}
+
+/// Versions are numbered in publishing order, 1 to 100; the name the author gave is in the
+/// document and in the index of `customlens/{alias}`.
+pub fn custom_lens_version(alias: &str, number: u32) -> String {
+    format!("{}{number:03}", custom_lens_versions_of(alias))
+}
 
 pub fn workload(id: &str) -> String {
     format!("{WORKLOAD_PREFIX}{id}")
@@ -75,6 +99,15 @@ pub fn new_workload_id(env: &dyn Environment) -> String {
     let mut bytes = [0u8; 16];
     env.random_bytes(&mut bytes);
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Whether `alias` has the shape of a custom lens alias (a 32-hex id, as a workload id).
+/// Shipped lens aliases are words, so the two never meet.
+pub fn is_custom_alias(alias: &str) -> bool {
+    alias.len() == 32
+        && alias
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// Refuses anything but 32 lowercase hex characters before it is used in a key.

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::record::{LensSummaryRecord, ReviewDoc};
-use crate::catalog::{lens_arn, CatalogLens};
+use crate::catalog::CatalogLens;
 use crate::review::RiskCounts;
 
 /// `getLensReview`'s result (AWS LensReview, camelCase).
@@ -84,7 +84,7 @@ pub fn build(
         .collect();
     LensReview {
         lens_alias: lens.alias.clone(),
-        lens_arn: lens_arn(&lens.alias),
+        lens_arn: lens.arn(),
         lens_name: lens.name.clone(),
         lens_version: review.lens_version.clone(),
         risk_counts: summary.risk_counts,

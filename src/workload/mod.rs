@@ -6,6 +6,7 @@
 //! - [`validate`] and `properties`: the rules of workload fields.
 //! - `record` and `keys`: what is stored, and under which ids.
 //! - [`Workspace`] (`workspace` plus one file per area in `ops/`): the operations.
+//! - [`custom_lens`]: custom lenses kept in the store — drafts, published versions, the lookup.
 //! - [`compare`]: two states of a workload (milestones or now) side by side.
 //! - [`exchange`]: answers files in and out (AWS ListAnswers JSON).
 //! - [`env`]: the clock and entropy the host injects; [`time`]: ISO 8601 formatting.
@@ -13,6 +14,7 @@
 
 pub mod answer;
 pub mod compare;
+pub mod custom_lens;
 pub mod dashboard;
 pub mod env;
 pub mod error;
@@ -32,6 +34,10 @@ mod workspace;
 
 pub use answer::{AnswerUpdate, AnswerView, ChoiceUpdate, ChoiceView};
 pub use compare::{CompareRequest, MilestoneComparison, RiskChange};
+pub use custom_lens::{
+    CustomLensDetail, ImportLensOptions, ImportLensResult, LensVersionInput, LensVersionOptions,
+    LensVersionSummary,
+};
 pub use dashboard::{
     Dashboard, DashboardFilter, DashboardTotals, ImprovementItem, PillarIssues, WorkloadIssues,
     WorkloadPillar,

@@ -8,7 +8,8 @@
 //!
 //! The operations live in `ops/`, one file per area; this file holds what they share.
 
-use std::borrow::Cow;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use serde::de::DeserializeOwned;
 use serde_json::json;
@@ -34,12 +35,16 @@ const LAYOUT: u64 = 2;
 pub struct Workspace<S: Store> {
     pub(crate) store: S,
     pub(crate) env: Box<dyn Environment>,
-    pub(crate) lenses: Cow<'static, [CatalogLens]>,
+    /// The shipped lenses (or a test's set), framework first.
+    pub(crate) lenses: Vec<Rc<CatalogLens>>,
+    /// Parsed custom lens versions by `alias@version` (see `custom_lens::resolve`).
+    pub(crate) custom_cache: RefCell<Vec<(String, Rc<CatalogLens>)>>,
 }
 
 /// A lens review's data as of now or as of a milestone.
-pub(crate) struct LensState<'a> {
-    pub lens: &'a CatalogLens,
+pub(crate) struct LensState {
+    /// The lens at the version the review uses.
+    pub lens: Rc<CatalogLens>,
     pub workload: WorkloadDoc,
     /// The workload document's revision (`""` in a milestone).
     pub workload_rev: String,
@@ -56,23 +61,24 @@ impl<S: Store> Workspace<S> {
     /// Records the storage layout version on first use, and refuses a store written by a
     /// newer Plumbline (its records could be misread) with `Storage(Unavailable)`.
     pub async fn open(store: S, env: impl Environment + 'static) -> Result<Self, WorkspaceError> {
-        Self::open_with(store, env, Cow::Borrowed(catalog::builtin())).await
+        // One copy per workspace: reviews then share the lenses as custom ones (`Rc`).
+        Self::open_with(store, env, catalog::builtin().to_vec()).await
     }
 
     /// Opens a workspace with an explicit lens set, which must include the framework lens
-    /// (`wellarchitected`). For tests, and later for custom lenses.
+    /// (`wellarchitected`). For tests; custom lenses are kept in the store instead.
     pub async fn open_with_lenses(
         store: S,
         env: impl Environment + 'static,
         lenses: Vec<CatalogLens>,
     ) -> Result<Self, WorkspaceError> {
-        Self::open_with(store, env, Cow::Owned(lenses)).await
+        Self::open_with(store, env, lenses).await
     }
 
     async fn open_with(
         store: S,
         env: impl Environment + 'static,
-        lenses: Cow<'static, [CatalogLens]>,
+        lenses: Vec<CatalogLens>,
     ) -> Result<Self, WorkspaceError> {
         if !lenses.iter().any(|l| l.alias == FRAMEWORK_ALIAS) {
             return Err(WorkspaceError::validation(
@@ -83,7 +89,8 @@ impl<S: Store> Workspace<S> {
         let workspace = Workspace {
             store,
             env: Box::new(env),
-            lenses,
+            lenses: lenses.into_iter().map(Rc::new).collect(),
+            custom_cache: RefCell::new(Vec::new()),
         };
         workspace.check_layout().await?;
         Ok(workspace)
@@ -129,14 +136,14 @@ impl<S: Store> Workspace<S> {
         }
     }
 
-    /// The lenses a workload can use, framework first.
+    /// The shipped lenses, framework first (custom lenses: [`Workspace::list_lenses`]).
     pub fn lenses(&self) -> Vec<LensSummary> {
-        self.lenses.iter().map(CatalogLens::summary).collect()
+        self.lenses.iter().map(|l| l.summary()).collect()
     }
 
-    /// A lens with its content (pillars, questions, choices), for rendering a review.
+    /// A shipped lens with its content (custom lenses: [`Workspace::get_lens`]).
     pub fn lens(&self, alias: &str) -> Option<&CatalogLens> {
-        self.lenses.iter().find(|l| l.alias == alias)
+        self.lenses.iter().find(|l| l.alias == alias).map(|l| &**l)
     }
 
     /// The underlying store (for export, sync and tests).
@@ -153,30 +160,32 @@ impl<S: Store> Workspace<S> {
         iso_utc(self.env.now())
     }
 
-    pub(crate) fn catalog_lens(
+    /// A lens to apply now: a shipped lens, or a custom lens's latest published version.
+    pub(crate) async fn catalog_lens(
         &self,
         field: &str,
         alias: &str,
-    ) -> Result<&CatalogLens, WorkspaceError> {
-        self.lens(alias).ok_or_else(|| {
-            let known: Vec<&str> = self.lenses.iter().map(|l| l.alias.as_str()).collect();
-            WorkspaceError::validation(
-                field,
-                format!(
-                    "`{alias}` is not a known lens (known lenses: {})",
-                    known.join(", ")
-                ),
-            )
-        })
+    ) -> Result<Rc<CatalogLens>, WorkspaceError> {
+        self.resolve_lens(field, alias, None).await
     }
 
-    /// Pillar ids of the given lenses, in order, each once.
-    pub(crate) fn pillars_of(&self, aliases: &[String]) -> Vec<&str> {
-        let mut ids: Vec<&str> = Vec::new();
-        for lens in aliases.iter().filter_map(|a| self.lens(a)) {
+    /// Pillar ids of the given lenses, in order, each once; custom lenses at the version
+    /// `workload` uses (the latest for a workload being defined). Unknown lenses add nothing.
+    pub(crate) async fn pillars_of(
+        &self,
+        aliases: &[String],
+        workload: Option<&WorkloadDoc>,
+    ) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for alias in aliases {
+            let lens = match workload {
+                Some(w) => self.workload_lens("lenses", w, alias).await,
+                None => self.catalog_lens("lenses", alias).await,
+            };
+            let Ok(lens) = lens else { continue };
             for p in &lens.lens.pillars {
-                if !ids.contains(&p.id.as_str()) {
-                    ids.push(&p.id);
+                if !ids.contains(&p.id) {
+                    ids.push(p.id.clone());
                 }
             }
         }
@@ -249,11 +258,13 @@ impl<S: Store> Workspace<S> {
         id: &str,
         alias: &str,
         milestone: Option<u32>,
-    ) -> Result<LensState<'_>, WorkspaceError> {
-        let lens = self.catalog_lens("lensAlias", alias)?;
+    ) -> Result<LensState, WorkspaceError> {
+        self.check_lens_alias("lensAlias", alias)?;
         if let Some(n) = milestone {
             let m = self.load_milestone(id, n).await?;
             check_applied(&m.workload, alias, id)?;
+            // The version the milestone froze, even when newer ones were published since.
+            let lens = self.workload_lens("lensAlias", &m.workload, alias).await?;
             return Ok(LensState::frozen(lens, id, &m));
         }
         let Stored {
@@ -262,13 +273,14 @@ impl<S: Store> Workspace<S> {
             ..
         } = self.load_workload(id).await?;
         check_applied(&workload, alias, id)?;
+        let lens = self.workload_lens("lensAlias", &workload, alias).await?;
         let (review, review_rev) = match self.store.get(&keys::review(id, alias)).await? {
             Some(doc) => {
                 let s = Stored::<ReviewDoc>::decode(doc)?;
                 (s.body, s.rev)
             }
             // Not written yet (or lost): an empty review as of the workload's last change.
-            None => (ReviewDoc::new(lens, &workload.updated_at), String::new()),
+            None => (ReviewDoc::new(&lens, &workload.updated_at), String::new()),
         };
         let answers = self.load_all(&keys::answers_of_lens(id, alias)).await?;
         Ok(LensState {
@@ -283,15 +295,15 @@ impl<S: Store> Workspace<S> {
     }
 }
 
-impl<'a> LensState<'a> {
+impl LensState {
     /// The state of `lens`'s review as milestone `m` of workload `id` froze it.
-    pub(crate) fn frozen(lens: &'a CatalogLens, id: &str, m: &MilestoneDoc) -> Self {
+    pub(crate) fn frozen(lens: Rc<CatalogLens>, id: &str, m: &MilestoneDoc) -> Self {
         let review = m
             .reviews
             .iter()
             .find(|r| r.lens_alias == lens.alias)
             .cloned()
-            .unwrap_or_else(|| ReviewDoc::new(lens, &m.recorded_at));
+            .unwrap_or_else(|| ReviewDoc::new(&lens, &m.recorded_at));
         let answers = m
             .answers
             .iter()

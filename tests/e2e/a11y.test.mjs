@@ -121,6 +121,31 @@ test('no axe-core violation on any page; every page fits 360 px', { timeout: 300
       await q.getByLabel('Mark not applicable: Automated rollback').check();
       await check('lenses-tryout');
     });
+    await t.test('lenses: custom lenses table (a draft with an error, a published lens) and the publish dialog', async () => {
+      const broken = customLens();
+      broken.name = 'Draft lens';
+      broken.pillars[0].questions[0].riskRules[0].condition = 'deploy_ci && deploy_rollbak';
+      await openApp(page, server.url, '#/lenses');
+      for (const lens of [broken, { ...customLens(), name: 'Published lens' }]) {
+        await page.getByLabel('Lens JSON').fill(JSON.stringify(lens, null, 2));
+        await page.getByRole('button', { name: 'Check lens' }).click();
+        await page.locator('[data-summary]').filter({ hasText: lens === broken ? '1 error' : 'No problems found' }).waitFor();
+        await page.getByLabel('Import as').selectOption('');
+        await page.getByRole('button', { name: 'Import lens', exact: true }).click();
+        await page.locator('[data-custom-status]').filter({ hasText: `Imported “${lens.name}”` }).waitFor();
+      }
+      await page.getByRole('button', { name: 'Publish lens Published lens' }).click();
+      await page.getByLabel('Version name').fill('1.0');
+      await page.getByRole('button', { name: 'Publish', exact: true }).click();
+      await page.locator('[data-custom-status]').filter({ hasText: 'Published “Published lens” version 1.0' }).waitFor();
+      await check('lenses-custom');
+      await page.getByRole('button', { name: 'Publish lens Draft lens' }).click();
+      await page.getByLabel('Version name').fill('1.0');
+      await page.getByRole('button', { name: 'Publish', exact: true }).click();
+      await page.locator('dialog .form-error').filter({ hasText: 'cannot be published' }).waitFor();
+      await check('lenses-publish-refused');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+    });
     await t.test('define-workload with errors', async () => {
       await openApp(page, server.url, '#/workloads/new');
       await page.getByRole('button', { name: 'Define workload' }).click();

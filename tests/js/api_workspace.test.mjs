@@ -220,10 +220,10 @@ test("improvementPlan follows the workload's pillar priorities", async () => {
 
 test("lenses: associate and disassociate; the framework lens stays", async () => {
   const ws = await fresh();
-  const aliases = ws.lenses().map((l) => l.lensAlias);
+  const aliases = (await ws.lenses()).map((l) => l.lensAlias);
   assert.deepEqual(aliases.slice(0, 1), [FW]);
   assert.ok(aliases.includes("serverless"));
-  const lens = ws.lens("serverless");
+  const lens = await ws.lens("serverless");
   assert.ok(lens instanceof Lens);
   assert.ok(lens.toJSON().pillars.length > 0);
 

@@ -3,7 +3,8 @@
 // entry's plumbline.d.ts) and as Node does (tsconfig.node.json: node.d.ts). Extend it with
 // every API that ships, so its declarations stay usable.
 import init, { initSync, version, Lens, Workspace, type InitInput, type InitOutput, type ImportSummary, type RiskCounts,
-  type MilestoneComparison, type QuestionChange, type RiskChange, type CompareOptions } from "plumbline";
+  type MilestoneComparison, type QuestionChange, type RiskChange, type CompareOptions,
+  type ImportLensResult, type LensVersionSummary, type LensSummary, type Diagnostic } from "plumbline";
 
 const wasmUrl: InitInput = new URL("plumbline_bg.wasm", import.meta.url);
 const output: InitOutput = await init({ module_or_path: wasmUrl });
@@ -36,3 +37,14 @@ const fromName: string | undefined = twoMilestones.from.milestoneName;
 const added: string[] = latest.lensesAdded.map((l) => l.lensAlias);
 
 export { memory, sync, engine, lint, lensName, changed, afterImport, how, highAfter, fromName, added };
+
+// Custom lenses: import a draft, publish a version, list, open, export and delete.
+const draft: ImportLensResult = await ws.importLens(lensText);
+const findings: Diagnostic[] = draft.diagnostics;
+const replaced: ImportLensResult = await ws.importLens(lensText, { lensAlias: draft.lensAlias });
+const published: LensVersionSummary = await ws.createLensVersion(draft.lensAlias, { lensVersion: "1.0", isMajorVersion: true });
+const all: LensSummary[] = await ws.lenses();
+const status: "DRAFT" | "PUBLISHED" | undefined = all[0]?.lensStatus;
+const customLens: Lens = await ws.lens(draft.lensAlias, { lensVersion: published.lensVersion });
+const lensJson: string = await ws.exportLens(draft.lensAlias, { lensVersion: "1.0" });
+await ws.deleteLens(draft.lensAlias);

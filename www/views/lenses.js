@@ -1,11 +1,13 @@
 // The Lenses page, a workbench for lens authors: the built-in lenses (each opens read-only in
 // the preview), "Check a lens file" with the engine's findings, and the preview of the checked
-// lens with "Try the risk rules" when it has no error. State lives in the page only.
+// lens with "Try the risk rules" when it has no error, and the workspace's custom lenses
+// (Import lens, Publish lens, Export lens, Delete; see ui/custom-lenses.js).
 import * as api from '../api.js';
 import { h, routeLink } from '../ui/dom.js';
 import { scrollTable } from '../ui/table.js';
 import { lensCheckPanel } from '../ui/lens-check.js';
 import { lensPreview } from '../ui/lens-preview.js';
+import { customLensesPanel } from '../ui/custom-lenses.js';
 
 function catalogPanel(lenses) {
   const rows = lenses.map((l) => h('tr', { dataset: { lensAlias: l.lensAlias } },
@@ -52,7 +54,9 @@ function draftRules(text, diagnostics) {
 
 export async function render(ctx) {
   ctx.setTitle('Lenses');
-  const lenses = await api.lenses();
+  const lenses = (await api.lenses()).filter((l) => l.lensType !== 'CUSTOM_SELF');
+  const custom = customLensesPanel({ announce: ctx.announce });
+  await custom.refresh();
   let parsed = null; // the engine Lens of the last text checked with no error
   const release = () => {
     parsed?.free?.();
@@ -93,16 +97,24 @@ export async function render(ctx) {
       lensPreview(lint.model, { explain: lens ? (answer) => lens.explain(answer) : null, unavailable, draft: lens ? null : draftRules(text, lint.diagnostics) }));
   }
 
-  const check = lensCheckPanel({ onChecked: showPreview, announce: ctx.announce });
+  const check = lensCheckPanel({
+    onChecked: async (checked) => {
+      custom.setChecked(checked);
+      await showPreview(checked);
+    },
+    announce: ctx.announce,
+  });
 
   const node = h('section.page.lenses-page',
     h('h1', 'Lenses'),
-    h('p.lead', 'Write a custom lens and find out what is wrong with it before you import it into AWS: check the file, preview its questions and try its risk rules.'),
+    h('p.lead', 'Write a custom lens and find out what is wrong with it: check the file, preview its questions and try its risk rules. Import it into this workspace and publish a version to review workloads with it.'),
     h('p.banner.read-only', { dataset: { note: 'lenses' } },
-      'Everything on this page happens in this browser: a lens file is read here and nothing is uploaded. Nothing is kept either, so the text is gone when you leave the page. Publishing a custom lens into the workspace, to review workloads with it, is not built yet.'),
+      'Everything on this page happens in this browser: a lens file is read here and nothing is uploaded. A checked text is kept only when you import it; the text box is emptied when you leave the page.'),
     catalogPanel(lenses),
+    custom.tableNode,
     check.node,
     check.results,
+    custom.importNode,
     preview);
   return { node, leave: release };
 }

@@ -115,7 +115,9 @@ export async function render(ctx) {
   fields.pillarPriorities = { node: priority.node, input: priority.node.querySelector('button:not([disabled])'), setError: () => {} };
 
   const current = new Set(w.lenses || [FRAMEWORK]);
-  const lensBoxes = lensList.map((l) => {
+  // A draft custom lens cannot be applied (publish it first on the Lenses page).
+  const usable = lensList.filter((l) => l.lensStatus !== 'DRAFT' || current.has(l.lensAlias));
+  const lensBoxes = usable.map((l) => {
     const alias = l.lensAlias;
     const fixed = alias === FRAMEWORK;
     return checkbox({

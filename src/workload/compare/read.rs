@@ -5,6 +5,7 @@
 use super::{compare, CompareRequest, MilestoneComparison, Side};
 use crate::store::Store;
 use crate::workload::error::WorkspaceError;
+use crate::workload::keys;
 use crate::workload::workspace::Workspace;
 
 impl<S: Store> Workspace<S> {
@@ -56,7 +57,10 @@ impl<S: Store> Workspace<S> {
         let workload = self.get_workload(id).await?;
         // The current state: no milestone fields.
         let mut side = Side::default();
-        for alias in workload.lenses.iter().filter(|a| self.lens(a).is_some()) {
+        for alias in &workload.lenses {
+            if self.lens(alias).is_none() && !keys::is_custom_alias(alias) {
+                continue;
+            }
             side.lens_reviews
                 .push(self.get_lens_review(id, alias, None).await?);
             side.answers

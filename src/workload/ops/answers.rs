@@ -21,14 +21,22 @@ impl<S: Store> Workspace<S> {
         question_id: &str,
         update: AnswerUpdate,
     ) -> Result<AnswerView, WorkspaceError> {
-        let lens = self.catalog_lens("lensAlias", lens_alias)?;
-        let (pillar, question) = find_question(lens, question_id)?;
+        self.check_lens_alias("lensAlias", lens_alias)?;
+        // A shipped lens's questions are known before any read (custom lenses: below, at the
+        // version the workload uses).
+        if let Some(lens) = self.lens(lens_alias) {
+            find_question(lens, question_id)?;
+        }
         for _ in 0..ATTEMPTS {
             // Fresh reads every time: the derived counts must match the answers committed.
             let mut doc = self.load_workload(id).await?;
             if !doc.body.lenses.iter().any(|l| l == lens_alias) {
                 return Err(not_applied(id, lens_alias));
             }
+            let lens = self
+                .workload_lens("lensAlias", &doc.body, lens_alias)
+                .await?;
+            let (pillar, question) = find_question(&lens, question_id)?;
             let answers: Vec<Stored<AnswerDoc>> = self
                 .load_all(&keys::answers_of_lens(id, lens_alias))
                 .await?;
@@ -57,7 +65,7 @@ impl<S: Store> Workspace<S> {
             all.push(record.answer.clone());
             doc.body
                 .lens_summaries
-                .insert(lens_alias.to_string(), summarize(lens, &all));
+                .insert(lens_alias.to_string(), summarize(&lens, &all));
             doc.body.refresh_totals();
             doc.body.updated_at = now.clone();
 
@@ -94,7 +102,7 @@ impl<S: Store> Workspace<S> {
         milestone: Option<u32>,
     ) -> Result<AnswerView, WorkspaceError> {
         let state = self.lens_state(id, lens_alias, milestone).await?;
-        let (pillar, question) = find_question(state.lens, question_id)?;
+        let (pillar, question) = find_question(&state.lens, question_id)?;
         let stored = state
             .answers
             .iter()
@@ -115,7 +123,7 @@ impl<S: Store> Workspace<S> {
 }
 
 /// Every question of a lens state, answered or not.
-pub(crate) fn views_of(state: &LensState<'_>) -> Vec<AnswerView> {
+pub(crate) fn views_of(state: &LensState) -> Vec<AnswerView> {
     let mut out = Vec::new();
     for pillar in &state.lens.lens.pillars {
         for question in &pillar.questions {

@@ -14,6 +14,23 @@ impl<S: Store> Workspace<S> {
         dashboard::check_filter(&filter)?;
         let docs: Vec<Stored<WorkloadListing>> = self.load_all(keys::WORKLOAD_PREFIX).await?;
         let docs: Vec<WorkloadListing> = docs.into_iter().map(|d| d.body).collect();
-        Ok(dashboard::compute(&docs, &filter, &self.lenses))
+        // The lenses in use, to order pillars and items as the lenses do: shipped lenses, then
+        // each custom lens at a version a workload uses (cached after the first dashboard).
+        let mut lenses = self.lenses.clone();
+        for doc in &docs {
+            for alias in doc.lenses.iter().filter(|a| keys::is_custom_alias(a)) {
+                let version = doc
+                    .lens_summaries
+                    .get(alias)
+                    .map(|s| s.lens_version.as_str());
+                if lenses.iter().any(|l| &l.alias == alias) {
+                    continue;
+                }
+                if let Ok(lens) = self.resolve_lens("lenses", alias, version).await {
+                    lenses.push(lens);
+                }
+            }
+        }
+        Ok(dashboard::compute(&docs, &filter, &lenses))
     }
 }

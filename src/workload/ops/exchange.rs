@@ -63,8 +63,18 @@ impl<S: Store> Workspace<S> {
         lens_alias: &str,
         text: &str,
     ) -> Result<ImportSummary, ImportAnswersError> {
-        let lens = self.catalog_lens("lensAlias", lens_alias)?;
-        let planned = plan_file(text, lens)?;
+        self.check_lens_alias("lensAlias", lens_alias)?;
+        // The file is checked against the lens version the workload uses (custom lenses have
+        // several; a shipped lens has one).
+        let lens = match self.lens(lens_alias) {
+            Some(_) => self.catalog_lens("lensAlias", lens_alias).await?,
+            None => {
+                let doc = self.load_workload(id).await?;
+                self.workload_lens("lensAlias", &doc.body, lens_alias)
+                    .await?
+            }
+        };
+        let planned = plan_file(text, &lens)?;
         for _ in 0..ATTEMPTS {
             let mut doc = self.load_workload(id).await?;
             if !doc.body.lenses.iter().any(|l| l == lens_alias) {
@@ -102,7 +112,7 @@ impl<S: Store> Workspace<S> {
                     body: Some(to_body(&record)),
                 });
             }
-            let summary = summarize(lens, &all);
+            let summary = summarize(&lens, &all);
             let result = ImportSummary {
                 lens_alias: lens_alias.to_string(),
                 questions_in_file: planned.len() as u32,

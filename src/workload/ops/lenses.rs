@@ -23,8 +23,10 @@ impl<S: Store> Workspace<S> {
         aliases: &[String],
     ) -> Result<Workload, WorkspaceError> {
         check_not_empty(aliases)?;
+        // Every alias must name a lens that can be applied now (a custom lens: published).
+        let mut resolved = Vec::with_capacity(aliases.len());
         for alias in aliases {
-            self.catalog_lens(FIELD, alias)?;
+            resolved.push(self.catalog_lens(FIELD, alias).await?);
         }
         for _ in 0..ATTEMPTS {
             let mut doc = self.load_workload(id).await?;
@@ -44,12 +46,17 @@ impl<S: Store> Workspace<S> {
             let now = self.now();
             let mut writes = Vec::new();
             for alias in added {
-                let lens = self.catalog_lens(FIELD, alias)?;
+                let lens = resolved
+                    .iter()
+                    .find(|l| &l.alias == alias)
+                    .expect("every alias was resolved above");
                 let review_id = keys::review(id, alias);
                 let (review, expected_rev) = match self.store.get(&review_id).await? {
                     Some(d) => {
                         let mut s = Stored::<ReviewDoc>::decode(d)?;
                         s.body.associated = true;
+                        // Applied again: at the version applied now, as its summary below.
+                        s.body.lens_version = lens.version.clone();
                         s.body.updated_at = now.clone();
                         (s.body, Some(s.rev))
                     }
@@ -126,11 +133,7 @@ impl<S: Store> Workspace<S> {
                 }
             }
             // A priority for a pillar no applied lens has any more would order nothing.
-            let known: Vec<String> = self
-                .pillars_of(&doc.body.lenses)
-                .into_iter()
-                .map(str::to_string)
-                .collect();
+            let known: Vec<String> = self.pillars_of(&doc.body.lenses, Some(&doc.body)).await;
             doc.body
                 .properties
                 .pillar_priorities

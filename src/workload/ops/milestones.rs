@@ -103,7 +103,10 @@ impl<S: Store> Workspace<S> {
         let mut answers = Vec::new();
         for alias in &snapshot.workload.lenses {
             // A lens no longer available cannot be shown; its answers stay in the snapshot.
-            let Some(lens) = self.lens(alias) else {
+            let Ok(lens) = self
+                .workload_lens("lensAlias", &snapshot.workload, alias)
+                .await
+            else {
                 continue;
             };
             let state = LensState::frozen(lens, id, &snapshot);

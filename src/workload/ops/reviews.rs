@@ -1,5 +1,6 @@
 //! Lens reviews (counts per pillar, lens and pillar notes) and their improvement plans.
 
+use crate::catalog::CatalogLens;
 use crate::review::{self, PlanItem, PlanOptions};
 use crate::store::{Store, Write};
 use crate::workload::error::WorkspaceError;
@@ -29,21 +30,14 @@ impl<S: Store> Workspace<S> {
         lens_alias: &str,
         update: LensReviewUpdate,
     ) -> Result<LensReview, WorkspaceError> {
-        let lens = self.catalog_lens("lensAlias", lens_alias)?;
-        if let Some(notes) = &update.lens_notes {
-            validate::notes("lensNotes", notes)?;
-        }
-        for (pillar_id, notes) in update.pillar_notes.iter().flatten() {
-            if !lens.lens.pillars.iter().any(|p| &p.id == pillar_id) {
-                return Err(WorkspaceError::validation(
-                    "pillarNotes",
-                    format!("`{pillar_id}` is not a pillar of lens `{lens_alias}`"),
-                ));
-            }
-            validate::notes("pillarNotes", notes)?;
+        self.check_lens_alias("lensAlias", lens_alias)?;
+        // A shipped lens's pillars are known before any read (custom lenses: below).
+        if let Some(lens) = self.lens(lens_alias) {
+            check_notes(lens, lens_alias, &update)?;
         }
         for _ in 0..ATTEMPTS {
             let mut state = self.lens_state(id, lens_alias, None).await?;
+            check_notes(&state.lens, lens_alias, &update)?;
             check_expected(
                 "lens review",
                 update.expected_revision.as_deref(),
@@ -114,16 +108,37 @@ impl<S: Store> Workspace<S> {
     }
 }
 
+/// Lens notes and pillar notes: known pillars, within the length limit.
+fn check_notes(
+    lens: &CatalogLens,
+    lens_alias: &str,
+    update: &LensReviewUpdate,
+) -> Result<(), WorkspaceError> {
+    if let Some(notes) = &update.lens_notes {
+        validate::notes("lensNotes", notes)?;
+    }
+    for (pillar_id, notes) in update.pillar_notes.iter().flatten() {
+        if !lens.lens.pillars.iter().any(|p| &p.id == pillar_id) {
+            return Err(WorkspaceError::validation(
+                "pillarNotes",
+                format!("`{pillar_id}` is not a pillar of lens `{lens_alias}`"),
+            ));
+        }
+        validate::notes("pillarNotes", notes)?;
+    }
+    Ok(())
+}
+
 /// The review of a lens state, evaluated from its answers.
-pub(crate) fn review_of(state: &LensState<'_>) -> LensReview {
+pub(crate) fn review_of(state: &LensState) -> LensReview {
     let answers: Vec<_> = state
         .answers
         .iter()
         .map(|a| a.body.answer.clone())
         .collect();
-    let summary = summarize(state.lens, &answers);
+    let summary = summarize(&state.lens, &answers);
     lens_review::build(
-        state.lens,
+        &state.lens,
         &state.review,
         &summary,
         state.milestone,

@@ -1,8 +1,9 @@
 //! Defining, listing, reading, editing and deleting workloads.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
-use crate::catalog::FRAMEWORK_ALIAS;
+use crate::catalog::{CatalogLens, FRAMEWORK_ALIAS};
 use crate::store::{Store, Write};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
@@ -16,8 +17,12 @@ use crate::workload::workspace::{check_expected, gave_up, Workspace, ATTEMPTS};
 impl<S: Store> Workspace<S> {
     /// Defines a workload with its lenses (the framework lens is always added, first).
     pub async fn define_workload(&self, input: WorkloadInput) -> Result<Workload, WorkspaceError> {
-        let lenses = self.resolve_lenses(input.lenses.as_deref().unwrap_or_default())?;
-        let props = properties::from_input(&input, &self.pillars_of(&lenses))?;
+        let (lenses, resolved) = self
+            .resolve_lenses(input.lenses.as_deref().unwrap_or_default())
+            .await?;
+        let pillars = self.pillars_of(&lenses, None).await;
+        let pillars: Vec<&str> = pillars.iter().map(String::as_str).collect();
+        let props = properties::from_input(&input, &pillars)?;
         for _ in 0..ATTEMPTS {
             let id = keys::new_workload_id(self.env.as_ref());
             let claim = self.claim_name(&id, &props.workload_name).await?;
@@ -35,12 +40,11 @@ impl<S: Store> Workspace<S> {
                 milestones: Vec::new(),
             };
             let mut writes = vec![];
-            for alias in &lenses {
-                let lens = self.catalog_lens("lenses", alias)?;
+            for lens in &resolved {
                 doc.lens_summaries
-                    .insert(alias.clone(), summarize(lens, &[]));
+                    .insert(lens.alias.clone(), summarize(lens, &[]));
                 writes.push(Write {
-                    id: keys::review(&id, alias),
+                    id: keys::review(&id, &lens.alias),
                     expected_rev: None,
                     body: Some(to_body(&ReviewDoc::new(lens, &now))),
                 });
@@ -86,11 +90,9 @@ impl<S: Store> Workspace<S> {
         for _ in 0..ATTEMPTS {
             let mut doc = self.load_workload(id).await?;
             check_expected("workload", patch.expected_revision.as_deref(), &doc.rev)?;
-            let props = properties::apply_patch(
-                &doc.body.properties,
-                &patch,
-                &self.pillars_of(&doc.body.lenses),
-            )?;
+            let pillars = self.pillars_of(&doc.body.lenses, Some(&doc.body)).await;
+            let pillars: Vec<&str> = pillars.iter().map(String::as_str).collect();
+            let props = properties::apply_patch(&doc.body.properties, &patch, &pillars)?;
             let mut writes = Vec::new();
             let old_name = &doc.body.properties.workload_name;
             if name_key(&props.workload_name) != name_key(old_name) {
@@ -147,13 +149,19 @@ impl<S: Store> Workspace<S> {
         Err(gave_up())
     }
 
-    /// The framework lens first, then the others in the given order, each once.
-    fn resolve_lenses(&self, aliases: &[String]) -> Result<Vec<String>, WorkspaceError> {
+    /// The framework lens first, then the others in the given order, each once, with the
+    /// lenses themselves (custom lenses at their latest published version).
+    async fn resolve_lenses(
+        &self,
+        aliases: &[String],
+    ) -> Result<(Vec<String>, Vec<Rc<CatalogLens>>), WorkspaceError> {
         let mut lenses = vec![FRAMEWORK_ALIAS.to_string()];
+        let mut resolved = vec![self.catalog_lens("lenses", FRAMEWORK_ALIAS).await?];
         for alias in aliases {
-            self.catalog_lens("lenses", alias)?;
+            let lens = self.catalog_lens("lenses", alias).await?;
             if !lenses.contains(alias) {
                 lenses.push(alias.clone());
+                resolved.push(lens);
             }
         }
         if lenses.len() > MAX_LENSES {
@@ -165,6 +173,6 @@ impl<S: Store> Workspace<S> {
                 ),
             ));
         }
-        Ok(lenses)
+        Ok((lenses, resolved))
     }
 }

@@ -1,0 +1,182 @@
+//! The one lens lookup of every review operation: shipped lenses by alias, custom lenses by
+//! alias and version, each version parsed once per workspace.
+//!
+//! Published versions never change, so a parsed version is cached for the workspace's life
+//! under `alias@version` (a short list searched in order: a workspace uses a few versions, and
+//! a map would add its own code to the wasm module); a review names its version, so after the first use an answer, a plan
+//! or a report costs no store read and no parse. Only "the latest version" needs the lens's
+//! small metadata document, because another tab may have published meanwhile.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use super::record::{CustomLensDoc, VersionDoc};
+use crate::catalog::{CatalogLens, LensType};
+use crate::lens;
+use crate::store::{Store, StoreError};
+use crate::workload::error::WorkspaceError;
+use crate::workload::keys;
+use crate::workload::record::{Stored, WorkloadDoc};
+use crate::workload::workspace::Workspace;
+
+/// What [`Workspace::resolve_lens`] returns: a boxed future, so that its body (store reads,
+/// parsing, messages) exists once in the wasm module instead of being inlined into each of the
+/// dozen operations that await it (that inlining cost ~40 KiB of the 480 KiB size budget).
+type Resolving<'a> = Pin<Box<dyn Future<Output = Result<Rc<CatalogLens>, WorkspaceError>> + 'a>>;
+
+impl<S: Store> Workspace<S> {
+    /// The lens `alias` at `version` (custom lenses; shipped lenses have one version, and
+    /// `version` is ignored for them), or its latest published version. A `Validation` error
+    /// on `field` when there is no such lens, or when a custom lens has no such version or is
+    /// only a draft (a draft cannot be used in a review).
+    pub(crate) fn resolve_lens<'a>(
+        &'a self,
+        field: &'a str,
+        alias: &'a str,
+        version: Option<&'a str>,
+    ) -> Resolving<'a> {
+        Box::pin(self.resolve_uncached(field, alias, version))
+    }
+
+    async fn resolve_uncached(
+        &self,
+        field: &str,
+        alias: &str,
+        version: Option<&str>,
+    ) -> Result<Rc<CatalogLens>, WorkspaceError> {
+        if let Some(lens) = self.lenses.iter().find(|l| l.alias == alias) {
+            return Ok(lens.clone());
+        }
+        if !keys::is_custom_alias(alias) {
+            return Err(self.unknown_lens(field, alias));
+        }
+        if let Some(hit) = version.and_then(|v| self.cached(alias, v)) {
+            return Ok(hit);
+        }
+        let Some(meta) = self.load_custom_lens(alias).await? else {
+            return Err(self.unknown_lens(field, alias));
+        };
+        let meta = meta.body;
+        let published = match version {
+            Some(v) => meta.version(v).ok_or_else(|| {
+                let names: Vec<&str> = meta.versions.iter().map(|v| v.lens_version.as_str()).collect();
+                WorkspaceError::validation(
+                    field,
+                    format!(
+                        "lens `{alias}` has no version `{v}` (published: {})",
+                        if names.is_empty() { "none".to_string() } else { names.join(", ") }
+                    ),
+                )
+            })?,
+            None => meta.latest().ok_or_else(|| {
+                WorkspaceError::validation(
+                    field,
+                    format!(
+                        "lens `{}` ({alias}) is a draft: publish a version of it before using it in a review",
+                        meta.lens_name
+                    ),
+                )
+            })?,
+        };
+        if let Some(hit) = self.cached(alias, &published.lens_version) {
+            return Ok(hit);
+        }
+        let id = keys::custom_lens_version(alias, published.number);
+        let doc = self.store.get(&id).await?.ok_or_else(|| {
+            WorkspaceError::Storage(StoreError::Corrupted {
+                id: id.clone(),
+                message: format!(
+                    "version `{}` is listed but not stored",
+                    published.lens_version
+                ),
+            })
+        })?;
+        let text = Stored::<VersionDoc>::decode(doc)?.body.text;
+        // It parsed when it was published; failing now means the stored text was altered.
+        let parsed = lens::parse(&text).map_err(|diagnostics| WorkspaceError::LensInvalid {
+            message: format!(
+                "version `{}` of lens `{alias}` no longer passes validation",
+                published.lens_version
+            ),
+            diagnostics,
+        })?;
+        let lens = Rc::new(CatalogLens {
+            alias: alias.to_string(),
+            name: parsed.name.clone(),
+            version: published.lens_version.clone(),
+            description: published.description.clone(),
+            lens_type: LensType::CustomSelf,
+            lens: parsed,
+        });
+        self.custom_cache
+            .borrow_mut()
+            .push((cache_key(alias, &published.lens_version), lens.clone()));
+        Ok(lens)
+    }
+
+    /// The lens as workload `doc` uses it: the version its review recorded.
+    pub(crate) fn workload_lens<'a>(
+        &'a self,
+        field: &'a str,
+        workload: &'a WorkloadDoc,
+        alias: &'a str,
+    ) -> Resolving<'a> {
+        let version = workload
+            .lens_summaries
+            .get(alias)
+            .map(|s| s.lens_version.as_str());
+        self.resolve_lens(field, alias, version)
+    }
+
+    pub(crate) async fn load_custom_lens(
+        &self,
+        alias: &str,
+    ) -> Result<Option<Stored<CustomLensDoc>>, WorkspaceError> {
+        match self.store.get(&keys::custom_lens(alias)).await? {
+            Some(doc) => Ok(Some(Stored::decode(doc)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Forgets the parsed versions of a deleted lens.
+    pub(crate) fn forget_lens(&self, alias: &str) {
+        let prefix = format!("{alias}@");
+        self.custom_cache
+            .borrow_mut()
+            .retain(|(k, _)| !k.starts_with(&prefix));
+    }
+
+    fn cached(&self, alias: &str, version: &str) -> Option<Rc<CatalogLens>> {
+        let key = cache_key(alias, version);
+        self.custom_cache
+            .borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, lens)| lens.clone())
+    }
+
+    /// Refuses, before any read, an alias that can name no lens at all.
+    pub(crate) fn check_lens_alias(&self, field: &str, alias: &str) -> Result<(), WorkspaceError> {
+        if self.lens(alias).is_some() || keys::is_custom_alias(alias) {
+            Ok(())
+        } else {
+            Err(self.unknown_lens(field, alias))
+        }
+    }
+
+    fn unknown_lens(&self, field: &str, alias: &str) -> WorkspaceError {
+        let known: Vec<&str> = self.lenses.iter().map(|l| l.alias.as_str()).collect();
+        WorkspaceError::validation(
+            field,
+            format!(
+                "`{alias}` is not a known lens (shipped lenses: {}; custom lenses are named by their 32-character alias)",
+                known.join(", ")
+            ),
+        )
+    }
+}
+
+fn cache_key(alias: &str, version: &str) -> String {
+    format!("{alias}@{version}")
+}

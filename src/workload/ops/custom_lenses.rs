@@ -1,0 +1,361 @@
+//! Custom lenses: import a draft, publish versions, list, read, export and delete them.
+//!
+//! Each change is one atomic commit naming the revisions it read, as every workspace change:
+//! the metadata document and the draft change together on import, the metadata and the new
+//! version document on publish, all of the lens's documents on delete.
+
+use std::rc::Rc;
+
+use crate::catalog::{custom_lens_arn, CatalogLens, LensSummary};
+use crate::lens::{self, Diagnostic, MAX_FILE_BYTES};
+use crate::store::{Store, Write};
+use crate::workload::custom_lens::record::{CustomLensDoc, DraftDoc, PublishedVersion, VersionDoc};
+use crate::workload::custom_lens::rules::check_version_name;
+use crate::workload::custom_lens::{
+    CustomLensDetail, ImportLensOptions, ImportLensResult, LensVersionInput, LensVersionSummary,
+};
+use crate::workload::error::WorkspaceError;
+use crate::workload::keys;
+use crate::workload::record::{to_body, Stored, WorkloadListing};
+use crate::workload::workspace::{gave_up, Workspace, ATTEMPTS};
+
+/// The name a draft shows until its text has a readable one.
+const UNTITLED: &str = "Untitled lens";
+
+impl<S: Store> Workspace<S> {
+    /// Lints `text` and keeps it as a draft, errors and all: a new custom lens, or (with
+    /// `options.lens_alias`) the new draft of an existing one. Its published versions and the
+    /// reviews using them do not change.
+    pub async fn import_lens(
+        &self,
+        text: &str,
+        options: ImportLensOptions,
+    ) -> Result<ImportLensResult, WorkspaceError> {
+        if text.len() > MAX_FILE_BYTES {
+            return Err(WorkspaceError::validation(
+                "text",
+                format!(
+                    "a lens file has at most {MAX_FILE_BYTES} bytes (AWS: 500 KB); this one has {}",
+                    text.len()
+                ),
+            ));
+        }
+        let existing = match options.lens_alias.as_deref() {
+            Some(a) => Some(self.custom_alias_of("lensAlias", a)?),
+            None => None,
+        };
+        let report = lens::lint(text);
+        let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+        for _ in 0..ATTEMPTS {
+            let now = self.now();
+            let (mut meta, meta_rev, draft_rev) = match &existing {
+                Some(alias) => {
+                    let meta = self.custom_lens_or_not_found(alias).await?;
+                    let draft_rev = self
+                        .store
+                        .get(&keys::custom_lens_draft(alias))
+                        .await?
+                        .map(|d| d.rev);
+                    (meta.body, Some(meta.rev), draft_rev)
+                }
+                None => {
+                    let alias = keys::new_workload_id(self.env.as_ref());
+                    let meta = CustomLensDoc {
+                        lens_alias: alias,
+                        lens_name: UNTITLED.to_string(),
+                        description: String::new(),
+                        draft_error_count: 0,
+                        draft_warning_count: 0,
+                        draft_pillar_count: 0,
+                        draft_question_count: 0,
+                        versions: Vec::new(),
+                        created_at: now.clone(),
+                        updated_at: now.clone(),
+                    };
+                    (meta, None, None)
+                }
+            };
+            if let Some(model) = &report.lens {
+                if !model.name.trim().is_empty() {
+                    meta.lens_name = model.name.clone();
+                }
+                meta.description = model.description.clone();
+                meta.draft_pillar_count = model.pillars.len();
+                meta.draft_question_count = model.pillars.iter().map(|p| p.questions.len()).sum();
+            }
+            meta.draft_error_count = errors;
+            meta.draft_warning_count = report.diagnostics.len() - errors;
+            meta.updated_at = now;
+            let alias = meta.lens_alias.clone();
+            let draft = DraftDoc {
+                lens_alias: alias.clone(),
+                text: text.to_string(),
+            };
+            let writes = vec![
+                Write {
+                    id: keys::custom_lens(&alias),
+                    expected_rev: meta_rev,
+                    body: Some(to_body(&meta)),
+                },
+                Write {
+                    id: keys::custom_lens_draft(&alias),
+                    expected_rev: draft_rev,
+                    body: Some(to_body(&draft)),
+                },
+            ];
+            if self.try_commit(writes).await?.is_some() {
+                return Ok(ImportLensResult {
+                    lens_arn: custom_lens_arn(&alias),
+                    lens_alias: alias,
+                    lens_name: meta.lens_name,
+                    status: "DRAFT",
+                    diagnostics: report.diagnostics,
+                });
+            }
+        }
+        Err(gave_up())
+    }
+
+    /// Publishes the current draft as version `input.lens_version`: refused with `LensInvalid`
+    /// (and every diagnostic) when the draft has errors, as AWS refuses to publish them.
+    pub async fn create_lens_version(
+        &self,
+        alias: &str,
+        input: LensVersionInput,
+    ) -> Result<LensVersionSummary, WorkspaceError> {
+        let alias = self.custom_alias_of("lensAlias", alias)?;
+        let name = input.lens_version.unwrap_or_default();
+        for _ in 0..ATTEMPTS {
+            let meta = self.custom_lens_or_not_found(&alias).await?;
+            let existing: Vec<&str> = meta
+                .body
+                .versions
+                .iter()
+                .map(|v| v.lens_version.as_str())
+                .collect();
+            check_version_name(&name, &existing)?;
+            let draft = self.load_draft(&alias).await?;
+            let model =
+                lens::parse(&draft.text).map_err(|diagnostics| WorkspaceError::LensInvalid {
+                    message: invalid_message(&meta.body.lens_name, &diagnostics),
+                    diagnostics,
+                })?;
+            let now = self.now();
+            let number = meta.body.versions.len() as u32 + 1;
+            let published = PublishedVersion {
+                lens_version: name.clone(),
+                number,
+                is_major_version: input.is_major_version.unwrap_or(false),
+                lens_name: model.name.clone(),
+                description: model.description.clone(),
+                pillar_count: model.pillars.len(),
+                question_count: model.pillars.iter().map(|p| p.questions.len()).sum(),
+                created_at: now.clone(),
+            };
+            let mut body = meta.body.clone();
+            body.versions.push(published.clone());
+            body.updated_at = now.clone();
+            let version = VersionDoc {
+                lens_alias: alias.clone(),
+                lens_version: name.clone(),
+                text: draft.text,
+                created_at: now,
+            };
+            let writes = vec![
+                Write {
+                    id: keys::custom_lens(&alias),
+                    expected_rev: Some(meta.rev),
+                    body: Some(to_body(&body)),
+                },
+                Write {
+                    id: keys::custom_lens_version(&alias, number),
+                    expected_rev: None,
+                    body: Some(to_body(&version)),
+                },
+            ];
+            if self.try_commit(writes).await?.is_some() {
+                return Ok(published.summary());
+            }
+        }
+        Err(gave_up())
+    }
+
+    /// Every lens: the shipped ones first, then the custom ones (drafts too, with
+    /// `lensStatus: "DRAFT"`) in the order they were imported.
+    pub async fn list_lenses(&self) -> Result<Vec<LensSummary>, WorkspaceError> {
+        let mut custom: Vec<Stored<CustomLensDoc>> =
+            self.load_all(keys::CUSTOM_LENS_PREFIX).await?;
+        custom.sort_by(|a, b| {
+            (&a.body.created_at, &a.body.lens_alias).cmp(&(&b.body.created_at, &b.body.lens_alias))
+        });
+        let mut out = self.lenses();
+        out.extend(custom.iter().map(|c| c.body.summary()));
+        Ok(out)
+    }
+
+    /// A lens with its content, to render or evaluate: a shipped lens, or a custom lens at
+    /// `version` (default: its latest published version; a draft is refused).
+    pub async fn get_lens(
+        &self,
+        alias: &str,
+        version: Option<&str>,
+    ) -> Result<Rc<CatalogLens>, WorkspaceError> {
+        self.resolve_lens("lensAlias", alias, version).await
+    }
+
+    /// A custom lens's summary, its versions and its draft's diagnostics (linted again).
+    pub async fn get_custom_lens(&self, alias: &str) -> Result<CustomLensDetail, WorkspaceError> {
+        let alias = self.custom_alias_of("lensAlias", alias)?;
+        let meta = self.custom_lens_or_not_found(&alias).await?;
+        let draft = self.load_draft(&alias).await?;
+        Ok(CustomLensDetail {
+            summary: meta.body.summary(),
+            diagnostics: lens::lint(&draft.text).diagnostics,
+            versions: meta.body.versions.iter().map(|v| v.summary()).collect(),
+        })
+    }
+
+    /// The text of a published version, or of the draft when no version is named (the
+    /// author's latest work; right after publishing, the two are the same). Shipped lenses are
+    /// not exported, as AWS does not export its own.
+    pub async fn export_lens(
+        &self,
+        alias: &str,
+        version: Option<&str>,
+    ) -> Result<String, WorkspaceError> {
+        let alias = self.custom_alias_of("lensAlias", alias)?;
+        let meta = self.custom_lens_or_not_found(&alias).await?;
+        let Some(version) = version else {
+            return Ok(self.load_draft(&alias).await?.text);
+        };
+        let Some(published) = meta.body.version(version) else {
+            return Err(WorkspaceError::validation(
+                "lensVersion",
+                format!("lens `{}` has no version `{version}`", meta.body.lens_name),
+            ));
+        };
+        let id = keys::custom_lens_version(&alias, published.number);
+        match self.store.get(&id).await? {
+            Some(doc) => Ok(Stored::<VersionDoc>::decode(doc)?.body.text),
+            None => Err(WorkspaceError::not_found(format!(
+                "version `{version}` of lens `{alias}` is not stored"
+            ))),
+        }
+    }
+
+    /// Deletes a custom lens, its draft and every version, in one commit. Refused with
+    /// `Conflict` naming the workloads while any workload has a review of it (applied now, or
+    /// applied before: its answers are kept for re-association, and milestones show it), so
+    /// that no review is silently broken.
+    pub async fn delete_lens(&self, alias: &str) -> Result<(), WorkspaceError> {
+        let alias = self.custom_alias_of("lensAlias", alias)?;
+        for _ in 0..ATTEMPTS {
+            let meta = self.custom_lens_or_not_found(&alias).await?;
+            let users = self.workloads_using(&alias).await?;
+            if !users.is_empty() {
+                return Err(WorkspaceError::conflict(format!(
+                    "lens `{}` is used by {} workload(s): {}; remove it from them (and delete their milestones that use it) before deleting it",
+                    meta.body.lens_name,
+                    users.len(),
+                    users.join(", ")
+                )));
+            }
+            let mut writes = vec![Write {
+                id: meta.id.clone(),
+                expected_rev: Some(meta.rev.clone()),
+                body: None,
+            }];
+            if let Some(d) = self.store.get(&keys::custom_lens_draft(&alias)).await? {
+                writes.push(delete(d.id, d.rev));
+            }
+            for d in self
+                .store
+                .list(&keys::custom_lens_versions_of(&alias))
+                .await?
+            {
+                writes.push(delete(d.id, d.rev));
+            }
+            if self.try_commit(writes).await?.is_some() {
+                self.forget_lens(&alias);
+                return Ok(());
+            }
+        }
+        Err(gave_up())
+    }
+
+    /// Names of the workloads that have a review record of `alias` (associated or not).
+    async fn workloads_using(&self, alias: &str) -> Result<Vec<String>, WorkspaceError> {
+        let docs: Vec<Stored<WorkloadListing>> = self.load_all(keys::WORKLOAD_PREFIX).await?;
+        let mut names = Vec::new();
+        for doc in docs {
+            let w = doc.body;
+            let applied = w.lenses.iter().any(|l| l == alias);
+            if applied
+                || self
+                    .store
+                    .get(&keys::review(&w.workload_id, alias))
+                    .await?
+                    .is_some()
+            {
+                names.push(format!("`{}`", w.workload_name));
+            }
+        }
+        Ok(names)
+    }
+
+    /// The alias of a custom lens from its alias or its ARN; shipped lenses are refused.
+    fn custom_alias_of(&self, field: &str, alias: &str) -> Result<String, WorkspaceError> {
+        let bare = alias.strip_prefix(&custom_lens_arn("")).unwrap_or(alias);
+        if keys::is_custom_alias(bare) {
+            return Ok(bare.to_string());
+        }
+        let why = if self.lens(alias).is_some() {
+            format!("`{alias}` is a lens shipped with Plumbline; only custom lenses can be changed, published or exported")
+        } else {
+            format!("`{alias}` is not a custom lens alias (32 hexadecimal characters, or its ARN)")
+        };
+        Err(WorkspaceError::validation(field, why))
+    }
+
+    async fn custom_lens_or_not_found(
+        &self,
+        alias: &str,
+    ) -> Result<Stored<CustomLensDoc>, WorkspaceError> {
+        self.load_custom_lens(alias).await?.ok_or_else(|| {
+            WorkspaceError::not_found(format!("custom lens `{alias}` does not exist"))
+        })
+    }
+
+    async fn load_draft(&self, alias: &str) -> Result<DraftDoc, WorkspaceError> {
+        let id = keys::custom_lens_draft(alias);
+        match self.store.get(&id).await? {
+            Some(doc) => Ok(Stored::<DraftDoc>::decode(doc)?.body),
+            None => Err(WorkspaceError::not_found(format!(
+                "custom lens `{alias}` has no draft"
+            ))),
+        }
+    }
+}
+
+fn delete(id: String, rev: String) -> Write {
+    Write {
+        id,
+        expected_rev: Some(rev),
+        body: None,
+    }
+}
+
+/// "the draft of X has N error(s); first at L:C (path): message".
+fn invalid_message(name: &str, diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    match diagnostics.iter().find(|d| d.is_error()) {
+        Some(first) => format!(
+            "the draft of `{name}` has {errors} error(s), so it cannot be published; first at {}:{} ({}): {}",
+            first.line,
+            first.column,
+            if first.path.is_empty() { "$" } else { &first.path },
+            first.message
+        ),
+        None => format!("the draft of `{name}` could not be read, so it cannot be published"),
+    }
+}

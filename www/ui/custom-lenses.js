@@ -1,0 +1,167 @@
+// The workspace's custom lenses on the Lenses page. "Import lens" keeps the last checked text
+// as a draft (a new lens, or the new draft of one already imported: that is how an author
+// fixes a draft); the "Custom lenses" table lists them with Publish lens (a version name;
+// refused while the draft has errors), Export lens (the draft's JSON) and Delete (refused
+// while a workload uses the lens). Every message is text; nothing is uploaded.
+import * as api from '../api.js';
+import { h, nextId } from './dom.js';
+import { scrollTable } from './table.js';
+import { confirmDialog, fieldDialog } from './dialog.js';
+import { downloadText, fileName } from './download.js';
+import { formatDate } from './format.js';
+import { diagnosticsSummary } from './diagnostics.js';
+
+const NEW_LENS = '';
+const plural = (n, one) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/**
+ * customLensesPanel({announce}) → {importNode, tableNode, setChecked, refresh}.
+ * `setChecked({text, lint} | null)` follows every check of the workbench.
+ */
+export function customLensesPanel({ announce }) {
+  let lenses = [];
+  let checked = null;
+
+  const status = h('p.check-summary', { role: 'status', dataset: { customStatus: '' } });
+  const error = h('p.error-text', { role: 'alert', hidden: true, dataset: { customError: '' } });
+  const targetId = nextId('import-target');
+  const hintId = nextId('import-hint');
+  const target = h('select', { id: targetId, name: 'importTarget', 'aria-describedby': hintId });
+  const importButton = h('button', {
+    type: 'button', class: 'primary', disabled: true, 'aria-describedby': hintId,
+    on: { click: () => importChecked() },
+  }, 'Import lens');
+  const tableBox = h('div', { dataset: { customTable: '' } });
+
+  function say(message, isError = false) {
+    error.hidden = !isError;
+    error.textContent = isError ? message : '';
+    status.textContent = isError ? '' : message;
+    if (!isError && message) announce?.(message);
+  }
+
+  function renderTargets(selected = target.value) {
+    target.replaceChildren(
+      h('option', { value: NEW_LENS }, 'A new custom lens'),
+      ...lenses.map((l) => h('option', { value: l.lensAlias }, `New draft of ${l.lensName}`)));
+    target.value = lenses.some((l) => l.lensAlias === selected) ? selected : NEW_LENS;
+  }
+
+  function renderTable() {
+    if (!lenses.length) {
+      tableBox.replaceChildren(h('p', { dataset: { noCustomLenses: '' } }, 'No custom lens yet. Check a lens file below, then choose Import lens.'));
+      return;
+    }
+    const rows = lenses.map((l) => {
+      const name = l.lensName || l.lensAlias;
+      const draft = l.draftErrorCount ? plural(l.draftErrorCount, 'error') : 'No errors';
+      return h('tr', { dataset: { lensAlias: l.lensAlias } },
+        h('th', { scope: 'row' }, name),
+        h('td', { dataset: { status: '' } }, l.lensStatus === 'DRAFT' ? 'Draft' : 'Published'),
+        h('td', l.lensVersion || '—'),
+        h('td', { dataset: { draft: '' } }, draft),
+        h('td', formatDate(l.updatedAt)),
+        h('td', h('div.row-actions',
+          h('button', { type: 'button', class: 'secondary', 'aria-label': `Publish lens ${name}`, on: { click: () => publish(l) } }, 'Publish lens'),
+          h('button', { type: 'button', class: 'secondary', 'aria-label': `Export lens ${name}`, on: { click: () => exportLens(l) } }, 'Export lens'),
+          h('button', { type: 'button', class: 'danger', 'aria-label': `Delete ${name}`, on: { click: () => remove(l) } }, 'Delete'))));
+    });
+    tableBox.replaceChildren(scrollTable('Custom lenses', h('table.data',
+      h('caption.visually-hidden', `Custom lenses (${lenses.length})`),
+      h('thead', h('tr',
+        h('th', { scope: 'col' }, 'Name'),
+        h('th', { scope: 'col' }, 'Status'),
+        h('th', { scope: 'col' }, 'Latest version'),
+        h('th', { scope: 'col' }, 'Draft'),
+        h('th', { scope: 'col' }, 'Updated'),
+        h('th', { scope: 'col' }, 'Actions'))),
+      h('tbody', rows))));
+  }
+
+  async function refresh(selected) {
+    lenses = (await api.lenses()).filter((l) => l.lensType === 'CUSTOM_SELF');
+    renderTable();
+    renderTargets(selected);
+  }
+
+  async function importChecked() {
+    if (!checked) return;
+    importButton.disabled = true;
+    try {
+      const result = await api.importLens(checked.text, target.value || undefined);
+      const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+      await refresh(result.lensAlias);
+      say(errors
+        ? `Imported “${result.lensName}” as a draft: ${diagnosticsSummary(result.diagnostics)}. Fix the errors, check the lens again and import it as a new draft of “${result.lensName}”; then publish it.`
+        : `Imported “${result.lensName}” as a draft: ${diagnosticsSummary(result.diagnostics)}. Publish it to use it in workloads.`);
+    } catch (e) {
+      say(`The lens could not be imported: ${e?.message || e}`, true);
+    } finally {
+      importButton.disabled = !checked;
+    }
+  }
+
+  async function publish(l) {
+    const name = l.lensName || l.lensAlias;
+    const version = await fieldDialog({
+      title: `Publish lens ${name}`,
+      intro: 'Publishing makes the current draft an immutable version that workloads can use. A draft with errors cannot be published.',
+      label: 'Version name',
+      hint: 'From 1 to 32 characters, unique in this lens, such as 1.0.',
+      maxLength: 32,
+      submitLabel: 'Publish',
+      submit: (value) => api.createLensVersion(l.lensAlias, value.trim()),
+    });
+    if (!version) return;
+    await refresh();
+    say(`Published “${name}” version ${version.lensVersion}. It can now be applied to workloads.`);
+  }
+
+  async function exportLens(l) {
+    try {
+      const text = await api.exportLens(l.lensAlias);
+      downloadText(`${fileName(l.lensName || 'custom-lens')}.json`, text, 'application/json');
+      say(`Exported the draft of “${l.lensName}”.`);
+    } catch (e) {
+      say(`The lens could not be exported: ${e?.message || e}`, true);
+    }
+  }
+
+  async function remove(l) {
+    const name = l.lensName || l.lensAlias;
+    const ok = await confirmDialog({
+      title: `Delete ${name}?`,
+      body: [h('p', `The custom lens “${name}”, its draft and all its versions will be deleted from this browser. This cannot be undone. A lens that a workload uses cannot be deleted.`)],
+      confirmLabel: 'Delete lens',
+      danger: true,
+    });
+    if (!ok) return;
+    try {
+      await api.deleteLens(l.lensAlias);
+      await refresh();
+      say(`Deleted “${name}”.`);
+    } catch (e) {
+      say(`“${name}” was not deleted: ${e?.message || e}`, true);
+    }
+  }
+
+  const tableNode = h('section.panel', { 'aria-labelledby': 'custom-h', dataset: { customLenses: '' } },
+    h('h2', { id: 'custom-h' }, 'Custom lenses'),
+    h('p', 'Lenses imported into this workspace. A draft can be previewed and fixed; publish a version to apply the lens to workloads.'),
+    tableBox, status, error);
+
+  const importNode = h('section.panel', { 'aria-labelledby': 'import-h' },
+    h('h2', { id: 'import-h' }, 'Import lens'),
+    h('div.field',
+      h('label', { for: targetId }, 'Import as'),
+      target,
+      h('p.hint', { id: hintId }, 'Imports the lens text last checked above into this workspace as a draft, errors and all. Check a lens first.')),
+    h('div.actions', importButton));
+
+  function setChecked(value) {
+    checked = value;
+    importButton.disabled = !checked;
+  }
+
+  return { importNode, tableNode, setChecked, refresh };
+}
