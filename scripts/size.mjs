@@ -13,9 +13,9 @@ import { gzipSync } from "node:zlib";
 
 // Gzip bytes: the first real measurement (2026-11-23) plus headroom; README.md says why.
 const BUDGET = {
-  wasm: 480 * 1024,
+  wasm: 560 * 1024,
   glue: 16 * 1024,
-  site: 600 * 1024,
+  site: 680 * 1024,
 };
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(11);

@@ -71,32 +71,51 @@ export async function deleteLens(alias) {
  * The engine's Lens object (kept for the page's life), to evaluate answers on the spot,
  * without a storage round trip: `lens.evaluate([answer])`.
  */
-export async function lensEngine(alias) {
-  if (!lensEngines.has(alias)) {
-    lensEngines.set(alias, workspace().then((ws) => ws.lens(alias)));
+export async function lensEngine(alias, lensVersion) {
+  const key = `${alias}@${lensVersion ?? ''}`;
+  if (!lensEngines.has(key)) {
+    lensEngines.set(key, workspace().then((ws) => ws.lens(alias, lensVersion ? { lensVersion } : undefined)));
   }
   try {
-    return await lensEngines.get(alias);
+    return await lensEngines.get(key);
   } catch (e) {
-    lensEngines.delete(alias);
+    lensEngines.delete(key);
     throw e;
   }
 }
 
 /** The plain lens model (pillars → questions → choices) for rendering. */
-export async function lensModel(alias) {
-  if (!lensModels.has(alias)) {
-    lensModels.set(alias, (async () => {
-      const lens = await lensEngine(alias);
+export async function lensModel(alias, lensVersion) {
+  const key = `${alias}@${lensVersion ?? ''}`;
+  if (!lensModels.has(key)) {
+    lensModels.set(key, (async () => {
+      const lens = await lensEngine(alias, lensVersion);
       return typeof lens.toJSON === 'function' ? lens.toJSON() : lens;
     })());
   }
   try {
-    return await lensModels.get(alias);
+    return await lensModels.get(key);
   } catch (e) {
-    lensModels.delete(alias);
+    lensModels.delete(key);
     throw e;
   }
+}
+
+// A custom lens can have several published versions, and a workload (or a milestone) keeps
+// the one it was reviewed with: pages about a review show that version's questions, not the
+// latest's.
+async function reviewVersion(workloadId, alias, milestoneNumber) {
+  return (await getLensReview(workloadId, alias, milestoneNumber)).lensVersion;
+}
+
+/** The lens model at the version the workload's review (or milestone) uses. */
+export async function reviewLensModel(workloadId, alias, milestoneNumber) {
+  return lensModel(alias, await reviewVersion(workloadId, alias, milestoneNumber));
+}
+
+/** The engine's Lens at the version the workload's review uses. */
+export async function reviewLensEngine(workloadId, alias) {
+  return lensEngine(alias, await reviewVersion(workloadId, alias));
 }
 
 // ---- lens files (the workbench) ------------------------------------------------------------

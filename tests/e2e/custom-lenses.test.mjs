@@ -69,6 +69,25 @@ test('import a draft with an error, fix it, publish 1.0, review a workload with 
     await openApp(page, server.url, `#/workloads/${id}/lenses/${alias}/plan`);
     await page.getByText('How do you deploy changes?').first().waitFor();
 
+    // Version 2.0 renames a question. The workload keeps reviewing 1.0, and its pages show
+    // 1.0's text; a workload defined now gets 2.0.
+    await openApp(page, server.url, '#/lenses');
+    await checkText(page, customLens({ title: 'How do changes reach production?' }), 'No problems found');
+    await page.getByLabel('Import as').selectOption(alias);
+    await page.getByRole('button', { name: 'Import lens', exact: true }).click();
+    await status.filter({ hasText: 'as a draft' }).waitFor();
+    await page.getByRole('button', { name: 'Publish lens Workbench Test Lens' }).click();
+    await page.getByLabel('Version name').fill('2.0');
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await status.filter({ hasText: 'version 2.0' }).waitFor();
+    await openApp(page, server.url, `#/workloads/${id}/lenses/${alias}/review/deploy`);
+    const title = () => page.locator('main h2[tabindex="-1"]').textContent();
+    assert.match(await title(), /How do you deploy changes\?/, 'the workload still on 1.0');
+    assert.ok(await page.locator('input[data-choice="deploy_ci"]').isChecked(), 'its answer kept');
+    const second = await defineWorkloadUI(page, server.url, { name: 'Second custom workload', lenses: [alias] });
+    await openApp(page, server.url, `#/workloads/${second}/lenses/${alias}/review/deploy`);
+    assert.match(await title(), /How do changes reach production\?/, 'a new workload on 2.0');
+
     // In use: Delete is refused with a message naming the workload.
     await openApp(page, server.url, '#/lenses');
     await page.getByRole('button', { name: 'Delete Workbench Test Lens' }).click();

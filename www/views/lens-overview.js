@@ -12,12 +12,13 @@ export const NOTES_MAX = 2084;
 
 export async function render(ctx) {
   const { workloadId, lensAlias } = ctx.params;
-  const [w, model] = await Promise.all([api.getWorkload(workloadId), api.lensModel(lensAlias)]);
+  const w = await api.getWorkload(workloadId);
   if (!(w.lenses || []).includes(lensAlias)) {
     const e = new Error(`The lens "${lensAlias}" is not applied to this workload.`);
     e.kind = 'NotFound';
     throw e;
   }
+  const model = await api.reviewLensModel(workloadId, lensAlias);
   let review = await api.getLensReview(workloadId, lensAlias);
   const lensName = model.name || lensAlias;
   ctx.setTitle(`${lensName} — ${w.workloadName}`);

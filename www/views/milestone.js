@@ -20,7 +20,7 @@ export async function render(ctx) {
 
   const lensSections = await Promise.all((snap.lenses || []).map(async (alias) => {
     const [model, review, answers, items] = await Promise.all([
-      api.lensModel(alias),
+      api.reviewLensModel(workloadId, alias, n),
       api.getLensReview(workloadId, alias, n),
       api.listAnswers(workloadId, alias, n),
       api.improvementPlan(workloadId, alias, { milestoneNumber: n, pillarPriority: snap.pillarPriorities || [] }),

@@ -10,7 +10,7 @@ import { planItemList } from '../ui/plan-items.js';
 export async function render(ctx) {
   const { workloadId, lensAlias } = ctx.params;
   let [w, model, review] = await Promise.all([
-    api.getWorkload(workloadId), api.lensModel(lensAlias), api.getLensReview(workloadId, lensAlias),
+    api.getWorkload(workloadId), api.reviewLensModel(workloadId, lensAlias), api.getLensReview(workloadId, lensAlias),
   ]);
   const lensName = model.name || lensAlias;
   ctx.setTitle(`Improvement plan — ${lensName} — ${w.workloadName}`);

@@ -12,7 +12,7 @@ async function load(workloadId, milestoneNumber) {
   const workload = milestone?.workload || (await api.getWorkload(workloadId));
   const lenses = await Promise.all((workload.lenses || []).map(async (alias) => {
     const [model, review, answers, plan] = await Promise.all([
-      api.lensModel(alias),
+      api.reviewLensModel(workloadId, alias, milestoneNumber),
       api.getLensReview(workloadId, alias, milestoneNumber),
       api.listAnswers(workloadId, alias, milestoneNumber),
       api.improvementPlan(workloadId, alias, { pillarPriority: workload.pillarPriorities || [], ...(milestoneNumber ? { milestoneNumber: Number(milestoneNumber) } : {}) }),

@@ -30,9 +30,9 @@ export async function render(ctx) {
   const { workloadId, lensAlias } = ctx.params;
   const [w, model, answers, engineLens] = await Promise.all([
     api.getWorkload(workloadId),
-    api.lensModel(lensAlias),
+    api.reviewLensModel(workloadId, lensAlias),
     api.listAnswers(workloadId, lensAlias),
-    api.lensEngine(lensAlias),
+    api.reviewLensEngine(workloadId, lensAlias),
   ]);
   if (!(w.lenses || []).includes(lensAlias)) {
     const e = new Error(`The lens "${lensAlias}" is not applied to this workload.`);

@@ -13,7 +13,8 @@ export async function render(ctx) {
   const { workloadId, tab } = ctx.params;
   const w = await api.getWorkload(workloadId);
   const lenses = await Promise.all((w.lenses || []).map(async (alias) => {
-    const [review, model] = await Promise.all([api.getLensReview(workloadId, alias), api.lensModel(alias)]);
+    const review = await api.getLensReview(workloadId, alias);
+    const model = await api.lensModel(alias, review.lensVersion);
     return { alias, review, model };
   }));
   const total = {};
