@@ -195,7 +195,7 @@ async function seedApp(page, url, count) {
     await m.default();
     if (typeof m.Workspace?.open !== 'function') return { error: 'the package (pkg/) has no `Workspace` class yet' };
     const ws = await m.Workspace.open({ storage: 'indexeddb' });
-    const lens = ws.lens('wellarchitected');
+    const lens = await ws.lens('wellarchitected');
     const model = lens.toJSON();
     const qs = model.pillars.flatMap((p) => p.questions.map((q) => ({ id: q.id, choices: q.choices.map((c) => c.id).filter((id) => !id.endsWith('_no')) })));
     let first = null;
