@@ -3,11 +3,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Workspace } from "plumbline";
+import { rejection } from "./support.mjs";
 
 const FW = "wellarchitected";
 
 /** The error the promise rejects with (failing the test if it resolves). */
-const rejection = (promise) => promise.then(() => assert.fail("expected a rejection"), (err) => err);
 
 async function reviewedWorkload() {
   const ws = await Workspace.open({ storage: "memory" });

@@ -5,21 +5,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { Lens, Workspace } from "plumbline";
+import { rejection } from "./support.mjs";
 
 const LENS = readFileSync(new URL("../fixtures/review-lens.json", import.meta.url), "utf8");
 const BROKEN = LENS.replace(
   "backups_automated && backups_tested && backups_offsite",
   "backups_automated && backups_unknown",
 );
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  assert.fail("expected a rejection");
-}
 
 test("custom lens: import → publish → review with it", async () => {
   const ws = await Workspace.open({ storage: "memory" });

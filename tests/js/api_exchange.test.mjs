@@ -4,29 +4,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Workspace } from "plumbline";
+import { rejection, workloadInput } from "./support.mjs";
 
 const FW = "wellarchitected";
-const workloadInput = (name) => ({
-  workloadName: name,
-  description: "Card payments for the web shop",
-  environment: "PRODUCTION",
-  reviewOwner: "Platform team",
-  awsRegions: ["eu-west-1"],
-});
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  assert.fail("expected a rejection");
-}
+const namedWorkload = (workloadName) => workloadInput({ workloadName, environment: "PRODUCTION" });
 
 test("export → import into another workload → the same risks", async () => {
   const ws = await Workspace.open({ storage: "memory" });
-  const source = await ws.defineWorkload(workloadInput("Source"));
-  const target = await ws.defineWorkload(workloadInput("Target"));
+  const source = await ws.defineWorkload(namedWorkload("Source"));
+  const target = await ws.defineWorkload(namedWorkload("Target"));
   await ws.updateAnswer(source.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
   await ws.updateAnswer(source.workloadId, FW, "ops-model", { isApplicable: false, reason: "OUT_OF_SCOPE" });
   const text = await ws.exportAnswers(source.workloadId, FW);
@@ -51,7 +37,7 @@ test("export → import into another workload → the same risks", async () => {
 
 test("a bad file is a Validation error with the JSON path; nothing changes", async () => {
   const ws = await Workspace.open({ storage: "memory" });
-  const w = await ws.defineWorkload(workloadInput("Target"));
+  const w = await ws.defineWorkload(namedWorkload("Target"));
   const before = await ws.exportAnswers(w.workloadId, FW);
   const bad = JSON.stringify({ AnswerSummaries: [
     { QuestionId: "priorities", SelectedChoices: ["ops_priorities_ext_cust_needs"] },

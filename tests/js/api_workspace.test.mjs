@@ -4,28 +4,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Lens, Workspace } from "plumbline";
+import { rejection, workloadInput } from "./support.mjs";
 
 const FW = "wellarchitected";
 const ZERO = { UNANSWERED: 0, HIGH: 0, MEDIUM: 0, NONE: 0, NOT_APPLICABLE: 0 };
-
-const workloadInput = (overrides = {}) => ({
-  workloadName: "Payments API",
-  description: "Card payments for the web shop",
-  environment: "PREPRODUCTION",
-  reviewOwner: "Platform team",
-  awsRegions: ["eu-west-1"],
-  ...overrides,
-});
-
-/** The promise's rejection (failing if it resolves). */
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  assert.fail("expected a rejection");
-}
 
 async function fresh() {
   return Workspace.open({ storage: "memory" });
