@@ -113,11 +113,7 @@ impl<S: Store> Workspace<S> {
                 .lens_summaries
                 .insert(lens_alias.to_string(), summarize(&lens, &all));
             // Pillars are read at the versions the workload now uses.
-            let known = self.pillars_of(&doc.body.lenses, Some(&doc.body)).await;
-            doc.body
-                .properties
-                .pillar_priorities
-                .retain(|p| known.contains(p));
+            self.prune_pillar_priorities(&mut doc.body).await;
             doc.body.refresh_totals();
             doc.body.updated_at = now;
 
