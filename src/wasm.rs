@@ -430,6 +430,8 @@ export interface LensReview {
   lensArn: string;
   lensName: string;
   lensVersion: string;
+  /** The lens's latest published version; newer than `lensVersion` when `upgradeLensReview` can move the review. */
+  latestLensVersion: string;
   riskCounts: RiskCounts;
   pillarReviewSummaries: PillarReviewSummary[];
   notes?: string;
@@ -1290,6 +1292,24 @@ impl JsWorkspace {
         let parsed = input(update);
         spawn(&self.core, move |ws| async move {
             ws.update_lens_review(&workload_id, &lens_alias, parsed?)
+                .await
+                .map_err(workspace_error)
+        })
+    }
+
+    /// Moves the review of a custom lens to the lens's latest published version, in one
+    /// commit: answers to kept questions stay (choices the version lacks leave the selection),
+    /// answers to removed questions are kept but no longer counted, risk counts are recomputed;
+    /// milestones keep their version. Throws `kind: "Validation"` (`field: "lensAlias"`) for a
+    /// shipped lens or a review already on the latest version.
+    #[wasm_bindgen(js_name = upgradeLensReview, unchecked_return_type = "Promise<LensReview>")]
+    pub fn upgrade_lens_review(
+        &self,
+        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+    ) -> js_sys::Promise {
+        spawn(&self.core, move |ws| async move {
+            ws.upgrade_lens_review(&workload_id, &lens_alias)
                 .await
                 .map_err(workspace_error)
         })

@@ -394,3 +394,185 @@ fn a_reopened_workspace_reads_the_lenses_back() {
     let ws = open(ws.into_store());
     assert_eq!(block_on(ws.get_lens(&alias, None)).unwrap().version, "1.0");
 }
+
+/// Version 2 for the upgrade: `scaling` removed, `backups` loses `backups_offsite` (its rules
+/// change with it) and gets a new title.
+fn upgrade_version() -> String {
+    let mut lens: serde_json::Value = serde_json::from_str(LENS).unwrap();
+    let questions = lens["pillars"][0]["questions"].as_array_mut().unwrap();
+    questions.retain(|q| q["id"] != "scaling");
+    let backups = &mut questions[0];
+    backups["title"] = "How do you back up and restore data?".into();
+    backups["choices"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|c| c["id"] != "backups_offsite");
+    backups["riskRules"] = serde_json::json!([
+        {"condition": "backups_automated && backups_tested", "risk": "NO_RISK"},
+        {"condition": "backups_tested", "risk": "MEDIUM_RISK"},
+        {"condition": "default", "risk": "HIGH_RISK"}
+    ]);
+    serde_json::to_string_pretty(&lens).unwrap()
+}
+
+/// A workload on 1.0 with three answers (backups MEDIUM, scaling HIGH, access HIGH), a
+/// milestone, and 2.0 published; returns (alias, workload id).
+fn on_old_version<S: plumbline::store::Store>(
+    ws: &plumbline::workload::Workspace<S>,
+) -> (String, String) {
+    let alias = published(ws);
+    let mut with_lens = input("Upgraded workload");
+    with_lens.lenses = Some(vec![alias.clone()]);
+    let id = block_on(ws.define_workload(with_lens)).unwrap().workload_id;
+    let backups = select(&["backups_automated", "backups_offsite"]);
+    assert_eq!(
+        block_on(ws.update_answer(&id, &alias, "backups", backups))
+            .unwrap()
+            .risk,
+        Risk::Medium
+    );
+    block_on(ws.update_answer(&id, &alias, "scaling", select(&["scaling_no"]))).unwrap();
+    block_on(ws.update_answer(&id, &alias, "access", select(&["access_mfa"]))).unwrap();
+    block_on(ws.create_milestone(&id, "On version 1")).unwrap();
+    block_on(ws.import_lens(&upgrade_version(), replace(&alias))).unwrap();
+    block_on(ws.create_lens_version(&alias, version("2.0"))).unwrap();
+    (alias, id)
+}
+
+#[test]
+fn upgrading_moves_the_review_to_the_latest_version_and_recounts() {
+    let ws = workspace();
+    let (alias, id) = on_old_version(&ws);
+
+    let before = block_on(ws.get_lens_review(&id, &alias, None)).unwrap();
+    assert_eq!(before.lens_version, "1.0");
+    assert_eq!(before.latest_lens_version, "2.0");
+    assert_eq!((before.risk_counts.high, before.risk_counts.medium), (2, 1));
+
+    let after = block_on(ws.upgrade_lens_review(&id, &alias)).unwrap();
+    assert_eq!(after.lens_version, "2.0");
+    assert_eq!(after.latest_lens_version, "2.0");
+    assert_eq!(after.question_count, 4);
+    // backups: automated kept, offsite (gone) dropped → HIGH under 2.0's rules; scaling
+    // (gone) no longer counts; access unchanged.
+    assert_eq!((after.risk_counts.high, after.risk_counts.medium), (2, 0));
+    assert_eq!(after.questions_answered, 2);
+    assert_eq!(
+        after,
+        block_on(ws.get_lens_review(&id, &alias, None)).unwrap()
+    );
+
+    let backups = block_on(ws.get_answer(&id, &alias, "backups", None)).unwrap();
+    assert_eq!(backups.selected_choices, strings(&["backups_automated"]));
+    assert_eq!(
+        backups.question_title,
+        "How do you back up and restore data?"
+    );
+    assert_eq!(backups.risk, Risk::High);
+    let access = block_on(ws.get_answer(&id, &alias, "access", None)).unwrap();
+    assert_eq!(access.selected_choices, strings(&["access_mfa"]));
+    // The removed question's answer is kept in storage but is not part of the review.
+    expect_validation(
+        block_on(ws.get_answer(&id, &alias, "scaling", None)),
+        "questionId",
+        "not a question",
+    );
+    assert!(dump(ws.store())
+        .iter()
+        .any(|d| d.id.ends_with("/scaling") && d.id.starts_with("answer/")));
+    assert_eq!(
+        block_on(ws.list_answers(&id, &alias, None)).unwrap().len(),
+        4
+    );
+    let plan = block_on(ws.improvement_plan(&id, &alias, PlanOptions::default(), None)).unwrap();
+    assert!(plan.iter().all(|i| i.question_id != "scaling"));
+
+    // The stored counts that the workload list and the dashboard read.
+    let workload = block_on(ws.get_workload(&id)).unwrap();
+    assert_eq!(
+        (workload.risk_counts.high, workload.risk_counts.medium),
+        (2, 0)
+    );
+    let listed = block_on(ws.list_workloads()).unwrap();
+    let row = listed.iter().find(|w| w.workload_id == id).unwrap();
+    assert_eq!((row.risk_counts.high, row.risk_counts.medium), (2, 0));
+    let dashboard = block_on(ws.dashboard(Default::default())).unwrap();
+    assert_eq!(dashboard.totals.high_risks, 2);
+    assert_eq!(dashboard.totals.medium_risks, 0);
+    assert!(dashboard
+        .improvements
+        .iter()
+        .all(|i| i.question_id != "scaling"));
+
+    // The milestone keeps 1.0, its answers and its counts.
+    let frozen = block_on(ws.get_lens_review(&id, &alias, Some(1))).unwrap();
+    assert_eq!(frozen.lens_version, "1.0");
+    assert_eq!(frozen.latest_lens_version, "2.0");
+    assert_eq!(frozen.question_count, 5);
+    assert_eq!((frozen.risk_counts.high, frozen.risk_counts.medium), (2, 1));
+    let old = block_on(ws.get_answer(&id, &alias, "backups", Some(1))).unwrap();
+    assert_eq!(
+        old.selected_choices,
+        strings(&["backups_automated", "backups_offsite"])
+    );
+    // Compare reads the milestone at 1.0 against the current state at 2.0.
+    block_on(ws.compare_milestones(&id, CompareRequest::default())).unwrap();
+}
+
+#[test]
+fn upgrading_a_shipped_lens_or_the_latest_version_is_refused_and_writes_nothing() {
+    let ws = workspace();
+    let (alias, id) = on_old_version(&ws);
+    let before = dump(ws.store());
+    expect_validation(
+        block_on(ws.upgrade_lens_review(&id, "wellarchitected")),
+        "lensAlias",
+        "shipped",
+    );
+    expect_validation(
+        block_on(ws.upgrade_lens_review(&id, "nope")),
+        "lensAlias",
+        "not a known lens",
+    );
+    assert_eq!(dump(ws.store()), before);
+
+    block_on(ws.upgrade_lens_review(&id, &alias)).unwrap();
+    let upgraded = dump(ws.store());
+    expect_validation(
+        block_on(ws.upgrade_lens_review(&id, &alias)),
+        "lensAlias",
+        "already uses version `2.0`",
+    );
+    assert_eq!(dump(ws.store()), upgraded);
+    // A workload defined after 2.0 is on the latest already.
+    let mut later = input("Later workload");
+    later.lenses = Some(vec![alias.clone()]);
+    let later = block_on(ws.define_workload(later)).unwrap().workload_id;
+    expect_validation(
+        block_on(ws.upgrade_lens_review(&later, &alias)),
+        "lensAlias",
+        "latest",
+    );
+}
+
+#[test]
+fn a_failed_upgrade_changes_nothing() {
+    let ws = open(FailingStore::default());
+    let (alias, id) = on_old_version(&ws);
+    let before = dump(&ws.store().inner);
+    ws.store().fail.set(true);
+    match block_on(ws.upgrade_lens_review(&id, &alias)) {
+        Err(e) => assert_eq!(e.kind(), "QuotaExceeded"),
+        Ok(v) => panic!("expected a failure, got {v:?}"),
+    }
+    assert_eq!(dump(&ws.store().inner), before);
+    ws.store().fail.set(false);
+    let review = block_on(ws.get_lens_review(&id, &alias, None)).unwrap();
+    assert_eq!(review.lens_version, "1.0");
+    assert_eq!(
+        block_on(ws.upgrade_lens_review(&id, &alias))
+            .unwrap()
+            .lens_version,
+        "2.0"
+    );
+}

@@ -172,6 +172,8 @@ export const listAnswers = async (id, alias, milestoneNumber) =>
 export const getLensReview = async (id, alias, milestoneNumber) =>
   (await workspace()).getLensReview(id, alias, milestoneOpts(milestoneNumber));
 export const updateLensReview = async (id, alias, update) => (await workspace()).updateLensReview(id, alias, update);
+/** Moves the review of a custom lens to the lens's latest published version. */
+export const upgradeLensReview = async (id, alias) => (await workspace()).upgradeLensReview(id, alias);
 /** The lens review's answers as the JSON text `aws wellarchitected list-answers` prints. */
 export const exportAnswers = async (id, alias, milestoneNumber) =>
   (await workspace()).exportAnswers(id, alias, milestoneOpts(milestoneNumber));

@@ -16,6 +16,9 @@ pub struct LensReview {
     pub lens_arn: String,
     pub lens_name: String,
     pub lens_version: String,
+    /// The lens's latest published version: a custom lens's review on an older one can be
+    /// moved to it with `upgradeLensReview`. Equal to `lens_version` for shipped lenses.
+    pub latest_lens_version: String,
     pub risk_counts: RiskCounts,
     pub pillar_review_summaries: Vec<PillarReviewSummary>,
     /// Lens notes.
@@ -87,6 +90,7 @@ pub fn build(
         lens_arn: lens.arn(),
         lens_name: lens.name.clone(),
         lens_version: review.lens_version.clone(),
+        latest_lens_version: review.lens_version.clone(),
         risk_counts: summary.risk_counts,
         pillar_review_summaries,
         notes: review.notes.clone(),

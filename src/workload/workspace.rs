@@ -192,6 +192,16 @@ impl<S: Store> Workspace<S> {
         ids
     }
 
+    /// Drops the pillar priorities that name a pillar no applied lens has (at the versions
+    /// `workload` uses): they would order nothing.
+    pub(crate) async fn prune_pillar_priorities(&self, workload: &mut WorkloadDoc) {
+        let known = self.pillars_of(&workload.lenses, Some(workload)).await;
+        workload
+            .properties
+            .pillar_priorities
+            .retain(|p| known.contains(p));
+    }
+
     pub(crate) async fn load_workload(
         &self,
         id: &str,

@@ -88,6 +88,28 @@ test('import a draft with an error, fix it, publish 1.0, review a workload with 
     await openApp(page, server.url, `#/workloads/${second}/lenses/${alias}/review/deploy`);
     assert.match(await title(), /How do changes reach production\?/, 'a new workload on 2.0');
 
+    // The 1.0 workload's lens overview offers the upgrade; by keyboard: the dialog says what
+    // happens, and after it the review shows 2.0's text with the answer kept.
+    await openApp(page, server.url, `#/workloads/${id}/lenses/${alias}`);
+    const banner = page.getByRole('region', { name: 'Newer lens version' });
+    await banner.getByText('This workload uses version 1.0 of the lens; version 2.0 is available.').waitFor();
+    await banner.getByRole('button', { name: 'Upgrade lens version' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Upgrade to version 2.0?' });
+    await dialog.waitFor();
+    await dialog.getByText('No question is removed in version 2.0.').waitFor();
+    await dialog.getByText('Milestones keep version 1.0.').waitFor();
+    assert.equal(await dialog.getByRole('button', { name: 'Cancel' }).evaluate((b) => b === document.activeElement), true, 'Cancel has focus');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('The workload now uses version 2.0 of the lens.').waitFor({ state: 'attached' });
+    await banner.waitFor({ state: 'detached' });
+    await page.locator('dl.props dd').filter({ hasText: /^2\.0$/ }).waitFor();
+    assert.equal(await page.locator('#lens-risks [data-count="medium"]').textContent(), '1', 'the counts at 2.0');
+    await openApp(page, server.url, `#/workloads/${id}/lenses/${alias}/review/deploy`);
+    assert.match(await title(), /How do changes reach production\?/, 'the workload now on 2.0');
+    assert.ok(await page.locator('input[data-choice="deploy_ci"]').isChecked(), 'its answer kept');
+
     // In use: Delete is refused with a message naming the workload.
     await openApp(page, server.url, '#/lenses');
     await page.getByRole('button', { name: 'Delete Workbench Test Lens' }).click();

@@ -72,3 +72,59 @@ test("custom lens: import → publish → review with it", async () => {
   await ws.deleteLens(draft.lensAlias);
   assert.ok(!(await ws.lenses()).some((l) => l.lensAlias === draft.lensAlias));
 });
+
+// Version 2.0: `scaling` removed; `backups` loses `backups_offsite` and gets a new title.
+function secondVersion() {
+  const lens = JSON.parse(LENS);
+  const questions = lens.pillars[0].questions;
+  lens.pillars[0].questions = questions.filter((q) => q.id !== "scaling");
+  const backups = lens.pillars[0].questions[0];
+  backups.title = "How do you back up and restore data?";
+  backups.choices = backups.choices.filter((c) => c.id !== "backups_offsite");
+  backups.riskRules = [
+    { condition: "backups_automated && backups_tested", risk: "NO_RISK" },
+    { condition: "backups_tested", risk: "MEDIUM_RISK" },
+    { condition: "default", risk: "HIGH_RISK" },
+  ];
+  return JSON.stringify(lens, null, 2);
+}
+
+test("custom lens: upgradeLensReview moves a workload to the latest version", async () => {
+  const ws = await Workspace.open({ storage: "memory" });
+  const { lensAlias } = await ws.importLens(LENS);
+  await ws.createLensVersion(lensAlias, { lensVersion: "1.0" });
+  const { workloadId } = await ws.defineWorkload({
+    workloadName: "Upgraded", description: "Card payments", environment: "PRODUCTION",
+    reviewOwner: "Platform team", awsRegions: ["eu-west-1"], lenses: [lensAlias],
+  });
+  await ws.updateAnswer(workloadId, lensAlias, "backups", { selectedChoices: ["backups_automated", "backups_offsite"] });
+  await ws.updateAnswer(workloadId, lensAlias, "scaling", { selectedChoices: ["scaling_no"] });
+  await ws.createMilestone(workloadId, "On 1.0");
+
+  const already = await rejection(ws.upgradeLensReview(workloadId, lensAlias));
+  assert.equal(already.kind, "Validation");
+  assert.equal(already.field, "lensAlias");
+  const shipped = await rejection(ws.upgradeLensReview(workloadId, "wellarchitected"));
+  assert.equal(shipped.kind, "Validation");
+  assert.equal(shipped.field, "lensAlias");
+
+  await ws.importLens(secondVersion(), { lensAlias });
+  await ws.createLensVersion(lensAlias, { lensVersion: "2.0" });
+  const before = await ws.getLensReview(workloadId, lensAlias);
+  assert.equal(before.lensVersion, "1.0");
+  assert.equal(before.latestLensVersion, "2.0");
+  assert.deepEqual(before.riskCounts, { UNANSWERED: 3, HIGH: 1, MEDIUM: 1, NONE: 0, NOT_APPLICABLE: 0 });
+
+  const after = await ws.upgradeLensReview(workloadId, lensAlias);
+  assert.equal(after.lensVersion, "2.0");
+  assert.equal(after.latestLensVersion, "2.0");
+  assert.deepEqual(after.riskCounts, { UNANSWERED: 3, HIGH: 1, MEDIUM: 0, NONE: 0, NOT_APPLICABLE: 0 });
+  const backups = await ws.getAnswer(workloadId, lensAlias, "backups");
+  assert.equal(backups.questionTitle, "How do you back up and restore data?");
+  assert.deepEqual(backups.selectedChoices, ["backups_automated"]);
+  const [row] = (await ws.listWorkloads()).filter((w) => w.workloadId === workloadId);
+  assert.equal(row.riskCounts.HIGH, 1);
+  assert.equal(row.riskCounts.MEDIUM, 0);
+  const frozen = await ws.getLensReview(workloadId, lensAlias, { milestoneNumber: 1 });
+  assert.equal(frozen.lensVersion, "1.0");
+});

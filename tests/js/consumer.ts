@@ -4,7 +4,7 @@
 // every API that ships, so its declarations stay usable.
 import init, { initSync, version, Lens, Workspace, type InitInput, type InitOutput, type ImportSummary, type RiskCounts,
   type MilestoneComparison, type QuestionChange, type RiskChange, type CompareOptions,
-  type ImportLensResult, type LensVersionSummary, type LensSummary, type Diagnostic } from "plumbline";
+  type ImportLensResult, type LensVersionSummary, type LensSummary, type Diagnostic, type LensReview } from "plumbline";
 
 const wasmUrl: InitInput = new URL("plumbline_bg.wasm", import.meta.url);
 const output: InitOutput = await init({ module_or_path: wasmUrl });
@@ -47,4 +47,9 @@ const all: LensSummary[] = await ws.lenses();
 const status: "DRAFT" | "PUBLISHED" | undefined = all[0]?.lensStatus;
 const customLens: Lens = await ws.lens(draft.lensAlias, { lensVersion: published.lensVersion });
 const lensJson: string = await ws.exportLens(draft.lensAlias, { lensVersion: "1.0" });
+// A review on an older version of a custom lens: move it to the latest.
+const onOld: LensReview = await ws.getLensReview("0".repeat(32), draft.lensAlias);
+const newer: boolean = onOld.latestLensVersion !== onOld.lensVersion;
+const upgraded: LensReview = await ws.upgradeLensReview("0".repeat(32), draft.lensAlias);
+const upgradedTo: string = upgraded.lensVersion;
 await ws.deleteLens(draft.lensAlias);

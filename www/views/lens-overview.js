@@ -1,12 +1,14 @@
 // A lens of a workload: its overview (risk counts, questions answered, lens notes with Edit),
 // each pillar with its counts and its own notes (Edit per pillar), and the answers file in the
-// AWS format both ways (Export answers / Import answers).
+// AWS format both ways (Export answers / Import answers). When a custom lens has a newer
+// published version than the one the workload's review uses, a banner offers to upgrade.
 import * as api from '../api.js';
 import { h, routeLink } from '../ui/dom.js';
 import { counts, answeredOf, formatDate, isoDate } from '../ui/format.js';
 import { riskSummary, updateRiskSummary } from '../ui/risk.js';
 import { notesEditor } from '../ui/notes-editor.js';
 import { answersFilePanel } from '../ui/answers-file.js';
+import { confirmDialog } from '../ui/dialog.js';
 
 export const NOTES_MAX = 2084;
 
@@ -86,12 +88,13 @@ export async function render(ctx) {
     },
   });
 
-  return h('section.page.lens-page',
+  const page = h('section.page.lens-page',
     h('nav.breadcrumbs', { 'aria-label': 'Breadcrumb' },
       h('ol',
         h('li', routeLink('#/workloads', {}, 'Workloads')),
         h('li', routeLink(`#/workloads/${workloadId}`, {}, w.workloadName)),
         h('li', { 'aria-current': 'page' }, lensName))),
+    upgradeBanner(ctx, workloadId, lensAlias, review, () => page),
     h('div.page-head',
       h('div', h('h1', lensName), h('p.subtle', `Workload: ${w.workloadName}`)),
       h('div.head-actions',
@@ -109,4 +112,80 @@ export async function render(ctx) {
       h('h2', { id: 'pillars-h' }, 'Pillars'),
       h('ul.pillar-list', pillarItems)),
     answersFile);
+  return page;
+}
+
+const questionsOf = (model) =>
+  (model?.pillars || []).flatMap((p) => (p.questions || []).map((q) => ({ id: q.id, title: q.title })));
+
+/**
+ * "This workload uses version X of the lens; version Y is available." with Upgrade lens
+ * version: a dialog says what the upgrade does (with the questions removed and added), then
+ * the page is drawn again at the new version. Nothing when the review is on the latest.
+ */
+function upgradeBanner(ctx, workloadId, lensAlias, review, getPage) {
+  const from = review.lensVersion;
+  const to = review.latestLensVersion;
+  if (!to || !from || to === from) return null;
+  const error = h('p.error-text', { role: 'alert', hidden: true });
+  const button = h('button', { type: 'button', class: 'primary', on: { click: upgrade } }, 'Upgrade lens version');
+
+  async function upgrade() {
+    error.hidden = true;
+    let removed = [];
+    let added = [];
+    try {
+      const [before, after] = await Promise.all([api.lensModel(lensAlias, from), api.lensModel(lensAlias, to)]);
+      const oldQs = questionsOf(before);
+      const newQs = questionsOf(after);
+      removed = oldQs.filter((q) => !newQs.some((n) => n.id === q.id));
+      added = newQs.filter((q) => !oldQs.some((o) => o.id === q.id));
+    } catch (e) {
+      console.error(e); // the dialog still explains the rules without the lists
+    }
+    const list = (qs) => h('ul', qs.map((q) => h('li', q.title || q.id)));
+    const ok = await confirmDialog({
+      title: `Upgrade to version ${to}?`,
+      body: [
+        h('p', `This workload's review of the lens moves from version ${from} to version ${to}, with ${to}'s questions, best practices and risk rules.`),
+        h('ul',
+          h('li', 'Answers to questions that version ', to, ' keeps stay; a best practice it no longer has is removed from the answer.'),
+          h('li', removed.length
+            ? `${removed.length} question${removed.length === 1 ? ' is' : 's are'} removed in version ${to}: their answers are kept but no longer count in the risks, the improvement plan or reports.`
+            : `No question is removed in version ${to}.`),
+          added.length ? h('li', `${added.length} new question${added.length === 1 ? '' : 's'} start${added.length === 1 ? 's' : ''} unanswered.`) : null,
+          h('li', 'Risk counts are recalculated. Milestones keep version ', from, '.')),
+        removed.length ? h('div', h('h3', 'Questions removed'), list(removed)) : null,
+        added.length ? h('div', h('h3', 'New questions'), list(added)) : null,
+        h('p', 'This cannot be undone.'),
+      ],
+      confirmLabel: 'Upgrade lens version',
+    });
+    if (!ok) return;
+    button.disabled = true;
+    try {
+      await api.upgradeLensReview(workloadId, lensAlias);
+    } catch (e) {
+      button.disabled = false;
+      error.hidden = false;
+      error.textContent = e?.message || String(e);
+      button.focus();
+      return;
+    }
+    // Drawn again at the new version: its questions, pillars and counts.
+    const fresh = await render(ctx);
+    if (!ctx.isCurrent()) return;
+    getPage().replaceWith(fresh);
+    const heading = fresh.querySelector('h1');
+    if (heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    }
+    ctx.announce(`The workload now uses version ${to} of the lens.`);
+  }
+
+  return h('section.banner', { 'aria-label': 'Newer lens version', dataset: { lensUpgrade: '' } },
+    h('p', `This workload uses version ${from} of the lens; version ${to} is available.`),
+    button,
+    error);
 }

@@ -132,12 +132,7 @@ impl<S: Store> Workspace<S> {
                     }
                 }
             }
-            // A priority for a pillar no applied lens has any more would order nothing.
-            let known: Vec<String> = self.pillars_of(&doc.body.lenses, Some(&doc.body)).await;
-            doc.body
-                .properties
-                .pillar_priorities
-                .retain(|p| known.contains(p));
+            self.prune_pillar_priorities(&mut doc.body).await;
             doc.body.refresh_totals();
             doc.body.updated_at = now;
             writes.insert(0, workload_write(&doc));

@@ -110,7 +110,9 @@ impl<S: Store> Workspace<S> {
                 continue;
             };
             let state = LensState::frozen(lens, id, &snapshot);
-            lens_reviews.push(review_of(&state));
+            let mut review = review_of(&state);
+            self.set_latest(&mut review).await?;
+            lens_reviews.push(review);
             answers.extend(views_of(&state));
         }
         Ok(Milestone {

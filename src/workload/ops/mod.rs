@@ -8,4 +8,5 @@ mod lenses;
 mod milestones;
 mod names;
 mod reviews;
+mod upgrade;
 mod workloads;

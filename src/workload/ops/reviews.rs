@@ -20,7 +20,9 @@ impl<S: Store> Workspace<S> {
         milestone: Option<u32>,
     ) -> Result<LensReview, WorkspaceError> {
         let state = self.lens_state(id, lens_alias, milestone).await?;
-        Ok(review_of(&state))
+        let mut review = review_of(&state);
+        self.set_latest(&mut review).await?;
+        Ok(review)
     }
 
     /// Writes lens notes and/or pillar notes.
@@ -75,10 +77,26 @@ impl<S: Store> Workspace<S> {
             ];
             if let Some(revs) = self.try_commit(writes).await? {
                 state.review_rev = revs[0].clone();
-                return Ok(review_of(&state));
+                let mut review = review_of(&state);
+                self.set_latest(&mut review).await?;
+                return Ok(review);
             }
         }
         Err(gave_up())
+    }
+
+    /// Fills in `latest_lens_version`: a custom lens's latest published version (one small
+    /// read: another tab may have published since).
+    pub(crate) async fn set_latest(&self, review: &mut LensReview) -> Result<(), WorkspaceError> {
+        if !keys::is_custom_alias(&review.lens_alias) {
+            return Ok(());
+        }
+        if let Some(meta) = self.load_custom_lens(&review.lens_alias).await? {
+            if let Some(latest) = meta.body.latest() {
+                review.latest_lens_version = latest.lens_version.clone();
+            }
+        }
+        Ok(())
     }
 
     /// The improvement plan of a lens review. When `options.pillar_priority` is empty the
