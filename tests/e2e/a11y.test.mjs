@@ -146,6 +146,30 @@ test('no axe-core violation on any page; every page fits 360 px', { timeout: 300
       await check('lenses-publish-refused');
       await page.getByRole('button', { name: 'Cancel' }).click();
     });
+    await t.test('lens overview: newer custom lens version banner and the upgrade dialog', async () => {
+      await openApp(page, server.url, '#/lenses');
+      const row = page.locator('[data-custom-lenses] tbody tr', { hasText: 'Published lens' });
+      const alias = await row.getAttribute('data-lens-alias');
+      const workload = await defineWorkloadUI(page, server.url, { name: 'Upgrade candidate', lenses: [alias] });
+      await openApp(page, server.url, '#/lenses');
+      await page.getByLabel('Lens JSON').fill(JSON.stringify({ ...customLens({ title: 'How do changes reach production?' }), name: 'Published lens' }, null, 2));
+      await page.getByRole('button', { name: 'Check lens' }).click();
+      await page.locator('[data-summary]').filter({ hasText: 'No problems found' }).waitFor();
+      await page.getByLabel('Import as').selectOption(alias);
+      await page.getByRole('button', { name: 'Import lens', exact: true }).click();
+      await page.locator('[data-custom-status]').filter({ hasText: 'as a draft' }).waitFor();
+      await page.getByRole('button', { name: 'Publish lens Published lens' }).click();
+      await page.getByLabel('Version name').fill('2.0');
+      await page.getByRole('button', { name: 'Publish', exact: true }).click();
+      await page.locator('[data-custom-status]').filter({ hasText: 'version 2.0' }).waitFor();
+      await openApp(page, server.url, `#/workloads/${workload}/lenses/${alias}`);
+      await page.getByRole('button', { name: 'Upgrade lens version' }).waitFor();
+      await check('lens-overview-upgrade-banner');
+      await page.getByRole('button', { name: 'Upgrade lens version' }).click();
+      await page.getByRole('dialog').waitFor();
+      await check('lens-upgrade-dialog');
+      await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    });
     await t.test('define-workload with errors', async () => {
       await openApp(page, server.url, '#/workloads/new');
       await page.getByRole('button', { name: 'Define workload' }).click();
