@@ -185,6 +185,11 @@ export interface Diagnostic {
   column: number;
   message: string;
 }
+/** Options of `Lens.lint`. */
+export interface LintOptions {
+  /** Keys the lens format does not define are errors instead of warnings. */
+  strict?: boolean;
+}
 export interface LintResult {
   /** True when the lens has no error (warnings allowed) and can be used in a review. */
   valid: boolean;
@@ -545,11 +550,20 @@ impl JsLens {
 
     /// Checks a lens text without throwing: `{valid, diagnostics, model}` where `model` is the
     /// lens as `toJSON()` would give it whenever its structure could be read (so a draft can be
-    /// previewed with its errors listed), else `null`. Only an argument that is not a string
-    /// throws (`kind: "Validation"`, `field: "text"`).
+    /// previewed with its errors listed), else `null`. `{strict: true}` makes keys the format
+    /// does not define errors, as `plumbline lint --strict` does. Only bad arguments throw
+    /// (`kind: "Validation"`, `field: "text"` or the option's name).
     #[wasm_bindgen(unchecked_return_type = "LintResult")]
-    pub fn lint(text: js_sys::JsString) -> Result<JsValue, JsValue> {
-        let report = lens::lint(&lens_text(&text)?);
+    pub fn lint(
+        text: js_sys::JsString,
+        #[wasm_bindgen(unchecked_optional_param_type = "LintOptions")] options: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let options: LintFlags = input(options)?;
+        let options = lens::LintOptions {
+            strict: options.strict,
+            ..lens::LintOptions::default()
+        };
+        let report = lens::lint_with(&lens_text(&text)?, &options);
         to_js(&LintResult {
             valid: report.lens.is_some() && !report.has_errors(),
             diagnostics: &report.diagnostics,
@@ -798,6 +812,13 @@ extern "C" {
     fn pack_answers(answers: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = evaluationOf)]
     fn evaluation_of(shape: &JsValue, codes: &[u8]) -> JsValue;
+}
+
+/// `Lens.lint`'s options, read like the workspace's inputs (unknown names are refused).
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+struct LintFlags {
+    strict: bool,
 }
 
 #[derive(Serialize)]

@@ -156,11 +156,13 @@ fn parse_invalid_lens_throws_lens_invalid_with_diagnostics() {
 
 #[wasm_bindgen_test]
 fn lint_reports_without_throwing() {
-    let ok = json_of(&JsLens::lint(js_sys::JsString::from(lens_text())).unwrap());
+    let ok =
+        json_of(&JsLens::lint(js_sys::JsString::from(lens_text()), JsValue::UNDEFINED).unwrap());
     assert_eq!(ok["valid"], true);
     assert_eq!(ok["model"]["name"], "Node Test Lens");
 
-    let bad = json_of(&JsLens::lint(js_sys::JsString::from("{\"name\": 3")).unwrap());
+    let bad =
+        json_of(&JsLens::lint(js_sys::JsString::from("{\"name\": 3"), JsValue::UNDEFINED).unwrap());
     assert_eq!(bad["valid"], false);
     assert_eq!(bad["model"], Value::Null);
     assert!(!bad["diagnostics"].as_array().unwrap().is_empty());

@@ -170,6 +170,18 @@ test("lint never throws: valid lens, invalid lens with a preview model, non-JSON
   assert.ok(garbage.diagnostics.length >= 1);
 });
 
+test("lint {strict: true}: unknown keys become errors; unknown options are refused", () => {
+  const extended = JSON.stringify({ ...LENS, _version: "3" });
+  const relaxed = Lens.lint(extended);
+  assert.equal(relaxed.valid, true);
+  assert.deepEqual(relaxed.diagnostics.map((d) => [d.severity, d.code, d.path]), [["warning", "unknown-key", "_version"]]);
+  const strict = Lens.lint(extended, { strict: true });
+  assert.equal(strict.valid, false);
+  assert.deepEqual(strict.diagnostics.map((d) => [d.severity, d.code, d.path]), [["error", "unknown-key", "_version"]]);
+  assert.equal(Lens.lint(TEXT, { strict: true }).valid, true, "a clean lens stays clean");
+  assert.throws(() => Lens.lint(TEXT, { strcit: true }), (err) => err instanceof Error && err.kind === "Validation");
+});
+
 test("evaluate: risk per question in lens order, per pillar, for the lens", () => {
   const lens = Lens.parse(TEXT);
   const result = lens.evaluate([

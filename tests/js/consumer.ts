@@ -4,7 +4,7 @@
 // every API that ships, so its declarations stay usable.
 import init, { initSync, version, Lens, Workspace, type InitInput, type InitOutput, type ImportSummary, type RiskCounts,
   type MilestoneComparison, type QuestionChange, type RiskChange, type CompareOptions,
-  type ImportLensResult, type LensVersionSummary, type LensSummary, type Diagnostic, type LensReview } from "plumbline";
+  type ImportLensResult, type LensVersionSummary, type LensSummary, type Diagnostic, type LensReview, type LintResult, type LintOptions } from "plumbline";
 
 const wasmUrl: InitInput = new URL("plumbline_bg.wasm", import.meta.url);
 const output: InitOutput = await init({ module_or_path: wasmUrl });
@@ -14,6 +14,9 @@ const engine: string = version();
 
 const lensText = "{}";
 const lint = Lens.lint(lensText);
+const strictOptions: LintOptions = { strict: true };
+const strictLint: LintResult = Lens.lint(lensText, strictOptions);
+const strictValid: boolean = strictLint.valid;
 const lens: Lens = Lens.parse(lensText);
 const lensName: string = lens.name;
 lens.free();
