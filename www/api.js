@@ -43,10 +43,11 @@ export async function lenses() {
   return list(await ws.lenses(), 'lensSummaries', 'lenses');
 }
 
-/** Forgets the lens objects of `alias` (after a publish or a delete changed it). */
+/** Forgets the lens objects of `alias`, every version (after a publish or a delete changed it). */
 function forgetLens(alias) {
-  lensEngines.delete(alias);
-  lensModels.delete(alias);
+  for (const map of [lensEngines, lensModels]) {
+    for (const key of map.keys()) if (key.startsWith(`${alias}@`)) map.delete(key);
+  }
 }
 
 // ---- custom lenses in the workspace ----------------------------------------------------------
@@ -71,51 +72,34 @@ export async function deleteLens(alias) {
  * The engine's Lens object (kept for the page's life), to evaluate answers on the spot,
  * without a storage round trip: `lens.evaluate([answer])`.
  */
+// One promise per key, so concurrent callers share a load; a failed load is dropped so that
+// the next call tries again.
+async function cached(map, key, load) {
+  if (!map.has(key)) map.set(key, load());
+  try {
+    return await map.get(key);
+  } catch (e) {
+    map.delete(key);
+    throw e;
+  }
+}
+
+/**
+ * The engine's Lens, and below the plain lens model (pillars → questions → choices) for
+ * rendering. A custom lens can have several published versions, and a workload (or a
+ * milestone) keeps the one it was reviewed with: pages about a review pass its `lensVersion`,
+ * so they show that version's questions, not the latest's.
+ */
 export async function lensEngine(alias, lensVersion) {
-  const key = `${alias}@${lensVersion ?? ''}`;
-  if (!lensEngines.has(key)) {
-    lensEngines.set(key, workspace().then((ws) => ws.lens(alias, lensVersion ? { lensVersion } : undefined)));
-  }
-  try {
-    return await lensEngines.get(key);
-  } catch (e) {
-    lensEngines.delete(key);
-    throw e;
-  }
+  return cached(lensEngines, `${alias}@${lensVersion ?? ''}`,
+    () => workspace().then((ws) => ws.lens(alias, lensVersion ? { lensVersion } : undefined)));
 }
 
-/** The plain lens model (pillars → questions → choices) for rendering. */
 export async function lensModel(alias, lensVersion) {
-  const key = `${alias}@${lensVersion ?? ''}`;
-  if (!lensModels.has(key)) {
-    lensModels.set(key, (async () => {
-      const lens = await lensEngine(alias, lensVersion);
-      return typeof lens.toJSON === 'function' ? lens.toJSON() : lens;
-    })());
-  }
-  try {
-    return await lensModels.get(key);
-  } catch (e) {
-    lensModels.delete(key);
-    throw e;
-  }
-}
-
-// A custom lens can have several published versions, and a workload (or a milestone) keeps
-// the one it was reviewed with: pages about a review show that version's questions, not the
-// latest's.
-async function reviewVersion(workloadId, alias, milestoneNumber) {
-  return (await getLensReview(workloadId, alias, milestoneNumber)).lensVersion;
-}
-
-/** The lens model at the version the workload's review (or milestone) uses. */
-export async function reviewLensModel(workloadId, alias, milestoneNumber) {
-  return lensModel(alias, await reviewVersion(workloadId, alias, milestoneNumber));
-}
-
-/** The engine's Lens at the version the workload's review uses. */
-export async function reviewLensEngine(workloadId, alias) {
-  return lensEngine(alias, await reviewVersion(workloadId, alias));
+  return cached(lensModels, `${alias}@${lensVersion ?? ''}`, async () => {
+    const lens = await lensEngine(alias, lensVersion);
+    return typeof lens.toJSON === 'function' ? lens.toJSON() : lens;
+  });
 }
 
 // ---- lens files (the workbench) ------------------------------------------------------------

@@ -20,8 +20,8 @@ export async function render(ctx) {
     e.kind = 'NotFound';
     throw e;
   }
-  const model = await api.reviewLensModel(workloadId, lensAlias);
   let review = await api.getLensReview(workloadId, lensAlias);
+  const model = await api.lensModel(lensAlias, review.lensVersion);
   const lensName = model.name || lensAlias;
   ctx.setTitle(`${lensName} — ${w.workloadName}`);
   const lensBase = `#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}`;

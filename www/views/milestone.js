@@ -19,12 +19,12 @@ export async function render(ctx) {
   const total = await milestoneRiskCounts(workloadId, m);
 
   const lensSections = await Promise.all((snap.lenses || []).map(async (alias) => {
-    const [model, review, answers, items] = await Promise.all([
-      api.reviewLensModel(workloadId, alias, n),
+    const [review, answers, items] = await Promise.all([
       api.getLensReview(workloadId, alias, n),
       api.listAnswers(workloadId, alias, n),
       api.improvementPlan(workloadId, alias, { milestoneNumber: n, pillarPriority: snap.pillarPriorities || [] }),
     ]);
+    const model = await api.lensModel(alias, review.lensVersion);
     const lensName = model.name || alias;
     const byQ = new Map(answers.map((a) => [a.questionId, a]));
     const pillarRows = (review.pillarReviewSummaries || []).map((p) => {

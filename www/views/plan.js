@@ -9,9 +9,8 @@ import { planItemList } from '../ui/plan-items.js';
 
 export async function render(ctx) {
   const { workloadId, lensAlias } = ctx.params;
-  let [w, model, review] = await Promise.all([
-    api.getWorkload(workloadId), api.reviewLensModel(workloadId, lensAlias), api.getLensReview(workloadId, lensAlias),
-  ]);
+  let [w, review] = await Promise.all([api.getWorkload(workloadId), api.getLensReview(workloadId, lensAlias)]);
+  const model = await api.lensModel(lensAlias, review.lensVersion);
   const lensName = model.name || lensAlias;
   ctx.setTitle(`Improvement plan — ${lensName} — ${w.workloadName}`);
   const reviewBase = `#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}/review`;

@@ -28,11 +28,15 @@ function saveFailure(e) {
 
 export async function render(ctx) {
   const { workloadId, lensAlias } = ctx.params;
-  const [w, model, answers, engineLens] = await Promise.all([
+  const [w, review, answers] = await Promise.all([
     api.getWorkload(workloadId),
-    api.reviewLensModel(workloadId, lensAlias),
+    api.getLensReview(workloadId, lensAlias),
     api.listAnswers(workloadId, lensAlias),
-    api.reviewLensEngine(workloadId, lensAlias),
+  ]);
+  // The version this workload reviews (a custom lens can have newer ones).
+  const [model, engineLens] = await Promise.all([
+    api.lensModel(lensAlias, review.lensVersion),
+    api.lensEngine(lensAlias, review.lensVersion),
   ]);
   if (!(w.lenses || []).includes(lensAlias)) {
     const e = new Error(`The lens "${lensAlias}" is not applied to this workload.`);
