@@ -33,7 +33,7 @@ use crate::store::indexeddb::{IndexedDbStore, DEFAULT_NAME};
 use crate::store::js_json;
 use crate::store::localstorage::LocalStorageStore;
 use crate::store::memory::MemoryStore;
-use crate::store::{Document, Store, StoreError, TypedDocument, Write};
+use crate::store::{Document, RawRecord, Store, StoreError, TypedDocument, Write};
 use crate::workload::{
     from_json, Environment, ImportLensOptions, LensVersionInput, LensVersionOptions, Workspace,
     WorkspaceError,
@@ -971,6 +971,14 @@ impl Store for BrowserStore {
             BrowserStore::Memory(s) => s.list_as(prefix).await,
             BrowserStore::IndexedDb(s) => s.list_as(prefix).await,
             BrowserStore::LocalStorage(s) => s.list_as(prefix).await,
+        }
+    }
+
+    async fn list_raw(&self, prefix: &str) -> Result<Vec<RawRecord>, StoreError> {
+        match self {
+            BrowserStore::Memory(s) => s.list_raw(prefix).await,
+            BrowserStore::IndexedDb(s) => s.list_raw(prefix).await,
+            BrowserStore::LocalStorage(s) => s.list_raw(prefix).await,
         }
     }
 

@@ -31,7 +31,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{js_json, next_revision, Document, Store, StoreError, TypedDocument, Write};
+use super::{
+    check_precondition, js_json, next_revision, Document, RawRecord, Store, StoreError,
+    TypedDocument, Write,
+};
 
 /// The schema this release writes. Raising it means adding a step to [`upgrade`].
 pub const SCHEMA_VERSION: u32 = 2;
@@ -212,6 +215,40 @@ impl Drop for IndexedDbStore {
     }
 }
 
+impl IndexedDbStore {
+    /// The ids and stored values of every record under `prefix`, read in one snapshot.
+    async fn read_range(&self, prefix: &str) -> Result<(Vec<String>, Vec<JsValue>), StoreError> {
+        let tx = self.transaction(&[DOCS], TransactionMode::ReadOnly)?;
+        let store = tx.object_store(DOCS).map_err(|e| map_idb_error(&e))?;
+        // [prefix, prefix + U+FFFF): every string key that starts with `prefix` (ids are ASCII).
+        let range = KeyRange::bound(
+            &JsValue::from_str(prefix),
+            &JsValue::from_str(&format!("{prefix}\u{ffff}")),
+            Some(false),
+            Some(true),
+        )
+        .map_err(|e| map_idb_error(&e))?;
+        // Both requests run in the same transaction, so keys and values describe one snapshot
+        // and come in the same (key) order.
+        let keys = store
+            .get_all_keys(Some(Query::from(range.clone())), None)
+            .map_err(|e| map_idb_error(&e))?;
+        let values = store
+            .get_all(Some(Query::from(range)), None)
+            .map_err(|e| map_idb_error(&e))?;
+        let keys = keys.await.map_err(|e| map_idb_error(&e))?;
+        let values = values.await.map_err(|e| map_idb_error(&e))?;
+        let ids = keys
+            .into_iter()
+            .map(|key| {
+                key.as_string()
+                    .ok_or_else(|| corrupted("?", "a record has a key that is not a string"))
+            })
+            .collect::<Result<Vec<String>, StoreError>>()?;
+        Ok((ids, values))
+    }
+}
+
 impl Store for IndexedDbStore {
     async fn get(&self, id: &str) -> Result<Option<Document>, StoreError> {
         let tx = self.transaction(&[DOCS], TransactionMode::ReadOnly)?;
@@ -240,34 +277,22 @@ impl Store for IndexedDbStore {
         &self,
         prefix: &str,
     ) -> Result<Vec<TypedDocument<T>>, StoreError> {
-        let tx = self.transaction(&[DOCS], TransactionMode::ReadOnly)?;
-        let store = tx.object_store(DOCS).map_err(|e| map_idb_error(&e))?;
-        // [prefix, prefix + U+FFFF): every string key that starts with `prefix` (ids are ASCII).
-        let range = KeyRange::bound(
-            &JsValue::from_str(prefix),
-            &JsValue::from_str(&format!("{prefix}\u{ffff}")),
-            Some(false),
-            Some(true),
-        )
-        .map_err(|e| map_idb_error(&e))?;
-        // Both requests run in the same transaction, so keys and values describe one snapshot
-        // and come in the same (key) order.
-        let keys = store
-            .get_all_keys(Some(Query::from(range.clone())), None)
-            .map_err(|e| map_idb_error(&e))?;
-        let values = store
-            .get_all(Some(Query::from(range)), None)
-            .map_err(|e| map_idb_error(&e))?;
-        let keys = keys.await.map_err(|e| map_idb_error(&e))?;
-        let values = values.await.map_err(|e| map_idb_error(&e))?;
-        let ids = keys
-            .into_iter()
-            .map(|key| {
-                key.as_string()
-                    .ok_or_else(|| corrupted("?", "a record has a key that is not a string"))
-            })
-            .collect::<Result<Vec<String>, StoreError>>()?;
+        let (ids, values) = self.read_range(prefix).await?;
         documents(ids, values)
+    }
+
+    async fn list_raw(&self, prefix: &str) -> Result<Vec<RawRecord>, StoreError> {
+        let (ids, values) = self.read_range(prefix).await?;
+        Ok(ids
+            .into_iter()
+            .zip(values)
+            .map(|(id, value)| {
+                // A value JSON cannot describe (a BigInt, a cycle) is kept as its description.
+                let stored = js_json::from_js::<Value>(&value)
+                    .unwrap_or_else(|_| Value::String(format!("{value:?}")));
+                RawRecord::new(id, stored)
+            })
+            .collect())
     }
 
     async fn commit(&self, writes: Vec<Write>) -> Result<Vec<String>, StoreError> {
@@ -293,12 +318,9 @@ impl Store for IndexedDbStore {
                 Ok(v) => v,
                 Err(e) => return abort(map_idb_error(&e)),
             };
-            let current_rev = match current.map(|v| revision(&w.id, &v)).transpose() {
-                Ok(rev) => rev,
-                Err(e) => return abort(e),
-            };
-            if current_rev != w.expected_rev {
-                return abort(StoreError::Conflict { id: w.id.clone() });
+            let current_rev = current.map(|v| stored_revision(&v));
+            if let Err(e) = check_precondition(w, current_rev.as_ref().map(Option::as_deref)) {
+                return abort(e);
             }
         }
 
@@ -445,12 +467,12 @@ fn documents<T: DeserializeOwned>(
     }
 }
 
-/// The revision of a stored value, read without converting its body (commit preconditions).
-fn revision(id: &str, value: &JsValue) -> Result<String, StoreError> {
+/// The revision of a stored value, read without converting its body (commit preconditions);
+/// `None` when it has no string `rev`.
+fn stored_revision(value: &JsValue) -> Option<String> {
     js_sys::Reflect::get(value, &JsValue::from_str("rev"))
         .ok()
         .and_then(|rev| rev.as_string())
-        .ok_or_else(|| corrupted(id, "expected {rev, body}: no string `rev`"))
 }
 
 /// Stored values are made from their JSON text, so they read back as the same JSON.

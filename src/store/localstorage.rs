@@ -14,7 +14,7 @@ use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{next_revision, Document, Store, StoreError, Write};
+use super::{check_precondition, next_revision, Document, RawRecord, Store, StoreError, Write};
 
 /// A stored record: the JSON text kept under a document's key.
 #[derive(Serialize, Deserialize)]
@@ -67,6 +67,24 @@ impl LocalStorageStore {
         }
     }
 
+    /// The ids of every record under `prefix`, in id order.
+    fn ids(&self, prefix: &str) -> Result<Vec<String>, StoreError> {
+        let raw = LocalStorage::raw();
+        let wanted = self.key(prefix);
+        let length = raw.length().map_err(js_backend)?;
+        let mut ids = Vec::new();
+        for i in 0..length {
+            if let Some(key) = raw.key(i).map_err(js_backend)? {
+                if key.starts_with(&wanted) {
+                    ids.push(key[self.prefix.len()..].to_string());
+                }
+            }
+        }
+        // localStorage keys come in no defined order; the contract is id order.
+        ids.sort();
+        Ok(ids)
+    }
+
     /// Puts every key back as it was before this commit started. Removing first frees the space
     /// the new values took, so the old values (which fitted before) fit again.
     fn restore(&self, originals: &BTreeMap<String, Option<String>>) {
@@ -88,21 +106,8 @@ impl Store for LocalStorageStore {
     }
 
     async fn list(&self, prefix: &str) -> Result<Vec<Document>, StoreError> {
-        let raw = LocalStorage::raw();
-        let wanted = self.key(prefix);
-        let length = raw.length().map_err(js_backend)?;
-        let mut ids = Vec::new();
-        for i in 0..length {
-            if let Some(key) = raw.key(i).map_err(js_backend)? {
-                if key.starts_with(&wanted) {
-                    ids.push(key[self.prefix.len()..].to_string());
-                }
-            }
-        }
-        // localStorage keys come in no defined order; the contract is id order.
-        ids.sort();
-        let mut docs = Vec::with_capacity(ids.len());
-        for id in ids {
+        let mut docs = Vec::new();
+        for id in self.ids(prefix)? {
             if let Some(doc) = self.read(&id)? {
                 docs.push(doc);
             }
@@ -110,13 +115,28 @@ impl Store for LocalStorageStore {
         Ok(docs)
     }
 
+    async fn list_raw(&self, prefix: &str) -> Result<Vec<RawRecord>, StoreError> {
+        let raw = LocalStorage::raw();
+        let mut records = Vec::new();
+        for id in self.ids(prefix)? {
+            if let Some(text) = raw.get_item(&self.key(&id)).map_err(js_backend)? {
+                // A text that is not JSON is kept as a JSON string: still exportable as stored.
+                let stored = serde_json::from_str(&text).unwrap_or(Value::String(text));
+                records.push(RawRecord::new(id, stored));
+            }
+        }
+        Ok(records)
+    }
+
     async fn commit(&self, writes: Vec<Write>) -> Result<Vec<String>, StoreError> {
         // 1. Every precondition before anything is written.
         for w in &writes {
-            let current = self.read(&w.id)?.map(|d| d.rev);
-            if current != w.expected_rev {
-                return Err(StoreError::Conflict { id: w.id.clone() });
-            }
+            let current = match self.read(&w.id) {
+                Ok(doc) => doc.map(|d| Some(d.rev)),
+                Err(StoreError::Corrupted { .. }) => Some(None),
+                Err(e) => return Err(e),
+            };
+            check_precondition(w, current.as_ref().map(Option::as_deref))?;
         }
 
         // 2. Apply, remembering each key's value before its first write in this commit.

@@ -46,6 +46,75 @@ impl<T: DeserializeOwned> TypedDocument<T> {
     }
 }
 
+/// The revision a write names to replace or delete a record whose own revision cannot be read
+/// (see [`RawRecord`]). Real revisions are `N-hash`, so this never matches a readable record.
+pub const UNREADABLE_REV: &str = "unreadable";
+
+/// A stored record as it is, read without interpreting it: all a damaged record still offers,
+/// so that it can be exported as stored, repaired or deleted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRecord {
+    pub id: String,
+    /// The record's revision; `None` when it has no readable one.
+    pub rev: Option<String>,
+    /// The whole stored value as JSON: `{"rev", "body"}` when intact. A stored text that is
+    /// not even JSON (localStorage) is kept as a JSON string.
+    pub stored: Value,
+}
+
+impl RawRecord {
+    pub fn new(id: String, stored: Value) -> Self {
+        let rev = stored
+            .get("rev")
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        RawRecord { id, rev, stored }
+    }
+
+    /// The document, when the record has the `{rev: string, body}` shape we write.
+    pub fn document(&self) -> Option<Document> {
+        let body = self.stored.get("body")?;
+        Some(Document {
+            id: self.id.clone(),
+            rev: self.rev.clone()?,
+            body: body.clone(),
+        })
+    }
+
+    /// The revision a write names to replace or delete this record, readable or not.
+    pub fn write_rev(&self) -> String {
+        self.rev
+            .clone()
+            .unwrap_or_else(|| UNREADABLE_REV.to_string())
+    }
+}
+
+/// Checks a write's precondition against the record's current revision (`None`: absent;
+/// `Some(None)`: present with no readable revision). Only [`UNREADABLE_REV`] replaces a record
+/// whose revision cannot be read; any other expectation is refused as `Corrupted`, naming it.
+pub fn check_precondition(write: &Write, current: Option<Option<&str>>) -> Result<(), StoreError> {
+    let matches = match current {
+        None => write.expected_rev.is_none(),
+        Some(None) => {
+            if write.expected_rev.as_deref() != Some(UNREADABLE_REV) {
+                return Err(StoreError::Corrupted {
+                    id: write.id.clone(),
+                    message: "its revision cannot be read".into(),
+                });
+            }
+            true
+        }
+        Some(Some(rev)) => write.expected_rev.as_deref() == Some(rev),
+    };
+    if matches {
+        Ok(())
+    } else {
+        Err(StoreError::Conflict {
+            id: write.id.clone(),
+        })
+    }
+}
+
 /// One change in an atomic commit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Write {
@@ -104,6 +173,9 @@ pub trait Store {
             .map(TypedDocument::decode)
             .collect()
     }
+    /// Every record whose id starts with `prefix`, in id order, each as stored: a damaged
+    /// record is returned as it is instead of failing the listing.
+    async fn list_raw(&self, prefix: &str) -> Result<Vec<RawRecord>, StoreError>;
     /// Applies all writes or none. Returns the new revisions, in the order of `writes`
     /// (empty string for deletions).
     async fn commit(&self, writes: Vec<Write>) -> Result<Vec<String>, StoreError>;

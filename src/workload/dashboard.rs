@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
+use super::damage::DamagedRecord;
 use super::error::WorkspaceError;
 use super::record::WorkloadListing;
 use crate::catalog::CatalogLens;
@@ -34,6 +35,9 @@ pub struct Dashboard {
     /// Questions at risk across workloads: the most widespread first, then HIGH before
     /// MEDIUM, then lens and question order.
     pub improvements: Vec<ImprovementItem>,
+    /// Workload records that could not be read: left out of every figure above.
+    #[serde(default)]
+    pub damaged_workloads: Vec<DamagedRecord>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -277,6 +281,7 @@ pub fn compute(
         pillars,
         workloads: rows,
         improvements,
+        damaged_workloads: Vec::new(),
     }
 }
 

@@ -21,6 +21,9 @@ pub enum WorkspaceError {
         message: String,
         diagnostics: Vec<Diagnostic>,
     },
+    /// A file given to import (a workspace backup) is not what it should be: `path` is the
+    /// JSON path of the first problem. Nothing was changed.
+    FileInvalid { path: String, message: String },
     /// The store failed; nothing was changed.
     Storage(StoreError),
 }
@@ -53,6 +56,7 @@ impl WorkspaceError {
             WorkspaceError::NotFound { .. } => "NotFound",
             WorkspaceError::Conflict { .. } => "Conflict",
             WorkspaceError::LensInvalid { .. } => "LensInvalid",
+            WorkspaceError::FileInvalid { .. } => "Validation",
             WorkspaceError::Storage(e) => match e {
                 StoreError::QuotaExceeded { .. } => "QuotaExceeded",
                 StoreError::Corrupted { .. } => "Corrupted",
@@ -73,10 +77,27 @@ impl WorkspaceError {
         }
     }
 
+    /// The damaged record's id, for `Corrupted`.
+    pub fn record_id(&self) -> Option<&str> {
+        match self {
+            WorkspaceError::Storage(StoreError::Corrupted { id, .. }) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The JSON path of the problem in an imported file.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            WorkspaceError::FileInvalid { path, .. } => Some(path),
+            _ => None,
+        }
+    }
+
     /// The offending input property, for validation errors.
     pub fn field(&self) -> Option<&str> {
         match self {
             WorkspaceError::Validation { field, .. } => Some(field),
+            WorkspaceError::FileInvalid { .. } => Some("backup"),
             _ => None,
         }
     }
@@ -100,6 +121,12 @@ impl fmt::Display for WorkspaceError {
             WorkspaceError::NotFound { message } => f.write_str(message),
             WorkspaceError::Conflict { message } => f.write_str(message),
             WorkspaceError::LensInvalid { message, .. } => f.write_str(message),
+            WorkspaceError::FileInvalid { path, message } => {
+                write!(
+                    f,
+                    "the backup file cannot be restored: at {path}: {message}"
+                )
+            }
             WorkspaceError::Storage(e) => write!(f, "{e}"),
         }
     }

@@ -9,12 +9,16 @@
 //! - [`custom_lens`]: custom lenses kept in the store — drafts, published versions, the lookup.
 //! - [`compare`]: two states of a workload (milestones or now) side by side.
 //! - [`exchange`]: answers files in and out (AWS ListAnswers JSON).
+//! - [`backup`]: the whole workspace in one file, and restoring it.
+//! - [`damage`]: damaged records, reported by id and kept local; repair.
 //! - [`env`]: the clock and entropy the host injects; [`time`]: ISO 8601 formatting.
 //! - [`input::from_json`]: JSON from JavaScript into the input types, with field-level errors.
 
 pub mod answer;
+pub mod backup;
 pub mod compare;
 pub mod custom_lens;
+pub mod damage;
 pub mod dashboard;
 pub mod env;
 pub mod error;
@@ -38,6 +42,7 @@ pub use custom_lens::{
     CustomLensDetail, ImportLensOptions, ImportLensResult, LensVersionInput, LensVersionOptions,
     LensVersionSummary,
 };
+pub use damage::{DamagedRecord, RepairReport};
 pub use dashboard::{
     Dashboard, DashboardFilter, DashboardTotals, ImprovementItem, PillarIssues, WorkloadIssues,
     WorkloadPillar,

@@ -14,6 +14,7 @@ use std::rc::Rc;
 use serde::de::DeserializeOwned;
 use serde_json::json;
 
+use super::damage::DamagedRecord;
 use super::env::Environment;
 use super::error::WorkspaceError;
 use super::keys;
@@ -21,7 +22,7 @@ use super::record::{to_body, AnswerDoc, MilestoneDoc, ReviewDoc, Stored, Workloa
 use super::time::iso_utc;
 use crate::catalog::{self, CatalogLens, LensSummary, FRAMEWORK_ALIAS};
 use crate::lens::model::{Pillar, Question};
-use crate::store::{Store, StoreError, Write};
+use crate::store::{RawRecord, Store, StoreError, Write};
 
 /// How many times a change is planned again after losing a race to another writer.
 pub(crate) const ATTEMPTS: usize = 5;
@@ -232,6 +233,38 @@ impl<S: Store> Workspace<S> {
             .collect())
     }
 
+    /// The documents under `prefix` that read as `T`, and the damaged ones apart. The fast
+    /// listing is tried first; only when it meets a damaged record are records read one by one.
+    pub(crate) async fn load_readable<T: DeserializeOwned>(
+        &self,
+        prefix: &str,
+    ) -> Result<(Vec<Stored<T>>, Vec<DamagedRecord>), WorkspaceError> {
+        match self.load_all(prefix).await {
+            Ok(docs) => return Ok((docs, Vec::new())),
+            Err(WorkspaceError::Storage(StoreError::Corrupted { .. })) => {}
+            Err(e) => return Err(e),
+        }
+        let mut readable = Vec::new();
+        let mut damaged = Vec::new();
+        for raw in self.store.list_raw(prefix).await? {
+            match decode_raw(&raw) {
+                Ok(doc) => readable.push(doc),
+                Err(message) => damaged.push(DamagedRecord::new(&raw.id, message)),
+            }
+        }
+        Ok((readable, damaged))
+    }
+
+    /// One record as stored, damaged or not.
+    pub(crate) async fn raw_record(&self, id: &str) -> Result<Option<RawRecord>, WorkspaceError> {
+        Ok(self
+            .store
+            .list_raw(id)
+            .await?
+            .into_iter()
+            .find(|r| r.id == id))
+    }
+
     pub(crate) async fn load_milestone(
         &self,
         id: &str,
@@ -371,6 +404,20 @@ pub(crate) fn find_question<'a>(
                 format!("`{question_id}` is not a question of lens `{}`", lens.alias),
             )
         })
+}
+
+/// A raw record read as `T`, or why it does not read.
+pub(crate) fn decode_raw<T: DeserializeOwned>(raw: &RawRecord) -> Result<Stored<T>, String> {
+    let doc = raw
+        .document()
+        .ok_or("the record is not {rev: string, body}")?;
+    match Stored::decode(doc) {
+        Ok(doc) => Ok(doc),
+        Err(e) => Err(match e {
+            WorkspaceError::Storage(StoreError::Corrupted { message, .. }) => message,
+            other => other.to_string(),
+        }),
+    }
 }
 
 /// Reported when a change lost the race to other writers `ATTEMPTS` times in a row.

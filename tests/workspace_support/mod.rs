@@ -13,7 +13,7 @@ use plumbline::catalog::{CatalogLens, LensType};
 use plumbline::lens::model::{Choice, Lens, LensRisk, Pillar, Question, Resource, RiskRule};
 use plumbline::rule::{self, CompiledCondition, Condition};
 use plumbline::store::memory::MemoryStore;
-use plumbline::store::{Document, Store, StoreError, Write};
+use plumbline::store::{Document, RawRecord, Store, StoreError, Write};
 use plumbline::workload::{
     DeterministicEnvironment, WorkloadEnvironment, WorkloadInput, Workspace, WorkspaceError,
 };
@@ -295,6 +295,10 @@ impl Store for FailingStore {
         self.inner.list(prefix).await
     }
 
+    async fn list_raw(&self, prefix: &str) -> Result<Vec<RawRecord>, StoreError> {
+        self.inner.list_raw(prefix).await
+    }
+
     async fn commit(&self, writes: Vec<Write>) -> Result<Vec<String>, StoreError> {
         if self.fail.get() {
             return Err(StoreError::QuotaExceeded {
@@ -323,6 +327,10 @@ impl Store for RacingStore {
 
     async fn list(&self, prefix: &str) -> Result<Vec<Document>, StoreError> {
         self.inner.list(prefix).await
+    }
+
+    async fn list_raw(&self, prefix: &str) -> Result<Vec<RawRecord>, StoreError> {
+        self.inner.list_raw(prefix).await
     }
 
     async fn commit(&self, writes: Vec<Write>) -> Result<Vec<String>, StoreError> {

@@ -17,7 +17,7 @@ use crate::workload::custom_lens::{
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
 use crate::workload::record::{to_body, Stored, WorkloadListing};
-use crate::workload::workspace::{gave_up, Workspace, ATTEMPTS};
+use crate::workload::workspace::{decode_raw, gave_up, Workspace, ATTEMPTS};
 
 /// The name a draft shows until its text has a readable one.
 const UNTITLED: &str = "Untitled lens";
@@ -183,8 +183,10 @@ impl<S: Store> Workspace<S> {
     /// Every lens: the shipped ones first, then the custom ones (drafts too, with
     /// `lensStatus: "DRAFT"`) in the order they were imported.
     pub async fn list_lenses(&self) -> Result<Vec<LensSummary>, WorkspaceError> {
-        let mut custom: Vec<Stored<CustomLensDoc>> =
-            self.load_all(keys::CUSTOM_LENS_PREFIX).await?;
+        // A damaged lens record is left out here; `damaged_records` reports it.
+        let (mut custom, _damaged) = self
+            .load_readable::<CustomLensDoc>(keys::CUSTOM_LENS_PREFIX)
+            .await?;
         custom.sort_by(|a, b| {
             (&a.body.created_at, &a.body.lens_alias).cmp(&(&b.body.created_at, &b.body.lens_alias))
         });
@@ -250,31 +252,34 @@ impl<S: Store> Workspace<S> {
     pub async fn delete_lens(&self, alias: &str) -> Result<(), WorkspaceError> {
         let alias = self.custom_alias_of("lensAlias", alias)?;
         for _ in 0..ATTEMPTS {
-            let meta = self.custom_lens_or_not_found(&alias).await?;
+            // Read raw: a damaged lens record must not stop its own deletion.
+            let Some(meta) = self.raw_record(&keys::custom_lens(&alias)).await? else {
+                return Err(WorkspaceError::not_found(format!(
+                    "custom lens `{alias}` does not exist"
+                )));
+            };
+            let name = decode_raw::<CustomLensDoc>(&meta)
+                .map(|m| m.body.lens_name)
+                .unwrap_or_else(|_| alias.clone());
             let users = self.workloads_using(&alias).await?;
             if !users.is_empty() {
                 return Err(WorkspaceError::conflict(format!(
-                    "lens `{}` is used by {} workload(s): {}; remove it from them (and delete their milestones that use it) before deleting it",
-                    meta.body.lens_name,
+                    "lens `{name}` is used by {} workload(s): {}; remove it from them (and delete their milestones that use it) before deleting it",
                     users.len(),
                     users.join(", ")
                 )));
             }
-            let mut writes = vec![Write {
-                id: meta.id.clone(),
-                expected_rev: Some(meta.rev.clone()),
-                body: None,
-            }];
-            if let Some(d) = self.store.get(&keys::custom_lens_draft(&alias)).await? {
-                writes.push(delete(d.id, d.rev));
-            }
-            for d in self
-                .store
-                .list(&keys::custom_lens_versions_of(&alias))
-                .await?
-            {
-                writes.push(delete(d.id, d.rev));
-            }
+            let mut records = vec![meta];
+            records.extend(self.raw_record(&keys::custom_lens_draft(&alias)).await?);
+            records.extend(
+                self.store
+                    .list_raw(&keys::custom_lens_versions_of(&alias))
+                    .await?,
+            );
+            let writes = records
+                .iter()
+                .map(|r| delete(r.id.clone(), r.write_rev()))
+                .collect();
             if self.try_commit(writes).await?.is_some() {
                 self.forget_lens(&alias);
                 return Ok(());
@@ -285,7 +290,9 @@ impl<S: Store> Workspace<S> {
 
     /// Names of the workloads that have a review record of `alias` (associated or not).
     async fn workloads_using(&self, alias: &str) -> Result<Vec<String>, WorkspaceError> {
-        let docs: Vec<Stored<WorkloadListing>> = self.load_all(keys::WORKLOAD_PREFIX).await?;
+        let (docs, _damaged) = self
+            .load_readable::<WorkloadListing>(keys::WORKLOAD_PREFIX)
+            .await?;
         let mut names = Vec::new();
         for doc in docs {
             let w = doc.body;

@@ -4,7 +4,7 @@ use crate::store::Store;
 use crate::workload::dashboard::{self, Dashboard, DashboardFilter};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
-use crate::workload::record::{Stored, WorkloadListing};
+use crate::workload::record::WorkloadListing;
 use crate::workload::workspace::Workspace;
 
 impl<S: Store> Workspace<S> {
@@ -12,7 +12,9 @@ impl<S: Store> Workspace<S> {
     /// the most workloads. Reads one document per workload; evaluates nothing.
     pub async fn dashboard(&self, filter: DashboardFilter) -> Result<Dashboard, WorkspaceError> {
         dashboard::check_filter(&filter)?;
-        let docs: Vec<Stored<WorkloadListing>> = self.load_all(keys::WORKLOAD_PREFIX).await?;
+        let (docs, damaged) = self
+            .load_readable::<WorkloadListing>(keys::WORKLOAD_PREFIX)
+            .await?;
         let docs: Vec<WorkloadListing> = docs.into_iter().map(|d| d.body).collect();
         // The lenses in use, to order pillars and items as the lenses do: shipped lenses, then
         // each custom lens at a version a workload uses (cached after the first dashboard).
@@ -31,6 +33,8 @@ impl<S: Store> Workspace<S> {
                 }
             }
         }
-        Ok(dashboard::compute(&docs, &filter, &lenses))
+        let mut dashboard = dashboard::compute(&docs, &filter, &lenses);
+        dashboard.damaged_workloads = damaged;
+        Ok(dashboard)
     }
 }

@@ -1,12 +1,14 @@
 //! The workspace operations, one file per area. Each adds an `impl Workspace` block.
 
 mod answers;
+mod backup;
 mod custom_lenses;
 mod dashboard;
 mod exchange;
 mod lenses;
 mod milestones;
 mod names;
+pub(crate) mod repair;
 mod reviews;
 mod upgrade;
 mod workloads;

@@ -10,9 +10,9 @@ use std::collections::BTreeMap;
 use crate::store::{Store, Write};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
-use crate::workload::record::{to_body, NameDoc, Stored, WorkloadDoc};
+use crate::workload::record::{to_body, NameDoc, WorkloadDoc, WorkloadListing};
 use crate::workload::validate::name_key;
-use crate::workload::workspace::Workspace;
+use crate::workload::workspace::{decode_raw, Workspace};
 
 impl<S: Store> Workspace<S> {
     /// The write that claims `name` for workload `id`, or a validation error naming the
@@ -24,14 +24,25 @@ impl<S: Store> Workspace<S> {
             workload_id: id.to_string(),
             workload_name: name.to_string(),
         }));
-        let Some(doc) = self.store.get(&key).await? else {
+        let Some(raw) = self.raw_record(&key).await? else {
             return Ok(Write {
                 id: key,
                 expected_rev: None,
                 body,
             });
         };
-        let claim = Stored::<NameDoc>::decode(doc)?;
+        // The name index is derived data: a damaged claim is rebuilt, unless a readable
+        // workload still holds the name.
+        let Ok(claim) = decode_raw::<NameDoc>(&raw) else {
+            if let Some(holder) = self.any_holder(id, name).await? {
+                return Err(name_taken(name, &holder));
+            }
+            return Ok(Write {
+                id: key,
+                expected_rev: Some(raw.write_rev()),
+                body,
+            });
+        };
         if claim.body.workload_id != id {
             if let Some(holder) = self.holder(&claim.body.workload_id, name).await? {
                 return Err(name_taken(name, &holder));
@@ -51,10 +62,13 @@ impl<S: Store> Workspace<S> {
         name: &str,
     ) -> Result<Option<Write>, WorkspaceError> {
         let key = keys::workload_name(&name_key(name));
-        let Some(doc) = self.store.get(&key).await? else {
+        let Some(raw) = self.raw_record(&key).await? else {
             return Ok(None);
         };
-        let claim = Stored::<NameDoc>::decode(doc)?;
+        // A damaged claim is left for the next claim of the name to rebuild.
+        let Ok(claim) = decode_raw::<NameDoc>(&raw) else {
+            return Ok(None);
+        };
         Ok((claim.body.workload_id == id).then_some(Write {
             id: key,
             expected_rev: Some(claim.rev),
@@ -64,12 +78,27 @@ impl<S: Store> Workspace<S> {
 
     /// The name of workload `id` if it still exists and its name still has `name`'s key.
     async fn holder(&self, id: &str, name: &str) -> Result<Option<String>, WorkspaceError> {
-        let Some(doc) = self.store.get(&keys::workload(id)).await? else {
+        let Some(raw) = self.raw_record(&keys::workload(id)).await? else {
             return Ok(None);
         };
-        let workload = Stored::<WorkloadDoc>::decode(doc)?.body;
-        let held = workload.properties.workload_name;
+        // A damaged holder still holds its name until it is repaired or deleted.
+        let held = match decode_raw::<WorkloadDoc>(&raw) {
+            Ok(w) => w.body.properties.workload_name,
+            Err(_) => return Ok(Some(format!("{name} (a damaged workload, id {id})"))),
+        };
         Ok((name_key(&held) == name_key(name)).then_some(held))
+    }
+
+    /// The name of any readable workload other than `id` whose name has `name`'s key.
+    async fn any_holder(&self, id: &str, name: &str) -> Result<Option<String>, WorkspaceError> {
+        let (docs, _damaged) = self
+            .load_readable::<WorkloadListing>(keys::WORKLOAD_PREFIX)
+            .await?;
+        let key = name_key(name);
+        Ok(docs
+            .into_iter()
+            .find(|d| d.body.workload_id != id && name_key(&d.body.workload_name) == key)
+            .map(|d| d.body.workload_name))
     }
 
     /// Layout 1 → 2: a claim for every stored workload name, and the new layout in the meta
@@ -80,13 +109,15 @@ impl<S: Store> Workspace<S> {
         meta_rev: Option<&str>,
         meta: serde_json::Value,
     ) -> Result<bool, WorkspaceError> {
-        let workloads: Vec<Stored<WorkloadDoc>> = self.load_all(keys::WORKLOAD_PREFIX).await?;
+        let (workloads, _damaged) = self
+            .load_readable::<WorkloadDoc>(keys::WORKLOAD_PREFIX)
+            .await?;
         let existing: BTreeMap<String, String> = self
             .store
-            .list(keys::NAME_PREFIX)
+            .list_raw(keys::NAME_PREFIX)
             .await?
             .into_iter()
-            .map(|d| (d.id, d.rev))
+            .map(|r| (r.id.clone(), r.write_rev()))
             .collect();
         // The oldest workload keeps a name that (through an old race) two workloads share.
         let mut claims: BTreeMap<String, (&str, &WorkloadDoc)> = BTreeMap::new();

@@ -9,7 +9,7 @@ use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
 use crate::workload::model::{Workload, WorkloadInput, WorkloadPatch, WorkloadSummary};
 use crate::workload::properties;
-use crate::workload::record::{to_body, ReviewDoc, Stored, WorkloadDoc, WorkloadListing};
+use crate::workload::record::{to_body, ReviewDoc, WorkloadDoc, WorkloadListing};
 use crate::workload::summary::summarize;
 use crate::workload::validate::{name_key, MAX_LENSES};
 use crate::workload::workspace::{check_expected, gave_up, Workspace, ATTEMPTS};
@@ -70,7 +70,9 @@ impl<S: Store> Workspace<S> {
 
     /// Every workload, by name (ignoring case).
     pub async fn list_workloads(&self) -> Result<Vec<WorkloadSummary>, WorkspaceError> {
-        let docs: Vec<Stored<WorkloadListing>> = self.load_all(keys::WORKLOAD_PREFIX).await?;
+        let (docs, _damaged) = self
+            .load_readable::<WorkloadListing>(keys::WORKLOAD_PREFIX)
+            .await?;
         let mut rows: Vec<WorkloadSummary> = docs.iter().map(|d| d.body.to_summary()).collect();
         rows.sort_by_cached_key(|r| (r.workload_name.to_lowercase(), r.workload_id.clone()));
         Ok(rows)
@@ -111,39 +113,6 @@ impl<S: Store> Workspace<S> {
             );
             if let Some(revs) = self.try_commit(writes).await? {
                 return Ok(doc.body.to_workload(&revs[0]));
-            }
-        }
-        Err(gave_up())
-    }
-
-    /// Deletes the workload with its lens reviews, answers and milestones, in one commit.
-    pub async fn delete_workload(&self, id: &str) -> Result<(), WorkspaceError> {
-        for _ in 0..ATTEMPTS {
-            let doc = self.load_workload(id).await?;
-            let mut writes = vec![Write {
-                id: doc.id.clone(),
-                expected_rev: Some(doc.rev.clone()),
-                body: None,
-            }];
-            writes.extend(
-                self.release_name(id, &doc.body.properties.workload_name)
-                    .await?,
-            );
-            for prefix in [
-                keys::reviews_of(id),
-                keys::answers_of(id),
-                keys::milestones_of(id),
-            ] {
-                for d in self.store.list(&prefix).await? {
-                    writes.push(Write {
-                        id: d.id,
-                        expected_rev: Some(d.rev),
-                        body: None,
-                    });
-                }
-            }
-            if self.try_commit(writes).await?.is_some() {
-                return Ok(());
             }
         }
         Err(gave_up())

@@ -1,0 +1,302 @@
+//! Damaged records: finding them, exporting a workload's records as stored, repairing what
+//! the core can recompute, and deleting a workload whatever state its records are in.
+//!
+//! These operations read records raw ([`Store::list_raw`]) so that no damaged record can stop
+//! them, and name damaged records in writes by [`RawRecord::write_rev`].
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Value};
+
+use crate::store::StoreError;
+use crate::store::{RawRecord, Store, Write};
+use crate::workload::damage::{DamagedRecord, RepairReport};
+use crate::workload::error::WorkspaceError;
+use crate::workload::keys;
+use crate::workload::milestone::MilestoneSummary;
+use crate::workload::record::{to_body, AnswerDoc, MilestoneDoc, NameDoc, ReviewDoc, WorkloadDoc};
+use crate::workload::summary::summarize;
+use crate::workload::workspace::{decode_raw, gave_up, Workspace, ATTEMPTS};
+
+/// The fields of `workload/{id}` derived from other records: a repair recomputes them.
+const DERIVED_FIELDS: [&str; 5] = [
+    "riskCounts",
+    "questionsAnswered",
+    "questionCount",
+    "lensSummaries",
+    "milestones",
+];
+
+impl<S: Store> Workspace<S> {
+    /// Every damaged record of the workspace, by id (reads every record: for a check page,
+    /// not for each list).
+    pub async fn damaged_records(&self) -> Result<Vec<DamagedRecord>, WorkspaceError> {
+        let mut damaged = Vec::new();
+        for raw in self.store.list_raw("").await? {
+            if let Some(message) = damage_of(&raw) {
+                damaged.push(DamagedRecord::new(&raw.id, message));
+            }
+        }
+        Ok(damaged)
+    }
+
+    /// The workload records that cannot be read, as the workload list leaves them out.
+    pub async fn damaged_workloads(&self) -> Result<Vec<DamagedRecord>, WorkspaceError> {
+        let (_readable, damaged) = self
+            .load_readable::<crate::workload::record::WorkloadListing>(keys::WORKLOAD_PREFIX)
+            .await?;
+        Ok(damaged)
+    }
+
+    /// Every record of workload `id` exactly as stored, damaged ones included, as JSON text
+    /// (`{format, workloadId, exportedAt, records: [{id, stored}]}`): what a user keeps before
+    /// a repair or a delete, or sends with a bug report.
+    pub async fn export_raw_workload(&self, id: &str) -> Result<String, WorkspaceError> {
+        keys::check_workload_id(id)?;
+        let records = self.workload_records(id).await?;
+        if records.is_empty() {
+            return Err(no_workload(id));
+        }
+        let records: Vec<Value> = records
+            .into_iter()
+            .map(|r| json!({ "id": r.id, "stored": r.stored }))
+            .collect();
+        let file = json!({
+            "format": "plumbline-raw-records",
+            "workloadId": id,
+            "exportedAt": self.now(),
+            "records": records,
+        });
+        Ok(serde_json::to_string_pretty(&file).expect("JSON values serialise"))
+    }
+
+    /// Deletes the workload with its lens reviews, answers, milestones and name claim, in one
+    /// commit — also when some of them (the workload record itself included) are damaged, and
+    /// when only leftovers of a workload remain.
+    pub async fn delete_workload(&self, id: &str) -> Result<(), WorkspaceError> {
+        keys::check_workload_id(id)?;
+        for _ in 0..ATTEMPTS {
+            let records = self.workload_records(id).await?;
+            if records.is_empty() {
+                return Err(no_workload(id));
+            }
+            let mut writes: Vec<Write> = records.iter().map(deletion).collect();
+            let workload = records.iter().find(|r| r.id == keys::workload(id));
+            match workload.map(decode_raw::<WorkloadDoc>) {
+                Some(Ok(doc)) => writes.extend(
+                    self.release_name(id, &doc.body.properties.workload_name)
+                        .await?,
+                ),
+                // The name is unknown: release every readable claim that names this workload.
+                _ => writes.extend(self.claims_of(id).await?.iter().map(deletion)),
+            }
+            if self.try_commit(writes).await?.is_some() {
+                return Ok(());
+            }
+        }
+        Err(gave_up())
+    }
+
+    /// Rebuilds what the core can of workload `id`: its derived figures from the answers (risk
+    /// counts per lens and pillar, the milestone index), and its name claim. Answers and
+    /// milestones that cannot be read are removed; an unreadable lens review is replaced by an
+    /// empty one. A workload whose own properties cannot be read is refused (`Corrupted`):
+    /// export it raw and delete it.
+    pub async fn repair_workload(&self, id: &str) -> Result<RepairReport, WorkspaceError> {
+        keys::check_workload_id(id)?;
+        for _ in 0..ATTEMPTS {
+            let records = self.workload_records(id).await?;
+            let Some(raw) = records.iter().find(|r| r.id == keys::workload(id)) else {
+                return Err(no_workload(id));
+            };
+            let (mut doc, versions) = rebuildable(raw)?;
+            if doc.workload_id != id {
+                return Err(unrepairable(
+                    raw,
+                    format!("it names workload `{}`", doc.workload_id),
+                ));
+            }
+            let mut writes = Vec::new();
+            let mut removed = Vec::new();
+            let mut answers: BTreeMap<String, Vec<AnswerDoc>> = BTreeMap::new();
+            let mut reviews: Vec<String> = Vec::new();
+            let mut milestones: Vec<MilestoneSummary> = Vec::new();
+            for r in records.iter().filter(|r| r.id != raw.id) {
+                let kept = match DamagedRecord::new(&r.id, "").record_kind.as_str() {
+                    "answer" => decode_raw::<AnswerDoc>(r)
+                        .map(|a| {
+                            answers
+                                .entry(a.body.lens_alias.clone())
+                                .or_default()
+                                .push(a.body)
+                        })
+                        .is_ok(),
+                    "review" => decode_raw::<ReviewDoc>(r)
+                        .map(|rv| reviews.push(rv.body.lens_alias))
+                        .is_ok(),
+                    "milestone" => decode_raw::<MilestoneDoc>(r)
+                        .map(|m| milestones.push(summary_of(&m.body)))
+                        .is_ok(),
+                    _ => true,
+                };
+                if !kept {
+                    writes.push(deletion(r));
+                    removed.push(r.id.clone());
+                }
+            }
+            for alias in doc.lenses.clone() {
+                let lens = self
+                    .resolve_lens("lenses", &alias, versions.get(&alias).map(String::as_str))
+                    .await?;
+                let given: Vec<_> = answers
+                    .get(&alias)
+                    .map(|a| a.iter().map(|d| d.answer.clone()).collect())
+                    .unwrap_or_default();
+                doc.lens_summaries
+                    .insert(alias.clone(), summarize(&lens, &given));
+                if !reviews.contains(&alias) {
+                    // Absent, or removed above as unreadable: an empty review in its place.
+                    let key = keys::review(id, &alias);
+                    let expected = records.iter().find(|r| r.id == key);
+                    writes.retain(|w| w.id != key);
+                    writes.push(Write {
+                        id: key,
+                        expected_rev: expected.map(RawRecord::write_rev),
+                        body: Some(to_body(&ReviewDoc::new(&lens, &doc.updated_at))),
+                    });
+                }
+            }
+            milestones.sort_by_key(|m| m.milestone_number);
+            doc.milestones = milestones;
+            doc.refresh_totals();
+            writes.push(Write {
+                id: raw.id.clone(),
+                expected_rev: Some(raw.write_rev()),
+                body: Some(to_body(&doc)),
+            });
+            writes.push(self.claim_name(id, &doc.properties.workload_name).await?);
+            if self.try_commit(writes).await?.is_some() {
+                return Ok(RepairReport {
+                    workload_id: id.to_string(),
+                    removed,
+                    recomputed: true,
+                });
+            }
+        }
+        Err(gave_up())
+    }
+
+    /// Every record of workload `id` as stored: the workload, its reviews, answers and
+    /// milestones (not its name claim, which is keyed by name).
+    pub(crate) async fn workload_records(
+        &self,
+        id: &str,
+    ) -> Result<Vec<RawRecord>, WorkspaceError> {
+        let mut records = Vec::new();
+        if let Some(r) = self.raw_record(&keys::workload(id)).await? {
+            records.push(r);
+        }
+        for prefix in [
+            keys::reviews_of(id),
+            keys::answers_of(id),
+            keys::milestones_of(id),
+        ] {
+            records.extend(self.store.list_raw(&prefix).await?);
+        }
+        Ok(records)
+    }
+
+    /// The readable name claims that name workload `id`.
+    async fn claims_of(&self, id: &str) -> Result<Vec<RawRecord>, WorkspaceError> {
+        Ok(self
+            .store
+            .list_raw(keys::NAME_PREFIX)
+            .await?
+            .into_iter()
+            .filter(|r| decode_raw::<NameDoc>(r).is_ok_and(|c| c.body.workload_id == id))
+            .collect())
+    }
+}
+
+/// Why a record does not read as the type its id says, or `None` when it reads.
+pub(crate) fn damage_of(raw: &RawRecord) -> Option<String> {
+    let kind = DamagedRecord::new(&raw.id, "").record_kind;
+    let result = match kind.as_str() {
+        "workload" => decode_raw::<WorkloadDoc>(raw).map(drop),
+        "name" => decode_raw::<NameDoc>(raw).map(drop),
+        "review" => decode_raw::<ReviewDoc>(raw).map(drop),
+        "answer" => decode_raw::<AnswerDoc>(raw).map(drop),
+        "milestone" => decode_raw::<MilestoneDoc>(raw).map(drop),
+        "customLens" => {
+            decode_raw::<crate::workload::custom_lens::record::CustomLensDoc>(raw).map(drop)
+        }
+        "customLensDraft" => {
+            decode_raw::<crate::workload::custom_lens::record::DraftDoc>(raw).map(drop)
+        }
+        "customLensVersion" => {
+            decode_raw::<crate::workload::custom_lens::record::VersionDoc>(raw).map(drop)
+        }
+        _ => decode_raw::<Value>(raw).map(drop),
+    };
+    result.err()
+}
+
+/// The workload document with its derived fields reset, and the lens version each lens
+/// summary named (custom lenses are resolved at the version the workload uses).
+fn rebuildable(raw: &RawRecord) -> Result<(WorkloadDoc, BTreeMap<String, String>), WorkspaceError> {
+    let Some(Value::Object(mut body)) = raw.stored.get("body").cloned() else {
+        return Err(unrepairable(
+            raw,
+            "it is not a {rev, body} record with an object body",
+        ));
+    };
+    let mut versions = BTreeMap::new();
+    if let Some(Value::Object(summaries)) = body.get("lensSummaries") {
+        for (alias, s) in summaries {
+            if let Some(v) = s.get("lensVersion").and_then(Value::as_str) {
+                versions.insert(alias.clone(), v.to_string());
+            }
+        }
+    }
+    for field in DERIVED_FIELDS {
+        body.remove(field);
+    }
+    body.insert("riskCounts".into(), json!({}));
+    body.insert("questionsAnswered".into(), json!(0));
+    body.insert("questionCount".into(), json!(0));
+    let doc = serde_json::from_value(Value::Object(body))
+        .map_err(|e| unrepairable(raw, format!("its properties do not read: {e}")))?;
+    Ok((doc, versions))
+}
+
+fn summary_of(m: &MilestoneDoc) -> MilestoneSummary {
+    MilestoneSummary {
+        milestone_number: m.milestone_number,
+        milestone_name: m.milestone_name.clone(),
+        recorded_at: m.recorded_at.clone(),
+        risk_counts: m.workload.risk_counts,
+        questions_answered: m.workload.questions_answered,
+        question_count: m.workload.question_count,
+    }
+}
+
+fn deletion(r: &RawRecord) -> Write {
+    Write {
+        id: r.id.clone(),
+        expected_rev: Some(r.write_rev()),
+        body: None,
+    }
+}
+
+fn no_workload(id: &str) -> WorkspaceError {
+    WorkspaceError::not_found(format!("workload `{id}` does not exist"))
+}
+
+fn unrepairable(raw: &RawRecord, why: impl std::fmt::Display) -> WorkspaceError {
+    WorkspaceError::Storage(StoreError::Corrupted {
+        id: raw.id.clone(),
+        message: format!(
+            "cannot be repaired: {why}; export the workload's records as stored, then delete it"
+        ),
+    })
+}
