@@ -34,6 +34,7 @@ use crate::store::js_json;
 use crate::store::localstorage::LocalStorageStore;
 use crate::store::memory::MemoryStore;
 use crate::store::{Document, RawRecord, Store, StoreError, TypedDocument, Write};
+use crate::workload::backup::RestoreOptions;
 use crate::workload::{
     from_json, Environment, ImportLensOptions, LensVersionInput, LensVersionOptions, Workspace,
     WorkspaceError,
@@ -166,8 +167,10 @@ export interface PlumblineError extends Error {
   kind: ErrorKind;
   /** Validation: the input property at fault (camelCase, as in the input object). */
   field?: string;
-  /** A JSON path into the input, when the fault is inside a document (answers files). */
+  /** A JSON path into the input, when the fault is inside a document (answers files, backups). */
   path?: string;
+  /** Corrupted: the id of the stored record that cannot be read. */
+  recordId?: string;
   /** LensInvalid: every finding, errors and warnings. */
   diagnostics?: Diagnostic[];
 }
@@ -518,6 +521,8 @@ export interface Dashboard {
     workloadCount: number;
     workloadIds: string[];
   }[];
+  /** Workload records that could not be read, left out of every figure above. */
+  damagedWorkloads: DamagedRecord[];
 }
 "#;
 
@@ -1049,6 +1054,12 @@ fn workspace_error(e: WorkspaceError) -> JsValue {
     let mut extra = Vec::new();
     if let Some(f) = e.field() {
         extra.push(("field", JsValue::from_str(f)));
+    }
+    if let Some(p) = e.path() {
+        extra.push(("path", JsValue::from_str(p)));
+    }
+    if let Some(id) = e.record_id() {
+        extra.push(("recordId", JsValue::from_str(id)));
     }
     if let Some(d) = e.diagnostics() {
         extra.push(("diagnostics", to_js(d).unwrap_or(JsValue::NULL)));
@@ -1769,6 +1780,143 @@ impl JsWorkspace {
     ) -> js_sys::Promise {
         spawn(&self.core, move |ws| async move {
             ws.delete_lens(&lens_alias).await.map_err(workspace_error)
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data safety: damaged records, repair, and the whole workspace as one backup file.
+// ---------------------------------------------------------------------------------------------
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_SAFETY_TYPES: &'static str = r#"
+/** A stored record that cannot be read; lists and the dashboard leave it out. */
+export interface DamagedRecord {
+  recordId: string;
+  recordKind: "workload" | "name" | "review" | "answer" | "milestone" | "customLens" | "customLensDraft" | "customLensVersion" | "meta" | "unknown";
+  /** The workload the record belongs to, when its id names one. */
+  workloadId: string | null;
+  message: string;
+}
+/** What `repairWorkload` did. */
+export interface RepairReport {
+  workloadId: string;
+  /** Unreadable records removed (answers, milestones) or replaced by empty ones (reviews). */
+  removed: string[];
+  recomputed: boolean;
+}
+export type RestoreResolution = "keepMine" | "takeBackup" | "keepBoth";
+/** `importWorkspace`'s options. Without `mode: "apply"` nothing is written. */
+export interface RestoreOptions {
+  mode?: "preview" | "apply";
+  /** The choice for every conflict without its own entry in `resolutions`. */
+  onConflict?: RestoreResolution;
+  /** Choices per item id (workload id or custom lens alias). */
+  resolutions?: { [id: string]: RestoreResolution };
+}
+export interface RestoreItem {
+  itemKind: "workload" | "customLens";
+  id: string;
+  name: string;
+  status: "new" | "identical" | "conflict";
+  reason?: string;
+  resolution?: RestoreResolution;
+  copyId?: string;
+  copyName?: string;
+}
+export interface RestoreResult {
+  applied: boolean;
+  summary: {
+    formatVersion: number;
+    exportedAt: string;
+    workloads: number;
+    answers: number;
+    milestones: number;
+    customLenses: number;
+    damaged: number;
+  };
+  items: RestoreItem[];
+  /** Records the backup kept as damaged; never written back. */
+  damagedSkipped: number;
+}
+"#;
+
+#[wasm_bindgen(js_class = Workspace)]
+impl JsWorkspace {
+    /// Every record of the workspace that cannot be read (reads them all).
+    #[wasm_bindgen(js_name = damagedRecords, unchecked_return_type = "Promise<DamagedRecord[]>")]
+    pub fn damaged_records(&self) -> js_sys::Promise {
+        spawn(&self.core, move |ws| async move {
+            ws.damaged_records().await.map_err(workspace_error)
+        })
+    }
+
+    /// The workload records that cannot be read: the rows `listWorkloads` leaves out.
+    #[wasm_bindgen(js_name = damagedWorkloads, unchecked_return_type = "Promise<DamagedRecord[]>")]
+    pub fn damaged_workloads(&self) -> js_sys::Promise {
+        spawn(&self.core, move |ws| async move {
+            ws.damaged_workloads().await.map_err(workspace_error)
+        })
+    }
+
+    /// Every record of a workload exactly as stored, damaged ones included, as JSON text.
+    #[wasm_bindgen(js_name = exportRawWorkload, unchecked_return_type = "Promise<string>")]
+    pub fn export_raw_workload(
+        &self,
+        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+    ) -> js_sys::Promise {
+        spawn(&self.core, move |ws| async move {
+            ws.export_raw_workload(&workload_id)
+                .await
+                .map_err(workspace_error)
+        })
+    }
+
+    /// Recomputes a workload's derived figures and removes its unreadable answers and
+    /// milestones. `Corrupted` when its own properties cannot be read.
+    #[wasm_bindgen(js_name = repairWorkload, unchecked_return_type = "Promise<RepairReport>")]
+    pub fn repair_workload(
+        &self,
+        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+    ) -> js_sys::Promise {
+        spawn(&self.core, move |ws| async move {
+            ws.repair_workload(&workload_id)
+                .await
+                .map_err(workspace_error)
+        })
+    }
+
+    /// The whole workspace as one backup file (JSON text, format `plumbline-workspace-backup`).
+    #[wasm_bindgen(js_name = exportWorkspace, unchecked_return_type = "Promise<string>")]
+    pub fn export_workspace(&self) -> js_sys::Promise {
+        spawn(&self.core, move |ws| async move {
+            ws.export_workspace().await.map_err(workspace_error)
+        })
+    }
+
+    /// Restores a backup file. `{mode: "preview"}` (the default) lists what would happen;
+    /// `{mode: "apply"}` writes, all or nothing, and refuses (`Validation`, `onConflict`)
+    /// while an item that exists here with other content has no choice. A file that is not a
+    /// valid backup: `Validation` with `field: "backup"` and the JSON `path` of the problem.
+    #[wasm_bindgen(js_name = importWorkspace, unchecked_return_type = "Promise<RestoreResult>")]
+    pub fn import_workspace(
+        &self,
+        text: js_sys::JsString,
+        #[wasm_bindgen(unchecked_optional_param_type = "RestoreOptions")] options: JsValue,
+    ) -> js_sys::Promise {
+        let text = if text.is_string() {
+            Ok(js_json::string_from_js(&text))
+        } else {
+            Err(invalid_argument(
+                "backup",
+                "must be a string (the backup file's text)",
+            ))
+        };
+        let options: Result<RestoreOptions, JsValue> = input(options);
+        spawn(&self.core, move |ws| async move {
+            ws.import_workspace(&text?, options?)
+                .await
+                .map_err(workspace_error)
         })
     }
 }

@@ -14,7 +14,7 @@
 
 use std::collections::BTreeSet;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::workload::custom_lens::record::{CustomLensDoc, DraftDoc, VersionDoc};
@@ -30,8 +30,7 @@ pub const FORMAT_VERSION: u32 = 1;
 pub const MAX_BACKUP_BYTES: usize = 200 * 1024 * 1024;
 
 /// A backup, with each record as its stored type (validated) — see the module docs.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct BackupFile {
     pub format: String,
     pub format_version: u32,
@@ -39,12 +38,10 @@ pub struct BackupFile {
     pub engine_version: String,
     pub workloads: Vec<WorkloadBackup>,
     pub custom_lenses: Vec<CustomLensBackup>,
-    #[serde(default)]
     pub damaged: Vec<DamagedBackup>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct WorkloadBackup {
     pub workload: WorkloadDoc,
     pub reviews: Vec<ReviewDoc>,
@@ -52,8 +49,7 @@ pub struct WorkloadBackup {
     pub milestones: Vec<MilestoneDoc>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct CustomLensBackup {
     pub lens: CustomLensDoc,
     pub draft: Option<DraftDoc>,
@@ -61,8 +57,7 @@ pub struct CustomLensBackup {
 }
 
 /// A published version with the number it is stored under (1 = the first published).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct NumberedVersion {
     pub number: u32,
     pub record: VersionDoc,
@@ -70,8 +65,7 @@ pub struct NumberedVersion {
 
 /// A record that could not be read when the backup was made, kept as stored. A restore does
 /// not write it back; it is there so the data is not lost.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct DamagedBackup {
     pub record_id: String,
     pub stored: Value,
@@ -167,19 +161,116 @@ pub fn parse(text: &str) -> Result<ParsedBackup, BackupError> {
             ))
         }
     }
-    let file: BackupFile = serde_path_to_error::deserialize(&value).map_err(|e| {
-        let path = e.path().to_string();
-        at(
-            if path == "." {
-                "$".into()
-            } else {
-                format!("$.{path}")
-            },
-            e.into_inner().to_string(),
-        )
-    })?;
+    let file = typed(&value)?;
     check(&file)?;
     Ok(ParsedBackup { file, value })
+}
+
+/// The file as typed records. Each record is read on its own, by the same reader the
+/// workspace uses for stored records (no second serde path in the wasm), so an error names
+/// the record's JSON path and serde's message names the field.
+fn typed(value: &Value) -> Result<BackupFile, BackupError> {
+    fn read<T: serde::de::DeserializeOwned>(v: &Value, path: &str) -> Result<T, BackupError> {
+        serde_json::from_value(v.clone()).map_err(|e| at(path, e.to_string()))
+    }
+    fn list<'v>(v: &'v Value, path: &str) -> Result<&'v [Value], BackupError> {
+        v.as_array()
+            .map(Vec::as_slice)
+            .ok_or_else(|| at(path, "expected an array"))
+    }
+    fn each<T: serde::de::DeserializeOwned>(v: &Value, path: &str) -> Result<Vec<T>, BackupError> {
+        list(v, path)?
+            .iter()
+            .enumerate()
+            .map(|(i, item)| read(item, &format!("{path}[{i}]")))
+            .collect()
+    }
+    let Some(top) = value.as_object() else {
+        return Err(at("$", "expected an object"));
+    };
+    const TOP: [&str; 7] = [
+        "format",
+        "formatVersion",
+        "exportedAt",
+        "engineVersion",
+        "workloads",
+        "customLenses",
+        "damaged",
+    ];
+    if let Some(key) = top.keys().find(|k| !TOP.contains(&k.as_str())) {
+        return Err(at(format!("$.{key}"), "not a field of a backup"));
+    }
+    let text =
+        |key: &str| -> Result<String, BackupError> { read(&value[key], &format!("$.{key}")) };
+    let mut workloads = Vec::new();
+    for (i, w) in list(&value["workloads"], "$.workloads")?.iter().enumerate() {
+        let path = format!("$.workloads[{i}]");
+        if let Some(key) = w.as_object().and_then(|o| {
+            o.keys()
+                .find(|k| !["workload", "reviews", "answers", "milestones"].contains(&k.as_str()))
+        }) {
+            return Err(at(
+                format!("{path}.{key}"),
+                "not a field of a backed-up workload",
+            ));
+        }
+        workloads.push(WorkloadBackup {
+            workload: read(&w["workload"], &format!("{path}.workload"))?,
+            reviews: each(&w["reviews"], &format!("{path}.reviews"))?,
+            answers: each(&w["answers"], &format!("{path}.answers"))?,
+            milestones: each(&w["milestones"], &format!("{path}.milestones"))?,
+        });
+    }
+    let mut custom_lenses = Vec::new();
+    for (i, l) in list(&value["customLenses"], "$.customLenses")?
+        .iter()
+        .enumerate()
+    {
+        let path = format!("$.customLenses[{i}]");
+        let mut versions = Vec::new();
+        for (j, v) in list(&l["versions"], &format!("{path}.versions"))?
+            .iter()
+            .enumerate()
+        {
+            let vpath = format!("{path}.versions[{j}]");
+            versions.push(NumberedVersion {
+                number: read(&v["number"], &format!("{vpath}.number"))?,
+                record: read(&v["record"], &format!("{vpath}.record"))?,
+            });
+        }
+        custom_lenses.push(CustomLensBackup {
+            lens: read(&l["lens"], &format!("{path}.lens"))?,
+            draft: match &l["draft"] {
+                Value::Null => None,
+                d => Some(read(d, &format!("{path}.draft"))?),
+            },
+            versions,
+        });
+    }
+    let damaged = match &value["damaged"] {
+        Value::Null => Vec::new(),
+        d => list(d, "$.damaged")?
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let path = format!("$.damaged[{i}]");
+                Ok(DamagedBackup {
+                    record_id: read(&d["recordId"], &format!("{path}.recordId"))?,
+                    stored: d["stored"].clone(),
+                    message: read(&d["message"], &format!("{path}.message"))?,
+                })
+            })
+            .collect::<Result<_, BackupError>>()?,
+    };
+    Ok(BackupFile {
+        format: text("format")?,
+        format_version: FORMAT_VERSION,
+        exported_at: text("exportedAt")?,
+        engine_version: text("engineVersion")?,
+        workloads,
+        custom_lenses,
+        damaged,
+    })
 }
 
 /// The rules the types alone do not fix: ids in their shapes, one record per key, each record
