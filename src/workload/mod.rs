@@ -11,6 +11,7 @@
 //! - [`exchange`]: answers files in and out (AWS ListAnswers JSON).
 //! - [`env`]: the clock and entropy the host injects; [`time`]: ISO 8601 formatting.
 //! - [`input::from_json`]: JSON from JavaScript into the input types, with field-level errors.
+//! - [`turnstile`]: the FIFO async lock that runs the calls on one JS `Workspace` in order.
 
 pub mod answer;
 pub mod compare;
@@ -29,6 +30,7 @@ mod properties;
 mod record;
 mod summary;
 pub mod time;
+pub mod turnstile;
 pub mod validate;
 mod workspace;
 
