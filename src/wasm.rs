@@ -252,14 +252,23 @@ export type ImprovementStatus = "NOT_APPLICABLE" | "NOT_STARTED" | "IN_PROGRESS"
 export type LensType = "AWS_OFFICIAL" | "CUSTOM_SHARED" | "CUSTOM_SELF";
 export type StorageKind = "indexeddb" | "localstorage" | "memory";
 
-/** `err.kind` of every Error the engine throws. */
+/**
+ * `err.kind` of every Error the engine throws. `Conflict`: the record was changed by another
+ * writer using the same storage (another tab, window or program) since it was read; calls on
+ * one Workspace never conflict with each other (they run one at a time, in call order).
+ * `Disposed`: the Workspace or Lens was used after `free()` or `[Symbol.dispose]()` (thrown
+ * synchronously, also by methods that return a promise).
+ */
 export type ErrorKind =
   | "Validation" | "LensInvalid" | "NotFound" | "Conflict"
-  | "QuotaExceeded" | "Corrupted" | "Unavailable" | "Storage" | "Internal";
+  | "QuotaExceeded" | "Corrupted" | "Unavailable" | "Storage" | "Internal" | "Disposed";
 /** What the engine throws: a real Error with these extra properties. */
 export interface PlumblineError extends Error {
   kind: ErrorKind;
-  /** Validation: the input property at fault (camelCase, as in the input object). */
+  /**
+   * Validation: the input property at fault (camelCase, as in the input object), or the
+   * parameter's name when the argument as a whole cannot be read (a getter that throws).
+   */
   field?: string;
   /** A JSON path into the input, when the fault is inside a document (answers files). */
   path?: string;
