@@ -16,7 +16,7 @@
 //! `typescript_custom_section` below, and the exports refer to them with
 //! `unchecked_param_type`/`unchecked_return_type`, so `tsc` checks consumers against them.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
 use serde::de::DeserializeOwned;
@@ -35,6 +35,7 @@ use crate::store::localstorage::LocalStorageStore;
 use crate::store::memory::MemoryStore;
 use crate::store::{Document, RawRecord, Store, StoreError, TypedDocument, Write};
 use crate::workload::backup::RestoreOptions;
+use crate::workload::turnstile::Turnstile;
 use crate::workload::{
     from_json, Environment, ImportLensOptions, LensVersionInput, LensVersionOptions, Workspace,
     WorkspaceError,
@@ -87,6 +88,100 @@ fn invalid_argument(field: &str, message: &str) -> JsValue {
         &format!("{field}: {message}"),
         &[("field", JsValue::from_str(field))],
     )
+}
+
+/// A milestone number as an argument of its own (`getMilestone`): a whole number from 1 to the
+/// most milestones a workload can have, else `Validation` with `field: "milestoneNumber"`.
+fn milestone_number_of(value: &JsValue) -> Result<u32, JsValue> {
+    let max = crate::workload::validate::MAX_MILESTONES as u32;
+    let rule = format!("must be a whole number from 1 to {max}");
+    let Some(n) = value.as_f64() else {
+        let got = if value.is_string() {
+            "a string"
+        } else {
+            "not a number"
+        };
+        return Err(invalid_argument(
+            "milestoneNumber",
+            &format!("{rule}; got {got}"),
+        ));
+    };
+    if n.fract() != 0.0 || !(1.0..=f64::from(max)).contains(&n) {
+        return Err(invalid_argument(
+            "milestoneNumber",
+            &format!("{rule}; got {n}"),
+        ));
+    }
+    Ok(n as u32)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Disposed objects
+// ---------------------------------------------------------------------------------------------
+
+// `free()` (and `[Symbol.dispose]`, the same function) destroys the Rust object and sets the JS
+// object's `__wbg_ptr` to 0; a later call reaches wasm-bindgen's own null check, which throws a
+// plain "null pointer passed to rust" Error that no caller can tell apart. That check is in
+// the generated shims, with no hook, so the guard sits in front of it, in JS: the first object
+// of each class made here hands its prototype to `guardPrototype`, which wraps every method and
+// accessor with a check that throws `kind: "Disposed"` for a freed object. Patching the shared
+// prototype once covers every object of the class, made before or after, whichever entry
+// (Node, web, the app) loaded the glue.
+#[wasm_bindgen(inline_js = r#"
+export function guardPrototype(probe, message) {
+  const proto = Object.getPrototypeOf(probe);
+  for (const key of Reflect.ownKeys(proto)) {
+    if (key === "constructor" || (typeof key === "string" && key.startsWith("__"))) continue;
+    // Disposing twice does nothing (as the explicit resource management proposal asks of
+    // `[Symbol.dispose]`, which is `free`); wasm-bindgen's own threw the null-pointer Error.
+    const dispose = key === "free" || key === Symbol.dispose;
+    const d = Object.getOwnPropertyDescriptor(proto, key);
+    for (const slot of ["value", "get", "set"]) {
+      const inner = d[slot];
+      if (typeof inner !== "function") continue;
+      d[slot] = function (...args) {
+        if (this != null && this.__wbg_ptr === 0) {
+          if (dispose) return undefined;
+          const error = new Error(message);
+          error.kind = "Disposed";
+          throw error;
+        }
+        return inner.apply(this, args);
+      };
+      Object.defineProperty(d[slot], "name", { value: inner.name });
+    }
+    Object.defineProperty(proto, key, d);
+  }
+  probe.free();
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = guardPrototype)]
+    fn guard_prototype(probe: &JsValue, message: &str);
+}
+
+const WORKSPACE_DISPOSED: &str =
+    "this Workspace was disposed (free() or [Symbol.dispose] was called) \
+     and cannot be used any more; open it again with Workspace.open";
+const LENS_DISPOSED: &str = "this Lens was disposed (free() or [Symbol.dispose] was called) and \
+     cannot be used any more; get a new one with Lens.parse, Lens.builtin or workspace.lens";
+
+thread_local! {
+    static WORKSPACE_GUARDED: Cell<bool> = const { Cell::new(false) };
+    static LENS_GUARDED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Installs the disposal guard on a class's prototype the first time an object of it is made:
+/// `probe` makes a throwaway object (sharing the real one's data), which the guard frees.
+fn guard_disposal(
+    done: &'static std::thread::LocalKey<Cell<bool>>,
+    message: &str,
+    probe: impl FnOnce() -> JsValue,
+) {
+    if !done.get() {
+        done.set(true);
+        guard_prototype(&probe(), message);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -158,14 +253,23 @@ export type ImprovementStatus = "NOT_APPLICABLE" | "NOT_STARTED" | "IN_PROGRESS"
 export type LensType = "AWS_OFFICIAL" | "CUSTOM_SHARED" | "CUSTOM_SELF";
 export type StorageKind = "indexeddb" | "localstorage" | "memory";
 
-/** `err.kind` of every Error the engine throws. */
+/**
+ * `err.kind` of every Error the engine throws. `Conflict`: the record was changed by another
+ * writer using the same storage (another tab, window or program) since it was read; calls on
+ * one Workspace never conflict with each other (they run one at a time, in call order).
+ * `Disposed`: the Workspace or Lens was used after `free()` or `[Symbol.dispose]()` (thrown
+ * synchronously, also by methods that return a promise).
+ */
 export type ErrorKind =
   | "Validation" | "LensInvalid" | "NotFound" | "Conflict"
-  | "QuotaExceeded" | "Corrupted" | "Unavailable" | "Storage" | "Internal";
+  | "QuotaExceeded" | "Corrupted" | "Unavailable" | "Storage" | "Internal" | "Disposed";
 /** What the engine throws: a real Error with these extra properties. */
 export interface PlumblineError extends Error {
   kind: ErrorKind;
-  /** Validation: the input property at fault (camelCase, as in the input object). */
+  /**
+   * Validation: the input property at fault (camelCase, as in the input object), or the
+   * parameter's name when the argument as a whole cannot be read (a getter that throws).
+   */
   field?: string;
   /** A JSON path into the input, when the fault is inside a document (answers files, backups). */
   path?: string;
@@ -563,7 +667,7 @@ impl JsLens {
         text: js_sys::JsString,
         #[wasm_bindgen(unchecked_optional_param_type = "LintOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let options: LintFlags = input(options)?;
+        let options: LintFlags = input(options, "options")?;
         let options = lens::LintOptions {
             strict: options.strict,
             ..lens::LintOptions::default()
@@ -652,7 +756,7 @@ impl JsLens {
         #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let answers = answers_from_js(answers)?;
-        let options: PlanOptions = input(options)?;
+        let options: PlanOptions = input(options, "options")?;
         to_js(&review::improvement_plan(&self.lens, &answers, &options))
     }
 }
@@ -673,6 +777,13 @@ fn lens_text(text: &js_sys::JsString) -> Result<String, JsValue> {
 
 impl JsLens {
     fn new(lens: Rc<lens::Lens>) -> Self {
+        guard_disposal(&LENS_GUARDED, LENS_DISPOSED, || {
+            JsLens {
+                lens: lens.clone(),
+                fast: OnceCell::new(),
+            }
+            .into()
+        });
         JsLens {
             lens,
             fast: OnceCell::new(),
@@ -754,7 +865,17 @@ const optText = (v) => v === undefined || v === null || typeof v === "string";
 const optReason = (v) => v === undefined || v === null || REASONS.has(v);
 const token = (tag, s) => tag + s.length + ":" + s;
 
+// A getter of the caller's that throws must not escape here (unwinding through wasm, without
+// a kind): give up, and the JSON path reports it as a Validation error of `answers`.
 export function packAnswers(answers) {
+  try {
+    return pack(answers);
+  } catch {
+    return undefined;
+  }
+}
+
+function pack(answers) {
   let out = "";
   for (let i = 0; i < answers.length; i++) {
     const a = answers[i];
@@ -1020,7 +1141,20 @@ impl Environment for JsEnvironment {
     }
 }
 
-type Core = Workspace<BrowserStore>;
+/// What a JS `Workspace` handle drives: the core workspace, and the queue its calls wait in
+/// ([`spawn`]). It derefs to the workspace so that every method reads `ws.operation(...)`.
+struct Core {
+    workspace: Workspace<BrowserStore>,
+    turns: Rc<Turnstile>,
+}
+
+impl std::ops::Deref for Core {
+    type Target = Workspace<BrowserStore>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.workspace
+    }
+}
 
 /// `Workspace.open`'s argument.
 #[derive(Deserialize, Default)]
@@ -1038,12 +1172,14 @@ struct ReadOptions {
 }
 
 /// Reads a JS input object into a core input type with the core's field-level errors
-/// (`kind: "Validation"`, `field` = the offending property). `undefined` reads as `{}`.
-fn input<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
+/// (`kind: "Validation"`, `field` = the offending property). `undefined` reads as `{}`. A value
+/// that cannot even be read (a getter or `toJSON` that throws, a cycle, a BigInt) is refused
+/// with `field` = `argument`, the parameter's name, and the engine's message.
+fn input<T: DeserializeOwned>(value: JsValue, argument: &str) -> Result<T, JsValue> {
     let json: Value = if value.is_undefined() {
         Value::Null
     } else {
-        from_js(value, "input")?
+        from_js(value, argument)?
     };
     from_json(json).map_err(workspace_error)
 }
@@ -1073,6 +1209,12 @@ fn text(value: Option<String>, field: &str) -> Result<String, JsValue> {
 }
 
 /// Runs `op` on the shared core and settles the returned promise with its serialized result.
+///
+/// Calls on one handle run one after another, in call order: the place in the queue is taken
+/// here, synchronously, and `op` starts when every earlier call has settled. Concurrent calls
+/// that interleaved all rewrote the workload's summary document and defeated each other's
+/// revisions, so most failed with a `Conflict` that no other writer caused. The turn is
+/// released when `op` settles, with a result or an error.
 fn spawn<T, F, Fut>(core: &Rc<Core>, op: F) -> js_sys::Promise
 where
     T: Serialize,
@@ -1080,7 +1222,13 @@ where
     Fut: std::future::Future<Output = Result<T, JsValue>> + 'static,
 {
     let core = core.clone();
-    wasm_bindgen_futures::future_to_promise(async move { to_js(&op(core).await?) })
+    let ticket = core.turns.enter();
+    wasm_bindgen_futures::future_to_promise(async move {
+        let turn = ticket.await;
+        let result = op(core).await;
+        drop(turn);
+        to_js(&result?)
+    })
 }
 
 /// Workloads, their lens reviews, answers and milestones, kept in the browser.
@@ -1137,12 +1285,17 @@ impl JsWorkspace {
                 ))
             }
         };
-        let core = Workspace::open(store, JsEnvironment)
+        let workspace = Workspace::open(store, JsEnvironment)
             .await
             .map_err(workspace_error)?;
-        Ok(JsWorkspace {
-            core: Rc::new(core),
-        })
+        let core = Rc::new(Core {
+            workspace,
+            turns: Turnstile::new(),
+        });
+        guard_disposal(&WORKSPACE_GUARDED, WORKSPACE_DISPOSED, || {
+            JsWorkspace { core: core.clone() }.into()
+        });
+        Ok(JsWorkspace { core })
     }
 
     /// Which storage this workspace uses: `"indexeddb"`, `"localstorage"` or `"memory"`.
@@ -1165,7 +1318,7 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(unchecked_param_type = "WorkloadInput")] workload: JsValue,
     ) -> js_sys::Promise {
-        let parsed = input(workload);
+        let parsed = input(workload, "workload");
         spawn(&self.core, move |ws| async move {
             ws.define_workload(parsed?).await.map_err(workspace_error)
         })
@@ -1197,7 +1350,7 @@ impl JsWorkspace {
         #[wasm_bindgen(js_name = workloadId)] workload_id: String,
         #[wasm_bindgen(unchecked_param_type = "WorkloadPatch")] patch: JsValue,
     ) -> js_sys::Promise {
-        let parsed = input(patch);
+        let parsed = input(patch, "patch");
         spawn(&self.core, move |ws| async move {
             ws.update_workload(&workload_id, parsed?)
                 .await
@@ -1260,7 +1413,7 @@ impl JsWorkspace {
         #[wasm_bindgen(js_name = questionId)] question_id: String,
         #[wasm_bindgen(unchecked_param_type = "AnswerUpdate")] update: JsValue,
     ) -> js_sys::Promise {
-        let parsed = input(update);
+        let parsed = input(update, "update");
         spawn(&self.core, move |ws| async move {
             ws.update_answer(&workload_id, &lens_alias, &question_id, parsed?)
                 .await
@@ -1276,7 +1429,7 @@ impl JsWorkspace {
         #[wasm_bindgen(js_name = questionId)] question_id: String,
         #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: JsValue,
     ) -> js_sys::Promise {
-        let options: Result<ReadOptions, JsValue> = input(options);
+        let options: Result<ReadOptions, JsValue> = input(options, "options");
         spawn(&self.core, move |ws| async move {
             ws.get_answer(
                 &workload_id,
@@ -1297,7 +1450,7 @@ impl JsWorkspace {
         #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
         #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: JsValue,
     ) -> js_sys::Promise {
-        let options: Result<ReadOptions, JsValue> = input(options);
+        let options: Result<ReadOptions, JsValue> = input(options, "options");
         spawn(&self.core, move |ws| async move {
             ws.list_answers(&workload_id, &lens_alias, options?.milestone_number)
                 .await
@@ -1313,7 +1466,7 @@ impl JsWorkspace {
         #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
         #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: JsValue,
     ) -> js_sys::Promise {
-        let options: Result<ReadOptions, JsValue> = input(options);
+        let options: Result<ReadOptions, JsValue> = input(options, "options");
         spawn(&self.core, move |ws| async move {
             ws.get_lens_review(&workload_id, &lens_alias, options?.milestone_number)
                 .await
@@ -1329,7 +1482,7 @@ impl JsWorkspace {
         #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
         #[wasm_bindgen(unchecked_param_type = "LensReviewUpdate")] update: JsValue,
     ) -> js_sys::Promise {
-        let parsed = input(update);
+        let parsed = input(update, "update");
         spawn(&self.core, move |ws| async move {
             ws.update_lens_review(&workload_id, &lens_alias, parsed?)
                 .await
@@ -1365,7 +1518,7 @@ impl JsWorkspace {
         #[wasm_bindgen(unchecked_optional_param_type = "WorkspacePlanOptions")] options: JsValue,
     ) -> js_sys::Promise {
         // PlanOptions plus `milestoneNumber`: split the one off before reading the other.
-        let parsed = input::<Value>(options).and_then(|mut options| {
+        let parsed = input::<Value>(options, "options").and_then(|mut options| {
             let milestone = match options
                 .as_object_mut()
                 .and_then(|o| o.remove("milestoneNumber"))
@@ -1417,14 +1570,19 @@ impl JsWorkspace {
     }
 
     /// The snapshot: the workload as it was, its lens reviews and every answer.
+    /// `milestoneNumber` is a whole number from 1 to 100 (else `Validation`).
+    // Taken as a JS value and checked here: wasm-bindgen's `u32` conversion wraps 2^32 + 1 to
+    // 1 and truncates 1.9 to 1, which read milestone 1 instead of refusing.
     #[wasm_bindgen(js_name = getMilestone, unchecked_return_type = "Promise<Milestone>")]
     pub fn get_milestone(
         &self,
         #[wasm_bindgen(js_name = workloadId)] workload_id: String,
-        #[wasm_bindgen(js_name = milestoneNumber)] milestone_number: u32,
+        #[wasm_bindgen(js_name = milestoneNumber, unchecked_param_type = "number")]
+        milestone_number: JsValue,
     ) -> js_sys::Promise {
+        let number = milestone_number_of(&milestone_number);
         spawn(&self.core, move |ws| async move {
-            ws.get_milestone(&workload_id, milestone_number)
+            ws.get_milestone(&workload_id, number?)
                 .await
                 .map_err(workspace_error)
         })
@@ -1436,7 +1594,7 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "DashboardFilter")] filter: JsValue,
     ) -> js_sys::Promise {
-        let parsed = input(filter);
+        let parsed = input(filter, "filter");
         spawn(&self.core, move |ws| async move {
             ws.dashboard(parsed?).await.map_err(workspace_error)
         })
@@ -1460,9 +1618,13 @@ impl JsWorkspace {
         #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
         #[wasm_bindgen(unchecked_optional_param_type = "LensVersionOptions")] options: JsValue,
     ) -> js_sys::Promise {
-        let options: Result<LensVersionOptions, JsValue> = input(options);
+        let options: Result<LensVersionOptions, JsValue> = input(options, "options");
         let core = self.core.clone();
+        // Queued like every other call (see `spawn`): a lens read right after a publish on
+        // the same handle must see it.
+        let ticket = core.turns.enter();
         wasm_bindgen_futures::future_to_promise(async move {
+            let _turn = ticket.await;
             let options = options?;
             let lens = core
                 .get_lens(&lens_alias, options.lens_version.as_deref())
@@ -1551,7 +1713,7 @@ impl JsWorkspace {
         #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
         #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: JsValue,
     ) -> js_sys::Promise {
-        let options: Result<ReadOptions, JsValue> = input(options);
+        let options: Result<ReadOptions, JsValue> = input(options, "options");
         spawn(&self.core, move |ws| async move {
             ws.export_answers(&workload_id, &lens_alias, options?.milestone_number)
                 .await
@@ -1674,7 +1836,7 @@ impl JsWorkspace {
         #[wasm_bindgen(js_name = workloadId)] workload_id: String,
         #[wasm_bindgen(unchecked_optional_param_type = "CompareOptions")] options: JsValue,
     ) -> js_sys::Promise {
-        let request: Result<crate::workload::CompareRequest, JsValue> = input(options);
+        let request: Result<crate::workload::CompareRequest, JsValue> = input(options, "options");
         spawn(&self.core, move |ws| async move {
             ws.compare_milestones(&workload_id, request?)
                 .await
@@ -1731,7 +1893,7 @@ impl JsWorkspace {
         #[wasm_bindgen(unchecked_optional_param_type = "ImportLensOptions")] options: JsValue,
     ) -> js_sys::Promise {
         let text = lens_text(&text);
-        let options: Result<ImportLensOptions, JsValue> = input(options);
+        let options: Result<ImportLensOptions, JsValue> = input(options, "options");
         spawn(&self.core, move |ws| async move {
             ws.import_lens(&text?, options?)
                 .await
@@ -1748,7 +1910,7 @@ impl JsWorkspace {
         #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
         #[wasm_bindgen(unchecked_param_type = "LensVersionInput")] version: JsValue,
     ) -> js_sys::Promise {
-        let version: Result<LensVersionInput, JsValue> = input(version);
+        let version: Result<LensVersionInput, JsValue> = input(version, "version");
         spawn(&self.core, move |ws| async move {
             ws.create_lens_version(&lens_alias, version?)
                 .await
@@ -1763,7 +1925,7 @@ impl JsWorkspace {
         #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
         #[wasm_bindgen(unchecked_optional_param_type = "LensVersionOptions")] options: JsValue,
     ) -> js_sys::Promise {
-        let options: Result<LensVersionOptions, JsValue> = input(options);
+        let options: Result<LensVersionOptions, JsValue> = input(options, "options");
         spawn(&self.core, move |ws| async move {
             ws.export_lens(&lens_alias, options?.lens_version.as_deref())
                 .await
@@ -1912,7 +2074,7 @@ impl JsWorkspace {
                 "must be a string (the backup file's text)",
             ))
         };
-        let options: Result<RestoreOptions, JsValue> = input(options);
+        let options: Result<RestoreOptions, JsValue> = input(options, "options");
         spawn(&self.core, move |ws| async move {
             ws.import_workspace(&text?, options?)
                 .await

@@ -341,7 +341,9 @@ async fn workspace_review_cycle_in_memory() {
         .unwrap();
     assert_eq!(m["milestoneNumber"], 1);
     assert_eq!(m["riskCounts"]["HIGH"], 1);
-    let snapshot = settle(ws.get_milestone(id.clone(), 1)).await.unwrap();
+    let snapshot = settle(ws.get_milestone(id.clone(), JsValue::from(1)))
+        .await
+        .unwrap();
     assert_eq!(snapshot["milestoneName"], "Version 1.0");
 
     let list = settle(ws.list_workloads()).await.unwrap();

@@ -468,6 +468,15 @@ fn losing_a_race_on_derived_data_is_retried() {
     ))
     .unwrap_err();
     assert_eq!(err.kind(), "Conflict");
+    // What is known, and no guess: some other writer of the same storage, every attempt.
+    let message = err.to_string();
+    assert!(
+        message.contains(
+            "changed by another writer using the same storage (another tab, window or program)"
+        ) && message.contains("each of the 5 times")
+            && !message.contains('?'),
+        "{message}"
+    );
     assert!(block_on(
         ws.store()
             .get(&format!("answer/{id}/wellarchitected/priorities"))

@@ -142,7 +142,7 @@ pub enum StoreError {
 impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            StoreError::Conflict { id } => write!(f, "`{id}` was changed elsewhere (another tab?) since it was read; reload and try again"),
+            StoreError::Conflict { id } => write!(f, "`{id}` was changed by another writer using the same storage (another tab, window or program) since it was read"),
             StoreError::QuotaExceeded { message } => write!(f, "the browser's storage is full: {message}"),
             StoreError::Corrupted { id, message } => write!(f, "stored record `{id}` is damaged: {message}"),
             StoreError::Unavailable { message } => write!(f, "storage is unavailable: {message}"),

@@ -13,7 +13,7 @@ pub enum WorkspaceError {
     /// No such workload, lens review or milestone; the message says which.
     NotFound { message: String },
     /// The record changed since the caller read it (the `expectedRevision` it sent is stale),
-    /// or it kept changing while we retried.
+    /// or another writer using the same storage kept changing it while we retried.
     Conflict { message: String },
     /// A custom lens's draft has validation errors, so it cannot be published: every
     /// diagnostic (errors and warnings) goes with it, as `Lens.parse` reports them.
@@ -107,7 +107,8 @@ impl From<StoreError> for WorkspaceError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Conflict { id } => WorkspaceError::conflict(format!(
-                "`{id}` was changed elsewhere (another tab?) while this change was being saved; reload and try again"
+                "{}; nothing was saved; try again",
+                StoreError::Conflict { id }
             )),
             other => WorkspaceError::Storage(other),
         }

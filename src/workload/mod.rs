@@ -13,6 +13,7 @@
 //! - [`damage`]: damaged records, reported by id and kept local; repair.
 //! - [`env`]: the clock and entropy the host injects; [`time`]: ISO 8601 formatting.
 //! - [`input::from_json`]: JSON from JavaScript into the input types, with field-level errors.
+//! - [`turnstile`]: the FIFO async lock that runs the calls on one JS `Workspace` in order.
 
 pub mod answer;
 pub mod backup;
@@ -33,6 +34,7 @@ mod properties;
 mod record;
 mod summary;
 pub mod time;
+pub mod turnstile;
 pub mod validate;
 mod workspace;
 

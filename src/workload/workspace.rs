@@ -420,11 +420,15 @@ pub(crate) fn decode_raw<T: DeserializeOwned>(raw: &RawRecord) -> Result<Stored<
     }
 }
 
-/// Reported when a change lost the race to other writers `ATTEMPTS` times in a row.
+/// Reported when a change lost the race to other writers `ATTEMPTS` times in a row. The JS API
+/// runs the calls on one handle one at a time, so the writer was another one using the same
+/// storage; which one (a tab, a window, a program) is not known, so the message does not guess.
 pub(crate) fn gave_up() -> WorkspaceError {
-    WorkspaceError::conflict(
-        "the workload kept changing (another tab?) while this change was being saved; reload and try again",
-    )
+    WorkspaceError::conflict(format!(
+        "the records this change needs were changed by another writer using the same storage \
+         (another tab, window or program) each of the {ATTEMPTS} times it was about to be saved; \
+         nothing was saved; try again"
+    ))
 }
 
 /// The write that stores `doc` over the revision it was read at.
@@ -444,7 +448,9 @@ pub(crate) fn check_expected(
 ) -> Result<(), WorkspaceError> {
     match expected {
         Some(e) if e != current => Err(WorkspaceError::conflict(format!(
-            "the {what} was changed elsewhere since it was read (revision `{e}`, now `{}`); reload and try again",
+            "the {what} was changed since it was read (revision `{e}` was read, it is now `{}`), \
+             by another writer using the same storage (another tab, window or program) or by an \
+             earlier call; reload it and try again",
             if current.is_empty() { "none" } else { current }
         ))),
         _ => Ok(()),

@@ -28,5 +28,6 @@ test("a Vite app bundles the package and loads the engine in the browser", async
   t.after(site.close);
   await site.page.goto(site.url);
   await waitForText(site.page, "#engine-version", manifest.version);
+  await waitForText(site.page, "#disposed", "Disposed,Disposed");
   assertClean(site.problems);
 });
