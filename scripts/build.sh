@@ -20,7 +20,7 @@ header "build: wasm-opt -Oz (npm binaryen)"
 node_modules/.bin/wasm-opt -Oz "pkg/${CRATE}_bg.wasm" -o "pkg/${CRATE}_bg.wasm"
 
 header "build: package files"
-cp scripts/pkg/node.js scripts/pkg/node.d.ts scripts/pkg/README.md scripts/pkg/LICENSE pkg/
+cp scripts/pkg/node.js scripts/pkg/node.d.ts scripts/pkg/README.md scripts/pkg/LICENSE scripts/pkg/backup.schema.json pkg/
 node scripts/pkg/manifest.mjs
 
 header "build: sizes"

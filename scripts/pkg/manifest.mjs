@@ -36,6 +36,8 @@ const manifest = {
     // For apps that want to load or preload the engine themselves (`?url` in Vite).
     "./plumbline_bg.wasm": "./plumbline_bg.wasm",
     "./package.json": "./package.json",
+    // The JSON Schema of the workspace backup file (Workspace.exportWorkspace).
+    "./backup.schema.json": "./backup.schema.json",
   },
   // For tools that predate "exports"; they all get the web entry.
   main: "./plumbline.js",

@@ -191,9 +191,13 @@ test("every Workspace and Lens method refuses bad input with an Error of a docum
     exportLens: [() => ws.exportLens("nope", { lensVersion: 5 }), () => ws.exportLens("nope")],
     deleteLens: [() => ws.deleteLens("nope")],
     lens: [() => ws.lens("nope"), () => ws.lens(FW, { lensVersion: 5 })],
+    exportRawWorkload: [() => ws.exportRawWorkload("nope"), () => ws.exportRawWorkload("f".repeat(32))],
+    repairWorkload: [() => ws.repairWorkload("nope"), () => ws.repairWorkload("f".repeat(32))],
+    exportWorkspace: [],
+    importWorkspace: [() => ws.importWorkspace(5), () => ws.importWorkspace("{"), () => ws.importWorkspace("{}", { mode: "now" })],
   };
   // Methods that take no input cannot be given a bad one.
-  const noInput = new Set(["constructor", "free", "close", "storage", "listWorkloads", "lenses"]);
+  const noInput = new Set(["constructor", "free", "close", "storage", "listWorkloads", "lenses", "damagedRecords", "damagedWorkloads"]);
   const lensCases = {
     toJSON: [],
     evaluate: [() => lens.evaluate("x"), () => lens.evaluate([{ questionId: 5 }]), () => lens.evaluate({ AnswerSummaries: 5 })],
