@@ -6,7 +6,8 @@
 //!   the same text, the native stand-in for `JSON.parse`;
 //! - risk evaluation throughput over a generated 60-question lens, and the improvement plan;
 //! - rule analysis (`review::analysis::analyze`) of the largest corpus lens;
-//! - growth: 1, 10, 100 and 1000 evaluations of distinct answer sets, with the cost per unit.
+//! - growth: 1, 10, 100 and 1000 evaluations of distinct answer sets, with the cost per unit;
+//!   lint of hostile files with n repeated keys or n `NaN`s (the cost per problem must stay flat).
 //!
 //! It also writes the generated inputs to `target/bench/fixtures/` for the wasm measurements, so
 //! that every environment reads the same bytes. Set `PLUMBLINE_BENCH_QUICK=1` for a short run.
@@ -154,6 +155,8 @@ fn main() {
         .note = Some(format!("{questions} questions, {findings} findings"));
     }
 
+    hostile_figures(&config, &mut rec);
+
     match rec.write() {
         Ok(path) => println!("results: {}", path.display()),
         Err(e) => eprintln!("cannot write the results: {e}"),
@@ -268,6 +271,36 @@ fn eval_figures(
         );
         r.series = Some(format!("evaluate, {} questions", questions.len()));
         r.units = Some(n as u64);
+    }
+}
+
+/// Lint of hostile files whose problems grow with their size: one object with n repeated keys,
+/// one array of n `NaN`s. Each is a growth series, so the report shows whether the cost per
+/// problem stays flat (it was quadratic: 93,000 repeated keys took 12 s).
+fn hostile_figures(config: &Config, rec: &mut Recorder) {
+    type Generator = fn(usize) -> String;
+    let series: [(&str, Generator, &[usize]); 2] = [
+        (
+            "lint, n repeated keys in one object",
+            fixtures::repeated_keys_lens,
+            &[930, 9_300, 93_000],
+        ),
+        (
+            "lint, n NaN in one array",
+            fixtures::nan_pillars_lens,
+            &[1_200, 12_000, 120_000],
+        ),
+    ];
+    for (name, generate, sizes) in series {
+        for &n in sizes {
+            let text = generate(n);
+            let diagnostics = lens::lint(&text).diagnostics.len();
+            let stats = bench(config, || lens::lint(&text));
+            let r = rec.add("growth", format!("{name}, n = {n}"), "s", stats, None);
+            r.series = Some(name.to_string());
+            r.units = Some(n as u64);
+            r.note = Some(format!("{} B, {diagnostics} diagnostics", text.len()));
+        }
     }
 }
 

@@ -9,6 +9,8 @@
 //!   them in a [`store::Store`].
 //! - [`store`]: the document store contract, with the memory backend.
 //! - [`catalog`]: the lenses shipped with Plumbline (`lenses/*.json`).
+//! - [`shown`]: how text from a file or a command line is quoted in messages (cut, controls
+//!   escaped), so that no input can forge a line of output.
 //!
 //! `wasm` (wasm32 only) is the only module that knows about JavaScript.
 
@@ -16,6 +18,7 @@ pub mod catalog;
 pub mod lens;
 pub mod review;
 pub mod rule;
+pub mod shown;
 pub mod store;
 pub mod workload;
 

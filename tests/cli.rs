@@ -36,7 +36,9 @@ fn run_with_stdin(args: &[&str], stdin: Option<&[u8]>) -> Run {
         .spawn()
         .expect("the plumbline binary runs");
     if let Some(bytes) = stdin {
-        child.stdin.take().unwrap().write_all(bytes).unwrap();
+        // A program may stop reading early (at a size limit): the pipe then breaks, which is
+        // not the test's failure; the status and the output say what happened.
+        let _ = child.stdin.take().unwrap().write_all(bytes);
     }
     let output = child.wait_with_output().unwrap();
     Run {
@@ -457,4 +459,196 @@ fn a_lens_with_errors_cannot_be_evaluated_or_planned() {
     let r = run(&["plan", lens, answers]);
     assert_eq!(r.status, 1);
     assert!(r.stdout.is_empty());
+}
+
+// --- hostile input (issue 12): a clear error, never a crash, a hang or a forged line ---
+
+#[cfg(unix)]
+#[test]
+fn arguments_that_are_not_utf8_exit_2_naming_their_position() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let output = Command::new(BIN)
+        .arg("lint")
+        .arg(OsStr::from_bytes(b"lens-\xFF\xFE.json"))
+        .current_dir(ROOT)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "plumbline: argument 2 is not valid UTF-8 (`lens-\u{fffd}\u{fffd}.json`); Plumbline reads UTF-8 arguments and file names only\nRun `plumbline --help` for usage.\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn endless_inputs_stop_at_the_size_limit() {
+    let started = std::time::Instant::now();
+    let r = run(&["lint", "/dev/zero"]);
+    assert_eq!(r.status, 2);
+    assert_eq!(
+        r.stderr,
+        "plumbline: /dev/zero: larger than 500000 bytes, the limit for a lens file (AWS: a custom lens cannot exceed 500 KB); it was not read\n"
+    );
+    let r = run(&["evaluate", "tests/fixtures/review-lens.json", "/dev/zero"]);
+    assert_eq!(r.status, 2);
+    assert_eq!(
+        r.stderr,
+        "plumbline: /dev/zero: larger than 10485760 bytes, the limit for an answers file; it was not read\n"
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn files_just_over_the_size_limit_exit_2() {
+    let valid =
+        std::fs::read_to_string(Path::new(ROOT).join("tests/fixtures/review-lens.json")).unwrap();
+    let at_limit = format!("{valid}{}", " ".repeat(500_000 - valid.len()));
+    let path = temp_file("lens-at-limit.json", at_limit.as_bytes());
+    assert_eq!(run(&["lint", path.to_str().unwrap()]).status, 0);
+    let over = temp_file("lens-over-limit.json", format!("{at_limit} ").as_bytes());
+    let r = run(&["lint", over.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(r.status, 2);
+    assert!(r.stdout.is_empty());
+    assert!(r.stderr.ends_with(": larger than 500000 bytes, the limit for a lens file (AWS: a custom lens cannot exceed 500 KB); it was not read\n"), "{}", r.stderr);
+    // The same through stdin; the rest of what is piped in is never read.
+    let r = run_with_stdin(&["lint", "-"], Some(&vec![b' '; 2_000_000]));
+    assert_eq!(r.status, 2);
+    assert!(r
+        .stderr
+        .starts_with("plumbline: <stdin>: larger than 500000 bytes"));
+    // Answers files: 10 MiB.
+    let answers = temp_file("answers-over-limit.json", &vec![b' '; 10_485_761]);
+    let r = run(&[
+        "plan",
+        "tests/fixtures/review-lens.json",
+        answers.to_str().unwrap(),
+    ]);
+    assert_eq!(r.status, 2);
+    assert!(r
+        .stderr
+        .contains(": larger than 10485760 bytes, the limit for an answers file"));
+}
+
+#[test]
+fn keys_with_control_characters_cannot_forge_diagnostic_lines() {
+    if !parser_available() {
+        return;
+    }
+    let golden_run = golden(
+        "lint-control-keys",
+        &["lint", "tests/golden/lens/unknown-key-controls.json"],
+    );
+    assert_eq!(golden_run.status, 0);
+    // A key with an escape sequence, line breaks, C1 controls and a right-to-left override.
+    let key = "\u{1b}[2J\r\nlens.json:1:1: error[forged] x\u{85}\u{9b}31m\u{202e}evil\u{2066}";
+    let lens = std::fs::read_to_string(Path::new(ROOT).join("tests/fixtures/review-lens.json"))
+        .unwrap()
+        .replacen(
+            '{',
+            &format!("{{{}: 1,", serde_json::to_string(key).unwrap()),
+            1,
+        );
+    let path = temp_file("control-key.json", lens.as_bytes());
+    let file = path.to_str().unwrap();
+    let text = run(&["lint", file]);
+    assert_eq!(text.status, 0);
+    let lines: Vec<&str> = text.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "one diagnostic and the summary: {lines:#?}");
+    assert!(is_diagnostic_line(lines[0], file), "{}", lines[0]);
+    assert!(
+        !text
+            .stdout
+            .chars()
+            .any(|c| c != '\n' && plumbline::shown::is_hidden_control(c)),
+        "{:?}",
+        text.stdout
+    );
+    assert!(lines[0].contains(
+        "`\\u{1b}[2J\\u{d}\\u{a}lens.json:1:1: error[forged] x\\u{85}\\u{9b}31m\\u{202e}evil\\u{2066}`"
+    ));
+    // JSON keeps the exact key in the path and shows the message in the same escaped form.
+    let json = run(&["lint", file, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let d = &value["diagnostics"][0];
+    assert_eq!(
+        d["path"].as_str().unwrap(),
+        format!("[{}]", serde_json::to_string(key).unwrap())
+    );
+    assert!(lines[0].contains(d["message"].as_str().unwrap()));
+}
+
+#[test]
+fn utf32_is_named_utf32() {
+    for bytes in [
+        &b"\xFF\xFE\0\0{\0\0\0}\0\0\0"[..],
+        b"\0\0\xFE\xFF\0\0\0{\0\0\0}",
+    ] {
+        let path = temp_file("utf32.json", bytes);
+        let r = run(&["lint", path.to_str().unwrap()]);
+        assert_eq!(r.status, 2);
+        assert!(
+            r.stderr
+                .ends_with(": the file is UTF-32 encoded; save it as UTF-8\n"),
+            "{}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn a_byte_order_mark_is_a_warning_as_in_the_app() {
+    if !parser_available() {
+        return;
+    }
+    let lens = std::fs::read(Path::new(ROOT).join("tests/fixtures/review-lens.json")).unwrap();
+    let answers =
+        std::fs::read(Path::new(ROOT).join("tests/fixtures/review-answers.json")).unwrap();
+    let bom = |bytes: &[u8]| [&b"\xEF\xBB\xBF"[..], bytes].concat();
+    let lens_bom = temp_file("bom-lens.json", &bom(&lens));
+    let answers_bom = temp_file("bom-answers.json", &bom(&answers));
+    let file = lens_bom.to_str().unwrap();
+    let r = run(&["lint", file]);
+    assert_eq!(r.status, 0);
+    assert!(
+        r.stdout.starts_with(&format!(
+            "{file}:1:1: warning[json-byte-order-mark] the file starts with a byte-order mark"
+        )),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(run(&["lint", file, "--deny-warnings"]).status, 1);
+    // Evaluation reads both files as if they had no mark.
+    let plain = run(&[
+        "evaluate",
+        "tests/fixtures/review-lens.json",
+        "tests/fixtures/review-answers.json",
+    ]);
+    let marked = run(&["evaluate", file, answers_bom.to_str().unwrap()]);
+    assert_eq!(marked.status, 0, "{}", marked.stderr);
+    assert_eq!(marked.stdout, plain.stdout);
+}
+
+#[test]
+fn a_repeated_key_in_answers_exits_2_with_its_path() {
+    let r = golden(
+        "evaluate-duplicate-answer-key",
+        &[
+            "evaluate",
+            "tests/fixtures/review-lens.json",
+            "tests/fixtures/review-answers-duplicate-key.json",
+        ],
+    );
+    assert_eq!(r.status, 2);
+    assert!(r.stdout.is_empty());
+    assert!(r.stderr.contains(
+        ": 11:7: at AnswerSummaries[0].SelectedChoices: key `SelectedChoices` is repeated"
+    ));
 }

@@ -292,3 +292,66 @@ fn bad_answers_json_names_the_problem_and_where() {
          ARCHITECTURE_CONSTRAINTS, OTHER, NONE, found \"LAZINESS\""
     );
 }
+
+#[test]
+fn a_repeated_key_in_answers_is_an_error_at_its_path() {
+    let text = "{\"AnswerSummaries\": [\n  {\"QuestionId\": \"q1\"},\n  {\"QuestionId\": \"q2\", \"SelectedChoices\": [\"a\"],\n   \"SelectedChoices\": []}\n]}";
+    let error = answers_from_aws_json(text).unwrap_err();
+    assert_eq!(error.path, "AnswerSummaries[1].SelectedChoices");
+    assert_eq!(error.line_column, Some((4, 4)));
+    assert_eq!(
+        error.to_string(),
+        "4:4: at AnswerSummaries[1].SelectedChoices: key `SelectedChoices` is repeated in this \
+         object (first at line 3, column 24); only one of the values can be kept, remove the other"
+    );
+    // The earliest repeat in the file is the one reported, also when an inner object repeats
+    // a key later in the file than an outer one.
+    let nested =
+        r#"{"AnswerSummaries": [], "AnswerSummaries": [{"QuestionId": "q", "QuestionId": "r"}]}"#;
+    assert_eq!(
+        answers_from_aws_json(nested).unwrap_err().path,
+        "AnswerSummaries"
+    );
+}
+
+#[test]
+fn answers_with_a_byte_order_mark_are_read() {
+    let text = "\u{feff}{\"AnswerSummaries\": [{\"QuestionId\": \"q1\"}]}";
+    assert_eq!(answers_from_aws_json(text).unwrap()[0].question_id, "q1");
+    // A syntax error on line 1 counts the mark as a character, as lens positions do.
+    let error = answers_from_aws_json("\u{feff}{\"AnswerSummaries\": [,]}").unwrap_err();
+    assert_eq!(error.line_column, Some((1, 23)));
+    assert_eq!(
+        answers_from_aws_json("{\"AnswerSummaries\": [,]}")
+            .unwrap_err()
+            .line_column,
+        Some((1, 22))
+    );
+}
+
+#[test]
+fn answers_files_have_a_size_limit() {
+    use plumbline::review::import::MAX_FILE_BYTES;
+    let open = "{\"AnswerSummaries\": []}";
+    let at_limit = format!("{open}{}", " ".repeat(MAX_FILE_BYTES - open.len()));
+    assert!(answers_from_aws_json(&at_limit).unwrap().is_empty());
+    let over = format!("{at_limit} ");
+    assert_eq!(
+        answers_from_aws_json(&over).unwrap_err().to_string(),
+        "the answers file is 10485761 bytes; the limit is 10485760 bytes"
+    );
+}
+
+#[test]
+fn echoed_values_of_answers_are_cut_and_escaped() {
+    let status = format!("\u{1b}[2J\n{}", "X".repeat(200));
+    let text = serde_json::json!({"Answer": {"QuestionId": "q", "Reason": status}}).to_string();
+    let message = answers_from_aws_json(&text).unwrap_err().to_string();
+    assert!(
+        message.ends_with(&format!(
+            "found \"\\u{{1b}}[2J\\u{{a}}{}…\"",
+            "X".repeat(75)
+        )),
+        "{message}"
+    );
+}

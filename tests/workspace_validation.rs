@@ -693,3 +693,74 @@ fn json_input_errors_name_the_property() {
     let empty: DashboardFilter = from_json(serde_json::Value::Null).unwrap();
     assert_eq!(empty, DashboardFilter::default());
 }
+
+/// Invisible format characters (Unicode category Cf) count as whitespace in names, for the
+/// "3 visible characters" rule and for uniqueness, in define, rename and milestone names.
+#[test]
+fn invisible_format_characters_count_as_whitespace_in_names() {
+    // (name, accepted on its own?)
+    let alone: &[(&str, bool)] = &[
+        ("\u{200b}\u{200b}\u{200b}\u{200b}\u{200b}", false),
+        ("a\u{200b}\u{2060}\u{feff}b\u{00ad}", false),
+        ("\u{200c}\u{200d}\u{2066}x y", false),
+        ("ab\u{e0041}\u{e0042}\u{e0043}", false),
+        ("a\u{200b}b\u{200b}c", true),
+        ("Check\u{200b}out", true),
+    ];
+    for &(name, ok) in alone {
+        let ws = workspace();
+        let defined = block_on(ws.define_workload(input(name)));
+        let good = block_on(ws.define_workload(input("Good name"))).unwrap();
+        let renamed = block_on(ws.update_workload(
+            &good.workload_id,
+            WorkloadPatch {
+                workload_name: Some(name.into()),
+                ..Default::default()
+            },
+        ));
+        let milestone = block_on(ws.create_milestone(&good.workload_id, name));
+        if ok {
+            assert!(defined.is_ok(), "define {name:?}: {defined:?}");
+            // The rename clashes with the workload just defined under the same name.
+            expect_validation(renamed, "workloadName", "unique");
+            assert!(milestone.is_ok(), "milestone {name:?}: {milestone:?}");
+        } else {
+            expect_validation(defined, "workloadName", "not whitespace");
+            expect_validation(renamed, "workloadName", "not whitespace");
+            expect_validation(milestone, "milestoneName", "not whitespace");
+        }
+    }
+
+    // Uniqueness: a name that differs only by invisible characters is the same name.
+    let ws = workspace();
+    let first = block_on(ws.define_workload(input("Checkout"))).unwrap();
+    for clash in [
+        "Check\u{200b}out",
+        "\u{feff}CHECKOUT",
+        "check\u{00ad}out\u{2060}",
+    ] {
+        expect_validation(
+            block_on(ws.define_workload(input(clash))),
+            "workloadName",
+            "unique",
+        );
+    }
+    let other = block_on(ws.define_workload(input("Checkout two"))).unwrap();
+    expect_validation(
+        block_on(ws.update_workload(
+            &other.workload_id,
+            WorkloadPatch {
+                workload_name: Some("Check\u{200d}out".into()),
+                ..Default::default()
+            },
+        )),
+        "workloadName",
+        "unique",
+    );
+    assert!(block_on(ws.create_milestone(&first.workload_id, "Version 1.0")).is_ok());
+    expect_validation(
+        block_on(ws.create_milestone(&first.workload_id, "Version\u{200b} 1.0")),
+        "milestoneName",
+        "unique",
+    );
+}

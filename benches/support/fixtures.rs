@@ -472,3 +472,22 @@ pub fn answers_of(lens: &Lens, masks: &[Mask]) -> Vec<Answer> {
         })
         .collect()
 }
+
+/// A hostile lens for the linearity figures: the first pillar object repeats one key `n` times,
+/// so the reader reports `n` repeated keys (and the builder `n` unknown keys). `"":1` is five
+/// bytes, so 93,000 repeats still fit the 500,000-byte limit.
+pub fn repeated_keys_lens(n: usize) -> String {
+    let keys = vec![r#""":1"#; n].join(",");
+    format!(
+        r#"{{"schemaVersion":"2021-11-01","name":"Repeated keys","description":"d","pillars":[{{"id":"p1","name":"P",{keys},"questions":[]}}]}}"#
+    )
+}
+
+/// A hostile lens whose `pillars` array holds `n` `NaN`s: one non-finite-number error and one
+/// wrong-type error each.
+pub fn nan_pillars_lens(n: usize) -> String {
+    let items = vec!["NaN"; n].join(",");
+    format!(
+        r#"{{"schemaVersion":"2021-11-01","name":"NaN","description":"d","pillars":[{items}]}}"#
+    )
+}

@@ -19,18 +19,19 @@ use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
     let mut out = stdout.lock();
     let mut err = stderr.lock();
-    let status = match args::parse(&argv) {
-        Ok(command) => commands::run(command, &mut out, &mut err),
-        Err(usage) => {
-            let _ = writeln!(err, "plumbline: {usage}\n{}", args::HINT);
-            commands::USAGE_FAILURE
-        }
-    };
+    let status =
+        match args::from_os(std::env::args_os().skip(1)).and_then(|argv| args::parse(&argv)) {
+            Ok(command) => commands::run(command, &mut out, &mut err),
+            Err(usage) => {
+                let usage = plumbline::shown::escape(&usage);
+                let _ = writeln!(err, "plumbline: {usage}\n{}", args::HINT);
+                commands::USAGE_FAILURE
+            }
+        };
     // A closed pipe (`plumbline … | head`) is not worth a panic; the status says what happened.
     let _ = out.flush();
     ExitCode::from(status)

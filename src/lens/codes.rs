@@ -21,7 +21,7 @@ codes! {
     FILE_TOO_LARGE = "file-too-large", Error, "The file is over 500,000 bytes (AWS: a lens cannot exceed 500 KB); it is not read.";
     JSON_EMPTY = "json-empty", Error, "The file is empty or only whitespace.";
     JSON_NOT_JSON = "json-not-json", Error, "The file does not start like JSON at all; the message quotes its first line.";
-    JSON_BYTE_ORDER_MARK = "json-byte-order-mark", Error, "A byte-order mark precedes the JSON text.";
+    JSON_BYTE_ORDER_MARK = "json-byte-order-mark", Warning, "A byte-order mark precedes the JSON text; it is read past (JSON does not allow one, other tools may refuse it).";
     JSON_TRAILING_COMMA = "json-trailing-comma", Error, "A comma after the last item of an array or object.";
     JSON_NON_FINITE_NUMBER = "json-non-finite-number", Error, "NaN, Infinity or -Infinity, which JSON does not have.";
     JSON_COMMENT = "json-comment", Error, "A // or /* comment.";

@@ -13,6 +13,7 @@ use super::json::raw_offset;
 use super::model::Lens;
 use super::path::Path;
 use crate::rule::{compile, parse_condition, CompiledCondition, Condition};
+use crate::shown::excerpt;
 
 /// An id that named no choice of its question, waiting for the whole lens to be known.
 #[derive(Debug, Clone)]
@@ -83,9 +84,9 @@ pub fn report_unknown_ids(cx: &mut Cx<'_>, lens: &Lens) {
             .iter()
             .find(|c| c.eq_ignore_ascii_case(&u.id));
         let hint = if let Some(near) = near {
-            format!("did you mean `{near}`? ids are case-sensitive")
+            format!("did you mean `{}`? ids are case-sensitive", excerpt(near))
         } else if let Some(owner) = owners.first() {
-            format!("it is a choice of question `{owner}`, and a condition can only use its own question's choices")
+            format!("it is a choice of question `{}`, and a condition can only use its own question's choices", excerpt(owner))
         } else {
             format!("its choices are {}", list(&u.question_choices))
         };
@@ -96,7 +97,8 @@ pub fn report_unknown_ids(cx: &mut Cx<'_>, lens: &Lens) {
             u.offset,
             format!(
                 "`{}` is not a choice of question `{}`; {hint}",
-                u.id, u.question
+                excerpt(&u.id),
+                excerpt(&u.question)
             ),
         );
     }
@@ -107,7 +109,7 @@ fn list(ids: &[String]) -> String {
         return "none".to_string();
     }
     ids.iter()
-        .map(|id| format!("`{id}`"))
+        .map(|id| format!("`{}`", excerpt(id)))
         .collect::<Vec<_>>()
         .join(", ")
 }

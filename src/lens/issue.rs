@@ -40,6 +40,12 @@ impl Issues {
         offset: usize,
         message: String,
     ) {
+        // Every site quotes input through `shown::excerpt`; escaping the whole message too
+        // (idempotent, and free when there is nothing to escape) covers any it misses.
+        let message = match crate::shown::escape(&message) {
+            std::borrow::Cow::Borrowed(_) => message,
+            std::borrow::Cow::Owned(escaped) => escaped,
+        };
         self.list.push(Issue {
             severity,
             code,

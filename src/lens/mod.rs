@@ -94,7 +94,7 @@ fn check(text: &str, options: &LintOptions, analyze: bool) -> LintReport {
             .unwrap_or_default();
         let message = error.message(cx.lines());
         cx.issues
-            .push(Severity::Error, error.code(), path, error.offset, message);
+            .push(error.severity(), error.code(), path, error.offset, message);
     }
     let lens = parsed
         .root

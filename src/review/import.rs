@@ -6,12 +6,24 @@
 //! `IsApplicable: true`, and `UNSELECTED` for a choice answer without a status. Fields we do not
 //! use (`QuestionTitle`, `Risk`, `QuestionType`, `NextToken`, …) are ignored, so real exports
 //! read as they are. Every error names the JSON path of the offending value.
+//!
+//! A key repeated in one object is an error, as in lens files: serde_json would keep the last
+//! value without a word, and the file means something else than its author thinks. A UTF-8
+//! byte-order mark is read past, as the lens reader does (there is no warning channel here).
 
 use std::fmt;
 
 use serde_json::{Map, Value};
 
 use super::answers::{Answer, AnswerReason, ChoiceAnswer, ChoiceReason, ChoiceStatus};
+use crate::lens::json::{self as positioned, JsonErrorKind};
+use crate::lens::path::path_at;
+use crate::lens::position::LineIndex;
+use crate::shown::excerpt;
+
+/// The largest answers file read, in bytes: 10 MiB. A ListAnswers export of the largest lens
+/// (10 pillars × 20 questions × 15 choices, every note at its limit) stays well under it.
+pub const MAX_FILE_BYTES: usize = 10_485_760;
 
 /// A problem in an answers file: where (a JSON path, or line:column for a syntax error) and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +38,10 @@ pub struct ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.line_column, self.path.as_str()) {
-            (Some((line, column)), _) => write!(f, "{line}:{column}: {}", self.message),
+            (Some((line, column)), "") => write!(f, "{line}:{column}: {}", self.message),
+            (Some((line, column)), path) => {
+                write!(f, "{line}:{column}: at {path}: {}", self.message)
+            }
             (None, "") => write!(f, "{}", self.message),
             (None, path) => write!(f, "at {path}: {}", self.message),
         }
@@ -37,18 +52,33 @@ impl std::error::Error for ImportError {}
 
 /// Parses an AWS answers document into answers, in document order.
 pub fn answers_from_aws_json(text: &str) -> Result<Vec<Answer>, ImportError> {
-    let document: Value = serde_json::from_str(text).map_err(|e| {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ImportError {
+            path: String::new(),
+            line_column: None,
+            message: format!(
+                "the answers file is {} bytes; the limit is {MAX_FILE_BYTES} bytes",
+                text.len()
+            ),
+        });
+    }
+    let bom = text.starts_with('\u{feff}');
+    let json = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let document: Value = serde_json::from_str(json).map_err(|e| {
         // serde_json appends "at line L column C"; the position is reported separately.
         let full = e.to_string();
         let what = full
             .rsplit_once(" at line ")
             .map_or(full.as_str(), |(what, _)| what);
+        // Positions count the byte-order mark as the first character, as the lens reader's do.
+        let column = e.column() + usize::from(bom && e.line() == 1);
         ImportError {
             path: String::new(),
-            line_column: Some((e.line(), e.column())),
+            line_column: Some((e.line(), column)),
             message: format!("not valid JSON: {what}"),
         }
     })?;
+    refuse_repeated_keys(text)?;
     match &document {
         Value::Array(items) => answer_list(items, ""),
         Value::Object(object) => {
@@ -71,6 +101,40 @@ pub fn answers_from_aws_json(text: &str) -> Result<Vec<Answer>, ImportError> {
         }
         other => Err(wrong_type("", "an object or an array", other)),
     }
+}
+
+/// The first key repeated in one object, as an error at the repeat with its JSON path. The
+/// position-keeping lens reader finds them (serde_json cannot); it runs only on text serde_json
+/// accepted, so any other finding of it can be ignored.
+fn refuse_repeated_keys(text: &str) -> Result<(), ImportError> {
+    let parsed = positioned::read(text);
+    // Found as each object closes, inner ones first: report the one earliest in the file.
+    let Some(error) = parsed
+        .errors
+        .iter()
+        .filter(|e| matches!(e.kind, JsonErrorKind::DuplicateKey { .. }))
+        .min_by_key(|e| e.offset)
+    else {
+        return Ok(());
+    };
+    let JsonErrorKind::DuplicateKey { key, first_offset } = &error.kind else {
+        return Ok(());
+    };
+    let lines = LineIndex::new(text);
+    let (line, column) = lines.position(*first_offset);
+    let (again_line, again_column) = lines.position(error.offset);
+    Err(ImportError {
+        path: parsed
+            .root
+            .as_ref()
+            .map(|root| path_at(root, error.offset))
+            .unwrap_or_default(),
+        line_column: Some((again_line as usize, again_column as usize)),
+        message: format!(
+            "key `{}` is repeated in this object (first at line {line}, column {column}); only one of the values can be kept, remove the other",
+            excerpt(key)
+        ),
+    })
 }
 
 fn answer_list(items: &[Value], path: &str) -> Result<Vec<Answer>, ImportError> {
@@ -232,7 +296,11 @@ fn enum_field<T>(
     parse(&text).map(Some).ok_or_else(|| ImportError {
         path: format!("{path}.{key}"),
         line_column: None,
-        message: format!("expected one of {}, found \"{text}\"", allowed.join(", ")),
+        message: format!(
+            "expected one of {}, found \"{}\"",
+            allowed.join(", "),
+            excerpt(&text)
+        ),
     })
 }
 

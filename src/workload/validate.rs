@@ -72,23 +72,60 @@ pub fn name(field: &str, value: &str) -> Check {
     at_least_three_visible(field, value)
 }
 
+/// Whether `c` shows nothing where it stands: whitespace, or a Unicode format character
+/// (general category Cf) such as U+200B ZERO WIDTH SPACE. design.md counts the second kind as
+/// whitespace, so that five U+200B are not a name and `Check\u{200b}out` is `Checkout`.
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || is_format_character(c)
+}
+
+/// General category Cf, as of Unicode 15.1 (the standard library has no category lookup, and a
+/// dependency for one table is not worth its bytes in the wasm engine).
+pub fn is_format_character(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{600}'..='\u{605}'
+            | '\u{61c}'
+            | '\u{6dd}'
+            | '\u{70f}'
+            | '\u{890}'..='\u{891}'
+            | '\u{8e2}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{110bd}'
+            | '\u{110cd}'
+            | '\u{13430}'..='\u{1343f}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0001}'
+            | '\u{e0020}'..='\u{e007f}'
+    )
+}
+
 fn at_least_three_visible(field: &str, value: &str) -> Check {
-    let visible = value.chars().filter(|c| !c.is_whitespace()).count();
+    let visible = value.chars().filter(|&c| !is_blank(c)).count();
     if visible < 3 {
         return fail(
             field,
             format!(
-                "must have at least 3 characters that are not whitespace; this one has {visible}"
+                "must have at least 3 characters that are not whitespace (invisible format characters such as U+200B count as whitespace); this one has {visible}"
             ),
         );
     }
     Ok(())
 }
 
-/// The form names are compared in: case and every whitespace character ignored.
+/// The form names are compared in: case, every whitespace character and every invisible
+/// format character ignored.
 pub fn name_key(name: &str) -> String {
     name.chars()
-        .filter(|c| !c.is_whitespace())
+        .filter(|&c| !is_blank(c))
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -328,5 +365,26 @@ mod tests {
     fn name_keys_ignore_case_and_whitespace() {
         assert_eq!(name_key(" Retail  Web\tSite "), "retailwebsite");
         assert_eq!(name_key("ÄBC"), name_key("äbc"));
+        assert_eq!(name_key("Check\u{200b}out\u{feff}"), name_key("Checkout"));
+    }
+
+    #[test]
+    fn format_characters_are_blank_and_letters_are_not() {
+        for c in [
+            '\u{ad}',
+            '\u{200b}',
+            '\u{200c}',
+            '\u{200d}',
+            '\u{2060}',
+            '\u{feff}',
+            '\u{202e}',
+            '\u{e0041}',
+            '\u{1d173}',
+        ] {
+            assert!(is_blank(c), "U+{:04X}", c as u32);
+        }
+        for c in ['a', 'é', '-', '\u{2010}', '\u{fffc}', '😀'] {
+            assert!(!is_blank(c), "U+{:04X}", c as u32);
+        }
     }
 }

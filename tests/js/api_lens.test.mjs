@@ -182,6 +182,17 @@ test("lint {strict: true}: unknown keys become errors; unknown options are refus
   assert.throws(() => Lens.lint(TEXT, { strcit: true }), (err) => err instanceof Error && err.kind === "Validation");
 });
 
+test("a byte-order mark is a warning, as in the CLI: parse accepts the lens, lint reports it", () => {
+  const marked = "\uFEFF" + TEXT;
+  assert.equal(Lens.parse(marked).name, "Checkout Service Lens");
+  const report = Lens.lint(marked);
+  assert.equal(report.valid, true);
+  assert.deepEqual(
+    report.diagnostics.map((d) => [d.severity, d.code, d.path, d.line, d.column]),
+    [["warning", "json-byte-order-mark", "", 1, 1]],
+  );
+});
+
 test("evaluate: risk per question in lens order, per pillar, for the lens", () => {
   const lens = Lens.parse(TEXT);
   const result = lens.evaluate([

@@ -1,7 +1,10 @@
 //! Command-line parsing, by hand: three commands and three options do not need a framework,
 //! and a hand-written parser keeps the binary small and the messages ours.
 
+use std::ffi::OsString;
+
 use plumbline::lens::LintOptions;
+use plumbline::shown::excerpt;
 
 /// What the user asked for.
 #[derive(Debug, PartialEq, Eq)]
@@ -62,6 +65,24 @@ lenses Plumbline ships; custom lenses must not use it.
 Exit status: 0 success, 1 the lens has errors (or warnings, with --deny-warnings),
 2 usage error or unreadable input.";
 
+/// The arguments after the program name as text. `std::env::args` panics on one that is not
+/// UTF-8 (a file name in another encoding); this names it instead, by position (1 = the first
+/// after the program name) and with the bytes it could not read shown as U+FFFD.
+pub fn from_os(args: impl IntoIterator<Item = OsString>) -> Result<Vec<String>, String> {
+    args.into_iter()
+        .enumerate()
+        .map(|(i, arg)| {
+            arg.into_string().map_err(|arg| {
+                format!(
+                    "argument {} is not valid UTF-8 (`{}`); Plumbline reads UTF-8 arguments and file names only",
+                    i + 1,
+                    excerpt(&arg.to_string_lossy())
+                )
+            })
+        })
+        .collect()
+}
+
 /// Parses the arguments after the program name; `Err` carries a one-line reason.
 pub fn parse(argv: &[String]) -> Result<Command, String> {
     let Some((first, rest)) = argv.split_first() else {
@@ -98,7 +119,12 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
             let format = match options.take("--format").as_deref() {
                 None | Some("text") => Format::Text,
                 Some("json") => Format::Json,
-                Some(other) => return Err(format!("--format must be text or json, not `{other}`")),
+                Some(other) => {
+                    return Err(format!(
+                        "--format must be text or json, not `{}`",
+                        excerpt(other)
+                    ))
+                }
             };
             Command::Lint {
                 file,
@@ -134,8 +160,10 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                 lint_options,
             }
         }
-        other if other.starts_with('-') => return Err(format!("unknown option `{other}`")),
-        other => return Err(format!("unknown command `{other}`")),
+        other if other.starts_with('-') => {
+            return Err(format!("unknown option `{}`", excerpt(other)))
+        }
+        other => return Err(format!("unknown command `{}`", excerpt(other))),
     };
     options.finish(first)?;
     Ok(command)
@@ -182,7 +210,7 @@ impl Options {
                     None => (word.as_str(), None),
                 };
                 if !VALUED.contains(&name) {
-                    return Err(format!("unknown option `{name}`"));
+                    return Err(format!("unknown option `{}`", excerpt(name)));
                 }
                 let value = match inline {
                     Some(value) => value,
@@ -259,6 +287,24 @@ mod tests {
                     ..LintOptions::default()
                 },
             })
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn arguments_that_are_not_utf8_are_named_by_position() {
+        use std::os::unix::ffi::OsStringExt;
+        let argv = vec![
+            OsString::from("lint"),
+            OsString::from_vec(b"bad\xFF.json".to_vec()),
+        ];
+        assert_eq!(
+            from_os(argv),
+            Err("argument 2 is not valid UTF-8 (`bad\u{fffd}.json`); Plumbline reads UTF-8 arguments and file names only".to_string())
+        );
+        assert_eq!(
+            from_os([OsString::from("--help")]),
+            Ok(vec!["--help".to_string()])
         );
     }
 

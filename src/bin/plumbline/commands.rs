@@ -6,10 +6,11 @@ use std::io::Write;
 use plumbline::lens::{self, Lens, LintOptions};
 use plumbline::review::import::answers_from_aws_json;
 use plumbline::review::{evaluate, improvement_plan, Answer, PlanItem, PlanOptions};
+use plumbline::shown::{escape, excerpt};
 use serde::Serialize;
 
 use crate::args::{Command, Format, USAGE};
-use crate::input::{self, Input};
+use crate::input::{self, Input, ANSWERS_LIMIT, LENS_LIMIT};
 use crate::render;
 
 pub const SUCCESS: u8 = 0;
@@ -65,7 +66,8 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         }
     };
     result.unwrap_or_else(|failure| {
-        let _ = writeln!(err, "plumbline: {}", failure.message);
+        // Messages quote file names, keys and values: escaped, so none can forge a line.
+        let _ = writeln!(err, "plumbline: {}", escape(&failure.message));
         failure.status
     })
 }
@@ -95,7 +97,7 @@ fn lint(
     deny_warnings: bool,
     out: &mut dyn Write,
 ) -> Result<u8, Failure> {
-    let Input { name, text } = input::read(file).map_err(usage_failure)?;
+    let Input { name, text } = input::read(file, LENS_LIMIT).map_err(usage_failure)?;
     let report = lens::lint_with(&text, &lint_options);
     let rendered = match format {
         Format::Text => render::text(&name, &report.diagnostics),
@@ -115,8 +117,8 @@ fn with_review(
     err: &mut dyn Write,
     then: impl FnOnce(&Lens, &[Answer], &mut dyn Write) -> String,
 ) -> Result<String, Failure> {
-    let lens_input = input::read(lens_path).map_err(usage_failure)?;
-    let answers_input = input::read(answers_path).map_err(usage_failure)?;
+    let lens_input = input::read(lens_path, LENS_LIMIT).map_err(usage_failure)?;
+    let answers_input = input::read(answers_path, ANSWERS_LIMIT).map_err(usage_failure)?;
     // Unreadable input (status 2) is reported before a lens with errors (status 1), so the
     // status tells a script whether to fix its command line or the lens.
     let answers = answers_from_aws_json(&answers_input.text)
@@ -147,7 +149,7 @@ fn warn_misfits(lens: &Lens, answers: &[Answer], file: &str, err: &mut dyn Write
         let problem = match question {
             None => Some(format!(
                 "the lens has no question `{}`; its answer is ignored",
-                answer.question_id
+                excerpt(&answer.question_id)
             )),
             Some(question) => answer
                 .validate_against(question)
@@ -155,7 +157,7 @@ fn warn_misfits(lens: &Lens, answers: &[Answer], file: &str, err: &mut dyn Write
                 .map(|e| format!("{e}; ignored")),
         };
         if let Some(problem) = problem {
-            let _ = writeln!(err, "plumbline: warning: {file}: {problem}");
+            let _ = writeln!(err, "plumbline: warning: {file}: {}", escape(&problem));
         }
     }
 }
@@ -165,7 +167,8 @@ fn warn_unknown_pillars(lens: &Lens, priority: &[String], err: &mut dyn Write) {
         if !lens.pillars.iter().any(|p| &p.id == id) {
             let _ = writeln!(
                 err,
-                "plumbline: warning: --pillar-priority names `{id}`, which is not a pillar of the lens"
+                "plumbline: warning: --pillar-priority names `{}`, which is not a pillar of the lens",
+                excerpt(id)
             );
         }
     }

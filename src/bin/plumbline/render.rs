@@ -2,9 +2,17 @@
 //! and for programs (`{"diagnostics":[…]}`, design.md's contract).
 
 use plumbline::lens::{Diagnostic, Severity};
+use plumbline::shown::{escape, shorten};
 use serde::Serialize;
 
-/// One line per diagnostic, then a summary line.
+/// How many characters of a JSON path a text line shows: paths quote keys, and a key can be as
+/// long as the file.
+const PATH_CHARS: usize = 200;
+
+/// One line per diagnostic, then a summary line. `file` is already escaped (input.rs names
+/// files that way); messages come escaped from the core and are escaped again here, paths are
+/// escaped here (the JSON format keeps them exact), so no input can break a line in two or
+/// reorder it.
 pub fn text(file: &str, diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     for d in diagnostics {
@@ -14,11 +22,14 @@ pub fn text(file: &str, diagnostics: &[Diagnostic]) -> String {
         };
         out.push_str(&format!(
             "{file}:{}:{}: {severity}[{}] {}",
-            d.line, d.column, d.code, d.message
+            d.line,
+            d.column,
+            d.code,
+            escape(&d.message)
         ));
         // The root has no path worth printing; everything else does.
         if !d.path.is_empty() {
-            out.push_str(&format!(" (at {})", d.path));
+            out.push_str(&format!(" (at {})", escape(&shorten(&d.path, PATH_CHARS))));
         }
         out.push('\n');
     }

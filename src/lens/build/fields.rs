@@ -9,6 +9,7 @@ use crate::lens::codes;
 use crate::lens::json::{Member, Value};
 use crate::lens::path::Path;
 use crate::lens::schema::{classify, KeyVerdict, Level};
+use crate::shown::excerpt;
 
 /// Whether an absent field is an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,8 +70,8 @@ fn check_keys(cx: &mut Cx<'_>, members: &[Member<'_>], path: &Path<'_>, level: L
         if verdict == KeyVerdict::Known {
             continue;
         }
-        let key: &str = &member.key;
-        let at = path.key(key);
+        let at = path.key(&member.key);
+        let key = &excerpt(&member.key);
         let offset = member.key_offset;
         let noun = level.noun();
         match verdict {
@@ -172,7 +173,7 @@ pub fn field<'v, 'a>(
 
 pub fn wrong_type(cx: &mut Cx<'_>, value: &Value<'_>, path: &Path<'_>, expected: &str) {
     let name = match path {
-        Path::Key(_, key) => format!("`{key}`"),
+        Path::Key(_, key) => format!("`{}`", excerpt(key)),
         Path::Index(..) => "this item".to_string(),
         Path::Root => "a lens file".to_string(),
     };

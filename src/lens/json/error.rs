@@ -5,6 +5,7 @@
 //! receive a [`LineIndex`] so that they can say "line 12".
 
 use crate::lens::position::LineIndex;
+use crate::shown::excerpt;
 
 /// One problem, at a byte offset of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,7 +20,9 @@ pub enum JsonErrorKind {
     Empty,
     /// The first character cannot start a JSON value: the file is something else.
     NotJson { first_line: String },
-    /// A UTF-8 byte-order mark before the first value.
+    /// A UTF-8 byte-order mark before the first value. RFC 8259 forbids it, but Windows
+    /// editors write it and what AWS does with it is not documented, so it is read past with a
+    /// warning (the only reader finding that is not an error).
     ByteOrderMark,
     /// `,` right before `}` or `]`.
     TrailingComma,
@@ -73,6 +76,15 @@ impl JsonError {
         )
     }
 
+    /// Errors, except for the byte-order mark: Plumbline accepts it everywhere (lint, the
+    /// app, the CLI, answers files), with a warning where there is a diagnostics channel.
+    pub fn severity(&self) -> crate::lens::Severity {
+        match self.kind {
+            JsonErrorKind::ByteOrderMark => crate::lens::Severity::Warning,
+            _ => crate::lens::Severity::Error,
+        }
+    }
+
     /// Stable kebab-case code.
     pub fn code(&self) -> &'static str {
         use JsonErrorKind::*;
@@ -104,7 +116,7 @@ impl JsonError {
             NotJson { first_line } => format!(
                 "the file is not JSON: its first line is `{first_line}`; a lens file is a JSON object starting with `{{`"
             ),
-            ByteOrderMark => "the file starts with a byte-order mark (U+FEFF), which JSON does not allow; remove the byte-order mark (save as UTF-8 without BOM)".into(),
+            ByteOrderMark => "the file starts with a byte-order mark (U+FEFF); Plumbline reads past it, but JSON does not allow one and other tools may refuse the file: remove the byte-order mark (save as UTF-8 without BOM)".into(),
             TrailingComma => "trailing comma: JSON allows no `,` after the last item; remove it".into(),
             NonFiniteNumber { literal } => format!(
                 "`{literal}` is not a JSON value (JSON.parse and AWS reject it); write the text in double quotes"
@@ -132,7 +144,8 @@ impl JsonError {
             DuplicateKey { key, first_offset } => {
                 let (line, column) = lines.position(*first_offset);
                 format!(
-                    "key `{key}` is repeated in this object (first at line {line}, column {column}); only one of the values can be kept, remove the other"
+                    "key `{}` is repeated in this object (first at line {line}, column {column}); only one of the values can be kept, remove the other",
+                    excerpt(key)
                 )
             }
             InvalidNumber { reason } => format!("invalid number: {reason}"),

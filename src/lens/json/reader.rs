@@ -4,7 +4,8 @@
 //! Most errors stop the reader (after a syntax error nothing that follows can be trusted).
 //! A few leave a well-formed tree behind, so reading goes on and the lens checks still run:
 //! a repeated key (both members are kept), `NaN`/`Infinity` (kept as a number, so the field's
-//! type check also fires) and a leading byte-order mark (skipped after being reported).
+//! type check also fires) and a leading byte-order mark (skipped after being reported; the only
+//! finding that is a warning, see [`JsonError::severity`]).
 
 use std::borrow::Cow;
 

@@ -85,10 +85,4 @@ impl<'a> Value<'a> {
     }
 }
 
-/// `text` cut to at most `max` characters, with an ellipsis when cut.
-pub fn shorten(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
-    }
-}
+pub use crate::shown::shorten;

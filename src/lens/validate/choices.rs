@@ -3,6 +3,7 @@
 use crate::lens::build::Cx;
 use crate::lens::codes;
 use crate::lens::path::Path;
+use crate::shown::excerpt;
 
 /// Every choice needs an improvementPlan, except a `_no` choice, which is never a best
 /// practice to improve on. A `_no` choice that has one gets a warning: the plan lists only
@@ -51,7 +52,7 @@ pub fn none_title(cx: &mut Cx<'_>, id: &str, title: &str, offset: usize, path: &
         codes::NONE_CHOICE_WITHOUT_NO_SUFFIX,
         path,
         offset,
-        format!("choice `{id}` is titled \"{}\" but its id does not end in `_no`, so it is an ordinary best practice, not \"None of these\"; rename it (e.g. `{id}_no`) if it means none", title.trim()),
+        format!("choice `{id}` is titled \"{}\" but its id does not end in `_no`, so it is an ordinary best practice, not \"None of these\"; rename it (e.g. `{id}_no`) if it means none", excerpt(title.trim()), id = excerpt(id)),
     );
 }
 
@@ -84,7 +85,8 @@ pub fn no_choice_last(
             path,
             offset,
             format!(
-                "\"None of these\" choice `{id}` is choice {} of {count}; put it last",
+                "\"None of these\" choice `{}` is choice {} of {count}; put it last",
+                excerpt(id),
                 index + 1
             ),
         );
@@ -92,7 +94,10 @@ pub fn no_choice_last(
 }
 
 fn shown(id: Option<&str>) -> String {
-    id.map_or_else(|| "without id".to_string(), |id| format!("`{id}`"))
+    id.map_or_else(
+        || "without id".to_string(),
+        |id| format!("`{}`", excerpt(id)),
+    )
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use crate::lens::build::Cx;
 use crate::lens::codes;
 use crate::lens::path::Path;
+use crate::shown::excerpt;
 
 pub const ID_MIN: usize = 3;
 pub const ID_MAX: usize = 128;
@@ -31,7 +32,10 @@ pub fn syntax(cx: &mut Cx<'_>, what: &str, id: &str, hyphen: bool, offset: usize
             codes::INVALID_ID,
             path,
             offset,
-            format!("{what} `{id}` contains `{shown}`; an id is {rule}"),
+            format!(
+                "{what} `{}` contains `{shown}`; an id is {rule}",
+                excerpt(id)
+            ),
         );
         return;
     }
@@ -41,7 +45,11 @@ pub fn syntax(cx: &mut Cx<'_>, what: &str, id: &str, hyphen: bool, offset: usize
             codes::INVALID_ID,
             path,
             offset,
-            format!("{what} `{id}` is {} characters; an id is {rule}", id.len()),
+            format!(
+                "{what} `{}` is {} characters; an id is {rule}",
+                excerpt(id),
+                id.len()
+            ),
         );
     }
 }
@@ -137,7 +145,8 @@ pub fn duplicate(
         path,
         offset,
         format!(
-            "{what} `{id}` is already used at line {line}, column {column}; {what}s must be unique {}",
+            "{what} `{}` is already used at line {line}, column {column}; {what}s must be unique {}",
+            excerpt(id),
             kind.scope
         ),
     );

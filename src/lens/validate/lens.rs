@@ -3,6 +3,7 @@
 use crate::lens::build::Cx;
 use crate::lens::codes;
 use crate::lens::path::Path;
+use crate::shown::excerpt;
 
 /// The only schema version the lens format defines ("set by the template, do not change").
 pub const SCHEMA_VERSION: &str = "2021-11-01";
@@ -15,7 +16,10 @@ pub fn schema_version(cx: &mut Cx<'_>, version: &str, offset: usize, path: &Path
             codes::UNSUPPORTED_SCHEMA_VERSION,
             path,
             offset,
-            format!("schemaVersion is `{version}`; the only accepted value is `{SCHEMA_VERSION}`"),
+            format!(
+                "schemaVersion is `{}`; the only accepted value is `{SCHEMA_VERSION}`",
+                excerpt(version)
+            ),
         );
     }
 }

@@ -5,6 +5,7 @@ use crate::lens::build::Cx;
 use crate::lens::codes;
 use crate::lens::model::AdditionalResourceType;
 use crate::lens::path::Path;
+use crate::shown::excerpt;
 
 /// Up to five additional helpful resources and five improvement-plan items per choice.
 pub const RESOURCES_PER_TYPE_MAX: usize = 5;
@@ -28,7 +29,7 @@ pub fn url(cx: &mut Cx<'_>, raw: &str, offset: usize, path: &Path<'_>) -> Option
             codes::URL_WHITESPACE,
             path,
             offset,
-            format!("url `{raw}` has leading or trailing spaces; they are removed, remove them from the file too"),
+            format!("url `{}` has leading or trailing spaces; they are removed, remove them from the file too", excerpt(raw)),
         );
     }
     if !(trimmed.starts_with("https://") || trimmed.starts_with("http://")) {
@@ -38,7 +39,7 @@ pub fn url(cx: &mut Cx<'_>, raw: &str, offset: usize, path: &Path<'_>) -> Option
             offset,
             format!(
                 "url `{}` must start with http:// or https://",
-                crate::lens::json::shorten(trimmed, 80)
+                excerpt(trimmed)
             ),
         );
     }
@@ -73,7 +74,7 @@ pub fn resource_type(
                 codes::INVALID_RESOURCE_TYPE,
                 path,
                 offset,
-                format!("additionalResources type is `{raw}`; it must be HELPFUL_RESOURCE or IMPROVEMENT_PLAN"),
+                format!("additionalResources type is `{}`; it must be HELPFUL_RESOURCE or IMPROVEMENT_PLAN", excerpt(raw)),
             );
             None
         }

@@ -7,6 +7,7 @@ use crate::lens::json::Value;
 use crate::lens::model::LensRisk;
 use crate::lens::path::Path;
 use crate::lens::validate::Owner;
+use crate::shown::excerpt;
 
 pub const RULES_MAX: usize = 3;
 
@@ -27,7 +28,10 @@ pub fn risk(cx: &mut Cx<'_>, raw: &str, offset: usize, path: &Path<'_>) -> Optio
                 codes::INVALID_RISK,
                 path,
                 offset,
-                format!("risk is `{raw}`; it must be HIGH_RISK, MEDIUM_RISK or NO_RISK{hint}"),
+                format!(
+                    "risk is `{}`; it must be HIGH_RISK, MEDIUM_RISK or NO_RISK{hint}",
+                    excerpt(raw)
+                ),
             );
             None
         }
