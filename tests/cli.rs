@@ -652,3 +652,76 @@ fn a_repeated_key_in_answers_exits_2_with_its_path() {
         ": 11:7: at AnswerSummaries[0].SelectedChoices: key `SelectedChoices` is repeated"
     ));
 }
+
+// ---- backup check ---------------------------------------------------------------------------
+
+#[test]
+fn backup_check_accepts_a_backup_the_app_wrote() {
+    let r = run(&["backup", "check", "tests/fixtures/backup.json"]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("1 workload(s), 1 answer(s), 1 milestone(s), 0 custom lens(es)"),
+        "{}",
+        r.stdout
+    );
+    let json = run(&[
+        "backup",
+        "check",
+        "tests/fixtures/backup.json",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v["valid"], true);
+    assert_eq!(v["summary"]["workloads"], 1);
+}
+
+#[test]
+fn backup_check_names_the_first_problem_and_exits_1() {
+    let good = std::fs::read_to_string(Path::new(ROOT).join("tests/fixtures/backup.json")).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&good).unwrap();
+    v["workloads"][0]["milestones"][0]["milestoneNumber"] = serde_json::json!(0);
+    let cases = [
+        (
+            v.to_string(),
+            "$.workloads[0].milestones[0].milestoneNumber",
+        ),
+        ("{\"AnswerSummaries\": []}".to_string(), "$.format"),
+        ("[1, 2".to_string(), "$"),
+    ];
+    for (text, path) in cases {
+        let r = run_with_stdin(
+            &["backup", "check", "-", "--format", "json"],
+            Some(text.as_bytes()),
+        );
+        assert_eq!(r.status, 1, "{path}: {}", r.stderr);
+        let out: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        assert_eq!(out["valid"], false);
+        assert_eq!(out["path"], path);
+        let text_run = run_with_stdin(&["backup", "check", "-"], Some(text.as_bytes()));
+        assert!(
+            text_run.stdout.contains(&format!("at {path}:")),
+            "{}",
+            text_run.stdout
+        );
+    }
+}
+
+#[test]
+fn backup_check_usage_and_read_failures_exit_2() {
+    for args in [
+        &["backup", "frob", "x.json"][..],
+        &["backup", "check"][..],
+        &["backup", "check", "no-such-file.json"][..],
+        &["backup", "check", "tests/fixtures/backup.json", "--strict"][..],
+    ] {
+        let r = run(args);
+        assert_eq!(r.status, 2, "{args:?}: {}", r.stdout);
+        assert!(
+            r.stderr.starts_with("plumbline: "),
+            "{args:?}: {}",
+            r.stderr
+        );
+    }
+}

@@ -29,6 +29,11 @@ pub enum Command {
         pillar_priority: Vec<String>,
         lint_options: LintOptions,
     },
+    /// `backup check FILE`: is FILE a workspace backup the app can restore?
+    BackupCheck {
+        file: String,
+        format: Format,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +52,7 @@ Usage:
   plumbline lint FILE [--format text|json] [--strict] [--deny-warnings] [--official-ids]
   plumbline evaluate LENS ANSWERS [--official-ids]
   plumbline plan LENS ANSWERS [--pillar-priority ID,ID,...] [--official-ids]
+  plumbline backup check FILE [--format text|json]
   plumbline --help | --version
 
 Commands:
@@ -55,6 +61,9 @@ Commands:
   evaluate  the risk of every question, with risk counts per pillar and for the lens (JSON)
   plan      the improvement plan: HIGH then MEDIUM questions, by pillar priority and lens
             order, each with the best practices to adopt, most impactful first (JSON)
+  backup check
+            check a workspace backup file (Back up workspace in the app): exit 0 when the
+            app can restore it, 1 when it cannot (with the JSON path of the first problem)
 
 LENS and FILE are custom-lens JSON files; ANSWERS is the JSON that
 `aws wellarchitected list-answers` (or get-answer) prints. Use - to read stdin.
@@ -116,16 +125,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
     let command = match first.as_str() {
         "lint" => {
             let [file] = options.positionals::<1>("lint", "FILE")?;
-            let format = match options.take("--format").as_deref() {
-                None | Some("text") => Format::Text,
-                Some("json") => Format::Json,
-                Some(other) => {
-                    return Err(format!(
-                        "--format must be text or json, not `{}`",
-                        excerpt(other)
-                    ))
-                }
-            };
+            let format = options.format()?;
             Command::Lint {
                 file,
                 format,
@@ -160,6 +160,17 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
                 lint_options,
             }
         }
+        "backup" => {
+            let [action, file] = options.positionals::<2>("backup", "check FILE")?;
+            if action != "check" {
+                return Err(format!(
+                    "`backup` has one action, `check`; not `{}`",
+                    excerpt(&action)
+                ));
+            }
+            let format = options.format()?;
+            Command::BackupCheck { file, format }
+        }
         other if other.starts_with('-') => {
             return Err(format!("unknown option `{}`", excerpt(other)))
         }
@@ -167,6 +178,20 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
     };
     options.finish(first)?;
     Ok(command)
+}
+
+impl Options {
+    /// `--format text|json` (text when absent).
+    fn format(&mut self) -> Result<Format, String> {
+        match self.take("--format").as_deref() {
+            None | Some("text") => Ok(Format::Text),
+            Some("json") => Ok(Format::Json),
+            Some(other) => Err(format!(
+                "--format must be text or json, not `{}`",
+                excerpt(other)
+            )),
+        }
+    }
 }
 
 /// The words after the command, split into positionals and `--name value` options.

@@ -7,10 +7,11 @@ use plumbline::lens::{self, Lens, LintOptions};
 use plumbline::review::import::answers_from_aws_json;
 use plumbline::review::{evaluate, improvement_plan, Answer, PlanItem, PlanOptions};
 use plumbline::shown::{escape, excerpt};
+use plumbline::workload::backup;
 use serde::Serialize;
 
 use crate::args::{Command, Format, USAGE};
-use crate::input::{self, Input, ANSWERS_LIMIT, LENS_LIMIT};
+use crate::input::{self, Input, ANSWERS_LIMIT, BACKUP_LIMIT, LENS_LIMIT};
 use crate::render;
 
 pub const SUCCESS: u8 = 0;
@@ -64,6 +65,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             })
             .map(|text| emit(out, &text))
         }
+        Command::BackupCheck { file, format } => backup_check(&file, format, out),
     };
     result.unwrap_or_else(|failure| {
         // Messages quote file names, keys and values: escaped, so none can forge a line.
@@ -106,6 +108,41 @@ fn lint(
     let _ = out.write_all(rendered.as_bytes());
     let refused = report.has_errors() || (deny_warnings && !report.diagnostics.is_empty());
     Ok(if refused { LENS_HAS_ERRORS } else { SUCCESS })
+}
+
+/// `backup check`: the summary of a restorable backup (exit 0), or the JSON path and reason of
+/// its first problem (exit 1), as text or JSON.
+fn backup_check(file: &str, format: Format, out: &mut dyn Write) -> Result<u8, Failure> {
+    let Input { name, text } = input::read(file, BACKUP_LIMIT).map_err(usage_failure)?;
+    let checked = backup::parse(&text);
+    let rendered = match (&checked, format) {
+        (Ok(parsed), Format::Text) => {
+            let s = parsed.summary();
+            format!(
+                "{name}: a workspace backup (format {}, exported {}): {} workload(s), {} answer(s), {} milestone(s), {} custom lens(es), {} damaged record(s) kept as stored\n",
+                s.format_version, escape(&excerpt(&s.exported_at)), s.workloads, s.answers, s.milestones, s.custom_lenses, s.damaged
+            )
+        }
+        (Err(e), Format::Text) => format!(
+            "{name}: cannot be restored: at {}: {}\n",
+            escape(&excerpt(&e.path)),
+            escape(&e.message)
+        ),
+        (Ok(parsed), Format::Json) => {
+            render::pretty(&serde_json::json!({ "valid": true, "summary": parsed.summary() }))
+        }
+        (Err(e), Format::Json) => render::pretty(&serde_json::json!({
+            "valid": false,
+            "path": e.path,
+            "message": escape(&e.message),
+        })),
+    };
+    let _ = out.write_all(rendered.as_bytes());
+    Ok(if checked.is_ok() {
+        SUCCESS
+    } else {
+        LENS_HAS_ERRORS
+    })
 }
 
 /// Loads a usable lens and its answers, warns about answers that do not fit, and renders the

@@ -35,6 +35,11 @@ pub const ANSWERS_LIMIT: Limit = Limit {
     what: "the limit for an answers file",
 };
 
+pub const BACKUP_LIMIT: Limit = Limit {
+    bytes: plumbline::workload::backup::format::MAX_BACKUP_BYTES,
+    what: "the limit for a workspace backup file",
+};
+
 /// Reads `path`; `Err` is a complete one-line message.
 pub fn read(path: &str, limit: Limit) -> Result<Input, String> {
     let name = if path == "-" {
