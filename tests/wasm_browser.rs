@@ -19,7 +19,7 @@ use wasm_bindgen_test::*;
 
 use plumbline::store::indexeddb::{IndexedDbStore, SCHEMA_VERSION};
 use plumbline::store::localstorage::LocalStorageStore;
-use plumbline::store::{Store, StoreError, Write};
+use plumbline::store::{Store, StoreError, Write, UNREADABLE_REV};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -360,11 +360,36 @@ async fn idb_damaged_record_is_reported_and_others_still_read() {
         store.list("w/").await,
         Err(StoreError::Corrupted { .. })
     ));
-    // Overwriting a damaged record is refused too (its revision cannot be read).
+    // Overwriting a damaged record is refused too (its revision cannot be read)…
     assert!(matches!(
         store.commit(vec![put("w/bad", json!(1))]).await,
         Err(StoreError::Corrupted { .. })
     ));
+    // …unless the write names it as unreadable: what repair and delete do. The raw listing
+    // shows every record as stored, damaged ones included.
+    let raw = store.list_raw("w/").await.unwrap();
+    let ids: Vec<&str> = raw.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["w/bad", "w/good", "w/half", "w/other"]);
+    assert_eq!(raw[0].stored, json!("not a record"));
+    assert_eq!(raw[0].rev, None);
+    assert_eq!(raw[2].stored, json!({"rev": 7}));
+    assert!(raw[1].document().is_some());
+    store
+        .commit(vec![
+            Write {
+                id: "w/bad".into(),
+                expected_rev: Some(UNREADABLE_REV.into()),
+                body: None,
+            },
+            Write {
+                id: "w/half".into(),
+                expected_rev: Some(raw[2].write_rev()),
+                body: Some(json!({"repaired": true})),
+            },
+        ])
+        .await
+        .unwrap();
+    assert_eq!(store.list("w/").await.unwrap().len(), 3);
 }
 
 #[wasm_bindgen_test]
@@ -515,6 +540,22 @@ async fn ls_damaged_record_is_reported_and_others_still_read() {
         Err(StoreError::Corrupted { .. })
     ));
     assert_eq!(store.get("w/good").await.unwrap().unwrap().body, json!(1));
+    // The raw listing keeps a text that is not JSON as a JSON string; both damaged records
+    // can be deleted by naming them unreadable.
+    let raw = store.list_raw("w/").await.unwrap();
+    assert_eq!(raw[0].stored, json!("{not json"));
+    assert_eq!(raw[2].stored, json!({"body": 1}));
+    let deletions = raw
+        .iter()
+        .filter(|r| r.id != "w/good")
+        .map(|r| Write {
+            id: r.id.clone(),
+            expected_rev: Some(r.write_rev()),
+            body: None,
+        })
+        .collect();
+    store.commit(deletions).await.unwrap();
+    assert_eq!(store.list("w/").await.unwrap().len(), 1);
     clear_keys(&format!("plumbline/{name}/"));
 }
 
