@@ -177,3 +177,18 @@ export const getMilestone = async (id, n) => (await workspace()).getMilestone(id
 /** Two states compared lens by lens; `from`/`to` are milestone numbers, omitted = now. */
 export const compareMilestones = async (id, { from, to } = {}) =>
   (await workspace()).compareMilestones(id, { from, to });
+
+// ---- the whole workspace: backup and restore -----------------------------------------------
+
+/** The whole workspace as one backup file (JSON text). */
+export const exportWorkspace = async () => (await workspace()).exportWorkspace();
+/**
+ * Reads a backup file: with {mode: "preview"} lists what a restore would do and writes nothing;
+ * with {mode: "apply", onConflict, resolutions} restores it in one commit. Restored custom
+ * lenses may replace cached ones, so the lens caches are emptied after an applied restore.
+ */
+export async function importWorkspace(text, options) {
+  const result = await (await workspace()).importWorkspace(text, options);
+  if (result.applied) for (const map of [lensEngines, lensModels]) map.clear();
+  return result;
+}
