@@ -689,10 +689,13 @@ impl JsLens {
 
     /// A lens shipped with Plumbline: `"wellarchitected"` (the framework) or `"serverless"`.
     /// Throws `kind: "NotFound"` for any other alias.
-    pub fn builtin(alias: &str) -> Result<JsLens, JsValue> {
-        catalog::find(alias)
+    pub fn builtin(
+        #[wasm_bindgen(unchecked_param_type = "string")] alias: JsValue,
+    ) -> Result<JsLens, JsValue> {
+        let alias = string_arg(alias, "alias")?;
+        catalog::find(&alias)
             .map(|l| JsLens::new(Rc::new(l.lens.clone())))
-            .ok_or_else(|| unknown_lens(alias))
+            .ok_or_else(|| unknown_lens(&alias))
     }
 
     #[wasm_bindgen(getter)]
@@ -1203,6 +1206,14 @@ fn workspace_error(e: WorkspaceError) -> JsValue {
     js_error(e.kind(), &e.to_string(), &extra)
 }
 
+/// A string argument such as an id: anything else is a `Validation` error naming it (the
+/// generated glue would otherwise pass a number to the engine as a broken string).
+fn string_arg(value: JsValue, field: &str) -> Result<String, JsValue> {
+    value
+        .as_string()
+        .ok_or_else(|| invalid_argument(field, "must be a string"))
+}
+
 /// A required string argument.
 fn text(value: Option<String>, field: &str) -> Result<String, JsValue> {
     value.ok_or_else(|| invalid_argument(field, "is required and must be a string"))
@@ -1335,9 +1346,11 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = getWorkload, unchecked_return_type = "Promise<Workload>")]
     pub fn get_workload(
         &self,
-        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
     ) -> js_sys::Promise {
+        let workload_id = string_arg(workload_id, "workloadId");
         spawn(&self.core, move |ws| async move {
+            let workload_id = workload_id?;
             ws.get_workload(&workload_id).await.map_err(workspace_error)
         })
     }
@@ -1347,11 +1360,13 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = updateWorkload, unchecked_return_type = "Promise<Workload>")]
     pub fn update_workload(
         &self,
-        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "WorkloadPatch")] patch: JsValue,
     ) -> js_sys::Promise {
+        let workload_id = string_arg(workload_id, "workloadId");
         let parsed = input(patch, "patch");
         spawn(&self.core, move |ws| async move {
+            let workload_id = workload_id?;
             ws.update_workload(&workload_id, parsed?)
                 .await
                 .map_err(workspace_error)
@@ -1362,9 +1377,11 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = deleteWorkload, unchecked_return_type = "Promise<void>")]
     pub fn delete_workload(
         &self,
-        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
     ) -> js_sys::Promise {
+        let workload_id = string_arg(workload_id, "workloadId");
         spawn(&self.core, move |ws| async move {
+            let workload_id = workload_id?;
             ws.delete_workload(&workload_id)
                 .await
                 .map_err(workspace_error)
@@ -1374,12 +1391,14 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = associateLenses, unchecked_return_type = "Promise<Workload>")]
     pub fn associate_lenses(
         &self,
-        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
         #[wasm_bindgen(js_name = lensAliases, unchecked_param_type = "string[]")]
         lens_aliases: JsValue,
     ) -> js_sys::Promise {
+        let workload_id = string_arg(workload_id, "workloadId");
         let aliases: Result<Vec<String>, JsValue> = from_js(lens_aliases, "lensAliases");
         spawn(&self.core, move |ws| async move {
+            let workload_id = workload_id?;
             ws.associate_lenses(&workload_id, &aliases?)
                 .await
                 .map_err(workspace_error)
@@ -1391,12 +1410,14 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = disassociateLenses, unchecked_return_type = "Promise<Workload>")]
     pub fn disassociate_lenses(
         &self,
-        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
         #[wasm_bindgen(js_name = lensAliases, unchecked_param_type = "string[]")]
         lens_aliases: JsValue,
     ) -> js_sys::Promise {
+        let workload_id = string_arg(workload_id, "workloadId");
         let aliases: Result<Vec<String>, JsValue> = from_js(lens_aliases, "lensAliases");
         spawn(&self.core, move |ws| async move {
+            let workload_id = workload_id?;
             ws.disassociate_lenses(&workload_id, &aliases?)
                 .await
                 .map_err(workspace_error)
@@ -1408,13 +1429,19 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = updateAnswer, unchecked_return_type = "Promise<Answer>")]
     pub fn update_answer(
         &self,
-        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
-        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
-        #[wasm_bindgen(js_name = questionId)] question_id: String,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
+        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
+        #[wasm_bindgen(js_name = questionId, unchecked_param_type = "string")] question_id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "AnswerUpdate")] update: JsValue,
     ) -> js_sys::Promise {
+        let workload_id = string_arg(workload_id, "workloadId");
+        let lens_alias = string_arg(lens_alias, "lensAlias");
+        let question_id = string_arg(question_id, "questionId");
         let parsed = input(update, "update");
         spawn(&self.core, move |ws| async move {
+            let workload_id = workload_id?;
+            let lens_alias = lens_alias?;
+            let question_id = question_id?;
             ws.update_answer(&workload_id, &lens_alias, &question_id, parsed?)
                 .await
                 .map_err(workspace_error)
@@ -1424,13 +1451,19 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = getAnswer, unchecked_return_type = "Promise<Answer>")]
     pub fn get_answer(
         &self,
-        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
-        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
-        #[wasm_bindgen(js_name = questionId)] question_id: String,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
+        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
+        #[wasm_bindgen(js_name = questionId, unchecked_param_type = "string")] question_id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: JsValue,
     ) -> js_sys::Promise {
+        let workload_id = string_arg(workload_id, "workloadId");
+        let lens_alias = string_arg(lens_alias, "lensAlias");
+        let question_id = string_arg(question_id, "questionId");
         let options: Result<ReadOptions, JsValue> = input(options, "options");
         spawn(&self.core, move |ws| async move {
+            let workload_id = workload_id?;
+            let lens_alias = lens_alias?;
+            let question_id = question_id?;
             ws.get_answer(
                 &workload_id,
                 &lens_alias,
@@ -1446,12 +1479,16 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = listAnswers, unchecked_return_type = "Promise<Answer[]>")]
     pub fn list_answers(
         &self,
-        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
-        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
+        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: JsValue,
     ) -> js_sys::Promise {
+        let workload_id = string_arg(workload_id, "workloadId");
+        let lens_alias = string_arg(lens_alias, "lensAlias");
         let options: Result<ReadOptions, JsValue> = input(options, "options");
         spawn(&self.core, move |ws| async move {
+            let workload_id = workload_id?;
+            let lens_alias = lens_alias?;
             ws.list_answers(&workload_id, &lens_alias, options?.milestone_number)
                 .await
                 .map_err(workspace_error)
@@ -1462,12 +1499,16 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = getLensReview, unchecked_return_type = "Promise<LensReview>")]
     pub fn get_lens_review(
         &self,
-        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
-        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
+        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: JsValue,
     ) -> js_sys::Promise {
+        let workload_id = string_arg(workload_id, "workloadId");
+        let lens_alias = string_arg(lens_alias, "lensAlias");
         let options: Result<ReadOptions, JsValue> = input(options, "options");
         spawn(&self.core, move |ws| async move {
+            let workload_id = workload_id?;
+            let lens_alias = lens_alias?;
             ws.get_lens_review(&workload_id, &lens_alias, options?.milestone_number)
                 .await
                 .map_err(workspace_error)
@@ -1478,12 +1519,16 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = updateLensReview, unchecked_return_type = "Promise<LensReview>")]
     pub fn update_lens_review(
         &self,
-        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
-        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
+        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
         #[wasm_bindgen(unchecked_param_type = "LensReviewUpdate")] update: JsValue,
     ) -> js_sys::Promise {
+        let workload_id = string_arg(workload_id, "workloadId");
+        let lens_alias = string_arg(lens_alias, "lensAlias");
         let parsed = input(update, "update");
         spawn(&self.core, move |ws| async move {
+            let workload_id = workload_id?;
+            let lens_alias = lens_alias?;
             ws.update_lens_review(&workload_id, &lens_alias, parsed?)
                 .await
                 .map_err(workspace_error)
@@ -1498,10 +1543,14 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = upgradeLensReview, unchecked_return_type = "Promise<LensReview>")]
     pub fn upgrade_lens_review(
         &self,
-        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
-        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
+        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
     ) -> js_sys::Promise {
+        let workload_id = string_arg(workload_id, "workloadId");
+        let lens_alias = string_arg(lens_alias, "lensAlias");
         spawn(&self.core, move |ws| async move {
+            let workload_id = workload_id?;
+            let lens_alias = lens_alias?;
             ws.upgrade_lens_review(&workload_id, &lens_alias)
                 .await
                 .map_err(workspace_error)
@@ -1513,10 +1562,12 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = improvementPlan, unchecked_return_type = "Promise<PlanItem[]>")]
     pub fn improvement_plan(
         &self,
-        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
-        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
+        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "WorkspacePlanOptions")] options: JsValue,
     ) -> js_sys::Promise {
+        let workload_id = string_arg(workload_id, "workloadId");
+        let lens_alias = string_arg(lens_alias, "lensAlias");
         // PlanOptions plus `milestoneNumber`: split the one off before reading the other.
         let parsed = input::<Value>(options, "options").and_then(|mut options| {
             let milestone = match options
@@ -1534,6 +1585,8 @@ impl JsWorkspace {
             ))
         });
         spawn(&self.core, move |ws| async move {
+            let workload_id = workload_id?;
+            let lens_alias = lens_alias?;
             let (options, milestone) = parsed?;
             ws.improvement_plan(&workload_id, &lens_alias, options, milestone)
                 .await
@@ -1545,12 +1598,14 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = createMilestone, unchecked_return_type = "Promise<MilestoneSummary>")]
     pub fn create_milestone(
         &self,
-        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
         #[wasm_bindgen(js_name = milestoneName, unchecked_param_type = "string")]
         milestone_name: JsValue,
     ) -> js_sys::Promise {
+        let workload_id = string_arg(workload_id, "workloadId");
         let name = text(milestone_name.as_string(), "milestoneName");
         spawn(&self.core, move |ws| async move {
+            let workload_id = workload_id?;
             ws.create_milestone(&workload_id, &name?)
                 .await
                 .map_err(workspace_error)
@@ -1560,9 +1615,11 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = listMilestones, unchecked_return_type = "Promise<MilestoneSummary[]>")]
     pub fn list_milestones(
         &self,
-        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
     ) -> js_sys::Promise {
+        let workload_id = string_arg(workload_id, "workloadId");
         spawn(&self.core, move |ws| async move {
+            let workload_id = workload_id?;
             ws.list_milestones(&workload_id)
                 .await
                 .map_err(workspace_error)
@@ -1576,12 +1633,14 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = getMilestone, unchecked_return_type = "Promise<Milestone>")]
     pub fn get_milestone(
         &self,
-        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
         #[wasm_bindgen(js_name = milestoneNumber, unchecked_param_type = "number")]
         milestone_number: JsValue,
     ) -> js_sys::Promise {
+        let workload_id = string_arg(workload_id, "workloadId");
         let number = milestone_number_of(&milestone_number);
         spawn(&self.core, move |ws| async move {
+            let workload_id = workload_id?;
             ws.get_milestone(&workload_id, number?)
                 .await
                 .map_err(workspace_error)
@@ -1615,15 +1674,17 @@ impl JsWorkspace {
     #[wasm_bindgen(unchecked_return_type = "Promise<Lens>")]
     pub fn lens(
         &self,
-        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "LensVersionOptions")] options: JsValue,
     ) -> js_sys::Promise {
+        let lens_alias = string_arg(lens_alias, "lensAlias");
         let options: Result<LensVersionOptions, JsValue> = input(options, "options");
         let core = self.core.clone();
         // Queued like every other call (see `spawn`): a lens read right after a publish on
         // the same handle must see it.
         let ticket = core.turns.enter();
         wasm_bindgen_futures::future_to_promise(async move {
+            let lens_alias = lens_alias?;
             let _turn = ticket.await;
             let options = options?;
             let lens = core
@@ -1709,12 +1770,16 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = exportAnswers, unchecked_return_type = "Promise<string>")]
     pub fn export_answers(
         &self,
-        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
-        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
+        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: JsValue,
     ) -> js_sys::Promise {
+        let workload_id = string_arg(workload_id, "workloadId");
+        let lens_alias = string_arg(lens_alias, "lensAlias");
         let options: Result<ReadOptions, JsValue> = input(options, "options");
         spawn(&self.core, move |ws| async move {
+            let workload_id = workload_id?;
+            let lens_alias = lens_alias?;
             ws.export_answers(&workload_id, &lens_alias, options?.milestone_number)
                 .await
                 .map_err(workspace_error)
@@ -1726,14 +1791,18 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = importAnswers, unchecked_return_type = "Promise<ImportSummary>")]
     pub fn import_answers(
         &self,
-        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
-        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
+        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     ) -> js_sys::Promise {
+        let workload_id = string_arg(workload_id, "workloadId");
+        let lens_alias = string_arg(lens_alias, "lensAlias");
         let text = text
             .as_string()
             .ok_or_else(|| invalid_argument("text", "must be the answers file's text (a string)"));
         spawn(&self.core, move |ws| async move {
+            let workload_id = workload_id?;
+            let lens_alias = lens_alias?;
             ws.import_answers(&workload_id, &lens_alias, &text?)
                 .await
                 .map_err(import_error)
@@ -1833,11 +1902,13 @@ impl JsWorkspace {
     )]
     pub fn compare_milestones(
         &self,
-        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "CompareOptions")] options: JsValue,
     ) -> js_sys::Promise {
+        let workload_id = string_arg(workload_id, "workloadId");
         let request: Result<crate::workload::CompareRequest, JsValue> = input(options, "options");
         spawn(&self.core, move |ws| async move {
+            let workload_id = workload_id?;
             ws.compare_milestones(&workload_id, request?)
                 .await
                 .map_err(workspace_error)
@@ -1907,11 +1978,13 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = createLensVersion, unchecked_return_type = "Promise<LensVersionSummary>")]
     pub fn create_lens_version(
         &self,
-        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
         #[wasm_bindgen(unchecked_param_type = "LensVersionInput")] version: JsValue,
     ) -> js_sys::Promise {
+        let lens_alias = string_arg(lens_alias, "lensAlias");
         let version: Result<LensVersionInput, JsValue> = input(version, "version");
         spawn(&self.core, move |ws| async move {
+            let lens_alias = lens_alias?;
             ws.create_lens_version(&lens_alias, version?)
                 .await
                 .map_err(workspace_error)
@@ -1922,11 +1995,13 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = exportLens, unchecked_return_type = "Promise<string>")]
     pub fn export_lens(
         &self,
-        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "LensVersionOptions")] options: JsValue,
     ) -> js_sys::Promise {
+        let lens_alias = string_arg(lens_alias, "lensAlias");
         let options: Result<LensVersionOptions, JsValue> = input(options, "options");
         spawn(&self.core, move |ws| async move {
+            let lens_alias = lens_alias?;
             ws.export_lens(&lens_alias, options?.lens_version.as_deref())
                 .await
                 .map_err(workspace_error)
@@ -1938,9 +2013,11 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = deleteLens, unchecked_return_type = "Promise<void>")]
     pub fn delete_lens(
         &self,
-        #[wasm_bindgen(js_name = lensAlias)] lens_alias: String,
+        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
     ) -> js_sys::Promise {
+        let lens_alias = string_arg(lens_alias, "lensAlias");
         spawn(&self.core, move |ws| async move {
+            let lens_alias = lens_alias?;
             ws.delete_lens(&lens_alias).await.map_err(workspace_error)
         })
     }
@@ -2025,9 +2102,11 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = exportRawWorkload, unchecked_return_type = "Promise<string>")]
     pub fn export_raw_workload(
         &self,
-        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
     ) -> js_sys::Promise {
+        let workload_id = string_arg(workload_id, "workloadId");
         spawn(&self.core, move |ws| async move {
+            let workload_id = workload_id?;
             ws.export_raw_workload(&workload_id)
                 .await
                 .map_err(workspace_error)
@@ -2039,9 +2118,11 @@ impl JsWorkspace {
     #[wasm_bindgen(js_name = repairWorkload, unchecked_return_type = "Promise<RepairReport>")]
     pub fn repair_workload(
         &self,
-        #[wasm_bindgen(js_name = workloadId)] workload_id: String,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
     ) -> js_sys::Promise {
+        let workload_id = string_arg(workload_id, "workloadId");
         spawn(&self.core, move |ws| async move {
+            let workload_id = workload_id?;
             ws.repair_workload(&workload_id)
                 .await
                 .map_err(workspace_error)

@@ -654,14 +654,14 @@ mod workspace {
             .unwrap();
         let id = w["workloadId"].as_str().unwrap().to_string();
         settle(first.update_answer(
-            id.clone(),
+            JsValue::from(id.clone()),
             "wellarchitected".into(),
             "priorities".into(),
             js(json!({"selectedChoices": ["ops_priorities_no"]})),
         ))
         .await
         .unwrap();
-        settle(first.create_milestone(id.clone(), JsValue::from_str("Version 1.0")))
+        settle(first.create_milestone(JsValue::from(id.clone()), JsValue::from_str("Version 1.0")))
             .await
             .unwrap();
         first.close();
@@ -673,7 +673,7 @@ mod workspace {
         assert_eq!(list[0]["riskCounts"]["HIGH"], 1);
         assert_eq!(list[0]["milestoneCount"], 1);
         let review = settle(second.get_lens_review(
-            id.clone(),
+            JsValue::from(id.clone()),
             "wellarchitected".into(),
             JsValue::UNDEFINED,
         ))

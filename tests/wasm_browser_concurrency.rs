@@ -72,7 +72,7 @@ async fn fifty_concurrent_answers(storage: &str) {
     let name = unique("queue");
     let ws = open(storage, &name).await;
     let id = define(&ws).await;
-    let lens = JsLens::builtin(FW).unwrap();
+    let lens = JsLens::builtin(FW.into()).unwrap();
     // Questions of every pillar, each given its first or its "None of these" choice, so the
     // answers land at different risks.
     let answers: Vec<Value> = lens
@@ -96,7 +96,7 @@ async fn fifty_concurrent_answers(storage: &str) {
         .iter()
         .map(|a| {
             ws.update_answer(
-                id.clone(),
+                JsValue::from(id.clone()),
                 FW.into(),
                 a["questionId"].as_str().unwrap().into(),
                 js(json!({"selectedChoices": a["selectedChoices"]})),
@@ -122,9 +122,10 @@ async fn fifty_concurrent_answers(storage: &str) {
         let q = lens.core().pillars.iter().map(|p| p.questions.len());
         q.sum::<usize>() as u64
     });
-    let review = settle(ws.get_lens_review(id.clone(), FW.into(), JsValue::UNDEFINED))
-        .await
-        .unwrap();
+    let review =
+        settle(ws.get_lens_review(JsValue::from(id.clone()), FW.into(), JsValue::UNDEFINED))
+            .await
+            .unwrap();
     assert_eq!(review["riskCounts"], expected);
     assert_eq!(review["questionsAnswered"], 50);
     let list = settle(ws.list_workloads()).await.unwrap();
@@ -139,7 +140,7 @@ async fn calls_run_in_call_order(storage: &str) {
     let id = define(&ws).await;
     let update = |choice: &str| {
         ws.update_answer(
-            id.clone(),
+            JsValue::from(id.clone()),
             FW.into(),
             "priorities".into(),
             js(json!({"selectedChoices": [choice]})),
@@ -147,7 +148,7 @@ async fn calls_run_in_call_order(storage: &str) {
     };
     let read = || {
         ws.get_answer(
-            id.clone(),
+            JsValue::from(id.clone()),
             FW.into(),
             "priorities".into(),
             JsValue::UNDEFINED,
@@ -156,7 +157,7 @@ async fn calls_run_in_call_order(storage: &str) {
     let first = update("ops_priorities_ext_cust_needs");
     let read_first = read();
     let failing = ws.update_answer(
-        id.clone(),
+        JsValue::from(id.clone()),
         FW.into(),
         "no-such-question".into(),
         js(json!({"selectedChoices": []})),
@@ -211,13 +212,18 @@ async fn a_stale_write_from_another_handle_is_a_conflict_that_says_what_is_known
         if let Some(r) = revision {
             update["expectedRevision"] = json!(r);
         }
-        ws.update_answer(id.clone(), FW.into(), "priorities".into(), js(update))
+        ws.update_answer(
+            JsValue::from(id.clone()),
+            FW.into(),
+            "priorities".into(),
+            js(update),
+        )
     };
     settle(answer(&first, "ops_priorities_ext_cust_needs", None))
         .await
         .unwrap();
     let read = settle(second.get_answer(
-        id.clone(),
+        JsValue::from(id.clone()),
         FW.into(),
         "priorities".into(),
         JsValue::UNDEFINED,
@@ -246,7 +252,7 @@ async fn a_stale_write_from_another_handle_is_a_conflict_that_says_what_is_known
     );
     // The other handle's answer stands.
     let now = settle(second.get_answer(
-        id.clone(),
+        JsValue::from(id.clone()),
         FW.into(),
         "priorities".into(),
         JsValue::UNDEFINED,

@@ -276,10 +276,10 @@ fn improvement_plan_orders_and_lists_best_practices() {
 
 #[wasm_bindgen_test]
 fn builtin_lenses() {
-    let fw = JsLens::builtin(FW).unwrap();
+    let fw = JsLens::builtin(FW.into()).unwrap();
     let model = json_of(&fw.to_json().unwrap());
     assert_eq!(model["pillars"].as_array().unwrap().len(), 6);
-    assert_error(&JsLens::builtin("nope").err().unwrap(), "NotFound");
+    assert_error(&JsLens::builtin("nope".into()).err().unwrap(), "NotFound");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -315,7 +315,7 @@ async fn workspace_review_cycle_in_memory() {
     assert_eq!(w["riskCounts"]["UNANSWERED"], w["questionCount"]);
 
     let answer = settle(ws.update_answer(
-        id.clone(),
+        JsValue::from(id.clone()),
         FW.into(),
         "priorities".into(),
         js(json!({"selectedChoices": ["ops_priorities_no"], "notes": "Not yet."})),
@@ -325,9 +325,10 @@ async fn workspace_review_cycle_in_memory() {
     assert_eq!(answer["risk"], "HIGH");
     assert_eq!(answer["selectedChoices"], json!(["ops_priorities_no"]));
 
-    let review = settle(ws.get_lens_review(id.clone(), FW.into(), JsValue::UNDEFINED))
-        .await
-        .unwrap();
+    let review =
+        settle(ws.get_lens_review(JsValue::from(id.clone()), FW.into(), JsValue::UNDEFINED))
+            .await
+            .unwrap();
     assert_eq!(review["riskCounts"]["HIGH"], 1);
     assert_eq!(
         review["riskCounts"].as_object().unwrap().len(),
@@ -336,12 +337,13 @@ async fn workspace_review_cycle_in_memory() {
         review["riskCounts"]
     );
 
-    let m = settle(ws.create_milestone(id.clone(), JsValue::from_str("Version 1.0")))
-        .await
-        .unwrap();
+    let m =
+        settle(ws.create_milestone(JsValue::from(id.clone()), JsValue::from_str("Version 1.0")))
+            .await
+            .unwrap();
     assert_eq!(m["milestoneNumber"], 1);
     assert_eq!(m["riskCounts"]["HIGH"], 1);
-    let snapshot = settle(ws.get_milestone(id.clone(), JsValue::from(1)))
+    let snapshot = settle(ws.get_milestone(JsValue::from(id.clone()), JsValue::from(1)))
         .await
         .unwrap();
     assert_eq!(snapshot["milestoneName"], "Version 1.0");
@@ -353,9 +355,10 @@ async fn workspace_review_cycle_in_memory() {
     assert_eq!(dashboard["totals"]["workloads"], 1);
     assert_eq!(dashboard["totals"]["highRisks"], 1);
 
-    let plan = settle(ws.improvement_plan(id.clone(), FW.into(), JsValue::UNDEFINED))
-        .await
-        .unwrap();
+    let plan =
+        settle(ws.improvement_plan(JsValue::from(id.clone()), FW.into(), JsValue::UNDEFINED))
+            .await
+            .unwrap();
     assert_eq!(plan[0]["questionId"], "priorities");
 
     let lenses = settle(ws.lenses()).await.unwrap();
@@ -392,7 +395,7 @@ async fn workspace_validation_error_has_kind_and_field() {
         Some("environment")
     );
 
-    let err = settle(ws.create_milestone("0".repeat(32), JsValue::UNDEFINED))
+    let err = settle(ws.create_milestone(JsValue::from("0".repeat(32)), JsValue::UNDEFINED))
         .await
         .unwrap_err();
     assert_error(&err, "Validation");
@@ -405,7 +408,9 @@ async fn workspace_validation_error_has_kind_and_field() {
 #[wasm_bindgen_test]
 async fn workspace_not_found_and_conflict() {
     let ws = memory_workspace().await;
-    let err = settle(ws.get_workload("0".repeat(32))).await.unwrap_err();
+    let err = settle(ws.get_workload(JsValue::from("0".repeat(32))))
+        .await
+        .unwrap_err();
     assert_error(&err, "NotFound");
 
     let w = settle(ws.define_workload(workload("Conflict test")))
@@ -414,15 +419,17 @@ async fn workspace_not_found_and_conflict() {
     let id = w["workloadId"].as_str().unwrap().to_string();
     let stale = w["revision"].as_str().unwrap().to_string();
     settle(ws.update_workload(
-        id.clone(),
+        JsValue::from(id.clone()),
         js(json!({"notes": "one", "expectedRevision": stale})),
     ))
     .await
     .unwrap();
-    let err =
-        settle(ws.update_workload(id, js(json!({"notes": "two", "expectedRevision": stale}))))
-            .await
-            .unwrap_err();
+    let err = settle(ws.update_workload(
+        JsValue::from(id),
+        js(json!({"notes": "two", "expectedRevision": stale})),
+    ))
+    .await
+    .unwrap_err();
     assert_error(&err, "Conflict");
 }
 

@@ -167,12 +167,12 @@ test("every Workspace and Lens method refuses bad input with an Error of a docum
   // One or more bad calls per method; a method missing here fails the coverage check below.
   const workspaceCases = {
     defineWorkload: [() => ws.defineWorkload(42), () => ws.defineWorkload(throwing), () => ws.defineWorkload({})],
-    getWorkload: [() => ws.getWorkload("nope"), () => ws.getWorkload("f".repeat(32))],
+    getWorkload: [() => ws.getWorkload("nope"), () => ws.getWorkload("f".repeat(32)), () => ws.getWorkload(42), () => ws.getWorkload(null), () => ws.getWorkload()],
     updateWorkload: [() => ws.updateWorkload(id, { environment: "MARS" }), () => ws.updateWorkload(id, { expectedRevision: "1-x" })],
     deleteWorkload: [() => ws.deleteWorkload("nope")],
     associateLenses: [() => ws.associateLenses(id, "serverless"), () => ws.associateLenses(id, ["no-such-lens"])],
     disassociateLenses: [() => ws.disassociateLenses(id, [5]), () => ws.disassociateLenses(id, [FW])],
-    updateAnswer: [() => ws.updateAnswer(id, FW, "priorities", { selectedChoices: "x" }), () => ws.updateAnswer(id, "nope", "q", {})],
+    updateAnswer: [() => ws.updateAnswer(id, FW, "priorities", { selectedChoices: "x" }), () => ws.updateAnswer(id, "nope", "q", {}), () => ws.updateAnswer(id, FW, { id: 1 }, {})],
     getAnswer: [() => ws.getAnswer(id, FW, "priorities", { milestoneNumber: 1.5 }), () => ws.getAnswer(id, FW, "nope")],
     listAnswers: [() => ws.listAnswers(id, FW, { bogus: 1 })],
     getLensReview: [() => ws.getLensReview(id, FW, { milestoneNumber: "1" }), () => ws.getLensReview(id, FW, throwing)],
@@ -210,6 +210,8 @@ test("every Workspace and Lens method refuses bad input with an Error of a docum
     () => Lens.lint(5),
     () => Lens.lint("{}", { strict: "yes" }),
     () => Lens.builtin("nope"),
+    () => Lens.builtin(null),
+    () => Lens.builtin(7),
     () => Workspace.open({ storage: "floppy" }),
     () => Workspace.open({ name: "" }),
     () => Workspace.open(throwing),
