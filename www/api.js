@@ -109,8 +109,59 @@ export async function lensModel(alias, lensVersion) {
  * as it could be read (null after a structural error), for a preview of a draft.
  */
 export async function lintLens(text) {
+  try {
+    return await lintInWorker(text);
+  } catch (e) {
+    if (!e?.workerFailed) throw e;
+    console.warn('lens check on the main thread:', e.message);
+  }
   const { Lens } = await loadEngine();
   return Lens.lint(text);
+}
+
+// The worker (lint-worker.js) that checks lens texts off the main thread, started on the first
+// check and kept. If it cannot start or dies (a browser without module workers, a policy that
+// blocks it), lintLens falls back to the page: slower with a huge text, never broken.
+let linter = null;
+let lintSeq = 0;
+const lintWaiting = new Map();
+
+function workerFailure(message) {
+  const e = new Error(message);
+  e.workerFailed = true;
+  return e;
+}
+
+function lintInWorker(text) {
+  if (!linter) {
+    try {
+      linter = new Worker(new URL('./lint-worker.js', import.meta.url), { type: 'module' });
+    } catch (e) {
+      return Promise.reject(workerFailure(e?.message || String(e)));
+    }
+    linter.addEventListener('message', ({ data }) => {
+      const waiting = lintWaiting.get(data?.id);
+      if (!waiting) return;
+      lintWaiting.delete(data.id);
+      if (!data.error) return waiting.resolve(data.lint);
+      const e = new Error(data.error.message);
+      if (data.error.kind) e.kind = data.error.kind;
+      else e.workerFailed = true; // e.g. the engine could not load there: try in the page
+      waiting.reject(e);
+    });
+    linter.addEventListener('error', (ev) => {
+      ev.preventDefault();
+      linter?.terminate();
+      linter = null;
+      for (const waiting of lintWaiting.values()) waiting.reject(workerFailure(ev.message || 'the lens checker stopped'));
+      lintWaiting.clear();
+    });
+  }
+  const id = ++lintSeq;
+  return new Promise((resolve, reject) => {
+    lintWaiting.set(id, { resolve, reject });
+    linter.postMessage({ id, text });
+  });
 }
 
 /** The engine's Lens for a text with no error (throws kind "LensInvalid" otherwise). */
