@@ -177,8 +177,9 @@ async function start() {
   });
   // Saves a closed or reloaded page did not finish, before any page reads the data.
   try {
-    const problems = await replay();
-    if (problems.length) showNotice('Work not saved', problems);
+    const report = (problems) => showNotice('Work not saved', problems);
+    const problems = await replay({ onLateProblems: report });
+    if (problems.length) report(problems);
   } catch (e) {
     console.error(e);
   }

@@ -5,6 +5,8 @@
 //   - the record already holds what was typed → nothing to do (the save did complete);
 //   - the record still holds what this tab last saw → the typed work is written;
 //   - anything else (another tab changed it) → not written, and reported with the text.
+// While its save runs, the tab holds a Web Lock named like the entry, so a tab that starts
+// meanwhile leaves the entry to it and only looks again once the lock is free.
 import * as api from './api.js';
 
 const PREFIX = 'plumbline.pending.';
@@ -45,6 +47,16 @@ const OPS = {
   },
 };
 
+const releases = new Map(); // key → ends the lock held while that save runs
+
+function hold(key) {
+  if (releases.has(key) || !navigator.locks) return;
+  let release;
+  const running = new Promise((resolve) => { release = resolve; });
+  releases.set(key, release);
+  navigator.locks.request(PREFIX + key, { mode: 'shared' }, () => running).catch(() => {});
+}
+
 /**
  * Records a save before it starts: `op` names an entry of OPS, `before` the fields this tab
  * last saw stored, `after` the fields being saved. Returns the key to forget() once stored.
@@ -53,6 +65,7 @@ export function journal(op, args, before, after) {
   const key = `${op}/${args.slice(0, 3).map((a) => a ?? '').join('/')}`;
   try {
     localStorage.setItem(PREFIX + key, JSON.stringify({ op, args, before, after }));
+    hold(key);
   } catch (e) {
     console.warn('save not journaled:', e); // storage full or blocked: the save itself still runs
   }
@@ -60,6 +73,8 @@ export function journal(op, args, before, after) {
 }
 
 export function forget(key) {
+  releases.get(key)?.();
+  releases.delete(key);
   try {
     localStorage.removeItem(PREFIX + key);
   } catch {
@@ -69,12 +84,34 @@ export function forget(key) {
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Finishes one journaled save (if it is still there); a problem goes into `problems`. */
+async function replayEntry(name, problems) {
+  let entry = null;
+  try {
+    entry = JSON.parse(localStorage.getItem(name));
+    const op = OPS[entry?.op];
+    if (!op) return;
+    const current = await op.read(entry.args);
+    if (same(current.fields, entry.after)) return;
+    if (!same(current.fields, entry.before)) {
+      problems.push(lost(op, entry, 'it was changed in another tab or window meanwhile'));
+      return;
+    }
+    await op.write(entry.args, current.revision, entry.after);
+  } catch (e) {
+    if (entry && OPS[entry.op]) problems.push(lost(OPS[entry.op], entry, e?.message || String(e)));
+  } finally {
+    localStorage.removeItem(name);
+  }
+}
+
 /**
  * Finishes the journaled saves. Resolves to the messages for the user about work that could
  * not be saved (empty when everything was); every entry is forgotten either way, so a problem
- * is reported once.
+ * is reported once. An entry whose save another open tab is still running waits for that tab
+ * (normally it then is gone); `onLateProblems(messages)` reports what that wait turned up.
  */
-export async function replay() {
+export async function replay({ onLateProblems } = {}) {
   const entries = [];
   for (let i = 0; i < localStorage.length; i++) {
     const name = localStorage.key(i);
@@ -82,23 +119,23 @@ export async function replay() {
   }
   const problems = [];
   for (const name of entries) {
-    let entry = null;
-    try {
-      entry = JSON.parse(localStorage.getItem(name));
-      const op = OPS[entry?.op];
-      if (!op) continue;
-      const current = await op.read(entry.args);
-      if (same(current.fields, entry.after)) continue;
-      if (!same(current.fields, entry.before)) {
-        problems.push(lost(op, entry, 'it was changed in another tab or window meanwhile'));
-        continue;
-      }
-      await op.write(entry.args, current.revision, entry.after);
-    } catch (e) {
-      if (entry && OPS[entry.op]) problems.push(lost(OPS[entry.op], entry, e?.message || String(e)));
-    } finally {
-      localStorage.removeItem(name);
+    if (!navigator.locks) {
+      await replayEntry(name, problems);
+      continue;
     }
+    await navigator.locks.request(name, { ifAvailable: true }, async (lock) => {
+      if (lock) return replayEntry(name, problems);
+      // Held: a live tab is saving it. Take it over only once that tab lets go, and only if
+      // the entry is still the one seen now (not gone, not a newer save of that tab).
+      const seen = localStorage.getItem(name);
+      navigator.locks.request(name, async () => {
+        if (localStorage.getItem(name) !== seen) return;
+        const late = [];
+        await replayEntry(name, late);
+        if (late.length) onLateProblems?.(late);
+      }).catch((e) => console.error(e));
+      return null;
+    });
   }
   return problems;
 }

@@ -51,6 +51,43 @@ test('lens notes and pillar notes typed in an open editor are kept through an im
   }
 });
 
+test('a cut-off save is not replayed over a change made meanwhile: it is reported with the text', { timeout: 120_000 }, async () => {
+  const s = await session();
+  try {
+    const { page, server } = s;
+    const id = await defineWorkloadUI(page, server.url, { name: 'Journal conflict workload' });
+    const route = `#/workloads/${id}/lenses/wellarchitected/review/priorities`;
+    await openApp(page, server.url, route);
+    await page.locator('.review-question textarea').fill('Stored by another tab');
+    await page.locator('.review-question textarea').blur();
+    await page.getByText('All changes saved.').waitFor();
+    // What a page closed mid-save leaves: it had seen the question unanswered, and typed this.
+    await page.evaluate((args) => {
+      const update = { selectedChoices: [], choiceUpdates: {}, isApplicable: true, notes: 'Words from the closed page' };
+      localStorage.setItem(`plumbline.pending.answer/${args.join('/')}`, JSON.stringify({
+        op: 'answer',
+        args: [...args, update],
+        before: { selectedChoices: [], isApplicable: true, notes: '' },
+        after: { selectedChoices: [], isApplicable: true, notes: update.notes },
+      }));
+    }, [id, 'wellarchitected', 'priorities']);
+    await page.reload();
+    await waitForView(page, /\/review\/priorities$/);
+    const notice = page.getByRole('region', { name: 'Work not saved' });
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /changed in another tab or window meanwhile\. The notes were: “Words from the closed page”/);
+    assert.equal(await page.locator('.review-question textarea').inputValue(), 'Stored by another tab', 'the other change is kept');
+    await notice.getByRole('button', { name: /Dismiss/ }).click();
+    assert.equal(await notice.count(), 0);
+    await page.reload();
+    await waitForView(page, /\/review\/priorities$/);
+    assert.equal(await page.getByRole('region', { name: 'Work not saved' }).count(), 0, 'reported once');
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.done();
+  }
+});
+
 test('a changed workload form asks before the page is left, and not once it is saved', { timeout: 120_000 }, async () => {
   const s = await session();
   try {
