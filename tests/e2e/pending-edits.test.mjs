@@ -45,6 +45,20 @@ test('lens notes and pillar notes typed in an open editor are kept through an im
     await waitForView(page, /\/lenses\/wellarchitected$/);
     assert.match(await page.locator('[data-pillar="security"]').textContent(), /Security notes, also unsaved/);
     assert.match(await page.locator('.notes-view').first().textContent(), /Lens notes never saved by a click/);
+
+    // Hidden (another tab brought forward, the window minimised): saved too, the box left open.
+    await page.getByRole('button', { name: 'Edit notes: Lens notes' }).click();
+    await page.getByRole('textbox', { name: 'Lens notes' }).fill('Saved when the tab was hidden');
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    const other = await s.context.newPage();
+    await openApp(other, server.url, `#/workloads/${id}/lenses/wellarchitected`);
+    await other.locator('.notes-view').first().getByText('Saved when the tab was hidden').waitFor();
+    await other.close();
+    assert.equal(await page.getByRole('textbox', { name: 'Lens notes' }).inputValue(), 'Saved when the tab was hidden');
+    assert.equal(await page.getByRole('textbox', { name: 'Lens notes' }).isVisible(), true, 'the editor stays open');
     assert.deepEqual(s.errors, []);
   } finally {
     await s.done();

@@ -65,13 +65,14 @@ export function notesEditor({ label, value = '', max, emptyText, save, reload, o
     renderShown();
     edit.focus();
   }
-  async function submit() {
+  // keepOpen: a save the user did not ask for (the tab was hidden) leaves the box as it was.
+  async function submit({ keepOpen = false } = {}) {
     saveButton.disabled = true;
     saving = true;
     try {
       saved = (await save(box.value)) ?? box.value;
       failed = false;
-      close();
+      if (!keepOpen) close();
     } catch (e) {
       failed = true;
       error.hidden = false;
@@ -96,7 +97,7 @@ export function notesEditor({ label, value = '', max, emptyText, save, reload, o
 
   edit.addEventListener('click', open);
   cancel.addEventListener('click', close);
-  saveButton.addEventListener('click', submit);
+  saveButton.addEventListener('click', () => submit());
   box.addEventListener('input', () => {
     updateCount();
     onChange?.();
@@ -115,7 +116,7 @@ export function notesEditor({ label, value = '', max, emptyText, save, reload, o
       if (form.hidden) renderShown();
     },
     flush() {
-      if (changed() && !saving && !failed) submit();
+      if (changed() && !saving && !failed) submit({ keepOpen: true });
     },
     unsaved: () => changed() && failed,
   };
