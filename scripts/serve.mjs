@@ -1,5 +1,7 @@
 // A zero-dependency static server for the site: www/ at the base path and pkg/ under it at
-// pkg/, the same layout a static host gets when pkg/ is copied into the site folder.
+// pkg/, the same layout a static host gets when pkg/ is copied into the site folder. Every
+// file is sent with the headers of www/_headers (Content-Security-Policy, nosniff,
+// Referrer-Policy), as a host that reads that file sends them.
 //
 //   node scripts/serve.mjs [--port N] [--base /sub/path/]    (or PORT=N; 0 = any free port)
 //
@@ -10,6 +12,7 @@ import { createReadStream, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { siteHeaders } from "./site-headers.mjs";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 
@@ -72,6 +75,8 @@ export function startServer({
   base = "/",
   www = join(ROOT, "www"),
   pkg = join(ROOT, "pkg"),
+  // The app's own policy (www/_headers), whatever folder is served, so a test site gets it too.
+  headers = siteHeaders(),
 } = {}) {
   if (!base.startsWith("/") || !base.endsWith("/")) throw new Error(`base must start and end with "/": ${base}`);
   const roots = { www: resolve(www), pkg: pkg && resolve(pkg) };
@@ -101,7 +106,7 @@ export function startServer({
       "content-length": statSync(file).size,
       // A development server: always revalidate, so a rebuilt pkg/ shows on the next reload.
       "cache-control": "no-cache",
-      "x-content-type-options": "nosniff",
+      ...headers,
     });
     if (req.method === "HEAD") return res.end();
     createReadStream(file)

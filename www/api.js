@@ -1,7 +1,9 @@
 // The one module that talks to the engine (./engine.js, the wasm boundary). Views call these
 // functions; nothing else imports engine.js. It opens the workspace once, keeps the plain lens
 // models for rendering and smooths over list results that may come wrapped in an object.
+// Every write goes through write(), which counts the stored change for the backup reminder.
 import { loadEngine } from './engine.js';
+import { recordChange } from './backup-reminder.js';
 
 let workspacePromise = null;
 const lensModels = new Map();
@@ -15,6 +17,13 @@ function workspace() {
       throw e;
     });
   return workspacePromise;
+}
+
+/** Runs a write on the workspace; once it is stored, counts it (backup-reminder.js). */
+async function write(run) {
+  const result = await run(await workspace());
+  recordChange();
+  return result;
 }
 
 function list(value, ...keys) {
@@ -53,18 +62,18 @@ function forgetLens(alias) {
 // ---- custom lenses in the workspace ----------------------------------------------------------
 
 /** Keeps a lens text as a draft: {lensAlias, lensName, status: "DRAFT", diagnostics}. */
-export const importLens = async (text, lensAlias) =>
-  (await workspace()).importLens(text, lensAlias ? { lensAlias } : {});
+export const importLens = (text, lensAlias) =>
+  write((ws) => ws.importLens(text, lensAlias ? { lensAlias } : {}));
 /** Publishes the draft as version `lensVersion` (throws LensInvalid when it has errors). */
 export async function createLensVersion(alias, lensVersion) {
-  const version = await (await workspace()).createLensVersion(alias, { lensVersion });
+  const version = await write((ws) => ws.createLensVersion(alias, { lensVersion }));
   forgetLens(alias);
   return version;
 }
 /** The draft's JSON text (the author's latest work). */
 export const exportLens = async (alias) => (await workspace()).exportLens(alias, {});
 export async function deleteLens(alias) {
-  await (await workspace()).deleteLens(alias);
+  await write((ws) => ws.deleteLens(alias));
   forgetLens(alias);
 }
 
@@ -109,8 +118,59 @@ export async function lensModel(alias, lensVersion) {
  * as it could be read (null after a structural error), for a preview of a draft.
  */
 export async function lintLens(text) {
+  try {
+    return await lintInWorker(text);
+  } catch (e) {
+    if (!e?.workerFailed) throw e;
+    console.warn('lens check on the main thread:', e.message);
+  }
   const { Lens } = await loadEngine();
   return Lens.lint(text);
+}
+
+// The worker (lint-worker.js) that checks lens texts off the main thread, started on the first
+// check and kept. If it cannot start or dies (a browser without module workers, a policy that
+// blocks it), lintLens falls back to the page: slower with a huge text, never broken.
+let linter = null;
+let lintSeq = 0;
+const lintWaiting = new Map();
+
+function workerFailure(message) {
+  const e = new Error(message);
+  e.workerFailed = true;
+  return e;
+}
+
+function lintInWorker(text) {
+  if (!linter) {
+    try {
+      linter = new Worker(new URL('./lint-worker.js', import.meta.url), { type: 'module' });
+    } catch (e) {
+      return Promise.reject(workerFailure(e?.message || String(e)));
+    }
+    linter.addEventListener('message', ({ data }) => {
+      const waiting = lintWaiting.get(data?.id);
+      if (!waiting) return;
+      lintWaiting.delete(data.id);
+      if (!data.error) return waiting.resolve(data.lint);
+      const e = new Error(data.error.message);
+      if (data.error.kind) e.kind = data.error.kind;
+      else e.workerFailed = true; // e.g. the engine could not load there: try in the page
+      waiting.reject(e);
+    });
+    linter.addEventListener('error', (ev) => {
+      ev.preventDefault();
+      linter?.terminate();
+      linter = null;
+      for (const waiting of lintWaiting.values()) waiting.reject(workerFailure(ev.message || 'the lens checker stopped'));
+      lintWaiting.clear();
+    });
+  }
+  const id = ++lintSeq;
+  return new Promise((resolve, reject) => {
+    lintWaiting.set(id, { resolve, reject });
+    linter.postMessage({ id, text });
+  });
 }
 
 /** The engine's Lens for a text with no error (throws kind "LensInvalid" otherwise). */
@@ -125,44 +185,43 @@ export function lensName(model, alias) {
 
 // ---- workloads -----------------------------------------------------------------------------
 
-export const defineWorkload = async (input) => (await workspace()).defineWorkload(input);
+export const defineWorkload = (input) => write((ws) => ws.defineWorkload(input));
 export const listWorkloads = async () => list(await (await workspace()).listWorkloads(), 'workloadSummaries', 'workloads');
 export const getWorkload = async (id) => (await workspace()).getWorkload(id);
-export const deleteWorkload = async (id) => (await workspace()).deleteWorkload(id);
-export const associateLenses = async (id, aliases) => (await workspace()).associateLenses(id, aliases);
-export const disassociateLenses = async (id, aliases) => (await workspace()).disassociateLenses(id, aliases);
+export const deleteWorkload = (id) => write((ws) => ws.deleteWorkload(id));
+export const associateLenses = (id, aliases) => write((ws) => ws.associateLenses(id, aliases));
+export const disassociateLenses = (id, aliases) => write((ws) => ws.disassociateLenses(id, aliases));
 
 /**
  * Writes `patch`, naming the revision that was read (`read.revision`) so that a change made
  * meanwhile in another tab is refused (kind "Conflict") instead of overwritten.
  */
-export async function updateWorkload(id, patch, read) {
-  const ws = await workspace();
+export function updateWorkload(id, patch, read) {
   const body = { ...patch };
   if (read?.revision !== undefined && body.expectedRevision === undefined) body.expectedRevision = read.revision;
-  return ws.updateWorkload(id, body);
+  return write((ws) => ws.updateWorkload(id, body));
 }
 
 // ---- reviews -------------------------------------------------------------------------------
 
 const milestoneOpts = (milestoneNumber) => (milestoneNumber ? { milestoneNumber: Number(milestoneNumber) } : {});
 
-export const updateAnswer = async (id, alias, questionId, update) =>
-  (await workspace()).updateAnswer(id, alias, questionId, update);
+export const updateAnswer = (id, alias, questionId, update) =>
+  write((ws) => ws.updateAnswer(id, alias, questionId, update));
 export const getAnswer = async (id, alias, questionId, milestoneNumber) =>
   (await workspace()).getAnswer(id, alias, questionId, milestoneOpts(milestoneNumber));
 export const listAnswers = async (id, alias, milestoneNumber) =>
   list(await (await workspace()).listAnswers(id, alias, milestoneOpts(milestoneNumber)), 'answerSummaries', 'answers');
 export const getLensReview = async (id, alias, milestoneNumber) =>
   (await workspace()).getLensReview(id, alias, milestoneOpts(milestoneNumber));
-export const updateLensReview = async (id, alias, update) => (await workspace()).updateLensReview(id, alias, update);
+export const updateLensReview = (id, alias, update) => write((ws) => ws.updateLensReview(id, alias, update));
 /** Moves the review of a custom lens to the lens's latest published version. */
-export const upgradeLensReview = async (id, alias) => (await workspace()).upgradeLensReview(id, alias);
+export const upgradeLensReview = (id, alias) => write((ws) => ws.upgradeLensReview(id, alias));
 /** The lens review's answers as the JSON text `aws wellarchitected list-answers` prints. */
 export const exportAnswers = async (id, alias, milestoneNumber) =>
   (await workspace()).exportAnswers(id, alias, milestoneOpts(milestoneNumber));
 /** Applies an AWS answers file (text) to the lens review, whole or not at all. */
-export const importAnswers = async (id, alias, text) => (await workspace()).importAnswers(id, alias, text);
+export const importAnswers = (id, alias, text) => write((ws) => ws.importAnswers(id, alias, text));
 export const improvementPlan = async (id, alias, options = {}) =>
   list(await (await workspace()).improvementPlan(id, alias, options), 'improvementSummaries', 'items');
 
@@ -171,7 +230,7 @@ export const dashboard = async (filter = {}) => (await workspace()).dashboard(fi
 
 // ---- milestones ----------------------------------------------------------------------------
 
-export const createMilestone = async (id, name) => (await workspace()).createMilestone(id, name);
+export const createMilestone = (id, name) => write((ws) => ws.createMilestone(id, name));
 export const listMilestones = async (id) => list(await (await workspace()).listMilestones(id), 'milestoneSummaries', 'milestones');
 export const getMilestone = async (id, n) => (await workspace()).getMilestone(id, Number(n));
 /** Two states compared lens by lens; `from`/`to` are milestone numbers, omitted = now. */

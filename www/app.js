@@ -1,8 +1,15 @@
 // Start-up and the router. Routes are URL fragments (#/workloads/…), so every URL stays
-// relative and the app works from any folder of any static host.
+// relative and the app works from any folder of any static host. At start-up, saves that a
+// closed or reloaded page cut off are finished first (edit-journal.js); leaving a page with
+// changes that are not saved asks first (ui/pending-edits.js).
 import * as api from './api.js';
 import { h } from './ui/dom.js';
 import { announce } from './ui/announce.js';
+import { confirmDialog } from './ui/dialog.js';
+import { hasUnsaved } from './ui/pending-edits.js';
+import { replay } from './edit-journal.js';
+import { showNotice } from './ui/notices.js';
+import { watchBackups } from './ui/backup-banner.js';
 import * as workloads from './views/workloads.js';
 import * as workloadForm from './views/workload-form.js';
 import * as workloadDetails from './views/workload-details.js';
@@ -15,6 +22,7 @@ import * as compare from './views/compare.js';
 import * as dashboard from './views/dashboard.js';
 import * as lensesPage from './views/lenses.js';
 import * as builtinLens from './views/builtin-lens.js';
+import * as settings from './views/settings.js';
 
 const ROUTES = [
   [/^\/workloads$/, workloads.render, []],
@@ -33,11 +41,13 @@ const ROUTES = [
   [/^\/dashboard$/, dashboard.render, []],
   [/^\/lenses$/, lensesPage.render, []],
   [/^\/lenses\/([^/]+)$/, builtinLens.render, ['lensAlias']],
+  [/^\/settings$/, settings.render, []],
 ];
 
 const main = document.getElementById('main');
 let current = null; // { leave }
 let renderToken = 0;
+let shownHash = null; // the route on screen, to go back to when leaving is cancelled
 
 export function navigate(route) {
   if (location.hash === route) window.dispatchEvent(new HashChangeEvent('hashchange'));
@@ -76,8 +86,13 @@ async function route() {
     if (hash === '' || hash === '#') history.replaceState(null, '', '#/workloads');
     else return; // in-page anchors such as the skip link
   }
+  if (shownHash && location.hash !== shownHash && hasUnsaved() && !(await confirmLeave())) {
+    history.replaceState(null, '', shownHash); // no hashchange: the page stays as it is
+    return;
+  }
   const path = location.hash.slice(1).split('?')[0];
   const token = ++renderToken;
+  shownHash = location.hash;
   if (current?.leave) {
     try {
       await current.leave();
@@ -88,7 +103,11 @@ async function route() {
   current = null;
   markNav(path);
   const found = match(path);
-  const ctx = { params: found?.params || {}, navigate, setTitle, announce, isCurrent: () => token === renderToken };
+  const ctx = {
+    params: found?.params || {}, navigate, setTitle, announce,
+    isCurrent: () => token === renderToken,
+    reload: () => navigate(location.hash), // draws the page again from stored data
+  };
   let result;
   try {
     result = found ? await found.view(ctx) : notFound('This page does not exist.');
@@ -108,6 +127,17 @@ async function route() {
   window.scrollTo(0, 0);
   if (!isNode) result.afterMount?.();
   document.body.dataset.rendered = path;
+}
+
+// Inside the app a link does not unload the page, so the browser's own "Leave site?" does not
+// come; this asks the same.
+function confirmLeave() {
+  return confirmDialog({
+    title: 'Leave this page?',
+    body: [h('p', 'Changes on this page are not saved yet. If you leave now, they are lost.')],
+    confirmLabel: 'Leave without saving',
+    danger: true,
+  });
 }
 
 function notFound(message) {
@@ -145,6 +175,15 @@ async function start() {
   api.engineVersion().then((v) => {
     document.getElementById('engine-version').textContent = v;
   });
+  // Saves a closed or reloaded page did not finish, before any page reads the data.
+  try {
+    const report = (problems) => showNotice('Work not saved', problems);
+    const problems = await replay({ onLateProblems: report });
+    if (problems.length) report(problems);
+  } catch (e) {
+    console.error(e);
+  }
+  watchBackups();
   document.body.dataset.ready = 'true';
   await route();
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {

@@ -1,7 +1,7 @@
 // Service worker: keeps the app shell and the engine (pkg/) so the app starts offline after
 // the first visit. Network first (so a new version is picked up when online), cache as the
 // fallback. Only same-origin GET requests are handled; everything else passes through.
-const CACHE = 'plumbline-v3';
+const CACHE = 'plumbline-v4';
 
 const SHELL = [
   './', './index.html', './styles.css', './app.js', './api.js', './engine.js',
@@ -16,6 +16,8 @@ const SHELL = [
   './views/lenses.js', './views/builtin-lens.js', './ui/lens-check.js', './ui/lens-file.js',
   './ui/lens-preview.js', './ui/rule-tryout.js', './ui/custom-lenses.js', './ui/diagnostics.js', './ui/text-position.js',
   './views/workload-details.js', './views/workload-form.js', './views/workloads.js',
+  './views/settings.js', './storage.js', './backup-reminder.js', './edit-journal.js', './lint-worker.js',
+  './ui/pending-edits.js', './ui/notices.js', './ui/backup-banner.js',
   './pkg/plumbline.js', './pkg/plumbline_bg.wasm',
 ];
 

@@ -63,6 +63,7 @@ test('no axe-core violation on any page; every page fits 360 px', { timeout: 300
       ['dashboard', '#/dashboard'],
       ['lenses', '#/lenses'],
       ['builtin-lens', '#/lenses/serverless'],
+      ['settings', '#/settings'],
       ['not-found', '#/nowhere'],
     ];
     const check = async (name, prepare) => {
@@ -98,6 +99,8 @@ test('no axe-core violation on any page; every page fits 360 px', { timeout: 300
       await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByRole('alert').filter({ hasText: 'Not saved' }).waitFor();
       await check('lens-notes-editor');
+      // The refused text is unsaved work: leaving would ask first. Give it up explicitly.
+      await page.getByRole('button', { name: 'Cancel' }).click();
     });
     await t.test('lenses: a lens with errors checked', async () => {
       const broken = customLens();
@@ -169,6 +172,24 @@ test('no axe-core violation on any page; every page fits 360 px', { timeout: 300
       await page.getByRole('dialog').waitFor();
       await check('lens-upgrade-dialog');
       await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    });
+    await t.test('backup reminder and a save refused by another tab', async () => {
+      // 20 changes since the last backup: the reminder is due at the next start.
+      await page.evaluate(() => localStorage.setItem('plumbline.backup.changes', '20'));
+      const route = `#/workloads/${id}/lenses/wellarchitected/review/ops-model`;
+      await openApp(page, server.url, route);
+      await page.reload();
+      await waitForView(page, /\/review\/ops-model$/);
+      await page.getByRole('region', { name: 'Time to back up your work' }).waitFor();
+      const other = await page.context().newPage();
+      await openApp(other, server.url, route);
+      await other.locator('input[data-choice-na]').first().check();
+      await other.getByText('All changes saved.').waitFor();
+      await other.close();
+      await page.locator('input[data-choice]').last().click();
+      await page.locator('[data-save-error]').waitFor({ state: 'visible' });
+      await check('review-conflict-and-backup-reminder');
+      await page.getByRole('region', { name: 'Time to back up your work' }).getByRole('button', { name: /Dismiss/ }).click();
     });
     await t.test('define-workload with errors', async () => {
       await openApp(page, server.url, '#/workloads/new');

@@ -1,9 +1,9 @@
 // The review shows a change's risk and counts at once, before the answer is stored, and puts
-// the saved state back (saying why) when the write is refused.
+// the stored state (re-read, so another tab's answer) back, saying why, when the write is refused.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { session, openApp, defineWorkloadUI } from './support.mjs';
-import { bestPractices } from './lens-data.mjs';
+import { bestPractices, noneOfThese } from './lens-data.mjs';
 
 const counts = (page) => page.evaluate(() => Object.fromEntries(
   [...document.querySelectorAll('#review-risks [data-count]')].map((dd) => [dd.dataset.count, dd.textContent])));
@@ -47,7 +47,7 @@ test('a click updates risk, counts and pillar marks in the same task, then saves
   }
 });
 
-test('a refused write (another tab changed the answer) puts the saved state back and says why', { timeout: 120_000 }, async () => {
+test('a refused write (another tab changed the answer) shows the stored answer and says why', { timeout: 120_000 }, async () => {
   const s = await session();
   try {
     const id = await defineWorkloadUI(s.page, s.server.url, { name: 'Two tabs workload' });
@@ -60,15 +60,17 @@ test('a refused write (another tab changed the answer) puts the saved state back
     await other.getByText('All changes saved.').waitFor();
     await other.close();
 
-    // This tab still holds the old revision: its write is refused.
-    // click, not check: the refusal may untick the box before check() could verify it.
-    await s.page.locator(`input[data-choice="${practices[0]}"]`).click();
-    const alert = s.page.getByRole('alert').filter({ hasText: 'changed in another tab' });
-    await alert.waitFor();
-    assert.match(await alert.textContent(), /not saved and the last saved answer is shown again/);
-    assert.equal(await s.page.locator(`input[data-choice="${practices[0]}"]`).isChecked(), false, 'the click is undone');
-    assert.deepEqual(await counts(s.page), { answered: '0/57', high: '0', medium: '0' });
-    assert.match(await s.page.locator('.question-risk').textContent(), /Unanswered/);
+    // This tab still holds the old revision: its write is refused, and the page then shows
+    // what the other tab stored (every practice selected), not its own stale copy.
+    // click, not check: the refusal may change the box before check() could verify it.
+    await s.page.locator(`input[data-choice="${noneOfThese('priorities')}"]`).click();
+    const message = s.page.locator('[data-save-error]');
+    await message.waitFor({ state: 'visible' });
+    assert.match(await message.textContent(), /not saved: this answer was changed in another tab/);
+    assert.equal(await s.page.locator(`input[data-choice="${noneOfThese('priorities')}"]`).isChecked(), false, 'the click is undone');
+    for (const c of practices) assert.equal(await s.page.locator(`input[data-choice="${c}"]`).isChecked(), true, `${c} as the other tab saved it`);
+    assert.deepEqual(await counts(s.page), { answered: '1/57', high: '0', medium: '0' });
+    assert.doesNotMatch(await s.page.locator('.question-risk').textContent(), /Unanswered/);
     assert.equal(await s.page.locator('.save-state').textContent(), 'Not saved.');
   } finally {
     await s.done();

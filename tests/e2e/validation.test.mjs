@@ -47,6 +47,10 @@ test('validation errors are shown at the right field', { timeout: 180_000 }, asy
           'the error is announced with the field (aria-describedby)');
         if (field === 'workloadName' && what === 'an empty name') await screenshot(page, 'validation-error');
         assert.ok((await page.evaluate(() => document.body.dataset.rendered)) === '/workloads/new', 'still on the form');
+        // The form holds changes that are not saved: leaving asks first, and a user says Leave.
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workloads' }).click();
+        await page.getByRole('dialog').getByRole('button', { name: 'Leave without saving' }).click();
+        await page.waitForFunction(() => document.body.dataset.rendered === '/workloads');
       });
     }
 

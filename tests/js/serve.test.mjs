@@ -1,14 +1,16 @@
 // scripts/serve.mjs: the right MIME types, nothing outside www/ and pkg/, loopback only,
-// sub-path hosting, and the command line prints the URL it serves.
+// sub-path hosting, the command line prints the URL it serves, and every file carries the
+// security headers of www/_headers, the one copy of the policy.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer } from "../../scripts/serve.mjs";
+import { parseHeaders, siteHeaders } from "../../scripts/site-headers.mjs";
 
 const SECRET = "TOP-SECRET-NOT-SERVED";
 let dir;
@@ -172,4 +174,38 @@ test("the command line refuses a bad port", async () => {
   const child = spawn(process.execPath, [script, "--port", "http"], { stdio: "ignore" });
   const code = await new Promise((resolve) => child.once("exit", resolve));
   assert.equal(code, 2);
+});
+
+const readRepo = (path) => readFileSync(fileURLToPath(new URL(`../../${path}`, import.meta.url)), "utf8");
+
+test("sends the Content-Security-Policy, nosniff and Referrer-Policy on the page and on assets", async () => {
+  const csp = siteHeaders()["content-security-policy"];
+  assert.match(csp, /frame-ancestors 'none'/);
+  for (const path of ["/", "/index.html", "/app.js", "/style.css", "/data.json", "/pkg/engine_bg.wasm", "/pkg/engine.js"]) {
+    const res = await get(path);
+    assert.equal(res.status, 200, path);
+    assert.equal(res.headers["content-security-policy"], csp, path);
+    assert.equal(res.headers["x-content-type-options"], "nosniff", path);
+    assert.equal(res.headers["referrer-policy"], "no-referrer", path);
+  }
+});
+
+test("www/_headers, index.html's meta tag and README's nginx snippet carry the same policy", () => {
+  const headers = siteHeaders();
+  const html = readRepo("www/index.html");
+  const meta = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  // frame-ancestors is ignored in a meta tag (browsers warn), so only the header has it.
+  assert.equal(`${meta}; frame-ancestors 'none'`, headers["content-security-policy"]);
+  assert.equal(html.match(/<meta name="referrer" content="([^"]+)">/)?.[1], headers["referrer-policy"]);
+  const readme = readRepo("README.md");
+  const nginx = Object.fromEntries([...readme.matchAll(/^\s*add_header ([\w-]+) "([^"]+)" always;$/gm)]
+    .map(([, name, value]) => [name.toLowerCase(), value]));
+  assert.deepEqual(nginx, headers, "README's nginx snippet sends exactly www/_headers");
+});
+
+test("a _headers file is read rule by rule, and a broken one is refused with its line", () => {
+  assert.deepEqual(parseHeaders("# c\n/*\n  A: 1\n  B: x: y\n/other\n  C: 2\n"), { a: "1", b: "x: y" });
+  assert.throws(() => parseHeaders("  A: 1\n", "h"), /h:1: expected/);
+  assert.throws(() => parseHeaders("/*\n  no colon\n", "h"), /h:2: expected/);
+  assert.throws(() => parseHeaders("/x\n  A: 1\n", "h"), /no "\/\*" rule/);
 });

@@ -1,7 +1,9 @@
 // Notes shown as text with an Edit button; Edit opens a labelled textarea with a character
 // counter (the engine's limit), Save and Cancel. Save calls `save(text)`; an error stays on
 // screen next to the text, which is kept. A Conflict (changed in another tab) also shows the
-// version saved there, and Save again replaces it with the text in the box.
+// version saved there, and Save again replaces it with the text in the box. flush() saves a
+// changed, open box without a click (the page is being hidden or closed); unsaved() says when
+// the box holds text a save refused, which only the user can resolve.
 import { h, nextId } from './dom.js';
 
 /** Characters as the engine counts them (Unicode scalar values, not UTF-16 units). */
@@ -11,11 +13,14 @@ export const charCount = (text) => [...text].length;
  * notesEditor({label, value, max, emptyText, save, reload})
  * - label: what the notes are ("Lens notes", "Notes on Security");
  * - save(text): async, resolves to the saved text; throws the engine's Error;
- * - reload(): async, after a Conflict: the text saved elsewhere.
- * Returns {node, setValue}.
+ * - reload(): async, after a Conflict: the text saved elsewhere;
+ * - onChange(): after anything that may change unsaved() (typing, a save that ended).
+ * Returns {node, setValue, flush, unsaved}.
  */
-export function notesEditor({ label, value = '', max, emptyText, save, reload }) {
+export function notesEditor({ label, value = '', max, emptyText, save, reload, onChange }) {
   let saved = value || '';
+  let saving = false;
+  let failed = false; // the last Save was refused and the box still holds the text
   const id = nextId('notes');
   const shown = h('div.notes-shown');
   const edit = h('button', { type: 'button', class: 'secondary', 'aria-label': `Edit notes: ${label}`, dataset: { action: 'edit-notes' } }, 'Edit notes');
@@ -54,17 +59,22 @@ export function notesEditor({ label, value = '', max, emptyText, save, reload })
     box.focus();
   }
   function close() {
+    failed = false;
     form.hidden = true;
     view.hidden = false;
     renderShown();
     edit.focus();
   }
-  async function submit() {
+  // keepOpen: a save the user did not ask for (the tab was hidden) leaves the box as it was.
+  async function submit({ keepOpen = false } = {}) {
     saveButton.disabled = true;
+    saving = true;
     try {
       saved = (await save(box.value)) ?? box.value;
-      close();
+      failed = false;
+      if (!keepOpen) close();
     } catch (e) {
+      failed = true;
       error.hidden = false;
       if (e?.kind === 'Conflict') {
         const theirs = reload ? await reload().catch(() => null) : null;
@@ -78,14 +88,20 @@ export function notesEditor({ label, value = '', max, emptyText, save, reload })
       }
       box.focus();
     } finally {
+      saving = false;
       saveButton.disabled = false;
+      onChange?.();
     }
   }
+  const changed = () => !form.hidden && box.value !== saved;
 
   edit.addEventListener('click', open);
   cancel.addEventListener('click', close);
-  saveButton.addEventListener('click', submit);
-  box.addEventListener('input', updateCount);
+  saveButton.addEventListener('click', () => submit());
+  box.addEventListener('input', () => {
+    updateCount();
+    onChange?.();
+  });
   box.addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape') {
       ev.preventDefault();
@@ -99,5 +115,9 @@ export function notesEditor({ label, value = '', max, emptyText, save, reload })
       saved = text || '';
       if (form.hidden) renderShown();
     },
+    flush() {
+      if (changed() && !saving && !failed) submit({ keepOpen: true });
+    },
+    unsaved: () => changed() && failed,
   };
 }

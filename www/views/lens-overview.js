@@ -2,6 +2,7 @@
 // each pillar with its counts and its own notes (Edit per pillar), and the answers file in the
 // AWS format both ways (Export answers / Import answers). When a custom lens has a newer
 // published version than the one the workload's review uses, a banner offers to upgrade.
+// Notes typed in an open editor are saved when the page is hidden or closed.
 import * as api from '../api.js';
 import { h, routeLink } from '../ui/dom.js';
 import { counts, answeredOf, formatDate, isoDate } from '../ui/format.js';
@@ -9,6 +10,8 @@ import { riskSummary, updateRiskSummary } from '../ui/risk.js';
 import { notesEditor } from '../ui/notes-editor.js';
 import { answersFilePanel } from '../ui/answers-file.js';
 import { confirmDialog } from '../ui/dialog.js';
+import { trackEdits } from '../ui/pending-edits.js';
+import { journal, forget } from '../edit-journal.js';
 
 export const NOTES_MAX = 2084;
 
@@ -31,8 +34,17 @@ export async function render(ctx) {
 
   // Both kinds of notes live in the one lens review record: every save names its revision,
   // and a refused one (Conflict) re-reads it so the next Save goes over the current one.
-  async function saveNotes(update) {
-    review = await api.updateLensReview(workloadId, lensAlias, { ...update, expectedRevision: review.revision });
+  // Journaled first (pillarId null = the lens notes), so a closing page cannot cut it off.
+  const pillarNotes = (r, id) => r.pillarReviewSummaries.find((p) => p.pillarId === id)?.notes || '';
+  async function saveNotes(pillarId, text) {
+    const before = { notes: pillarId ? pillarNotes(review, pillarId) : review.notes || '' };
+    const key = journal('reviewNotes', [workloadId, lensAlias, pillarId], before, { notes: text });
+    const update = pillarId ? { pillarNotes: { [pillarId]: text } } : { lensNotes: text };
+    try {
+      review = await api.updateLensReview(workloadId, lensAlias, { ...update, expectedRevision: review.revision });
+    } finally {
+      forget(key); // stored, or refused and shown in the editor: nothing left to replay
+    }
     updated.textContent = formatDate(review.updatedAt);
     updated.setAttribute('datetime', isoDate(review.updatedAt) || '');
     return review;
@@ -41,30 +53,38 @@ export async function render(ctx) {
     review = await api.getLensReview(workloadId, lensAlias);
     return review;
   }
-  const pillarNotes = (r, id) => r.pillarReviewSummaries.find((p) => p.pillarId === id)?.notes || '';
 
+  const onChange = () => edits.changed();
   const lensNotes = notesEditor({
+    onChange,
     label: 'Lens notes',
     value: review.notes,
     max: NOTES_MAX,
     emptyText: 'No lens notes yet.',
-    save: async (text) => (await saveNotes({ lensNotes: text })).notes || '',
+    save: async (text) => (await saveNotes(null, text)).notes || '',
     reload: async () => (await reloadReview()).notes || '',
   });
 
   const pillarCells = new Map();
+  const editors = [lensNotes];
+  const edits = trackEdits({
+    flush: () => editors.forEach((e) => e.flush()),
+    unsaved: () => editors.some((e) => e.unsaved()),
+  });
   const pillarItems = (review.pillarReviewSummaries || []).map((p) => {
     const name = p.pillarName || p.pillarId;
     const figures = h('p.pillar-figures', { dataset: { pillarFigures: p.pillarId } });
     pillarCells.set(p.pillarId, figures);
     const editor = notesEditor({
+      onChange,
       label: `Notes on ${name}`,
       value: p.notes,
       max: NOTES_MAX,
       emptyText: 'No notes on this pillar.',
-      save: async (text) => pillarNotes(await saveNotes({ pillarNotes: { [p.pillarId]: text } }), p.pillarId),
+      save: async (text) => pillarNotes(await saveNotes(p.pillarId, text), p.pillarId),
       reload: async () => pillarNotes(await reloadReview(), p.pillarId),
     });
+    editors.push(editor);
     return h('li.pillar-item', { dataset: { pillar: p.pillarId } },
       h('h3', name), figures, editor.node);
   });
@@ -88,13 +108,19 @@ export async function render(ctx) {
     },
   });
 
+  let redrawn = null; // this page drawn again at a new lens version (Upgrade): it leaves too
   const page = h('section.page.lens-page',
     h('nav.breadcrumbs', { 'aria-label': 'Breadcrumb' },
       h('ol',
         h('li', routeLink('#/workloads', {}, 'Workloads')),
         h('li', routeLink(`#/workloads/${workloadId}`, {}, w.workloadName)),
         h('li', { 'aria-current': 'page' }, lensName))),
-    upgradeBanner(ctx, workloadId, lensAlias, review, () => page),
+    upgradeBanner(ctx, workloadId, lensAlias, review, (fresh) => {
+      edits.release();
+      redrawn = fresh;
+      page.replaceWith(fresh.node);
+      return fresh.node;
+    }),
     h('div.page-head',
       h('div', h('h1', lensName), h('p.subtle', `Workload: ${w.workloadName}`)),
       h('div.head-actions',
@@ -112,7 +138,13 @@ export async function render(ctx) {
       h('h2', { id: 'pillars-h' }, 'Pillars'),
       h('ul.pillar-list', pillarItems)),
     answersFile);
-  return page;
+  return {
+    node: page,
+    leave: () => {
+      edits.release();
+      redrawn?.leave();
+    },
+  };
 }
 
 const questionsOf = (model) =>
@@ -123,7 +155,7 @@ const questionsOf = (model) =>
  * version: a dialog says what the upgrade does (with the questions removed and added), then
  * the page is drawn again at the new version. Nothing when the review is on the latest.
  */
-function upgradeBanner(ctx, workloadId, lensAlias, review, getPage) {
+function upgradeBanner(ctx, workloadId, lensAlias, review, replacePage) {
   const from = review.lensVersion;
   const to = review.latestLensVersion;
   if (!to || !from || to === from) return null;
@@ -174,9 +206,11 @@ function upgradeBanner(ctx, workloadId, lensAlias, review, getPage) {
     }
     // Drawn again at the new version: its questions, pillars and counts.
     const fresh = await render(ctx);
-    if (!ctx.isCurrent()) return;
-    getPage().replaceWith(fresh);
-    const heading = fresh.querySelector('h1');
+    if (!ctx.isCurrent()) {
+      fresh.leave();
+      return;
+    }
+    const heading = replacePage(fresh).querySelector('h1');
     if (heading) {
       heading.setAttribute('tabindex', '-1');
       heading.focus();

@@ -2,13 +2,18 @@
 // questions (Done / N/A). Center: the question, its best practices, "Question does not apply",
 // per-choice not applicable, notes, Previous / Next / Save and exit. Right: helpful resources
 // and Info. A change shows its risk and the counts at once (evaluated in the page with the
-// loaded lens), then is saved; a failed save puts the last saved answer back and says why.
+// loaded lens), then is saved; a failed save shows the stored answer again (re-read, so after
+// another tab's change it is that tab's answer) and says why next to the control, with Reload.
+// Typed notes are saved when the page is hidden or closed (ui/pending-edits.js), through the
+// journal (edit-journal.js) so a reload that cuts the save off does not lose them.
 import * as api from '../api.js';
 import { h, append, routeLink, externalLink, nextId } from '../ui/dom.js';
 import { REASONS, RISK_LABELS } from '../ui/format.js';
 import { riskBadge, riskSummary, updateRiskSummary } from '../ui/risk.js';
 import { flatQuestions, questionHeading, isNoneOfThese } from '../ui/lens-text.js';
 import { evaluateQuestion, tally } from '../ui/local-risk.js';
+import { trackEdits } from '../ui/pending-edits.js';
+import { journal, forget, answerFields } from '../edit-journal.js';
 
 const NOTES_MAX = 2084;
 const CHOICE_NOTES_MAX = 250;
@@ -21,7 +26,7 @@ function reasonSelect(id, value, labelText) {
 
 /** Why a save failed, in words the user can act on. */
 function saveFailure(e) {
-  if (e?.kind === 'Conflict') return 'this answer was changed in another tab or window. Reload the page to see that change, then make yours again.';
+  if (e?.kind === 'Conflict') return 'this answer was changed in another tab or window. Its saved answer is shown now; make your change again if it still applies.';
   if (e?.kind === 'QuotaExceeded') return 'the browser has no storage space left for this site. Free some space (delete old workloads or milestones), then try again.';
   return e?.message || String(e);
 }
@@ -159,7 +164,12 @@ export async function render(ctx) {
     notesCount.textContent = left >= 0 ? `${left} characters remaining` : `${-left} characters too many`;
   };
   const saveState = h('p.save-state', { role: 'status' });
-  const errorBox = h('p.error-text', { role: 'alert', hidden: true });
+  // Placed next to the control whose save failed (see showFailure), announced through the
+  // page's live region rather than as an alert of its own, so it is read once.
+  const errorText = h('p.error-text');
+  const errorBox = h('div.save-error', { hidden: true, dataset: { saveError: '' } },
+    errorText,
+    h('button', { type: 'button', class: 'secondary', on: { click: () => ctx.reload() } }, 'Reload'));
 
   const choiceFieldset = h('fieldset.choices',
     h('legend', 'Select from the following'),
@@ -206,7 +216,7 @@ export async function render(ctx) {
   }
 
   // ---- state ↔ form -------------------------------------------------------------------------
-  function fill(a) {
+  function fill(a, { force = false } = {}) {
     const applicable = a.isApplicable !== false;
     naBox.checked = !applicable;
     naReasonSelect.value = a.reason && a.reason !== 'NONE' ? a.reason : naReasonSelect.value;
@@ -223,10 +233,10 @@ export async function render(ctx) {
         r.na.input.checked = isNa;
         r.na.extra.hidden = !isNa;
         if (ca?.reason) r.na.reason.value = ca.reason;
-        if (document.activeElement !== r.na.notes) r.na.notes.value = ca?.notes || '';
+        if (force || document.activeElement !== r.na.notes) r.na.notes.value = ca?.notes || '';
       }
     }
-    if (document.activeElement !== notes) notes.value = a.notes || '';
+    if (force || document.activeElement !== notes) notes.value = a.notes || '';
     updateNotesCount();
     riskLive.replaceChildren('Question risk: ', riskBadge(a.risk || 'UNANSWERED'));
   }
@@ -249,14 +259,48 @@ export async function render(ctx) {
 
   // Saves run one after another; the form is refilled from the engine's answer (which applies
   // "None of these" and not-applicable rules) only when no later change is waiting, so a
-  // quick series of clicks is never undone by an older response.
+  // quick series of clicks is never undone by an older response. A refused save drops the
+  // saves queued behind it (they were made on the state it failed to change).
   let queue = Promise.resolve();
   let pending = 0;
+  let failures = 0;
   let dirtyNotes = false;
-  function save() {
+  let journalKey = null;
+
+  // The control a save came from → the block the message goes after.
+  const blockOf = (source) => source?.closest?.('li.choice, .question-na, .field') || notes.closest('.field');
+
+  async function showFailure(e, source, update) {
+    if (e?.kind === 'Conflict') {
+      // Show what is stored now (another tab's answer), not this tab's stale copy.
+      try {
+        answer = await api.getAnswer(workloadId, lensAlias, q.id);
+      } catch (readError) {
+        console.error(readError);
+      }
+    }
+    fill(answer, { force: true });
+    showRisk(answer.risk);
+    const lostNotes = update.notes && update.notes !== (answer.notes || '') ? update.notes : '';
+    const message = `Your change was not saved: ${saveFailure(e)}`;
+    errorText.textContent = lostNotes ? `${message} The notes you typed were: “${lostNotes}”` : message;
+    const block = blockOf(source);
+    if (block.matches('li')) block.append(errorBox); // inside the choice's item: a list holds only items
+    else block.after(errorBox);
+    errorBox.hidden = false;
+    errorBox.scrollIntoView({ block: 'nearest' });
+    saveState.textContent = 'Not saved.';
+    ctx.announce(message);
+  }
+
+  function save(source) {
     const update = collect();
     dirtyNotes = false;
     pending += 1;
+    const epoch = failures;
+    // Journaled first, synchronously: if the page goes away before IndexedDB has it, the next
+    // start of the app finishes this save.
+    journalKey = journal('answer', [workloadId, lensAlias, q.id, update], answerFields(answer), answerFields(update));
     saveState.textContent = 'Saving…';
     // On screen first: the risk from the lens in memory, within the frame of the click.
     const shown = risks.get(q.id);
@@ -266,6 +310,10 @@ export async function render(ctx) {
       if (local !== shown) ctx.announce(`Question risk is now ${RISK_LABELS[local] || local}.`);
     }
     queue = queue.then(async () => {
+      if (epoch !== failures) {
+        pending = Math.max(0, pending - 1);
+        return;
+      }
       try {
         // Name the revision read, so a change made meanwhile in another tab is refused.
         if (answer.revision !== undefined) update.expectedRevision = answer.revision;
@@ -273,18 +321,16 @@ export async function render(ctx) {
         pending -= 1;
         errorBox.hidden = true;
         if (pending > 0) return;
+        forget(journalKey);
         fill(answer);
         showRisk(answer.risk);
         saveState.textContent = 'All changes saved.';
         if (!local && shown !== answer.risk) ctx.announce(`Question risk is now ${RISK_LABELS[answer.risk] || answer.risk}.`);
       } catch (e) {
+        failures += 1;
         pending = Math.max(0, pending - 1);
-        // Put back what is saved, so the screen never shows an answer that is not stored.
-        fill(answer);
-        showRisk(answer.risk);
-        errorBox.hidden = false;
-        errorBox.textContent = `Your change was not saved and the last saved answer is shown again: ${saveFailure(e)}`;
-        saveState.textContent = 'Not saved.';
+        forget(journalKey); // reported here; nothing for the next start to replay
+        await showFailure(e, source, update);
       }
     });
     return queue;
@@ -293,9 +339,9 @@ export async function render(ctx) {
   naBox.addEventListener('change', () => {
     naReason.parentElement.hidden = !naBox.checked;
     choiceFieldset.disabled = naBox.checked;
-    save();
+    save(naBox);
   });
-  naReasonSelect.addEventListener('change', save);
+  naReasonSelect.addEventListener('change', () => save(naReasonSelect));
   for (const r of choiceRows) {
     r.box.addEventListener('change', () => {
       if (r.box.checked) {
@@ -304,17 +350,17 @@ export async function render(ctx) {
           if (other !== r && (isNoneOfThese(r.choice) || isNoneOfThese(other.choice))) other.box.checked = false;
         }
       }
-      save();
+      save(r.box);
     });
     if (r.na) {
       r.na.input.addEventListener('change', () => {
         r.na.extra.hidden = !r.na.input.checked;
         r.box.disabled = r.na.input.checked;
         if (r.na.input.checked) r.box.checked = false;
-        save();
+        save(r.na.input);
       });
-      r.na.reason.addEventListener('change', save);
-      r.na.notes.addEventListener('change', save);
+      r.na.reason.addEventListener('change', () => save(r.na.reason));
+      r.na.notes.addEventListener('change', () => save(r.na.notes));
     }
   }
   let notesTimer = null;
@@ -322,14 +368,20 @@ export async function render(ctx) {
     updateNotesCount();
     dirtyNotes = true;
     clearTimeout(notesTimer);
-    notesTimer = setTimeout(() => { if (dirtyNotes) save(); }, 800);
+    notesTimer = setTimeout(() => { if (dirtyNotes) save(notes); }, 800);
   });
-  notes.addEventListener('change', () => { if (dirtyNotes) save(); });
+  notes.addEventListener('change', () => { if (dirtyNotes) save(notes); });
+
+  // Starts saving whatever is typed and not saved yet (also from pagehide: see pending-edits).
+  function flushNow() {
+    clearTimeout(notesTimer);
+    const typing = choiceRows.find((r) => r.na && document.activeElement === r.na.notes);
+    if (dirtyNotes || typing) save(typing ? typing.na.notes : notes);
+  }
+  const edits = trackEdits({ flush: flushNow });
 
   async function flush() {
-    clearTimeout(notesTimer);
-    const pendingChoiceNotes = choiceRows.some((r) => r.na && document.activeElement === r.na.notes);
-    if (dirtyNotes || pendingChoiceNotes) save();
+    flushNow();
     await queue;
   }
 
@@ -354,5 +406,9 @@ export async function render(ctx) {
         routeLink(`#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}/plan`, { class: 'button secondary' }, 'Improvement plan'))),
     h('div.review-status', { 'aria-label': 'Lens progress', role: 'group' }, summary),
     h('div.review-layout', left, center, right));
-  return { node, leave: flush, focus: ctx.params.questionId ? `#${questionTitleId}` : 'h1' };
+  const leave = async () => {
+    await flush();
+    edits.release();
+  };
+  return { node, leave, focus: ctx.params.questionId ? `#${questionTitleId}` : 'h1' };
 }

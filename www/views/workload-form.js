@@ -1,11 +1,15 @@
 // Define workload / Edit workload. Every rule is shown next to its field; the engine validates
-// and its Validation error is shown at the field it names (error.field).
+// and its Validation error is shown at the field it names (error.field). Until it is saved, a
+// changed form asks before the page is left (ui/pending-edits.js); the first workload defined
+// asks the browser for persistent storage.
 import * as api from '../api.js';
 import { h, routeLink, nextId } from '../ui/dom.js';
 import { textField, selectField, radioGroup, checkbox } from '../ui/field.js';
 import { tagEditor } from '../ui/tags.js';
 import { priorityList, orderPillars } from '../ui/priority-list.js';
 import { AWS_REGIONS, ENVIRONMENTS, IMPROVEMENT_STATUS, INDUSTRY_TYPES } from '../ui/format.js';
+import { trackEdits } from '../ui/pending-edits.js';
+import { requestPersistenceOnce } from '../storage.js';
 
 const FRAMEWORK = 'wellarchitected';
 
@@ -165,6 +169,15 @@ export async function render(ctx) {
       routeLink(cancelRoute, { class: 'button secondary' }, 'Cancel'),
       submitButton));
 
+  // Changed = any control or the pillar order differs from what the page showed first. Nothing
+  // here can be saved without the user (the engine may refuse a field), so it only warns.
+  const snapshot = () => JSON.stringify([
+    [...form.elements].map((el) => (el.type === 'checkbox' || el.type === 'radio' ? el.checked : el.value)),
+    priority.value(), fields.tags.value()]);
+  const initial = snapshot();
+  const edits = trackEdits({ unsaved: () => snapshot() !== initial });
+  for (const type of ['input', 'change', 'click']) form.addEventListener(type, () => edits.changed());
+
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     for (const f of Object.values(fields)) f.setError?.(null);
@@ -201,7 +214,10 @@ export async function render(ctx) {
         const created = await api.defineWorkload({ ...input, lenses: chosenLenses });
         id = created.workloadId;
         ctx.announce(`Workload ${input.workloadName} defined.`);
+        // Work worth keeping now exists: ask that the browser never clear it on its own.
+        requestPersistenceOnce();
       }
+      edits.release();
       ctx.navigate(`#/workloads/${id}`);
     } catch (e) {
       submitButton.disabled = false;
@@ -224,11 +240,12 @@ export async function render(ctx) {
     formError.focus();
   }
 
-  return h('section.page',
+  const node = h('section.page',
     h('nav.breadcrumbs', { 'aria-label': 'Breadcrumb' },
       h('ol', h('li', routeLink('#/workloads', {}, 'Workloads')),
         editing ? h('li', routeLink(`#/workloads/${w.workloadId}`, {}, w.workloadName)) : null,
         h('li', { 'aria-current': 'page' }, editing ? 'Edit' : 'Define workload'))),
     h('h1', title),
     form);
+  return { node, leave: () => edits.release() };
 }
