@@ -247,7 +247,8 @@ export const exportWorkspace = async () => (await workspace()).exportWorkspace()
  * lenses may replace cached ones, so the lens caches are emptied after an applied restore.
  */
 export async function importWorkspace(text, options) {
-  const result = await (await workspace()).importWorkspace(text, options);
+  const restore = (ws) => ws.importWorkspace(text, options);
+  const result = options?.mode === 'apply' ? await write(restore) : await restore(await workspace());
   if (result.applied) for (const map of [lensEngines, lensModels]) map.clear();
   return result;
 }

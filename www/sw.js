@@ -16,7 +16,7 @@ const SHELL = [
   './views/lenses.js', './views/builtin-lens.js', './ui/lens-check.js', './ui/lens-file.js',
   './ui/lens-preview.js', './ui/rule-tryout.js', './ui/custom-lenses.js', './ui/diagnostics.js', './ui/text-position.js',
   './views/workload-details.js', './views/workload-form.js', './views/workloads.js',
-  './views/settings.js', './storage.js', './backup-reminder.js', './edit-journal.js', './lint-worker.js',
+  './views/settings.js', './views/settings-backup.js', './storage.js', './backup-reminder.js', './edit-journal.js', './lint-worker.js',
   './ui/pending-edits.js', './ui/notices.js', './ui/backup-banner.js',
   './pkg/plumbline.js', './pkg/plumbline_bg.wasm',
 ];

@@ -1,11 +1,12 @@
 // Settings. Storage: whether the browser keeps this site's data until the user clears it
 // (persistent) or may delete it when space runs low, how much of the quota it uses, the
 // changes since the last backup, and "Ask for persistent storage" while it is not persistent.
-// The Backup section (export and restore of the workspace) will go in the slot below it.
+// Below it the Backup section (settings-backup.js): back up and restore the whole workspace.
 import { h, nextId } from '../ui/dom.js';
 import { formatDate } from '../ui/format.js';
 import { isPersisted, requestPersistence, storageEstimate, formatBytes } from '../storage.js';
 import { backupState, REMIND_EVERY } from '../backup-reminder.js';
+import { backupSection } from './settings-backup.js';
 
 function usageText(estimate) {
   if (!estimate) return 'This browser does not report how much space the site uses.';
@@ -61,7 +62,5 @@ export async function render(ctx) {
   return h('section.page.settings-page',
     h('h1', 'Settings'),
     await storageSection(ctx),
-    // Where the Backup section goes (export and restore the workspace); it calls
-    // markBackedUp() from backup-reminder.js after a backup.
-    h('div', { id: 'settings-backup', dataset: { slot: 'backup' } }));
+    backupSection(ctx));
 }
