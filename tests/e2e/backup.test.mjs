@@ -10,6 +10,9 @@ import { session, launch, openApp, waitForView, defineWorkloadUI, rmProfile } fr
 import { bestPractices } from './lens-data.mjs';
 import { customLens } from './custom-lens.mjs';
 
+/** The Backup section's own status line (the live region repeats it). */
+const status = (page, text) => page.locator('[data-section="backup"] p[role="status"]', { hasText: text });
+
 /** Clicks "Back up workspace" and returns the downloaded file's text and name. */
 async function backUp(page, url) {
   await openApp(page, url, '#/settings');
@@ -19,7 +22,7 @@ async function backUp(page, url) {
   ]);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'plumbline-backup-')), download.suggestedFilename());
   await download.saveAs(file);
-  await page.getByText('Workspace backed up.').waitFor();
+  await status(page, 'Workspace backed up.').waitFor();
   return { name: download.suggestedFilename(), file, text: fs.readFileSync(file, 'utf8') };
 }
 
@@ -78,7 +81,7 @@ test('back up, wipe the profile, restore: the same workspace', { timeout: 180_00
     const states = await second.page.locator('[data-restore-preview] tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.status));
     assert.deepEqual(states, ['new', 'new']);
     await second.page.getByRole('button', { name: 'Restore', exact: true }).click();
-    await second.page.getByText('Restored 2 item(s).').waitFor();
+    await status(second.page, 'Restored 2 item(s).').waitFor();
 
     const again = await backUp(second.page, s.server.url);
     assert.deepEqual(withoutTime(again.text), withoutTime(first.text), 'backup → wipe → restore → backup is the same file');
@@ -97,7 +100,7 @@ test('back up, wipe the profile, restore: the same workspace', { timeout: 180_00
     assert.equal(await row.getAttribute('data-status'), 'conflict');
     await row.getByRole('combobox').selectOption('keepBoth');
     await second.page.getByRole('button', { name: 'Restore', exact: true }).click();
-    await second.page.getByText(/Copies: "Backed-up workload \(restored\)"/).waitFor();
+    await status(second.page, /Copies: "Backed-up workload \(restored\)"/).waitFor();
     await openApp(second.page, s.server.url, '#/workloads');
     const list = await second.page.locator('tbody').textContent();
     assert.match(list, /Backed-up workload \(restored\)/);
