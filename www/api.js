@@ -132,6 +132,15 @@ export const deleteWorkload = async (id) => (await workspace()).deleteWorkload(i
 export const associateLenses = async (id, aliases) => (await workspace()).associateLenses(id, aliases);
 export const disassociateLenses = async (id, aliases) => (await workspace()).disassociateLenses(id, aliases);
 
+// ---- damaged records (see src/workload/damage.rs) -------------------------------------------
+
+/** The workload records the list leaves out because they cannot be read: DamagedRecord[]. */
+export const damagedWorkloads = async () => list(await (await workspace()).damagedWorkloads(), 'damagedWorkloads');
+/** Every record of the workload exactly as stored, damaged ones included (JSON text). */
+export const exportRawWorkload = async (id) => (await workspace()).exportRawWorkload(id);
+/** {workloadId, removed, recomputed}; kind "Corrupted" when its own properties are unreadable. */
+export const repairWorkload = async (id) => (await workspace()).repairWorkload(id);
+
 /**
  * Writes `patch`, naming the revision that was read (`read.revision`) so that a change made
  * meanwhile in another tab is refused (kind "Conflict") instead of overwritten.
