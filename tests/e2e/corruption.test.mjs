@@ -169,10 +169,17 @@ const CASES = [
       const [id, v] = Object.entries(all).find(([k, x]) => k.startsWith('name/') && x.body?.workloadId === a);
       return { put: { [id]: { rev: v.rev, body: 1 } } };
     },
-    // The claim is derived data: Checkout still reads, is a normal row, and is deleted so.
+    // The claim is derived data: Checkout still reads, is a normal row, still holds its name
+    // (a second Checkout is refused), and is deleted as usual.
     shows: async (s, ids) => {
       await openApp(s.page, s.server.url, `#/workloads/${ids.a}`);
       assert.equal(await text(s.page, 'h1'), 'Checkout');
+      const refused = await s.page.evaluate(async () => {
+        const api = await import(new URL('api.js', location.href).href);
+        return api.defineWorkload({ workloadName: 'checkout', description: 'Same name', environment: 'PRODUCTION', reviewOwner: 'Test team', awsRegions: ['us-east-1'] })
+          .then(() => null, (e) => e.kind);
+      });
+      assert.equal(refused, 'Validation', 'the name is still taken');
       await openApp(s.page, s.server.url, '#/workloads');
       assert.equal(await row(s.page, ids.a).getAttribute('data-damaged'), null);
       return s.page.getByRole('button', { name: 'Delete Checkout' });
