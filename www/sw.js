@@ -16,6 +16,7 @@ const SHELL = [
   './views/lenses.js', './views/builtin-lens.js', './ui/lens-check.js', './ui/lens-file.js',
   './ui/lens-preview.js', './ui/rule-tryout.js', './ui/custom-lenses.js', './ui/diagnostics.js', './ui/text-position.js',
   './views/workload-details.js', './views/workload-form.js', './views/workloads.js',
+  './ui/damage.js', './views/damaged.js',
   './pkg/plumbline.js', './pkg/plumbline_bg.wasm',
 ];
 

@@ -35,12 +35,15 @@ export async function render(ctx, error) {
 export async function leftovers(ctx) {
   const { workloadId } = ctx.params;
   if (!workloadId) return null;
-  let count;
+  let records;
   try {
-    count = JSON.parse(await api.exportRawWorkload(workloadId)).records.length;
+    records = JSON.parse(await api.exportRawWorkload(workloadId)).records;
   } catch {
-    return null;
+    return null; // nothing of it is stored
   }
+  // The workload itself exists: what is missing is something else (a milestone, a lens).
+  if (records.some((r) => r.id === `workload/${workloadId}`)) return null;
+  const count = records.length;
   ctx.setTitle('Damaged data');
   return h('section.page', { dataset: { damaged: `workload/${workloadId}` } },
     h('h1', 'Only parts of this workload remain'),
