@@ -192,6 +192,15 @@ export const deleteWorkload = (id) => write((ws) => ws.deleteWorkload(id));
 export const associateLenses = (id, aliases) => write((ws) => ws.associateLenses(id, aliases));
 export const disassociateLenses = (id, aliases) => write((ws) => ws.disassociateLenses(id, aliases));
 
+// ---- damaged records (see src/workload/damage.rs) -------------------------------------------
+
+/** The workload records the list leaves out because they cannot be read: DamagedRecord[]. */
+export const damagedWorkloads = async () => (await workspace()).damagedWorkloads();
+/** Every record of the workload exactly as stored, damaged ones included (JSON text). */
+export const exportRawWorkload = async (id) => (await workspace()).exportRawWorkload(id);
+/** {workloadId, removed, recomputed}; kind "Corrupted" when its own properties are unreadable. */
+export const repairWorkload = (id) => write((ws) => ws.repairWorkload(id));
+
 /**
  * Writes `patch`, naming the revision that was read (`read.revision`) so that a change made
  * meanwhile in another tab is refused (kind "Conflict") instead of overwritten.

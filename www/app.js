@@ -23,6 +23,7 @@ import * as dashboard from './views/dashboard.js';
 import * as lensesPage from './views/lenses.js';
 import * as builtinLens from './views/builtin-lens.js';
 import * as settings from './views/settings.js';
+import * as damaged from './views/damaged.js';
 
 const ROUTES = [
   [/^\/workloads$/, workloads.render, []],
@@ -112,7 +113,8 @@ async function route() {
   try {
     result = found ? await found.view(ctx) : notFound('This page does not exist.');
   } catch (e) {
-    result = e?.kind === 'NotFound' ? notFound(e.message) : failure(e);
+    if (e?.kind === 'NotFound') result = (await damaged.leftovers(ctx).catch(() => null)) ?? notFound(e.message);
+    else result = e?.kind === 'Corrupted' ? await damagedPage(ctx, e) : failure(e);
   }
   if (token !== renderToken) return;
   const isNode = result instanceof Node;
@@ -144,6 +146,15 @@ function notFound(message) {
   setTitle('Not found');
   return h('section', h('h1', 'Not found'), h('p', message || 'Nothing here.'),
     h('p', linkTo('#/workloads', 'Go to Workloads')));
+}
+
+// A damaged record is not a crash: say what is damaged and offer the workload's actions.
+async function damagedPage(ctx, e) {
+  try {
+    return await damaged.render(ctx, e);
+  } catch (inner) {
+    return failure(inner);
+  }
 }
 
 function failure(e) {

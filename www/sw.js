@@ -18,6 +18,7 @@ const SHELL = [
   './views/workload-details.js', './views/workload-form.js', './views/workloads.js',
   './views/settings.js', './views/settings-backup.js', './storage.js', './backup-reminder.js', './edit-journal.js', './lint-worker.js',
   './ui/pending-edits.js', './ui/notices.js', './ui/backup-banner.js',
+  './ui/damage.js', './views/damaged.js',
   './pkg/plumbline.js', './pkg/plumbline_bg.wasm',
 ];
 

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { session, openApp, waitForView, defineWorkloadUI, axe, screenshot, SCREENSHOTS } from './support.mjs';
 import { bestPractices } from './lens-data.mjs';
 import { customLens } from './custom-lens.mjs';
+import { records, change } from './idb.mjs';
 
 const require = createRequire(import.meta.url);
 let axeMissing = null;
@@ -210,6 +211,18 @@ test('no axe-core violation on any page; every page fits 360 px', { timeout: 300
       await page.getByRole('dialog').waitFor();
       await check('save-milestone-dialog');
       await page.keyboard.press('Escape');
+    });
+    await t.test('a damaged workload: its row, its page and the dashboard notice', async () => {
+      const all = await records(page);
+      const record = `workload/${id}`;
+      await change(page, { put: { [record]: { rev: all[record].rev, body: { ...all[record].body, riskCounts: 'lots' } } } });
+      for (const [name, route] of [['workloads-damaged', '#/workloads'], ['workload-damaged', `#/workloads/${id}`], ['dashboard-damaged', '#/dashboard']]) {
+        await openApp(page, server.url, route);
+        await page.locator('[data-damaged], .damaged-notice').first().waitFor();
+        await check(name, async () => {
+          if (name === 'workloads-damaged') await page.$$eval('main details', (ds) => ds.forEach((d) => { d.open = true; }));
+        });
+      }
     });
     assert.deepEqual(s.errors, []);
     console.log(`# screenshots in ${SCREENSHOTS}`);

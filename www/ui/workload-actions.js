@@ -1,5 +1,6 @@
-// Actions on a workload used from more than one page: Delete (with its confirmation) and
-// Save milestone (with its name dialog).
+// Actions on a workload used from more than one page: Delete (with its confirmation; also
+// for a damaged workload, which the engine always deletes) and Save milestone (with its name
+// dialog).
 import * as api from '../api.js';
 import { h } from './dom.js';
 import { confirmDialog, fieldDialog } from './dialog.js';
@@ -14,7 +15,12 @@ export async function deleteWorkloadFlow(ctx, workload) {
     danger: true,
   });
   if (!ok) return false;
-  await api.deleteWorkload(workload.workloadId);
+  try {
+    await api.deleteWorkload(workload.workloadId);
+  } catch (e) {
+    ctx.announce(`Could not delete: ${e?.message || e}`);
+    return false;
+  }
   ctx.announce(`Workload ${name} deleted.`);
   ctx.navigate('#/workloads');
   return true;

@@ -126,8 +126,18 @@ export async function render(ctx) {
 
   return h('section.page',
     h('h1', 'Dashboard'),
+    damagedNotice(all.damagedWorkloads || []),
     h('div.filters', { role: 'group', 'aria-label': 'Filter the dashboard' },
       h('div.inline-field', h('label', { for: pillarFilterId }, 'Filter by pillar'), pillarFilter),
       h('div.inline-field', h('label', { for: riskFilterId }, 'Filter by risk'), riskFilter)),
     host);
+}
+
+/** Says how many workloads the figures leave out because their records cannot be read. */
+function damagedNotice(damaged) {
+  if (damaged.length === 0) return null;
+  const n = damaged.length;
+  return h('div.banner.damaged-notice', { role: 'note' },
+    h('p', `${n} ${n === 1 ? 'workload is' : 'workloads are'} left out of these figures because ${n === 1 ? 'its stored record is' : 'their stored records are'} damaged.`),
+    routeLink('#/workloads', { class: 'button secondary' }, 'Review damaged workloads'));
 }
