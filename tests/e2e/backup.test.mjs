@@ -95,12 +95,24 @@ test('back up, wipe the profile, restore: the same workspace', { timeout: 180_00
     await second.page.getByRole('textbox', { name: 'Notes – optional' }).fill('Changed after the restore');
     await second.page.getByRole('button', { name: 'Save and exit' }).click();
     await waitForView(second.page, /^\/workloads\/[0-9a-f]{32}$/);
+    // …and the custom lens's draft: two items now differ from the backup.
+    await second.page.evaluate(async () => {
+      const api = await import(new URL('api.js', location.href).href);
+      const custom = (await api.lenses()).find((l) => l.lensType === 'CUSTOM_SELF');
+      const text = await api.exportLens(custom.lensAlias);
+      await api.importLens(text.replace('draft 2', 'draft 3'), custom.lensAlias);
+    });
     await preview(second.page, s.server.url, first.file);
     const row = second.page.locator(`[data-restore-preview] tr[data-item-id="${id}"]`);
     assert.equal(await row.getAttribute('data-status'), 'conflict');
-    await row.getByRole('combobox').selectOption('keepBoth');
+    const conflicts = second.page.locator('[data-restore-preview] tr[data-status="conflict"]');
+    assert.equal(await conflicts.count(), 2);
+    // One choice for all, then one row changed back: per item or for all, as the user likes.
+    await second.page.getByLabel('For every item that exists here with other content').selectOption('keepBoth');
+    assert.deepEqual(await conflicts.locator('select').evaluateAll((ss) => ss.map((x) => x.value)), ['keepBoth', 'keepBoth']);
+    await conflicts.filter({ hasText: 'Custom lens' }).getByRole('combobox').selectOption('keepMine');
     await second.page.getByRole('button', { name: 'Restore', exact: true }).click();
-    await status(second.page, /Copies: "Backed-up workload \(restored\)"/).waitFor();
+    await status(second.page, /Copies: "Backed-up workload \(restored\)"\./).waitFor();
     await openApp(second.page, s.server.url, '#/workloads');
     const list = await second.page.locator('tbody').textContent();
     assert.match(list, /Backed-up workload \(restored\)/);

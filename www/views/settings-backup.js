@@ -27,11 +27,12 @@ function problem(e) {
   return `${e?.message || String(e)}. Nothing was changed.`;
 }
 
-function choiceSelect(label, value, onChange) {
+/** [label, select]; in a table row the label is for screen readers only. */
+function choiceSelect(label, value, onChange, { labelShown = false } = {}) {
   const id = nextId('restore-choice');
   const select = h('select', { id, on: { change: () => onChange(select.value) } },
     CHOICES.map(([v, text]) => h('option', { value: v, selected: v === value }, text)));
-  return [h('label.visually-hidden', { for: id }, label), select];
+  return [h(labelShown ? 'label' : 'label.visually-hidden', { for: id }, label), select];
 }
 
 /** The preview of a restore: a table of items, a choice per conflict, and Restore. */
@@ -43,13 +44,28 @@ function previewPanel(preview, text, ctx, onDone) {
   const s = preview.summary;
   const restore = h('button', { type: 'button', class: 'primary' }, 'Restore');
 
-  const rows = preview.items.map((item) => h('tr', { dataset: { itemId: item.id, status: item.status } },
-    h('td', KIND_TEXT[item.itemKind] ?? item.itemKind),
-    h('th', { scope: 'row' }, item.name),
-    h('td', STATUS_TEXT[item.status] ?? item.status, item.reason ? h('span.hint', ` (${item.reason})`) : null),
-    h('td', item.status === 'conflict'
-      ? choiceSelect(`What to do with ${item.name}`, resolutions[item.id], (v) => { resolutions[item.id] = v; })
-      : '—')));
+  const selects = new Map();
+  const rows = preview.items.map((item) => {
+    let cell = '—';
+    if (item.status === 'conflict') {
+      cell = choiceSelect(`What to do with ${item.name}`, resolutions[item.id], (v) => { resolutions[item.id] = v; });
+      selects.set(item.id, cell[1]);
+    }
+    return h('tr', { dataset: { itemId: item.id, status: item.status } },
+      h('td', KIND_TEXT[item.itemKind] ?? item.itemKind),
+      h('th', { scope: 'row' }, item.name),
+      h('td', STATUS_TEXT[item.status] ?? item.status, item.reason ? h('span.hint', ` (${item.reason})`) : null),
+      h('td', cell));
+  });
+  // One choice for every conflict at once; each row can still be changed after.
+  const forAll = conflicts.length > 1
+    ? h('div.field', choiceSelect('For every item that exists here with other content', 'keepMine', (v) => {
+      for (const [id, select] of selects) {
+        resolutions[id] = v;
+        select.value = v;
+      }
+    }, { labelShown: true }))
+    : null;
 
   restore.addEventListener('click', async () => {
     restore.disabled = true;
@@ -79,6 +95,7 @@ function previewPanel(preview, text, ctx, onDone) {
     conflicts.length
       ? h('p', `${conflicts.length} item(s) exist here with other content. Choose for each what to keep; nothing is overwritten unless you choose "Take the backup's".`)
       : null,
+    forAll,
     h('table.data',
       h('caption.visually-hidden', 'What the restore does with each item of the backup'),
       h('thead', h('tr', h('th', { scope: 'col' }, 'Kind'), h('th', { scope: 'col' }, 'Name'),
