@@ -1,7 +1,7 @@
 // Eviction: the first workload defined asks the browser for persistent storage, once; the
 // Settings page shows whether storage is persistent and how much of the quota is used, and
 // can ask again; while storage is not persistent, every 20 changes bring a dismissible
-// reminder to back up, which markBackedUp() (the later Backup section) starts over.
+// reminder to back up, which markBackedUp() (called by Back up workspace) starts over.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { session, openApp, defineWorkloadUI, waitForView } from './support.mjs';
@@ -46,7 +46,9 @@ test('persistent storage: asked once, shown in Settings with the space used, ask
     assert.match(used, /^[\d.,]+ (bytes|KB|MB|GB) of [\d.,]+ (KB|MB|GB|TB) \((less than 0\.1|[\d.,]+) %\)$/);
     assert.ok(Number(await storage.locator('[data-usage]').getAttribute('data-usage')) > 0, 'two workloads take some space');
     assert.equal(await storage.locator('[data-changes]').getAttribute('data-changes'), '2');
-    assert.equal(await page.locator('[data-slot="backup"]').count(), 1, 'room for the Backup section');
+    const backup = page.locator('[data-section="backup"]');
+    assert.equal(await backup.locator('h2').textContent(), 'Backup', 'the Backup section follows');
+    assert.equal(await backup.getByRole('button', { name: 'Back up workspace' }).count(), 1);
 
     await storage.getByRole('button', { name: 'Ask for persistent storage' }).click();
     await storage.locator('[data-persist-result]').filter({ hasText: /declined|made the storage persistent/ }).waitFor();
