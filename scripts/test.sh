@@ -134,7 +134,7 @@ tsc_consumer() {
     # only the diagnostics, not the list of absolute paths.
     node_modules/.bin/tsc --noEmit -p "$config" --listFiles >"$LOGS/tsc.log" ||
       { grep -v '^/' "$LOGS/tsc.log"; return 1; }
-    grep -q "node_modules/plumbline/$decl\$" "$LOGS/tsc.log" ||
+    grep -q "node_modules/plumbline-review/$decl\$" "$LOGS/tsc.log" ||
       die "$config did not check the package's $decl"
     n=$((n + 1))
   done

@@ -4,7 +4,7 @@
 // every API that ships, so its declarations stay usable.
 import init, { initSync, version, Lens, Workspace, type InitInput, type InitOutput, type ImportSummary, type RiskCounts,
   type MilestoneComparison, type QuestionChange, type RiskChange, type CompareOptions,
-  type ImportLensResult, type LensVersionSummary, type LensSummary, type Diagnostic, type LensReview, type LintResult, type LintOptions } from "plumbline";
+  type ImportLensResult, type LensVersionSummary, type LensSummary, type Diagnostic, type LensReview, type LintResult, type LintOptions } from "plumbline-review";
 
 const wasmUrl: InitInput = new URL("plumbline_bg.wasm", import.meta.url);
 const output: InitOutput = await init({ module_or_path: wasmUrl });

@@ -1,5 +1,5 @@
 // The packed package in an application built with a bundler (Vite): `import init, { version }
-// from "plumbline"` must resolve to the web entry, the .wasm must come out as an asset, and
+// from "plumbline-review"` must resolve to the web entry, the .wasm must come out as an asset, and
 // the built app must load the engine in Chromium.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -9,7 +9,7 @@ import { build } from "vite";
 import { assertClean, openSite, waitForText } from "../e2e/harness.mjs";
 import { createRequire } from "node:module";
 
-const manifest = createRequire(import.meta.url)("plumbline/package.json");
+const manifest = createRequire(import.meta.url)("plumbline-review/package.json");
 const app = fileURLToPath(new URL("fixtures/vite-app/", import.meta.url));
 const outDir = fileURLToPath(new URL("../../target/vite-app/", import.meta.url));
 

@@ -8,12 +8,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { cargoVersion } from "../e2e/harness.mjs";
 
 const root = new URL("../../", import.meta.url);
-const installed = new URL("node_modules/plumbline/", import.meta.url);
+const installed = new URL("node_modules/plumbline-review/", import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL("package.json", installed), "utf8"));
-const tarball = new URL(`target/npm/plumbline-${manifest.version}.tgz`, root);
+const tarball = new URL(`target/npm/plumbline-review-${manifest.version}.tgz`, root);
 
 test("name, version and module type", () => {
-  assert.equal(manifest.name, "plumbline");
+  assert.equal(manifest.name, "plumbline-review");
   assert.equal(manifest.version, cargoVersion());
   assert.equal(manifest.type, "module");
   assert.equal(manifest.license, "MIT");

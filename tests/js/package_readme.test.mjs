@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 
 const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 const blocks = [...readme.matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
-// Inside tests/js/node_modules, so that `import ... from "plumbline"` resolves to the package.
+// Inside tests/js/node_modules, so that `import ... from "plumbline-review"` resolves to the package.
 const dir = new URL("node_modules/.readme/", import.meta.url);
 
 const PRELUDE = `const lensText = ${JSON.stringify(readFileSync(new URL("../../lenses/serverless.json", import.meta.url), "utf8"))};
