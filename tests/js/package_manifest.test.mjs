@@ -89,6 +89,6 @@ test("the engine is a WebAssembly module the web entry finds next to itself", ()
 });
 
 test("README and LICENSE are real documents", () => {
-  assert.match(readFileSync(new URL("README.md", installed), "utf8"), /npm install/);
+  assert.match(readFileSync(new URL("README.md", installed), "utf8"), /npm install plumbline-review\n/);
   assert.match(readFileSync(new URL("LICENSE", installed), "utf8"), /MIT License/);
 });
