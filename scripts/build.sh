@@ -20,7 +20,17 @@ header "build: wasm-opt -Oz (npm binaryen)"
 node_modules/.bin/wasm-opt -Oz "pkg/${CRATE}_bg.wasm" -o "pkg/${CRATE}_bg.wasm"
 
 header "build: package files"
+node scripts/pkg/uninitialized.mjs pkg/plumbline.js
 cp scripts/pkg/node.js scripts/pkg/node.d.ts scripts/pkg/README.md scripts/pkg/LICENSE scripts/pkg/backup.schema.json pkg/
+node scripts/pkg/types.mjs
+# The CommonJS Node entry (`require`, also where Node cannot require an ES module: before 20.19,
+# or with --no-experimental-require-module): the ESM Node entry and the glue bundled into one
+# CommonJS file. It reads the .wasm next to itself, through `import.meta.url` made from
+# __filename.
+node_modules/.bin/esbuild pkg/node.js --bundle --format=cjs --platform=node --target=node20 \
+  --log-level=warning --outfile=pkg/node.cjs \
+  --define:import.meta.url=__plumbline_url \
+  --banner:js='"use strict"; const __plumbline_url = require("node:url").pathToFileURL(__filename).href;'
 node scripts/pkg/manifest.mjs
 
 header "build: sizes"

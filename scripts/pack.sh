@@ -11,7 +11,7 @@ version=$(cargo_package_field version)
 rm -rf target/npm tests/js/node_modules
 mkdir -p target/npm
 npm pack ./pkg --pack-destination target/npm --silent
-tarball="target/npm/$CRATE-$version.tgz"
+tarball="target/npm/$(cargo_package_field name)-$version.tgz"
 [[ -f $tarball ]] || die "npm pack did not write $tarball"
 # --no-save and --no-package-lock: tests/js has no manifest of its own and gets none.
 npm install --prefix tests/js --no-save --no-package-lock --no-audit --no-fund "./$tarball"

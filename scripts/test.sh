@@ -122,23 +122,15 @@ js_tests() {
   node_tests tests/js/ js
 }
 
-tsc_consumer() {
-  # The same consumer, checked as a bundler app sees the package and as Node does: each must
-  # resolve to the declarations of its own entry.
-  local config decl n=0
-  for config in tests/js/tsconfig.json:plumbline.d.ts tests/js/tsconfig.node.json:node.d.ts; do
-    decl=${config#*:}
-    config=${config%%:*}
-    echo "tsc --noEmit -p $config"
-    # --listFiles proves below that the package's declarations were read; on failure show
-    # only the diagnostics, not the list of absolute paths.
-    node_modules/.bin/tsc --noEmit -p "$config" --listFiles >"$LOGS/tsc.log" ||
-      { grep -v '^/' "$LOGS/tsc.log"; return 1; }
-    grep -q "node_modules/plumbline/$decl\$" "$LOGS/tsc.log" ||
-      die "$config did not check the package's $decl"
-    n=$((n + 1))
-  done
-  RESULT="consumer.ts type-checks in $n module resolutions"
+tsc_matrix() {
+  # tests/js/typecheck.mjs: the consumer in a scratch install of the tarball, with TypeScript
+  # 5.x, the repository's and the latest, moduleResolution bundler and nodenext, with and
+  # without DOM, skipLibCheck false; then arethetypeswrong over the tarball.
+  node tests/js/typecheck.mjs | tee "$LOGS/typecheck.log"
+  local n
+  n=$(grep -c '^ok ' "$LOGS/typecheck.log" || true)
+  require_tests "TypeScript configurations" "$n"
+  RESULT="$n TypeScript configurations, arethetypeswrong clean"
 }
 
 e2e() {
@@ -168,6 +160,31 @@ lint_lenses() {
   RESULT="$n shipped lens(es), no error and no warning"
 }
 
+# What a release would do, without uploading: npm and crates.io accept the packages (the crate
+# is packaged and built from its .crate file), and `cargo install` from this checkout gives a
+# `plumbline` that names its engine. `--debug` only to save the release build's minutes; the
+# installed files are the same.
+publish_dry_run() {
+  # --json: one object per package (keyed by name in npm 10+, the object itself before).
+  (cd pkg && npm publish --dry-run --json 2>/dev/null) | node -e '
+    let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
+      const all = JSON.parse(s);
+      const j = all.name ? all : Object.values(all)[0];
+      if (j.name !== "plumbline-review") throw new Error(`npm would publish ${j.name}`);
+      console.log(`npm publish --dry-run: ${j.name}@${j.version}, ${j.entryCount} files, ${j.size} bytes packed`);
+    });'
+  cargo publish --dry-run --allow-dirty 2>&1 | tee "$LOGS/cargo-publish.log"
+  grep -q 'aborting upload due to dry run' "$LOGS/cargo-publish.log" || die "cargo publish --dry-run did not get to the upload"
+  rm -rf target/cargo-install
+  cargo install --quiet --debug --locked --path . --root target/cargo-install
+  local version
+  version=$(target/cargo-install/bin/plumbline --version)
+  echo "cargo install --path . → $version"
+  [[ $version == "plumbline $(cargo_package_field version) (engine $(cargo_package_field name) $(cargo_package_field version))" ]] ||
+    die "plumbline --version printed: $version"
+  RESULT="npm and cargo dry runs pass; $version"
+}
+
 mkdir -p "$LOGS"
 step "install" install_tools
 step "1. cargo fmt --check" rust_fmt
@@ -178,7 +195,8 @@ step "5. build pkg/" build_pkg
 step "6. wasm tests in Node" wasm_node
 step "7. wasm tests in headless Chromium" wasm_browser
 step "8. JS tests of the packed package" js_tests
-step "9. TypeScript consumer (tsc --noEmit)" tsc_consumer
+step "9. TypeScript matrix + arethetypeswrong" tsc_matrix
 step "10. end-to-end tests (Chromium)" e2e
 step "11. size budget" size_budget
 step "12. lint shipped lenses (CLI)" lint_lenses
+step "13. publish dry runs, cargo install" publish_dry_run

@@ -27,3 +27,7 @@ pub mod wasm;
 
 /// The engine version shown by the app and reported by the CLI.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The name the engine is published under, on crates.io and npm alike (`plumbline` is taken on
+/// both); `plumbline --version` names it so a CI log says which engine linted a lens.
+pub const PACKAGE: &str = env!("CARGO_PKG_NAME");

@@ -258,11 +258,13 @@ export type StorageKind = "indexeddb" | "localstorage" | "memory";
  * writer using the same storage (another tab, window or program) since it was read; calls on
  * one Workspace never conflict with each other (they run one at a time, in call order).
  * `Disposed`: the Workspace or Lens was used after `free()` or `[Symbol.dispose]()` (thrown
- * synchronously, also by methods that return a promise).
+ * synchronously, also by methods that return a promise). `Uninitialized`: the web entry was
+ * called before `await init()` (thrown synchronously; the Node entries initialise on load).
  */
 export type ErrorKind =
   | "Validation" | "LensInvalid" | "NotFound" | "Conflict"
-  | "QuotaExceeded" | "Corrupted" | "Unavailable" | "Storage" | "Internal" | "Disposed";
+  | "QuotaExceeded" | "Corrupted" | "Unavailable" | "Storage" | "Internal" | "Disposed"
+  | "Uninitialized";
 /** What the engine throws: a real Error with these extra properties. */
 export interface PlumblineError extends Error {
   kind: ErrorKind;

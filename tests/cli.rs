@@ -107,7 +107,10 @@ fn help_and_version() {
     assert_eq!(version.status, 0);
     assert_eq!(
         version.stdout,
-        format!("plumbline {}\n", env!("CARGO_PKG_VERSION"))
+        format!(
+            "plumbline {v} (engine plumbline-review {v})\n",
+            v = env!("CARGO_PKG_VERSION")
+        )
     );
 }
 

@@ -1,7 +1,8 @@
 // Writes pkg/package.json for the files that scripts/build.sh put into pkg/.
 //
 // One package serves three kinds of consumer through conditional "exports":
-// - Node (the "node" condition): node.js, which instantiates the wasm synchronously from disk;
+// - Node (the "node" condition): node.js for `import`, node.cjs for `require` (so CommonJS works
+//   where Node cannot require an ES module), both instantiating the wasm synchronously from disk;
 // - bundlers (Vite, webpack) and no-build pages (the "default" condition): plumbline.js, the
 //   wasm-bindgen `--target web` module, which finds the .wasm through
 //   `new URL("plumbline_bg.wasm", import.meta.url)`; bundlers turn that into an asset.
@@ -10,15 +11,22 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 
 const cargo = readFileSync("Cargo.toml", "utf8");
 const pkgTable = cargo.split(/^\[/m).find((t) => t.startsWith("package]"));
-const field = (name) => {
-  const m = pkgTable.match(new RegExp(`^${name}\\s*=\\s*"([^"]*)"`, "m"));
+const field = (name, pattern = new RegExp(`^${name}\\s*=\\s*"([^"]*)"`, "m")) => {
+  const m = pkgTable.match(pattern);
   if (!m) throw new Error(`Cargo.toml [package] has no ${name}`);
   return m[1];
 };
 
+// Who and where, from Cargo.toml too (crates.io shows the same).
+const META = {
+  author: field("authors", /^authors\s*=\s*\["([^"]*)"\]/m),
+  homepage: field("homepage"),
+  repository: field("repository"),
+};
+
 // Everything the build produced except the manifest itself, which npm always includes.
 const files = readdirSync("pkg").filter((f) => f !== "package.json").sort();
-for (const required of ["plumbline.js", "plumbline.d.ts", "plumbline_bg.wasm", "node.js", "node.d.ts"]) {
+for (const required of ["plumbline.js", "plumbline.d.ts", "plumbline_bg.wasm", "plumbline_bg.wasm.d.ts", "plumbline_bg.wasm.d.cts", "node.js", "node.d.ts", "node.cjs", "node.d.cts"]) {
   if (!files.includes(required)) throw new Error(`pkg/${required} is missing`);
 }
 
@@ -30,25 +38,38 @@ const manifest = {
   type: "module",
   exports: {
     ".": {
-      node: { types: "./node.d.ts", default: "./node.js" },
+      node: {
+        import: { types: "./node.d.ts", default: "./node.js" },
+        require: { types: "./node.d.cts", default: "./node.cjs" },
+      },
       default: { types: "./plumbline.d.ts", default: "./plumbline.js" },
     },
-    // For apps that want to load or preload the engine themselves (`?url` in Vite).
-    "./plumbline_bg.wasm": "./plumbline_bg.wasm",
+    // For apps that load or preload the engine themselves (`?url` in Vite, esbuild's `file`
+    // loader, webpack's `asset/resource`): typed as the URL string those hand over.
+    "./plumbline_bg.wasm": {
+      import: { types: "./plumbline_bg.wasm.d.ts", default: "./plumbline_bg.wasm" },
+      require: { types: "./plumbline_bg.wasm.d.cts", default: "./plumbline_bg.wasm" },
+    },
     "./package.json": "./package.json",
     // The JSON Schema of the workspace backup file (Workspace.exportWorkspace).
     "./backup.schema.json": "./backup.schema.json",
   },
-  // For tools that predate "exports"; they all get the web entry.
-  main: "./plumbline.js",
+  // For tools that predate "exports": `require` (and TypeScript's node10 resolution) gets the
+  // CommonJS Node entry, bundlers that read "module" the web entry.
+  main: "./node.cjs",
   module: "./plumbline.js",
-  types: "./plumbline.d.ts",
+  types: "./node.d.cts",
   files,
   // Only the Node entry does work on import (it instantiates the wasm); the web entry can be
   // tree-shaken. wasm-bindgen's inline JS snippets, if any, must be kept.
-  sideEffects: ["./node.js", "./snippets/*"],
+  sideEffects: ["./node.js", "./node.cjs", "./snippets/*"],
   engines: { node: ">=20" },
-  keywords: ["well-architected", "architecture-review", "lens", "wasm"],
+  keywords: ["webassembly", "well-architected", "aws", "architecture-review", "typescript", "lens", "wasm"],
+  author: META.author,
+  homepage: META.homepage,
+  repository: { type: "git", url: `git+${META.repository}.git` },
+  bugs: { url: `${META.repository}/issues` },
+  publishConfig: { access: "public", tag: "latest" },
 };
 
 writeFileSync("pkg/package.json", JSON.stringify(manifest, null, 2) + "\n");

@@ -2,7 +2,7 @@
 //
 // Node has no page to fetch the .wasm from, and top-level await in a library would make every
 // importer async, so this entry reads the file next to it and instantiates the engine
-// synchronously: `import { Lens } from "plumbline"` is ready to use at once. Browsers and
+// synchronously: `import { Lens } from "plumbline-review"` is ready to use at once. Browsers and
 // bundlers get the web entry instead and call `await init()` first; calling it here too is a
 // harmless no-op, so the same code runs in both.
 import { readFileSync } from "node:fs";

@@ -3,7 +3,7 @@
 // silently, and a foreign file is refused with the JSON path of its first problem.
 import test from "node:test";
 import assert from "node:assert/strict";
-import { Workspace } from "plumbline";
+import { Workspace } from "plumbline-review";
 import { rejection, workloadInput } from "./support.mjs";
 
 const FW = "wellarchitected";
@@ -86,7 +86,7 @@ test("the shipped JSON Schema accepts a real backup and names the format", async
   const { ws } = await populated();
   const { createRequire } = await import("node:module");
   const require = createRequire(import.meta.url);
-  const schema = require("plumbline/backup.schema.json");
+  const schema = require("plumbline-review/backup.schema.json");
   const file = JSON.parse(await ws.exportWorkspace());
   assert.equal(schema.properties.format.const, file.format);
   assert.equal(schema.properties.formatVersion.const, file.formatVersion);

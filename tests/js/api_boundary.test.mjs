@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { Lens, Workspace } from "plumbline";
+import { Lens, Workspace } from "plumbline-review";
 import { rejection, workloadInput } from "./support.mjs";
 
 const FW = "wellarchitected";
@@ -14,7 +14,7 @@ const FW = "wellarchitected";
 /** The `ErrorKind` union of the package's own declarations. */
 const KINDS = (() => {
   // The declarations are not an export of the package: find them next to its manifest.
-  const manifest = createRequire(import.meta.url).resolve("plumbline/package.json");
+  const manifest = createRequire(import.meta.url).resolve("plumbline-review/package.json");
   const declarations = new URL("plumbline.d.ts", `file://${manifest}`);
   const union = readFileSync(declarations, "utf8").match(/export type ErrorKind =([^;]+);/);
   assert.ok(union, "plumbline.d.ts declares ErrorKind");

@@ -2,7 +2,7 @@
 // milestone, improve, then compare — the counts, the changed questions and the errors.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Workspace } from "plumbline";
+import { Workspace } from "plumbline-review";
 import { rejection } from "./support.mjs";
 
 const FW = "wellarchitected";

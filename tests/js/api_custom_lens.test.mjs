@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { Lens, Workspace } from "plumbline";
+import { Lens, Workspace } from "plumbline-review";
 import { rejection } from "./support.mjs";
 
 const LENS = readFileSync(new URL("../fixtures/review-lens.json", import.meta.url), "utf8");

@@ -3,7 +3,7 @@
 // kind "Validation", field "answers" and the JSON path, changing nothing.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Workspace } from "plumbline";
+import { Workspace } from "plumbline-review";
 import { rejection, workloadInput } from "./support.mjs";
 
 const FW = "wellarchitected";

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { Lens, version } from "plumbline";
+import { Lens, version } from "plumbline-review";
 
 /** A small custom lens: two pillars, three questions, rules at every level. */
 const LENS = {
@@ -99,7 +99,7 @@ function thrown(fn) {
 
 test("version() is the package version", () => {
   const manifest = JSON.parse(
-    readFileSync(new URL(import.meta.resolve("plumbline/package.json")), "utf8"),
+    readFileSync(new URL(import.meta.resolve("plumbline-review/package.json")), "utf8"),
   );
   assert.equal(version(), manifest.version);
 });

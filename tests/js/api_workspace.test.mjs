@@ -3,7 +3,7 @@
 // (real Errors with `kind` and, for validation, `field`).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Lens, Workspace } from "plumbline";
+import { Lens, Workspace } from "plumbline-review";
 import { rejection, workloadInput } from "./support.mjs";
 
 const FW = "wellarchitected";

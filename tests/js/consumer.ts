@@ -1,15 +1,15 @@
-// A TypeScript application using the package by name. `tsc --noEmit` checks it twice (the
-// test command's step 9): as a bundler app resolves the package (tsconfig.json: the web
-// entry's plumbline.d.ts) and as Node does (tsconfig.node.json: node.d.ts). Extend it with
-// every API that ships, so its declarations stay usable.
-import init, { initSync, version, Lens, Workspace, type InitInput, type InitOutput, type ImportSummary, type RiskCounts,
-  type MilestoneComparison, type QuestionChange, type RiskChange, type CompareOptions,
-  type ImportLensResult, type LensVersionSummary, type LensSummary, type Diagnostic, type LensReview, type LintResult, type LintOptions } from "plumbline";
+// A TypeScript application using the package by name. The test command's TypeScript step
+// (tests/js/typecheck.mjs) checks it with several TypeScript versions, as a bundler app and as
+// Node resolve the package, with and without the DOM lib, all with `skipLibCheck: false`. It
+// uses no DOM type itself (consumer_dom.ts has what needs one). Extend it with every API that
+// ships, so its declarations stay usable.
+import init, { initSync, version, Lens, Workspace, type InitOutput, type ImportSummary, type RiskCounts,
+  type MilestoneComparison, type QuestionChange, type RiskChange, type CompareOptions, type ErrorKind,
+  type ImportLensResult, type LensVersionSummary, type LensSummary, type Diagnostic, type LensReview, type LintResult, type LintOptions } from "plumbline-review";
 
-const wasmUrl: InitInput = new URL("plumbline_bg.wasm", import.meta.url);
-const output: InitOutput = await init({ module_or_path: wasmUrl });
-const memory: WebAssembly.Memory = output.memory;
-const sync: (module: { module: BufferSource | WebAssembly.Module }) => InitOutput = initSync;
+const output: InitOutput = await init();
+const sync: (module: { module: ArrayBuffer | Uint8Array }) => InitOutput = initSync;
+const notYet: ErrorKind = "Uninitialized";
 const engine: string = version();
 
 const lensText = "{}";
@@ -39,7 +39,7 @@ const highAfter: number | undefined = comparison.lenses[0]?.pillars[0]?.riskCoun
 const fromName: string | undefined = twoMilestones.from.milestoneName;
 const added: string[] = latest.lensesAdded.map((l) => l.lensAlias);
 
-export { memory, sync, engine, lint, lensName, changed, afterImport, how, highAfter, fromName, added };
+export { output, sync, notYet, engine, lint, lensName, changed, afterImport, how, highAfter, fromName, added };
 
 // Custom lenses: import a draft, publish a version, list, open, export and delete.
 const draft: ImportLensResult = await ws.importLens(lensText);

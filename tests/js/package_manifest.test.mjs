@@ -8,12 +8,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { cargoVersion } from "../e2e/harness.mjs";
 
 const root = new URL("../../", import.meta.url);
-const installed = new URL("node_modules/plumbline/", import.meta.url);
+const installed = new URL("node_modules/plumbline-review/", import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL("package.json", installed), "utf8"));
-const tarball = new URL(`target/npm/plumbline-${manifest.version}.tgz`, root);
+const tarball = new URL(`target/npm/plumbline-review-${manifest.version}.tgz`, root);
 
 test("name, version and module type", () => {
-  assert.equal(manifest.name, "plumbline");
+  assert.equal(manifest.name, "plumbline-review");
   assert.equal(manifest.version, cargoVersion());
   assert.equal(manifest.type, "module");
   assert.equal(manifest.license, "MIT");
@@ -31,19 +31,52 @@ test("the tarball holds exactly the package's files", () => {
   const owner = (p) => entries.find((e) => p === e || p.startsWith(`${e}/`));
   assert.deepEqual(listed.filter((p) => !owner(p)), [], "files outside package.json \"files\"");
   assert.deepEqual(entries.filter((e) => !listed.some((p) => owner(p) === e)), [], "\"files\" entries not shipped");
-  for (const f of ["plumbline.js", "plumbline.d.ts", "plumbline_bg.wasm", "node.js", "node.d.ts", "README.md", "LICENSE"]) {
+  for (const f of ["plumbline.js", "plumbline.d.ts", "plumbline_bg.wasm", "plumbline_bg.wasm.d.ts", "plumbline_bg.wasm.d.cts", "node.js", "node.d.ts", "node.cjs", "node.d.cts", "README.md", "LICENSE"]) {
     assert.ok(listed.includes(f), `${f} is shipped`);
   }
 });
 
-test("Node gets the Node entry, everything else the web entry, each with declarations", () => {
+test("Node gets the Node entries (ESM and CommonJS), everything else the web entry, each with declarations", () => {
   const root = manifest.exports["."];
   assert.deepEqual(Object.keys(root), ["node", "default"], "node must come before default");
-  assert.deepEqual(root.node, { types: "./node.d.ts", default: "./node.js" });
+  assert.deepEqual(root.node, {
+    import: { types: "./node.d.ts", default: "./node.js" },
+    require: { types: "./node.d.cts", default: "./node.cjs" },
+  });
   assert.deepEqual(root.default, { types: "./plumbline.d.ts", default: "./plumbline.js" });
-  assert.equal(manifest.types, "./plumbline.d.ts");
-  for (const target of [manifest.main, manifest.module, manifest.types, root.node.types, root.node.default, root.default.types, root.default.default, manifest.exports["./plumbline_bg.wasm"]]) {
+  // Tools without "exports" support: require() gets CommonJS, "module" readers the web entry.
+  assert.deepEqual([manifest.main, manifest.types, manifest.module], ["./node.cjs", "./node.d.cts", "./plumbline.js"]);
+  const wasm = manifest.exports["./plumbline_bg.wasm"];
+  assert.deepEqual(wasm, {
+    import: { types: "./plumbline_bg.wasm.d.ts", default: "./plumbline_bg.wasm" },
+    require: { types: "./plumbline_bg.wasm.d.cts", default: "./plumbline_bg.wasm" },
+  });
+  const targets = [manifest.main, manifest.module, manifest.types, root.default.types, root.default.default];
+  for (const entry of [root.node.import, root.node.require, wasm.import, wasm.require]) targets.push(entry.types, entry.default);
+  for (const target of targets) {
     assert.ok(existsSync(new URL(target, installed)), `${target} exists`);
+  }
+});
+
+test("metadata for the npm page: repository, homepage, bugs, author, keywords, publishConfig", () => {
+  assert.match(manifest.repository.url, /^git\+https:\/\/.+\.git$/);
+  assert.match(manifest.homepage, /^https:\/\//);
+  assert.match(manifest.bugs.url, /^https:\/\/.+\/issues$/);
+  assert.ok(manifest.author, "author");
+  for (const k of ["webassembly", "well-architected", "aws", "architecture-review", "typescript"]) {
+    assert.ok(manifest.keywords.includes(k), `keyword ${k}`);
+  }
+  assert.deepEqual(manifest.publishConfig, { access: "public", tag: "latest" });
+});
+
+test("no declaration names a DOM-only type, and Symbol.dispose brings its lib", () => {
+  for (const f of ["plumbline.d.ts", "node.d.cts"]) {
+    const dts = readFileSync(new URL(f, installed), "utf8");
+    assert.match(dts, /^\/\/\/ <reference lib="esnext\.disposable" \/>/, f);
+    // Comments may name the types (wasm-bindgen's own docs do); declarations must not.
+    const code = dts.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
+    assert.doesNotMatch(code, /\b(RequestInfo|BufferSource)\b|(?<!")\b(Request|Response|URL)\b(?!")|\bWebAssembly\./, f);
+    assert.match(dts, /export type ErrorKind =[^;]*"Uninitialized";/, `${f}: ErrorKind has Uninitialized`);
   }
 });
 
@@ -56,6 +89,6 @@ test("the engine is a WebAssembly module the web entry finds next to itself", ()
 });
 
 test("README and LICENSE are real documents", () => {
-  assert.match(readFileSync(new URL("README.md", installed), "utf8"), /npm install/);
+  assert.match(readFileSync(new URL("README.md", installed), "utf8"), /npm install plumbline-review\n/);
   assert.match(readFileSync(new URL("LICENSE", installed), "utf8"), /MIT License/);
 });

@@ -3,12 +3,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import * as plumbline from "plumbline";
+import * as plumbline from "plumbline-review";
 
-const manifest = createRequire(import.meta.url)("plumbline/package.json");
+const manifest = createRequire(import.meta.url)("plumbline-review/package.json");
 
 test("Node resolves `plumbline` to the package's Node entry", () => {
-  assert.match(import.meta.resolve("plumbline"), /\/node_modules\/plumbline\/node\.js$/);
+  assert.match(import.meta.resolve("plumbline-review"), /\/node_modules\/plumbline-review\/node\.js$/);
 });
 
 test("the engine is instantiated on import; init() is a harmless no-op", async () => {

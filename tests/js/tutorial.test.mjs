@@ -8,7 +8,7 @@
 // 1 high and 2 medium.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { Lens, Workspace } from "plumbline";
+import { Lens, Workspace } from "plumbline-review";
 
 const FW = "wellarchitected";
 

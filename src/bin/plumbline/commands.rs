@@ -26,7 +26,8 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             Ok(SUCCESS)
         }
         Command::Version => {
-            let _ = writeln!(out, "plumbline {}", plumbline::VERSION);
+            let (package, version) = (plumbline::PACKAGE, plumbline::VERSION);
+            let _ = writeln!(out, "plumbline {version} (engine {package} {version})");
             Ok(SUCCESS)
         }
         Command::Lint {
