@@ -100,7 +100,12 @@ test("esbuild bundles the package with --loader:.wasm=file and init({ module_or_
 
 test("a page with no build step imports the package folder copied next to it as pkg/", async (t) => {
   const dir = scratchProject("no-build", {
-    files: { "www/index.html": page(`<script type="module">${appSource({ source: "./pkg/plumbline.js" })}</script>`) },
+    // The app's module is a file next to the page, as a Content-Security-Policy without
+    // 'unsafe-inline' (the one our server sends) requires.
+    files: {
+      "www/index.html": page('<script type="module" src="app.js"></script>'),
+      "www/app.js": appSource({ source: "./pkg/plumbline.js" }),
+    },
   });
   await assertAppWorks(t, join(dir, "www"), join(dir, "node_modules/plumbline-review"));
 });
