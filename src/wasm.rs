@@ -2100,6 +2100,15 @@ impl JsWorkspace {
         })
     }
 
+    /// The custom lens records that cannot be read: the lenses `lenses()` leaves out. Delete
+    /// one with `deleteLens(recordId.slice("customlens/".length))`.
+    #[wasm_bindgen(js_name = damagedLenses, unchecked_return_type = "Promise<DamagedRecord[]>")]
+    pub fn damaged_lenses(&self) -> js_sys::Promise {
+        spawn(&self.core, move |ws| async move {
+            ws.damaged_lenses().await.map_err(workspace_error)
+        })
+    }
+
     /// Every record of a workload exactly as stored, damaged ones included, as JSON text.
     #[wasm_bindgen(js_name = exportRawWorkload, unchecked_return_type = "Promise<string>")]
     pub fn export_raw_workload(

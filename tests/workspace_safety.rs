@@ -294,7 +294,12 @@ fn a_damaged_custom_lens_can_be_deleted() {
     ws.store()
         .insert_damaged(&id, json!({ "rev": "1-x", "body": { "lensAlias": 3 } }));
     assert_eq!(block_on(ws.list_lenses()).unwrap().len(), count - 1);
+    let damaged = block_on(ws.damaged_lenses()).unwrap();
+    assert_eq!(damaged.len(), 1);
+    assert_eq!(damaged[0].record_id, id);
+    assert_eq!(damaged[0].record_kind, "customLens");
     block_on(ws.delete_lens(&alias)).unwrap();
+    assert!(block_on(ws.damaged_lenses()).unwrap().is_empty());
     assert!(
         block_on(ws.store().list_raw(&format!("customlensversion/{alias}/")))
             .unwrap()

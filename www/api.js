@@ -196,6 +196,8 @@ export const disassociateLenses = (id, aliases) => write((ws) => ws.disassociate
 
 /** The workload records the list leaves out because they cannot be read: DamagedRecord[]. */
 export const damagedWorkloads = async () => (await workspace()).damagedWorkloads();
+/** The custom lens records the lens list leaves out because they cannot be read. */
+export const damagedLenses = async () => (await workspace()).damagedLenses();
 /** Every record of the workload exactly as stored, damaged ones included (JSON text). */
 export const exportRawWorkload = async (id) => (await workspace()).exportRawWorkload(id);
 /** {workloadId, removed, recomputed}; kind "Corrupted" when its own properties are unreadable. */

@@ -236,7 +236,7 @@ seeded('dangling reference: answers of a workload whose record is gone', async (
   await deleteAndReuse(s, s.page.getByRole('button', { name: /^Delete / }), ids.a);
 });
 
-seeded('damaged custom lens: left out of the Lenses page, workloads work, the lens can be deleted', async (s, ids) => {
+seeded('damaged custom lens: a Damaged row on the Lenses page, workloads work, Delete removes it', async (s, ids) => {
   const id = `customlens/${ids.alias}`;
   const all = await records(s.page);
   await change(s.page, { put: { [id]: { rev: all[id].rev, body: { lensAlias: 3 } } } });
@@ -244,8 +244,14 @@ seeded('damaged custom lens: left out of the Lenses page, workloads work, the le
   await openApp(s.page, s.server.url, '#/lenses');
   assert.match(await text(s.page), /Well-Architected Framework/);
   assert.doesNotMatch(await text(s.page), /Workbench Test Lens/);
+  const damagedRow = s.page.locator(`tr[data-lens-alias="${ids.alias}"][data-damaged="true"]`);
+  assert.match(await damagedRow.innerText(), /Damaged/);
   await otherWorkloadWorks(s.page, s.server.url, ids.b);
-  await s.page.evaluate(async (alias) => (await import(new URL('api.js', location.href).href)).deleteLens(alias), ids.alias);
+  await openApp(s.page, s.server.url, '#/lenses');
+  await s.page.locator(`tr[data-lens-alias="${ids.alias}"]`).getByRole('button', { name: /^Delete / }).click();
+  await s.page.getByRole('dialog').getByRole('button', { name: 'Delete lens' }).click();
+  await s.page.locator('[data-custom-status]').filter({ hasText: /^Deleted/ }).waitFor();
+  assert.equal(await s.page.locator(`tr[data-lens-alias="${ids.alias}"]`).count(), 0);
   assert.deepEqual(Object.keys(await records(s.page)).filter((k) => k.includes(ids.alias)), []);
 });
 

@@ -197,7 +197,7 @@ test("every Workspace and Lens method refuses bad input with an Error of a docum
     importWorkspace: [() => ws.importWorkspace(5), () => ws.importWorkspace("{"), () => ws.importWorkspace("{}", { mode: "now" })],
   };
   // Methods that take no input cannot be given a bad one.
-  const noInput = new Set(["constructor", "free", "close", "storage", "listWorkloads", "lenses", "damagedRecords", "damagedWorkloads"]);
+  const noInput = new Set(["constructor", "free", "close", "storage", "listWorkloads", "lenses", "damagedRecords", "damagedWorkloads", "damagedLenses"]);
   const lensCases = {
     toJSON: [],
     evaluate: [() => lens.evaluate("x"), () => lens.evaluate([{ questionId: 5 }]), () => lens.evaluate({ AnswerSummaries: 5 })],

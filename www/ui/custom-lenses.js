@@ -20,6 +20,8 @@ const plural = (n, one) => `${n} ${one}${n === 1 ? '' : 's'}`;
  */
 export function customLensesPanel({ announce }) {
   let lenses = [];
+  /** Custom lens records that cannot be read (DamagedRecord[]), listed for deletion. */
+  let damaged = [];
   let checked = null;
 
   const status = h('p.check-summary', { role: 'status', dataset: { customStatus: '' } });
@@ -47,8 +49,22 @@ export function customLensesPanel({ announce }) {
     target.value = lenses.some((l) => l.lensAlias === selected) ? selected : NEW_LENS;
   }
 
+  /** A custom lens record that cannot be read: named by its id, with Delete only. */
+  function damagedRow(d) {
+    const alias = d.recordId.slice('customlens/'.length);
+    const name = `Unreadable lens ${alias.slice(0, 8)}`;
+    return h('tr', { dataset: { lensAlias: alias, damaged: 'true' } },
+      h('th', { scope: 'row' }, name),
+      h('td', { dataset: { status: '' } }, 'Damaged'),
+      h('td', '—'),
+      h('td', 'Its stored record cannot be read; it cannot be used, published or exported.'),
+      h('td', '—'),
+      h('td', h('div.row-actions',
+        h('button', { type: 'button', class: 'danger', 'aria-label': `Delete ${name}`, on: { click: () => remove({ lensAlias: alias, lensName: name }) } }, 'Delete'))));
+  }
+
   function renderTable() {
-    if (!lenses.length) {
+    if (!lenses.length && !damaged.length) {
       tableBox.replaceChildren(h('p', { dataset: { noCustomLenses: '' } }, 'No custom lens yet. Check a lens file below, then choose Import lens.'));
       return;
     }
@@ -67,7 +83,7 @@ export function customLensesPanel({ announce }) {
           h('button', { type: 'button', class: 'danger', 'aria-label': `Delete ${name}`, on: { click: () => remove(l) } }, 'Delete'))));
     });
     tableBox.replaceChildren(scrollTable('Custom lenses', h('table.data',
-      h('caption.visually-hidden', `Custom lenses (${lenses.length})`),
+      h('caption.visually-hidden', `Custom lenses (${lenses.length + damaged.length})`),
       h('thead', h('tr',
         h('th', { scope: 'col' }, 'Name'),
         h('th', { scope: 'col' }, 'Status'),
@@ -75,11 +91,14 @@ export function customLensesPanel({ announce }) {
         h('th', { scope: 'col' }, 'Draft'),
         h('th', { scope: 'col' }, 'Updated'),
         h('th', { scope: 'col' }, 'Actions'))),
-      h('tbody', rows))));
+      h('tbody', rows, damaged.map(damagedRow)))));
   }
 
   async function refresh(selected) {
-    lenses = (await api.lenses()).filter((l) => l.lensType === 'CUSTOM_SELF');
+    [lenses, damaged] = await Promise.all([
+      api.lenses().then((all) => all.filter((l) => l.lensType === 'CUSTOM_SELF')),
+      api.damagedLenses(),
+    ]);
     renderTable();
     renderTargets(selected);
   }

@@ -48,6 +48,17 @@ impl<S: Store> Workspace<S> {
         Ok(damaged)
     }
 
+    /// The custom lens records that cannot be read, as the lens list leaves them out. Each
+    /// can still be deleted with `delete_lens` (its alias is the id after `customlens/`).
+    pub async fn damaged_lenses(&self) -> Result<Vec<DamagedRecord>, WorkspaceError> {
+        let (_readable, damaged) = self
+            .load_readable::<crate::workload::custom_lens::record::CustomLensDoc>(
+                keys::CUSTOM_LENS_PREFIX,
+            )
+            .await?;
+        Ok(damaged)
+    }
+
     /// Every record of workload `id` exactly as stored, damaged ones included, as JSON text
     /// (`{format, workloadId, exportedAt, records: [{id, stored}]}`): what a user keeps before
     /// a repair or a delete, or sends with a bug report.
