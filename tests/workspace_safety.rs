@@ -249,7 +249,7 @@ fn leftovers_of_a_missing_workload_can_be_deleted() {
         body: None,
     }]))
     .unwrap();
-    is_corrupted_or_missing(block_on(ws.get_lens_review(&a, WA, None)));
+    is_not_found(block_on(ws.get_lens_review(&a, WA, None)));
     block_on(ws.delete_workload(&a)).unwrap();
     assert!(block_on(ws.store().list_raw(&format!("answer/{a}/")))
         .unwrap()
@@ -260,7 +260,7 @@ fn leftovers_of_a_missing_workload_can_be_deleted() {
     ));
 }
 
-fn is_corrupted_or_missing<T: std::fmt::Debug>(result: Result<T, WorkspaceError>) {
+fn is_not_found<T: std::fmt::Debug>(result: Result<T, WorkspaceError>) {
     assert!(
         matches!(result, Err(WorkspaceError::NotFound { .. })),
         "{result:?}"

@@ -34,6 +34,11 @@ impl DamagedRecord {
     }
 }
 
+/// What kind of record an id names (`workload`, `answer`, …; see [`DamagedRecord::record_kind`]).
+pub(crate) fn record_kind(id: &str) -> &'static str {
+    classify(id).0
+}
+
 /// What kind of record an id names, and the workload id in it (see `keys`).
 fn classify(id: &str) -> (&'static str, Option<String>) {
     let (head, rest) = id.split_once('/').unwrap_or((id, ""));

@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 use crate::store::StoreError;
 use crate::store::{RawRecord, Store, Write};
-use crate::workload::damage::{DamagedRecord, RepairReport};
+use crate::workload::damage::{record_kind, DamagedRecord, RepairReport};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
 use crate::workload::milestone::MilestoneSummary;
@@ -133,7 +133,7 @@ impl<S: Store> Workspace<S> {
             let mut reviews: Vec<String> = Vec::new();
             let mut milestones: Vec<MilestoneSummary> = Vec::new();
             for r in records.iter().filter(|r| r.id != raw.id) {
-                let kept = match DamagedRecord::new(&r.id, "").record_kind.as_str() {
+                let kept = match record_kind(&r.id) {
                     "answer" => decode_raw::<AnswerDoc>(r)
                         .map(|a| {
                             answers
@@ -231,8 +231,7 @@ impl<S: Store> Workspace<S> {
 
 /// Why a record does not read as the type its id says, or `None` when it reads.
 pub(crate) fn damage_of(raw: &RawRecord) -> Option<String> {
-    let kind = DamagedRecord::new(&raw.id, "").record_kind;
-    let result = match kind.as_str() {
+    let result = match record_kind(&raw.id) {
         "workload" => decode_raw::<WorkloadDoc>(raw).map(drop),
         "name" => decode_raw::<NameDoc>(raw).map(drop),
         "review" => decode_raw::<ReviewDoc>(raw).map(drop),
