@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { session, launch, openApp, waitForView, defineWorkloadUI, rmProfile } from './support.mjs';
+import { session, launch, openApp, waitForView, defineWorkloadUI, rmProfile, answerAndSaveMilestone } from './support.mjs';
 import { bestPractices } from './lens-data.mjs';
 import { customLens } from './custom-lens.mjs';
 
@@ -45,15 +45,9 @@ test('back up, wipe the profile, restore: the same workspace', { timeout: 180_00
   let second;
   try {
     const id = await defineWorkloadUI(s.page, s.server.url, { name: 'Backed-up workload' });
-    await openApp(s.page, s.server.url, `#/workloads/${id}/lenses/wellarchitected/review/priorities`);
-    for (const c of bestPractices('priorities')) await s.page.locator(`input[data-choice="${c}"]`).check();
-    await s.page.getByRole('textbox', { name: 'Notes – optional' }).fill('Notes that must survive');
-    await s.page.getByRole('button', { name: 'Save and exit' }).click();
-    await waitForView(s.page, /^\/workloads\/[0-9a-f]{32}$/);
-    await s.page.getByRole('button', { name: 'Save milestone' }).click();
-    await s.page.getByRole('dialog').getByLabel('Milestone name').fill('Before the backup');
-    await s.page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
-    await waitForView(s.page, /\/milestones$/);
+    await answerAndSaveMilestone(s.page, s.server.url, id, {
+      questionId: 'priorities', choices: bestPractices('priorities'), notes: 'Notes that must survive', milestone: 'Before the backup',
+    });
     // A custom lens with a published version and a newer draft, through the app's own module.
     await s.page.evaluate(async (text) => {
       const api = await import(new URL('api.js', location.href).href);

@@ -2,7 +2,7 @@
 // the same workload, answers and milestone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { session, launch, openApp, waitForView, defineWorkloadUI, rmProfile } from './support.mjs';
+import { session, launch, openApp, defineWorkloadUI, rmProfile, answerAndSaveMilestone } from './support.mjs';
 import { bestPractices } from './lens-data.mjs';
 
 test('data survives a reload and a browser restart', { timeout: 120_000 }, async () => {
@@ -10,15 +10,9 @@ test('data survives a reload and a browser restart', { timeout: 120_000 }, async
   let second;
   try {
     const id = await defineWorkloadUI(s.page, s.server.url, { name: 'Persistent workload' });
-    await openApp(s.page, s.server.url, `#/workloads/${id}/lenses/wellarchitected/review/priorities`);
-    for (const c of bestPractices('priorities')) await s.page.locator(`input[data-choice="${c}"]`).check();
-    await s.page.getByRole('textbox', { name: 'Notes – optional' }).fill('Kept across restarts');
-    await s.page.getByRole('button', { name: 'Save and exit' }).click();
-    await waitForView(s.page, /^\/workloads\/[0-9a-f]{32}$/);
-    await s.page.getByRole('button', { name: 'Save milestone' }).click();
-    await s.page.getByRole('dialog').getByLabel('Milestone name').fill('Before restart');
-    await s.page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
-    await waitForView(s.page, /\/milestones$/);
+    await answerAndSaveMilestone(s.page, s.server.url, id, {
+      questionId: 'priorities', choices: bestPractices('priorities'), notes: 'Kept across restarts', milestone: 'Before restart',
+    });
 
     const check = async (page, when) => {
       await openApp(page, s.server.url, '#/workloads');

@@ -130,3 +130,19 @@ export async function defineWorkloadUI(page, url, { name, description = 'Custome
   await waitForView(page, /^\/workloads\/[0-9a-f]{32}$/);
   return (await page.evaluate(() => document.body.dataset.rendered)).split('/')[2];
 }
+
+/**
+ * Through the UI: selects every best practice of `questionId`, types `notes`, saves and exits,
+ * then saves a milestone named `milestone`. Ends on the workload's milestones page.
+ */
+export async function answerAndSaveMilestone(page, url, id, { questionId, choices, notes, milestone }) {
+  await openApp(page, url, `#/workloads/${id}/lenses/wellarchitected/review/${questionId}`);
+  for (const c of choices) await page.locator(`input[data-choice="${c}"]`).check();
+  await page.getByRole('textbox', { name: 'Notes – optional' }).fill(notes);
+  await page.getByRole('button', { name: 'Save and exit' }).click();
+  await waitForView(page, /^\/workloads\/[0-9a-f]{32}$/);
+  await page.getByRole('button', { name: 'Save milestone' }).click();
+  await page.getByRole('dialog').getByLabel('Milestone name').fill(milestone);
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await waitForView(page, /\/milestones$/);
+}
