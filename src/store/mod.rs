@@ -87,6 +87,15 @@ impl RawRecord {
             .clone()
             .unwrap_or_else(|| UNREADABLE_REV.to_string())
     }
+
+    /// The write that deletes this record, readable or not.
+    pub fn deletion(&self) -> Write {
+        Write {
+            id: self.id.clone(),
+            expected_rev: Some(self.write_rev()),
+            body: None,
+        }
+    }
 }
 
 /// Checks a write's precondition against the record's current revision (`None`: absent;

@@ -419,11 +419,7 @@ fn replacements(existing: &[RawRecord], records: &Records) -> Vec<Write> {
         existing
             .iter()
             .filter(|r| !records.contains_key(&r.id))
-            .map(|r| Write {
-                id: r.id.clone(),
-                expected_rev: Some(r.write_rev()),
-                body: None,
-            }),
+            .map(RawRecord::deletion),
     );
     writes
 }

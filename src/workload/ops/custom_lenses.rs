@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use crate::catalog::{custom_lens_arn, CatalogLens, LensSummary};
 use crate::lens::{self, Diagnostic, MAX_FILE_BYTES};
-use crate::store::{Store, Write};
+use crate::store::{RawRecord, Store, Write};
 use crate::workload::custom_lens::record::{CustomLensDoc, DraftDoc, PublishedVersion, VersionDoc};
 use crate::workload::custom_lens::rules::check_version_name;
 use crate::workload::custom_lens::{
@@ -276,10 +276,7 @@ impl<S: Store> Workspace<S> {
                     .list_raw(&keys::custom_lens_versions_of(&alias))
                     .await?,
             );
-            let writes = records
-                .iter()
-                .map(|r| delete(r.id.clone(), r.write_rev()))
-                .collect();
+            let writes = records.iter().map(RawRecord::deletion).collect();
             if self.try_commit(writes).await?.is_some() {
                 self.forget_lens(&alias);
                 return Ok(());
@@ -341,14 +338,6 @@ impl<S: Store> Workspace<S> {
                 "custom lens `{alias}` has no draft"
             ))),
         }
-    }
-}
-
-fn delete(id: String, rev: String) -> Write {
-    Write {
-        id,
-        expected_rev: Some(rev),
-        body: None,
     }
 }
 

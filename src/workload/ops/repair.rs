@@ -91,7 +91,7 @@ impl<S: Store> Workspace<S> {
             if records.is_empty() {
                 return Err(no_workload(id));
             }
-            let mut writes: Vec<Write> = records.iter().map(deletion).collect();
+            let mut writes: Vec<Write> = records.iter().map(RawRecord::deletion).collect();
             let workload = records.iter().find(|r| r.id == keys::workload(id));
             match workload.map(decode_raw::<WorkloadDoc>) {
                 Some(Ok(doc)) => writes.extend(
@@ -99,7 +99,7 @@ impl<S: Store> Workspace<S> {
                         .await?,
                 ),
                 // The name is unknown: release every readable claim that names this workload.
-                _ => writes.extend(self.claims_of(id).await?.iter().map(deletion)),
+                _ => writes.extend(self.claims_of(id).await?.iter().map(RawRecord::deletion)),
             }
             if self.try_commit(writes).await?.is_some() {
                 return Ok(());
@@ -151,7 +151,7 @@ impl<S: Store> Workspace<S> {
                     _ => true,
                 };
                 if !kept {
-                    writes.push(deletion(r));
+                    writes.push(r.deletion());
                     removed.push(r.id.clone());
                 }
             }
@@ -287,14 +287,6 @@ fn summary_of(m: &MilestoneDoc) -> MilestoneSummary {
         risk_counts: m.workload.risk_counts,
         questions_answered: m.workload.questions_answered,
         question_count: m.workload.question_count,
-    }
-}
-
-fn deletion(r: &RawRecord) -> Write {
-    Write {
-        id: r.id.clone(),
-        expected_rev: Some(r.write_rev()),
-        body: None,
     }
 }
 
