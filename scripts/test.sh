@@ -3,6 +3,14 @@
 # runs every check in order, stopping at the first failure. A test step that runs zero tests
 # fails too. Logs of each step are kept in target/test-logs/.
 #
+#   bash scripts/test.sh              every step, in order (what CI runs)
+#   bash scripts/test.sh STEP...      only these steps, by number or short name, in list order
+#   bash scripts/test.sh --list       the steps: number, short name, what it checks
+#
+# A run of chosen steps installs first when one of them needs an installed tool, and does not
+# run the steps it depends on: `js`, `tsc`, `e2e` and `size` test pkg/ as the `build` step
+# left it (`bash scripts/test.sh build js` builds it first).
+#
 # Environment passed through to the tests: CI=true makes tests that need the lens corpus
 # (../shared/lens-corpus, or PLUMBLINE_LENS_CORPUS) fail instead of skipping when it is missing.
 set -euo pipefail
@@ -82,6 +90,14 @@ rust_fmt() {
   n=$(find . -path ./target -prune -o -name '*.rs' -print | wc -l)
   [[ $n -gt 0 ]] || die "no Rust files to check"
   RESULT="$n files formatted"
+}
+
+js_lint() {
+  npx --no-install eslint --max-warnings 0 .
+  local n
+  n=$(git ls-files --cached --others --exclude-standard -- '*.js' '*.mjs' '*.cjs' | grep -c -v -E '^(pkg|www/pkg|benches/web/pkg|fuzz)/' || true)
+  require_tests "eslint" "$n"
+  RESULT="$n JavaScript files, no problem"
 }
 
 clippy_host() {
@@ -185,18 +201,91 @@ publish_dry_run() {
   RESULT="npm and cargo dry runs pass; $version"
 }
 
+# The steps, in the order of a full run: short name, whether it needs `install` first (tools
+# beyond cargo and node: the wasm target, wasm-bindgen, npm devDependencies, Chromium), the
+# function, and the title shown in the log and the summary.
+STEPS=(
+  "install      - install_tools   install build and test tools"
+  "fmt          n rust_fmt        cargo fmt --check"
+  "eslint       y js_lint         ESLint (www, tests, scripts, benches)"
+  "clippy       n clippy_host     clippy (host, all targets)"
+  "clippy-wasm  y clippy_wasm     clippy ($WASM_TARGET)"
+  "cargo-test   n rust_tests      cargo test (native)"
+  "build        y build_pkg       build pkg/"
+  "wasm-node    y wasm_node       wasm tests in Node"
+  "wasm-browser y wasm_browser    wasm tests in headless Chromium"
+  "js           y js_tests        JS tests of the packed package"
+  "tsc          y tsc_matrix      TypeScript matrix + arethetypeswrong"
+  # Engineer "app" prepares two steps that go here when their branch is merged: a TypeScript
+  # check of www/ (tsc --checkJs) and the node unit tests of www modules (tests/www/*.test.mjs).
+  "e2e          y e2e             end-to-end tests (Chromium)"
+  "size         y size_budget     size budget"
+  "lint-lenses  n lint_lenses     lint shipped lenses (CLI)"
+  "publish      y publish_dry_run publish dry runs, cargo install"
+)
+
+# Prints "N name title" for every step (N counts from 0: install).
+list_steps() {
+  local i=0 entry name needs fn title
+  for entry in "${STEPS[@]}"; do
+    read -r name needs fn title <<<"$entry"
+    printf '%2d  %-13s %s\n' "$i" "$name" "$title"
+    i=$((i + 1))
+  done
+}
+
+# SELECTED: the indexes of the steps named by the arguments (a number or a short name), each
+# once, in list order; every step when there is no argument.
+select_steps() {
+  local -a chosen=()
+  local arg i name found
+  if [[ $# -eq 0 ]]; then
+    for i in "${!STEPS[@]}"; do chosen[i]=1; done
+  fi
+  for arg in "$@"; do
+    found=""
+    for i in "${!STEPS[@]}"; do
+      read -r name _ <<<"${STEPS[i]}"
+      if [[ $arg == "$i" || $arg == "$name" ]]; then
+        chosen[i]=1
+        found=1
+      fi
+    done
+    if [[ -z $found ]]; then
+      trap - EXIT
+      die "no step '$arg' (bash scripts/test.sh --list names them)"
+    fi
+  done
+  SELECTED=("${!chosen[@]}")
+}
+
+case "${1:-}" in
+  --list)
+    list_steps
+    trap - EXIT
+    exit 0
+    ;;
+  -h | --help)
+    sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
+    trap - EXIT
+    exit 0
+    ;;
+esac
+
+select_steps "$@"
+# `install` (step 0) runs first when a chosen step needs it; it skips every tool already there.
+if [[ ${SELECTED[0]} -ne 0 ]]; then
+  for i in "${SELECTED[@]}"; do
+    read -r _ needs _ <<<"${STEPS[i]}"
+    if [[ $needs == y ]]; then
+      SELECTED=(0 "${SELECTED[@]}")
+      break
+    fi
+  done
+fi
+
 mkdir -p "$LOGS"
-step "install" install_tools
-step "1. cargo fmt --check" rust_fmt
-step "2. clippy (host, all targets)" clippy_host
-step "3. clippy ($WASM_TARGET)" clippy_wasm
-step "4. cargo test (native)" rust_tests
-step "5. build pkg/" build_pkg
-step "6. wasm tests in Node" wasm_node
-step "7. wasm tests in headless Chromium" wasm_browser
-step "8. JS tests of the packed package" js_tests
-step "9. TypeScript matrix + arethetypeswrong" tsc_matrix
-step "10. end-to-end tests (Chromium)" e2e
-step "11. size budget" size_budget
-step "12. lint shipped lenses (CLI)" lint_lenses
-step "13. publish dry runs, cargo install" publish_dry_run
+for i in "${SELECTED[@]}"; do
+  read -r _ _ fn title <<<"${STEPS[i]}"
+  step "$i. $title" "$fn"
+done

@@ -20,7 +20,6 @@ async function text(page, selector) {
 test('tutorial: Retail Website - North America', { timeout: 300_000 }, async (t) => {
   const s = await session();
   const { page, server, errors } = s;
-  let id;
   try {
     await t.test('define the workload', async () => {
       await openApp(page, server.url);
@@ -41,7 +40,6 @@ test('tutorial: Retail Website - North America', { timeout: 300_000 }, async (t)
       await screenshot(page, '02-define-workload');
       await page.getByRole('button', { name: 'Define workload' }).click();
       await waitForView(page, /^\/workloads\/[0-9a-f]{32}$/);
-      id = (await page.evaluate(() => document.body.dataset.rendered)).split('/')[2];
       assert.equal(await text(page, 'h1'), NAME);
       assert.match(await text(page, '.banner'), /57 of 57 questions are not answered yet/);
       await screenshot(page, '03-workload-overview-new');

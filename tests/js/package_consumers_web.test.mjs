@@ -46,6 +46,8 @@ async function assertAppWorks(t, www, pkg = null) {
   const site = await openSite({ www, pkg });
   t.after(site.close);
   await site.page.goto(site.url);
+  // The function runs in the page, where `document` exists.
+  // eslint-disable-next-line no-undef
   await site.page.waitForFunction(() => document.getElementById("result").textContent.startsWith("{"), null, { timeout: 20_000 })
     .catch(() => {});
   const text = await site.page.textContent("#result");
