@@ -1,13 +1,11 @@
 //! The improvement plan: which questions, in which order, with which best practices; and the
 //! impact that ranks the best practices.
 
-mod review_support;
-
+use crate::review_support::*;
 use plumbline::lens::model::{Lens, Question};
 use plumbline::review::{
     best_practice_impact, improvement_plan, Answer, PlanItem, PlanOptions, Risk,
 };
-use review_support::*;
 use serde_json::json;
 
 /// Rules where `x_a && x_b` matter most: NO with all four, MEDIUM with both `a` and `b`.

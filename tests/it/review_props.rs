@@ -2,8 +2,7 @@
 //! panic, counts add up, normalising never changes a risk, and analysis agrees with a
 //! brute-force evaluation of every answer through the public answer path.
 
-mod review_support;
-
+use crate::review_support::*;
 use plumbline::lens::model::{Lens, LensRisk, Question};
 use plumbline::review::analysis::analyze;
 use plumbline::review::choices::ChoiceState;
@@ -13,7 +12,6 @@ use plumbline::review::{
     evaluate, improvement_plan, question_risk, Answer, ChoiceStatus, PlanOptions, Risk,
 };
 use proptest::prelude::*;
-use review_support::*;
 
 /// A random condition over the given choice ids, as text.
 fn condition(names: Vec<String>) -> impl Strategy<Value = String> {

@@ -1,10 +1,9 @@
 //! Every rule of workload, milestone, answer and lens-review fields: valid and invalid values,
 //! asserting the field the error names and a fragment of its message.
 
-mod workspace_support;
-
 use std::collections::BTreeMap;
 
+use crate::workspace_support::*;
 use plumbline::review::{ChoiceStatus, Risk};
 use plumbline::workload::DashboardFilter;
 use plumbline::workload::{
@@ -12,7 +11,6 @@ use plumbline::workload::{
     WorkloadPatch,
 };
 use serde_json::json;
-use workspace_support::*;
 
 fn long(n: usize) -> String {
     "x".repeat(n)

@@ -1,8 +1,7 @@
 //! Comparing milestones: improved, worsened, newly answered and unchanged questions, lens and
 //! pillar counts on both sides, lenses added or removed, and the errors for bad requests.
 
-mod workspace_support;
-
+use crate::workspace_support::*;
 use plumbline::review::{Risk, RiskCounts};
 use plumbline::store::memory::MemoryStore;
 use plumbline::workload::compare::{ComparedState, QuestionChange};
@@ -11,7 +10,6 @@ use plumbline::workload::{
     WorkspaceError,
 };
 use serde_json::json;
-use workspace_support::*;
 
 const WA: &str = "wellarchitected";
 

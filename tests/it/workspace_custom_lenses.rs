@@ -2,16 +2,14 @@
 //! export, delete, and reviews with a published version — answers, risk, plan, milestones,
 //! dashboard, compare — that later versions do not change.
 
-mod workspace_support;
-
+use crate::workspace_support::*;
 use plumbline::catalog::LensType;
 use plumbline::review::{PlanOptions, Risk};
 use plumbline::workload::{
     AnswerUpdate, CompareRequest, ImportLensOptions, LensVersionInput, WorkspaceError,
 };
-use workspace_support::*;
 
-const LENS: &str = include_str!("fixtures/review-lens.json");
+const LENS: &str = include_str!("../fixtures/review-lens.json");
 
 /// The fixture lens with an unknown choice id in a rule: one error.
 fn broken() -> String {

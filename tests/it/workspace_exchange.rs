@@ -1,12 +1,10 @@
 //! Answers files: `export_answers` writes AWS ListAnswers JSON, `import_answers` reads it (and
 //! GetAnswer JSON) back, whole or not at all, with errors that name the JSON path.
 
-mod workspace_support;
-
+use crate::workspace_support::*;
 use plumbline::review::Risk;
 use plumbline::workload::{AnswerUpdate, ImportAnswersError};
 use serde_json::{json, Value};
-use workspace_support::*;
 
 const WA: &str = "wellarchitected";
 

@@ -1,15 +1,13 @@
 //! Defining, listing, reading, editing and deleting workloads; name uniqueness; stale
 //! revisions; store failures; retries after losing a race to another tab.
 
-mod workspace_support;
-
+use crate::workspace_support::*;
 use plumbline::review::RiskCounts;
 use plumbline::store::memory::MemoryStore;
 use plumbline::store::Store;
 use plumbline::workload::{
     AnswerUpdate, ImprovementStatus, WorkloadEnvironment, WorkloadPatch, Workspace, WorkspaceError,
 };
-use workspace_support::*;
 
 #[test]
 fn define_then_get_and_list() {

@@ -1,12 +1,10 @@
 //! Applying and removing lenses: the framework lens stays, at most 20 lenses, and a removed
 //! lens's answers and notes come back with it.
 
-mod workspace_support;
-
 use std::collections::BTreeMap;
 
+use crate::workspace_support::*;
 use plumbline::workload::{AnswerUpdate, LensReviewUpdate, WorkloadPatch};
-use workspace_support::*;
 
 fn select(choices: &[&str]) -> AnswerUpdate {
     AnswerUpdate {

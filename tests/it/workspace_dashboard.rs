@@ -1,11 +1,9 @@
 //! The dashboard: totals, issues per pillar and per workload, shared improvement items, and
 //! the pillar and risk filters.
 
-mod workspace_support;
-
+use crate::workspace_support::*;
 use plumbline::review::Risk;
 use plumbline::workload::{AnswerUpdate, DashboardFilter};
-use workspace_support::*;
 
 const WA: &str = "wellarchitected";
 

@@ -3,8 +3,7 @@
 //! milestone, read the improvement plan in the tutorial's pillar priority, fix one high risk,
 //! save a second milestone, and read the dashboard.
 
-mod workspace_support;
-
+use crate::workspace_support::*;
 use plumbline::catalog::CatalogLens;
 use plumbline::lens::model::Question;
 use plumbline::review::{question_risk, Answer, PlanOptions, Risk, RiskCounts};
@@ -13,7 +12,6 @@ use plumbline::workload::{
     AnswerUpdate, DashboardFilter, ImprovementStatus, WorkloadEnvironment, WorkloadInput,
     WorkloadPatch, Workspace,
 };
-use workspace_support::*;
 
 const WA: &str = "wellarchitected";
 

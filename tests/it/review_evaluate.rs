@@ -1,10 +1,8 @@
 //! Question risk and risk counts, as design.md decides them: table tests, including the worked
 //! risk-rules example of the lens format specification.
 
-mod review_support;
-
+use crate::review_support::*;
 use plumbline::review::{evaluate, question_risk, Answer, ChoiceStatus, Risk, RiskCounts};
-use review_support::*;
 use serde_json::json;
 
 /// The specification's example ("Lens format specification", Risk Rules section): three

@@ -1,7 +1,7 @@
 //! Building lenses and answers for tests from compact descriptions, without the lens parser:
 //! `question("q1", "a b q1_no", &[("a && b", "NO"), ("default", "HIGH")])`.
 //!
-//! Each test file includes this with `mod review_support;` and uses what it needs.
+//! Declared once in `main.rs`; each test module uses what it needs (`use crate::review_support::*`).
 #![allow(dead_code)]
 
 use plumbline::lens::model::{

@@ -1,11 +1,9 @@
 //! Milestones: numbering, unique names, the 100 limit, and frozen snapshots that later
 //! changes do not touch.
 
-mod workspace_support;
-
+use crate::workspace_support::*;
 use plumbline::review::{PlanOptions, Risk};
 use plumbline::workload::{AnswerUpdate, LensReviewUpdate, WorkloadPatch};
-use workspace_support::*;
 
 const WA: &str = "wellarchitected";
 

@@ -3,7 +3,7 @@
 //! `severity code path line:column message` (path `-` for the file itself).
 //!
 //! Each case is a small file that shows one problem (its name is the code it exercises), plus
-//! `valid.json`, which must give nothing. `UPDATE_GOLDEN=1 cargo test --test lens_golden`
+//! `valid.json`, which must give nothing. `UPDATE_GOLDEN=1 cargo test --test it lens_golden::`
 //! rewrites the `.expected` files from the current output; review the diff before committing.
 
 use std::collections::BTreeSet;

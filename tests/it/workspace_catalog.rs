@@ -1,12 +1,10 @@
 //! The lenses shipped with Plumbline: they parse (a shipped lens that does not is a build
 //! defect), keep AWS's ids, and are what a default workspace offers.
 
-mod workspace_support;
-
+use crate::workspace_support::*;
 use plumbline::catalog::{self, LensType, FRAMEWORK_ALIAS};
 use plumbline::store::memory::MemoryStore;
 use plumbline::workload::Workspace;
-use workspace_support::*;
 
 #[test]
 fn shipped_lenses_parse_framework_first() {

@@ -1,7 +1,7 @@
 //! Shared by the `workspace_*` tests: a `block_on` for always-ready futures, a small lens set
 //! whose ids the tests control, a workspace over a memory store, and stores that fail or race.
 //!
-//! Each test crate uses a different part of this module.
+//! Declared once in `main.rs`; each test module uses a different part of it.
 #![allow(dead_code)]
 
 use std::cell::{Cell, RefCell};

@@ -1,13 +1,11 @@
 //! Answers: validation against a question, normalisation into the canonical form (which must
 //! never change the risk), and reading the AWS ListAnswers / GetAnswer JSON.
 
-mod review_support;
-
+use crate::review_support::*;
 use plumbline::review::import::answers_from_aws_json;
 use plumbline::review::{
     question_risk, AnswerError, AnswerReason, ChoiceAnswer, ChoiceReason, ChoiceStatus,
 };
-use review_support::*;
 
 fn q() -> plumbline::lens::model::Question {
     question(

@@ -1,13 +1,11 @@
 //! Answering questions: the AWS update semantics, "None of these", waivers, notes, stored
 //! counts kept in step, stale revisions, lens review notes and the improvement plan.
 
-mod workspace_support;
-
 use std::collections::BTreeMap;
 
+use crate::workspace_support::*;
 use plumbline::review::{AnswerReason, ChoiceReason, ChoiceStatus, PlanOptions, Risk, RiskCounts};
 use plumbline::workload::{AnswerUpdate, ChoiceUpdate, LensReviewUpdate, WorkloadPatch};
-use workspace_support::*;
 
 const WA: &str = "wellarchitected";
 

@@ -2,7 +2,7 @@
 //! and stderr compared with transcripts in `tests/golden/cli/` (command, status, both streams
 //! in one file, so a reviewer reads input and output together).
 //!
-//! After an intended change, re-bless with `PLUMBLINE_BLESS=1 cargo test --test cli` and
+//! After an intended change, re-bless with `PLUMBLINE_BLESS=1 cargo test --test it cli::` and
 //! review the diff.
 //!
 //! Tests marked "needs the lens parser" are skipped, with a note on stderr, while
@@ -68,7 +68,7 @@ fn golden(name: &str, args: &[&str]) -> Run {
         std::fs::write(&path, &transcript).unwrap();
     } else {
         let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-            panic!("no golden file {path:?}; run PLUMBLINE_BLESS=1 cargo test --test cli")
+            panic!("no golden file {path:?}; run PLUMBLINE_BLESS=1 cargo test --test it cli::")
         });
         assert!(
             expected == transcript,

@@ -1,12 +1,10 @@
 //! Rule analysis on purpose-built lenses: each shape of problem found in real lens files
 //! (lens-corpus ANALYSIS.md §4), each with the example answer its message must show.
 
-mod review_support;
-
+use crate::review_support::*;
 use plumbline::lens::model::Question;
 use plumbline::lens::Severity;
 use plumbline::review::analysis::{analyze, Finding};
-use review_support::*;
 
 fn findings_of(q: Question) -> Vec<Finding> {
     analyze(&lens_of(q))

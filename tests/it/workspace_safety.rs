@@ -3,10 +3,9 @@
 //! workspace goes to one backup file and back, exactly, with conflicts never overwritten
 //! silently.
 
-mod workspace_support;
-
 use std::collections::BTreeMap;
 
+use crate::workspace_support::*;
 use plumbline::store::memory::MemoryStore;
 use plumbline::store::{Store, Write};
 use plumbline::workload::backup::{Resolution, RestoreMode, RestoreOptions};
@@ -15,10 +14,9 @@ use plumbline::workload::{
     Workspace, WorkspaceError,
 };
 use serde_json::{json, Value};
-use workspace_support::*;
 
 const WA: &str = "wellarchitected";
-const LENS: &str = include_str!("fixtures/review-lens.json");
+const LENS: &str = include_str!("../fixtures/review-lens.json");
 
 fn select(choices: &[&str], notes: &str) -> AnswerUpdate {
     AnswerUpdate {
