@@ -16,56 +16,10 @@ use plumbline::wasm::{version, JsLens, JsWorkspace};
 
 const FW: &str = "wellarchitected";
 
-/// A small custom lens: one pillar, two questions.
+/// The test lens shared with the JS and end-to-end tests: pillar `ops` (questions `deploy`,
+/// `monitor`) and pillar `sec` (question `access`).
 fn lens_text() -> String {
-    let choice = |id: &str, title: &str| {
-        json!({
-            "id": id,
-            "title": title,
-            "helpfulResource": {"displayText": format!("About {title}"), "url": format!("https://example.com/{id}")},
-            "improvementPlan": {"displayText": format!("Do {title}"), "url": format!("https://example.com/{id}/plan")}
-        })
-    };
-    json!({
-        "schemaVersion": "2021-11-01",
-        "name": "Node Test Lens",
-        "description": "A lens for the wasm tests.",
-        "pillars": [{
-            "id": "ops",
-            "name": "Operations",
-            "questions": [
-                {
-                    "id": "deploy",
-                    "title": "How do you deploy?",
-                    "description": "Automate it.",
-                    "choices": [
-                        choice("deploy_ci", "CI pipeline"),
-                        choice("deploy_rollback", "Rollback"),
-                        {"id": "deploy_no", "title": "None of these", "helpfulResource": {"displayText": "None"}}
-                    ],
-                    "riskRules": [
-                        {"condition": "deploy_ci && deploy_rollback", "risk": "NO_RISK"},
-                        {"condition": "deploy_ci", "risk": "MEDIUM_RISK"},
-                        {"condition": "default", "risk": "HIGH_RISK"}
-                    ]
-                },
-                {
-                    "id": "monitor",
-                    "title": "How do you monitor?",
-                    "description": "Measure.",
-                    "choices": [
-                        choice("monitor_metrics", "Metrics"),
-                        {"id": "monitor_no", "title": "None of these", "helpfulResource": {"displayText": "None"}}
-                    ],
-                    "riskRules": [
-                        {"condition": "monitor_metrics", "risk": "NO_RISK"},
-                        {"condition": "default", "risk": "MEDIUM_RISK"}
-                    ]
-                }
-            ]
-        }]
-    })
-    .to_string()
+    include_str!("fixtures/test-lens.json").to_string()
 }
 
 /// A JS value as JSON (through `JSON.stringify`, i.e. what an app would see).
@@ -117,8 +71,11 @@ fn version_is_the_crate_version() {
 #[wasm_bindgen_test]
 fn parse_valid_lens() {
     let lens = JsLens::parse(js_sys::JsString::from(lens_text())).unwrap();
-    assert_eq!(lens.name(), "Node Test Lens");
-    assert_eq!(lens.description(), "A lens for the wasm tests.");
+    assert_eq!(lens.name(), "Workbench Test Lens");
+    assert_eq!(
+        lens.description(),
+        "The test lens shared by the Rust, JS and end-to-end tests (tests/fixtures/test-lens.json)."
+    );
     let model = json_of(&lens.to_json().unwrap());
     assert_eq!(model["pillars"][0]["questions"][0]["id"], "deploy");
     assert_eq!(
@@ -159,7 +116,7 @@ fn lint_reports_without_throwing() {
     let ok =
         json_of(&JsLens::lint(js_sys::JsString::from(lens_text()), JsValue::UNDEFINED).unwrap());
     assert_eq!(ok["valid"], true);
-    assert_eq!(ok["model"]["name"], "Node Test Lens");
+    assert_eq!(ok["model"]["name"], "Workbench Test Lens");
 
     let bad =
         json_of(&JsLens::lint(js_sys::JsString::from("{\"name\": 3"), JsValue::UNDEFINED).unwrap());
@@ -182,18 +139,20 @@ fn evaluate_camel_case_and_aws_answers() {
         result["questions"],
         json!([
             {"questionId": "deploy", "pillarId": "ops", "risk": "MEDIUM"},
-            {"questionId": "monitor", "pillarId": "ops", "risk": "UNANSWERED"}
+            {"questionId": "monitor", "pillarId": "ops", "risk": "UNANSWERED"},
+            {"questionId": "access", "pillarId": "sec", "risk": "UNANSWERED"}
         ])
     );
-    assert_eq!(result["riskCounts"], counts(0, 1, 0, 1));
+    assert_eq!(result["riskCounts"], counts(0, 1, 0, 2));
     assert_eq!(result["pillars"][0]["riskCounts"], counts(0, 1, 0, 1));
+    assert_eq!(result["pillars"][1]["riskCounts"], counts(0, 0, 0, 1));
 
     let aws = json!({"AnswerSummaries": [
         {"QuestionId": "deploy", "SelectedChoices": ["deploy_no"]},
         {"QuestionId": "monitor", "SelectedChoices": ["monitor_metrics"], "IsApplicable": true}
     ]});
     let result = json_of(&lens.evaluate(js(aws)).unwrap());
-    assert_eq!(result["riskCounts"], counts(1, 0, 1, 0));
+    assert_eq!(result["riskCounts"], counts(1, 0, 1, 1));
 
     let err = lens.evaluate(JsValue::from(42)).err().unwrap();
     assert_error(&err, "Validation");

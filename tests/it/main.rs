@@ -10,6 +10,7 @@
 //! adding test files merge by adding a line each.
 
 mod review_support;
+mod snapshot_support;
 mod workspace_support;
 
 mod cli;
@@ -36,6 +37,7 @@ mod workspace_exchange;
 mod workspace_lenses;
 mod workspace_milestones;
 mod workspace_safety;
+mod workspace_snapshots;
 mod workspace_tutorial;
 mod workspace_validation;
 mod workspace_workloads;
