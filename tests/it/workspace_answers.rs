@@ -1,14 +1,15 @@
 //! Answering questions: the AWS update semantics, "None of these", waivers, notes, stored
 //! counts kept in step, stale revisions, lens review notes and the improvement plan.
 //!
-//! Whole answers as the API returns them (what an answer carries, listing, replacing the
-//! selection) are JSON snapshots in `tests/snapshots/workspace/`, run by `workspace_snapshots`.
+//! Whole outputs as the API returns them (what an answer carries, listing, replacing the
+//! selection, lens and pillar notes, the plan's order, reads of unknown things) are JSON
+//! snapshots in `tests/snapshots/workspace/`, run by `workspace_snapshots`.
 
 use std::collections::BTreeMap;
 
 use crate::workspace_support::*;
-use plumbline::review::{AnswerReason, ChoiceReason, ChoiceStatus, PlanOptions, Risk, RiskCounts};
-use plumbline::workload::{AnswerUpdate, ChoiceUpdate, LensReviewUpdate, WorkloadPatch};
+use plumbline::review::{AnswerReason, ChoiceReason, ChoiceStatus, Risk, RiskCounts};
+use plumbline::workload::{AnswerUpdate, ChoiceUpdate};
 
 const WA: &str = "wellarchitected";
 
@@ -298,131 +299,5 @@ fn a_stale_answer_revision_is_refused_and_nothing_changes() {
             .unwrap_err()
             .kind(),
         "Conflict"
-    );
-}
-
-#[test]
-fn lens_and_pillar_notes() {
-    let (ws, id) = setup();
-    let r = block_on(ws.update_lens_review(
-        &id,
-        WA,
-        LensReviewUpdate {
-            lens_notes: Some("lens notes".into()),
-            pillar_notes: Some(BTreeMap::from([("security".into(), "sec notes".into())])),
-            ..Default::default()
-        },
-    ))
-    .unwrap();
-    assert_eq!(r.notes.as_deref(), Some("lens notes"));
-    assert_eq!(
-        r.pillar_review_summaries[1].notes.as_deref(),
-        Some("sec notes")
-    );
-    assert_eq!(r.pillar_review_summaries[0].notes, None);
-    // Pillars not named keep their notes; an empty string clears.
-    let r2 = block_on(ws.update_lens_review(
-        &id,
-        WA,
-        LensReviewUpdate {
-            pillar_notes: Some(BTreeMap::from([("reliability".into(), "rel".into())])),
-            lens_notes: Some(String::new()),
-            expected_revision: Some(r.revision.clone()),
-        },
-    ))
-    .unwrap();
-    assert_eq!(r2.notes, None);
-    assert_eq!(
-        r2.pillar_review_summaries[1].notes.as_deref(),
-        Some("sec notes")
-    );
-    assert_eq!(r2.pillar_review_summaries[2].notes.as_deref(), Some("rel"));
-    assert_eq!(block_on(ws.get_lens_review(&id, WA, None)).unwrap(), r2);
-    // The old revision is stale now.
-    let stale = LensReviewUpdate {
-        lens_notes: Some("x".into()),
-        expected_revision: Some(r.revision),
-        ..Default::default()
-    };
-    assert_eq!(
-        block_on(ws.update_lens_review(&id, WA, stale))
-            .unwrap_err()
-            .kind(),
-        "Conflict"
-    );
-}
-
-#[test]
-fn the_plan_follows_the_workloads_pillar_priorities() {
-    let (ws, id) = setup();
-    block_on(ws.update_answer(&id, WA, "priorities", select(&["pri_no"]))).unwrap(); // HIGH, ops
-    block_on(ws.update_answer(&id, WA, "securely-operate", select(&["so_no"]))).unwrap(); // HIGH, security
-    block_on(ws.update_answer(&id, WA, "limits", select(&["rel_no"]))).unwrap(); // MEDIUM
-    let order = |options: PlanOptions| -> Vec<String> {
-        block_on(ws.improvement_plan(&id, WA, options, None))
-            .unwrap()
-            .into_iter()
-            .map(|i| i.question_id)
-            .collect()
-    };
-    assert_eq!(
-        order(PlanOptions::default()),
-        strings(&["priorities", "securely-operate", "limits"])
-    );
-    block_on(ws.update_workload(
-        &id,
-        WorkloadPatch {
-            pillar_priorities: Some(strings(&["security"])),
-            ..Default::default()
-        },
-    ))
-    .unwrap();
-    assert_eq!(
-        order(PlanOptions::default()),
-        strings(&["securely-operate", "priorities", "limits"])
-    );
-    // Explicit options win over the workload's.
-    let explicit = PlanOptions {
-        pillar_priority: strings(&["operationalExcellence"]),
-        ..Default::default()
-    };
-    assert_eq!(
-        order(explicit),
-        strings(&["priorities", "securely-operate", "limits"])
-    );
-    let plan = block_on(ws.improvement_plan(&id, WA, PlanOptions::default(), None)).unwrap();
-    assert_eq!(plan[0].risk, Risk::High);
-    let practices: Vec<_> = plan[0]
-        .best_practices
-        .iter()
-        .map(|b| b.choice_id.as_str())
-        .collect();
-    assert_eq!(practices.len(), 2);
-    assert!(practices.contains(&"so_a") && practices.contains(&"so_b"));
-}
-
-#[test]
-fn reads_of_unknown_things_say_what_is_missing() {
-    let (ws, id) = setup();
-    let e = block_on(ws.get_lens_review(&id, "serverless", None)).unwrap_err();
-    assert_eq!(e.kind(), "NotFound");
-    assert!(e.to_string().contains("not applied"), "{e}");
-    assert_eq!(
-        block_on(ws.get_answer(&id, WA, "nope", None))
-            .unwrap_err()
-            .field(),
-        Some("questionId")
-    );
-    assert_eq!(
-        block_on(ws.list_answers(&id, WA, Some(1)))
-            .unwrap_err()
-            .kind(),
-        "NotFound"
-    );
-    assert_eq!(
-        block_on(ws.list_answers("0123456789abcdef0123456789abcdef", WA, None))
-            .unwrap_err()
-            .kind(),
-        "NotFound"
     );
 }

@@ -89,16 +89,33 @@ fn call(ws: &Workspace<MemoryStore>, name: &str, input: &Value) -> Value {
     }
 }
 
-/// `"$workload"` anywhere in `value` becomes `workload`.
-fn substitute(value: &Value, workload: &str) -> Value {
+/// `"$workload"` anywhere in `value` becomes `workload`, and `"$stepN.key"` the `key` of the
+/// result of step N in `results`.
+fn substitute(value: &Value, workload: &str, results: &[Value]) -> Value {
     match value {
         Value::String(s) if s == "$workload" => Value::String(workload.to_string()),
-        Value::Array(items) => {
-            Value::Array(items.iter().map(|v| substitute(v, workload)).collect())
+        Value::String(s) if s.starts_with("$step") => {
+            let (step, key) = s["$step".len()..]
+                .split_once('.')
+                .unwrap_or_else(|| panic!("`{s}`: write $stepN.key"));
+            let step: usize = step
+                .parse()
+                .unwrap_or_else(|_| panic!("`{s}`: no step number"));
+            results
+                .get(step)
+                .and_then(|r| r.get(key))
+                .unwrap_or_else(|| panic!("`{s}`: step {step} has no result with `{key}`"))
+                .clone()
         }
+        Value::Array(items) => Value::Array(
+            items
+                .iter()
+                .map(|v| substitute(v, workload, results))
+                .collect(),
+        ),
         Value::Object(map) => Value::Object(
             map.iter()
-                .map(|(k, v)| (k.clone(), substitute(v, workload)))
+                .map(|(k, v)| (k.clone(), substitute(v, workload, results)))
                 .collect(),
         ),
         other => other.clone(),
@@ -111,6 +128,7 @@ fn run_case(path: &Path) -> Vec<String> {
     let mut snapshot = read_snapshot(path);
     let ws = workspace();
     let mut workload = String::new();
+    let mut results = Vec::new();
     let mut problems = Vec::new();
     let steps = snapshot["steps"]
         .as_array_mut()
@@ -121,8 +139,9 @@ fn run_case(path: &Path) -> Vec<String> {
             .as_str()
             .unwrap_or_else(|| panic!("{} step {n}: no \"call\"", path.display()))
             .to_string();
-        let input = substitute(step.get("input").unwrap_or(&json!({})), &workload);
+        let input = substitute(step.get("input").unwrap_or(&json!({})), &workload, &results);
         let actual = call(&ws, &name, &input);
+        results.push(actual.clone());
         if name == "defineWorkload" {
             if let Some(made) = actual["workloadId"].as_str() {
                 workload = made.to_string();
