@@ -2,8 +2,8 @@
 //! and stderr compared with transcripts in `tests/golden/cli/` (command, status, both streams
 //! in one file, so a reviewer reads input and output together).
 //!
-//! After an intended change, re-bless with `PLUMBLINE_BLESS=1 cargo test --test it cli::` and
-//! review the diff.
+//! After an intended change, re-bless with `UPDATE_GOLDEN=1 cargo test --test it cli::` (as
+//! every golden file; `PLUMBLINE_BLESS=1`, the older name, works too) and review the diff.
 //!
 //! Tests marked "needs the lens parser" are skipped, with a note on stderr, while
 //! `plumbline::lens::lint` is still the interface stub (it returns neither a lens nor a
@@ -64,11 +64,13 @@ fn golden(name: &str, args: &[&str]) -> Run {
         result.stderr
     );
     let path = Path::new(ROOT).join(format!("tests/golden/cli/{name}.txt"));
-    if std::env::var_os("PLUMBLINE_BLESS").is_some() {
+    let bless = std::env::var_os("PLUMBLINE_BLESS").is_some()
+        || std::env::var("UPDATE_GOLDEN").is_ok_and(|v| v == "1");
+    if bless {
         std::fs::write(&path, &transcript).unwrap();
     } else {
         let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-            panic!("no golden file {path:?}; run PLUMBLINE_BLESS=1 cargo test --test it cli::")
+            panic!("no golden file {path:?}; run UPDATE_GOLDEN=1 cargo test --test it cli::")
         });
         assert!(
             expected == transcript,
