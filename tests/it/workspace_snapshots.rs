@@ -8,10 +8,13 @@
 //! (`result` is the expected output; the names sort in reading order, as the files are written.)
 //!
 //! In an input, the string `"$workload"` stands for the id of the workload the last
-//! `defineWorkload` step made. A failing call's output is `{"error": {"kind", "field",
+//! `defineWorkload` step made, `"$portal"` for the one a step with `"as": "portal"` made, and
+//! `"$step2.revision"` for the `revision` of step 2's result (steps count from 0): inputs never
+//! copy an id or a revision. A failing call's output is `{"error": {"kind", "field",
 //! "message"}}`. A difference is reported by JSON path; `UPDATE_GOLDEN=1 cargo test --test it
 //! workspace_snapshots::` writes the current outputs into the files (review the diff).
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -89,11 +92,13 @@ fn call(ws: &Workspace<MemoryStore>, name: &str, input: &Value) -> Value {
     }
 }
 
-/// `"$workload"` anywhere in `value` becomes `workload`, and `"$stepN.key"` the `key` of the
-/// result of step N in `results`.
-fn substitute(value: &Value, workload: &str, results: &[Value]) -> Value {
+/// `"$name"` anywhere in `value` becomes the workload id `workloads` has under `name`, and
+/// `"$stepN.key"` the `key` of the result of step N in `results`.
+fn substitute(value: &Value, workloads: &BTreeMap<String, String>, results: &[Value]) -> Value {
     match value {
-        Value::String(s) if s == "$workload" => Value::String(workload.to_string()),
+        Value::String(s) if s.starts_with('$') && workloads.contains_key(&s[1..]) => {
+            Value::String(workloads[&s[1..]].clone())
+        }
         Value::String(s) if s.starts_with("$step") => {
             let (step, key) = s["$step".len()..]
                 .split_once('.')
@@ -110,12 +115,12 @@ fn substitute(value: &Value, workload: &str, results: &[Value]) -> Value {
         Value::Array(items) => Value::Array(
             items
                 .iter()
-                .map(|v| substitute(v, workload, results))
+                .map(|v| substitute(v, workloads, results))
                 .collect(),
         ),
         Value::Object(map) => Value::Object(
             map.iter()
-                .map(|(k, v)| (k.clone(), substitute(v, workload, results)))
+                .map(|(k, v)| (k.clone(), substitute(v, workloads, results)))
                 .collect(),
         ),
         other => other.clone(),
@@ -127,7 +132,7 @@ fn substitute(value: &Value, workload: &str, results: &[Value]) -> Value {
 fn run_case(path: &Path) -> Vec<String> {
     let mut snapshot = read_snapshot(path);
     let ws = workspace();
-    let mut workload = String::new();
+    let mut workloads = BTreeMap::new();
     let mut results = Vec::new();
     let mut problems = Vec::new();
     let steps = snapshot["steps"]
@@ -139,12 +144,19 @@ fn run_case(path: &Path) -> Vec<String> {
             .as_str()
             .unwrap_or_else(|| panic!("{} step {n}: no \"call\"", path.display()))
             .to_string();
-        let input = substitute(step.get("input").unwrap_or(&json!({})), &workload, &results);
+        let input = substitute(
+            step.get("input").unwrap_or(&json!({})),
+            &workloads,
+            &results,
+        );
         let actual = call(&ws, &name, &input);
         results.push(actual.clone());
         if name == "defineWorkload" {
             if let Some(made) = actual["workloadId"].as_str() {
-                workload = made.to_string();
+                workloads.insert("workload".to_string(), made.to_string());
+                if let Some(name) = step.get("as").and_then(Value::as_str) {
+                    workloads.insert(name.to_string(), made.to_string());
+                }
             }
         }
         if updating() {
