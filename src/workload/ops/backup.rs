@@ -162,7 +162,7 @@ impl<S: Store> Workspace<S> {
             }
             if self.try_commit(plan.writes).await?.is_some() {
                 for alias in &plan.replaced_lenses {
-                    self.forget_lens(alias);
+                    self.core.forget_lens(alias);
                 }
                 return Ok(result);
             }
@@ -205,7 +205,7 @@ impl<S: Store> Workspace<S> {
                         plan.replaced_lenses.push(alias.clone());
                     }
                     Some(Resolution::KeepBoth) => {
-                        let copy = keys::new_workload_id(self.env.as_ref());
+                        let copy = keys::new_workload_id(self.core.env.as_ref());
                         let name = format!("{} (restored)", lens.lens.lens_name);
                         let mut value = parsed.value["customLenses"][i].clone();
                         rename_lens(&mut value, &copy, &name);
@@ -257,7 +257,7 @@ impl<S: Store> Workspace<S> {
                         plan.names.insert(name_key(name));
                     }
                     Some(Resolution::TakeBackup | Resolution::KeepBoth) => {
-                        let copy = keys::new_workload_id(self.env.as_ref());
+                        let copy = keys::new_workload_id(self.core.env.as_ref());
                         let copy_name = self.copy_name(&copy, name, &plan.names).await?;
                         let mut value = value.clone();
                         rename_workload(&mut value, &copy, &copy_name);

@@ -59,7 +59,7 @@ impl<S: Store> Workspace<S> {
                     (meta.body, Some(meta.rev), draft_rev)
                 }
                 None => {
-                    let alias = keys::new_workload_id(self.env.as_ref());
+                    let alias = keys::new_workload_id(self.core.env.as_ref());
                     let meta = CustomLensDoc {
                         lens_alias: alias,
                         lens_name: UNTITLED.to_string(),
@@ -278,7 +278,7 @@ impl<S: Store> Workspace<S> {
             );
             let writes = records.iter().map(RawRecord::deletion).collect();
             if self.try_commit(writes).await?.is_some() {
-                self.forget_lens(&alias);
+                self.core.forget_lens(&alias);
                 return Ok(());
             }
         }

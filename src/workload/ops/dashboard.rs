@@ -18,7 +18,7 @@ impl<S: Store> Workspace<S> {
         let docs: Vec<WorkloadListing> = docs.into_iter().map(|d| d.body).collect();
         // The lenses in use, to order pillars and items as the lenses do: shipped lenses, then
         // each custom lens at a version a workload uses (cached after the first dashboard).
-        let mut lenses = self.lenses.clone();
+        let mut lenses = self.core.lenses.clone();
         for doc in &docs {
             for alias in doc.lenses.iter().filter(|a| keys::is_custom_alias(a)) {
                 let version = doc

@@ -63,7 +63,7 @@ impl<S: Store> Workspace<S> {
         lens_alias: &str,
         text: &str,
     ) -> Result<ImportSummary, ImportAnswersError> {
-        self.check_lens_alias("lensAlias", lens_alias)?;
+        self.core.check_lens_alias("lensAlias", lens_alias)?;
         // The file is checked against the lens version the workload uses (custom lenses have
         // several; a shipped lens has one).
         let lens = match self.lens(lens_alias) {

@@ -13,7 +13,7 @@ use crate::store::{RawRecord, Store, Write};
 use crate::workload::damage::{record_kind, DamagedRecord, RepairReport};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
-use crate::workload::milestone::MilestoneSummary;
+use crate::workload::record::MilestoneEntry;
 use crate::workload::record::{to_body, AnswerDoc, MilestoneDoc, NameDoc, ReviewDoc, WorkloadDoc};
 use crate::workload::summary::summarize;
 use crate::workload::workspace::{decode_raw, gave_up, Workspace, ATTEMPTS};
@@ -131,7 +131,7 @@ impl<S: Store> Workspace<S> {
             let mut removed = Vec::new();
             let mut answers: BTreeMap<String, Vec<AnswerDoc>> = BTreeMap::new();
             let mut reviews: Vec<String> = Vec::new();
-            let mut milestones: Vec<MilestoneSummary> = Vec::new();
+            let mut milestones: Vec<MilestoneEntry> = Vec::new();
             for r in records.iter().filter(|r| r.id != raw.id) {
                 let kept = match record_kind(&r.id) {
                     "answer" => decode_raw::<AnswerDoc>(r)
@@ -279,8 +279,8 @@ fn rebuildable(raw: &RawRecord) -> Result<(WorkloadDoc, BTreeMap<String, String>
     Ok((doc, versions))
 }
 
-fn summary_of(m: &MilestoneDoc) -> MilestoneSummary {
-    MilestoneSummary {
+fn summary_of(m: &MilestoneDoc) -> MilestoneEntry {
+    MilestoneEntry {
         milestone_number: m.milestone_number,
         milestone_name: m.milestone_name.clone(),
         recorded_at: m.recorded_at.clone(),

@@ -32,7 +32,7 @@ impl<S: Store> Workspace<S> {
         lens_alias: &str,
         update: LensReviewUpdate,
     ) -> Result<LensReview, WorkspaceError> {
-        self.check_lens_alias("lensAlias", lens_alias)?;
+        self.core.check_lens_alias("lensAlias", lens_alias)?;
         // A shipped lens's pillars are known before any read (custom lenses: below).
         if let Some(lens) = self.lens(lens_alias) {
             check_notes(lens, lens_alias, &update)?;

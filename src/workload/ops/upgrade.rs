@@ -43,7 +43,7 @@ impl<S: Store> Workspace<S> {
                 format!("`{lens_alias}` is a lens shipped with Plumbline: it has one version, which every workload uses; only custom lenses are upgraded"),
             ));
         }
-        self.check_lens_alias(FIELD, lens_alias)?;
+        self.core.check_lens_alias(FIELD, lens_alias)?;
         for _ in 0..ATTEMPTS {
             let mut doc = self.load_workload(id).await?;
             if !doc.body.lenses.iter().any(|l| l == lens_alias) {
@@ -113,7 +113,7 @@ impl<S: Store> Workspace<S> {
                 .lens_summaries
                 .insert(lens_alias.to_string(), summarize(&lens, &all));
             // Pillars are read at the versions the workload now uses.
-            self.prune_pillar_priorities(&mut doc.body).await;
+            self.prune_pillar_priorities(&mut doc.body).await?;
             doc.body.refresh_totals();
             doc.body.updated_at = now;
 
