@@ -209,19 +209,6 @@ impl<S: Store> Workspace<S> {
         self.query(|p| p.resolve_lens(field, alias, version)).await
     }
 
-    /// Drops the pillar priorities that name a pillar no applied lens has (at the versions
-    /// `workload` uses): they would order nothing.
-    pub(crate) async fn prune_pillar_priorities(
-        &self,
-        workload: &mut WorkloadDoc,
-    ) -> Result<(), WorkspaceError> {
-        let known = self
-            .query(|p| p.pillars_of(&workload.lenses, Some(workload)))
-            .await?;
-        workload.retain_pillar_priorities(&known);
-        Ok(())
-    }
-
     pub(crate) async fn load_workload(
         &self,
         id: &str,
@@ -247,14 +234,6 @@ impl<S: Store> Workspace<S> {
     /// One record as stored, damaged or not.
     pub(crate) async fn raw_record(&self, id: &str) -> Result<Option<RawRecord>, WorkspaceError> {
         self.query(|p| p.raw(id)).await
-    }
-
-    pub(crate) async fn load_milestone(
-        &self,
-        id: &str,
-        number: u32,
-    ) -> Result<MilestoneDoc, WorkspaceError> {
-        self.query(|p| p.milestone(id, number)).await
     }
 
     /// Commits `writes`; `Ok(None)` when another writer made the plan stale (plan again).

@@ -52,31 +52,33 @@ impl<S: Store> Workspace<S> {
         id: &str,
         milestone_number: u32,
     ) -> Result<Milestone, WorkspaceError> {
-        let snapshot = self.load_milestone(id, milestone_number).await?;
-        let mut lens_reviews = Vec::new();
-        let mut answers = Vec::new();
-        for alias in &snapshot.workload.lenses {
-            // A lens no longer available cannot be shown; its answers stay in the snapshot.
-            let Ok(lens) = self
-                .workload_lens("lensAlias", &snapshot.workload, alias)
-                .await
-            else {
-                continue;
-            };
-            let state = LensState::frozen(lens, id, &snapshot);
-            let mut review = review_of(&state);
-            self.set_latest(&mut review).await?;
-            lens_reviews.push(review);
-            answers.extend(views_of(&state));
-        }
-        Ok(Milestone {
-            milestone_number: snapshot.milestone_number,
-            milestone_name: snapshot.milestone_name,
-            recorded_at: snapshot.recorded_at,
-            workload: snapshot.workload.to_workload(""),
-            lens_reviews,
-            answers,
+        self.query(|p| {
+            let snapshot = p.milestone(id, milestone_number)?;
+            let mut lens_reviews = Vec::new();
+            let mut answers = Vec::new();
+            for alias in &snapshot.workload.lenses {
+                // A lens no longer available cannot be shown; its answers stay in the snapshot.
+                let lens = match p.workload_lens("lensAlias", &snapshot.workload, alias) {
+                    Ok(lens) => lens,
+                    Err(halt @ Halt::Read(_)) => return Err(halt),
+                    Err(Halt::Failed(_)) => continue,
+                };
+                let state = LensState::frozen(lens, id, &snapshot);
+                let mut review = review_of(&state);
+                p.set_latest(&mut review)?;
+                lens_reviews.push(review);
+                answers.extend(views_of(&state));
+            }
+            Ok(Milestone {
+                milestone_number: snapshot.milestone_number,
+                milestone_name: snapshot.milestone_name,
+                recorded_at: snapshot.recorded_at,
+                workload: snapshot.workload.to_workload(""),
+                lens_reviews,
+                answers,
+            })
         })
+        .await
     }
 }
 
