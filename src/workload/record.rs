@@ -17,7 +17,9 @@ use super::milestone::MilestoneSummary;
 use super::model::{
     ImprovementStatus, Workload, WorkloadEnvironment, WorkloadProperties, WorkloadSummary,
 };
-use crate::review::{Answer, Risk, RiskCounts};
+use crate::review::{
+    Answer, AnswerReason, ChoiceAnswer, ChoiceReason, ChoiceStatus, Risk, RiskCounts,
+};
 use crate::store::{Document, StoreError};
 
 /// `workload/{id}`.
@@ -262,8 +264,92 @@ impl ReviewDoc {
 pub struct AnswerDoc {
     pub lens_alias: String,
     #[serde(flatten)]
-    pub answer: Answer,
+    pub answer: AnswerRecord,
     pub updated_at: String,
+}
+
+/// The answer fields of `answer/…` (and of a milestone's answers). The review's [`Answer`] has
+/// the same fields today; a type of its own keeps the stored names fixed if the API's change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerRecord {
+    pub question_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pillar_id: Option<String>,
+    #[serde(default)]
+    pub selected_choices: Vec<String>,
+    #[serde(default)]
+    pub choice_answers: Vec<ChoiceRecord>,
+    #[serde(default = "yes")]
+    pub is_applicable: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<AnswerReason>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One choice's state in an [`AnswerRecord`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChoiceRecord {
+    pub choice_id: String,
+    pub status: ChoiceStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<ChoiceReason>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+impl From<Answer> for AnswerRecord {
+    fn from(a: Answer) -> Self {
+        AnswerRecord {
+            question_id: a.question_id,
+            pillar_id: a.pillar_id,
+            selected_choices: a.selected_choices,
+            choice_answers: a
+                .choice_answers
+                .into_iter()
+                .map(|c| ChoiceRecord {
+                    choice_id: c.choice_id,
+                    status: c.status,
+                    reason: c.reason,
+                    notes: c.notes,
+                })
+                .collect(),
+            is_applicable: a.is_applicable,
+            reason: a.reason,
+            notes: a.notes,
+        }
+    }
+}
+
+impl AnswerRecord {
+    /// The answer as the review engine reads it.
+    pub fn to_answer(&self) -> Answer {
+        let a = self.clone();
+        Answer {
+            question_id: a.question_id,
+            pillar_id: a.pillar_id,
+            selected_choices: a.selected_choices,
+            choice_answers: a
+                .choice_answers
+                .into_iter()
+                .map(|c| ChoiceAnswer {
+                    choice_id: c.choice_id,
+                    status: c.status,
+                    reason: c.reason,
+                    notes: c.notes,
+                })
+                .collect(),
+            is_applicable: a.is_applicable,
+            reason: a.reason,
+            notes: a.notes,
+        }
+    }
 }
 
 /// `milestone/{workloadId}/{NNN}`: everything needed to show the workload as it was.

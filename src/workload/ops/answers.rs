@@ -91,24 +91,20 @@ pub(crate) fn plan_answer(
     let current_rev = existing.map_or("", |a| a.rev.as_str());
     check_expected("answer", update.expected_revision.as_deref(), current_rev)?;
 
-    let answer = apply_update(
-        question,
-        &pillar.id,
-        existing.map(|a| &a.body.answer),
-        update,
-    )?;
+    let before = existing.map(|a| a.body.answer.to_answer());
+    let answer = apply_update(question, &pillar.id, before.as_ref(), update)?;
     let now = p.now();
     let record = AnswerDoc {
         lens_alias: lens_alias.to_string(),
-        answer,
+        answer: answer.clone().into(),
         updated_at: now.clone(),
     };
     let mut all: Vec<_> = answers
         .iter()
         .filter(|a| a.id != answer_id)
-        .map(|a| a.body.answer.clone())
+        .map(|a| a.body.answer.to_answer())
         .collect();
-    all.push(record.answer.clone());
+    all.push(record.answer.to_answer());
     doc.body
         .lens_summaries
         .insert(lens_alias.to_string(), summarize(&lens, &all));
@@ -123,12 +119,12 @@ pub(crate) fn plan_answer(
         },
         workload_write(&doc),
     ];
-    let risk = question_risk(question, Some(&record.answer));
+    let risk = question_risk(question, Some(&answer));
     let view = view(
         lens_alias,
         &pillar.id,
         question,
-        Some(&record.answer),
+        Some(&answer),
         risk,
         Some(&now),
         "",
@@ -157,7 +153,8 @@ fn answer_view(
     question: &crate::lens::model::Question,
     stored: Option<&Stored<AnswerDoc>>,
 ) -> AnswerView {
-    let answer = stored.map(|s| &s.body.answer);
+    let answer = stored.map(|s| s.body.answer.to_answer());
+    let answer = answer.as_ref();
     let risk = question_risk(question, answer);
     view(
         lens_alias,

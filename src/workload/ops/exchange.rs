@@ -49,7 +49,7 @@ impl<S: Store> Workspace<S> {
         let answers: Vec<Answer> = state
             .answers
             .iter()
-            .map(|a| a.body.answer.clone())
+            .map(|a| a.body.answer.to_answer())
             .collect();
         let document = answers_to_aws(id, lens_alias, &state.lens.lens, &answers);
         Ok(to_aws_json(&document))
@@ -83,14 +83,14 @@ impl<S: Store> Workspace<S> {
             let stored: Vec<Stored<AnswerDoc>> = self
                 .load_all(&keys::answers_of_lens(id, lens_alias))
                 .await?;
-            let mut all: Vec<Answer> = stored.iter().map(|a| a.body.answer.clone()).collect();
+            let mut all: Vec<Answer> = stored.iter().map(|a| a.body.answer.to_answer()).collect();
             let now = self.now();
             let mut writes = Vec::new();
             for item in &planned {
                 let answer_id = keys::answer(id, lens_alias, &item.question.id);
                 let existing = stored.iter().find(|a| a.id == answer_id);
                 let before = match existing {
-                    Some(a) => a.body.answer.clone(),
+                    Some(a) => a.body.answer.to_answer(),
                     None => blank(item)?,
                 };
                 let answer =
@@ -103,7 +103,7 @@ impl<S: Store> Workspace<S> {
                 all.push(answer.clone());
                 let record = AnswerDoc {
                     lens_alias: lens_alias.to_string(),
-                    answer,
+                    answer: answer.into(),
                     updated_at: now.clone(),
                 };
                 writes.push(Write {

@@ -94,7 +94,10 @@ pub(crate) fn plan_associate(
         };
         // Answers kept from an earlier association count again at once.
         let answers: Vec<Stored<AnswerDoc>> = p.all(&keys::answers_of_lens(id, alias))?;
-        let answers: Vec<_> = answers.into_iter().map(|a| a.body.answer).collect();
+        let answers: Vec<_> = answers
+            .into_iter()
+            .map(|a| a.body.answer.to_answer())
+            .collect();
         doc.body
             .lens_summaries
             .insert(alias.clone(), summarize(lens, &answers));

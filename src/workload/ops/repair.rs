@@ -161,7 +161,7 @@ impl<S: Store> Workspace<S> {
                     .await?;
                 let given: Vec<_> = answers
                     .get(&alias)
-                    .map(|a| a.iter().map(|d| d.answer.clone()).collect())
+                    .map(|a| a.iter().map(|d| d.answer.to_answer()).collect())
                     .unwrap_or_default();
                 doc.lens_summaries
                     .insert(alias.clone(), summarize(&lens, &given));

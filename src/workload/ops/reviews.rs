@@ -71,7 +71,7 @@ impl<S: Store> Workspace<S> {
         let answers: Vec<_> = state
             .answers
             .iter()
-            .map(|a| a.body.answer.clone())
+            .map(|a| a.body.answer.to_answer())
             .collect();
         Ok(review::improvement_plan(
             &state.lens.lens,
@@ -171,7 +171,7 @@ pub(crate) fn review_of(state: &LensState) -> LensReview {
     let answers: Vec<_> = state
         .answers
         .iter()
-        .map(|a| a.body.answer.clone())
+        .map(|a| a.body.answer.to_answer())
         .collect();
     let summary = summarize(&state.lens, &answers);
     lens_review::build(

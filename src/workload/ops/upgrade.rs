@@ -105,7 +105,7 @@ pub(crate) fn plan_upgrade(
     let mut answers: Vec<Stored<AnswerDoc>> = p.all(&keys::answers_of_lens(id, lens_alias))?;
     let mut answer_writes = Vec::new();
     for stored in &mut answers {
-        let answer = &stored.body.answer;
+        let answer = stored.body.answer.to_answer();
         let Some((pillar, question)) = lens.lens.pillars.iter().find_map(|p| {
             p.questions
                 .iter()
@@ -117,10 +117,10 @@ pub(crate) fn plan_upgrade(
         let mut upgraded = answer.clone();
         upgraded.pillar_id = Some(pillar.id.clone());
         upgraded.normalise(question);
-        if upgraded == *answer {
+        if upgraded == answer {
             continue;
         }
-        stored.body.answer = upgraded;
+        stored.body.answer = upgraded.into();
         stored.body.updated_at = now.clone();
         answer_writes.push(Write {
             id: stored.id.clone(),
@@ -129,7 +129,7 @@ pub(crate) fn plan_upgrade(
         });
     }
 
-    let all: Vec<_> = answers.iter().map(|a| a.body.answer.clone()).collect();
+    let all: Vec<_> = answers.iter().map(|a| a.body.answer.to_answer()).collect();
     doc.body
         .lens_summaries
         .insert(lens_alias.to_string(), summarize(&lens, &all));
