@@ -26,6 +26,8 @@ pub(crate) enum Need {
     Key(String),
     /// Every record under a prefix, damaged ones included.
     Prefix(String),
+    /// Several documents by id, read in one go (see [`Planning::prefetch`]).
+    Keys(Vec<String>),
 }
 
 /// Why a plan stopped: it needs a read first, or the change is refused.
@@ -144,6 +146,24 @@ impl<'a> Planning<'a> {
             Some(Err(e)) => Err(e.clone().into()),
             None if self.reads.complete => Ok(None),
             None => Err(Halt::Read(Need::Key(id.to_string()))),
+        }
+    }
+
+    /// Asks for every document of `ids` not read yet in ONE halt, so that a plan that reads a
+    /// document per workload costs one more run, not one per workload.
+    pub fn prefetch(&self, ids: &[String]) -> Result<(), Halt> {
+        if self.reads.complete {
+            return Ok(());
+        }
+        let missing: Vec<String> = ids
+            .iter()
+            .filter(|id| !self.reads.keys.contains_key(*id))
+            .cloned()
+            .collect();
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(Halt::Read(Need::Keys(missing)))
         }
     }
 

@@ -70,12 +70,11 @@ impl<S: Store> Workspace<S> {
 
     async fn read(&self, reads: &mut Reads, need: Need) -> Result<(), WorkspaceError> {
         match need {
-            Need::Key(id) => {
-                let read = match self.store.get(&id).await {
-                    Err(e @ StoreError::Corrupted { .. }) => Err(e),
-                    other => Ok(other?),
-                };
-                reads.insert_key(id, read);
+            Need::Key(id) => self.read_key(reads, id).await?,
+            Need::Keys(ids) => {
+                for id in ids {
+                    self.read_key(reads, id).await?;
+                }
             }
             Need::Prefix(prefix) => {
                 let listing = match self.store.list(&prefix).await {
@@ -99,6 +98,18 @@ impl<S: Store> Workspace<S> {
                 reads.insert_prefix(prefix, listing);
             }
         }
+        Ok(())
+    }
+}
+
+impl<S: Store> Workspace<S> {
+    /// One document; a damaged one is kept as the error its plan will meet.
+    async fn read_key(&self, reads: &mut Reads, id: String) -> Result<(), WorkspaceError> {
+        let read = match self.store.get(&id).await {
+            Err(e @ StoreError::Corrupted { .. }) => Err(e),
+            other => Ok(other?),
+        };
+        reads.insert_key(id, read);
         Ok(())
     }
 }

@@ -15,7 +15,6 @@ use std::rc::Rc;
 use serde::de::DeserializeOwned;
 use serde_json::json;
 
-use super::custom_lens::record::CustomLensDoc;
 use super::damage::DamagedRecord;
 use super::env::Environment;
 use super::error::WorkspaceError;
@@ -160,13 +159,6 @@ impl<S: Store> Workspace<S> {
     }
 
     // The reads of the operations not yet written as plans: each is a read-only plan.
-
-    pub(crate) async fn load_custom_lens(
-        &self,
-        alias: &str,
-    ) -> Result<Option<Stored<CustomLensDoc>>, WorkspaceError> {
-        self.query(|p| p.custom_lens_doc(alias)).await
-    }
 
     pub(crate) async fn claim_name(&self, id: &str, name: &str) -> Result<Write, WorkspaceError> {
         self.query(|p| p.claim_name(id, name)).await
