@@ -26,8 +26,8 @@ pub(crate) enum Need {
     Key(String),
     /// Every record under a prefix, damaged ones included.
     Prefix(String),
-    /// Several documents by id, read in one go (see [`Planning::prefetch`]).
-    Keys(Vec<String>),
+    /// Several reads in one go (see [`Planning::prefetch`]).
+    Batch(Vec<Need>),
 }
 
 /// Why a plan stopped: it needs a read first, or the change is refused.
@@ -149,21 +149,24 @@ impl<'a> Planning<'a> {
         }
     }
 
-    /// Asks for every document of `ids` not read yet in ONE halt, so that a plan that reads a
-    /// document per workload costs one more run, not one per workload.
-    pub fn prefetch(&self, ids: &[String]) -> Result<(), Halt> {
+    /// Asks for every read of `needs` not made yet in ONE halt, so that a plan that reads a
+    /// few documents per workload costs one more run, not one per document.
+    pub fn prefetch(&self, needs: Vec<Need>) -> Result<(), Halt> {
         if self.reads.complete {
             return Ok(());
         }
-        let missing: Vec<String> = ids
-            .iter()
-            .filter(|id| !self.reads.keys.contains_key(*id))
-            .cloned()
+        let missing: Vec<Need> = needs
+            .into_iter()
+            .filter(|need| match need {
+                Need::Key(id) => !self.reads.keys.contains_key(id),
+                Need::Prefix(prefix) => !self.reads.prefixes.contains_key(prefix),
+                Need::Batch(_) => true,
+            })
             .collect();
         if missing.is_empty() {
             Ok(())
         } else {
-            Err(Halt::Read(Need::Keys(missing)))
+            Err(Halt::Read(Need::Batch(missing)))
         }
     }
 

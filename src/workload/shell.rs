@@ -69,13 +69,18 @@ impl<S: Store> Workspace<S> {
     }
 
     async fn read(&self, reads: &mut Reads, need: Need) -> Result<(), WorkspaceError> {
+        let mut needs = Vec::new();
+        flatten(need, &mut needs);
+        for need in needs {
+            self.read_one(reads, need).await?;
+        }
+        Ok(())
+    }
+
+    async fn read_one(&self, reads: &mut Reads, need: Need) -> Result<(), WorkspaceError> {
         match need {
+            Need::Batch(_) => {} // flattened by `read`
             Need::Key(id) => self.read_key(reads, id).await?,
-            Need::Keys(ids) => {
-                for id in ids {
-                    self.read_key(reads, id).await?;
-                }
-            }
             Need::Prefix(prefix) => {
                 let listing = match self.store.list(&prefix).await {
                     Ok(documents) => Listing {
@@ -111,6 +116,14 @@ impl<S: Store> Workspace<S> {
         };
         reads.insert_key(id, read);
         Ok(())
+    }
+}
+
+/// The single reads of `need`, batches opened.
+fn flatten(need: Need, into: &mut Vec<Need>) {
+    match need {
+        Need::Batch(needs) => needs.into_iter().for_each(|n| flatten(n, into)),
+        one => into.push(one),
     }
 }
 

@@ -160,18 +160,6 @@ impl<S: Store> Workspace<S> {
 
     // The reads of the operations not yet written as plans: each is a read-only plan.
 
-    pub(crate) async fn claim_name(&self, id: &str, name: &str) -> Result<Write, WorkspaceError> {
-        self.query(|p| p.claim_name(id, name)).await
-    }
-
-    pub(crate) async fn release_name(
-        &self,
-        id: &str,
-        name: &str,
-    ) -> Result<Option<Write>, WorkspaceError> {
-        self.query(|p| p.release_name(id, name)).await
-    }
-
     /// A lens to apply now: a shipped lens, or a custom lens's latest published version.
     pub(crate) async fn catalog_lens(
         &self,
@@ -221,11 +209,6 @@ impl<S: Store> Workspace<S> {
         prefix: &str,
     ) -> Result<(Vec<Stored<T>>, Vec<DamagedRecord>), WorkspaceError> {
         self.query(|p| p.readable(prefix)).await
-    }
-
-    /// One record as stored, damaged or not.
-    pub(crate) async fn raw_record(&self, id: &str) -> Result<Option<RawRecord>, WorkspaceError> {
-        self.query(|p| p.raw(id)).await
     }
 
     /// Commits `writes`; `Ok(None)` when another writer made the plan stale (plan again).

@@ -16,7 +16,7 @@ use crate::workload::custom_lens::{
 };
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
-use crate::workload::plan::{Halt, Planning};
+use crate::workload::plan::{Halt, Need, Planning};
 use crate::workload::record::{to_body, Stored, WorkloadListing};
 use crate::workload::workspace::{decode_raw, Core, Workspace};
 
@@ -316,12 +316,12 @@ impl Planning<'_> {
     fn workloads_using(&self, alias: &str) -> Result<Vec<String>, Halt> {
         let (docs, _damaged) = self.readable::<WorkloadListing>(keys::WORKLOAD_PREFIX)?;
         // Every review this needs is asked for at once, not one read per workload.
-        let reviews: Vec<String> = docs
+        let reviews = docs
             .iter()
             .filter(|d| !d.body.lenses.iter().any(|l| l == alias))
-            .map(|d| keys::review(&d.body.workload_id, alias))
+            .map(|d| Need::Key(keys::review(&d.body.workload_id, alias)))
             .collect();
-        self.prefetch(&reviews)?;
+        self.prefetch(reviews)?;
         let mut names = Vec::new();
         for doc in docs {
             let w = doc.body;
