@@ -22,7 +22,6 @@ use super::keys;
 use super::model::Workload;
 use super::plan::{Halt, Planned, Planning};
 use super::record::{to_body, AnswerDoc, MilestoneDoc, ReviewDoc, Stored, WorkloadDoc};
-pub(crate) use super::shell::{gave_up, ATTEMPTS};
 use super::time::iso_utc;
 use crate::catalog::{self, CatalogLens, LensSummary, FRAMEWORK_ALIAS};
 use crate::lens::model::{Pillar, Question};
@@ -196,31 +195,12 @@ impl<S: Store> Workspace<S> {
         self.query(|p| p.workload(id)).await
     }
 
-    pub(crate) async fn load_all<T: DeserializeOwned>(
-        &self,
-        prefix: &str,
-    ) -> Result<Vec<Stored<T>>, WorkspaceError> {
-        self.query(|p| p.all(prefix)).await
-    }
-
     /// The documents under `prefix` that read as `T`, and the damaged ones apart.
     pub(crate) async fn load_readable<T: DeserializeOwned>(
         &self,
         prefix: &str,
     ) -> Result<(Vec<Stored<T>>, Vec<DamagedRecord>), WorkspaceError> {
         self.query(|p| p.readable(prefix)).await
-    }
-
-    /// Commits `writes`; `Ok(None)` when another writer made the plan stale (plan again).
-    pub(crate) async fn try_commit(
-        &self,
-        writes: Vec<Write>,
-    ) -> Result<Option<Vec<String>>, WorkspaceError> {
-        match self.store.commit(writes).await {
-            Ok(revs) => Ok(Some(revs)),
-            Err(StoreError::Conflict { .. }) => Ok(None),
-            Err(e) => Err(WorkspaceError::Storage(e)),
-        }
     }
 
     /// The data of one lens review, now (`milestone: None`) or as a milestone froze it.
