@@ -3,6 +3,8 @@
 //! The crate is a pure Rust core plus one thin boundary:
 //! - [`lens`]: the custom-lens JSON format — a position-tracking JSON reader, the typed model,
 //!   and validation diagnostics that carry a JSON path and a line:column.
+//! - [`lint`]: linting a lens file — the checks of `lens`, then the rule analysis of `review`
+//!   (above both, so neither depends on the other).
 //! - [`rule`]: risk-rule conditions — lexer, Pratt parser, AST, compilation to choice indices.
 //! - [`review`]: answers, question risk, risk counts, improvement plan, rule analysis.
 //! - [`workload`]: workloads, lens reviews, milestones, dashboard, and the `Workspace` that keeps
@@ -16,6 +18,7 @@
 
 pub mod catalog;
 pub mod lens;
+pub mod lint;
 pub mod review;
 pub mod rule;
 pub mod shown;

@@ -27,3 +27,14 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 }
+
+/// A finding of a check that runs on a valid lens (rule analysis): located by JSON path only;
+/// [`super::check`] turns it into a [`Diagnostic`] with line:column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    pub code: &'static str,
+    /// JSON path of the question or rule, e.g. `pillars[0].questions[2].riskRules[1]`.
+    pub path: String,
+    pub message: String,
+}

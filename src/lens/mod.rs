@@ -2,9 +2,10 @@
 //!
 //! `text` → [`json::read`] (a value tree with byte offsets; strict RFC 8259) → the builder
 //! (model + shape, type and key checks) with [`validate`] (the documented limits and rules) and
-//! [`conditions`] (risk-rule conditions against their question's choices) → when nothing is an
-//! error, [`crate::review::analysis::analyze`] → diagnostics with a JSON path and a line:column.
-//! Every code `lint` can emit is listed in [`codes`].
+//! [`conditions`] (risk-rule conditions against their question's choices) → diagnostics with a
+//! JSON path and a line:column. [`crate::lint`] adds the rule analysis of `review` on top (it
+//! sits above both, so this module never calls `review`). Every code `lint` can emit is listed
+//! in [`codes`].
 
 mod build;
 pub mod codes;
@@ -19,8 +20,11 @@ mod scan;
 mod schema;
 pub mod validate;
 
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, Finding, Severity};
 pub use model::Lens;
+// `lens::lint` is where every caller (CLI, wasm, tests, benches) finds it; it lives in
+// `crate::lint`, above `lens` and `review`.
+pub use crate::lint::{lint, lint_with};
 
 use issue::Issues;
 use position::LineIndex;
@@ -62,21 +66,14 @@ pub struct LintOptions {
     pub strict: bool,
 }
 
-/// Parses and validates a custom-lens text, including rule analysis warnings
-/// ([`crate::review::analysis::analyze`]) when the lens has no error.
-pub fn lint(text: &str) -> LintReport {
-    lint_with(text, &LintOptions::default())
-}
+/// What a lens without errors is further checked with: findings located by JSON path (rule
+/// analysis, from `review`), placed at their line:column by [`check`].
+pub type Analysis<'a> = &'a dyn Fn(&Lens) -> Vec<Finding>;
 
-/// [`lint`] with explicit options.
-pub fn lint_with(text: &str, options: &LintOptions) -> LintReport {
-    check(text, options, true)
-}
-
-/// Reads and validates `text`; with `analyze`, also runs rule analysis when there is no error.
+/// Reads and validates `text`; with `analysis`, also runs it when there is no error.
 /// Analysis only ever adds warnings, and only to a lens without errors, so [`parse`] (which
 /// keeps diagnostics only when there are errors) skips it: they would be thrown away.
-fn check(text: &str, options: &LintOptions, analyze: bool) -> LintReport {
+pub fn check(text: &str, options: &LintOptions, analysis: Option<Analysis>) -> LintReport {
     if text.len() > MAX_FILE_BYTES {
         return too_large(text);
     }
@@ -101,8 +98,9 @@ fn check(text: &str, options: &LintOptions, analyze: bool) -> LintReport {
         .as_ref()
         .and_then(|root| build::lens(&mut cx, root));
     if let (Some(lens), Some(root)) = (&lens, &parsed.root) {
-        if analyze && !cx.issues.has_errors() {
-            for finding in crate::review::analysis::analyze(lens) {
+        let analysis = analysis.filter(|_| !cx.issues.has_errors());
+        if let Some(analyze) = analysis {
+            for finding in analyze(lens) {
                 // Findings name a question or rule by path; place them where it is written.
                 let offset = path::resolve(root, &finding.path).offset;
                 cx.issues.push(
@@ -159,7 +157,7 @@ pub fn parse(text: &str) -> Result<Lens, Vec<Diagnostic>> {
 
 /// [`parse`] with explicit options.
 pub fn parse_with(text: &str, options: &LintOptions) -> Result<Lens, Vec<Diagnostic>> {
-    let report = check(text, options, false);
+    let report = check(text, options, None);
     match report.lens {
         Some(lens) if !report.has_errors() => Ok(lens),
         _ => Err(report.diagnostics),

@@ -21,15 +21,8 @@ use crate::lens::model::{Lens, LensRisk, Question, RiskRule};
 use crate::lens::Severity;
 use crate::rule::{CompiledCondition, CompiledExpr};
 
-/// One analysis finding; `lens::lint` turns it into a diagnostic with line:column.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    pub severity: Severity,
-    pub code: &'static str,
-    /// JSON path of the question or rule, e.g. `pillars[0].questions[2].riskRules[1]`.
-    pub path: String,
-    pub message: String,
-}
+/// One analysis finding; [`crate::lint`] turns it into a diagnostic with line:column.
+pub use crate::lens::Finding;
 
 /// Exhaustive analysis of every question's rules over every selection of its choices.
 /// Questions too large to enumerate (more than 20 ordinary choices) are skipped.

@@ -2,7 +2,7 @@
 //! `[A-Za-z0-9_]+`; the only operators are `!`, `&&`, `||` and parentheses.
 
 use super::ast::Span;
-use super::parser::{RuleError, RuleErrorKind};
+use super::error::{RuleError, RuleErrorKind};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TokenKind<'a> {

@@ -6,9 +6,11 @@
 
 pub mod ast;
 pub mod compile;
+pub mod error;
 pub mod lexer;
 pub mod parser;
 
 pub use ast::{Expr, Span};
 pub use compile::{compile, CompiledCondition, CompiledExpr, UnknownId};
-pub use parser::{parse, parse_condition, Condition, RuleError, RuleErrorKind};
+pub use error::{RuleError, RuleErrorKind, MAX_DEPTH};
+pub use parser::{parse, parse_condition, Condition};

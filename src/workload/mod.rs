@@ -4,8 +4,11 @@
 //! - [`model`], [`answer`], [`lens_review`], [`milestone`], [`dashboard`]: the types the JS
 //!   API takes and returns (AWS shapes, camelCase).
 //! - [`validate`] and `properties`: the rules of workload fields.
-//! - `record` and `keys`: what is stored, and under which ids.
-//! - [`Workspace`] (`workspace` plus one file per area in `ops/`): the operations.
+//! - `record` and `keys`: what is stored, and under which ids. Stored records have types of
+//!   their own (never an API type inside), pinned by `tests/golden/stored/`.
+//! - [`Workspace`]: the operations. Each is a synchronous plan (`plan`: given the documents
+//!   read, the documents to write, or a typed error), one file per area in `ops/`, run by the
+//!   one async shell (`shell`: read what the plan asks for, commit, plan again on a conflict).
 //! - [`custom_lens`]: custom lenses kept in the store — drafts, published versions, the lookup.
 //! - [`compare`]: two states of a workload (milestones or now) side by side.
 //! - [`exchange`]: answers files in and out (AWS ListAnswers JSON).
@@ -30,8 +33,10 @@ pub mod lens_review;
 pub mod milestone;
 pub mod model;
 mod ops;
+mod plan;
 mod properties;
 mod record;
+mod shell;
 mod summary;
 pub mod time;
 pub mod turnstile;

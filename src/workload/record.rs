@@ -17,7 +17,9 @@ use super::milestone::MilestoneSummary;
 use super::model::{
     ImprovementStatus, Workload, WorkloadEnvironment, WorkloadProperties, WorkloadSummary,
 };
-use crate::review::{Answer, Risk, RiskCounts};
+use crate::review::{
+    Answer, AnswerReason, ChoiceAnswer, ChoiceReason, ChoiceStatus, Risk, RiskCounts,
+};
 use crate::store::{Document, StoreError};
 
 /// `workload/{id}`.
@@ -26,7 +28,7 @@ use crate::store::{Document, StoreError};
 pub struct WorkloadDoc {
     pub workload_id: String,
     #[serde(flatten)]
-    pub properties: WorkloadProperties,
+    pub properties: PropertiesRecord,
     pub lenses: Vec<String>,
     pub created_at: String,
     pub updated_at: String,
@@ -40,7 +42,110 @@ pub struct WorkloadDoc {
     /// The milestones recorded so far (numbers, names, counts): numbering, name uniqueness
     /// and `listMilestones` need only this document.
     #[serde(default)]
-    pub milestones: Vec<MilestoneSummary>,
+    pub milestones: Vec<MilestoneEntry>,
+}
+
+/// The edited properties of `workload/{id}`, stored inline (flattened into the workload
+/// document). The API's [`WorkloadProperties`] has the same fields today; they are two types so
+/// that renaming an API field cannot change what is stored (conversions: below).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PropertiesRecord {
+    pub workload_name: String,
+    pub description: String,
+    pub environment: WorkloadEnvironment,
+    pub review_owner: String,
+    #[serde(default)]
+    pub aws_regions: Vec<String>,
+    #[serde(default)]
+    pub non_aws_regions: Vec<String>,
+    #[serde(default)]
+    pub account_ids: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub architectural_design: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub industry_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub industry: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(default)]
+    pub tags: BTreeMap<String, String>,
+    #[serde(default)]
+    pub improvement_status: ImprovementStatus,
+    #[serde(default)]
+    pub pillar_priorities: Vec<String>,
+}
+
+impl From<WorkloadProperties> for PropertiesRecord {
+    fn from(p: WorkloadProperties) -> Self {
+        PropertiesRecord {
+            workload_name: p.workload_name,
+            description: p.description,
+            environment: p.environment,
+            review_owner: p.review_owner,
+            aws_regions: p.aws_regions,
+            non_aws_regions: p.non_aws_regions,
+            account_ids: p.account_ids,
+            architectural_design: p.architectural_design,
+            industry_type: p.industry_type,
+            industry: p.industry,
+            notes: p.notes,
+            tags: p.tags,
+            improvement_status: p.improvement_status,
+            pillar_priorities: p.pillar_priorities,
+        }
+    }
+}
+
+impl PropertiesRecord {
+    /// The properties as the JS API shows them.
+    pub fn to_api(&self) -> WorkloadProperties {
+        let p = self.clone();
+        WorkloadProperties {
+            workload_name: p.workload_name,
+            description: p.description,
+            environment: p.environment,
+            review_owner: p.review_owner,
+            aws_regions: p.aws_regions,
+            non_aws_regions: p.non_aws_regions,
+            account_ids: p.account_ids,
+            architectural_design: p.architectural_design,
+            industry_type: p.industry_type,
+            industry: p.industry,
+            notes: p.notes,
+            tags: p.tags,
+            improvement_status: p.improvement_status,
+            pillar_priorities: p.pillar_priorities,
+        }
+    }
+}
+
+/// One entry of a workload's milestone index (in `workload/{id}`); the API's
+/// [`MilestoneSummary`] is made from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MilestoneEntry {
+    pub milestone_number: u32,
+    pub milestone_name: String,
+    pub recorded_at: String,
+    pub risk_counts: RiskCounts,
+    pub questions_answered: u32,
+    pub question_count: u32,
+}
+
+impl MilestoneEntry {
+    pub fn to_api(&self) -> MilestoneSummary {
+        let e = self.clone();
+        MilestoneSummary {
+            milestone_number: e.milestone_number,
+            milestone_name: e.milestone_name,
+            recorded_at: e.recorded_at,
+            risk_counts: e.risk_counts,
+            questions_answered: e.questions_answered,
+            question_count: e.question_count,
+        }
+    }
 }
 
 /// What the workload list and the dashboard read of `workload/{id}`: the same document, with
@@ -159,8 +264,92 @@ impl ReviewDoc {
 pub struct AnswerDoc {
     pub lens_alias: String,
     #[serde(flatten)]
-    pub answer: Answer,
+    pub answer: AnswerRecord,
     pub updated_at: String,
+}
+
+/// The answer fields of `answer/…` (and of a milestone's answers). The review's [`Answer`] has
+/// the same fields today; a type of its own keeps the stored names fixed if the API's change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerRecord {
+    pub question_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pillar_id: Option<String>,
+    #[serde(default)]
+    pub selected_choices: Vec<String>,
+    #[serde(default)]
+    pub choice_answers: Vec<ChoiceRecord>,
+    #[serde(default = "yes")]
+    pub is_applicable: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<AnswerReason>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One choice's state in an [`AnswerRecord`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChoiceRecord {
+    pub choice_id: String,
+    pub status: ChoiceStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<ChoiceReason>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+impl From<Answer> for AnswerRecord {
+    fn from(a: Answer) -> Self {
+        AnswerRecord {
+            question_id: a.question_id,
+            pillar_id: a.pillar_id,
+            selected_choices: a.selected_choices,
+            choice_answers: a
+                .choice_answers
+                .into_iter()
+                .map(|c| ChoiceRecord {
+                    choice_id: c.choice_id,
+                    status: c.status,
+                    reason: c.reason,
+                    notes: c.notes,
+                })
+                .collect(),
+            is_applicable: a.is_applicable,
+            reason: a.reason,
+            notes: a.notes,
+        }
+    }
+}
+
+impl AnswerRecord {
+    /// The answer as the review engine reads it.
+    pub fn to_answer(&self) -> Answer {
+        let a = self.clone();
+        Answer {
+            question_id: a.question_id,
+            pillar_id: a.pillar_id,
+            selected_choices: a.selected_choices,
+            choice_answers: a
+                .choice_answers
+                .into_iter()
+                .map(|c| ChoiceAnswer {
+                    choice_id: c.choice_id,
+                    status: c.status,
+                    reason: c.reason,
+                    notes: c.notes,
+                })
+                .collect(),
+            is_applicable: a.is_applicable,
+            reason: a.reason,
+            notes: a.notes,
+        }
+    }
 }
 
 /// `milestone/{workloadId}/{NNN}`: everything needed to show the workload as it was.
@@ -209,7 +398,7 @@ impl WorkloadDoc {
     pub fn to_workload(&self, revision: &str) -> Workload {
         Workload {
             workload_id: self.workload_id.clone(),
-            properties: self.properties.clone(),
+            properties: self.properties.to_api(),
             lenses: self.lenses.clone(),
             risk_counts: self.risk_counts,
             questions_answered: self.questions_answered,
@@ -218,6 +407,13 @@ impl WorkloadDoc {
             updated_at: self.updated_at.clone(),
             revision: revision.to_string(),
         }
+    }
+
+    /// Keeps only the pillar priorities that name one of `known` (the applied lenses' pillars).
+    pub fn retain_pillar_priorities(&mut self, known: &[String]) {
+        self.properties
+            .pillar_priorities
+            .retain(|p| known.contains(p));
     }
 
     /// Recomputes the workload totals from the per-lens summaries of the applied lenses.

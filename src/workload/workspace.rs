@@ -6,7 +6,8 @@
 //! again from fresh reads. A caller's own `expectedRevision` is checked while planning, so a
 //! stale one is reported as `Conflict` and never retried away.
 //!
-//! The operations live in `ops/`, one file per area; this file holds what they share.
+//! The operations live in `ops/`, one file per area; this file holds what they share: the
+//! [`Core`] plans work with, and the reads every plan makes ([`Planning::workload`]…).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -18,14 +19,13 @@ use super::damage::DamagedRecord;
 use super::env::Environment;
 use super::error::WorkspaceError;
 use super::keys;
+use super::model::Workload;
+use super::plan::{Halt, Planned, Planning};
 use super::record::{to_body, AnswerDoc, MilestoneDoc, ReviewDoc, Stored, WorkloadDoc};
 use super::time::iso_utc;
 use crate::catalog::{self, CatalogLens, LensSummary, FRAMEWORK_ALIAS};
 use crate::lens::model::{Pillar, Question};
 use crate::store::{RawRecord, Store, StoreError, Write};
-
-/// How many times a change is planned again after losing a race to another writer.
-pub(crate) const ATTEMPTS: usize = 5;
 
 /// The storage layout this code writes (recorded in `meta/plumbline`).
 /// - 1: workloads, reviews, answers, milestones (see `keys`).
@@ -35,11 +35,22 @@ const LAYOUT: u64 = 2;
 /// The workspace: one per store. Not `Send`, like the stores (the browser has one thread).
 pub struct Workspace<S: Store> {
     pub(crate) store: S,
-    pub(crate) env: Box<dyn Environment>,
+    /// Everything but the store: what the synchronous plans work with.
+    pub(crate) core: Core,
+}
+
+/// A plan that rewrites a workload document: its writes (the workload first) and the workload.
+pub(crate) type WorkloadPlan<'p> =
+    dyn FnMut(&mut Planning) -> Result<(Vec<Write>, Stored<WorkloadDoc>), Halt> + 'p;
+
+/// The part of a workspace that is the same whatever the store: plans read it, and it is not
+/// generic, so the code that uses it exists once in the wasm module.
+pub(crate) struct Core {
+    pub env: Box<dyn Environment>,
     /// The shipped lenses (or a test's set), framework first.
-    pub(crate) lenses: Vec<Rc<CatalogLens>>,
+    pub lenses: Vec<Rc<CatalogLens>>,
     /// Parsed custom lens versions by `alias@version` (see `custom_lens::resolve`).
-    pub(crate) custom_cache: RefCell<Vec<(String, Rc<CatalogLens>)>>,
+    pub custom_cache: RefCell<Vec<(String, Rc<CatalogLens>)>>,
 }
 
 /// A lens review's data as of now or as of a milestone.
@@ -89,62 +100,28 @@ impl<S: Store> Workspace<S> {
         }
         let workspace = Workspace {
             store,
-            env: Box::new(env),
-            lenses: lenses.into_iter().map(Rc::new).collect(),
-            custom_cache: RefCell::new(Vec::new()),
+            core: Core {
+                env: Box::new(env),
+                lenses: lenses.into_iter().map(Rc::new).collect(),
+                custom_cache: RefCell::new(Vec::new()),
+            },
         };
         workspace.check_layout().await?;
         Ok(workspace)
     }
 
     async fn check_layout(&self) -> Result<(), WorkspaceError> {
-        for _ in 0..ATTEMPTS {
-            if self.layout_is_current().await? {
-                return Ok(());
-            }
-        }
-        Err(gave_up())
-    }
-
-    /// Records or checks the layout, migrating older data; `Ok(false)`: another tab wrote the
-    /// meta record meanwhile, look again.
-    async fn layout_is_current(&self) -> Result<bool, WorkspaceError> {
-        match self.store.get(keys::META_ID).await? {
-            Some(doc) => {
-                let layout = doc.body.get("layout").and_then(|v| v.as_u64()).unwrap_or(0);
-                if layout > LAYOUT {
-                    return Err(WorkspaceError::Storage(StoreError::Unavailable {
-                        message: format!("this data was written by a newer version of Plumbline (storage layout {layout}; this version reads up to {LAYOUT}); open it with that version"),
-                    }));
-                }
-                if layout == LAYOUT {
-                    return Ok(true);
-                }
-                let mut meta = match doc.body {
-                    body @ serde_json::Value::Object(_) => body,
-                    _ => json!({}),
-                };
-                meta["layout"] = json!(LAYOUT);
-                meta["migratedAt"] = json!(self.now());
-                self.create_name_claims(Some(&doc.rev), meta).await
-            }
-            // A new store (or one from before the meta record): claims for any workload it
-            // holds, and the layout, in one commit.
-            None => {
-                let meta = json!({ "layout": LAYOUT, "createdAt": self.now() });
-                self.create_name_claims(None, meta).await
-            }
-        }
+        self.run(&mut plan_layout).await.map(drop)
     }
 
     /// The shipped lenses, framework first (custom lenses: [`Workspace::list_lenses`]).
     pub fn lenses(&self) -> Vec<LensSummary> {
-        self.lenses.iter().map(|l| l.summary()).collect()
+        self.core.lenses.iter().map(|l| l.summary()).collect()
     }
 
     /// A shipped lens with its content (custom lenses: [`Workspace::get_lens`]).
     pub fn lens(&self, alias: &str) -> Option<&CatalogLens> {
-        self.lenses.iter().find(|l| l.alias == alias).map(|l| &**l)
+        self.core.lens(alias)
     }
 
     /// The underlying store (for export, sync and tests).
@@ -158,8 +135,29 @@ impl<S: Store> Workspace<S> {
     }
 
     pub(crate) fn now(&self) -> String {
-        iso_utc(self.env.now())
+        iso_utc(self.core.env.now())
     }
+
+    /// Runs a plan that changes a workload document (its first write, when it writes) and
+    /// returns the workload at its new revision.
+    pub(crate) async fn change_workload(
+        &self,
+        plan: &mut WorkloadPlan<'_>,
+    ) -> Result<Workload, WorkspaceError> {
+        let mut changed = None;
+        let revs = self
+            .run(&mut |p| {
+                let (writes, doc) = plan(p)?;
+                changed = Some(doc);
+                Ok(writes)
+            })
+            .await?;
+        let doc = changed.expect("planned");
+        let rev = revs.first().unwrap_or(&doc.rev);
+        Ok(doc.body.to_workload(rev))
+    }
+
+    // The reads of the operations not yet written as plans: each is a read-only plan.
 
     /// A lens to apply now: a shipped lens, or a custom lens's latest published version.
     pub(crate) async fn catalog_lens(
@@ -167,132 +165,42 @@ impl<S: Store> Workspace<S> {
         field: &str,
         alias: &str,
     ) -> Result<Rc<CatalogLens>, WorkspaceError> {
-        self.resolve_lens(field, alias, None).await
+        self.query(|p| p.catalog_lens(field, alias)).await
     }
 
-    /// Pillar ids of the given lenses, in order, each once; custom lenses at the version
-    /// `workload` uses (the latest for a workload being defined). Unknown lenses add nothing.
-    pub(crate) async fn pillars_of(
+    /// The lens as workload `workload` uses it: the version its review recorded.
+    pub(crate) async fn workload_lens(
         &self,
-        aliases: &[String],
-        workload: Option<&WorkloadDoc>,
-    ) -> Vec<String> {
-        let mut ids: Vec<String> = Vec::new();
-        for alias in aliases {
-            let lens = match workload {
-                Some(w) => self.workload_lens("lenses", w, alias).await,
-                None => self.catalog_lens("lenses", alias).await,
-            };
-            let Ok(lens) = lens else { continue };
-            for p in &lens.lens.pillars {
-                if !ids.contains(&p.id) {
-                    ids.push(p.id.clone());
-                }
-            }
-        }
-        ids
+        field: &str,
+        workload: &WorkloadDoc,
+        alias: &str,
+    ) -> Result<Rc<CatalogLens>, WorkspaceError> {
+        self.query(|p| p.workload_lens(field, workload, alias))
+            .await
     }
 
-    /// Drops the pillar priorities that name a pillar no applied lens has (at the versions
-    /// `workload` uses): they would order nothing.
-    pub(crate) async fn prune_pillar_priorities(&self, workload: &mut WorkloadDoc) {
-        let known = self.pillars_of(&workload.lenses, Some(workload)).await;
-        workload
-            .properties
-            .pillar_priorities
-            .retain(|p| known.contains(p));
+    pub(crate) async fn resolve_lens(
+        &self,
+        field: &str,
+        alias: &str,
+        version: Option<&str>,
+    ) -> Result<Rc<CatalogLens>, WorkspaceError> {
+        self.query(|p| p.resolve_lens(field, alias, version)).await
     }
 
     pub(crate) async fn load_workload(
         &self,
         id: &str,
     ) -> Result<Stored<WorkloadDoc>, WorkspaceError> {
-        keys::check_workload_id(id)?;
-        match self.store.get(&keys::workload(id)).await? {
-            Some(doc) => Stored::decode(doc),
-            None => Err(WorkspaceError::not_found(format!(
-                "workload `{id}` does not exist"
-            ))),
-        }
+        self.query(|p| p.workload(id)).await
     }
 
-    pub(crate) async fn load_all<T: DeserializeOwned>(
-        &self,
-        prefix: &str,
-    ) -> Result<Vec<Stored<T>>, WorkspaceError> {
-        Ok(self
-            .store
-            .list_as::<T>(prefix)
-            .await?
-            .into_iter()
-            .map(|d| Stored {
-                id: d.id,
-                rev: d.rev,
-                body: d.body,
-            })
-            .collect())
-    }
-
-    /// The documents under `prefix` that read as `T`, and the damaged ones apart. The fast
-    /// listing is tried first; only when it meets a damaged record are records read one by one.
+    /// The documents under `prefix` that read as `T`, and the damaged ones apart.
     pub(crate) async fn load_readable<T: DeserializeOwned>(
         &self,
         prefix: &str,
     ) -> Result<(Vec<Stored<T>>, Vec<DamagedRecord>), WorkspaceError> {
-        match self.load_all(prefix).await {
-            Ok(docs) => return Ok((docs, Vec::new())),
-            Err(WorkspaceError::Storage(StoreError::Corrupted { .. })) => {}
-            Err(e) => return Err(e),
-        }
-        let mut readable = Vec::new();
-        let mut damaged = Vec::new();
-        for raw in self.store.list_raw(prefix).await? {
-            match decode_raw(&raw) {
-                Ok(doc) => readable.push(doc),
-                Err(message) => damaged.push(DamagedRecord::new(&raw.id, message)),
-            }
-        }
-        Ok((readable, damaged))
-    }
-
-    /// One record as stored, damaged or not.
-    pub(crate) async fn raw_record(&self, id: &str) -> Result<Option<RawRecord>, WorkspaceError> {
-        Ok(self
-            .store
-            .list_raw(id)
-            .await?
-            .into_iter()
-            .find(|r| r.id == id))
-    }
-
-    pub(crate) async fn load_milestone(
-        &self,
-        id: &str,
-        number: u32,
-    ) -> Result<MilestoneDoc, WorkspaceError> {
-        keys::check_workload_id(id)?;
-        match self.store.get(&keys::milestone(id, number)).await? {
-            Some(doc) => Ok(Stored::decode(doc)?.body),
-            None => {
-                // Tell a missing workload apart from a missing milestone.
-                self.load_workload(id).await?;
-                Err(WorkspaceError::not_found(format!(
-                    "workload `{id}` has no milestone {number}"
-                )))
-            }
-        }
-    }
-
-    /// Commits `writes`; `Ok(None)` when another writer made the plan stale (plan again).
-    pub(crate) async fn try_commit(
-        &self,
-        writes: Vec<Write>,
-    ) -> Result<Option<Vec<String>>, WorkspaceError> {
-        match self.store.commit(writes).await {
-            Ok(revs) => Ok(Some(revs)),
-            Err(StoreError::Conflict { .. }) => Ok(None),
-            Err(e) => Err(WorkspaceError::Storage(e)),
-        }
+        self.query(|p| p.readable(prefix)).await
     }
 
     /// The data of one lens review, now (`milestone: None`) or as a milestone froze it.
@@ -302,22 +210,114 @@ impl<S: Store> Workspace<S> {
         alias: &str,
         milestone: Option<u32>,
     ) -> Result<LensState, WorkspaceError> {
-        self.check_lens_alias("lensAlias", alias)?;
+        self.query(|p| p.lens_state(id, alias, milestone)).await
+    }
+}
+
+/// Records or checks the layout, migrating older data (layout 1 → 2: the name claims).
+fn plan_layout(p: &mut Planning) -> Planned {
+    match p.get(keys::META_ID)? {
+        Some(doc) => {
+            let layout = doc.body.get("layout").and_then(|v| v.as_u64()).unwrap_or(0);
+            if layout > LAYOUT {
+                return Err(WorkspaceError::Storage(StoreError::Unavailable {
+                    message: format!("this data was written by a newer version of Plumbline (storage layout {layout}; this version reads up to {LAYOUT}); open it with that version"),
+                }).into());
+            }
+            if layout == LAYOUT {
+                return Ok(Vec::new());
+            }
+            let mut meta = match doc.body {
+                body @ serde_json::Value::Object(_) => body,
+                _ => json!({}),
+            };
+            meta["layout"] = json!(LAYOUT);
+            meta["migratedAt"] = json!(p.now());
+            p.name_claims(Some(&doc.rev), meta)
+        }
+        // A new store (or one from before the meta record): claims for any workload it
+        // holds, and the layout, in one commit.
+        None => {
+            let meta = json!({ "layout": LAYOUT, "createdAt": p.now() });
+            p.name_claims(None, meta)
+        }
+    }
+}
+
+/// The reads every plan shares.
+impl Planning<'_> {
+    pub(crate) fn workload(&self, id: &str) -> Result<Stored<WorkloadDoc>, Halt> {
+        keys::check_workload_id(id)?;
+        match self.get(&keys::workload(id))? {
+            Some(doc) => Ok(Stored::decode(doc)?),
+            None => {
+                Err(WorkspaceError::not_found(format!("workload `{id}` does not exist")).into())
+            }
+        }
+    }
+
+    /// Every document under `prefix`, read as `T`; `Corrupted` when one does not read.
+    pub(crate) fn all<T: DeserializeOwned>(&self, prefix: &str) -> Result<Vec<Stored<T>>, Halt> {
+        self.list(prefix)?
+            .into_iter()
+            .map(|d| Stored::decode(d).map_err(Halt::from))
+            .collect()
+    }
+
+    /// The documents under `prefix` that read as `T`, and the damaged ones apart.
+    pub(crate) fn readable<T: DeserializeOwned>(
+        &self,
+        prefix: &str,
+    ) -> Result<(Vec<Stored<T>>, Vec<DamagedRecord>), Halt> {
+        let mut readable = Vec::new();
+        let mut damaged = Vec::new();
+        for raw in self.raw_list(prefix)? {
+            match decode_raw(&raw) {
+                Ok(doc) => readable.push(doc),
+                Err(message) => damaged.push(DamagedRecord::new(&raw.id, message)),
+            }
+        }
+        Ok((readable, damaged))
+    }
+
+    pub(crate) fn milestone(&self, id: &str, number: u32) -> Result<MilestoneDoc, Halt> {
+        keys::check_workload_id(id)?;
+        match self.get(&keys::milestone(id, number))? {
+            Some(doc) => Ok(Stored::decode(doc)?.body),
+            None => {
+                // Tell a missing workload apart from a missing milestone.
+                self.workload(id)?;
+                Err(
+                    WorkspaceError::not_found(format!("workload `{id}` has no milestone {number}"))
+                        .into(),
+                )
+            }
+        }
+    }
+
+    /// The data of one lens review, now (`milestone: None`) or as a milestone froze it.
+    pub(crate) fn lens_state(
+        &self,
+        id: &str,
+        alias: &str,
+        milestone: Option<u32>,
+    ) -> Result<LensState, Halt> {
+        self.core.check_lens_alias("lensAlias", alias)?;
         if let Some(n) = milestone {
-            let m = self.load_milestone(id, n).await?;
+            let m = self.milestone(id, n)?;
             check_applied(&m.workload, alias, id)?;
             // The version the milestone froze, even when newer ones were published since.
-            let lens = self.workload_lens("lensAlias", &m.workload, alias).await?;
+            let lens = self.workload_lens("lensAlias", &m.workload, alias)?;
             return Ok(LensState::frozen(lens, id, &m));
         }
         let Stored {
             body: workload,
             rev: workload_rev,
             ..
-        } = self.load_workload(id).await?;
+        } = self.workload(id)?;
         check_applied(&workload, alias, id)?;
-        let lens = self.workload_lens("lensAlias", &workload, alias).await?;
-        let (review, review_rev) = match self.store.get(&keys::review(id, alias)).await? {
+        let lens = self.workload_lens("lensAlias", &workload, alias)?;
+        let (review, review_rev) = match self.get(&keys::review(id, alias))? {
             Some(doc) => {
                 let s = Stored::<ReviewDoc>::decode(doc)?;
                 (s.body, s.rev)
@@ -325,7 +325,7 @@ impl<S: Store> Workspace<S> {
             // Not written yet (or lost): an empty review as of the workload's last change.
             None => (ReviewDoc::new(&lens, &workload.updated_at), String::new()),
         };
-        let answers = self.load_all(&keys::answers_of_lens(id, alias)).await?;
+        let answers = self.all(&keys::answers_of_lens(id, alias))?;
         Ok(LensState {
             lens,
             workload,
@@ -418,17 +418,6 @@ pub(crate) fn decode_raw<T: DeserializeOwned>(raw: &RawRecord) -> Result<Stored<
             other => other.to_string(),
         }),
     }
-}
-
-/// Reported when a change lost the race to other writers `ATTEMPTS` times in a row. The JS API
-/// runs the calls on one handle one at a time, so the writer was another one using the same
-/// storage; which one (a tab, a window, a program) is not known, so the message does not guess.
-pub(crate) fn gave_up() -> WorkspaceError {
-    WorkspaceError::conflict(format!(
-        "the records this change needs were changed by another writer using the same storage \
-         (another tab, window or program) each of the {ATTEMPTS} times it was about to be saved; \
-         nothing was saved; try again"
-    ))
 }
 
 /// The write that stores `doc` over the revision it was read at.

@@ -7,55 +7,41 @@
 //! or a report costs no store read and no parse. Only "the latest version" needs the lens's
 //! small metadata document, because another tab may have published meanwhile.
 
-use std::future::Future;
-use std::pin::Pin;
 use std::rc::Rc;
 
 use super::record::{CustomLensDoc, VersionDoc};
 use crate::catalog::{CatalogLens, LensType};
 use crate::lens;
-use crate::store::{Store, StoreError};
+use crate::store::StoreError;
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
+use crate::workload::plan::{Halt, Planning};
 use crate::workload::record::{Stored, WorkloadDoc};
-use crate::workload::workspace::Workspace;
+use crate::workload::workspace::Core;
 
-/// What [`Workspace::resolve_lens`] returns: a boxed future, so that its body (store reads,
-/// parsing, messages) exists once in the wasm module instead of being inlined into each of the
-/// dozen operations that await it (that inlining cost ~40 KiB of the 480 KiB size budget).
-type Resolving<'a> = Pin<Box<dyn Future<Output = Result<Rc<CatalogLens>, WorkspaceError>> + 'a>>;
-
-impl<S: Store> Workspace<S> {
+impl Planning<'_> {
     /// The lens `alias` at `version` (custom lenses; shipped lenses have one version, and
     /// `version` is ignored for them), or its latest published version. A `Validation` error
     /// on `field` when there is no such lens, or when a custom lens has no such version or is
     /// only a draft (a draft cannot be used in a review).
-    pub(crate) fn resolve_lens<'a>(
-        &'a self,
-        field: &'a str,
-        alias: &'a str,
-        version: Option<&'a str>,
-    ) -> Resolving<'a> {
-        Box::pin(self.resolve_uncached(field, alias, version))
-    }
-
-    async fn resolve_uncached(
+    pub(crate) fn resolve_lens(
         &self,
         field: &str,
         alias: &str,
         version: Option<&str>,
-    ) -> Result<Rc<CatalogLens>, WorkspaceError> {
-        if let Some(lens) = self.lenses.iter().find(|l| l.alias == alias) {
+    ) -> Result<Rc<CatalogLens>, Halt> {
+        let core = self.core;
+        if let Some(lens) = core.lenses.iter().find(|l| l.alias == alias) {
             return Ok(lens.clone());
         }
         if !keys::is_custom_alias(alias) {
-            return Err(self.unknown_lens(field, alias));
+            return Err(core.unknown_lens(field, alias).into());
         }
-        if let Some(hit) = version.and_then(|v| self.cached(alias, v)) {
+        if let Some(hit) = version.and_then(|v| core.cached(alias, v)) {
             return Ok(hit);
         }
-        let Some(meta) = self.load_custom_lens(alias).await? else {
-            return Err(self.unknown_lens(field, alias));
+        let Some(meta) = self.custom_lens_doc(alias)? else {
+            return Err(core.unknown_lens(field, alias).into());
         };
         let meta = meta.body;
         let published = match version {
@@ -79,11 +65,11 @@ impl<S: Store> Workspace<S> {
                 )
             })?,
         };
-        if let Some(hit) = self.cached(alias, &published.lens_version) {
+        if let Some(hit) = core.cached(alias, &published.lens_version) {
             return Ok(hit);
         }
         let id = keys::custom_lens_version(alias, published.number);
-        let doc = self.store.get(&id).await?.ok_or_else(|| {
+        let doc = self.get(&id)?.ok_or_else(|| {
             WorkspaceError::Storage(StoreError::Corrupted {
                 id: id.clone(),
                 message: format!(
@@ -109,19 +95,24 @@ impl<S: Store> Workspace<S> {
             lens_type: LensType::CustomSelf,
             lens: parsed,
         });
-        self.custom_cache
+        core.custom_cache
             .borrow_mut()
             .push((cache_key(alias, &published.lens_version), lens.clone()));
         Ok(lens)
     }
 
+    /// A lens to apply now: a shipped lens, or a custom lens's latest published version.
+    pub(crate) fn catalog_lens(&self, field: &str, alias: &str) -> Result<Rc<CatalogLens>, Halt> {
+        self.resolve_lens(field, alias, None)
+    }
+
     /// The lens as workload `doc` uses it: the version its review recorded.
-    pub(crate) fn workload_lens<'a>(
-        &'a self,
-        field: &'a str,
-        workload: &'a WorkloadDoc,
-        alias: &'a str,
-    ) -> Resolving<'a> {
+    pub(crate) fn workload_lens(
+        &self,
+        field: &str,
+        workload: &WorkloadDoc,
+        alias: &str,
+    ) -> Result<Rc<CatalogLens>, Halt> {
         let version = workload
             .lens_summaries
             .get(alias)
@@ -129,14 +120,49 @@ impl<S: Store> Workspace<S> {
         self.resolve_lens(field, alias, version)
     }
 
-    pub(crate) async fn load_custom_lens(
+    pub(crate) fn custom_lens_doc(
         &self,
         alias: &str,
-    ) -> Result<Option<Stored<CustomLensDoc>>, WorkspaceError> {
-        match self.store.get(&keys::custom_lens(alias)).await? {
+    ) -> Result<Option<Stored<CustomLensDoc>>, Halt> {
+        match self.get(&keys::custom_lens(alias))? {
             Some(doc) => Ok(Some(Stored::decode(doc)?)),
             None => Ok(None),
         }
+    }
+
+    /// Pillar ids of the given lenses, in order, each once; custom lenses at the version
+    /// `workload` uses (the latest for a workload being defined). Unknown lenses add nothing,
+    /// but a read they need is still asked for.
+    pub(crate) fn pillars_of(
+        &self,
+        aliases: &[String],
+        workload: Option<&WorkloadDoc>,
+    ) -> Result<Vec<String>, Halt> {
+        let mut ids: Vec<String> = Vec::new();
+        for alias in aliases {
+            let lens = match workload {
+                Some(w) => self.workload_lens("lenses", w, alias),
+                None => self.catalog_lens("lenses", alias),
+            };
+            let lens = match lens {
+                Ok(lens) => lens,
+                Err(halt @ Halt::Read(_)) => return Err(halt),
+                Err(Halt::Failed(_)) => continue,
+            };
+            for p in &lens.lens.pillars {
+                if !ids.contains(&p.id) {
+                    ids.push(p.id.clone());
+                }
+            }
+        }
+        Ok(ids)
+    }
+}
+
+impl Core {
+    /// A shipped lens by alias.
+    pub(crate) fn lens(&self, alias: &str) -> Option<&CatalogLens> {
+        self.lenses.iter().find(|l| l.alias == alias).map(|l| &**l)
     }
 
     /// Forgets the parsed versions of a deleted lens.

@@ -5,11 +5,11 @@ use crate::store::{Store, Write};
 use crate::workload::answer::{apply_update, view, AnswerUpdate, AnswerView};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
+use crate::workload::plan::{Halt, Planning};
 use crate::workload::record::{to_body, AnswerDoc, Stored};
 use crate::workload::summary::summarize;
 use crate::workload::workspace::{
-    check_expected, find_question, gave_up, not_applied, workload_write, LensState, Workspace,
-    ATTEMPTS,
+    check_expected, find_question, not_applied, workload_write, LensState, Workspace,
 };
 
 impl<S: Store> Workspace<S> {
@@ -21,76 +21,23 @@ impl<S: Store> Workspace<S> {
         question_id: &str,
         update: AnswerUpdate,
     ) -> Result<AnswerView, WorkspaceError> {
-        self.check_lens_alias("lensAlias", lens_alias)?;
-        // A shipped lens's questions are known before any read (custom lenses: below, at the
-        // version the workload uses).
+        self.core.check_lens_alias("lensAlias", lens_alias)?;
+        // A shipped lens's questions are known before any read (custom lenses: in the plan,
+        // at the version the workload uses).
         if let Some(lens) = self.lens(lens_alias) {
             find_question(lens, question_id)?;
         }
-        for _ in 0..ATTEMPTS {
-            // Fresh reads every time: the derived counts must match the answers committed.
-            let mut doc = self.load_workload(id).await?;
-            if !doc.body.lenses.iter().any(|l| l == lens_alias) {
-                return Err(not_applied(id, lens_alias));
-            }
-            let lens = self
-                .workload_lens("lensAlias", &doc.body, lens_alias)
-                .await?;
-            let (pillar, question) = find_question(&lens, question_id)?;
-            let answers: Vec<Stored<AnswerDoc>> = self
-                .load_all(&keys::answers_of_lens(id, lens_alias))
-                .await?;
-            let answer_id = keys::answer(id, lens_alias, question_id);
-            let existing = answers.iter().find(|a| a.id == answer_id);
-            let current_rev = existing.map_or("", |a| a.rev.as_str());
-            check_expected("answer", update.expected_revision.as_deref(), current_rev)?;
-
-            let answer = apply_update(
-                question,
-                &pillar.id,
-                existing.map(|a| &a.body.answer),
-                &update,
-            )?;
-            let now = self.now();
-            let record = AnswerDoc {
-                lens_alias: lens_alias.to_string(),
-                answer,
-                updated_at: now.clone(),
-            };
-            let mut all: Vec<_> = answers
-                .iter()
-                .filter(|a| a.id != answer_id)
-                .map(|a| a.body.answer.clone())
-                .collect();
-            all.push(record.answer.clone());
-            doc.body
-                .lens_summaries
-                .insert(lens_alias.to_string(), summarize(&lens, &all));
-            doc.body.refresh_totals();
-            doc.body.updated_at = now.clone();
-
-            let writes = vec![
-                Write {
-                    id: answer_id,
-                    expected_rev: existing.map(|a| a.rev.clone()),
-                    body: Some(to_body(&record)),
-                },
-                workload_write(&doc),
-            ];
-            if let Some(revs) = self.try_commit(writes).await? {
-                let risk = question_risk(question, Some(&record.answer));
-                return Ok(view(
-                    lens_alias,
-                    &pillar.id,
-                    question,
-                    Some(&record.answer),
-                    risk,
-                    Some(&now),
-                    &revs[0],
-                ));
-            }
-        }
-        Err(gave_up())
+        let mut answered = None;
+        let revs = self
+            .run(&mut |p| {
+                let (writes, view) = plan_answer(p, id, lens_alias, question_id, &update)?;
+                answered = Some(view);
+                Ok(writes)
+            })
+            .await?;
+        let mut view = answered.expect("planned");
+        view.revision = revs[0].clone();
+        Ok(view)
     }
 
     /// One question's answer (unanswered questions too), now or in milestone `milestone`.
@@ -122,6 +69,69 @@ impl<S: Store> Workspace<S> {
     }
 }
 
+/// The answer's document and the workload's (its derived counts) in one write set, and the
+/// answer as the caller sees it (its `revision` is the answer document's new one).
+pub(crate) fn plan_answer(
+    p: &mut Planning,
+    id: &str,
+    lens_alias: &str,
+    question_id: &str,
+    update: &AnswerUpdate,
+) -> Result<(Vec<Write>, AnswerView), Halt> {
+    // Fresh reads on every attempt: the derived counts must match the answers committed.
+    let mut doc = p.workload(id)?;
+    if !doc.body.lenses.iter().any(|l| l == lens_alias) {
+        return Err(not_applied(id, lens_alias).into());
+    }
+    let lens = p.workload_lens("lensAlias", &doc.body, lens_alias)?;
+    let (pillar, question) = find_question(&lens, question_id)?;
+    let answers: Vec<Stored<AnswerDoc>> = p.all(&keys::answers_of_lens(id, lens_alias))?;
+    let answer_id = keys::answer(id, lens_alias, question_id);
+    let existing = answers.iter().find(|a| a.id == answer_id);
+    let current_rev = existing.map_or("", |a| a.rev.as_str());
+    check_expected("answer", update.expected_revision.as_deref(), current_rev)?;
+
+    let before = existing.map(|a| a.body.answer.to_answer());
+    let answer = apply_update(question, &pillar.id, before.as_ref(), update)?;
+    let now = p.now();
+    let record = AnswerDoc {
+        lens_alias: lens_alias.to_string(),
+        answer: answer.clone().into(),
+        updated_at: now.clone(),
+    };
+    let mut all: Vec<_> = answers
+        .iter()
+        .filter(|a| a.id != answer_id)
+        .map(|a| a.body.answer.to_answer())
+        .collect();
+    all.push(record.answer.to_answer());
+    doc.body
+        .lens_summaries
+        .insert(lens_alias.to_string(), summarize(&lens, &all));
+    doc.body.refresh_totals();
+    doc.body.updated_at = now.clone();
+
+    let writes = vec![
+        Write {
+            id: answer_id,
+            expected_rev: existing.map(|a| a.rev.clone()),
+            body: Some(to_body(&record)),
+        },
+        workload_write(&doc),
+    ];
+    let risk = question_risk(question, Some(&answer));
+    let view = view(
+        lens_alias,
+        &pillar.id,
+        question,
+        Some(&answer),
+        risk,
+        Some(&now),
+        "",
+    );
+    Ok((writes, view))
+}
+
 /// Every question of a lens state, answered or not.
 pub(crate) fn views_of(state: &LensState) -> Vec<AnswerView> {
     let mut out = Vec::new();
@@ -143,7 +153,8 @@ fn answer_view(
     question: &crate::lens::model::Question,
     stored: Option<&Stored<AnswerDoc>>,
 ) -> AnswerView {
-    let answer = stored.map(|s| &s.body.answer);
+    let answer = stored.map(|s| s.body.answer.to_answer());
+    let answer = answer.as_ref();
     let risk = question_risk(question, answer);
     view(
         lens_alias,

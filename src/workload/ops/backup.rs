@@ -18,8 +18,9 @@ use crate::workload::damage::DamagedRecord;
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
 use crate::workload::ops::repair::damage_of;
+use crate::workload::plan::{Halt, Need, Planning};
 use crate::workload::validate::name_key;
-use crate::workload::workspace::{gave_up, Workspace, ATTEMPTS};
+use crate::workload::workspace::Workspace;
 
 /// The stored bodies of one workload or custom lens, by record id.
 type Records = BTreeMap<String, Value>;
@@ -42,7 +43,7 @@ impl<S: Store> Workspace<S> {
         let mut workloads: BTreeMap<String, Map<String, Value>> = BTreeMap::new();
         let mut lenses: BTreeMap<String, Map<String, Value>> = BTreeMap::new();
         let mut damaged = Vec::new();
-        for raw in self.store.list_raw("").await? {
+        for raw in self.query(|p| p.raw_list("")).await? {
             if let Some(message) = damage_of(&raw) {
                 damaged.push(damaged_entry(&raw, &message));
                 continue;
@@ -133,61 +134,67 @@ impl<S: Store> Workspace<S> {
             path: e.path,
             message: e.message,
         })?;
-        for _ in 0..ATTEMPTS {
-            let plan = self.plan_restore(&parsed, &options).await?;
+        let mut outcome = None;
+        self.run(&mut |p| {
+            let plan = p.restore(&parsed, &options)?;
             let result = RestoreResult {
                 applied: options.mode == RestoreMode::Apply,
                 summary: parsed.summary(),
                 items: plan.items,
                 damaged_skipped: parsed.file.damaged.len(),
             };
-            if options.mode == RestoreMode::Preview {
-                return Ok(result);
-            }
-            let open: Vec<&RestoreItem> = result
-                .items
-                .iter()
-                .filter(|i| i.status == "conflict" && i.resolution.is_none())
-                .collect();
-            if !open.is_empty() {
-                let names: Vec<String> = open.iter().map(|i| format!("`{}`", i.name)).collect();
-                return Err(WorkspaceError::validation(
-                    "onConflict",
-                    format!(
-                        "{} item(s) of the backup exist here with other content: {}; choose keepMine, takeBackup or keepBoth for each (resolutions) or for all (onConflict)",
-                        open.len(),
-                        names.join(", ")
-                    ),
-                ));
-            }
-            if self.try_commit(plan.writes).await?.is_some() {
-                for alias in &plan.replaced_lenses {
-                    self.forget_lens(alias);
+            let writes = match options.mode {
+                RestoreMode::Preview => Vec::new(),
+                RestoreMode::Apply => {
+                    check_resolved(&result.items)?;
+                    plan.writes
                 }
-                return Ok(result);
-            }
+            };
+            outcome = Some((result, plan.replaced_lenses));
+            Ok(writes)
+        })
+        .await?;
+        let (result, replaced_lenses) = outcome.expect("planned");
+        for alias in &replaced_lenses {
+            self.core.forget_lens(alias);
         }
-        Err(gave_up())
+        Ok(result)
     }
+}
 
-    async fn plan_restore(
-        &self,
-        parsed: &ParsedBackup,
-        options: &RestoreOptions,
-    ) -> Result<Plan, WorkspaceError> {
+/// Every conflict must have a resolution before anything is written.
+fn check_resolved(items: &[RestoreItem]) -> Result<(), WorkspaceError> {
+    let open: Vec<&RestoreItem> = items
+        .iter()
+        .filter(|i| i.status == "conflict" && i.resolution.is_none())
+        .collect();
+    if open.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<String> = open.iter().map(|i| format!("`{}`", i.name)).collect();
+    Err(WorkspaceError::validation(
+        "onConflict",
+        format!(
+            "{} item(s) of the backup exist here with other content: {}; choose keepMine, takeBackup or keepBoth for each (resolutions) or for all (onConflict)",
+            open.len(),
+            names.join(", ")
+        ),
+    ))
+}
+
+impl Planning<'_> {
+    /// The writes of a restore and what it tells about each item.
+    fn restore(&mut self, parsed: &ParsedBackup, options: &RestoreOptions) -> Result<Plan, Halt> {
+        self.prefetch(restore_reads(parsed))?;
         let mut plan = Plan::default();
         let choice = |id: &str| options.resolutions.get(id).copied().or(options.on_conflict);
         for (i, lens) in parsed.file.custom_lenses.iter().enumerate() {
             let alias = &lens.lens.lens_alias;
             let records = lens_records(alias, &parsed.value["customLenses"][i]);
             let mut existing = Vec::new();
-            existing.extend(self.raw_record(&keys::custom_lens(alias)).await?);
-            existing.extend(self.raw_record(&keys::custom_lens_draft(alias)).await?);
-            existing.extend(
-                self.store
-                    .list_raw(&keys::custom_lens_versions_of(alias))
-                    .await?,
-            );
+            existing.extend(self.raw(&keys::custom_lens(alias))?);
+            existing.extend(self.raw(&keys::custom_lens_draft(alias))?);
+            existing.extend(self.raw_list(&keys::custom_lens_versions_of(alias))?);
             let mut item = item("customLens", alias, &lens.lens.lens_name);
             if existing.is_empty() {
                 item.status = "new".into();
@@ -205,7 +212,7 @@ impl<S: Store> Workspace<S> {
                         plan.replaced_lenses.push(alias.clone());
                     }
                     Some(Resolution::KeepBoth) => {
-                        let copy = keys::new_workload_id(self.env.as_ref());
+                        let copy = self.new_workload_id();
                         let name = format!("{} (restored)", lens.lens.lens_name);
                         let mut value = parsed.value["customLenses"][i].clone();
                         rename_lens(&mut value, &copy, &name);
@@ -223,13 +230,13 @@ impl<S: Store> Workspace<S> {
             let name = &w.workload.properties.workload_name;
             let value = &parsed.value["workloads"][i];
             let records = workload_records_of(id, value);
-            let existing = self.workload_records(id).await?;
+            let existing = self.workload_records(id)?;
             let mut item = item("workload", id, name);
-            let taken = self.name_taken_by_other(id, name, &plan.names).await?;
+            let taken = self.name_taken_by_other(id, name, &plan.names)?;
             if existing.is_empty() && !taken {
                 item.status = "new".into();
                 plan.writes.extend(creations(&records));
-                plan.writes.push(self.claim_name(id, name).await?);
+                plan.writes.push(self.claim_name(id, name)?);
                 plan.names.insert(name_key(name));
             } else if !existing.is_empty() && same(&existing, &records) {
                 item.status = "identical".into();
@@ -251,19 +258,19 @@ impl<S: Store> Workspace<S> {
                             .find(|r| r.id == keys::workload(id))
                             .and_then(|r| r.stored["body"]["workloadName"].as_str());
                         if let Some(old) = old.filter(|o| name_key(o) != name_key(name)) {
-                            plan.writes.extend(self.release_name(id, old).await?);
+                            plan.writes.extend(self.release_name(id, old)?);
                         }
-                        plan.writes.push(self.claim_name(id, name).await?);
+                        plan.writes.push(self.claim_name(id, name)?);
                         plan.names.insert(name_key(name));
                     }
                     Some(Resolution::TakeBackup | Resolution::KeepBoth) => {
-                        let copy = keys::new_workload_id(self.env.as_ref());
-                        let copy_name = self.copy_name(&copy, name, &plan.names).await?;
+                        let copy = self.new_workload_id();
+                        let copy_name = self.copy_name(&copy, name, &plan.names)?;
                         let mut value = value.clone();
                         rename_workload(&mut value, &copy, &copy_name);
                         plan.writes
                             .extend(creations(&workload_records_of(&copy, &value)));
-                        plan.writes.push(self.claim_name(&copy, &copy_name).await?);
+                        plan.writes.push(self.claim_name(&copy, &copy_name)?);
                         plan.names.insert(name_key(&copy_name));
                         item.copy_id = Some(copy);
                         item.copy_name = Some(copy_name);
@@ -277,30 +284,25 @@ impl<S: Store> Workspace<S> {
     }
 
     /// Whether `name` is held by a workload other than `id`, here or earlier in this restore.
-    async fn name_taken_by_other(
+    fn name_taken_by_other(
         &self,
         id: &str,
         name: &str,
         batch: &BTreeSet<String>,
-    ) -> Result<bool, WorkspaceError> {
+    ) -> Result<bool, Halt> {
         if batch.contains(&name_key(name)) {
             return Ok(true);
         }
-        match self.claim_name(id, name).await {
+        match self.claim_name(id, name) {
             Ok(_) => Ok(false),
-            Err(WorkspaceError::Validation { .. }) => Ok(true),
+            Err(Halt::Failed(WorkspaceError::Validation { .. })) => Ok(true),
             Err(e) => Err(e),
         }
     }
 
     /// `name (restored)`, or `name (restored N)`, whichever is free first (at most 100
     /// characters, as every workload name).
-    async fn copy_name(
-        &self,
-        id: &str,
-        name: &str,
-        batch: &BTreeSet<String>,
-    ) -> Result<String, WorkspaceError> {
+    fn copy_name(&self, id: &str, name: &str, batch: &BTreeSet<String>) -> Result<String, Halt> {
         for n in 1..=100 {
             let suffix = if n == 1 {
                 " (restored)".to_string()
@@ -309,14 +311,37 @@ impl<S: Store> Workspace<S> {
             };
             let base: String = name.chars().take(100 - suffix.chars().count()).collect();
             let candidate = format!("{}{suffix}", base.trim_end());
-            if !self.name_taken_by_other(id, &candidate, batch).await? {
+            if !self.name_taken_by_other(id, &candidate, batch)? {
                 return Ok(candidate);
             }
         }
         Err(WorkspaceError::conflict(format!(
             "no free name for a copy of `{name}`; rename the workload here and restore again"
-        )))
+        ))
+        .into())
     }
+}
+
+/// What a restore reads, asked for at once: each lens's and each workload's records and the
+/// claim of each workload's name.
+fn restore_reads(parsed: &ParsedBackup) -> Vec<Need> {
+    let mut needs = Vec::new();
+    for lens in &parsed.file.custom_lenses {
+        let alias = &lens.lens.lens_alias;
+        needs.push(Need::Prefix(keys::custom_lens(alias)));
+        needs.push(Need::Prefix(keys::custom_lens_draft(alias)));
+        needs.push(Need::Prefix(keys::custom_lens_versions_of(alias)));
+    }
+    for w in &parsed.file.workloads {
+        let id = &w.workload.workload_id;
+        needs.push(Need::Prefix(keys::workload(id)));
+        needs.push(Need::Prefix(keys::reviews_of(id)));
+        needs.push(Need::Prefix(keys::answers_of(id)));
+        needs.push(Need::Prefix(keys::milestones_of(id)));
+        let claim = keys::workload_name(&name_key(&w.workload.properties.workload_name));
+        needs.push(Need::Prefix(claim));
+    }
+    needs
 }
 
 fn item(kind: &str, id: &str, name: &str) -> RestoreItem {

@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use crate::catalog::{custom_lens_arn, CatalogLens, LensSummary};
-use crate::lens::{self, Diagnostic, MAX_FILE_BYTES};
+use crate::lens::{self, Diagnostic, LintReport, MAX_FILE_BYTES};
 use crate::store::{RawRecord, Store, Write};
 use crate::workload::custom_lens::record::{CustomLensDoc, DraftDoc, PublishedVersion, VersionDoc};
 use crate::workload::custom_lens::rules::check_version_name;
@@ -16,8 +16,9 @@ use crate::workload::custom_lens::{
 };
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
+use crate::workload::plan::{Halt, Need, Planning};
 use crate::workload::record::{to_body, Stored, WorkloadListing};
-use crate::workload::workspace::{decode_raw, gave_up, Workspace, ATTEMPTS};
+use crate::workload::workspace::{decode_raw, Core, Workspace};
 
 /// The name a draft shows until its text has a readable one.
 const UNTITLED: &str = "Untitled lens";
@@ -41,79 +42,25 @@ impl<S: Store> Workspace<S> {
             ));
         }
         let existing = match options.lens_alias.as_deref() {
-            Some(a) => Some(self.custom_alias_of("lensAlias", a)?),
+            Some(a) => Some(self.core.custom_alias_of("lensAlias", a)?),
             None => None,
         };
         let report = lens::lint(text);
-        let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
-        for _ in 0..ATTEMPTS {
-            let now = self.now();
-            let (mut meta, meta_rev, draft_rev) = match &existing {
-                Some(alias) => {
-                    let meta = self.custom_lens_or_not_found(alias).await?;
-                    let draft_rev = self
-                        .store
-                        .get(&keys::custom_lens_draft(alias))
-                        .await?
-                        .map(|d| d.rev);
-                    (meta.body, Some(meta.rev), draft_rev)
-                }
-                None => {
-                    let alias = keys::new_workload_id(self.env.as_ref());
-                    let meta = CustomLensDoc {
-                        lens_alias: alias,
-                        lens_name: UNTITLED.to_string(),
-                        description: String::new(),
-                        draft_error_count: 0,
-                        draft_warning_count: 0,
-                        draft_pillar_count: 0,
-                        draft_question_count: 0,
-                        versions: Vec::new(),
-                        created_at: now.clone(),
-                        updated_at: now.clone(),
-                    };
-                    (meta, None, None)
-                }
-            };
-            if let Some(model) = &report.lens {
-                if !model.name.trim().is_empty() {
-                    meta.lens_name = model.name.clone();
-                }
-                meta.description = model.description.clone();
-                meta.draft_pillar_count = model.pillars.len();
-                meta.draft_question_count = model.pillars.iter().map(|p| p.questions.len()).sum();
-            }
-            meta.draft_error_count = errors;
-            meta.draft_warning_count = report.diagnostics.len() - errors;
-            meta.updated_at = now;
-            let alias = meta.lens_alias.clone();
-            let draft = DraftDoc {
-                lens_alias: alias.clone(),
-                text: text.to_string(),
-            };
-            let writes = vec![
-                Write {
-                    id: keys::custom_lens(&alias),
-                    expected_rev: meta_rev,
-                    body: Some(to_body(&meta)),
-                },
-                Write {
-                    id: keys::custom_lens_draft(&alias),
-                    expected_rev: draft_rev,
-                    body: Some(to_body(&draft)),
-                },
-            ];
-            if self.try_commit(writes).await?.is_some() {
-                return Ok(ImportLensResult {
-                    lens_arn: custom_lens_arn(&alias),
-                    lens_alias: alias,
-                    lens_name: meta.lens_name,
-                    status: "DRAFT",
-                    diagnostics: report.diagnostics,
-                });
-            }
-        }
-        Err(gave_up())
+        let mut imported = None;
+        self.run(&mut |p| {
+            let (writes, meta) = plan_import(p, text, existing.as_deref(), &report)?;
+            imported = Some(meta);
+            Ok(writes)
+        })
+        .await?;
+        let meta = imported.expect("planned");
+        Ok(ImportLensResult {
+            lens_arn: custom_lens_arn(&meta.lens_alias),
+            lens_alias: meta.lens_alias,
+            lens_name: meta.lens_name,
+            status: "DRAFT",
+            diagnostics: report.diagnostics,
+        })
     }
 
     /// Publishes the current draft as version `input.lens_version`: refused with `LensInvalid`
@@ -123,61 +70,15 @@ impl<S: Store> Workspace<S> {
         alias: &str,
         input: LensVersionInput,
     ) -> Result<LensVersionSummary, WorkspaceError> {
-        let alias = self.custom_alias_of("lensAlias", alias)?;
-        let name = input.lens_version.unwrap_or_default();
-        for _ in 0..ATTEMPTS {
-            let meta = self.custom_lens_or_not_found(&alias).await?;
-            let existing: Vec<&str> = meta
-                .body
-                .versions
-                .iter()
-                .map(|v| v.lens_version.as_str())
-                .collect();
-            check_version_name(&name, &existing)?;
-            let draft = self.load_draft(&alias).await?;
-            let model =
-                lens::parse(&draft.text).map_err(|diagnostics| WorkspaceError::LensInvalid {
-                    message: invalid_message(&meta.body.lens_name, &diagnostics),
-                    diagnostics,
-                })?;
-            let now = self.now();
-            let number = meta.body.versions.len() as u32 + 1;
-            let published = PublishedVersion {
-                lens_version: name.clone(),
-                number,
-                is_major_version: input.is_major_version.unwrap_or(false),
-                lens_name: model.name.clone(),
-                description: model.description.clone(),
-                pillar_count: model.pillars.len(),
-                question_count: model.pillars.iter().map(|p| p.questions.len()).sum(),
-                created_at: now.clone(),
-            };
-            let mut body = meta.body.clone();
-            body.versions.push(published.clone());
-            body.updated_at = now.clone();
-            let version = VersionDoc {
-                lens_alias: alias.clone(),
-                lens_version: name.clone(),
-                text: draft.text,
-                created_at: now,
-            };
-            let writes = vec![
-                Write {
-                    id: keys::custom_lens(&alias),
-                    expected_rev: Some(meta.rev),
-                    body: Some(to_body(&body)),
-                },
-                Write {
-                    id: keys::custom_lens_version(&alias, number),
-                    expected_rev: None,
-                    body: Some(to_body(&version)),
-                },
-            ];
-            if self.try_commit(writes).await?.is_some() {
-                return Ok(published.summary());
-            }
-        }
-        Err(gave_up())
+        let alias = self.core.custom_alias_of("lensAlias", alias)?;
+        let mut published = None;
+        self.run(&mut |p| {
+            let (writes, version) = plan_publish(p, &alias, &input)?;
+            published = Some(version);
+            Ok(writes)
+        })
+        .await?;
+        Ok(published.expect("planned").summary())
     }
 
     /// Every lens: the shipped ones first, then the custom ones (drafts too, with
@@ -207,9 +108,10 @@ impl<S: Store> Workspace<S> {
 
     /// A custom lens's summary, its versions and its draft's diagnostics (linted again).
     pub async fn get_custom_lens(&self, alias: &str) -> Result<CustomLensDetail, WorkspaceError> {
-        let alias = self.custom_alias_of("lensAlias", alias)?;
-        let meta = self.custom_lens_or_not_found(&alias).await?;
-        let draft = self.load_draft(&alias).await?;
+        let alias = self.core.custom_alias_of("lensAlias", alias)?;
+        let (meta, draft) = self
+            .query(|p| Ok((p.custom_lens_or_not_found(&alias)?, p.draft(&alias)?)))
+            .await?;
         Ok(CustomLensDetail {
             summary: meta.body.summary(),
             diagnostics: lens::lint(&draft.text).diagnostics,
@@ -225,24 +127,8 @@ impl<S: Store> Workspace<S> {
         alias: &str,
         version: Option<&str>,
     ) -> Result<String, WorkspaceError> {
-        let alias = self.custom_alias_of("lensAlias", alias)?;
-        let meta = self.custom_lens_or_not_found(&alias).await?;
-        let Some(version) = version else {
-            return Ok(self.load_draft(&alias).await?.text);
-        };
-        let Some(published) = meta.body.version(version) else {
-            return Err(WorkspaceError::validation(
-                "lensVersion",
-                format!("lens `{}` has no version `{version}`", meta.body.lens_name),
-            ));
-        };
-        let id = keys::custom_lens_version(&alias, published.number);
-        match self.store.get(&id).await? {
-            Some(doc) => Ok(Stored::<VersionDoc>::decode(doc)?.body.text),
-            None => Err(WorkspaceError::not_found(format!(
-                "version `{version}` of lens `{alias}` is not stored"
-            ))),
-        }
+        let alias = self.core.custom_alias_of("lensAlias", alias)?;
+        self.query(|p| lens_text(p, &alias, version)).await
     }
 
     /// Deletes a custom lens, its draft and every version, in one commit. Refused with
@@ -250,63 +136,221 @@ impl<S: Store> Workspace<S> {
     /// applied before: its answers are kept for re-association, and milestones show it), so
     /// that no review is silently broken.
     pub async fn delete_lens(&self, alias: &str) -> Result<(), WorkspaceError> {
-        let alias = self.custom_alias_of("lensAlias", alias)?;
-        for _ in 0..ATTEMPTS {
-            // Read raw: a damaged lens record must not stop its own deletion.
-            let Some(meta) = self.raw_record(&keys::custom_lens(&alias)).await? else {
-                return Err(WorkspaceError::not_found(format!(
-                    "custom lens `{alias}` does not exist"
-                )));
-            };
-            let name = decode_raw::<CustomLensDoc>(&meta)
-                .map(|m| m.body.lens_name)
-                .unwrap_or_else(|_| alias.clone());
-            let users = self.workloads_using(&alias).await?;
-            if !users.is_empty() {
-                return Err(WorkspaceError::conflict(format!(
-                    "lens `{name}` is used by {} workload(s): {}; remove it from them (and delete their milestones that use it) before deleting it",
-                    users.len(),
-                    users.join(", ")
-                )));
-            }
-            let mut records = vec![meta];
-            records.extend(self.raw_record(&keys::custom_lens_draft(&alias)).await?);
-            records.extend(
-                self.store
-                    .list_raw(&keys::custom_lens_versions_of(&alias))
-                    .await?,
-            );
-            let writes = records.iter().map(RawRecord::deletion).collect();
-            if self.try_commit(writes).await?.is_some() {
-                self.forget_lens(&alias);
-                return Ok(());
-            }
-        }
-        Err(gave_up())
+        let alias = self.core.custom_alias_of("lensAlias", alias)?;
+        self.run(&mut |p| plan_delete_lens(p, &alias)).await?;
+        self.core.forget_lens(&alias);
+        Ok(())
     }
+}
 
+/// The lens's metadata and its new draft (a new lens when `existing` is `None`).
+fn plan_import(
+    p: &mut Planning,
+    text: &str,
+    existing: Option<&str>,
+    report: &LintReport,
+) -> Result<(Vec<Write>, CustomLensDoc), Halt> {
+    let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+    let now = p.now();
+    let (mut meta, meta_rev, draft_rev) = match existing {
+        Some(alias) => {
+            let meta = p.custom_lens_or_not_found(alias)?;
+            let draft_rev = p.get(&keys::custom_lens_draft(alias))?.map(|d| d.rev);
+            (meta.body, Some(meta.rev), draft_rev)
+        }
+        None => {
+            let alias = p.new_workload_id();
+            let meta = CustomLensDoc {
+                lens_alias: alias,
+                lens_name: UNTITLED.to_string(),
+                description: String::new(),
+                draft_error_count: 0,
+                draft_warning_count: 0,
+                draft_pillar_count: 0,
+                draft_question_count: 0,
+                versions: Vec::new(),
+                created_at: now.clone(),
+                updated_at: now.clone(),
+            };
+            (meta, None, None)
+        }
+    };
+    if let Some(model) = &report.lens {
+        if !model.name.trim().is_empty() {
+            meta.lens_name = model.name.clone();
+        }
+        meta.description = model.description.clone();
+        meta.draft_pillar_count = model.pillars.len();
+        meta.draft_question_count = model.pillars.iter().map(|p| p.questions.len()).sum();
+    }
+    meta.draft_error_count = errors;
+    meta.draft_warning_count = report.diagnostics.len() - errors;
+    meta.updated_at = now;
+    let alias = meta.lens_alias.clone();
+    let draft = DraftDoc {
+        lens_alias: alias.clone(),
+        text: text.to_string(),
+    };
+    let writes = vec![
+        Write {
+            id: keys::custom_lens(&alias),
+            expected_rev: meta_rev,
+            body: Some(to_body(&meta)),
+        },
+        Write {
+            id: keys::custom_lens_draft(&alias),
+            expected_rev: draft_rev,
+            body: Some(to_body(&draft)),
+        },
+    ];
+    Ok((writes, meta))
+}
+
+/// The metadata with the new version in its index, and the version's own document.
+fn plan_publish(
+    p: &mut Planning,
+    alias: &str,
+    input: &LensVersionInput,
+) -> Result<(Vec<Write>, PublishedVersion), Halt> {
+    let name = input.lens_version.clone().unwrap_or_default();
+    let meta = p.custom_lens_or_not_found(alias)?;
+    let existing: Vec<&str> = meta
+        .body
+        .versions
+        .iter()
+        .map(|v| v.lens_version.as_str())
+        .collect();
+    check_version_name(&name, &existing)?;
+    let draft = p.draft(alias)?;
+    let model = lens::parse(&draft.text).map_err(|diagnostics| WorkspaceError::LensInvalid {
+        message: invalid_message(&meta.body.lens_name, &diagnostics),
+        diagnostics,
+    })?;
+    let now = p.now();
+    let number = meta.body.versions.len() as u32 + 1;
+    let published = PublishedVersion {
+        lens_version: name.clone(),
+        number,
+        is_major_version: input.is_major_version.unwrap_or(false),
+        lens_name: model.name.clone(),
+        description: model.description.clone(),
+        pillar_count: model.pillars.len(),
+        question_count: model.pillars.iter().map(|p| p.questions.len()).sum(),
+        created_at: now.clone(),
+    };
+    let mut body = meta.body.clone();
+    body.versions.push(published.clone());
+    body.updated_at = now.clone();
+    let version = VersionDoc {
+        lens_alias: alias.to_string(),
+        lens_version: name,
+        text: draft.text,
+        created_at: now,
+    };
+    let writes = vec![
+        Write {
+            id: keys::custom_lens(alias),
+            expected_rev: Some(meta.rev),
+            body: Some(to_body(&body)),
+        },
+        Write {
+            id: keys::custom_lens_version(alias, number),
+            expected_rev: None,
+            body: Some(to_body(&version)),
+        },
+    ];
+    Ok((writes, published))
+}
+
+/// The draft's text, or a published version's.
+fn lens_text(p: &mut Planning, alias: &str, version: Option<&str>) -> Result<String, Halt> {
+    let meta = p.custom_lens_or_not_found(alias)?;
+    let Some(version) = version else {
+        return Ok(p.draft(alias)?.text);
+    };
+    let Some(published) = meta.body.version(version) else {
+        return Err(WorkspaceError::validation(
+            "lensVersion",
+            format!("lens `{}` has no version `{version}`", meta.body.lens_name),
+        )
+        .into());
+    };
+    let id = keys::custom_lens_version(alias, published.number);
+    match p.get(&id)? {
+        Some(doc) => Ok(Stored::<VersionDoc>::decode(doc)?.body.text),
+        None => Err(WorkspaceError::not_found(format!(
+            "version `{version}` of lens `{alias}` is not stored"
+        ))
+        .into()),
+    }
+}
+
+/// Every record of the lens deleted, read raw: a damaged lens record must not stop its own
+/// deletion. Refused while a workload has a review of the lens.
+fn plan_delete_lens(p: &mut Planning, alias: &str) -> Result<Vec<Write>, Halt> {
+    let Some(meta) = p.raw(&keys::custom_lens(alias))? else {
+        return Err(
+            WorkspaceError::not_found(format!("custom lens `{alias}` does not exist")).into(),
+        );
+    };
+    let name = decode_raw::<CustomLensDoc>(&meta)
+        .map(|m| m.body.lens_name)
+        .unwrap_or_else(|_| alias.to_string());
+    let users = p.workloads_using(alias)?;
+    if !users.is_empty() {
+        return Err(WorkspaceError::conflict(format!(
+            "lens `{name}` is used by {} workload(s): {}; remove it from them (and delete their milestones that use it) before deleting it",
+            users.len(),
+            users.join(", ")
+        ))
+        .into());
+    }
+    let mut records = vec![meta];
+    records.extend(p.raw(&keys::custom_lens_draft(alias))?);
+    records.extend(p.raw_list(&keys::custom_lens_versions_of(alias))?);
+    Ok(records.iter().map(RawRecord::deletion).collect())
+}
+
+impl Planning<'_> {
     /// Names of the workloads that have a review record of `alias` (associated or not).
-    async fn workloads_using(&self, alias: &str) -> Result<Vec<String>, WorkspaceError> {
-        let (docs, _damaged) = self
-            .load_readable::<WorkloadListing>(keys::WORKLOAD_PREFIX)
-            .await?;
+    fn workloads_using(&self, alias: &str) -> Result<Vec<String>, Halt> {
+        let (docs, _damaged) = self.readable::<WorkloadListing>(keys::WORKLOAD_PREFIX)?;
+        // Every review this needs is asked for at once, not one read per workload.
+        let reviews = docs
+            .iter()
+            .filter(|d| !d.body.lenses.iter().any(|l| l == alias))
+            .map(|d| Need::Key(keys::review(&d.body.workload_id, alias)))
+            .collect();
+        self.prefetch(reviews)?;
         let mut names = Vec::new();
         for doc in docs {
             let w = doc.body;
             let applied = w.lenses.iter().any(|l| l == alias);
-            if applied
-                || self
-                    .store
-                    .get(&keys::review(&w.workload_id, alias))
-                    .await?
-                    .is_some()
-            {
+            if applied || self.get(&keys::review(&w.workload_id, alias))?.is_some() {
                 names.push(format!("`{}`", w.workload_name));
             }
         }
         Ok(names)
     }
 
+    fn custom_lens_or_not_found(&self, alias: &str) -> Result<Stored<CustomLensDoc>, Halt> {
+        self.custom_lens_doc(alias)?.ok_or_else(|| {
+            WorkspaceError::not_found(format!("custom lens `{alias}` does not exist")).into()
+        })
+    }
+
+    fn draft(&self, alias: &str) -> Result<DraftDoc, Halt> {
+        let id = keys::custom_lens_draft(alias);
+        match self.get(&id)? {
+            Some(doc) => Ok(Stored::<DraftDoc>::decode(doc)?.body),
+            None => {
+                Err(WorkspaceError::not_found(format!("custom lens `{alias}` has no draft")).into())
+            }
+        }
+    }
+}
+
+impl Core {
     /// The alias of a custom lens from its alias or its ARN; shipped lenses are refused.
     fn custom_alias_of(&self, field: &str, alias: &str) -> Result<String, WorkspaceError> {
         let bare = alias.strip_prefix(&custom_lens_arn("")).unwrap_or(alias);
@@ -319,25 +363,6 @@ impl<S: Store> Workspace<S> {
             format!("`{alias}` is not a custom lens alias (32 hexadecimal characters, or its ARN)")
         };
         Err(WorkspaceError::validation(field, why))
-    }
-
-    async fn custom_lens_or_not_found(
-        &self,
-        alias: &str,
-    ) -> Result<Stored<CustomLensDoc>, WorkspaceError> {
-        self.load_custom_lens(alias).await?.ok_or_else(|| {
-            WorkspaceError::not_found(format!("custom lens `{alias}` does not exist"))
-        })
-    }
-
-    async fn load_draft(&self, alias: &str) -> Result<DraftDoc, WorkspaceError> {
-        let id = keys::custom_lens_draft(alias);
-        match self.store.get(&id).await? {
-            Some(doc) => Ok(Stored::<DraftDoc>::decode(doc)?.body),
-            None => Err(WorkspaceError::not_found(format!(
-                "custom lens `{alias}` has no draft"
-            ))),
-        }
     }
 }
 

@@ -4,6 +4,7 @@ use crate::store::Store;
 use crate::workload::dashboard::{self, Dashboard, DashboardFilter};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
+use crate::workload::plan::{Halt, Planning};
 use crate::workload::record::WorkloadListing;
 use crate::workload::workspace::Workspace;
 
@@ -12,29 +13,34 @@ impl<S: Store> Workspace<S> {
     /// the most workloads. Reads one document per workload; evaluates nothing.
     pub async fn dashboard(&self, filter: DashboardFilter) -> Result<Dashboard, WorkspaceError> {
         dashboard::check_filter(&filter)?;
-        let (docs, damaged) = self
-            .load_readable::<WorkloadListing>(keys::WORKLOAD_PREFIX)
-            .await?;
-        let docs: Vec<WorkloadListing> = docs.into_iter().map(|d| d.body).collect();
-        // The lenses in use, to order pillars and items as the lenses do: shipped lenses, then
-        // each custom lens at a version a workload uses (cached after the first dashboard).
-        let mut lenses = self.lenses.clone();
-        for doc in &docs {
-            for alias in doc.lenses.iter().filter(|a| keys::is_custom_alias(a)) {
-                let version = doc
-                    .lens_summaries
-                    .get(alias)
-                    .map(|s| s.lens_version.as_str());
-                if lenses.iter().any(|l| &l.alias == alias) {
-                    continue;
-                }
-                if let Ok(lens) = self.resolve_lens("lenses", alias, version).await {
-                    lenses.push(lens);
-                }
+        self.query(|p| plan_dashboard(p, &filter)).await
+    }
+}
+
+fn plan_dashboard(p: &mut Planning, filter: &DashboardFilter) -> Result<Dashboard, Halt> {
+    let (docs, damaged) = p.readable::<WorkloadListing>(keys::WORKLOAD_PREFIX)?;
+    let docs: Vec<WorkloadListing> = docs.into_iter().map(|d| d.body).collect();
+    // The lenses in use, to order pillars and items as the lenses do: shipped lenses, then
+    // each custom lens at a version a workload uses (cached after the first dashboard).
+    let mut lenses = p.core.lenses.clone();
+    for doc in &docs {
+        for alias in doc.lenses.iter().filter(|a| keys::is_custom_alias(a)) {
+            let version = doc
+                .lens_summaries
+                .get(alias)
+                .map(|s| s.lens_version.as_str());
+            if lenses.iter().any(|l| &l.alias == alias) {
+                continue;
+            }
+            match p.resolve_lens("lenses", alias, version) {
+                Ok(lens) => lenses.push(lens),
+                Err(halt @ Halt::Read(_)) => return Err(halt),
+                // A lens that cannot be read orders nothing; its workload still counts.
+                Err(Halt::Failed(_)) => {}
             }
         }
-        let mut dashboard = dashboard::compute(&docs, &filter, &lenses);
-        dashboard.damaged_workloads = damaged;
-        Ok(dashboard)
     }
+    let mut dashboard = dashboard::compute(&docs, filter, &lenses);
+    dashboard.damaged_workloads = damaged;
+    Ok(dashboard)
 }

@@ -23,9 +23,10 @@ use crate::workload::answer::{apply_update, AnswerUpdate, ChoiceUpdate};
 use crate::workload::error::WorkspaceError;
 use crate::workload::exchange::{AnswersFileError, ImportAnswersError, ImportSummary};
 use crate::workload::keys;
+use crate::workload::plan::{Halt, Planning};
 use crate::workload::record::{to_body, AnswerDoc, Stored};
 use crate::workload::summary::summarize;
-use crate::workload::workspace::{gave_up, not_applied, workload_write, Workspace, ATTEMPTS};
+use crate::workload::workspace::{not_applied, workload_write, Workspace};
 
 /// One answer of the file, checked against the lens and ready to apply.
 struct Planned<'l> {
@@ -49,7 +50,7 @@ impl<S: Store> Workspace<S> {
         let answers: Vec<Answer> = state
             .answers
             .iter()
-            .map(|a| a.body.answer.clone())
+            .map(|a| a.body.answer.to_answer())
             .collect();
         let document = answers_to_aws(id, lens_alias, &state.lens.lens, &answers);
         Ok(to_aws_json(&document))
@@ -63,7 +64,7 @@ impl<S: Store> Workspace<S> {
         lens_alias: &str,
         text: &str,
     ) -> Result<ImportSummary, ImportAnswersError> {
-        self.check_lens_alias("lensAlias", lens_alias)?;
+        self.core.check_lens_alias("lensAlias", lens_alias)?;
         // The file is checked against the lens version the workload uses (custom lenses have
         // several; a shipped lens has one).
         let lens = match self.lens(lens_alias) {
@@ -75,76 +76,101 @@ impl<S: Store> Workspace<S> {
             }
         };
         let planned = plan_file(text, &lens)?;
-        for _ in 0..ATTEMPTS {
-            let mut doc = self.load_workload(id).await?;
-            if !doc.body.lenses.iter().any(|l| l == lens_alias) {
-                return Err(not_applied(id, lens_alias).into());
-            }
-            let stored: Vec<Stored<AnswerDoc>> = self
-                .load_all(&keys::answers_of_lens(id, lens_alias))
-                .await?;
-            let mut all: Vec<Answer> = stored.iter().map(|a| a.body.answer.clone()).collect();
-            let now = self.now();
-            let mut writes = Vec::new();
-            for item in &planned {
-                let answer_id = keys::answer(id, lens_alias, &item.question.id);
-                let existing = stored.iter().find(|a| a.id == answer_id);
-                let before = match existing {
-                    Some(a) => a.body.answer.clone(),
-                    None => blank(item)?,
-                };
-                let answer =
-                    apply_update(item.question, &item.pillar.id, Some(&before), &item.update)
-                        .map_err(|e| rule_error(&item.path, e))?;
-                if answer == before {
-                    continue;
+        let mut outcome = None;
+        self.run(&mut |p| {
+            match plan_import(p, id, lens_alias, &lens, &planned)? {
+                Ok((writes, summary)) => {
+                    outcome = Some(Ok(summary));
+                    Ok(writes)
                 }
-                all.retain(|a| a.question_id != item.question.id);
-                all.push(answer.clone());
-                let record = AnswerDoc {
-                    lens_alias: lens_alias.to_string(),
-                    answer,
-                    updated_at: now.clone(),
-                };
-                writes.push(Write {
-                    id: answer_id,
-                    expected_rev: existing.map(|a| a.rev.clone()),
-                    body: Some(to_body(&record)),
-                });
+                // A rule broken by the file: nothing is written.
+                Err(file) => {
+                    outcome = Some(Err(file));
+                    Ok(Vec::new())
+                }
             }
-            let summary = summarize(&lens, &all);
-            let result = ImportSummary {
-                lens_alias: lens_alias.to_string(),
-                questions_in_file: planned.len() as u32,
-                questions_updated: writes.len() as u32,
-                risk_counts: summary.risk_counts,
-            };
-            if writes.is_empty() {
-                return Ok(result);
-            }
-            doc.body
-                .lens_summaries
-                .insert(lens_alias.to_string(), summary);
-            doc.body.refresh_totals();
-            doc.body.updated_at = now;
-            writes.push(workload_write(&doc));
-            if self.try_commit(writes).await?.is_some() {
-                return Ok(result);
-            }
-        }
-        Err(gave_up().into())
+        })
+        .await?;
+        Ok(outcome.expect("planned")?)
     }
 }
 
+/// The answers the file changes and the workload's derived counts, with what the import did;
+/// or the problem of the file (an answer that breaks a rule of `updateAnswer`).
+fn plan_import(
+    p: &mut Planning,
+    id: &str,
+    lens_alias: &str,
+    lens: &CatalogLens,
+    planned: &[Planned<'_>],
+) -> Result<Result<(Vec<Write>, ImportSummary), AnswersFileError>, Halt> {
+    let mut doc = p.workload(id)?;
+    if !doc.body.lenses.iter().any(|l| l == lens_alias) {
+        return Err(not_applied(id, lens_alias).into());
+    }
+    let stored: Vec<Stored<AnswerDoc>> = p.all(&keys::answers_of_lens(id, lens_alias))?;
+    let mut all: Vec<Answer> = stored.iter().map(|a| a.body.answer.to_answer()).collect();
+    let now = p.now();
+    let mut writes = Vec::new();
+    for item in planned {
+        let answer_id = keys::answer(id, lens_alias, &item.question.id);
+        let existing = stored.iter().find(|a| a.id == answer_id);
+        let before = match existing {
+            Some(a) => a.body.answer.to_answer(),
+            None => match blank(item) {
+                Ok(answer) => answer,
+                Err(file) => return Ok(Err(file)),
+            },
+        };
+        let answer = match apply_update(item.question, &item.pillar.id, Some(&before), &item.update)
+        {
+            Ok(answer) => answer,
+            Err(e) => return Ok(Err(rule_error(&item.path, e))),
+        };
+        if answer == before {
+            continue;
+        }
+        all.retain(|a| a.question_id != item.question.id);
+        all.push(answer.clone());
+        let record = AnswerDoc {
+            lens_alias: lens_alias.to_string(),
+            answer: answer.into(),
+            updated_at: now.clone(),
+        };
+        writes.push(Write {
+            id: answer_id,
+            expected_rev: existing.map(|a| a.rev.clone()),
+            body: Some(to_body(&record)),
+        });
+    }
+    let summary = summarize(lens, &all);
+    let result = ImportSummary {
+        lens_alias: lens_alias.to_string(),
+        questions_in_file: planned.len() as u32,
+        questions_updated: writes.len() as u32,
+        risk_counts: summary.risk_counts,
+    };
+    if writes.is_empty() {
+        return Ok(Ok((writes, result)));
+    }
+    doc.body
+        .lens_summaries
+        .insert(lens_alias.to_string(), summary);
+    doc.body.refresh_totals();
+    doc.body.updated_at = now;
+    writes.push(workload_write(&doc));
+    Ok(Ok((writes, result)))
+}
+
 /// The answer of a question never answered, as `updateAnswer` would start from.
-fn blank(item: &Planned<'_>) -> Result<Answer, ImportAnswersError> {
+fn blank(item: &Planned<'_>) -> Result<Answer, AnswersFileError> {
     apply_update(
         item.question,
         &item.pillar.id,
         None,
         &AnswerUpdate::default(),
     )
-    .map_err(|e| rule_error(&item.path, e).into())
+    .map_err(|e| rule_error(&item.path, e))
 }
 
 /// A rule of `updateAnswer` broken by the answer at `path` in the file.

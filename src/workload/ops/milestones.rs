@@ -5,9 +5,12 @@ use crate::store::{Store, Write};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
 use crate::workload::milestone::{Milestone, MilestoneSummary};
-use crate::workload::record::{to_body, AnswerDoc, MilestoneDoc, ReviewDoc, Stored};
+use crate::workload::plan::{Halt, Planning};
+use crate::workload::record::{
+    to_body, AnswerDoc, MilestoneDoc, MilestoneEntry, ReviewDoc, Stored,
+};
 use crate::workload::validate::{self, name_key, MAX_MILESTONES};
-use crate::workload::workspace::{gave_up, workload_write, LensState, Workspace, ATTEMPTS};
+use crate::workload::workspace::{workload_write, LensState, Workspace};
 
 use super::answers::views_of;
 use super::reviews::review_of;
@@ -20,74 +23,25 @@ impl<S: Store> Workspace<S> {
         milestone_name: &str,
     ) -> Result<MilestoneSummary, WorkspaceError> {
         validate::name("milestoneName", milestone_name)?;
-        for _ in 0..ATTEMPTS {
-            let mut doc = self.load_workload(id).await?;
-            let recorded = &doc.body.milestones;
-            if recorded.len() >= MAX_MILESTONES {
-                return Err(WorkspaceError::validation(
-                    "milestoneName",
-                    format!("a workload has at most {MAX_MILESTONES} milestones and this one has {}; no more can be saved", recorded.len()),
-                ));
-            }
-            let key = name_key(milestone_name);
-            if let Some(m) = recorded.iter().find(|m| name_key(&m.milestone_name) == key) {
-                return Err(WorkspaceError::validation(
-                    "milestoneName",
-                    format!(
-                        "must be unique within the workload ignoring case and spaces; `{milestone_name}` matches milestone {} `{}`",
-                        m.milestone_number, m.milestone_name
-                    ),
-                ));
-            }
-            let number = recorded
-                .iter()
-                .map(|m| m.milestone_number)
-                .max()
-                .unwrap_or(0)
-                + 1;
-            let reviews: Vec<Stored<ReviewDoc>> = self.load_all(&keys::reviews_of(id)).await?;
-            let answers: Vec<Stored<AnswerDoc>> = self.load_all(&keys::answers_of(id)).await?;
-
-            let summary = MilestoneSummary {
-                milestone_number: number,
-                milestone_name: milestone_name.to_string(),
-                recorded_at: self.now(),
-                risk_counts: doc.body.risk_counts,
-                questions_answered: doc.body.questions_answered,
-                question_count: doc.body.question_count,
-            };
-            let mut frozen = doc.body.clone();
-            frozen.milestones.clear(); // the index of other milestones is not part of the state
-            let snapshot = MilestoneDoc {
-                milestone_number: number,
-                milestone_name: milestone_name.to_string(),
-                recorded_at: summary.recorded_at.clone(),
-                workload: frozen,
-                reviews: reviews.into_iter().map(|r| r.body).collect(),
-                answers: answers.into_iter().map(|a| a.body).collect(),
-            };
-            doc.body.milestones.push(summary.clone());
-            // Rewriting the workload orders this snapshot against concurrent answer updates:
-            // if one lands first, our precondition fails and we snapshot again.
-            let writes = vec![
-                Write {
-                    id: keys::milestone(id, number),
-                    expected_rev: None,
-                    body: Some(to_body(&snapshot)),
-                },
-                workload_write(&doc),
-            ];
-            if self.try_commit(writes).await?.is_some() {
-                return Ok(summary);
-            }
-        }
-        Err(gave_up())
+        let mut created = None;
+        self.run(&mut |p| {
+            let (writes, entry) = plan_milestone(p, id, milestone_name)?;
+            created = Some(entry);
+            Ok(writes)
+        })
+        .await?;
+        Ok(created.expect("planned").to_api())
     }
 
     /// The workload's milestones, oldest first, with their risk counts.
     pub async fn list_milestones(&self, id: &str) -> Result<Vec<MilestoneSummary>, WorkspaceError> {
         let doc = self.load_workload(id).await?;
-        let mut list = doc.body.milestones;
+        let mut list: Vec<MilestoneSummary> = doc
+            .body
+            .milestones
+            .iter()
+            .map(MilestoneEntry::to_api)
+            .collect();
         list.sort_by_key(|m| m.milestone_number);
         Ok(list)
     }
@@ -98,30 +52,97 @@ impl<S: Store> Workspace<S> {
         id: &str,
         milestone_number: u32,
     ) -> Result<Milestone, WorkspaceError> {
-        let snapshot = self.load_milestone(id, milestone_number).await?;
-        let mut lens_reviews = Vec::new();
-        let mut answers = Vec::new();
-        for alias in &snapshot.workload.lenses {
-            // A lens no longer available cannot be shown; its answers stay in the snapshot.
-            let Ok(lens) = self
-                .workload_lens("lensAlias", &snapshot.workload, alias)
-                .await
-            else {
-                continue;
-            };
-            let state = LensState::frozen(lens, id, &snapshot);
-            let mut review = review_of(&state);
-            self.set_latest(&mut review).await?;
-            lens_reviews.push(review);
-            answers.extend(views_of(&state));
-        }
-        Ok(Milestone {
-            milestone_number: snapshot.milestone_number,
-            milestone_name: snapshot.milestone_name,
-            recorded_at: snapshot.recorded_at,
-            workload: snapshot.workload.to_workload(""),
-            lens_reviews,
-            answers,
+        self.query(|p| {
+            let snapshot = p.milestone(id, milestone_number)?;
+            let mut lens_reviews = Vec::new();
+            let mut answers = Vec::new();
+            for alias in &snapshot.workload.lenses {
+                // A lens no longer available cannot be shown; its answers stay in the snapshot.
+                let lens = match p.workload_lens("lensAlias", &snapshot.workload, alias) {
+                    Ok(lens) => lens,
+                    Err(halt @ Halt::Read(_)) => return Err(halt),
+                    Err(Halt::Failed(_)) => continue,
+                };
+                let state = LensState::frozen(lens, id, &snapshot);
+                let mut review = review_of(&state);
+                p.set_latest(&mut review)?;
+                lens_reviews.push(review);
+                answers.extend(views_of(&state));
+            }
+            Ok(Milestone {
+                milestone_number: snapshot.milestone_number,
+                milestone_name: snapshot.milestone_name,
+                recorded_at: snapshot.recorded_at,
+                workload: snapshot.workload.to_workload(""),
+                lens_reviews,
+                answers,
+            })
         })
+        .await
     }
+}
+
+/// The snapshot as milestone N+1 and the workload with it in its index. Rewriting the workload
+/// orders the snapshot against concurrent answer updates: if one lands first, the commit is
+/// refused and the shell snapshots again.
+pub(crate) fn plan_milestone(
+    p: &mut Planning,
+    id: &str,
+    milestone_name: &str,
+) -> Result<(Vec<Write>, MilestoneEntry), Halt> {
+    let mut doc = p.workload(id)?;
+    let recorded = &doc.body.milestones;
+    if recorded.len() >= MAX_MILESTONES {
+        return Err(WorkspaceError::validation(
+            "milestoneName",
+            format!("a workload has at most {MAX_MILESTONES} milestones and this one has {}; no more can be saved", recorded.len()),
+        ).into());
+    }
+    let key = name_key(milestone_name);
+    if let Some(m) = recorded.iter().find(|m| name_key(&m.milestone_name) == key) {
+        return Err(WorkspaceError::validation(
+            "milestoneName",
+            format!(
+                "must be unique within the workload ignoring case and spaces; `{milestone_name}` matches milestone {} `{}`",
+                m.milestone_number, m.milestone_name
+            ),
+        ).into());
+    }
+    let number = recorded
+        .iter()
+        .map(|m| m.milestone_number)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let reviews: Vec<Stored<ReviewDoc>> = p.all(&keys::reviews_of(id))?;
+    let answers: Vec<Stored<AnswerDoc>> = p.all(&keys::answers_of(id))?;
+
+    let entry = MilestoneEntry {
+        milestone_number: number,
+        milestone_name: milestone_name.to_string(),
+        recorded_at: p.now(),
+        risk_counts: doc.body.risk_counts,
+        questions_answered: doc.body.questions_answered,
+        question_count: doc.body.question_count,
+    };
+    let mut frozen = doc.body.clone();
+    frozen.milestones.clear(); // the index of other milestones is not part of the state
+    let snapshot = MilestoneDoc {
+        milestone_number: number,
+        milestone_name: milestone_name.to_string(),
+        recorded_at: entry.recorded_at.clone(),
+        workload: frozen,
+        reviews: reviews.into_iter().map(|r| r.body).collect(),
+        answers: answers.into_iter().map(|a| a.body).collect(),
+    };
+    doc.body.milestones.push(entry.clone());
+    let writes = vec![
+        Write {
+            id: keys::milestone(id, number),
+            expected_rev: None,
+            body: Some(to_body(&snapshot)),
+        },
+        workload_write(&doc),
+    ];
+    Ok((writes, entry))
 }

@@ -10,5 +10,7 @@ mod milestones;
 mod names;
 pub(crate) mod repair;
 mod reviews;
+#[cfg(test)]
+mod tests;
 mod upgrade;
 mod workloads;

@@ -7,24 +7,25 @@
 
 use std::collections::BTreeMap;
 
-use crate::store::{Store, Write};
+use crate::store::Write;
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
+use crate::workload::plan::{Halt, Planned, Planning};
 use crate::workload::record::{to_body, NameDoc, WorkloadDoc, WorkloadListing};
 use crate::workload::validate::name_key;
-use crate::workload::workspace::{decode_raw, Workspace};
+use crate::workload::workspace::decode_raw;
 
-impl<S: Store> Workspace<S> {
+impl Planning<'_> {
     /// The write that claims `name` for workload `id`, or a validation error naming the
     /// workload that holds it. A claim whose workload is gone or renamed (data copied or edited
     /// outside Plumbline) is stale and taken over.
-    pub(crate) async fn claim_name(&self, id: &str, name: &str) -> Result<Write, WorkspaceError> {
+    pub(crate) fn claim_name(&self, id: &str, name: &str) -> Result<Write, Halt> {
         let key = keys::workload_name(&name_key(name));
         let body = Some(to_body(&NameDoc {
             workload_id: id.to_string(),
             workload_name: name.to_string(),
         }));
-        let Some(raw) = self.raw_record(&key).await? else {
+        let Some(raw) = self.raw(&key)? else {
             return Ok(Write {
                 id: key,
                 expected_rev: None,
@@ -34,8 +35,8 @@ impl<S: Store> Workspace<S> {
         // The name index is derived data: a damaged claim is rebuilt, unless a readable
         // workload still holds the name.
         let Ok(claim) = decode_raw::<NameDoc>(&raw) else {
-            if let Some(holder) = self.any_holder(id, name).await? {
-                return Err(name_taken(name, &holder));
+            if let Some(holder) = self.any_holder(id, name)? {
+                return Err(name_taken(name, &holder).into());
             }
             return Ok(Write {
                 id: key,
@@ -44,8 +45,8 @@ impl<S: Store> Workspace<S> {
             });
         };
         if claim.body.workload_id != id {
-            if let Some(holder) = self.holder(&claim.body.workload_id, name).await? {
-                return Err(name_taken(name, &holder));
+            if let Some(holder) = self.holder(&claim.body.workload_id, name)? {
+                return Err(name_taken(name, &holder).into());
             }
         }
         Ok(Write {
@@ -56,13 +57,9 @@ impl<S: Store> Workspace<S> {
     }
 
     /// The write that gives up workload `id`'s claim on `name`, if it holds one.
-    pub(crate) async fn release_name(
-        &self,
-        id: &str,
-        name: &str,
-    ) -> Result<Option<Write>, WorkspaceError> {
+    pub(crate) fn release_name(&self, id: &str, name: &str) -> Result<Option<Write>, Halt> {
         let key = keys::workload_name(&name_key(name));
-        let Some(raw) = self.raw_record(&key).await? else {
+        let Some(raw) = self.raw(&key)? else {
             return Ok(None);
         };
         // A damaged claim is left for the next claim of the name to rebuild.
@@ -77,8 +74,8 @@ impl<S: Store> Workspace<S> {
     }
 
     /// The name of workload `id` if it still exists and its name still has `name`'s key.
-    async fn holder(&self, id: &str, name: &str) -> Result<Option<String>, WorkspaceError> {
-        let Some(raw) = self.raw_record(&keys::workload(id)).await? else {
+    fn holder(&self, id: &str, name: &str) -> Result<Option<String>, Halt> {
+        let Some(raw) = self.raw(&keys::workload(id))? else {
             return Ok(None);
         };
         // A damaged holder still holds its name until it is repaired or deleted.
@@ -90,10 +87,8 @@ impl<S: Store> Workspace<S> {
     }
 
     /// The name of any readable workload other than `id` whose name has `name`'s key.
-    async fn any_holder(&self, id: &str, name: &str) -> Result<Option<String>, WorkspaceError> {
-        let (docs, _damaged) = self
-            .load_readable::<WorkloadListing>(keys::WORKLOAD_PREFIX)
-            .await?;
+    fn any_holder(&self, id: &str, name: &str) -> Result<Option<String>, Halt> {
+        let (docs, _damaged) = self.readable::<WorkloadListing>(keys::WORKLOAD_PREFIX)?;
         let key = name_key(name);
         Ok(docs
             .into_iter()
@@ -102,20 +97,11 @@ impl<S: Store> Workspace<S> {
     }
 
     /// Layout 1 → 2: a claim for every stored workload name, and the new layout in the meta
-    /// record (`meta_rev`: its revision as read, `None` if there is none yet), in ONE commit. `Ok(false)` when another
-    /// writer got in between (another tab migrating): read the layout again.
-    pub(crate) async fn create_name_claims(
-        &self,
-        meta_rev: Option<&str>,
-        meta: serde_json::Value,
-    ) -> Result<bool, WorkspaceError> {
-        let (workloads, _damaged) = self
-            .load_readable::<WorkloadDoc>(keys::WORKLOAD_PREFIX)
-            .await?;
+    /// record (`meta_rev`: its revision as read, `None` if there is none yet), in ONE commit.
+    pub(crate) fn name_claims(&self, meta_rev: Option<&str>, meta: serde_json::Value) -> Planned {
+        let (workloads, _damaged) = self.readable::<WorkloadDoc>(keys::WORKLOAD_PREFIX)?;
         let existing: BTreeMap<String, String> = self
-            .store
-            .list_raw(keys::NAME_PREFIX)
-            .await?
+            .raw_list(keys::NAME_PREFIX)?
             .into_iter()
             .map(|r| (r.id.clone(), r.write_rev()))
             .collect();
@@ -143,7 +129,7 @@ impl<S: Store> Workspace<S> {
                 })),
             });
         }
-        Ok(self.try_commit(writes).await?.is_some())
+        Ok(writes)
     }
 }
 

@@ -13,10 +13,11 @@ use crate::store::{RawRecord, Store, Write};
 use crate::workload::damage::{record_kind, DamagedRecord, RepairReport};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
-use crate::workload::milestone::MilestoneSummary;
+use crate::workload::plan::{Halt, Need, Planning};
+use crate::workload::record::MilestoneEntry;
 use crate::workload::record::{to_body, AnswerDoc, MilestoneDoc, NameDoc, ReviewDoc, WorkloadDoc};
 use crate::workload::summary::summarize;
-use crate::workload::workspace::{decode_raw, gave_up, Workspace, ATTEMPTS};
+use crate::workload::workspace::{decode_raw, Workspace};
 
 /// The fields of `workload/{id}` derived from other records: a repair recomputes them.
 const DERIVED_FIELDS: [&str; 5] = [
@@ -31,13 +32,13 @@ impl<S: Store> Workspace<S> {
     /// Every damaged record of the workspace, by id (reads every record: for a check page,
     /// not for each list).
     pub async fn damaged_records(&self) -> Result<Vec<DamagedRecord>, WorkspaceError> {
-        let mut damaged = Vec::new();
-        for raw in self.store.list_raw("").await? {
-            if let Some(message) = damage_of(&raw) {
-                damaged.push(DamagedRecord::new(&raw.id, message));
-            }
-        }
-        Ok(damaged)
+        self.query(|p| {
+            Ok(p.raw_list("")?
+                .iter()
+                .filter_map(|raw| Some(DamagedRecord::new(&raw.id, damage_of(raw)?)))
+                .collect())
+        })
+        .await
     }
 
     /// The workload records that cannot be read, as the workload list leaves them out.
@@ -64,7 +65,7 @@ impl<S: Store> Workspace<S> {
     /// a repair or a delete, or sends with a bug report.
     pub async fn export_raw_workload(&self, id: &str) -> Result<String, WorkspaceError> {
         keys::check_workload_id(id)?;
-        let records = self.workload_records(id).await?;
+        let records = self.query(|p| p.workload_records(id)).await?;
         if records.is_empty() {
             return Err(no_workload(id));
         }
@@ -86,26 +87,8 @@ impl<S: Store> Workspace<S> {
     /// when only leftovers of a workload remain.
     pub async fn delete_workload(&self, id: &str) -> Result<(), WorkspaceError> {
         keys::check_workload_id(id)?;
-        for _ in 0..ATTEMPTS {
-            let records = self.workload_records(id).await?;
-            if records.is_empty() {
-                return Err(no_workload(id));
-            }
-            let mut writes: Vec<Write> = records.iter().map(RawRecord::deletion).collect();
-            let workload = records.iter().find(|r| r.id == keys::workload(id));
-            match workload.map(decode_raw::<WorkloadDoc>) {
-                Some(Ok(doc)) => writes.extend(
-                    self.release_name(id, &doc.body.properties.workload_name)
-                        .await?,
-                ),
-                // The name is unknown: release every readable claim that names this workload.
-                _ => writes.extend(self.claims_of(id).await?.iter().map(RawRecord::deletion)),
-            }
-            if self.try_commit(writes).await?.is_some() {
-                return Ok(());
-            }
-        }
-        Err(gave_up())
+        self.run(&mut |p| plan_delete_workload(p, id)).await?;
+        Ok(())
     }
 
     /// Rebuilds what the core can of workload `id`: its derived figures from the answers (risk
@@ -115,114 +98,130 @@ impl<S: Store> Workspace<S> {
     /// export it raw and delete it.
     pub async fn repair_workload(&self, id: &str) -> Result<RepairReport, WorkspaceError> {
         keys::check_workload_id(id)?;
-        for _ in 0..ATTEMPTS {
-            let records = self.workload_records(id).await?;
-            let Some(raw) = records.iter().find(|r| r.id == keys::workload(id)) else {
-                return Err(no_workload(id));
-            };
-            let (mut doc, versions) = rebuildable(raw)?;
-            if doc.workload_id != id {
-                return Err(unrepairable(
-                    raw,
-                    format!("it names workload `{}`", doc.workload_id),
-                ));
-            }
-            let mut writes = Vec::new();
-            let mut removed = Vec::new();
-            let mut answers: BTreeMap<String, Vec<AnswerDoc>> = BTreeMap::new();
-            let mut reviews: Vec<String> = Vec::new();
-            let mut milestones: Vec<MilestoneSummary> = Vec::new();
-            for r in records.iter().filter(|r| r.id != raw.id) {
-                let kept = match record_kind(&r.id) {
-                    "answer" => decode_raw::<AnswerDoc>(r)
-                        .map(|a| {
-                            answers
-                                .entry(a.body.lens_alias.clone())
-                                .or_default()
-                                .push(a.body)
-                        })
-                        .is_ok(),
-                    "review" => decode_raw::<ReviewDoc>(r)
-                        .map(|rv| reviews.push(rv.body.lens_alias))
-                        .is_ok(),
-                    "milestone" => decode_raw::<MilestoneDoc>(r)
-                        .map(|m| milestones.push(summary_of(&m.body)))
-                        .is_ok(),
-                    _ => true,
-                };
-                if !kept {
-                    writes.push(r.deletion());
-                    removed.push(r.id.clone());
-                }
-            }
-            for alias in doc.lenses.clone() {
-                let lens = self
-                    .resolve_lens("lenses", &alias, versions.get(&alias).map(String::as_str))
-                    .await?;
-                let given: Vec<_> = answers
-                    .get(&alias)
-                    .map(|a| a.iter().map(|d| d.answer.clone()).collect())
-                    .unwrap_or_default();
-                doc.lens_summaries
-                    .insert(alias.clone(), summarize(&lens, &given));
-                if !reviews.contains(&alias) {
-                    // Absent, or removed above as unreadable: an empty review in its place.
-                    let key = keys::review(id, &alias);
-                    let expected = records.iter().find(|r| r.id == key);
-                    writes.retain(|w| w.id != key);
-                    writes.push(Write {
-                        id: key,
-                        expected_rev: expected.map(RawRecord::write_rev),
-                        body: Some(to_body(&ReviewDoc::new(&lens, &doc.updated_at))),
-                    });
-                }
-            }
-            milestones.sort_by_key(|m| m.milestone_number);
-            doc.milestones = milestones;
-            doc.refresh_totals();
-            writes.push(Write {
-                id: raw.id.clone(),
-                expected_rev: Some(raw.write_rev()),
-                body: Some(to_body(&doc)),
-            });
-            writes.push(self.claim_name(id, &doc.properties.workload_name).await?);
-            if self.try_commit(writes).await?.is_some() {
-                return Ok(RepairReport {
-                    workload_id: id.to_string(),
-                    removed,
-                    recomputed: true,
-                });
-            }
-        }
-        Err(gave_up())
+        let mut removed = Vec::new();
+        self.run(&mut |p| {
+            let (writes, gone) = plan_repair(p, id)?;
+            removed = gone;
+            Ok(writes)
+        })
+        .await?;
+        Ok(RepairReport {
+            workload_id: id.to_string(),
+            removed,
+            recomputed: true,
+        })
     }
+}
 
+/// Every record of the workload deleted, and its name claim released.
+fn plan_delete_workload(p: &mut Planning, id: &str) -> Result<Vec<Write>, Halt> {
+    let records = p.workload_records(id)?;
+    if records.is_empty() {
+        return Err(no_workload(id).into());
+    }
+    let mut writes: Vec<Write> = records.iter().map(RawRecord::deletion).collect();
+    let workload = records.iter().find(|r| r.id == keys::workload(id));
+    match workload.map(decode_raw::<WorkloadDoc>) {
+        Some(Ok(doc)) => writes.extend(p.release_name(id, &doc.body.properties.workload_name)?),
+        // The name is unknown: release every readable claim that names this workload.
+        _ => writes.extend(p.claims_of(id)?.iter().map(RawRecord::deletion)),
+    }
+    Ok(writes)
+}
+
+/// The unreadable records removed (their ids), the reviews rebuilt, the workload's derived
+/// figures recomputed and its name claimed.
+fn plan_repair(p: &mut Planning, id: &str) -> Result<(Vec<Write>, Vec<String>), Halt> {
+    let records = p.workload_records(id)?;
+    let Some(raw) = records.iter().find(|r| r.id == keys::workload(id)) else {
+        return Err(no_workload(id).into());
+    };
+    let (mut doc, versions) = rebuildable(raw)?;
+    if doc.workload_id != id {
+        return Err(unrepairable(raw, format!("it names workload `{}`", doc.workload_id)).into());
+    }
+    let mut writes = Vec::new();
+    let mut removed = Vec::new();
+    let mut answers: BTreeMap<String, Vec<AnswerDoc>> = BTreeMap::new();
+    let mut reviews: Vec<String> = Vec::new();
+    let mut milestones: Vec<MilestoneEntry> = Vec::new();
+    for r in records.iter().filter(|r| r.id != raw.id) {
+        let kept = match record_kind(&r.id) {
+            "answer" => decode_raw::<AnswerDoc>(r)
+                .map(|a| {
+                    answers
+                        .entry(a.body.lens_alias.clone())
+                        .or_default()
+                        .push(a.body)
+                })
+                .is_ok(),
+            "review" => decode_raw::<ReviewDoc>(r)
+                .map(|rv| reviews.push(rv.body.lens_alias))
+                .is_ok(),
+            "milestone" => decode_raw::<MilestoneDoc>(r)
+                .map(|m| milestones.push(summary_of(&m.body)))
+                .is_ok(),
+            _ => true,
+        };
+        if !kept {
+            writes.push(r.deletion());
+            removed.push(r.id.clone());
+        }
+    }
+    for alias in doc.lenses.clone() {
+        let lens = p.resolve_lens("lenses", &alias, versions.get(&alias).map(String::as_str))?;
+        let given: Vec<_> = answers
+            .get(&alias)
+            .map(|a| a.iter().map(|d| d.answer.to_answer()).collect())
+            .unwrap_or_default();
+        doc.lens_summaries
+            .insert(alias.clone(), summarize(&lens, &given));
+        if !reviews.contains(&alias) {
+            // Absent, or removed above as unreadable: an empty review in its place.
+            let key = keys::review(id, &alias);
+            let expected = records.iter().find(|r| r.id == key);
+            writes.retain(|w| w.id != key);
+            writes.push(Write {
+                id: key,
+                expected_rev: expected.map(RawRecord::write_rev),
+                body: Some(to_body(&ReviewDoc::new(&lens, &doc.updated_at))),
+            });
+        }
+    }
+    milestones.sort_by_key(|m| m.milestone_number);
+    doc.milestones = milestones;
+    doc.refresh_totals();
+    writes.push(Write {
+        id: raw.id.clone(),
+        expected_rev: Some(raw.write_rev()),
+        body: Some(to_body(&doc)),
+    });
+    writes.push(p.claim_name(id, &doc.properties.workload_name)?);
+    Ok((writes, removed))
+}
+
+impl Planning<'_> {
     /// Every record of workload `id` as stored: the workload, its reviews, answers and
     /// milestones (not its name claim, which is keyed by name).
-    pub(crate) async fn workload_records(
-        &self,
-        id: &str,
-    ) -> Result<Vec<RawRecord>, WorkspaceError> {
-        let mut records = Vec::new();
-        if let Some(r) = self.raw_record(&keys::workload(id)).await? {
-            records.push(r);
-        }
-        for prefix in [
+    pub(crate) fn workload_records(&self, id: &str) -> Result<Vec<RawRecord>, Halt> {
+        let prefixes = [
+            keys::workload(id),
             keys::reviews_of(id),
             keys::answers_of(id),
             keys::milestones_of(id),
-        ] {
-            records.extend(self.store.list_raw(&prefix).await?);
+        ];
+        self.prefetch(prefixes.iter().map(|p| Need::Prefix(p.clone())).collect())?;
+        let mut records: Vec<RawRecord> = self.raw(&prefixes[0])?.into_iter().collect();
+        for prefix in &prefixes[1..] {
+            records.extend(self.raw_list(prefix)?);
         }
         Ok(records)
     }
 
     /// The readable name claims that name workload `id`.
-    async fn claims_of(&self, id: &str) -> Result<Vec<RawRecord>, WorkspaceError> {
+    fn claims_of(&self, id: &str) -> Result<Vec<RawRecord>, Halt> {
         Ok(self
-            .store
-            .list_raw(keys::NAME_PREFIX)
-            .await?
+            .raw_list(keys::NAME_PREFIX)?
             .into_iter()
             .filter(|r| decode_raw::<NameDoc>(r).is_ok_and(|c| c.body.workload_id == id))
             .collect())
@@ -279,8 +278,8 @@ fn rebuildable(raw: &RawRecord) -> Result<(WorkloadDoc, BTreeMap<String, String>
     Ok((doc, versions))
 }
 
-fn summary_of(m: &MilestoneDoc) -> MilestoneSummary {
-    MilestoneSummary {
+fn summary_of(m: &MilestoneDoc) -> MilestoneEntry {
+    MilestoneEntry {
         milestone_number: m.milestone_number,
         milestone_name: m.milestone_name.clone(),
         recorded_at: m.recorded_at.clone(),

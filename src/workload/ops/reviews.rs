@@ -6,10 +6,11 @@ use crate::store::{Store, Write};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
 use crate::workload::lens_review::{self, LensReview, LensReviewUpdate};
+use crate::workload::plan::{Halt, Planning};
 use crate::workload::record::to_body;
 use crate::workload::summary::summarize;
 use crate::workload::validate;
-use crate::workload::workspace::{check_expected, gave_up, LensState, Workspace, ATTEMPTS};
+use crate::workload::workspace::{check_expected, LensState, Workspace};
 
 impl<S: Store> Workspace<S> {
     /// The lens review with risk counts per pillar, now or in milestone `milestone`.
@@ -19,10 +20,13 @@ impl<S: Store> Workspace<S> {
         lens_alias: &str,
         milestone: Option<u32>,
     ) -> Result<LensReview, WorkspaceError> {
-        let state = self.lens_state(id, lens_alias, milestone).await?;
-        let mut review = review_of(&state);
-        self.set_latest(&mut review).await?;
-        Ok(review)
+        self.query(|p| {
+            let state = p.lens_state(id, lens_alias, milestone)?;
+            let mut review = review_of(&state);
+            p.set_latest(&mut review)?;
+            Ok(review)
+        })
+        .await
     }
 
     /// Writes lens notes and/or pillar notes.
@@ -32,71 +36,22 @@ impl<S: Store> Workspace<S> {
         lens_alias: &str,
         update: LensReviewUpdate,
     ) -> Result<LensReview, WorkspaceError> {
-        self.check_lens_alias("lensAlias", lens_alias)?;
-        // A shipped lens's pillars are known before any read (custom lenses: below).
+        self.core.check_lens_alias("lensAlias", lens_alias)?;
+        // A shipped lens's pillars are known before any read (custom lenses: in the plan).
         if let Some(lens) = self.lens(lens_alias) {
             check_notes(lens, lens_alias, &update)?;
         }
-        for _ in 0..ATTEMPTS {
-            let mut state = self.lens_state(id, lens_alias, None).await?;
-            check_notes(&state.lens, lens_alias, &update)?;
-            check_expected(
-                "lens review",
-                update.expected_revision.as_deref(),
-                &state.review_rev,
-            )?;
-            let now = self.now();
-            if let Some(notes) = &update.lens_notes {
-                state.review.notes = (!notes.is_empty()).then(|| notes.clone());
-            }
-            for (pillar_id, notes) in update.pillar_notes.iter().flatten() {
-                if notes.is_empty() {
-                    state.review.pillar_notes.remove(pillar_id);
-                } else {
-                    state
-                        .review
-                        .pillar_notes
-                        .insert(pillar_id.clone(), notes.clone());
-                }
-            }
-            state.review.updated_at = now.clone();
-            // The workload is rewritten too: its "last updated" moves, and its revision
-            // orders this change against concurrent answer updates.
-            state.workload.updated_at = now;
-            let writes = vec![
-                Write {
-                    id: keys::review(id, lens_alias),
-                    expected_rev: (!state.review_rev.is_empty()).then(|| state.review_rev.clone()),
-                    body: Some(to_body(&state.review)),
-                },
-                Write {
-                    id: keys::workload(id),
-                    expected_rev: Some(state.workload_rev.clone()),
-                    body: Some(to_body(&state.workload)),
-                },
-            ];
-            if let Some(revs) = self.try_commit(writes).await? {
-                state.review_rev = revs[0].clone();
-                let mut review = review_of(&state);
-                self.set_latest(&mut review).await?;
-                return Ok(review);
-            }
-        }
-        Err(gave_up())
-    }
-
-    /// Fills in `latest_lens_version`: a custom lens's latest published version (one small
-    /// read: another tab may have published since).
-    pub(crate) async fn set_latest(&self, review: &mut LensReview) -> Result<(), WorkspaceError> {
-        if !keys::is_custom_alias(&review.lens_alias) {
-            return Ok(());
-        }
-        if let Some(meta) = self.load_custom_lens(&review.lens_alias).await? {
-            if let Some(latest) = meta.body.latest() {
-                review.latest_lens_version = latest.lens_version.clone();
-            }
-        }
-        Ok(())
+        let mut noted = None;
+        let revs = self
+            .run(&mut |p| {
+                let (writes, review) = plan_notes(p, id, lens_alias, &update)?;
+                noted = Some(review);
+                Ok(writes)
+            })
+            .await?;
+        let mut review = noted.expect("planned");
+        review.revision = revs[0].clone();
+        Ok(review)
     }
 
     /// The improvement plan of a lens review. When `options.pillar_priority` is empty the
@@ -116,13 +71,77 @@ impl<S: Store> Workspace<S> {
         let answers: Vec<_> = state
             .answers
             .iter()
-            .map(|a| a.body.answer.clone())
+            .map(|a| a.body.answer.to_answer())
             .collect();
         Ok(review::improvement_plan(
             &state.lens.lens,
             &answers,
             &options,
         ))
+    }
+}
+
+/// The review with its new notes and the workload (its "last updated" moves, and its revision
+/// orders this change against concurrent answer updates); the review as the caller sees it.
+pub(crate) fn plan_notes(
+    p: &mut Planning,
+    id: &str,
+    lens_alias: &str,
+    update: &LensReviewUpdate,
+) -> Result<(Vec<Write>, LensReview), Halt> {
+    let mut state = p.lens_state(id, lens_alias, None)?;
+    check_notes(&state.lens, lens_alias, update)?;
+    check_expected(
+        "lens review",
+        update.expected_revision.as_deref(),
+        &state.review_rev,
+    )?;
+    let now = p.now();
+    if let Some(notes) = &update.lens_notes {
+        state.review.notes = (!notes.is_empty()).then(|| notes.clone());
+    }
+    for (pillar_id, notes) in update.pillar_notes.iter().flatten() {
+        if notes.is_empty() {
+            state.review.pillar_notes.remove(pillar_id);
+        } else {
+            state
+                .review
+                .pillar_notes
+                .insert(pillar_id.clone(), notes.clone());
+        }
+    }
+    state.review.updated_at = now.clone();
+    state.workload.updated_at = now;
+    let writes = vec![
+        Write {
+            id: keys::review(id, lens_alias),
+            expected_rev: (!state.review_rev.is_empty()).then(|| state.review_rev.clone()),
+            body: Some(to_body(&state.review)),
+        },
+        Write {
+            id: keys::workload(id),
+            expected_rev: Some(state.workload_rev.clone()),
+            body: Some(to_body(&state.workload)),
+        },
+    ];
+    let mut review = review_of(&state);
+    p.set_latest(&mut review)?;
+    Ok((writes, review))
+}
+
+impl Planning<'_> {
+    /// Fills in `latest_lens_version`: a custom lens's latest published version (one small
+    /// read: another tab may have published since).
+    pub(crate) fn set_latest(&self, review: &mut LensReview) -> Result<(), Halt> {
+        if !keys::is_custom_alias(&review.lens_alias) {
+            return Ok(());
+        }
+        if let Some(meta) = self.custom_lens_doc(&review.lens_alias)? {
+            if let Some(latest) = meta.body.latest() {
+                review.latest_lens_version = latest.lens_version.clone();
+            }
+        }
+        Ok(())
     }
 }
 
@@ -152,7 +171,7 @@ pub(crate) fn review_of(state: &LensState) -> LensReview {
     let answers: Vec<_> = state
         .answers
         .iter()
-        .map(|a| a.body.answer.clone())
+        .map(|a| a.body.answer.to_answer())
         .collect();
     let summary = summarize(&state.lens, &answers);
     lens_review::build(

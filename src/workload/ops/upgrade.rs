@@ -17,11 +17,10 @@ use crate::store::{Store, Write};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
 use crate::workload::lens_review::LensReview;
+use crate::workload::plan::{Halt, Planning};
 use crate::workload::record::{to_body, AnswerDoc, ReviewDoc, Stored};
 use crate::workload::summary::summarize;
-use crate::workload::workspace::{
-    gave_up, not_applied, workload_write, LensState, Workspace, ATTEMPTS,
-};
+use crate::workload::workspace::{not_applied, workload_write, LensState, Workspace};
 
 use super::reviews::review_of;
 
@@ -43,104 +42,120 @@ impl<S: Store> Workspace<S> {
                 format!("`{lens_alias}` is a lens shipped with Plumbline: it has one version, which every workload uses; only custom lenses are upgraded"),
             ));
         }
-        self.check_lens_alias(FIELD, lens_alias)?;
-        for _ in 0..ATTEMPTS {
-            let mut doc = self.load_workload(id).await?;
-            if !doc.body.lenses.iter().any(|l| l == lens_alias) {
-                return Err(not_applied(id, lens_alias));
-            }
-            let current = doc
-                .body
-                .lens_summaries
-                .get(lens_alias)
-                .map(|s| s.lens_version.clone())
-                .unwrap_or_default();
-            // Read fresh each attempt: another tab may have published meanwhile.
-            let lens = self.catalog_lens(FIELD, lens_alias).await?;
-            if current == lens.version {
-                return Err(WorkspaceError::validation(
-                    FIELD,
-                    format!(
-                        "this workload already uses version `{current}` of lens `{}`, its latest published version",
-                        lens.name
-                    ),
-                ));
-            }
-            let now = self.now();
-
-            let review_id = keys::review(id, lens_alias);
-            let (mut review, review_rev) = match self.store.get(&review_id).await? {
-                Some(d) => {
-                    let s = Stored::<ReviewDoc>::decode(d)?;
-                    (s.body, Some(s.rev))
-                }
-                None => (ReviewDoc::new(&lens, &now), None),
-            };
-            review.lens_version = lens.version.clone();
-            review.updated_at = now.clone();
-
-            let mut answers: Vec<Stored<AnswerDoc>> = self
-                .load_all(&keys::answers_of_lens(id, lens_alias))
-                .await?;
-            let mut answer_writes = Vec::new();
-            for stored in &mut answers {
-                let answer = &stored.body.answer;
-                let Some((pillar, question)) = lens.lens.pillars.iter().find_map(|p| {
-                    p.questions
-                        .iter()
-                        .find(|q| q.id == answer.question_id)
-                        .map(|q| (p, q))
-                }) else {
-                    continue; // kept, not counted (see the module comment)
-                };
-                let mut upgraded = answer.clone();
-                upgraded.pillar_id = Some(pillar.id.clone());
-                upgraded.normalise(question);
-                if upgraded == *answer {
-                    continue;
-                }
-                stored.body.answer = upgraded;
-                stored.body.updated_at = now.clone();
-                answer_writes.push(Write {
-                    id: stored.id.clone(),
-                    expected_rev: Some(stored.rev.clone()),
-                    body: Some(to_body(&stored.body)),
-                });
-            }
-
-            let all: Vec<_> = answers.iter().map(|a| a.body.answer.clone()).collect();
-            doc.body
-                .lens_summaries
-                .insert(lens_alias.to_string(), summarize(&lens, &all));
-            // Pillars are read at the versions the workload now uses.
-            self.prune_pillar_priorities(&mut doc.body).await;
-            doc.body.refresh_totals();
-            doc.body.updated_at = now;
-
-            let mut writes = vec![
-                workload_write(&doc),
-                Write {
-                    id: review_id,
-                    expected_rev: review_rev,
-                    body: Some(to_body(&review)),
-                },
-            ];
-            writes.extend(answer_writes);
-            if let Some(revs) = self.try_commit(writes).await? {
-                let state = LensState {
-                    lens: lens.clone(),
-                    workload: doc.body,
-                    workload_rev: revs[0].clone(),
-                    review,
-                    review_rev: revs[1].clone(),
-                    answers,
-                    milestone: None,
-                };
-                let mut out = review_of(&state);
-                out.latest_lens_version = lens.version.clone();
-                return Ok(out);
-            }
-        }
-        Err(gave_up())
+        self.core.check_lens_alias(FIELD, lens_alias)?;
+        let mut upgraded = None;
+        let revs = self
+            .run(&mut |p| {
+                let (writes, state) = plan_upgrade(p, id, lens_alias)?;
+                upgraded = Some(state);
+                Ok(writes)
+            })
+            .await?;
+        let mut state = upgraded.expect("planned");
+        state.workload_rev = revs[0].clone();
+        state.review_rev = revs[1].clone();
+        let mut out = review_of(&state);
+        out.latest_lens_version = state.lens.version.clone();
+        Ok(out)
     }
+}
+
+/// The workload (first), the review at the new version, and the answers it re-reads; the
+/// lens state after the change (revisions left empty: the commit gives them).
+pub(crate) fn plan_upgrade(
+    p: &mut Planning,
+    id: &str,
+    lens_alias: &str,
+) -> Result<(Vec<Write>, LensState), Halt> {
+    let mut doc = p.workload(id)?;
+    if !doc.body.lenses.iter().any(|l| l == lens_alias) {
+        return Err(not_applied(id, lens_alias).into());
+    }
+    let current = doc
+        .body
+        .lens_summaries
+        .get(lens_alias)
+        .map(|s| s.lens_version.clone())
+        .unwrap_or_default();
+    // Read fresh each attempt: another tab may have published meanwhile.
+    let lens = p.catalog_lens(FIELD, lens_alias)?;
+    if current == lens.version {
+        return Err(WorkspaceError::validation(
+            FIELD,
+            format!(
+                "this workload already uses version `{current}` of lens `{}`, its latest published version",
+                lens.name
+            ),
+        )
+        .into());
+    }
+    let now = p.now();
+
+    let review_id = keys::review(id, lens_alias);
+    let (mut review, review_rev) = match p.get(&review_id)? {
+        Some(d) => {
+            let s = Stored::<ReviewDoc>::decode(d)?;
+            (s.body, Some(s.rev))
+        }
+        None => (ReviewDoc::new(&lens, &now), None),
+    };
+    review.lens_version = lens.version.clone();
+    review.updated_at = now.clone();
+
+    let mut answers: Vec<Stored<AnswerDoc>> = p.all(&keys::answers_of_lens(id, lens_alias))?;
+    let mut answer_writes = Vec::new();
+    for stored in &mut answers {
+        let answer = stored.body.answer.to_answer();
+        let Some((pillar, question)) = lens.lens.pillars.iter().find_map(|p| {
+            p.questions
+                .iter()
+                .find(|q| q.id == answer.question_id)
+                .map(|q| (p, q))
+        }) else {
+            continue; // kept, not counted (see the module comment)
+        };
+        let mut upgraded = answer.clone();
+        upgraded.pillar_id = Some(pillar.id.clone());
+        upgraded.normalise(question);
+        if upgraded == answer {
+            continue;
+        }
+        stored.body.answer = upgraded.into();
+        stored.body.updated_at = now.clone();
+        answer_writes.push(Write {
+            id: stored.id.clone(),
+            expected_rev: Some(stored.rev.clone()),
+            body: Some(to_body(&stored.body)),
+        });
+    }
+
+    let all: Vec<_> = answers.iter().map(|a| a.body.answer.to_answer()).collect();
+    doc.body
+        .lens_summaries
+        .insert(lens_alias.to_string(), summarize(&lens, &all));
+    // Pillars are read at the versions the workload now uses.
+    let known = p.pillars_of(&doc.body.lenses, Some(&doc.body))?;
+    doc.body.retain_pillar_priorities(&known);
+    doc.body.refresh_totals();
+    doc.body.updated_at = now;
+
+    let mut writes = vec![
+        workload_write(&doc),
+        Write {
+            id: review_id,
+            expected_rev: review_rev,
+            body: Some(to_body(&review)),
+        },
+    ];
+    writes.extend(answer_writes);
+    let state = LensState {
+        lens,
+        workload: doc.body,
+        workload_rev: String::new(),
+        review,
+        review_rev: String::new(),
+        answers,
+        milestone: None,
+    };
+    Ok((writes, state))
 }

@@ -8,74 +8,30 @@ use crate::store::{Store, Write};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
 use crate::workload::model::{Workload, WorkloadInput, WorkloadPatch, WorkloadSummary};
+use crate::workload::plan::{Halt, Planning};
 use crate::workload::properties;
 use crate::workload::record::{to_body, ReviewDoc, WorkloadDoc, WorkloadListing};
 use crate::workload::summary::summarize;
 use crate::workload::validate::{name_key, MAX_LENSES};
-use crate::workload::workspace::{check_expected, gave_up, Workspace, ATTEMPTS};
+use crate::workload::workspace::{check_expected, workload_write, Workspace};
 
 impl<S: Store> Workspace<S> {
     /// Defines a workload with its lenses (the framework lens is always added, first).
     pub async fn define_workload(&self, input: WorkloadInput) -> Result<Workload, WorkspaceError> {
-        let (lenses, resolved) = self
-            .resolve_lenses(input.lenses.as_deref().unwrap_or_default())
+        let mut defined = None;
+        let revs = self
+            .run(&mut |p| {
+                let (writes, doc) = plan_define(p, &input)?;
+                defined = Some(doc);
+                Ok(writes)
+            })
             .await?;
-        let pillars = self.pillars_of(&lenses, None).await;
-        let pillars: Vec<&str> = pillars.iter().map(String::as_str).collect();
-        let props = properties::from_input(&input, &pillars)?;
-        for _ in 0..ATTEMPTS {
-            let id = keys::new_workload_id(self.env.as_ref());
-            let claim = self.claim_name(&id, &props.workload_name).await?;
-            let now = self.now();
-            let mut doc = WorkloadDoc {
-                workload_id: id.clone(),
-                properties: props.clone(),
-                lenses: lenses.clone(),
-                created_at: now.clone(),
-                updated_at: now.clone(),
-                risk_counts: Default::default(),
-                questions_answered: 0,
-                question_count: 0,
-                lens_summaries: BTreeMap::new(),
-                milestones: Vec::new(),
-            };
-            let mut writes = vec![];
-            for lens in &resolved {
-                doc.lens_summaries
-                    .insert(lens.alias.clone(), summarize(lens, &[]));
-                writes.push(Write {
-                    id: keys::review(&id, &lens.alias),
-                    expected_rev: None,
-                    body: Some(to_body(&ReviewDoc::new(lens, &now))),
-                });
-            }
-            doc.refresh_totals();
-            writes.insert(
-                0,
-                Write {
-                    id: keys::workload(&id),
-                    expected_rev: None,
-                    body: Some(to_body(&doc)),
-                },
-            );
-            writes.push(claim);
-            // A conflict here is a name taken meanwhile or, astronomically rarely, an id
-            // collision: plan again with fresh reads and a new id.
-            if let Some(revs) = self.try_commit(writes).await? {
-                return Ok(doc.to_workload(&revs[0]));
-            }
-        }
-        Err(gave_up())
+        Ok(defined.expect("planned").to_workload(&revs[0]))
     }
 
     /// Every workload, by name (ignoring case).
     pub async fn list_workloads(&self) -> Result<Vec<WorkloadSummary>, WorkspaceError> {
-        let (docs, _damaged) = self
-            .load_readable::<WorkloadListing>(keys::WORKLOAD_PREFIX)
-            .await?;
-        let mut rows: Vec<WorkloadSummary> = docs.iter().map(|d| d.body.to_summary()).collect();
-        rows.sort_by_cached_key(|r| (r.workload_name.to_lowercase(), r.workload_id.clone()));
-        Ok(rows)
+        self.query(list_workloads).await
     }
 
     pub async fn get_workload(&self, id: &str) -> Result<Workload, WorkspaceError> {
@@ -89,59 +45,122 @@ impl<S: Store> Workspace<S> {
         id: &str,
         patch: WorkloadPatch,
     ) -> Result<Workload, WorkspaceError> {
-        for _ in 0..ATTEMPTS {
-            let mut doc = self.load_workload(id).await?;
-            check_expected("workload", patch.expected_revision.as_deref(), &doc.rev)?;
-            let pillars = self.pillars_of(&doc.body.lenses, Some(&doc.body)).await;
-            let pillars: Vec<&str> = pillars.iter().map(String::as_str).collect();
-            let props = properties::apply_patch(&doc.body.properties, &patch, &pillars)?;
-            let mut writes = Vec::new();
-            let old_name = &doc.body.properties.workload_name;
-            if name_key(&props.workload_name) != name_key(old_name) {
-                writes.push(self.claim_name(id, &props.workload_name).await?);
-                writes.extend(self.release_name(id, old_name).await?);
-            }
-            doc.body.properties = props;
-            doc.body.updated_at = self.now();
-            writes.insert(
-                0,
-                Write {
-                    id: doc.id.clone(),
-                    expected_rev: Some(doc.rev.clone()),
-                    body: Some(to_body(&doc.body)),
-                },
-            );
-            if let Some(revs) = self.try_commit(writes).await? {
-                return Ok(doc.body.to_workload(&revs[0]));
-            }
-        }
-        Err(gave_up())
+        let mut updated = None;
+        let revs = self
+            .run(&mut |p| {
+                let (writes, doc) = plan_update(p, id, &patch)?;
+                updated = Some(doc);
+                Ok(writes)
+            })
+            .await?;
+        Ok(updated.expect("planned").to_workload(&revs[0]))
     }
+}
 
-    /// The framework lens first, then the others in the given order, each once, with the
-    /// lenses themselves (custom lenses at their latest published version).
-    async fn resolve_lenses(
-        &self,
-        aliases: &[String],
-    ) -> Result<(Vec<String>, Vec<Rc<CatalogLens>>), WorkspaceError> {
-        let mut lenses = vec![FRAMEWORK_ALIAS.to_string()];
-        let mut resolved = vec![self.catalog_lens("lenses", FRAMEWORK_ALIAS).await?];
-        for alias in aliases {
-            let lens = self.catalog_lens("lenses", alias).await?;
-            if !lenses.contains(alias) {
-                lenses.push(alias.clone());
-                resolved.push(lens);
-            }
-        }
-        if lenses.len() > MAX_LENSES {
-            return Err(WorkspaceError::validation(
-                "lenses",
-                format!(
-                    "a workload has at most {MAX_LENSES} lenses; {} were given",
-                    lenses.len()
-                ),
-            ));
-        }
-        Ok((lenses, resolved))
+/// The new workload document first, then its reviews and its name claim.
+pub(crate) fn plan_define(
+    p: &mut Planning,
+    input: &WorkloadInput,
+) -> Result<(Vec<Write>, WorkloadDoc), Halt> {
+    let (lenses, resolved) = resolve_lenses(p, input.lenses.as_deref().unwrap_or_default())?;
+    let pillars = p.pillars_of(&lenses, None)?;
+    let pillars: Vec<&str> = pillars.iter().map(String::as_str).collect();
+    let props = properties::from_input(input, &pillars)?;
+    // A conflict on commit is a name taken meanwhile or, astronomically rarely, an id
+    // collision: the shell plans again with fresh reads and a new id.
+    let id = p.new_workload_id();
+    let claim = p.claim_name(&id, &props.workload_name)?;
+    let now = p.now();
+    let mut doc = WorkloadDoc {
+        workload_id: id.clone(),
+        properties: props.into(),
+        lenses,
+        created_at: now.clone(),
+        updated_at: now.clone(),
+        risk_counts: Default::default(),
+        questions_answered: 0,
+        question_count: 0,
+        lens_summaries: BTreeMap::new(),
+        milestones: Vec::new(),
+    };
+    let mut writes = vec![];
+    for lens in &resolved {
+        doc.lens_summaries
+            .insert(lens.alias.clone(), summarize(lens, &[]));
+        writes.push(Write {
+            id: keys::review(&id, &lens.alias),
+            expected_rev: None,
+            body: Some(to_body(&ReviewDoc::new(lens, &now))),
+        });
     }
+    doc.refresh_totals();
+    writes.insert(
+        0,
+        Write {
+            id: keys::workload(&id),
+            expected_rev: None,
+            body: Some(to_body(&doc)),
+        },
+    );
+    writes.push(claim);
+    Ok((writes, doc))
+}
+
+fn list_workloads(p: &mut Planning) -> Result<Vec<WorkloadSummary>, Halt> {
+    let (docs, _damaged) = p.readable::<WorkloadListing>(keys::WORKLOAD_PREFIX)?;
+    let mut rows: Vec<WorkloadSummary> = docs.iter().map(|d| d.body.to_summary()).collect();
+    rows.sort_by_cached_key(|r| (r.workload_name.to_lowercase(), r.workload_id.clone()));
+    Ok(rows)
+}
+
+/// The workload rewritten first, then the claim of a new name and the release of the old.
+pub(crate) fn plan_update(
+    p: &mut Planning,
+    id: &str,
+    patch: &WorkloadPatch,
+) -> Result<(Vec<Write>, WorkloadDoc), Halt> {
+    let mut doc = p.workload(id)?;
+    check_expected("workload", patch.expected_revision.as_deref(), &doc.rev)?;
+    let pillars = p.pillars_of(&doc.body.lenses, Some(&doc.body))?;
+    let pillars: Vec<&str> = pillars.iter().map(String::as_str).collect();
+    let current = doc.body.properties.to_api();
+    let props = properties::apply_patch(&current, patch, &pillars)?;
+    let mut writes = Vec::new();
+    let old_name = &doc.body.properties.workload_name;
+    if name_key(&props.workload_name) != name_key(old_name) {
+        writes.push(p.claim_name(id, &props.workload_name)?);
+        writes.extend(p.release_name(id, old_name)?);
+    }
+    doc.body.properties = props.into();
+    doc.body.updated_at = p.now();
+    writes.insert(0, workload_write(&doc));
+    Ok((writes, doc.body))
+}
+
+/// The framework lens first, then the others in the given order, each once, with the
+/// lenses themselves (custom lenses at their latest published version).
+fn resolve_lenses(
+    p: &Planning,
+    aliases: &[String],
+) -> Result<(Vec<String>, Vec<Rc<CatalogLens>>), Halt> {
+    let mut lenses = vec![FRAMEWORK_ALIAS.to_string()];
+    let mut resolved = vec![p.catalog_lens("lenses", FRAMEWORK_ALIAS)?];
+    for alias in aliases {
+        let lens = p.catalog_lens("lenses", alias)?;
+        if !lenses.contains(alias) {
+            lenses.push(alias.clone());
+            resolved.push(lens);
+        }
+    }
+    if lenses.len() > MAX_LENSES {
+        return Err(WorkspaceError::validation(
+            "lenses",
+            format!(
+                "a workload has at most {MAX_LENSES} lenses; {} were given",
+                lenses.len()
+            ),
+        )
+        .into());
+    }
+    Ok((lenses, resolved))
 }
