@@ -28,6 +28,7 @@ mod review_props;
 mod rule_props;
 mod rule_table;
 mod shipped_lenses;
+mod stored_golden;
 mod workspace_answers;
 mod workspace_catalog;
 mod workspace_compare;

@@ -25,7 +25,7 @@ use plumbline::workload::{
     WorkloadPatch,
 };
 
-use crate::support::{block_on, input, open, strings};
+use crate::workspace_support::{block_on, input, open, strings};
 
 /// Every kind of stored record, by the first segment of its id (see `workload/keys.rs`).
 const KINDS: [&str; 9] = [
