@@ -47,7 +47,9 @@ for (const f of ["pkg/plumbline_bg.wasm", "pkg/plumbline.js"]) {
 }
 
 // pkg/ also holds files no browser asks for: type declarations, the Node entry, README, LICENSE.
-const browserPkg = walk("pkg").filter((p) => /\.(js|wasm)$/.test(p) && p !== join("pkg", "node.js"));
+// The shipped lenses (pkg/lenses/*.json) are fetched by every page that opens a workspace.
+const browserPkg = walk("pkg").filter((p) =>
+  (/\.(js|wasm)$/.test(p) && p !== join("pkg", "node.js")) || p.startsWith(join("pkg", "lenses")));
 const rows = {
   wasm: measure(["pkg/plumbline_bg.wasm"]),
   glue: measure(["pkg/plumbline.js"]),
