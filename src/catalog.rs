@@ -316,3 +316,72 @@ fn parse_shipped(shipped: &Shipped, text: &str) -> Result<CatalogLens, CatalogEr
         lens,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(a, t)| (a.to_string(), t.to_string()))
+            .collect()
+    }
+
+    // Only refusals here: an accepted set would be kept for every other test of this binary.
+    #[test]
+    fn a_text_set_without_every_shipped_lens_is_refused_naming_the_missing_one() {
+        let err = use_texts(texts(&[(FRAMEWORK_ALIAS, "{}")])).unwrap_err();
+        assert_eq!(
+            err,
+            CatalogError::Missing {
+                alias: "serverless"
+            }
+        );
+        assert_eq!(err.kind(), "Validation");
+    }
+
+    #[test]
+    fn a_text_under_an_alias_that_is_not_shipped_is_refused() {
+        let err = use_texts(texts(&[
+            (FRAMEWORK_ALIAS, "{}"),
+            ("serverless", "{}"),
+            ("extra", "{}"),
+        ]))
+        .unwrap_err();
+        assert_eq!(
+            err,
+            CatalogError::UnknownAlias {
+                alias: "extra".into()
+            }
+        );
+        assert!(err.to_string().contains("wellarchitected, serverless"));
+    }
+
+    #[test]
+    fn a_text_that_is_not_a_lens_is_invalid_with_its_alias_and_position() {
+        let err = parse_shipped(&SHIPPED[1], "<!doctype html>").unwrap_err();
+        let CatalogError::Invalid {
+            alias,
+            line,
+            column,
+            ..
+        } = &err
+        else {
+            panic!("expected Invalid, got {err:?}");
+        };
+        assert_eq!((alias.as_str(), *line, *column), ("serverless", 1, 1));
+        assert_eq!(err.kind(), "LensInvalid");
+        assert!(err
+            .to_string()
+            .starts_with("shipped lens `serverless` does not parse at 1:1"));
+    }
+
+    #[test]
+    fn natively_the_embedded_files_are_the_loaded_lenses() {
+        let lenses = loaded().expect("embedded lenses");
+        let aliases: Vec<&str> = lenses.iter().map(|l| l.alias.as_str()).collect();
+        assert_eq!(aliases, shipped_aliases().collect::<Vec<_>>());
+        assert!(std::ptr::eq(lenses, builtin()));
+    }
+}

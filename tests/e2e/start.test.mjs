@@ -113,3 +113,22 @@ test('a new build downloads only what changed and is offered with "Reload to upd
   assert.deepEqual(site.take().filter((p) => !p.endsWith('/sw.js')), [], 'the reload downloads nothing');
   assert.deepEqual(browser.errors, []);
 });
+
+test('www/ runs as it is, unbundled, with --dev (network-first service worker)', { timeout: 120_000 }, async (t) => {
+  const server = await startServer({ port: 0, dev: true });
+  const browser = await launch();
+  t.after(async () => {
+    await browser.context.close();
+    rmProfile(browser.profile);
+    await server.close();
+  });
+  const { page } = browser;
+  const modules = [];
+  page.on('request', (req) => modules.push(new URL(req.url()).pathname));
+  await openApp(page, server.url, '#/workloads');
+  await page.waitForFunction(() => document.body.dataset.offlineReady === 'true', null, { timeout: 30000 });
+  assert.ok(modules.includes('/views/workloads.js'), 'the views load as modules of www/');
+  assert.ok(modules.includes('/pkg/lenses/wellarchitected.json'), 'the shipped lenses come from pkg/lenses/');
+  assert.notEqual(await page.locator('#engine-version').textContent(), '…');
+  assert.deepEqual(browser.errors, []);
+});
