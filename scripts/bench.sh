@@ -99,6 +99,7 @@ step "build the benchmark-only wasm module" build_core_module
 step "native (cargo bench --bench core)" native
 step "wasm in Node" node scripts/bench/node.mjs
 step "wasm in headless Chromium: engine, workspace, web app" node scripts/bench/browser.mjs
+step "web app start in headless Chromium: first and repeat visit, loopback and throttled" node scripts/bench/start.mjs
 step "size" node scripts/bench/size.mjs
 
 if [[ ${#FAILED[@]} -gt 0 ]]; then

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds pkg/: the engine compiled to WebAssembly, as one npm package that works in Node, in a
-# bundler app and in a no-build page. Needs `scripts/install.sh --app` first.
+# bundler app and in a no-build page; then target/site/, the site to host (scripts/bundle.mjs).
+# Needs `scripts/install.sh --app` first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -21,6 +22,7 @@ node_modules/.bin/wasm-opt -Oz "pkg/${CRATE}_bg.wasm" -o "pkg/${CRATE}_bg.wasm"
 
 header "build: package files"
 node scripts/pkg/uninitialized.mjs pkg/plumbline.js
+node scripts/pkg/shipped-lenses.mjs
 cp scripts/pkg/node.js scripts/pkg/node.d.ts scripts/pkg/README.md scripts/pkg/LICENSE scripts/pkg/backup.schema.json pkg/
 node scripts/pkg/types.mjs
 # The CommonJS Node entry (`require`, also where Node cannot require an ES module: before 20.19,
@@ -32,6 +34,9 @@ node_modules/.bin/esbuild pkg/node.js --bundle --format=cjs --platform=node --ta
   --define:import.meta.url=__plumbline_url \
   --banner:js='"use strict"; const __plumbline_url = require("node:url").pathToFileURL(__filename).href;'
 node scripts/pkg/manifest.mjs
+
+header "build: the site (target/site/: the app bundled, pkg/'s browser files, sw.js)"
+node scripts/bundle.mjs
 
 header "build: sizes"
 node scripts/size.mjs

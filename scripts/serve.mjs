@@ -1,20 +1,24 @@
-// A zero-dependency static server for the site: www/ at the base path and pkg/ under it at
-// pkg/, the same layout a static host gets when pkg/ is copied into the site folder. Every
-// file is sent with the headers of www/_headers (Content-Security-Policy, nosniff,
-// Referrer-Policy), as a host that reads that file sends them.
+// A zero-dependency static server for the site. By default it serves the built site,
+// target/site/ (scripts/bundle.mjs, run by scripts/build.sh: the bundled app, pkg/ inside it),
+// exactly the folder a static host gets. With --dev it serves www/ as it is, at the base path,
+// and pkg/ under it at pkg/: the app runs unbundled, without a build of the site. Every file is
+// sent with the headers of www/_headers (Content-Security-Policy, nosniff, Referrer-Policy), as
+// a host that reads that file sends them.
 //
-//   node scripts/serve.mjs [--port N] [--base /sub/path/]    (or PORT=N; 0 = any free port)
+//   node scripts/serve.mjs [--dev] [--port N] [--base /sub/path/]   (or PORT=N; 0 = any free port)
 //
 // It listens on 127.0.0.1 only: it is a development and test server, not a public one.
 // Tests import `startServer` and serve on a free port, also under a sub-path to prove that
 // every URL of the page is relative.
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { siteHeaders } from "./site-headers.mjs";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
+/** The built site, where scripts/bundle.mjs writes it. */
+export const SITE = join(ROOT, "target", "site");
 
 const MIME = {
   ".html": "text/html; charset=utf-8",
@@ -45,7 +49,7 @@ function locate(path, roots) {
   }
   if (rel.includes("\0")) return null;
   let root = roots.www;
-  if (rel === "pkg" || rel.startsWith("pkg/")) {
+  if (roots.pkg && (rel === "pkg" || rel.startsWith("pkg/"))) {
     root = roots.pkg;
     rel = rel.slice("pkg".length);
   }
@@ -68,18 +72,28 @@ function send(res, status, text) {
 /**
  * Starts the server. Resolves to `{ server, url, close }` once it listens; `url` ends in the
  * base path, e.g. `http://127.0.0.1:41234/` or `http://127.0.0.1:41234/tools/plumbline/`.
+ * Serves `site` (default: the built site) as one folder, or, with `dev` or an explicit `www`,
+ * `www` at the base path and `pkg` under it (default: this checkout's www/ and pkg/).
  */
 export function startServer({
   port = 8080,
   host = "127.0.0.1",
   base = "/",
-  www = join(ROOT, "www"),
-  pkg = join(ROOT, "pkg"),
+  dev = false,
+  site = SITE,
+  www,
+  pkg,
   // The app's own policy (www/_headers), whatever folder is served, so a test site gets it too.
   headers = siteHeaders(),
 } = {}) {
   if (!base.startsWith("/") || !base.endsWith("/")) throw new Error(`base must start and end with "/": ${base}`);
-  const roots = { www: resolve(www), pkg: pkg && resolve(pkg) };
+  const unbundled = dev || www !== undefined || pkg !== undefined;
+  if (!unbundled && !existsSync(join(site, "index.html"))) {
+    throw new Error(`${site} has no built site: run \`bash scripts/build.sh\` (or serve www/ as it is with --dev)`);
+  }
+  const roots = unbundled
+    ? { www: resolve(www ?? join(ROOT, "www")), pkg: pkg === null ? null : resolve(pkg ?? join(ROOT, "pkg")) }
+    : { www: resolve(site), pkg: null };
   const server = createServer((req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.setHeader("allow", "GET, HEAD");
@@ -131,9 +145,10 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split("=", 2);
     const value = () => inline ?? argv[++i];
-    if (flag === "--port") opts.port = Number(value());
+    if (flag === "--dev") opts.dev = true;
+    else if (flag === "--port") opts.port = Number(value());
     else if (flag === "--base") opts.base = value();
-    else throw new Error(`unknown argument ${argv[i]}; usage: serve.mjs [--port N] [--base /path/]`);
+    else throw new Error(`unknown argument ${argv[i]}; usage: serve.mjs [--dev] [--port N] [--base /path/]`);
   }
   if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new Error("port must be 0..65535");
   return opts;

@@ -47,13 +47,23 @@ for (const f of ["pkg/plumbline_bg.wasm", "pkg/plumbline.js"]) {
 }
 
 // pkg/ also holds files no browser asks for: type declarations, the Node entry, README, LICENSE.
-const browserPkg = walk("pkg").filter((p) => /\.(js|wasm)$/.test(p) && p !== join("pkg", "node.js"));
+// The shipped lenses (pkg/lenses/*.json) are fetched by every page that opens a workspace.
+const browserPkg = walk("pkg").filter((p) =>
+  (/\.(js|wasm)$/.test(p) && p !== join("pkg", "node.js")) || p.startsWith(join("pkg", "lenses")));
+// The site is what a host serves: the built one (scripts/bundle.mjs) once scripts/build.sh has
+// made it, else www/ with the browser files of pkg/ (the unbundled layout).
+const SITE = join("target", "site");
+const built = existsSync(join(SITE, "index.html"));
 const rows = {
   wasm: measure(["pkg/plumbline_bg.wasm"]),
   glue: measure(["pkg/plumbline.js"]),
-  site: measure([...walk("www"), ...browserPkg]),
+  site: measure(built ? walk(SITE) : [...walk("www"), ...browserPkg]),
 };
-const labels = { wasm: "engine  pkg/plumbline_bg.wasm", glue: "JS glue pkg/plumbline.js", site: "site    www/ + pkg/ (browser files)" };
+const labels = {
+  wasm: "engine  pkg/plumbline_bg.wasm",
+  glue: "JS glue pkg/plumbline.js",
+  site: built ? "site    target/site/ (built)" : "site    www/ + pkg/ (browser files)",
+};
 
 const check = process.argv.includes("--check");
 let over = 0;

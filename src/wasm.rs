@@ -259,7 +259,9 @@ export type StorageKind = "indexeddb" | "localstorage" | "memory";
  * one Workspace never conflict with each other (they run one at a time, in call order).
  * `Disposed`: the Workspace or Lens was used after `free()` or `[Symbol.dispose]()` (thrown
  * synchronously, also by methods that return a promise). `Uninitialized`: the web entry was
- * called before `await init()` (thrown synchronously; the Node entries initialise on load).
+ * called before `await init()` (thrown synchronously; the Node entries initialise on load), or
+ * `Lens.builtin` before the shipped lens files were loaded (by `Workspace.open` or
+ * `Lens.useBuiltins`; the Node entries load them on import).
  */
 export type ErrorKind =
   | "Validation" | "LensInvalid" | "NotFound" | "Conflict"
@@ -427,6 +429,14 @@ export interface OpenOptions {
   storage?: StorageKind;
   /** The database (IndexedDB) or key prefix (localStorage); default "plumbline". */
   name?: string;
+  /**
+   * Where the shipped lens files come from, when they are not loaded yet: the texts
+   * (`{ wellarchitected, serverless }`, as `Lens.useBuiltins` takes them), or the URL of the
+   * folder holding `wellarchitected.json` and `serverless.json`. Default: the package's own
+   * `lenses/` folder, next to `plumbline.js` (`new URL("./lenses/", import.meta.url)`).
+   * The Node entries load them on import and ignore this.
+   */
+  lenses?: Record<string, string> | string | { readonly href: string };
 }
 /** Read the frozen state of a milestone instead of the current one. */
 export interface ReadOptions { milestoneNumber?: number }
@@ -690,14 +700,32 @@ impl JsLens {
     }
 
     /// A lens shipped with Plumbline: `"wellarchitected"` (the framework) or `"serverless"`.
-    /// Throws `kind: "NotFound"` for any other alias.
+    /// Throws `kind: "NotFound"` for any other alias, and `kind: "Uninitialized"` while the
+    /// shipped lens files are not loaded (the Node entries load them on import; in a browser,
+    /// `Workspace.open` or `Lens.useBuiltins` does).
     pub fn builtin(
         #[wasm_bindgen(unchecked_param_type = "string")] alias: JsValue,
     ) -> Result<JsLens, JsValue> {
         let alias = string_arg(alias, "alias")?;
-        catalog::find(&alias)
+        catalog::loaded()
+            .map_err(|e| js_error(e.kind(), &e.to_string(), &[]))?
+            .iter()
+            .find(|l| l.alias == alias)
             .map(|l| JsLens::new(Rc::new(l.lens.clone())))
             .ok_or_else(|| unknown_lens(&alias))
+    }
+
+    /// Hands the engine the shipped lens files: `{ wellarchitected: text, serverless: text }`,
+    /// the texts of the package's `lenses/*.json`. Parsed once, on first use; once parsed,
+    /// later calls change nothing. Throws `kind: "Validation"` (`field: "lenses"`) for a
+    /// missing or unknown alias.
+    #[wasm_bindgen(js_name = useBuiltins)]
+    pub fn use_builtins(
+        #[wasm_bindgen(unchecked_param_type = "Record<string, string>")] texts: JsValue,
+    ) -> Result<(), JsValue> {
+        let texts: std::collections::BTreeMap<String, String> = input(texts, "lenses")?;
+        catalog::use_texts(texts.into_iter().collect())
+            .map_err(|e| js_error(e.kind(), &e.to_string(), &[("field", "lenses".into())]))
     }
 
     #[wasm_bindgen(getter)]
@@ -1275,6 +1303,8 @@ impl JsWorkspace {
         if name.trim().is_empty() || name.chars().count() > 100 {
             return Err(invalid_argument("name", "must be 1 to 100 characters"));
         }
+        // Before the store opens: nothing to close when the shipped lenses cannot be had.
+        let lenses = catalog::loaded().map_err(|e| js_error(e.kind(), &e.to_string(), &[]))?;
         let storage = match options.storage {
             Some(s) => s,
             None if has_indexed_db() => "indexeddb".into(),
@@ -1298,7 +1328,7 @@ impl JsWorkspace {
                 ))
             }
         };
-        let workspace = Workspace::open(store, JsEnvironment)
+        let workspace = Workspace::open_with_lenses(store, JsEnvironment, lenses.to_vec())
             .await
             .map_err(workspace_error)?;
         let core = Rc::new(Core {
@@ -1699,10 +1729,7 @@ impl JsWorkspace {
 }
 
 fn unknown_lens(alias: &str) -> JsValue {
-    let known: Vec<&str> = catalog::builtin()
-        .iter()
-        .map(|l| l.alias.as_str())
-        .collect();
+    let known: Vec<&str> = catalog::shipped_aliases().collect();
     js_error(
         "NotFound",
         &format!("no lens `{alias}` (known: {})", known.join(", ")),

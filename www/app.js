@@ -10,6 +10,7 @@ import { hasUnsaved } from './ui/pending-edits.js';
 import { replay } from './edit-journal.js';
 import { showNotice } from './ui/notices.js';
 import { watchBackups } from './ui/backup-banner.js';
+import { offerUpdates } from './update-notice.js';
 import * as workloads from './views/workloads.js';
 import * as workloadForm from './views/workload-form.js';
 import * as workloadDetails from './views/workload-details.js';
@@ -202,19 +203,15 @@ async function start() {
   }
 }
 
-// Registers sw.js and hands it every same-origin file this page loaded, so the next start
-// works offline; body[data-offline-ready] tells when that is done.
+// Registers sw.js, which keeps the site for offline starts; body[data-offline-ready] says when it
+// is active (it has everything the next start needs). A new build it installs later is offered
+// with "Reload to update".
 async function registerServiceWorker() {
   try {
-    await navigator.serviceWorker.register('./sw.js');
-    const reg = await navigator.serviceWorker.ready;
-    navigator.serviceWorker.addEventListener('message', (ev) => {
-      if (ev.data?.type === 'cached') document.body.dataset.offlineReady = 'true';
-    });
-    const here = new URL('./', location.href).href;
-    const urls = [here, ...performance.getEntriesByType('resource').map((e) => e.name)]
-      .filter((u) => u.startsWith(here));
-    reg.active?.postMessage({ type: 'cache-urls', urls });
+    const reg = await navigator.serviceWorker.register('./sw.js');
+    offerUpdates(reg);
+    await navigator.serviceWorker.ready;
+    document.body.dataset.offlineReady = 'true';
   } catch (e) {
     console.warn('service worker:', e);
   }

@@ -1,8 +1,19 @@
-// Service worker: keeps the app shell and the engine (pkg/) so the app starts offline after
-// the first visit. Network first (so a new version is picked up when online), cache as the
-// fallback. Only same-origin GET requests are handled; everything else passes through.
-const CACHE = 'plumbline-v4';
+// Service worker: keeps the app and the engine so the app starts offline after the first visit.
+//
+// The built site (scripts/bundle.mjs) gets a copy of this file with BUILD, an id that changes
+// with every build, and ASSETS, every file of the site with a hash of its content. There it is
+// cache-first: each file is downloaded once per content (a file a new build did not change is
+// not downloaded again), a start makes no request but the browser's own check of sw.js, and a
+// new build installs in the background and waits until the page's "Reload to update" (a
+// `skip-waiting` message) lets it take over.
+//
+// In development (www/ served as it is: BUILD 'dev', no ASSETS) it is network-first, so an edit
+// shows on the next reload, with the files of SHELL kept for offline use. Only same-origin GET
+// requests are handled; everything else passes through.
+const BUILD = 'dev';
+const ASSETS = null;
 
+// Every module of www/ and what the engine needs (a test keeps this list complete).
 const SHELL = [
   './', './index.html', './styles.css', './app.js', './api.js', './engine.js',
   './ui/announce.js', './ui/chart.js', './ui/dialog.js', './ui/dom.js', './ui/field.js', './ui/format.js',
@@ -19,56 +30,122 @@ const SHELL = [
   './views/settings.js', './views/settings-backup.js', './storage.js', './backup-reminder.js', './edit-journal.js', './lint-worker.js',
   './ui/pending-edits.js', './ui/notices.js', './ui/backup-banner.js',
   './ui/damage.js', './views/damaged.js',
-  './pkg/plumbline.js', './pkg/plumbline_bg.wasm',
+  './pkg/plumbline.js', './pkg/plumbline_bg.wasm', './pkg/lenses/wellarchitected.json', './pkg/lenses/serverless.json',
+  './update-notice.js',
 ];
+
+// Versioned entries all live in one cache, under "<url>?build=<hash of the content>": an entry a
+// new build still lists is kept, so it is not downloaded again.
+const CACHE = 'plumbline-assets';
+const DEV_CACHE = 'plumbline-dev';
 
 const scoped = (path) => new URL(path, self.registration.scope).href;
 const sameOrigin = (url) => new URL(url).origin === self.location.origin;
+const versioned = (path, hash) => `${scoped(path)}?build=${hash}`;
 
-async function cacheAll(urls) {
+/** The ASSETS key of a request's URL ("./app.js"; the page itself is "./"), or null. */
+function assetPath(url) {
+  const scope = new URL(self.registration.scope);
+  const { origin, pathname } = new URL(url);
+  if (origin !== scope.origin || !pathname.startsWith(scope.pathname)) return null;
+  const rest = pathname.slice(scope.pathname.length);
+  const path = rest === '' || rest === 'index.html' ? './' : `./${rest}`;
+  return ASSETS && Object.hasOwn(ASSETS, path) ? path : null;
+}
+
+async function download(url) {
+  const res = await fetch(url, { cache: 'no-cache' });
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return res;
+}
+
+async function contentHash(res) {
+  const digest = await crypto.subtle.digest('SHA-256', await res.clone().arrayBuffer());
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 16);
+}
+
+// The file with this content hash. The page has just downloaded most files on a first visit, so
+// the browser's HTTP cache is asked first (not downloading them twice); a copy there from an
+// older build has another hash and is downloaded again.
+async function downloadBuilt(path, hash) {
+  const url = scoped(path);
+  const cached = await fetch(url, { cache: 'force-cache' });
+  if (cached.ok && (await contentHash(cached)) === hash) return cached;
+  const res = await download(url);
+  if ((await contentHash(res)) !== hash) throw new Error(`${url} changed while this build installed`);
+  return res;
+}
+
+async function installBuild() {
   const cache = await caches.open(CACHE);
-  await Promise.allSettled(urls.filter(sameOrigin).map(async (url) => {
-    const res = await fetch(url, { cache: 'no-cache' });
-    if (res.ok) await cache.put(url, res);
+  await Promise.all(Object.entries(ASSETS).map(async ([path, hash]) => {
+    const key = versioned(path, hash);
+    if (!(await cache.match(key))) await cache.put(key, await downloadBuilt(path, hash));
   }));
 }
 
+async function installDev() {
+  const cache = await caches.open(DEV_CACHE);
+  await Promise.allSettled(SHELL.map(scoped).map(async (url) => cache.put(url, await download(url))));
+  await self.skipWaiting();
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(cacheAll(SHELL.map(scoped)).then(() => self.skipWaiting()));
+  event.waitUntil(ASSETS ? installBuild() : installDev());
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+    const keep = ASSETS ? CACHE : DEV_CACHE;
+    for (const key of await caches.keys()) if (key !== keep) await caches.delete(key);
+    if (ASSETS) {
+      const cache = await caches.open(CACHE);
+      const wanted = new Set(Object.entries(ASSETS).map(([path, hash]) => versioned(path, hash)));
+      for (const req of await cache.keys()) if (!wanted.has(req.url)) await cache.delete(req);
+    }
     await self.clients.claim();
   })());
 });
 
-// The page sends the URLs it has loaded (its resource timing entries) so that whatever the
-// first visit needed is kept too; it is told when that is done.
+// The page's "Reload to update": the waiting build takes over, and the page reloads into it.
 self.addEventListener('message', (event) => {
-  if (event.data?.type !== 'cache-urls') return;
-  const urls = (event.data.urls || []).filter((u) => typeof u === 'string');
-  event.waitUntil(cacheAll(urls).then(() => event.source?.postMessage({ type: 'cached' })));
+  if (event.data?.type === 'skip-waiting') self.skipWaiting();
 });
+
+async function fromBuild(req, path) {
+  const cache = await caches.open(CACHE);
+  const key = versioned(path, ASSETS[path]);
+  const hit = await cache.match(key);
+  if (hit) return hit;
+  const res = await fetch(req.mode === 'navigate' ? scoped(path) : req);
+  if (res.ok && res.type === 'basic') await cache.put(key, res.clone());
+  return res;
+}
+
+async function networkFirst(req) {
+  const cache = await caches.open(DEV_CACHE);
+  try {
+    const res = await fetch(req);
+    if (res.ok && res.type === 'basic') cache.put(req, res.clone());
+    return res;
+  } catch (err) {
+    const hit = await cache.match(req, { ignoreSearch: true });
+    if (hit) return hit;
+    if (req.mode === 'navigate') {
+      const shell = (await cache.match(scoped('./'))) || (await cache.match(scoped('./index.html')));
+      if (shell) return shell;
+    }
+    throw err;
+  }
+}
 
 self.addEventListener('fetch', (event) => {
   const req = event.request;
   if (req.method !== 'GET' || !sameOrigin(req.url)) return;
-  event.respondWith((async () => {
-    const cache = await caches.open(CACHE);
-    try {
-      const res = await fetch(req);
-      if (res.ok && res.type === 'basic') cache.put(req, res.clone());
-      return res;
-    } catch (err) {
-      const hit = await cache.match(req, { ignoreSearch: true });
-      if (hit) return hit;
-      if (req.mode === 'navigate') {
-        const shell = (await cache.match(scoped('./'))) || (await cache.match(scoped('./index.html')));
-        if (shell) return shell;
-      }
-      throw err;
-    }
-  })());
+  if (!ASSETS) {
+    event.respondWith(networkFirst(req));
+    return;
+  }
+  const path = assetPath(req.url);
+  if (path) event.respondWith(fromBuild(req, path));
 });

@@ -80,7 +80,8 @@ const SECTIONS = [
   ['workspace', 'Workspace in Chromium (1,000 and 10,000 workloads)', 'A fresh `Workspace.open({storage, name})` + `listWorkloads()` per sample (as a page load does), `listWorkloads` and `dashboard` on an open workspace, and `updateAnswer` on random workloads and questions (p50 = median, with p95). Every workload has 2 answered questions of the framework lens.'],
   ['workspace-small', 'Workspace in Chromium (10 and 100 workloads)', 'Same measurements at the smaller sizes (used for the growth table).'],
   ['seeding', 'Seeding through the public API', 'Time per call while seeding: `defineWorkload` reads every stored workload to check name uniqueness, so it grows with the number stored.'],
-  ['app', 'The web app (www/) in Chromium', 'Served by `scripts/serve.mjs` (www/ at /, pkg/ at /pkg/) with 100 workloads seeded through the API into the app\'s own IndexedDB workspace. Navigation: from navigation start (`performance.now()` in the page) to the `MutationObserver` call that sees all 100 rows, and to the task after the next frame (rows painted; the page can take input). Click: the click event\'s `timeStamp` to the mutation of the risk counts (`#review-risks`), measured inside the page.'],
+  ['app', 'The web app (www/) in Chromium', 'Served by `scripts/serve.mjs --dev` (www/ at /, pkg/ at /pkg/: unbundled, as the seeding needs pkg/plumbline.js) with 100 workloads seeded through the API into the app\'s own IndexedDB workspace. Navigation: from navigation start (`performance.now()` in the page) to the `MutationObserver` call that sees all 100 rows, and to the task after the next frame (rows painted; the page can take input). Click: the click event\'s `timeStamp` to the mutation of the risk counts (`#review-risks`), measured inside the page.'],
+  ['start', 'Web app start in Chromium (empty workspace)', 'The site `scripts/serve.mjs` serves by default (the built site, target/site/), an empty workspace. From navigation start (`performance.now()` in the page) to the task after the frame that shows the workload list (its empty state). First visit: a fresh profile each sample (nothing cached, no service worker). Repeat visit: the same profile afterwards, its service worker installed. Throttled: CDP `Network.emulateNetworkConditions` on the page (40 ms latency, 9 Mbit/s both ways; the server does not compress). Requests: those that reached the server, until it had been quiet for 1 s (the service worker\'s install included).'],
   ['size', 'Size', 'Raw and gzip (level 9, file by file as a static host sends them). "Whole app as served" is www/ plus the browser files of pkg/ (.js and .wasm; not node.js, type declarations, README or LICENSE).'],
 ];
 
@@ -157,6 +158,8 @@ function otherSummary() {
   const rows = [
     ['Web app: navigation → 100 workload rows painted (repeat visit)', find('chromium', 'app', /^repeat visit: .* painted/), ''],
     ['Web app: navigation → 100 workload rows painted (first load)', find('chromium', 'app', /^first load/), ''],
+    ['Web app start: navigation → list painted, first visit (loopback)', find('chromium', 'start', /^first visit \(loopback\): navigation/), '≤400 ms'],
+    ['Web app start: navigation → list painted, repeat visit (loopback)', find('chromium', 'start', /^repeat visit \(loopback\): navigation/), '≤200 ms'],
     ['Web app: click on a choice → risk counts changed', find('chromium', 'app', /^click on a choice → risk counts changed/), '≤16 ms'],
     ['Size: engine .wasm, gzip', find('size', 'size', /plumbline_bg\.wasm: gzip/), null],
     ['Size: JS glue, gzip', find('size', 'size', /plumbline\.js: gzip/), null],

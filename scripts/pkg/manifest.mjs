@@ -5,7 +5,8 @@
 //   where Node cannot require an ES module), both instantiating the wasm synchronously from disk;
 // - bundlers (Vite, webpack) and no-build pages (the "default" condition): plumbline.js, the
 //   wasm-bindgen `--target web` module, which finds the .wasm through
-//   `new URL("plumbline_bg.wasm", import.meta.url)`; bundlers turn that into an asset.
+//   `new URL("plumbline_bg.wasm", import.meta.url)`, and the shipped lenses through
+//   `new URL("./lenses/<alias>.json", import.meta.url)`; bundlers turn those into assets.
 // Name, version, description and license come from Cargo.toml, the one source of truth.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 
@@ -26,7 +27,7 @@ const META = {
 
 // Everything the build produced except the manifest itself, which npm always includes.
 const files = readdirSync("pkg").filter((f) => f !== "package.json").sort();
-for (const required of ["plumbline.js", "plumbline.d.ts", "plumbline_bg.wasm", "plumbline_bg.wasm.d.ts", "plumbline_bg.wasm.d.cts", "node.js", "node.d.ts", "node.cjs", "node.d.cts"]) {
+for (const required of ["lenses", "plumbline.js", "plumbline.d.ts", "plumbline_bg.wasm", "plumbline_bg.wasm.d.ts", "plumbline_bg.wasm.d.cts", "node.js", "node.d.ts", "node.cjs", "node.d.cts"]) {
   if (!files.includes(required)) throw new Error(`pkg/${required} is missing`);
 }
 
@@ -53,6 +54,9 @@ const manifest = {
     "./package.json": "./package.json",
     // The JSON Schema of the workspace backup file (Workspace.exportWorkspace).
     "./backup.schema.json": "./backup.schema.json",
+    // The shipped lenses, which the engine does not embed: `Workspace.open` fetches them next
+    // to plumbline.js, the Node entries read them from disk; an app may load them itself.
+    "./lenses/*.json": "./lenses/*.json",
   },
   // For tools that predate "exports": `require` (and TypeScript's node10 resolution) gets the
   // CommonJS Node entry, bundlers that read "module" the web entry.

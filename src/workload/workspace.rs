@@ -23,7 +23,7 @@ use super::model::Workload;
 use super::plan::{Halt, Planned, Planning};
 use super::record::{to_body, AnswerDoc, MilestoneDoc, ReviewDoc, Stored, WorkloadDoc};
 use super::time::iso_utc;
-use crate::catalog::{self, CatalogLens, LensSummary, FRAMEWORK_ALIAS};
+use crate::catalog::{CatalogLens, LensSummary, FRAMEWORK_ALIAS};
 use crate::lens::model::{Pillar, Question};
 use crate::store::{RawRecord, Store, StoreError, Write};
 
@@ -72,9 +72,10 @@ impl<S: Store> Workspace<S> {
     ///
     /// Records the storage layout version on first use, and refuses a store written by a
     /// newer Plumbline (its records could be misread) with `Storage(Unavailable)`.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "embedded-lenses"))]
     pub async fn open(store: S, env: impl Environment + 'static) -> Result<Self, WorkspaceError> {
         // One copy per workspace: reviews then share the lenses as custom ones (`Rc`).
-        Self::open_with(store, env, catalog::builtin().to_vec()).await
+        Self::open_with(store, env, crate::catalog::builtin().to_vec()).await
     }
 
     /// Opens a workspace with an explicit lens set, which must include the framework lens

@@ -41,7 +41,8 @@ const withoutTime = (text) => {
 };
 
 test('back up, wipe the profile, restore: the same workspace', { timeout: 180_000 }, async () => {
-  const s = await session({ keepProfile: true });
+  // Unbundled (www/ as it is): the test drives the app's own modules (api.js).
+  const s = await session({ keepProfile: true, server: { dev: true } });
   let second;
   try {
     const id = await defineWorkloadUI(s.page, s.server.url, { name: 'Backed-up workload' });

@@ -204,7 +204,8 @@ const CASES = [
 /** A test on a fresh browser with the two workloads seeded; the page logs no error. */
 function seeded(name, body) {
   test(name, { timeout: 120_000 }, async () => {
-    const s = await session();
+    // Unbundled (www/ as it is): the test drives the app's own modules (api.js).
+    const s = await session({ server: { dev: true } });
     try {
       await body(s, await seed(s.page, s.server.url));
       assert.deepEqual(s.errors, []);

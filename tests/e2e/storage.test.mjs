@@ -60,7 +60,8 @@ test('persistent storage: asked once, shown in Settings with the space used, ask
 });
 
 test('a reminder to back up every 20 changes while storage is not persistent; dismiss; markBackedUp', { timeout: 180_000 }, async () => {
-  const s = await session();
+  // Unbundled (www/ as it is): the test drives the app's own modules (api.js).
+  const s = await session({ server: { dev: true } });
   try {
     const { page, server } = s;
     const id = await defineWorkloadUI(page, server.url, { name: 'Reminder workload' }); // change 1

@@ -14,9 +14,13 @@ const require = createRequire(import.meta.url);
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCREENSHOTS = path.join(ROOT, 'tests/e2e/screenshots');
 
-/** Serves www/ + pkg/ at `prefix` on a free port: {url, origin, close}. */
-export async function startServer({ prefix = '/' } = {}) {
-  const server = await serve({ port: 0, base: prefix });
+/**
+ * Serves the built site (target/site/) at `prefix` on a free port: {url, origin, close}. With
+ * `dev`, www/ + pkg/ as they are: for tests that import the app's own modules (api.js), which
+ * the built site has only inside its bundle.
+ */
+export async function startServer({ prefix = '/', dev = false } = {}) {
+  const server = await serve({ port: 0, base: prefix, dev });
   return { url: server.url, origin: new URL(server.url).origin, close: () => server.close() };
 }
 

@@ -27,6 +27,9 @@ test("a Vite app bundles the package, and vite preview serves it to Chromium wit
   await build(config);
   const assets = readdirSync(`${outDir}/assets`);
   assert.ok(assets.some((f) => f.endsWith(".wasm")), `a .wasm asset among ${assets}`);
+  for (const alias of ["wellarchitected", "serverless"]) {
+    assert.ok(assets.some((f) => f.startsWith(`${alias}-`) && f.endsWith(".json")), `the shipped lens ${alias} among ${assets}`);
+  }
 
   const server = await preview({ ...config, preview: { host: "127.0.0.1", port: 0, strictPort: false } });
   t.after(() => server.close());
@@ -42,7 +45,7 @@ test("a Vite app bundles the package, and vite preview serves it to Chromium wit
   await page.goto(url);
   await waitForText(page, "#uninitialized", "Uninitialized");
   await waitForText(page, "#engine-version", manifest.version);
-  await waitForText(page, "#disposed", "Disposed,Disposed");
+  await waitForText(page, "#disposed", "Uninitialized,Disposed,Disposed");
   await waitForText(page, "#worker", "indexeddb: From a worker");
   assert.equal(wasmFetches.length, 1, `the engine is fetched once: ${wasmFetches}`);
   assertClean(problems);

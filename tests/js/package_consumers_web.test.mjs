@@ -1,11 +1,13 @@
 // The packed package in browser apps made three more ways, each a scratch install of the
 // tarball opened in Chromium: webpack 5 (no configuration for the .wasm: it follows the glue's
-// `new URL(..., import.meta.url)`), esbuild (the README's recipe: `--loader:.wasm=file` and
-// `init({ module_or_path: wasmUrl })`), and a page with no build step that loads the package
+// `new URL(..., import.meta.url)`), esbuild (the README's recipe: `--loader:.wasm=file`,
+// `init({ module_or_path: wasmUrl })` and the package's lenses/ folder copied next to the
+// bundle, as esbuild copies no asset), and a page with no build step that loads the package
 // folder as `pkg/`. Each app reports, in #result: the error kind of a call made before init,
 // the engine version, and a workspace round trip over IndexedDB.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { build as esbuild } from "esbuild";
 import webpack from "webpack";
@@ -97,6 +99,7 @@ test("esbuild bundles the package with --loader:.wasm=file and init({ module_or_
     logLevel: "silent",
   });
   assert.deepEqual(result.errors, []);
+  cpSync(join(dir, "node_modules/plumbline-review/lenses"), join(dir, "dist/lenses"), { recursive: true });
   await assertAppWorks(t, join(dir, "dist"));
 });
 

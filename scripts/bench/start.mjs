@@ -1,0 +1,141 @@
+// How fast the web app starts, in headless Chromium: navigation → the (empty) workload list
+// painted, on a first visit (a fresh profile: nothing cached, no service worker) and on repeat
+// visits (the service worker installed), each on loopback and throttled to 40 ms round trip and
+// 9 Mbit/s (CDP Network.emulateNetworkConditions), with the number of requests that reached the
+// server. The site is what `scripts/serve.mjs` serves by default (the built site when there is
+// one, else www/ with pkg/).
+//   node scripts/bench/start.mjs            (PLUMBLINE_BENCH_QUICK=1: fewer samples)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { QUICK, ROOT, writeResults } from './common.mjs';
+import { Recorder, stats } from '../../benches/web/harness.mjs';
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const NETWORKS = [
+  { name: 'loopback', conditions: null },
+  // 9 Mbit/s both ways, in bytes per second as CDP wants them.
+  { name: '40 ms RTT, 9 Mbit/s', conditions: { offline: false, latency: 40, downloadThroughput: 9e6 / 8, uploadThroughput: 9e6 / 8 } },
+];
+const FIRST_VISITS = QUICK ? 2 : 5;
+const REPEAT_VISITS = QUICK ? 3 : 9;
+
+const rec = new Recorder('chromium');
+
+// In every document: when the workload list (rows or its empty state) is in the DOM, and the
+// task after the frame that shows it (painted: the page takes input).
+function markListPainted() {
+  const mark = { paintedAt: null };
+  window.__benchStart = mark;
+  let seen = false;
+  const check = () => {
+    if (seen || !document.querySelector('main .empty, main table tbody tr')) return;
+    seen = true;
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => { mark.paintedAt = performance.now(); };
+      ch.port2.postMessage(0);
+    });
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+}
+
+/** Serves the default site and counts the requests that reach it. */
+async function countingServer() {
+  const { startServer } = await import(pathToFileURL(join(ROOT, 'scripts', 'serve.mjs')).href);
+  const site = await startServer({ port: 0 });
+  const counter = { total: 0, paths: [] };
+  site.server.on('request', (req) => {
+    counter.total++;
+    counter.paths.push(req.url);
+  });
+  return { ...site, counter };
+}
+
+async function launch(conditions) {
+  const profile = mkdtempSync(join(tmpdir(), 'plumbline-start-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 900 },
+  });
+  await context.addInitScript(markListPainted);
+  const page = context.pages()[0] || (await context.newPage());
+  if (conditions) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', conditions);
+  }
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One visit: ms from navigation start to the list painted, and the requests the server saw. */
+async function visit(page, server) {
+  await page.goto('about:blank');
+  const before = server.counter.total;
+  await page.goto(new URL('#/workloads', server.url).href, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__benchStart?.paintedAt != null, null, { timeout: 30000, polling: 10 });
+  const paintedAt = await page.evaluate(() => window.__benchStart.paintedAt);
+  const atPaint = server.counter.total - before;
+  // Whatever the visit fetches after the paint (the service worker's install, a background
+  // update) counts too: wait until the server has been quiet for a second.
+  let last = -1;
+  for (let waited = 0; waited < 15000 && last !== server.counter.total; waited += 1000) {
+    last = server.counter.total;
+    await page.waitForTimeout(1000);
+  }
+  return { ms: paintedAt, atPaint, total: server.counter.total - before };
+}
+
+async function waitForServiceWorker(page) {
+  await page.evaluate(() => navigator.serviceWorker?.ready.then(() => true), null).catch(() => {});
+  await page.waitForFunction(() => document.body.dataset.offlineReady === 'true', null, { timeout: 15000 }).catch(() => {});
+}
+
+async function measure(network, server) {
+  const first = [];
+  let b = null;
+  for (let i = 0; i < FIRST_VISITS; i++) {
+    await b?.close();
+    b = await launch(network.conditions);
+    first.push(await visit(b.page, server));
+  }
+  await waitForServiceWorker(b.page);
+  const repeat = [];
+  for (let i = 0; i < REPEAT_VISITS; i++) repeat.push(await visit(b.page, server));
+  await b.close();
+  const label = `(${network.name})`;
+  rec.add('start', `first visit ${label}: navigation → list painted`, 's', stats(first.map((v) => v.ms / 1000)),
+    { aim: network.conditions ? '' : '≤400 ms', note: 'fresh profile, empty workspace' });
+  rec.add('start', `repeat visit ${label}: navigation → list painted`, 's', stats(repeat.map((v) => v.ms / 1000)),
+    { aim: network.conditions ? '' : '≤200 ms', note: 'same profile, service worker installed' });
+  rec.add('start', `first visit ${label}: requests before the list is painted`, 'requests', stats(first.map((v) => v.atPaint)));
+  rec.add('start', `first visit ${label}: requests in all`, 'requests', stats(first.map((v) => v.total)),
+    { note: 'until the server has been quiet for 1 s (service worker install included)' });
+  rec.add('start', `repeat visit ${label}: requests in all`, 'requests', stats(repeat.map((v) => v.total)));
+}
+
+const server = await countingServer();
+try {
+  for (const network of NETWORKS) {
+    try {
+      await measure(network, server);
+    } catch (e) {
+      rec.skip(`start (${network.name})`, `failed: ${e.message.split('\n')[0]}`);
+    }
+  }
+} finally {
+  await server.close();
+}
+console.log(`results: ${writeResults('chromium-start', { ...rec.toJSON() })}`);

@@ -1,0 +1,122 @@
+// Builds the site a static host serves, target/site/, from www/ and pkg/ (scripts/build.sh runs
+// it after pkg/ is built; `node scripts/serve.mjs` serves the result):
+// - app.js and lint-worker.js: www/app.js and the lint worker, each bundled with everything it
+//   imports (esbuild), so the page starts with two requests instead of a waterfall of ~50
+//   modules; the engine's glue comes in too, with its `import.meta.url` pointed at pkg/ so the
+//   .wasm and the lens files are found where they were;
+// - index.html without the development-only preloads of unbundled modules; styles.css,
+//   _headers and every other non-module file of www/ as they are;
+// - pkg/: the browser's part of the package, the engine (.wasm) and the shipped lenses;
+// - sw.js: www/sw.js with this build's id and the list of every file with its content hash,
+//   so the service worker serves them cache-first and downloads only what changed.
+// www/ itself stays runnable without this (`node scripts/serve.mjs --dev`).
+//
+//   node scripts/bundle.mjs [OUT]     (default target/site)
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
+
+const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
+const WWW = join(ROOT, "www");
+const PKG = join(ROOT, "pkg");
+
+// What the development page preloads because it loads modules one by one; the bundle has them.
+const DEV_ONLY = /\s*<!-- dev-only -->[\s\S]*?<!-- \/dev-only -->/;
+
+/** Every file under `dir`, as paths relative to it with "/" separators, sorted. */
+function filesUnder(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.push(relative(dir, p).split(sep).join("/"));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+const hashOf = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+
+/** Resolves the app's `./pkg/…` imports to the built package, as the dev server maps them. */
+function packagePlugin(pkg) {
+  const glue = join(pkg, "plumbline.js");
+  return {
+    name: "plumbline-pkg",
+    setup(b) {
+      b.onResolve({ filter: /^\.\/pkg\// }, (args) =>
+        args.resolveDir === WWW
+          ? { path: join(pkg, args.path.slice("./pkg/".length)) }
+          : undefined);
+      // Inside the bundle, import.meta.url is the bundle's URL (the site root); the glue looks
+      // for its .wasm and lenses/ next to itself, which is pkg/.
+      b.onLoad({ filter: /[\\/]plumbline\.js$/ }, (args) =>
+        args.path === glue
+          ? { contents: readFileSync(glue, "utf8").replaceAll("import.meta.url", 'new URL("./pkg/plumbline.js", import.meta.url)'), loader: "js" }
+          : undefined);
+    },
+  };
+}
+
+/**
+ * Writes `site`/sw.js from the template: this build's id and every file of the site with its
+ * content hash (the page as "./"). Exported for the tests, which make a "new build" this way.
+ */
+export function writeServiceWorker(site, template = join(WWW, "sw.js")) {
+  const assets = {};
+  for (const file of filesUnder(site)) {
+    if (file === "sw.js" || file === "_headers") continue;
+    assets[file === "index.html" ? "./" : `./${file}`] = hashOf(readFileSync(join(site, file)));
+  }
+  let sw = readFileSync(template, "utf8");
+  // The worker's own code counts too: a new sw.js is a new build even when no file changed.
+  const build = hashOf(JSON.stringify(assets) + sw);
+  for (const [from, to] of [
+    ["const BUILD = 'dev';", `const BUILD = '${build}';`],
+    ["const ASSETS = null;", `const ASSETS = ${JSON.stringify(assets, null, 2)};`],
+  ]) {
+    if (sw.split(from).length !== 2) throw new Error(`${template}: expected one line ${JSON.stringify(from)}`);
+    sw = sw.replace(from, to);
+  }
+  writeFileSync(join(site, "sw.js"), sw);
+  return { build, assets };
+}
+
+/** Builds the site into `out`; resolves to `{ build, assets }` of its service worker. */
+export async function buildSite({ out = join(ROOT, "target", "site"), pkg = PKG } = {}) {
+  if (!existsSync(join(pkg, "plumbline_bg.wasm"))) throw new Error(`${pkg} has no engine: run scripts/build.sh`);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  await build({
+    entryPoints: { app: join(WWW, "app.js"), "lint-worker": join(WWW, "lint-worker.js") },
+    bundle: true,
+    format: "esm",
+    // The browsers the app supports (README): ES2022 keeps classes and private fields as written.
+    target: "es2022",
+    minify: true,
+    legalComments: "none",
+    outdir: out,
+    logLevel: "warning",
+    plugins: [packagePlugin(pkg)],
+  });
+  for (const file of filesUnder(WWW)) {
+    if (file.endsWith(".js")) continue; // bundled, or sw.js (written below)
+    mkdirSync(join(out, file, ".."), { recursive: true });
+    cpSync(join(WWW, file), join(out, file));
+  }
+  const html = readFileSync(join(WWW, "index.html"), "utf8");
+  if (!DEV_ONLY.test(html)) throw new Error("www/index.html: no <!-- dev-only --> … <!-- /dev-only --> block");
+  writeFileSync(join(out, "index.html"), html.replace(DEV_ONLY, ""));
+  cpSync(join(pkg, "plumbline_bg.wasm"), join(out, "pkg", "plumbline_bg.wasm"));
+  cpSync(join(pkg, "lenses"), join(out, "pkg", "lenses"), { recursive: true });
+  return writeServiceWorker(out);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const out = resolve(process.argv[2] ?? join(ROOT, "target", "site"));
+  const { build: id, assets } = await buildSite({ out });
+  console.log(`${relative(ROOT, out) || out}/: build ${id}, ${Object.keys(assets).length} files for the service worker`);
+}

@@ -1,0 +1,39 @@
+// Puts the shipped lenses into pkg/ as files and teaches the web glue to load them.
+//
+// The engine embeds no lens (they were 77 KiB of its gzip size): pkg/lenses/<alias>.json are the
+// files of lenses/, exported as `plumbline-review/lenses/<alias>.json`, and the glue
+// (pkg/plumbline.js) gets two patches:
+// - `Workspace.open` first hands the engine the shipped lens texts (fetched next to the glue,
+//   or taken from `options.lenses`), then opens as before;
+// - `Lens.useBuiltins` remembers that the texts were given, so nothing is fetched after the
+//   Node entries (or the app) gave them.
+// The helpers are scripts/pkg/glue-shipped-lenses.js, appended to the glue. wasm-bindgen is
+// pinned exactly (Cargo.toml), so the patched lines are known; any drift fails the build here.
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+
+const ALIASES = ["wellarchitected", "serverless"];
+const file = "pkg/plumbline.js";
+let glue = readFileSync(file, "utf8");
+
+/** Replaces `from` by `to`, requiring exactly one occurrence. */
+function patch(from, to) {
+  const found = glue.split(from).length - 1;
+  if (found !== 1) throw new Error(`${file}: expected 1 × ${JSON.stringify(from)}, found ${found} (wasm-bindgen changed its glue?)`);
+  glue = glue.replace(from, to);
+}
+
+// Reading `wasm.workspace_open` first keeps the synchronous "Uninitialized" throw before init().
+patch(
+  "const ret = wasm.workspace_open(options);\n        return ret;",
+  "const openInEngine = wasm.workspace_open;\n        return withShippedLenses(options).then((rest) => openInEngine(rest));",
+);
+patch(
+  "static useBuiltins(texts) {",
+  "static useBuiltins(texts) {\n        Lens.#useBuiltins(texts);\n        shippedLensesGiven = true;\n    }\n    static #useBuiltins(texts) {",
+);
+glue += readFileSync(new URL("./glue-shipped-lenses.js", import.meta.url), "utf8");
+writeFileSync(file, glue);
+
+mkdirSync("pkg/lenses", { recursive: true });
+for (const alias of ALIASES) copyFileSync(`lenses/${alias}.json`, `pkg/lenses/${alias}.json`);
+console.log(`${file}: Workspace.open loads the shipped lenses; pkg/lenses/: ${ALIASES.join(", ")}`);
