@@ -13,7 +13,7 @@ use crate::catalog::CatalogLens;
 use crate::lens::model::Question;
 use crate::review::{best_practice_impact, PlanOptions, Risk, RiskCounts};
 use crate::store::Store;
-use crate::workload::{AnswerView, LensReview, Workspace, WorkspaceError};
+use crate::workload::{AnswerView, DashboardFilter, LensReview, Workspace, WorkspaceError};
 
 /// Everything the exports of workload `workload_id` show: now, or as milestone `milestone`
 /// froze it; every applied lens, or those of `lens_aliases` (in that order; each must be
@@ -153,15 +153,16 @@ fn question_export(
 
 /// The consolidated report: every workload, or those with lens `lens_alias` applied (then only
 /// that lens counts), with risk counts per lens and pillar and the questions at risk they
-/// share. Reads each lens review and its plan (two evaluations per workload and lens).
+/// share. One lens review read per workload and lens; the shared items come from the
+/// dashboard, which reads the risks each workload keeps and evaluates nothing.
 pub async fn collect_consolidated<S: Store>(
     workspace: &Workspace<S>,
     lens_alias: Option<&str>,
 ) -> Result<ConsolidatedExport, WorkspaceError> {
     let mut summaries = workspace.list_workloads().await?;
     summaries.sort_by_cached_key(|w| (w.workload_name.to_lowercase(), w.workload_id.clone()));
-    let mut lenses: BTreeMap<(String, String), Rc<CatalogLens>> = BTreeMap::new();
-    let mut items: BTreeMap<(String, String, Risk), SharedImprovement> = BTreeMap::new();
+    // The version of each lens first met: shared items are numbered as in that version.
+    let mut versions: BTreeMap<String, String> = BTreeMap::new();
     let mut workloads = Vec::new();
     for summary in summaries {
         let aliases: Vec<&String> = match lens_alias {
@@ -182,74 +183,69 @@ pub async fn collect_consolidated<S: Store>(
         };
         for alias in aliases {
             let review = workspace.get_lens_review(id, alias, None).await?;
-            let key = (alias.clone(), review.lens_version.clone());
-            let lens = match lenses.get(&key) {
-                Some(lens) => lens.clone(),
-                None => {
-                    let lens = workspace
-                        .get_lens(alias, Some(&review.lens_version))
-                        .await?;
-                    lenses.insert(key, lens.clone());
-                    lens
-                }
-            };
-            let plan = workspace
-                .improvement_plan(id, alias, PlanOptions::default(), None)
-                .await?;
-            for item in plan {
-                let entry = items
-                    .entry((alias.clone(), item.question_id.clone(), item.risk))
-                    .or_insert_with(|| SharedImprovement {
-                        lens_alias: alias.clone(),
-                        pillar_id: item.pillar_id.clone(),
-                        question_number: number_in(&lens, &item.question_id),
-                        question_id: item.question_id.clone(),
-                        question_title: item.question_title.clone(),
-                        risk: item.risk,
-                        workload_count: 0,
-                        workload_ids: Vec::new(),
-                    });
-                entry.workload_count += 1;
-                entry.workload_ids.push(id.clone());
-            }
+            versions
+                .entry(alias.clone())
+                .or_insert_with(|| review.lens_version.clone());
             row.risk_counts.merge(&review.risk_counts);
-            row.lenses.push(ConsolidatedLens {
-                lens_alias: alias.clone(),
-                lens_name: review.lens_name.clone(),
-                lens_version: review.lens_version.clone(),
-                risk_counts: review.risk_counts,
-                pillars: review
-                    .pillar_review_summaries
-                    .iter()
-                    .map(|p| PillarRisk {
-                        pillar_id: p.pillar_id.clone(),
-                        pillar_name: p.pillar_name.clone(),
-                        risk_counts: p.risk_counts,
-                    })
-                    .collect(),
-            });
+            row.lenses.push(consolidated_lens(review));
         }
         workloads.push(row);
     }
-    let shipped: Vec<String> = workspace
-        .lenses()
-        .into_iter()
-        .map(|l| l.lens_alias)
-        .collect();
-    let mut improvements: Vec<SharedImprovement> = items.into_values().collect();
-    improvements.sort_by_cached_key(|i| {
-        (
-            std::cmp::Reverse(i.workload_count),
-            i.risk != Risk::High,
-            lens_rank(&shipped, &i.lens_alias),
-            question_position(&lenses, &i.lens_alias, &i.question_id),
-        )
-    });
+
+    // The dashboard orders its items as the report wants them (most widespread first, HIGH
+    // before MEDIUM, then lens and question order); each item is one lens's question, so
+    // keeping the chosen lens's items restricts them to that lens.
+    let dashboard = workspace.dashboard(DashboardFilter::default()).await?;
+    let mut lenses: BTreeMap<String, Rc<CatalogLens>> = BTreeMap::new();
+    let mut improvements = Vec::new();
+    for item in dashboard.improvements {
+        if lens_alias.is_some_and(|only| only != item.lens_alias) {
+            continue;
+        }
+        let question_number = match versions.get(&item.lens_alias) {
+            Some(version) => {
+                if !lenses.contains_key(&item.lens_alias) {
+                    let lens = workspace.get_lens(&item.lens_alias, Some(version)).await?;
+                    lenses.insert(item.lens_alias.clone(), lens);
+                }
+                number_in(&lenses[&item.lens_alias], &item.question_id)
+            }
+            None => String::new(),
+        };
+        improvements.push(SharedImprovement {
+            lens_alias: item.lens_alias,
+            pillar_id: item.pillar_id,
+            question_id: item.question_id,
+            question_number,
+            question_title: item.question_title,
+            risk: item.risk,
+            workload_count: item.workload_count,
+            workload_ids: item.workload_ids,
+        });
+    }
     Ok(ConsolidatedExport {
         lens_alias: lens_alias.map(str::to_string),
         workloads,
         improvements,
     })
+}
+
+fn consolidated_lens(review: LensReview) -> ConsolidatedLens {
+    ConsolidatedLens {
+        pillars: review
+            .pillar_review_summaries
+            .into_iter()
+            .map(|p| PillarRisk {
+                pillar_id: p.pillar_id,
+                pillar_name: p.pillar_name,
+                risk_counts: p.risk_counts,
+            })
+            .collect(),
+        lens_alias: review.lens_alias,
+        lens_name: review.lens_name,
+        lens_version: review.lens_version,
+        risk_counts: review.risk_counts,
+    }
 }
 
 /// The question's number in `lens` ("" when the lens no longer has it).
@@ -260,31 +256,4 @@ fn number_in(lens: &CatalogLens, question_id: &str) -> String {
         }
     }
     String::new()
-}
-
-/// Shipped lenses in catalog order, then custom ones by alias: a stable order across reports.
-fn lens_rank(shipped: &[String], alias: &str) -> (usize, String) {
-    match shipped.iter().position(|a| a == alias) {
-        Some(i) => (i, String::new()),
-        None => (shipped.len(), alias.to_string()),
-    }
-}
-
-/// The question's position in the first version of its lens that was read.
-fn question_position(
-    lenses: &BTreeMap<(String, String), Rc<CatalogLens>>,
-    alias: &str,
-    question_id: &str,
-) -> usize {
-    lenses
-        .iter()
-        .find(|((a, _), _)| a == alias)
-        .and_then(|(_, lens)| {
-            lens.lens
-                .pillars
-                .iter()
-                .flat_map(|p| &p.questions)
-                .position(|q| q.id == question_id)
-        })
-        .unwrap_or(usize::MAX)
 }
