@@ -338,6 +338,15 @@ fn collect_reads_one_lens_or_a_milestone_and_refuses_a_lens_not_applied() {
         (1, "Before the fix")
     );
     assert!(now.milestone.is_none());
+    // The formats say which milestone they show.
+    let rendered = render(&export::markdown::to_markdown(&then));
+    assert!(rendered
+        .text
+        .contains("Milestone 1: Before the fix (recorded 2026-11-23T10:00:"));
+    let rows = read_csv(export::csv::to_csv(&then).trim_start_matches('\u{feff}'));
+    assert!(rows[1..].iter().all(|r| r[13] == "Before the fix"));
+    let rows = read_csv(export::csv::to_csv(&now).trim_start_matches('\u{feff}'));
+    assert!(rows[1..].iter().all(|r| r[13].is_empty()));
 
     let serverless = vec!["serverless".to_string()];
     match run(export::collect(&ws, &id, Some(&serverless), None)) {
