@@ -93,10 +93,15 @@ native() {
   cargo bench --bench core
 }
 
+native_export() {
+  cargo bench --bench export
+}
+
 step "install tools" install_tools
 step "build pkg/" build_pkg
 step "build the benchmark-only wasm module" build_core_module
 step "native (cargo bench --bench core)" native
+step "native exports (cargo bench --bench export)" native_export
 step "wasm in Node" node scripts/bench/node.mjs
 step "wasm in headless Chromium: engine, workspace, web app" node scripts/bench/browser.mjs
 step "web app start in headless Chromium: first and repeat visit, loopback and throttled" node scripts/bench/start.mjs

@@ -17,6 +17,7 @@
 //! `wasm` (wasm32 only) is the only module that knows about JavaScript.
 
 pub mod catalog;
+pub mod export;
 pub mod lens;
 pub mod lint;
 pub mod review;

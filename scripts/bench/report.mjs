@@ -52,8 +52,8 @@ const machine = [
 
 // ---- formatting --------------------------------------------------------------------------------
 
-const ENV = { native: 'native', node: 'wasm, Node', chromium: 'wasm, Chromium', size: 'served files' };
-const ENV_ORDER = ['native', 'node', 'chromium', 'size'];
+const ENV = { native: 'native', 'native-export': 'native', node: 'wasm, Node', chromium: 'wasm, Chromium', size: 'served files' };
+const ENV_ORDER = ['native', 'native-export', 'node', 'chromium', 'size'];
 const fmt = (v, unit) => {
   if (unit === 'B') return `${Math.round(v).toLocaleString('en-US')} B (${(v / 1024).toFixed(1)} KiB)`;
   return formatValue(v, unit);
@@ -82,6 +82,7 @@ const SECTIONS = [
   ['seeding', 'Seeding through the public API', 'Time per call while seeding: `defineWorkload` reads every stored workload to check name uniqueness, so it grows with the number stored.'],
   ['app', 'The web app (www/) in Chromium', 'Served by `scripts/serve.mjs --dev` (www/ at /, pkg/ at /pkg/: unbundled, as the seeding needs pkg/plumbline.js) with 100 workloads seeded through the API into the app\'s own IndexedDB workspace. Navigation: from navigation start (`performance.now()` in the page) to the `MutationObserver` call that sees all 100 rows, and to the task after the next frame (rows painted; the page can take input). Click: the click event\'s `timeStamp` to the mutation of the risk counts (`#review-risks`), measured inside the page.'],
   ['start', 'Web app start in Chromium (empty workspace)', 'The site `scripts/serve.mjs` serves by default (the built site, target/site/), an empty workspace. From navigation start (`performance.now()` in the page) to the task after the frame that shows the workload list (its empty state). First visit: a fresh profile each sample (nothing cached, no service worker). Repeat visit: the same profile afterwards, its service worker installed. Throttled: CDP `Network.emulateNetworkConditions` on the page (40 ms latency, 9 Mbit/s both ways; the server does not compress). Requests: those that reached the server, until it had been quiet for 1 s (the service worker\'s install included).'],
+  ['export', 'Exports (core, native)', 'A workload with 3 lenses fully answered (framework, serverless and the generated 60-question lens as a custom lens) on the memory store: collecting the export model through the public workspace API, then each format from it; and the consolidated report of 1,000 workloads (`benches/export.rs`).'],
   ['size', 'Size', 'Raw and gzip (level 9, file by file as a static host sends them). "Whole app as served" is www/ plus the browser files of pkg/ (.js and .wasm; not node.js, type declarations, README or LICENSE).'],
 ];
 

@@ -14,6 +14,7 @@ mod snapshot_support;
 mod workspace_support;
 
 mod cli;
+mod export;
 mod lens_corpus;
 mod lens_golden;
 mod lens_json;
