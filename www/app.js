@@ -1,3 +1,4 @@
+// @ts-check
 // Start-up and the router. Routes are URL fragments (#/workloads/…), so every URL stays
 // relative and the app works from any folder of any static host. At start-up, saves that a
 // closed or reloaded page cut off are finished first (edit-journal.js); leaving a page with

@@ -1,3 +1,4 @@
+// @ts-check
 // How many changes were stored since the last backup, for the reminder to back up (see
 // ui/backup-banner.js). api.js calls recordChange() after every successful write; the Backup
 // section of Settings calls markBackedUp() after a backup. Kept in localStorage under

@@ -1,3 +1,4 @@
+// @ts-check
 // The journal of saves in progress: a save of typed work writes here first (localStorage is
 // synchronous, so this survives a reload or a closed tab that cuts the IndexedDB save off) and
 // the entry is forgotten once the save is stored. At the next start, replay() finishes what

@@ -1,3 +1,4 @@
+// @ts-check
 // Checks lens texts off the page's main thread: a text with tens of thousands of problems
 // takes the engine seconds, and in the page that would freeze typing, scrolling and screen
 // readers for as long. api.lintLens posts {id, text, options}; the answer is {id, lint} or

@@ -1,3 +1,4 @@
+// @ts-check
 // The browser's storage for this site: whether it is persistent (the browser will not clear it
 // to free space), how much is used of the quota, and the request to make it persistent. Every
 // call tolerates a browser without navigator.storage (it reports "not persistent", no figures).

@@ -1,3 +1,4 @@
+// @ts-check
 // Polite screen-reader announcements through one live region in index.html.
 export function announce(message) {
   const region = document.getElementById('announcer');

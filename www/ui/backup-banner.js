@@ -1,3 +1,4 @@
+// @ts-check
 // The reminder to back up: a dismissible notice (not a modal) linking to Settings, shown when
 // REMIND_EVERY changes were stored since the last backup (or the last dismissal) and the
 // browser may clear the site's storage (not persistent). With persistent storage there is no

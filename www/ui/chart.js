@@ -1,3 +1,4 @@
+// @ts-check
 // A grouped horizontal bar chart of high and medium issues per pillar, drawn as inline SVG
 // with DOM APIs, followed by the same numbers as a table (the accessible form of the chart).
 import { h, nextId } from './dom.js';

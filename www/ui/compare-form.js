@@ -1,3 +1,4 @@
+// @ts-check
 // The "Compare milestones" form: two labelled selects (From, To), each offering the saved
 // milestones and the current state, and a Compare button that opens the comparison page.
 // A plain form, so Enter submits it and every control is reachable by keyboard.

@@ -1,7 +1,7 @@
+// @ts-check
 // One lens of a comparison: its pillars' High and Medium risks before → after, in words as
 // well as numbers, and the questions whose risk changed, each linking to its review page.
 import { h, routeLink } from './dom.js';
-import { counts } from './format.js';
 import { riskBadge } from './risk.js';
 import { scrollTable } from './table.js';
 
@@ -26,8 +26,8 @@ function countCell(before, after, kind) {
 }
 
 function pillarRow(p) {
-  const b = counts(p.riskCountsBefore);
-  const a = counts(p.riskCountsAfter);
+  const b = p.riskCountsBefore;
+  const a = p.riskCountsAfter;
   return h('tr', { dataset: { pillar: p.pillarId } },
     h('th', { scope: 'row' }, p.pillarName || p.pillarId),
     countCell(b.HIGH, a.HIGH, 'high'),
@@ -54,8 +54,8 @@ function questionItem(workloadId, alias, q) {
 
 export function compareLens(workloadId, lens) {
   const headingId = `cmp-${lens.lensAlias}`;
-  const b = counts(lens.riskCountsBefore);
-  const a = counts(lens.riskCountsAfter);
+  const b = lens.riskCountsBefore;
+  const a = lens.riskCountsAfter;
   const changed = lens.changedQuestions || [];
   return h('section.panel', { dataset: { lens: lens.lensAlias }, 'aria-labelledby': headingId },
     h('h2', { id: headingId }, lens.lensName || lens.lensAlias),

@@ -1,3 +1,4 @@
+// @ts-check
 // The findings of a lens check: a summary line ("2 errors, 5 warnings" / "No problems found")
 // and a table of every diagnostic (severity in words and a shape, code, line:column, JSON
 // path, message) with "Show in text" to select the reported line in the lens text, drawn a

@@ -1,3 +1,4 @@
+// @ts-check
 // Modal dialogs on the native <dialog> element: it traps focus, closes on Escape, and we
 // return focus to the control that opened it.
 import { h, nextId } from './dom.js';

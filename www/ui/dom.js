@@ -1,3 +1,4 @@
+// @ts-check
 // DOM building without HTML strings. Every text goes through textContent / text nodes;
 // attributes are set one by one; links go through safeUrl so that only http: and https:
 // URLs become links. No function here ever touches innerHTML.

@@ -1,3 +1,4 @@
+// @ts-check
 // Saving a file the page made: a Blob, an object URL and a temporary link with `download`.
 // Nothing leaves the browser; the URL is revoked once the click has been handled.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Form fields with their label, the rule they follow, a character counter and an error slot,
 // all wired with aria-describedby so a screen reader reads the rule and the error.
 import { h, nextId } from './dom.js';

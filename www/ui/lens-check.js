@@ -1,19 +1,25 @@
+// @ts-check
 // "Check a lens file": a file input and a text box for the lens JSON, Check lens, and the
 // findings (summary line and diagnostics table, each with Show in text). Choosing a file puts
 // its text in the box and checks it at once; the engine checks the box's text, so the line and
 // column it reports point into what the box shows. Everything stays in the page.
-import * as api from '../api.js';
 import { h, nextId } from './dom.js';
 import { readLensFile } from './lens-file.js';
 import { diagnosticsSummary, diagnosticsTable } from './diagnostics.js';
 import { selectLine } from './text-position.js';
 
+/** @typedef {import('../pkg/plumbline.js').LintResult} LintResult */
+
 /**
- * lensCheckPanel({onChecked, announce}) → {node, results}. `onChecked({text, lint})` follows
- * every check (lint: the engine's {valid, diagnostics, model}); `onChecked(null)` when the
- * input could not be read. `results` is the findings section, for the page to place.
+ * lensCheckPanel({lint, onChecked, announce}) → {node, results}. `lint(text)` is the engine's
+ * check; `onChecked({text, lint})` follows every check; `onChecked(null)` when the input could
+ * not be read. `results` is the findings section, for the page to place.
+ * @param {object} options
+ * @param {(text: string) => Promise<LintResult>} options.lint
+ * @param {(checked: {text: string, lint: LintResult} | null) => Promise<void> | void} options.onChecked
+ * @param {(message: string) => void} [options.announce]
  */
-export function lensCheckPanel({ onChecked, announce }) {
+export function lensCheckPanel({ lint: lintText, onChecked, announce }) {
   const fileId = nextId('lens-file');
   const textId = nextId('lens-text');
   const file = h('input', { type: 'file', id: fileId, accept: '.json,application/json', 'aria-describedby': `${fileId}-hint` });
@@ -52,8 +58,8 @@ export function lensCheckPanel({ onChecked, announce }) {
     }
     button.disabled = true;
     try {
-      const lint = await api.lintLens(value);
-      const diagnostics = lint.diagnostics || [];
+      const lint = await lintText(value);
+      const diagnostics = lint.diagnostics;
       summary.textContent = diagnosticsSummary(diagnostics);
       table.replaceChildren(diagnostics.length ? diagnosticsTable(diagnostics, showInText) : '');
       results.hidden = false;

@@ -1,3 +1,4 @@
+// @ts-check
 // Reading a lens file chosen on this computer into text, in the browser (File API; nothing is
 // sent anywhere). Refuses what is not UTF-8 text with a message that says why; the size limit
 // is left to the engine, which refuses a file over 500,000 bytes with its own message.

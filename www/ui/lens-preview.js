@@ -1,3 +1,4 @@
+// @ts-check
 // A lens as its reviewers will read it, read-only: pillars → questions → choices with their
 // titles, descriptions, helpful and improvement texts, links (http/https only, through
 // externalLink) and each question's risk rules as written. With an engine Lens at hand every

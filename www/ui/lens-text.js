@@ -1,3 +1,4 @@
+// @ts-check
 // Small helpers over the plain lens model: question numbering ("OPS 3."), lookups.
 
 const PREFIX = {

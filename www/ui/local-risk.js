@@ -1,3 +1,4 @@
+// @ts-check
 // Risk on the spot: the question's risk evaluated in the page with the already-loaded lens
 // (the engine's Lens.evaluate, no storage round trip), and risk counts tallied from the risk
 // of every question. The review shows these at once and saves afterwards.

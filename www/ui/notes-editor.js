@@ -1,3 +1,4 @@
+// @ts-check
 // Notes shown as text with an Edit button; Edit opens a labelled textarea with a character
 // counter (the engine's limit), Save and Cancel. Save calls `save(text)`; an error stays on
 // screen next to the text, which is kept. A Conflict (changed in another tab) also shows the

@@ -1,3 +1,4 @@
+// @ts-check
 // Messages that outlive a page (work a closed page could not save, the backup reminder): each
 // is a labelled region in #notices, above the page, until the user dismisses it. Not a modal:
 // the app stays usable around it.

@@ -1,3 +1,4 @@
+// @ts-check
 // Nothing typed is lost. Views register their edits here instead of listening to the page's
 // lifecycle themselves:
 //

@@ -1,3 +1,4 @@
+// @ts-check
 // Improvement items as expandable <details>: the question, its risk, and each best practice
 // to adopt with its improvement text, links and impact. Shared by the live plan, milestones
 // and the dashboard.

@@ -1,3 +1,4 @@
+// @ts-check
 // An ordered list the user reorders with "Move up" / "Move down" buttons (keyboard friendly,
 // no drag and drop). onChange receives the ids in their new order.
 import { h } from './dom.js';

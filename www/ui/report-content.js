@@ -1,9 +1,10 @@
+// @ts-check
 // The workload report as DOM: workload properties, then per lens its risk counts, the counts
 // per pillar, every question with its risk, selected and not-applicable best practices,
 // notes, and the improvement plan (high risks first). Built with h() only, so every text from
 // lenses and users is a text node; the same nodes make the page and the downloaded file.
 import { h } from './dom.js';
-import { REASONS, RISK_LABELS, label, formatDate, isoDate, counts, answeredOf } from './format.js';
+import { REASONS, RISK_LABELS, label, formatDate, isoDate, answeredOf } from './format.js';
 import { describedRows, listText, propRow } from './workload-props.js';
 import { riskSummary, riskBadge } from './risk.js';
 import { planItemList } from './plan-items.js';
@@ -45,7 +46,7 @@ function lensSection({ alias, model, review, answers, plan }) {
       h('thead', h('tr', ['Pillar', 'Questions answered', 'High risks', 'Medium risks', 'No risk', 'Not applicable']
         .map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', (review.pillarReviewSummaries || []).map((p) => {
-        const c = counts(p.riskCounts);
+        const c = p.riskCounts;
         const a = answeredOf(p.riskCounts);
         return h('tr', { dataset: { pillar: p.pillarId } },
           h('th', { scope: 'row' }, p.pillarName || p.pillarId),

@@ -1,3 +1,4 @@
+// @ts-check
 // The report as a self-contained HTML file: an <html> element tree made with DOM APIs, the
 // report's nodes cloned into it, a small stylesheet as text, and a Content-Security-Policy that
 // allows no script, no fetch and no outside style. All lens and user text went in as text

@@ -1,7 +1,8 @@
+// @ts-check
 // Risk badges and risk-count summaries. Risk is never told by colour alone: every badge
 // carries its words and a shape.
 import { h } from './dom.js';
-import { RISK_LABELS, counts, answeredOf } from './format.js';
+import { RISK_LABELS, answeredOf } from './format.js';
 
 const SHAPES = { HIGH: '⊗', MEDIUM: '⚠', NONE: '✓', NOT_APPLICABLE: '⊘', UNANSWERED: '○' };
 
@@ -12,7 +13,7 @@ export function riskBadge(risk) {
 
 /** "Questions answered 12/57 · High risk 3 · Medium risk 1" as a description list. */
 export function riskSummary(riskCounts, { withAnswered = true, id } = {}) {
-  const c = counts(riskCounts);
+  const c = riskCounts;
   const { answered, total } = answeredOf(riskCounts);
   return h('dl', { class: 'risk-summary', id },
     withAnswered ? h('div', h('dt', 'Questions answered'), h('dd', { dataset: { count: 'answered' } }, `${answered}/${total}`)) : null,
@@ -22,7 +23,7 @@ export function riskSummary(riskCounts, { withAnswered = true, id } = {}) {
 
 /** Updates a riskSummary() in place. */
 export function updateRiskSummary(el, riskCounts) {
-  const c = counts(riskCounts);
+  const c = riskCounts;
   const { answered, total } = answeredOf(riskCounts);
   const set = (k, v) => {
     const dd = el.querySelector(`[data-count="${k}"]`);

@@ -1,3 +1,4 @@
+// @ts-check
 // "Try the risk rules" for one question of a lens: its choices as checkboxes, "Mark not
 // applicable" per choice (never on a "None of these" choice), "Question does not apply", and,
 // on every change, the risk the engine gives the answer and the rule that matched (first match

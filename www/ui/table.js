@@ -1,3 +1,4 @@
+// @ts-check
 // A wide table inside a keyboard-scrollable region, so small screens scroll the table and not
 // the page.
 import { h } from './dom.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Page tabs as a navigation list of links: each tab is its own URL, the current one is marked
 // with aria-current.
 import { h, routeLink } from './dom.js';

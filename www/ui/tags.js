@@ -1,3 +1,4 @@
+// @ts-check
 // Tag rows: key and value inputs with Add tag / Remove.
 import { h, nextId } from './dom.js';
 

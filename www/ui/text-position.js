@@ -1,3 +1,4 @@
+// @ts-check
 // Line and column (as the engine reports them) back to offsets in a JS string, to select the
 // reported line in a textarea. The engine's rules: lines end at "\n", "\r\n" or a lone "\r";
 // columns count characters (Unicode code points), both 1-based. JS strings index UTF-16 code

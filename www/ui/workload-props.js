@@ -1,3 +1,4 @@
+// @ts-check
 // The workload's described properties as rows of a <dl class="props">, shared by the
 // Properties tab and the report, so both say the same things the same way.
 import { h, externalLink } from './dom.js';

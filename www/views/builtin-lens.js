@@ -1,3 +1,4 @@
+// @ts-check
 // A built-in lens opened in the workbench, read-only: its questions, choices and risk rules,
 // and "Try the risk rules" on each question with the engine's own lens. Nothing is saved.
 import * as api from '../api.js';

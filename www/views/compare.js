@@ -1,9 +1,10 @@
+// @ts-check
 // Comparison of two states of a workload (two milestones, or a milestone and the current
 // state): per lens, the risks by pillar before → after and the questions whose risk changed.
 // Route: #/workloads/:id/compare/:from/:to, where each side is a milestone number or `current`.
 import * as api from '../api.js';
 import { h, routeLink } from '../ui/dom.js';
-import { formatDate, isoDate, counts } from '../ui/format.js';
+import { formatDate, isoDate } from '../ui/format.js';
 import { compareForm } from '../ui/compare-form.js';
 import { compareLens } from '../ui/compare-lens.js';
 
@@ -21,7 +22,7 @@ function oneSideLenses(title, note, lenses) {
   return h('section.panel', { 'aria-label': title },
     h('h2', title),
     h('ul.plain', lenses.map((l) => {
-      const c = counts(l.riskCounts);
+      const c = l.riskCounts;
       return h('li', { dataset: { lens: l.lensAlias } },
         h('strong', l.lensName || l.lensAlias), `: ${note} (high risks ${c.HIGH}, medium risks ${c.MEDIUM}, `,
         `${l.questionsAnswered}/${l.questionCount} questions answered).`);

@@ -1,3 +1,4 @@
+// @ts-check
 // The page shown instead of a workload page that could not load because a stored record is
 // damaged (error kind "Corrupted"): what is damaged, in words, and the workload's three
 // actions. The router (app.js) uses it for every page, so no view handles this on its own.
@@ -5,7 +6,8 @@
 // milestones remain (leftovers): they can be exported and deleted.
 import * as api from '../api.js';
 import { h, routeLink } from '../ui/dom.js';
-import { damageActions, damagedLabel, describeRecord, storedName, workloadOfRecord } from '../ui/damage.js';
+import { damagedLabel, describeRecord, workloadOfRecord } from '../ui/damage.js';
+import { damageActions, storedName } from './damage-actions.js';
 
 export async function render(ctx, error) {
   ctx.setTitle('Damaged data');

@@ -1,9 +1,10 @@
+// @ts-check
 // Dashboard: totals, high and medium issues per pillar (chart + table), issues per workload
 // per pillar, and improvement items across workloads; filters by pillar and risk. The engine
 // computes it (workspace.dashboard); this view only draws it.
 import * as api from '../api.js';
 import { h, routeLink, nextId } from '../ui/dom.js';
-import { counts, formatDate, isoDate, IMPROVEMENT_STATUS, label } from '../ui/format.js';
+import { formatDate, isoDate, IMPROVEMENT_STATUS, label, NO_RISKS } from '../ui/format.js';
 import { riskBadge } from '../ui/risk.js';
 import { issuesChart } from '../ui/chart.js';
 import { scrollTable } from '../ui/table.js';
@@ -36,7 +37,7 @@ export async function render(ctx) {
     const rf = riskFilter.value;
     const series = rf === 'HIGH' ? ['high'] : rf === 'MEDIUM' ? ['medium'] : ['high', 'medium'];
     const chartRows = d.pillars.map((p) => {
-      const c = counts(p.riskCounts);
+      const c = p.riskCounts;
       return { label: p.pillarName, high: c.HIGH, medium: c.MEDIUM };
     });
     const shownPillars = d.pillars.map((p) => [p.pillarId, p.pillarName]);
@@ -52,18 +53,18 @@ export async function render(ctx) {
         h('th', { scope: 'col' }, 'Improvement status'),
         h('th', { scope: 'col' }, 'Last updated'))),
       h('tbody', d.workloads.map((w) => {
-        const c = counts(w.riskCounts);
-        const byPillar = new Map((w.pillars || []).map((p) => [p.pillarId, counts(p.riskCounts)]));
+        const c = w.riskCounts;
+        const byPillar = new Map(w.pillars.map((p) => [p.pillarId, p.riskCounts]));
         return h('tr', { dataset: { workloadId: w.workloadId } },
           h('th', { scope: 'row' }, routeLink(`#/workloads/${w.workloadId}`, {}, w.workloadName)),
-          h('td.num', `${w.questionsAnswered ?? '—'}/${w.questionCount ?? '—'}`),
+          h('td.num', `${w.questionsAnswered}/${w.questionCount}`),
           series.includes('high') ? h('td.num', String(c.HIGH)) : null,
           series.includes('medium') ? h('td.num', String(c.MEDIUM)) : null,
           shownPillars.map(([id]) => {
-            const x = byPillar.get(id) || counts();
+            const x = byPillar.get(id) ?? NO_RISKS;
             return h('td.num', series.map((s) => (s === 'high' ? `H ${x.HIGH}` : `M ${x.MEDIUM}`)).join(' · '));
           }),
-          h('td', label(IMPROVEMENT_STATUS, w.improvementStatus || 'NOT_APPLICABLE')),
+          h('td', label(IMPROVEMENT_STATUS, w.improvementStatus)),
           h('td', h('time', { datetime: isoDate(w.updatedAt) }, formatDate(w.updatedAt))));
       })));
 

@@ -1,3 +1,4 @@
+// @ts-check
 // A lens of a workload: its overview (risk counts, questions answered, lens notes with Edit),
 // each pillar with its counts and its own notes (Edit per pillar), and the answers file in the
 // AWS format both ways (Export answers / Import answers). When a custom lens has a newer
@@ -5,7 +6,7 @@
 // Notes typed in an open editor are saved when the page is hidden or closed.
 import * as api from '../api.js';
 import { h, routeLink } from '../ui/dom.js';
-import { counts, answeredOf, formatDate, isoDate } from '../ui/format.js';
+import { answeredOf, formatDate, isoDate } from '../ui/format.js';
 import { riskSummary, updateRiskSummary } from '../ui/risk.js';
 import { notesEditor } from '../ui/notes-editor.js';
 import { answersFilePanel } from '../ui/answers-file.js';
@@ -91,7 +92,7 @@ export async function render(ctx) {
   function drawFigures() {
     updateRiskSummary(summary, review.riskCounts);
     for (const p of review.pillarReviewSummaries || []) {
-      const c = counts(p.riskCounts);
+      const c = p.riskCounts;
       const a = answeredOf(p.riskCounts);
       pillarCells.get(p.pillarId)?.replaceChildren(
         `Questions answered ${a.answered}/${a.total} · High risk ${c.HIGH} · Medium risk ${c.MEDIUM}`);
@@ -100,8 +101,10 @@ export async function render(ctx) {
   drawFigures();
 
   const answersFile = answersFilePanel({
-    workload: w,
+    workloadName: w.workloadName,
     lensAlias,
+    exportAnswers: () => api.exportAnswers(workloadId, lensAlias),
+    importAnswers: (text) => api.importAnswers(workloadId, lensAlias, text),
     onImported: async () => {
       await reloadReview();
       drawFigures();

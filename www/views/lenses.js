@@ -1,3 +1,4 @@
+// @ts-check
 // The Lenses page, a workbench for lens authors: the built-in lenses (each opens read-only in
 // the preview), "Check a lens file" with the engine's findings, and the preview of the checked
 // lens with "Try the risk rules" when it has no error, and the workspace's custom lenses
@@ -52,10 +53,22 @@ function draftRules(text, diagnostics) {
   };
 }
 
+/** @type {import('../ui/custom-lenses.js').CustomLensStore} */
+const customLensStore = {
+  list: async () => {
+    const [all, damaged] = await Promise.all([api.lenses(), api.damagedLenses()]);
+    return { lenses: all.filter((l) => l.lensType === 'CUSTOM_SELF'), damaged };
+  },
+  importLens: api.importLens,
+  createLensVersion: api.createLensVersion,
+  exportLens: api.exportLens,
+  deleteLens: api.deleteLens,
+};
+
 export async function render(ctx) {
   ctx.setTitle('Lenses');
   const lenses = (await api.lenses()).filter((l) => l.lensType !== 'CUSTOM_SELF');
-  const custom = customLensesPanel({ announce: ctx.announce });
+  const custom = customLensesPanel({ store: customLensStore, announce: ctx.announce });
   await custom.refresh();
   let parsed = null; // the engine Lens of the last text checked with no error
   const release = () => {
@@ -98,6 +111,7 @@ export async function render(ctx) {
   }
 
   const check = lensCheckPanel({
+    lint: api.lintLens,
     onChecked: async (checked) => {
       custom.setChecked(checked);
       await showPreview(checked);

@@ -1,36 +1,36 @@
+// @ts-check
 // A milestone, read-only: the workload as it was, each lens review with its risks per pillar,
 // the answers, and the improvement plan frozen at that moment.
 import * as api from '../api.js';
 import { h, routeLink } from '../ui/dom.js';
-import { formatDate, isoDate, counts, IMPROVEMENT_STATUS, label } from '../ui/format.js';
+import { formatDate, isoDate, IMPROVEMENT_STATUS, label } from '../ui/format.js';
 import { riskSummary, riskBadge } from '../ui/risk.js';
 import { planItemList } from '../ui/plan-items.js';
 import { flatQuestions, questionHeading } from '../ui/lens-text.js';
 import { scrollTable } from '../ui/table.js';
-import { milestoneRiskCounts } from '../ui/workload-actions.js';
 
 export async function render(ctx) {
   const { workloadId } = ctx.params;
   const n = Number(ctx.params.milestoneNumber);
   const m = await api.getMilestone(workloadId, n);
-  const snap = m.workload || (await api.getWorkload(workloadId));
+  const snap = m.workload;
   const name = m.milestoneName;
   ctx.setTitle(`Milestone ${name} — ${snap.workloadName}`);
-  const total = await milestoneRiskCounts(workloadId, m);
+  const total = snap.riskCounts;
 
-  const lensSections = await Promise.all((snap.lenses || []).map(async (alias) => {
+  const lensSections = await Promise.all(snap.lenses.map(async (alias) => {
     const [review, answers, items] = await Promise.all([
       api.getLensReview(workloadId, alias, n),
       api.listAnswers(workloadId, alias, n),
-      api.improvementPlan(workloadId, alias, { milestoneNumber: n, pillarPriority: snap.pillarPriorities || [] }),
+      api.improvementPlan(workloadId, alias, { milestoneNumber: n, pillarPriority: snap.pillarPriorities }),
     ]);
     const model = await api.lensModel(alias, review.lensVersion);
     const lensName = model.name || alias;
     const byQ = new Map(answers.map((a) => [a.questionId, a]));
-    const pillarRows = (review.pillarReviewSummaries || []).map((p) => {
-      const c = counts(p.riskCounts);
+    const pillarRows = review.pillarReviewSummaries.map((p) => {
+      const c = p.riskCounts;
       const total = Object.values(c).reduce((x, y) => x + y, 0);
-      return h('tr', h('th', { scope: 'row' }, p.pillarName || p.pillarId),
+      return h('tr', h('th', { scope: 'row' }, p.pillarName),
         h('td.num', `${total - c.UNANSWERED}/${total}`), h('td.num', String(c.HIGH)), h('td.num', String(c.MEDIUM)));
     });
     const answerList = h('ol.answer-list', flatQuestions(model).map((e) => {

@@ -1,3 +1,4 @@
+// @ts-check
 // Lens improvement plan: risk counts, improvement status, pillar priority (reorderable with
 // buttons), filters by risk and pillar, and the improvement items.
 import * as api from '../api.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // The workload report (Generate report), of the workload now or of a milestone: everything in
 // one page to read, print (the print stylesheet hides the app around it) or download as a
 // self-contained HTML file with no script in it.

@@ -1,3 +1,4 @@
+// @ts-check
 // The Backup section of Settings: "Back up workspace" saves the whole workspace as one file;
 // "Restore from backup" reads such a file, shows what it would change (nothing is written
 // yet), lets the user choose for each item that exists here with other content — keep mine,

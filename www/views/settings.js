@@ -1,3 +1,4 @@
+// @ts-check
 // Settings. Storage: whether the browser keeps this site's data until the user clears it
 // (persistent) or may delete it when space runs low, how much of the quota it uses, the
 // changes since the last backup, and "Ask for persistent storage" while it is not persistent.

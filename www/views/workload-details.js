@@ -1,13 +1,14 @@
+// @ts-check
 // Workload details: Overview, Milestones and Properties tabs.
 import * as api from '../api.js';
 import { h, routeLink, externalLink } from '../ui/dom.js';
-import { IMPROVEMENT_STATUS, label, formatDate, isoDate, counts, answeredOf } from '../ui/format.js';
+import { IMPROVEMENT_STATUS, label, formatDate, isoDate, answeredOf } from '../ui/format.js';
 import { riskSummary } from '../ui/risk.js';
 import { tabNav } from '../ui/tabs.js';
 import { scrollTable } from '../ui/table.js';
 import { describedRows } from '../ui/workload-props.js';
 import { compareForm } from '../ui/compare-form.js';
-import { deleteWorkloadFlow, saveMilestoneFlow, milestoneRiskCounts } from '../ui/workload-actions.js';
+import { deleteWorkloadFlow, saveMilestoneFlow } from './workload-actions.js';
 
 export async function render(ctx) {
   const { workloadId, tab } = ctx.params;
@@ -23,7 +24,7 @@ export async function render(ctx) {
   const tabTitles = { overview: 'Overview', milestones: 'Milestones', properties: 'Properties' };
   ctx.setTitle(`${w.workloadName} — ${tabTitles[tab]}`);
 
-  const nextLens = lenses.find((l) => counts(l.review.riskCounts).UNANSWERED > 0) || lenses[0];
+  const nextLens = lenses.find((l) => l.review.riskCounts.UNANSWERED > 0) || lenses[0];
   const reviewLabel = answered === 0 ? 'Start reviewing' : 'Continue reviewing';
   const reviewRoute = nextLens ? `#/workloads/${workloadId}/lenses/${encodeURIComponent(nextLens.alias)}/review` : null;
 
@@ -54,7 +55,7 @@ export async function render(ctx) {
         routeLink(reviewRoute, { class: 'button primary' }, reviewLabel))
       : null;
     const lensRows = lenses.map(({ alias, review, model }) => {
-      const c = counts(review.riskCounts);
+      const c = review.riskCounts;
       const a = answeredOf(review.riskCounts);
       const name = model.name || alias;
       return h('tr', { dataset: { lens: alias } },
@@ -98,15 +99,15 @@ export async function render(ctx) {
         h('h2', { id: 'ms-h' }, 'Milestones'),
         h('p', 'No milestones yet. A milestone records the state of the workload at a point in time; save one after your first review and after each round of improvements.'));
     }
-    const rows = await Promise.all(list.map(async (m) => {
-      const c = counts(await milestoneRiskCounts(workloadId, m));
+    const rows = list.map((m) => {
+      const c = m.riskCounts;
       return h('tr', { dataset: { milestone: String(m.milestoneNumber) } },
         h('th', { scope: 'row' }, routeLink(`#/workloads/${workloadId}/milestones/${m.milestoneNumber}`, {}, m.milestoneName)),
         h('td.num', String(c.HIGH)),
         h('td.num', String(c.MEDIUM)),
         h('td', h('time', { datetime: isoDate(m.recordedAt) }, formatDate(m.recordedAt))),
         h('td', routeLink(`#/workloads/${workloadId}/milestones/${m.milestoneNumber}`, { 'aria-label': `View milestone ${m.milestoneName}` }, 'View milestone')));
-    }));
+    });
     return h('div', h('section.panel', { 'aria-labelledby': 'ms-h' },
       h('h2', { id: 'ms-h' }, `Milestones (${list.length})`),
       scrollTable('Milestones', h('table.data',

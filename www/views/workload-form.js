@@ -1,3 +1,4 @@
+// @ts-check
 // Define workload / Edit workload. Every rule is shown next to its field; the engine validates
 // and its Validation error is shown at the field it names (error.field). Until it is saved, a
 // changed form asks before the page is left (ui/pending-edits.js); the first workload defined

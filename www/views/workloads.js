@@ -1,11 +1,13 @@
+// @ts-check
 // Workloads page: the table of workloads with View details, Edit and Delete. Workload records
 // the engine cannot read are rows marked Damaged, with Export as stored, Repair and Delete.
 import * as api from '../api.js';
 import { h, routeLink } from '../ui/dom.js';
-import { IMPROVEMENT_STATUS, label, formatDate, isoDate, counts, answeredOf } from '../ui/format.js';
+import { IMPROVEMENT_STATUS, label, formatDate, isoDate, answeredOf } from '../ui/format.js';
 import { scrollTable } from '../ui/table.js';
-import { deleteWorkloadFlow } from '../ui/workload-actions.js';
-import { damageActions, damagedLabel, storedName } from '../ui/damage.js';
+import { deleteWorkloadFlow } from './workload-actions.js';
+import { damagedLabel } from '../ui/damage.js';
+import { damageActions, storedName } from './damage-actions.js';
 
 export async function render(ctx) {
   ctx.setTitle('Workloads');
@@ -24,7 +26,7 @@ export async function render(ctx) {
   }
 
   const rows = items.map((w) => {
-    const c = counts(w.riskCounts);
+    const c = w.riskCounts;
     const { answered, total } = answeredOf(w.riskCounts);
     const name = w.workloadName;
     const del = h('button', { type: 'button', class: 'link-button danger-text', 'aria-label': `Delete ${name}` }, 'Delete');
