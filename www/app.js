@@ -26,6 +26,24 @@ import * as builtinLens from './views/builtin-lens.js';
 import * as settings from './views/settings.js';
 import * as damaged from './views/damaged.js';
 
+/**
+ * What every view's render(ctx) is given.
+ * @typedef {object} ViewContext
+ * @property {Record<string, string>} params the route's parts, by name, plus the route's extras
+ * @property {(route: string) => void} navigate
+ * @property {(text: string) => void} setTitle
+ * @property {(message: string) => void} announce
+ * @property {() => boolean} isCurrent false once another page started to render
+ * @property {() => void} reload draws the page again from stored data
+ */
+/**
+ * A view's result: its node, or the node with what to do when the page is left, which element
+ * to focus (default the h1) and what to run once it is on screen.
+ * @typedef {Node | {node: Node, leave?: () => unknown, focus?: string, afterMount?: () => void}} ViewResult
+ */
+/** @typedef {[RegExp, (ctx: ViewContext, ...more: any[]) => Promise<ViewResult> | ViewResult, string[], Record<string, string>?]} Route */
+
+/** @type {Route[]} */
 const ROUTES = [
   [/^\/workloads$/, workloads.render, []],
   [/^\/workloads\/new$/, workloadForm.render, [], { mode: 'define' }],
@@ -46,7 +64,7 @@ const ROUTES = [
   [/^\/settings$/, settings.render, []],
 ];
 
-const main = document.getElementById('main');
+const main = /** @type {HTMLElement} */ (document.getElementById('main'));
 let current = null; // { leave }
 let renderToken = 0;
 let shownHash = null; // the route on screen, to go back to when leaving is cancelled
@@ -75,7 +93,7 @@ function setTitle(text) {
 }
 
 function markNav(path) {
-  for (const a of document.querySelectorAll('[data-nav]')) {
+  for (const a of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-nav]'))) {
     const on = path.startsWith(`/${a.dataset.nav}`);
     if (on) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
@@ -173,7 +191,7 @@ function linkTo(route, text) {
 }
 
 async function start() {
-  document.getElementById('skip-link').addEventListener('click', (ev) => {
+  document.getElementById('skip-link')?.addEventListener('click', (ev) => {
     ev.preventDefault();
     main.focus();
   });
@@ -185,7 +203,8 @@ async function start() {
     return;
   }
   api.engineVersion().then((v) => {
-    document.getElementById('engine-version').textContent = v;
+    const footer = document.getElementById('engine-version');
+    if (footer) footer.textContent = v;
   });
   // Saves a closed or reloaded page did not finish, before any page reads the data.
   try {

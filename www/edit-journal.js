@@ -89,7 +89,7 @@ const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 async function replayEntry(name, problems) {
   let entry = null;
   try {
-    entry = JSON.parse(localStorage.getItem(name));
+    entry = JSON.parse(localStorage.getItem(name) ?? 'null');
     const op = OPS[entry?.op];
     if (!op) return;
     const current = await op.read(entry.args);
@@ -111,6 +111,7 @@ async function replayEntry(name, problems) {
  * not be saved (empty when everything was); every entry is forgotten either way, so a problem
  * is reported once. An entry whose save another open tab is still running waits for that tab
  * (normally it then is gone); `onLateProblems(messages)` reports what that wait turned up.
+ * @param {{onLateProblems?: (messages: string[]) => void}} [options]
  */
 export async function replay({ onLateProblems } = {}) {
   const entries = [];

@@ -17,7 +17,7 @@ function openDialog(build) {
     };
     dialog.addEventListener('close', () => {
       dialog.remove();
-      if (opener && opener.isConnected) opener.focus();
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
       resolve(result);
     });
     build(dialog, titleId, done);

@@ -3,11 +3,13 @@
 // sent anywhere). Refuses what is not UTF-8 text with a message that says why; the size limit
 // is left to the engine, which refuses a file over 500,000 bytes with its own message.
 
-/** An Error with kind "FileUnreadable" and a message meant for the reader. */
+/**
+ * An Error with kind "FileUnreadable" (the page's own kind, not an engine one) and a message
+ * meant for the reader.
+ * @param {string} message
+ */
 function unreadable(message) {
-  const e = new Error(message);
-  e.kind = 'FileUnreadable';
-  return e;
+  return Object.assign(new Error(message), { kind: 'FileUnreadable' });
 }
 
 /**

@@ -86,6 +86,11 @@ function questionItem(question, where, opts) {
  * (a lens with errors) gives the rules as written in the file, `rules({pillar, question,
  * path}, q)`, since the engine's draft model leaves out the rules it could not read, and
  * `hasError(path)` to flag the rules a diagnostic points into.
+ * @param {import('../pkg/plumbline.js').LensModel} model
+ * @param {object} [options]
+ * @param {((answer: import('../pkg/plumbline.js').AnswerInput) => import('../pkg/plumbline.js').RiskExplanation) | null} [options.explain]
+ * @param {string} [options.unavailable]
+ * @param {{rules: (where: {pillar: any, question: any, path?: string}, q: any) => any, hasError: (path: string) => boolean} | null} [options.draft]
  */
 export function lensPreview(model, { explain = null, unavailable = '', draft = null } = {}) {
   const opts = { explain, unavailable, draft };

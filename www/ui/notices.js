@@ -10,6 +10,9 @@ const area = () => document.getElementById('notices');
 /**
  * Shows `lines` (strings or nodes, one paragraph each) under `title`, replacing a notice with
  * the same `name`; `actions` are extra nodes beside Dismiss. Returns the notice's node.
+ * @param {string} title
+ * @param {(string | Node)[]} lines
+ * @param {{name?: string, actions?: Node[], onDismiss?: () => void}} [options]
  */
 export function showNotice(title, lines, { name = title, actions = [], onDismiss } = {}) {
   hideNotice(name);

@@ -49,7 +49,10 @@ function refresh() {
   else window.removeEventListener('beforeunload', warnBeforeUnload);
 }
 
-/** Registers a view's edits: {flush?, unsaved?} → {changed(), release()}. */
+/**
+ * Registers a view's edits: {flush?, unsaved?} → {changed(), release()}.
+ * @param {{flush?: () => void, unsaved?: () => boolean}} edits
+ */
 export function trackEdits({ flush, unsaved }) {
   const entry = { flush, unsaved };
   tracked.add(entry);

@@ -6,7 +6,12 @@ import { h, routeLink, externalLink } from './dom.js';
 import { riskBadge } from './risk.js';
 import { flatQuestions, questionHeading, pillarName } from './lens-text.js';
 
-/** `level`: the heading level of each best practice (one below the list's own heading). */
+/**
+ * `level`: the heading level of each best practice (one below the list's own heading).
+ * @param {import('../pkg/plumbline.js').PlanItem[]} items
+ * @param {import('../pkg/plumbline.js').LensModel} model
+ * @param {{reviewBase?: string, workloadName?: string, level?: number}} [options]
+ */
 export function planItemList(items, model, { reviewBase, workloadName, level = 4 } = {}) {
   const numbering = new Map(flatQuestions(model).map((e) => [e.question.id, e]));
   if (!items.length) return h('p.empty-items', 'No improvement items: no question has a high or medium risk.');

@@ -4,7 +4,14 @@
 import { h } from './dom.js';
 import { announce } from './announce.js';
 
-/** priorityList({label, items: [{id, name}], onChange}) → {node, value} */
+/**
+ * priorityList({label, items: [{id, name}], onChange}) → {node, value}
+ * @param {object} options
+ * @param {string} options.label
+ * @param {{id: string, name: string}[]} options.items
+ * @param {(ids: string[]) => void} [options.onChange]
+ * @param {string} [options.idPrefix]
+ */
 export function priorityList({ label, items, onChange, idPrefix = 'prio' }) {
   let order = items.map((i) => ({ ...i }));
   const list = h('ol.priority-list', { 'aria-label': label });

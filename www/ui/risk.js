@@ -4,14 +4,20 @@
 import { h } from './dom.js';
 import { RISK_LABELS, answeredOf } from './format.js';
 
+/** @type {Record<import('../pkg/plumbline.js').Risk, string>} */
 const SHAPES = { HIGH: '⊗', MEDIUM: '⚠', NONE: '✓', NOT_APPLICABLE: '⊘', UNANSWERED: '○' };
 
+/** @param {import('../pkg/plumbline.js').Risk} risk */
 export function riskBadge(risk) {
   return h('span', { class: `risk risk-${String(risk).toLowerCase().replace('_', '-')}` },
-    h('span', { 'aria-hidden': 'true' }, SHAPES[risk] || '', ' '), RISK_LABELS[risk] || risk);
+    h('span', { 'aria-hidden': 'true' }, SHAPES[risk], ' '), RISK_LABELS[risk]);
 }
 
-/** "Questions answered 12/57 · High risk 3 · Medium risk 1" as a description list. */
+/**
+ * "Questions answered 12/57 · High risk 3 · Medium risk 1" as a description list.
+ * @param {import('../pkg/plumbline.js').RiskCounts} riskCounts
+ * @param {{withAnswered?: boolean, id?: string}} [options]
+ */
 export function riskSummary(riskCounts, { withAnswered = true, id } = {}) {
   const c = riskCounts;
   const { answered, total } = answeredOf(riskCounts);
@@ -21,7 +27,11 @@ export function riskSummary(riskCounts, { withAnswered = true, id } = {}) {
     h('div.medium', h('dt', h('span', { 'aria-hidden': 'true' }, SHAPES.MEDIUM, ' '), 'Medium risk'), h('dd', { dataset: { count: 'medium' } }, String(c.MEDIUM))));
 }
 
-/** Updates a riskSummary() in place. */
+/**
+ * Updates a riskSummary() in place.
+ * @param {Element} el
+ * @param {import('../pkg/plumbline.js').RiskCounts} riskCounts
+ */
 export function updateRiskSummary(el, riskCounts) {
   const c = riskCounts;
   const { answered, total } = answeredOf(riskCounts);

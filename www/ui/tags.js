@@ -40,6 +40,7 @@ export function tagEditor(initial = {}) {
     node,
     input: addButton,
     value() {
+      /** @type {Record<string, string>} */
       const out = {};
       for (const row of rows.querySelectorAll('.tag-row')) {
         const k = row.querySelector('.tag-key').value.trim();

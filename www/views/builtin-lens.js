@@ -8,9 +8,7 @@ import { lensPreview } from '../ui/lens-preview.js';
 export async function render(ctx) {
   const { lensAlias } = ctx.params;
   if (!(await api.lenses()).some((l) => l.lensAlias === lensAlias)) {
-    const e = new Error(`There is no built-in lens "${lensAlias}".`);
-    e.kind = 'NotFound';
-    throw e;
+    throw api.engineError('NotFound', `There is no built-in lens "${lensAlias}".`);
   }
   const [lens, model] = await Promise.all([api.lensEngine(lensAlias), api.lensModel(lensAlias)]);
   const name = api.lensName(model, lensAlias);

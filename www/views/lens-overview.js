@@ -19,11 +19,7 @@ export const NOTES_MAX = 2084;
 export async function render(ctx) {
   const { workloadId, lensAlias } = ctx.params;
   const w = await api.getWorkload(workloadId);
-  if (!(w.lenses || []).includes(lensAlias)) {
-    const e = new Error(`The lens "${lensAlias}" is not applied to this workload.`);
-    e.kind = 'NotFound';
-    throw e;
-  }
+  if (!w.lenses.includes(lensAlias)) throw api.engineError('NotFound', `The lens "${lensAlias}" is not applied to this workload.`);
   let review = await api.getLensReview(workloadId, lensAlias);
   const model = await api.lensModel(lensAlias, review.lensVersion);
   const lensName = model.name || lensAlias;

@@ -34,14 +34,16 @@ export async function render(ctx) {
         h('td.num', `${total - c.UNANSWERED}/${total}`), h('td.num', String(c.HIGH)), h('td.num', String(c.MEDIUM)));
     });
     const answerList = h('ol.answer-list', flatQuestions(model).map((e) => {
-      const a = byQ.get(e.question.id) || {};
-      const selected = new Set(a.selectedChoices || []);
-      const na = new Set((a.choiceAnswers || a.choiceAnswerSummaries || []).filter((c) => c.status === 'NOT_APPLICABLE').map((c) => c.choiceId));
+      // listAnswers gives every question of the lens, answered or not.
+      const a = byQ.get(e.question.id);
+      if (!a) throw new Error(`The milestone has no answer for question ${e.question.id}.`);
+      const selected = new Set(a.selectedChoices);
+      const na = new Set(a.choiceAnswers.filter((c) => c.status === 'NOT_APPLICABLE').map((c) => c.choiceId));
       const chosen = e.question.choices.filter((c) => selected.has(c.id));
       const waived = e.question.choices.filter((c) => na.has(c.id));
       return h('li', { dataset: { questionId: e.question.id } },
-        h('p.answer-q', h('span.answer-title', questionHeading(e)), ' ', riskBadge(a.risk || 'UNANSWERED')),
-        a.isApplicable === false ? h('p.subtle', 'Question does not apply to this workload.') : null,
+        h('p.answer-q', h('span.answer-title', questionHeading(e)), ' ', riskBadge(a.risk)),
+        !a.isApplicable ? h('p.subtle', 'Question does not apply to this workload.') : null,
         chosen.length ? h('ul.plain', chosen.map((c) => h('li', '✓ ', c.title))) : null,
         waived.length ? h('ul.plain', waived.map((c) => h('li', '⊘ ', c.title, ' (not applicable)'))) : null,
         a.notes ? h('p.notes', a.notes) : null);

@@ -29,6 +29,13 @@ function problem(e) {
 }
 
 /** [label, select]; in a table row the label is for screen readers only. */
+/**
+ * @param {string} label
+ * @param {string | undefined} value
+ * @param {(value: string) => void} onChange
+ * @param {{labelShown?: boolean}} [options]
+ * @returns {[HTMLElement, HTMLSelectElement]}
+ */
 function choiceSelect(label, value, onChange, { labelShown = false } = {}) {
   const id = nextId('restore-choice');
   const select = h('select', { id, on: { change: () => onChange(select.value) } },
@@ -47,6 +54,7 @@ function previewPanel(preview, text, ctx, onDone) {
 
   const selects = new Map();
   const rows = preview.items.map((item) => {
+    /** @type {string | HTMLElement[]} */
     let cell = '—';
     if (item.status === 'conflict') {
       cell = choiceSelect(`What to do with ${item.name}`, resolutions[item.id], (v) => { resolutions[item.id] = v; });

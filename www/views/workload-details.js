@@ -13,13 +13,13 @@ import { deleteWorkloadFlow, saveMilestoneFlow } from './workload-actions.js';
 export async function render(ctx) {
   const { workloadId, tab } = ctx.params;
   const w = await api.getWorkload(workloadId);
-  const lenses = await Promise.all((w.lenses || []).map(async (alias) => {
+  const lenses = await Promise.all(w.lenses.map(async (alias) => {
     const review = await api.getLensReview(workloadId, alias);
     const model = await api.lensModel(alias, review.lensVersion);
     return { alias, review, model };
   }));
-  const total = {};
-  for (const l of lenses) for (const [k, v] of Object.entries(l.review.riskCounts || {})) total[k] = (total[k] || 0) + v;
+  // The workload's counts are over its applied lenses (the engine keeps them).
+  const total = w.riskCounts;
   const { answered, total: questionCount } = answeredOf(total);
   const tabTitles = { overview: 'Overview', milestones: 'Milestones', properties: 'Properties' };
   ctx.setTitle(`${w.workloadName} — ${tabTitles[tab]}`);
@@ -75,7 +75,7 @@ export async function render(ctx) {
         h('h2', { id: 'wo-h' }, 'Workload overview'),
         riskSummary(total, { id: 'workload-risks' }),
         h('dl.props',
-          h('div', h('dt', 'Improvement status'), h('dd', label(IMPROVEMENT_STATUS, w.improvementStatus || 'NOT_APPLICABLE'))),
+          h('div', h('dt', 'Improvement status'), h('dd', label(IMPROVEMENT_STATUS, w.improvementStatus))),
           h('div', h('dt', 'Last updated'), h('dd', h('time', { datetime: isoDate(w.updatedAt) }, formatDate(w.updatedAt))))),
         h('h3', 'Workload notes'),
         w.notes ? h('p.notes', w.notes) : h('p.subtle', 'No notes. Choose Edit to add them.')),

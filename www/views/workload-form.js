@@ -52,7 +52,8 @@ export async function render(ctx) {
     api.lenses(),
     api.lensModel(FRAMEWORK),
   ]);
-  const w = workload || {};
+  /** @type {Partial<import('../pkg/plumbline.js').Workload>} */
+  const w = workload ?? {};
   const title = editing ? `Edit ${w.workloadName}` : 'Define workload';
   ctx.setTitle(title);
 
@@ -204,8 +205,9 @@ export async function render(ctx) {
       let id;
       if (editing) {
         input.improvementStatus = fields.improvementStatus.input.value;
-        await api.updateWorkload(w.workloadId, input, w);
-        id = w.workloadId;
+        const read = /** @type {import('../pkg/plumbline.js').Workload} */ (workload);
+        await api.updateWorkload(read.workloadId, input, read);
+        id = read.workloadId;
         const add = chosenLenses.filter((l) => !current.has(l));
         const remove = [...current].filter((l) => !chosenLenses.includes(l));
         if (add.length) await api.associateLenses(id, add);
