@@ -20,7 +20,7 @@ export const answerFields = (a) => ({
 });
 
 const pillarNotesOf = (review, pillarId) =>
-  (review.pillarReviewSummaries || []).find((p) => p.pillarId === pillarId)?.notes || '';
+  review.pillarReviewSummaries.find((p) => p.pillarId === pillarId)?.notes || '';
 
 // Each kind of journaled save: read its fields (with the revision to write over) and write.
 const OPS = {

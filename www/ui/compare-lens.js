@@ -56,7 +56,7 @@ export function compareLens(workloadId, lens) {
   const headingId = `cmp-${lens.lensAlias}`;
   const b = lens.riskCountsBefore;
   const a = lens.riskCountsAfter;
-  const changed = lens.changedQuestions || [];
+  const changed = lens.changedQuestions;
   return h('section.panel', { dataset: { lens: lens.lensAlias }, 'aria-labelledby': headingId },
     h('h2', { id: headingId }, lens.lensName || lens.lensAlias),
     h('dl.compare-totals',
@@ -71,7 +71,7 @@ export function compareLens(workloadId, lens) {
       h('caption', 'Risks by pillar, before → after'),
       h('thead', h('tr', h('th', { scope: 'col' }, 'Pillar'),
         h('th', { scope: 'col' }, 'High risks'), h('th', { scope: 'col' }, 'Medium risks'))),
-      h('tbody', (lens.pillars || []).map(pillarRow)))),
+      h('tbody', lens.pillars.map(pillarRow)))),
     h('h3', `Questions whose risk changed (${changed.length})`),
     changed.length
       ? h('ul.plain.compare-questions', changed.map((q) => questionItem(workloadId, lens.lensAlias, q)))

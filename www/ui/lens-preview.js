@@ -15,7 +15,7 @@ function resource(label, r) {
 }
 
 function additional(list) {
-  const items = (list || []).flatMap((a) => (a.content || []).map((c) => [a.type, c]));
+  const items = list.flatMap((a) => a.content.map((c) => [a.type, c]));
   if (!items.length) return null;
   return h('div.additional',
     h('p.resource-label', 'Additional resources'),
@@ -67,14 +67,14 @@ function tryoutPanel(question, rules, explain, unavailable) {
 
 function questionItem(question, where, opts) {
   const written = opts.draft?.rules(where, question);
-  const rules = ruleList(written || question.riskRules || [], (i) => Boolean(opts.draft?.hasError(`${where.path}.riskRules[${i}]`)));
+  const rules = ruleList(written || question.riskRules, (i) => Boolean(opts.draft?.hasError(`${where.path}.riskRules[${i}]`)));
   return h('li.preview-question', { dataset: { questionId: question.id } },
     h('h4', question.title),
     h('p.subtle', 'Question id ', h('code.id', question.id)),
     question.description ? h('p.question-description', question.description) : null,
     resource('Helpful resource', question.helpfulResource),
-    h('p.resource-label', `Choices (${(question.choices || []).length})`),
-    h('ul.preview-choices', (question.choices || []).map(choiceItem)),
+    h('p.resource-label', `Choices (${question.choices.length})`),
+    h('ul.preview-choices', question.choices.map(choiceItem)),
     h('p.resource-label', 'Risk rules, in order (the first that holds sets the risk)'),
     rules,
     tryoutPanel(question, rules, opts.explain, opts.unavailable));
@@ -95,8 +95,8 @@ function questionItem(question, where, opts) {
 export function lensPreview(model, { explain = null, unavailable = '', draft = null } = {}) {
   const opts = { explain, unavailable, draft };
   return h('div.lens-preview',
-    (model.pillars || []).map((pillar, pi) => h('section.preview-pillar', { dataset: { pillarId: pillar.id } },
+    model.pillars.map((pillar, pi) => h('section.preview-pillar', { dataset: { pillarId: pillar.id } },
       h('h3', pillar.name, ' ', h('code.id', pillar.id)),
-      h('ol.preview-questions', (pillar.questions || []).map((q, qi) =>
+      h('ol.preview-questions', pillar.questions.map((q, qi) =>
         questionItem(q, { pillar: pi, question: qi, path: `pillars[${pi}].questions[${qi}]` }, opts))))));
 }

@@ -13,8 +13,8 @@ const PREFIX = {
 /** [{pillar, question, number: "OPS 3", index}] in lens order. */
 export function flatQuestions(model) {
   const out = [];
-  for (const pillar of model.pillars || []) {
-    (pillar.questions || []).forEach((question, i) => {
+  for (const pillar of model.pillars) {
+    pillar.questions.forEach((question, i) => {
       const prefix = PREFIX[pillar.id];
       out.push({ pillar, question, number: prefix ? `${prefix} ${i + 1}` : `${i + 1}`, index: out.length });
     });
@@ -31,5 +31,5 @@ export function isNoneOfThese(choice) {
 }
 
 export function pillarName(model, pillarId) {
-  return (model.pillars || []).find((p) => p.id === pillarId)?.name || pillarId;
+  return model.pillars.find((p) => p.id === pillarId)?.name || pillarId;
 }

@@ -18,7 +18,7 @@ export function planItemList(items, model, { reviewBase, workloadName, level = 4
   return h('ol.plan-items', items.map((item) => {
     const entry = numbering.get(item.questionId);
     const title = entry ? questionHeading(entry) : item.questionTitle || item.questionId;
-    const bps = item.bestPractices || [];
+    const bps = item.bestPractices;
     return h('li.plan-item', { dataset: { questionId: item.questionId, pillarId: item.pillarId, risk: item.risk } },
       h('details',
         h('summary',
@@ -34,7 +34,7 @@ export function planItemList(items, model, { reviewBase, workloadName, level = 4
 
 function bestPractice(bp, level) {
   const plan = bp.improvementPlan || {};
-  const extra = bp.additionalResources || [];
+  const extra = bp.additionalResources;
   return h('li.best-practice', { dataset: { choiceId: bp.choiceId } },
     h(`h${level}`, bp.title || bp.choiceId),
     bp.impact ? h('p.impact', 'Impact if not followed: ', riskBadge(bp.impact)) : null,

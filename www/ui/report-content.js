@@ -37,7 +37,7 @@ function lensSection({ alias, model, review, answers, plan }) {
   const name = model.name || alias;
   const id = `rp-lens-${alias.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const byQ = new Map(answers.map((a) => [a.questionId, a]));
-  const pillarNotes = new Map((review.pillarReviewSummaries || []).map((p) => [p.pillarId, p.notes]));
+  const pillarNotes = new Map(review.pillarReviewSummaries.map((p) => [p.pillarId, p.notes]));
   return h('section.report-section.report-lens', { 'aria-labelledby': id, dataset: { lens: alias } },
     h('h2', { id }, `Lens: ${name}`),
     riskSummary(review.riskCounts),
@@ -45,7 +45,7 @@ function lensSection({ alias, model, review, answers, plan }) {
       h('caption', `${name}: risks by pillar`),
       h('thead', h('tr', ['Pillar', 'Questions answered', 'High risks', 'Medium risks', 'No risk', 'Not applicable']
         .map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', (review.pillarReviewSummaries || []).map((p) => {
+      h('tbody', review.pillarReviewSummaries.map((p) => {
         const c = p.riskCounts;
         const a = answeredOf(p.riskCounts);
         return h('tr', { dataset: { pillar: p.pillarId } },
@@ -65,18 +65,18 @@ function lensSection({ alias, model, review, answers, plan }) {
 
 function questionItem(entry, a) {
   const q = entry.question;
-  const selected = new Set(a.selectedChoices || []);
-  const waived = new Map((a.choiceAnswers || []).filter((c) => c.status === 'NOT_APPLICABLE').map((c) => [c.choiceId, c]));
+  const selected = new Set(a.selectedChoices);
+  const waived = new Map(a.choiceAnswers.filter((c) => c.status === 'NOT_APPLICABLE').map((c) => [c.choiceId, c]));
   const chosen = q.choices.filter((c) => selected.has(c.id));
   const na = q.choices.filter((c) => waived.has(c.id));
-  return h('li.report-question', { dataset: { questionId: q.id, risk: a.risk || 'UNANSWERED' } },
-    h('p.answer-q', h('span.answer-title', questionHeading(entry)), ' ', riskBadge(a.risk || 'UNANSWERED')),
+  return h('li.report-question', { dataset: { questionId: q.id, risk: a.risk } },
+    h('p.answer-q', h('span.answer-title', questionHeading(entry)), ' ', riskBadge(a.risk)),
     a.isApplicable === false
       ? h('p', `Question does not apply to this workload. Reason: ${label(REASONS, a.reason || 'NONE')}.`)
       : null,
     chosen.length
       ? [h('p.report-label', 'Selected best practices:'), h('ul', chosen.map((c) => h('li', c.title)))]
-      : a.isApplicable === false ? null : h('p.subtle', (a.risk || 'UNANSWERED') === 'UNANSWERED' ? RISK_LABELS.UNANSWERED : 'No best practice selected.'),
+      : !a.isApplicable ? null : h('p.subtle', a.risk === 'UNANSWERED' ? RISK_LABELS.UNANSWERED : 'No best practice selected.'),
     na.length
       ? [h('p.report-label', 'Best practices that do not apply:'),
         h('ul', na.map((c) => h('li', c.title, ` (reason: ${label(REASONS, waived.get(c.id).reason || 'NONE')})`,

@@ -15,7 +15,7 @@ import { lensRiskWords } from './format.js';
  * `lens.explain`; `onMatch(index|null)` lets the rule list mark the matched rule.
  */
 export function ruleTryout(question, explain, onMatch) {
-  const rows = (question.choices || []).map((choice) => {
+  const rows = question.choices.map((choice) => {
     const id = nextId('try');
     const box = h('input', { type: 'checkbox', id, dataset: { choice: choice.id } });
     const none = isNoneOfThese(choice);
@@ -64,7 +64,7 @@ export function ruleTryout(question, explain, onMatch) {
   }
 
   function matchedText(x) {
-    const rules = question.riskRules || [];
+    const rules = question.riskRules;
     if (x.risk === 'NOT_APPLICABLE') return 'No rule is checked: the question does not apply.';
     if (x.risk === 'UNANSWERED' && x.matchedRule === null && !x.selectedChoices.length && !x.notApplicableChoices.length) {
       return 'No rule is checked yet: with nothing selected the question is unanswered.';

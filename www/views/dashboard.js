@@ -75,7 +75,7 @@ export async function render(ctx) {
       return h('tr', { dataset: { questionId: item.questionId, risk: item.risk } },
         h('td', riskBadge(item.risk)),
         h('th', { scope: 'row' }, title),
-        h('td', h('ul.plain', (item.workloadIds || []).map((id) => h('li',
+        h('td', h('ul.plain', item.workloadIds.map((id) => h('li',
           routeLink(`#/workloads/${id}/lenses/${encodeURIComponent(item.lensAlias)}/plan`,
             { 'aria-label': `Improvement plan of ${workloadNames.get(id) || id}` }, workloadNames.get(id) || id))))),
         h('td', lens.name),
@@ -127,7 +127,7 @@ export async function render(ctx) {
 
   return h('section.page',
     h('h1', 'Dashboard'),
-    damagedNotice(all.damagedWorkloads || []),
+    damagedNotice(all.damagedWorkloads),
     h('div.filters', { role: 'group', 'aria-label': 'Filter the dashboard' },
       h('div.inline-field', h('label', { for: pillarFilterId }, 'Filter by pillar'), pillarFilter),
       h('div.inline-field', h('label', { for: riskFilterId }, 'Filter by risk'), riskFilter)),

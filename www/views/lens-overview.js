@@ -68,7 +68,7 @@ export async function render(ctx) {
     flush: () => editors.forEach((e) => e.flush()),
     unsaved: () => editors.some((e) => e.unsaved()),
   });
-  const pillarItems = (review.pillarReviewSummaries || []).map((p) => {
+  const pillarItems = review.pillarReviewSummaries.map((p) => {
     const name = p.pillarName || p.pillarId;
     const figures = h('p.pillar-figures', { dataset: { pillarFigures: p.pillarId } });
     pillarCells.set(p.pillarId, figures);
@@ -87,7 +87,7 @@ export async function render(ctx) {
   });
   function drawFigures() {
     updateRiskSummary(summary, review.riskCounts);
-    for (const p of review.pillarReviewSummaries || []) {
+    for (const p of review.pillarReviewSummaries) {
       const c = p.riskCounts;
       const a = answeredOf(p.riskCounts);
       pillarCells.get(p.pillarId)?.replaceChildren(
@@ -146,8 +146,9 @@ export async function render(ctx) {
   };
 }
 
+/** @param {import('../pkg/plumbline.js').LensModel} model */
 const questionsOf = (model) =>
-  (model?.pillars || []).flatMap((p) => (p.questions || []).map((q) => ({ id: q.id, title: q.title })));
+  model.pillars.flatMap((p) => p.questions.map((q) => ({ id: q.id, title: q.title })));
 
 /**
  * "This workload uses version X of the lens; version Y is available." with Upgrade lens
@@ -157,7 +158,7 @@ const questionsOf = (model) =>
 function upgradeBanner(ctx, workloadId, lensAlias, review, replacePage) {
   const from = review.lensVersion;
   const to = review.latestLensVersion;
-  if (!to || !from || to === from) return null;
+  if (to === from) return null;
   const error = h('p.error-text', { role: 'alert', hidden: true });
   const button = h('button', { type: 'button', class: 'primary', on: { click: upgrade } }, 'Upgrade lens version');
 

@@ -72,7 +72,7 @@ export async function render(ctx) {
   await custom.refresh();
   let parsed = null; // the engine Lens of the last text checked with no error
   const release = () => {
-    parsed?.free?.();
+    parsed?.free();
     parsed = null;
   };
 
@@ -86,7 +86,7 @@ export async function render(ctx) {
       return;
     }
     const { text, lint } = checked;
-    const errors = (lint.diagnostics || []).filter((d) => d.severity === 'error').length;
+    const errors = lint.diagnostics.filter((d) => d.severity === 'error').length;
     preview.hidden = false;
     if (!lint.model) {
       preview.replaceChildren(h('h2', { id: 'preview-h' }, 'Preview'),

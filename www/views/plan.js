@@ -68,14 +68,14 @@ export async function render(ctx) {
     itemsHost.replaceChildren(planItemList(shown, model, { reviewBase, level: 3 }));
   }
   async function loadItems() {
-    items = await api.improvementPlan(workloadId, lensAlias, { pillarPriority: w.pillarPriorities || [] });
+    items = await api.improvementPlan(workloadId, lensAlias, { pillarPriority: w.pillarPriorities });
     review = await api.getLensReview(workloadId, lensAlias);
     updateRiskSummary(summary, review.riskCounts);
     draw();
   }
   riskFilter.addEventListener('change', draw);
   pillarFilter.addEventListener('change', draw);
-  items = await api.improvementPlan(workloadId, lensAlias, { pillarPriority: w.pillarPriorities || [] });
+  items = await api.improvementPlan(workloadId, lensAlias, { pillarPriority: w.pillarPriorities });
   draw();
 
   return h('section.page',

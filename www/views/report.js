@@ -11,11 +11,11 @@ import { downloadText, fileName } from '../ui/download.js';
 async function load(workloadId, milestoneNumber) {
   const milestone = milestoneNumber ? await api.getMilestone(workloadId, milestoneNumber) : null;
   const workload = milestone?.workload || (await api.getWorkload(workloadId));
-  const lenses = await Promise.all((workload.lenses || []).map(async (alias) => {
+  const lenses = await Promise.all(workload.lenses.map(async (alias) => {
     const [review, answers, plan] = await Promise.all([
       api.getLensReview(workloadId, alias, milestoneNumber),
       api.listAnswers(workloadId, alias, milestoneNumber),
-      api.improvementPlan(workloadId, alias, { pillarPriority: workload.pillarPriorities || [], ...(milestoneNumber ? { milestoneNumber: Number(milestoneNumber) } : {}) }),
+      api.improvementPlan(workloadId, alias, { pillarPriority: workload.pillarPriorities, ...(milestoneNumber ? { milestoneNumber: Number(milestoneNumber) } : {}) }),
     ]);
     const model = await api.lensModel(alias, review.lensVersion);
     return { alias, model, review, answers, plan };
