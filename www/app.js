@@ -39,8 +39,9 @@ import * as damaged from './views/damaged.js';
 /**
  * A view's result: its node, or the node with what to do when the page is left, which element
  * to focus (default the h1) and what to run once it is on screen.
- * @typedef {Node | {node: Node, leave?: () => unknown, focus?: string, afterMount?: () => void}} ViewResult
+ * @typedef {Node | ViewPage} ViewResult
  */
+/** @typedef {{node: Node, leave?: () => unknown, focus?: string, afterMount?: () => void}} ViewPage */
 /** @typedef {[RegExp, (ctx: ViewContext, ...more: any[]) => Promise<ViewResult> | ViewResult, string[], Record<string, string>?]} Route */
 
 /** @type {Route[]} */
@@ -136,17 +137,16 @@ async function route() {
     else result = e?.kind === 'Corrupted' ? await damagedPage(ctx, e) : failure(e);
   }
   if (token !== renderToken) return;
-  const isNode = result instanceof Node;
-  const node = isNode ? result : result.node;
-  current = isNode ? null : result;
-  main.replaceChildren(node);
-  const heading = main.querySelector((!isNode && result.focus) || 'h1');
+  const page = result instanceof Node ? { node: result } : result;
+  current = result instanceof Node ? null : result;
+  main.replaceChildren(page.node);
+  const heading = /** @type {HTMLElement | null} */ (main.querySelector(page.focus || 'h1'));
   if (heading) {
     if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
     heading.focus({ preventScroll: false });
   }
   window.scrollTo(0, 0);
-  if (!isNode) result.afterMount?.();
+  page.afterMount?.();
   document.body.dataset.rendered = path;
 }
 

@@ -22,7 +22,7 @@ function openDialog(build) {
     });
     build(dialog, titleId, done);
     dialog.showModal();
-    const first = dialog.querySelector('[autofocus]') || dialog.querySelector('input, select, textarea, button');
+    const first = /** @type {HTMLElement | null} */ (dialog.querySelector('[autofocus]') || dialog.querySelector('input, select, textarea, button'));
     first?.focus();
   });
 }
@@ -64,7 +64,7 @@ export function fieldDialog({ title, intro, label, hint, maxLength, submitLabel,
       } catch (e) {
         if (e?.kind === 'Validation' || e?.kind === 'Conflict') field.setError(e.message);
         else {
-          const box = form.querySelector('.form-error');
+          const box = /** @type {HTMLElement} */ (form.querySelector('.form-error'));
           box.hidden = false;
           box.textContent = e?.message || String(e);
         }

@@ -18,8 +18,25 @@ export function safeUrl(value) {
 }
 
 /**
+ * The element type a spec ('input', 'p.hint', '.box') creates.
+ * @template {string} S
+ * @typedef {S extends `${infer T}.${string}` ? (T extends keyof HTMLElementTagNameMap ? HTMLElementTagNameMap[T] : HTMLElement)
+ *   : S extends keyof HTMLElementTagNameMap ? HTMLElementTagNameMap[S] : HTMLElement} ElementOf
+ */
+
+/**
+ * What h() and append() take as children: text, nodes, nested lists; nothing is skipped.
+ * @typedef {string | number | Node | null | undefined | false | readonly any[]} Child
+ */
+
+/**
  * h('tag.class', {attr: value, on: {click: fn}, dataset: {...}}, ...children)
  * Children: strings/numbers (become text), nodes, arrays, null/false (skipped).
+ * @template {string} S
+ * @param {S} spec
+ * @param {Record<string, any> | Child} [attrs]
+ * @param {...Child} children
+ * @returns {ElementOf<S>}
  */
 export function h(spec, attrs, ...children) {
   if (attrs === null || typeof attrs !== 'object' || attrs instanceof Node || Array.isArray(attrs)) {
@@ -27,7 +44,7 @@ export function h(spec, attrs, ...children) {
     attrs = {};
   }
   const [tag, ...classes] = spec.split('.');
-  const el = document.createElement(tag || 'div');
+  const el = /** @type {ElementOf<S>} */ (document.createElement(tag || 'div'));
   if (classes.length) el.classList.add(...classes);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;
@@ -50,6 +67,12 @@ export function h(spec, attrs, ...children) {
   return el;
 }
 
+/**
+ * @template {Element} E
+ * @param {E} el
+ * @param {readonly Child[]} children
+ * @returns {E}
+ */
 export function append(el, children) {
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;

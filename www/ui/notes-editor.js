@@ -82,7 +82,7 @@ export function notesEditor({ label, value = '', max, emptyText, save, reload, o
         error.replaceChildren(
           h('p', 'These notes were changed in another tab or window. Your text is still in the box. ',
             'Choose Save to replace the other version with yours, or Cancel to keep it.'),
-          theirs !== null ? h('p', 'Saved version: ', theirs ? h('span.notes', theirs) : h('em', 'no notes')) : null);
+          theirs !== null ? h('p', 'Saved version: ', theirs ? h('span.notes', theirs) : h('em', 'no notes')) : '');
         if (theirs !== null) saved = theirs;
       } else {
         error.replaceChildren(h('p', 'Not saved: ', e?.message || String(e)));

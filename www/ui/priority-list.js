@@ -22,8 +22,8 @@ export function priorityList({ label, items, onChange, idPrefix = 'prio' }) {
     const [item] = order.splice(index, 1);
     order.splice(target, 0, item);
     draw();
-    const btn = list.querySelector(`[data-move="${which}"][data-item="${CSS.escape(item.id)}"]`);
-    const fallback = list.querySelector(`[data-move="${which === 'up' ? 'down' : 'up'}"][data-item="${CSS.escape(item.id)}"]`);
+    const btn = /** @type {HTMLButtonElement | null} */ (list.querySelector(`[data-move="${which}"][data-item="${CSS.escape(item.id)}"]`));
+    const fallback = /** @type {HTMLButtonElement | null} */ (list.querySelector(`[data-move="${which === 'up' ? 'down' : 'up'}"][data-item="${CSS.escape(item.id)}"]`));
     (btn && !btn.disabled ? btn : fallback)?.focus();
     announce(`${item.name} moved to position ${target + 1} of ${order.length}.`);
     onChange?.(order.map((i) => i.id));

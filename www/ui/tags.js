@@ -43,8 +43,8 @@ export function tagEditor(initial = {}) {
       /** @type {Record<string, string>} */
       const out = {};
       for (const row of rows.querySelectorAll('.tag-row')) {
-        const k = row.querySelector('.tag-key').value.trim();
-        const v = row.querySelector('.tag-value').value;
+        const k = /** @type {HTMLInputElement} */ (row.querySelector('.tag-key')).value.trim();
+        const v = /** @type {HTMLInputElement} */ (row.querySelector('.tag-value')).value;
         if (k || v) out[k] = v;
       }
       return out;

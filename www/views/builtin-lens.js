@@ -5,6 +5,7 @@ import * as api from '../api.js';
 import { h, routeLink } from '../ui/dom.js';
 import { lensPreview } from '../ui/lens-preview.js';
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   const { lensAlias } = ctx.params;
   if (!(await api.lenses()).some((l) => l.lensAlias === lensAlias)) {

@@ -29,6 +29,7 @@ function oneSideLenses(title, note, lenses) {
     })));
 }
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   const { workloadId } = ctx.params;
   const [w, milestones] = await Promise.all([api.getWorkload(workloadId), api.listMilestones(workloadId)]);

@@ -9,6 +9,10 @@ import { h, routeLink } from '../ui/dom.js';
 import { damagedLabel, describeRecord, workloadOfRecord } from '../ui/damage.js';
 import { damageActions, storedName } from './damage-actions.js';
 
+/**
+ * @param {import('../app.js').ViewContext} ctx
+ * @param {import('../pkg/plumbline.js').PlumblineError} error kind "Corrupted", naming the record
+ */
 export async function render(ctx, error) {
   ctx.setTitle('Damaged data');
   const workloadId = workloadOfRecord(error.recordId) ?? ctx.params.workloadId ?? null;
@@ -33,6 +37,7 @@ export async function render(ctx, error) {
 /**
  * For a workload page whose workload does not exist: a page offering to export and delete what
  * is left of it when some of its records remain, or null when nothing does (a plain Not found).
+ * @param {import('../app.js').ViewContext} ctx
  */
 export async function leftovers(ctx) {
   const { workloadId } = ctx.params;

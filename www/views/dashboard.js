@@ -10,6 +10,7 @@ import { issuesChart } from '../ui/chart.js';
 import { scrollTable } from '../ui/table.js';
 import { flatQuestions, questionHeading } from '../ui/lens-text.js';
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   ctx.setTitle('Dashboard');
   const all = await api.dashboard({});
@@ -111,9 +112,10 @@ export async function render(ctx) {
   let token = 0;
   async function refilter() {
     const mine = ++token;
+    /** @type {import('../pkg/plumbline.js').DashboardFilter} */
     const filter = {};
     if (pillarFilter.value) filter.pillars = [pillarFilter.value];
-    if (riskFilter.value) filter.risks = [riskFilter.value];
+    if (riskFilter.value) filter.risks = [/** @type {'HIGH' | 'MEDIUM'} */ (riskFilter.value)];
     const d = await api.dashboard(filter);
     if (mine === token) {
       draw(d);

@@ -16,6 +16,7 @@ import { journal, forget } from '../edit-journal.js';
 
 export const NOTES_MAX = 2084;
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   const { workloadId, lensAlias } = ctx.params;
   const w = await api.getWorkload(workloadId);

@@ -65,6 +65,7 @@ const customLensStore = {
   deleteLens: api.deleteLens,
 };
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   ctx.setTitle('Lenses');
   const lenses = (await api.lenses()).filter((l) => l.lensType !== 'CUSTOM_SELF');
@@ -106,7 +107,7 @@ export async function render(ctx) {
     const lens = parsed;
     preview.replaceChildren(
       h('h2', { id: 'preview-h' }, 'Preview: ', lint.model.name),
-      lint.model.description ? h('p.lead', lint.model.description) : null,
+      lint.model.description ? h('p.lead', lint.model.description) : '',
       lensPreview(lint.model, { explain: lens ? (answer) => lens.explain(answer) : null, unavailable, draft: lens ? null : draftRules(text, lint.diagnostics) }));
   }
 

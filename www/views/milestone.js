@@ -9,6 +9,7 @@ import { planItemList } from '../ui/plan-items.js';
 import { flatQuestions, questionHeading } from '../ui/lens-text.js';
 import { scrollTable } from '../ui/table.js';
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   const { workloadId } = ctx.params;
   const n = Number(ctx.params.milestoneNumber);

@@ -8,6 +8,7 @@ import { riskSummary, updateRiskSummary } from '../ui/risk.js';
 import { priorityList, orderPillars } from '../ui/priority-list.js';
 import { planItemList } from '../ui/plan-items.js';
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   const { workloadId, lensAlias } = ctx.params;
   let [w, review] = await Promise.all([api.getWorkload(workloadId), api.getLensReview(workloadId, lensAlias)]);
@@ -23,10 +24,10 @@ export async function render(ctx) {
   const statusId = nextId('improvement-status');
   const statusSelect = h('select', { id: statusId, 'aria-describedby': `${statusId}-hint` },
     IMPROVEMENT_STATUS.map(([v, t]) => h('option', { value: v }, t)));
-  statusSelect.value = w.improvementStatus || 'NOT_APPLICABLE';
+  statusSelect.value = w.improvementStatus;
   statusSelect.addEventListener('change', async () => {
     try {
-      w = await api.updateWorkload(workloadId, { improvementStatus: statusSelect.value }, w);
+      w = await api.updateWorkload(workloadId, { improvementStatus: /** @type {import('../pkg/plumbline.js').ImprovementStatus} */ (statusSelect.value) }, w);
       status.textContent = 'Improvement status saved.';
     } catch (e) {
       status.textContent = `Not saved: ${e.message}`;

@@ -23,6 +23,7 @@ async function load(workloadId, milestoneNumber) {
   return { workload, milestone, lenses, generatedAt: new Date().toISOString(), engine: await api.engineVersion() };
 }
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   const { workloadId, milestoneNumber } = ctx.params;
   const data = await load(workloadId, milestoneNumber);

@@ -49,6 +49,7 @@ function notFound(message) {
   return api.engineError('NotFound', message);
 }
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   const { workloadId, lensAlias } = ctx.params;
   const [w, review, answers] = await Promise.all([

@@ -158,7 +158,7 @@ export function backupSection(ctx) {
       const text = await chosen.text();
       const preview = await api.importWorkspace(text, { mode: 'preview' });
       previewSlot.replaceChildren(previewPanel(preview, text, ctx, () => { file.value = ''; }));
-      previewSlot.querySelector('select, button')?.focus();
+      /** @type {HTMLElement | null} */ (previewSlot.querySelector('select, button'))?.focus();
     } catch (e) {
       error.hidden = false;
       error.textContent = problem(e);

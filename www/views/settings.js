@@ -58,6 +58,7 @@ async function storageSection(ctx) {
     result);
 }
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   ctx.setTitle('Settings');
   return h('section.page.settings-page',

@@ -10,6 +10,7 @@ import { describedRows } from '../ui/workload-props.js';
 import { compareForm } from '../ui/compare-form.js';
 import { deleteWorkloadFlow, saveMilestoneFlow } from './workload-actions.js';
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   const { workloadId, tab } = ctx.params;
   const w = await api.getWorkload(workloadId);

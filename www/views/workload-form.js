@@ -45,6 +45,7 @@ function regionPicker(selected) {
   };
 }
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   const editing = ctx.params.mode === 'edit';
   const [workload, lensList, framework] = await Promise.all([
@@ -174,7 +175,7 @@ export async function render(ctx) {
   // Changed = any control or the pillar order differs from what the page showed first. Nothing
   // here can be saved without the user (the engine may refuse a field), so it only warns.
   const snapshot = () => JSON.stringify([
-    [...form.elements].map((el) => (el.type === 'checkbox' || el.type === 'radio' ? el.checked : el.value)),
+    [...form.elements].map((/** @type {any} */ el) => (el.type === 'checkbox' || el.type === 'radio' ? el.checked : el.value)),
     priority.value(), fields.tags.value()]);
   const initial = snapshot();
   const edits = trackEdits({ unsaved: () => snapshot() !== initial });

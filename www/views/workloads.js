@@ -9,6 +9,7 @@ import { deleteWorkloadFlow } from './workload-actions.js';
 import { damagedLabel } from '../ui/damage.js';
 import { damageActions, storedName } from './damage-actions.js';
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   ctx.setTitle('Workloads');
   const [listed, damaged] = await Promise.all([api.listWorkloads(), api.damagedWorkloads()]);
