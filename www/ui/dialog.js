@@ -4,14 +4,21 @@
 import { h, nextId } from './dom.js';
 import { textField } from './field.js';
 
+/**
+ * Opens a modal dialog that `build` fills; resolves with what `build`'s `done` is given.
+ * @template T
+ * @param {(dialog: HTMLDialogElement, titleId: string, done: (value: T) => void) => void} build
+ * @returns {Promise<T | undefined>}
+ */
 function openDialog(build) {
   const opener = document.activeElement;
   const titleId = nextId('dialog-title');
   const dialog = h('dialog.dialog', { 'aria-labelledby': titleId });
   document.body.append(dialog);
   return new Promise((resolve) => {
+    /** @type {T | undefined} */
     let result;
-    const done = (value) => {
+    const done = (/** @type {T} */ value) => {
       result = value;
       dialog.close();
     };
@@ -27,9 +34,13 @@ function openDialog(build) {
   });
 }
 
-/** Resolves true when confirmed. `body` is an array of nodes/strings. */
+/**
+ * Resolves true when confirmed. `body` is an array of nodes/strings.
+ * @param {{title: string, body: import('./dom.js').Child[], confirmLabel: string, danger?: boolean}} options
+ * @returns {Promise<boolean>}
+ */
 export function confirmDialog({ title, body, confirmLabel, danger = false }) {
-  return openDialog((dialog, titleId, done) => {
+  return openDialog((/** @type {HTMLDialogElement} */ dialog, /** @type {string} */ titleId, /** @type {(confirmed: boolean) => void} */ done) => {
     dialog.append(
       h('h2', { id: titleId }, title),
       h('div.dialog-body', ...body),
@@ -44,9 +55,19 @@ export function confirmDialog({ title, body, confirmLabel, danger = false }) {
  * A one-field form dialog. `submit(value)` may throw an Error with kind "Validation": its
  * message is shown under the field and the dialog stays open. Resolves with submit's result,
  * or undefined when cancelled.
+ * @template T
+ * @param {object} options
+ * @param {string} options.title
+ * @param {string} [options.intro]
+ * @param {string} options.label
+ * @param {string} [options.hint]
+ * @param {number} [options.maxLength]
+ * @param {string} options.submitLabel
+ * @param {(value: string) => Promise<T>} options.submit
+ * @returns {Promise<T | undefined>}
  */
 export function fieldDialog({ title, intro, label, hint, maxLength, submitLabel, submit }) {
-  return openDialog((dialog, titleId, done) => {
+  return openDialog((/** @type {HTMLDialogElement} */ dialog, /** @type {string} */ titleId, /** @type {(value: T | undefined) => void} */ done) => {
     const field = textField({ name: 'value', label, hint, maxLength, required: true });
     const form = h('form', { novalidate: true },
       h('h2', { id: titleId }, title),

@@ -185,7 +185,9 @@ export async function render(ctx) {
     ev.preventDefault();
     for (const f of Object.values(fields)) f.setError?.(null);
     formError.hidden = true;
-    const input = {
+    // As typed: the engine checks every field (an environment not chosen included) and names
+    // the one at fault, which the form shows next to it.
+    const input = /** @type {import('../pkg/plumbline.js').WorkloadInput} */ ({
       workloadName: fields.workloadName.input.value,
       description: fields.description.input.value,
       reviewOwner: fields.reviewOwner.input.value,
@@ -199,7 +201,7 @@ export async function render(ctx) {
       notes: fields.notes.input.value,
       tags: fields.tags.value(),
       pillarPriorities: priority.value(),
-    };
+    });
     const chosenLenses = [FRAMEWORK, ...lensBoxes.filter((b) => b.input.checked && b.input.value !== FRAMEWORK).map((b) => b.input.value)];
     submitButton.disabled = true;
     try {
