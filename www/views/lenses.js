@@ -35,15 +35,19 @@ function catalogPanel(lenses) {
  * For a lens with errors: its risk rules as written in the text (the engine's draft model
  * leaves out rules it could not read), matched by question id so a shifted index never shows
  * another question's rules, and which rules a diagnostic points into.
+ * @param {string} text
+ * @param {import('../pkg/plumbline.js').Diagnostic[]} diagnostics
+ * @returns {import('../ui/lens-preview.js').DraftRules}
  */
 function draftRules(text, diagnostics) {
+  /** @type {any} the author's JSON, whatever its shape */
   let raw = null;
   try {
     raw = JSON.parse(text);
   } catch {
     raw = null;
   }
-  const errorPaths = (diagnostics || []).filter((d) => d.severity === 'error').map((d) => d.path);
+  const errorPaths = diagnostics.filter((d) => d.severity === 'error').map((d) => d.path);
   return {
     rules({ pillar, question }, q) {
       const written = raw?.pillars?.[pillar]?.questions?.[question];
