@@ -12,7 +12,19 @@ import { flatQuestions, questionHeading } from './lens-text.js';
 import { scrollTable } from './table.js';
 
 
-/** data: {workload, milestone?, generatedAt, engine, lenses: [{alias, model, review, answers, plan}]}. */
+/**
+ * One lens of the report.
+ * @typedef {{alias: string, model: import('../pkg/plumbline.js').LensModel, review: import('../pkg/plumbline.js').LensReview, answers: import('../pkg/plumbline.js').Answer[], plan: import('../pkg/plumbline.js').PlanItem[]}} ReportLens
+ */
+/**
+ * Everything the report shows, read by the view.
+ * @typedef {{workload: import('../pkg/plumbline.js').Workload, milestone: import('../pkg/plumbline.js').Milestone | null, generatedAt: string, engine: string, lenses: ReportLens[]}} ReportData
+ */
+
+/**
+ * The report's article.
+ * @param {ReportData} data
+ */
 export function reportContent(data) {
   const w = data.workload;
   const m = data.milestone;
@@ -33,6 +45,7 @@ export function reportContent(data) {
   return node;
 }
 
+/** @param {ReportLens} lens */
 function lensSection({ alias, model, review, answers, plan }) {
   const name = model.name || alias;
   const id = `rp-lens-${alias.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -58,11 +71,26 @@ function lensSection({ alias, model, review, answers, plan }) {
     model.pillars.map((pillar) => h('div.report-pillar',
       h('h4', pillar.name),
       pillarNotes.get(pillar.id) ? h('p.notes', h('strong', 'Pillar notes: '), pillarNotes.get(pillar.id)) : null,
-      h('ol.answer-list', flatQuestions(model).filter((e) => e.pillar === pillar).map((e) => questionItem(e, byQ.get(e.question.id) || {}))))),
+      h('ol.answer-list', flatQuestions(model).filter((e) => e.pillar === pillar).map((e) => questionItem(e, answerOf(byQ, e.question.id)))))),
     h('h3', 'Improvement plan'),
     planItemList(plan, model, { level: 4 }));
 }
 
+/**
+ * The answer to a question; listAnswers gives every question of the lens, answered or not.
+ * @param {Map<string, import('../pkg/plumbline.js').Answer>} byQ
+ * @param {string} questionId
+ */
+function answerOf(byQ, questionId) {
+  const a = byQ.get(questionId);
+  if (!a) throw new Error(`The review has no answer for question ${questionId}.`);
+  return a;
+}
+
+/**
+ * @param {import('./lens-text.js').NumberedQuestion} entry
+ * @param {import('../pkg/plumbline.js').Answer} a
+ */
 function questionItem(entry, a) {
   const q = entry.question;
   const selected = new Set(a.selectedChoices);
@@ -71,16 +99,18 @@ function questionItem(entry, a) {
   const na = q.choices.filter((c) => waived.has(c.id));
   return h('li.report-question', { dataset: { questionId: q.id, risk: a.risk } },
     h('p.answer-q', h('span.answer-title', questionHeading(entry)), ' ', riskBadge(a.risk)),
-    a.isApplicable === false
-      ? h('p', `Question does not apply to this workload. Reason: ${label(REASONS, a.reason || 'NONE')}.`)
+    !a.isApplicable
+      ? h('p', `Question does not apply to this workload. Reason: ${label(REASONS, a.reason ?? 'NONE')}.`)
       : null,
     chosen.length
       ? [h('p.report-label', 'Selected best practices:'), h('ul', chosen.map((c) => h('li', c.title)))]
       : !a.isApplicable ? null : h('p.subtle', a.risk === 'UNANSWERED' ? RISK_LABELS.UNANSWERED : 'No best practice selected.'),
     na.length
       ? [h('p.report-label', 'Best practices that do not apply:'),
-        h('ul', na.map((c) => h('li', c.title, ` (reason: ${label(REASONS, waived.get(c.id).reason || 'NONE')})`,
-          waived.get(c.id).notes ? ` — ${waived.get(c.id).notes}` : '')))]
+        h('ul', na.map((c) => {
+          const w = /** @type {import('../pkg/plumbline.js').ChoiceAnswer} */ (waived.get(c.id));
+          return h('li', c.title, ` (reason: ${label(REASONS, w.reason ?? 'NONE')})`, w.notes ? ` — ${w.notes}` : '');
+        }))]
       : null,
     a.notes ? h('p.notes', h('strong', 'Notes: '), a.notes) : null);
 }

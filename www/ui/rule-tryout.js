@@ -13,6 +13,9 @@ import { lensRiskWords } from './format.js';
 /**
  * ruleTryout(question, explain, onMatch) → node. `explain(answer)` is the engine's
  * `lens.explain`; `onMatch(index|null)` lets the rule list mark the matched rule.
+ * @param {import('../pkg/plumbline.js').LensQuestion} question
+ * @param {(answer: import('../pkg/plumbline.js').AnswerInput) => import('../pkg/plumbline.js').RiskExplanation} explain
+ * @param {(index: number | null) => void} [onMatch]
  */
 export function ruleTryout(question, explain, onMatch) {
   const rows = question.choices.map((choice) => {
@@ -33,11 +36,12 @@ export function ruleTryout(question, explain, onMatch) {
   const questionNa = h('input', { type: 'checkbox', id: qnaId, dataset: { questionNa: question.id } });
   const result = h('div.tryout-result', { role: 'status', 'aria-live': 'polite' });
 
+  /** @returns {import('../pkg/plumbline.js').AnswerInput} */
   function answer() {
     return {
       questionId: question.id,
       selectedChoices: rows.filter((r) => r.box.checked).map((r) => r.choice.id),
-      choiceAnswers: rows.filter((r) => r.na?.checked).map((r) => ({ choiceId: r.choice.id, status: 'NOT_APPLICABLE' })),
+      choiceAnswers: rows.filter((r) => r.na?.checked).map((r) => ({ choiceId: r.choice.id, status: /** @type {const} */ ('NOT_APPLICABLE') })),
       isApplicable: !questionNa.checked,
     };
   }
@@ -63,6 +67,7 @@ export function ruleTryout(question, explain, onMatch) {
     onMatch?.(x.matchedRule);
   }
 
+  /** @param {import('../pkg/plumbline.js').RiskExplanation} x */
   function matchedText(x) {
     const rules = question.riskRules;
     if (x.risk === 'NOT_APPLICABLE') return 'No rule is checked: the question does not apply.';
@@ -82,8 +87,9 @@ export function ruleTryout(question, explain, onMatch) {
       }
       update();
     });
-    r.na?.addEventListener('change', () => {
-      if (r.na.checked) for (const o of rows) if (o.none) o.box.checked = false;
+    const na = r.na;
+    na?.addEventListener('change', () => {
+      if (na.checked) for (const o of rows) if (o.none) o.box.checked = false;
       update();
     });
   }
