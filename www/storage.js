@@ -50,6 +50,7 @@ export async function storageEstimate() {
 const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];
 
 /** 1536 → "1.5 KB" (powers of 1024, as browsers and file managers show them). */
+/** @param {number} bytes */
 export function formatBytes(bytes) {
   let n = Math.max(0, Number(bytes) || 0);
   let unit = 0;

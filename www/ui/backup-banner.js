@@ -11,6 +11,7 @@ import { isPersisted } from '../storage.js';
 const NAME = 'backup';
 let shown = false;
 
+/** @param {import('../backup-reminder.js').BackupState} state */
 async function update(state) {
   const due = state.due && !(await isPersisted());
   if (due === shown) return;

@@ -3,6 +3,7 @@
 // the page.
 import { h } from './dom.js';
 
+/** @param {string} name what the table holds, for the scroll region's label @param {HTMLTableElement} table */
 export function scrollTable(name, table) {
   return h('div.table-scroll', { role: 'region', 'aria-label': `${name} table`, tabindex: '0' }, table);
 }

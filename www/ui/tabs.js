@@ -3,6 +3,11 @@
 // with aria-current.
 import { h, routeLink } from './dom.js';
 
+/**
+ * @param {string} label
+ * @param {[key: string, text: string, route: string][]} tabs
+ * @param {string} currentKey
+ */
 export function tabNav(label, tabs, currentKey) {
   return h('nav.tabs', { 'aria-label': label },
     h('ul', tabs.map(([key, text, route]) => h('li',

@@ -36,6 +36,7 @@ export async function render(ctx) {
 
   function draw(d) {
     const rf = riskFilter.value;
+    /** @type {('high' | 'medium')[]} */
     const series = rf === 'HIGH' ? ['high'] : rf === 'MEDIUM' ? ['medium'] : ['high', 'medium'];
     const chartRows = d.pillars.map((p) => {
       const c = p.riskCounts;
