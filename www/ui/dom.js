@@ -5,7 +5,10 @@
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:']);
 
-/** The URL as a string when it is an absolute http(s) URL, otherwise null. */
+/**
+ * The URL as a string when it is an absolute http(s) URL, otherwise null.
+ * @param {unknown} value
+ */
 export function safeUrl(value) {
   if (typeof value !== 'string' || value.trim() === '') return null;
   let url;
@@ -57,7 +60,7 @@ export function h(spec, attrs, ...children) {
     } else if (key === 'href' || key === 'src' || key === 'action' || key === 'innerHTML' || key === 'outerHTML' || key.startsWith('on')) {
       throw new Error(`h(): set "${key}" through link()/route links, never directly`);
     } else if (key === 'value' || key === 'checked' || key === 'selected' || key === 'disabled' || key === 'hidden') {
-      el[key] = value;
+      /** @type {any} */ (el)[key] = value;
       if (key !== 'value' && key !== 'checked' && key !== 'selected') el.setAttribute(key, '');
     } else {
       el.setAttribute(key, value === true ? '' : String(value));
@@ -81,7 +84,12 @@ export function append(el, children) {
   return el;
 }
 
-/** A link inside the app: `#/...` routes only (relative, so the app works under a sub-path). */
+/**
+ * A link inside the app: `#/...` routes only (relative, so the app works under a sub-path).
+ * @param {string} route
+ * @param {Record<string, any>} attrs
+ * @param {...Child} children
+ */
 export function routeLink(route, attrs, ...children) {
   if (!route.startsWith('#/')) throw new Error(`routeLink: ${route} is not an app route`);
   const a = h('a', attrs, ...children);
@@ -92,6 +100,8 @@ export function routeLink(route, attrs, ...children) {
 /**
  * A link to an outside page when the URL is http(s); otherwise the text as plain text (and the
  * URL after it, as text, so nothing is hidden from the reader).
+ * @param {string | undefined} url
+ * @param {string | undefined} text
  */
 export function externalLink(url, text) {
   const safe = safeUrl(url);
@@ -103,11 +113,6 @@ export function externalLink(url, text) {
   a.setAttribute('href', safe);
   append(a, [h('span.visually-hidden', ' (opens in a new tab)')]);
   return a;
-}
-
-export function clear(el) {
-  el.replaceChildren();
-  return el;
 }
 
 let uid = 0;

@@ -8,7 +8,7 @@
 import { h, nextId } from './dom.js';
 
 /** Characters as the engine counts them (Unicode scalar values, not UTF-16 units). */
-export const charCount = (text) => [...text].length;
+export const charCount = (/** @type {string} */ text) => [...text].length;
 
 /**
  * notesEditor({label, value, max, emptyText, save, reload})
@@ -17,6 +17,8 @@ export const charCount = (text) => [...text].length;
  * - reload(): async, after a Conflict: the text saved elsewhere;
  * - onChange(): after anything that may change unsaved() (typing, a save that ended).
  * Returns {node, setValue, flush, unsaved}.
+ * @param {{label: string, value?: string, max: number, emptyText: string, save: (text: string) => Promise<string>,
+ *   reload?: () => Promise<string>, onChange?: () => void}} options
  */
 export function notesEditor({ label, value = '', max, emptyText, save, reload, onChange }) {
   let saved = value || '';
@@ -112,7 +114,7 @@ export function notesEditor({ label, value = '', max, emptyText, save, reload, o
   renderShown();
   return {
     node: h('div.notes-editor', view, form),
-    setValue(text) {
+    setValue(/** @type {string | undefined} */ text) {
       saved = text || '';
       if (form.hidden) renderShown();
     },

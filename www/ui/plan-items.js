@@ -32,13 +32,14 @@ export function planItemList(items, model, { reviewBase, workloadName, level = 4
   }));
 }
 
+/** @param {import('../pkg/plumbline.js').PlanBestPractice} bp @param {number} level */
 function bestPractice(bp, level) {
-  const plan = bp.improvementPlan || {};
+  const plan = bp.improvementPlan;
   const extra = bp.additionalResources;
   return h('li.best-practice', { dataset: { choiceId: bp.choiceId } },
-    h(`h${level}`, bp.title || bp.choiceId),
-    bp.impact ? h('p.impact', 'Impact if not followed: ', riskBadge(bp.impact)) : null,
-    plan.displayText ? h('p', plan.displayText) : null,
-    plan.url ? h('p', externalLink(plan.url, 'Improvement guidance')) : null,
+    h(`h${level}`, bp.title),
+    h('p.impact', 'Impact if not followed: ', riskBadge(bp.impact)),
+    plan?.displayText ? h('p', plan.displayText) : null,
+    plan?.url ? h('p', externalLink(plan.url, 'Improvement guidance')) : null,
     extra.length ? h('ul.links', extra.map((r) => h('li', r.url ? externalLink(r.url, r.displayText || r.url) : r.displayText))) : null);
 }

@@ -16,6 +16,7 @@ export function priorityList({ label, items, onChange, idPrefix = 'prio' }) {
   let order = items.map((i) => ({ ...i }));
   const list = h('ol.priority-list', { 'aria-label': label });
 
+  /** @param {number} index @param {number} delta @param {'up' | 'down'} which */
   function move(index, delta, which) {
     const target = index + delta;
     if (target < 0 || target >= order.length) return;
@@ -50,11 +51,20 @@ export function priorityList({ label, items, onChange, idPrefix = 'prio' }) {
   return { node: list, value: () => order.map((i) => i.id) };
 }
 
-/** The lens's pillars in the workload's priority order (unnamed pillars follow in lens order). */
+/**
+ * The lens's pillars in the workload's priority order (unnamed pillars follow in lens order).
+ * @template {{id: string}} P
+ * @param {P[]} pillars
+ * @param {string[] | undefined} priority none yet in a workload being defined
+ */
 export function orderPillars(pillars, priority) {
   const byId = new Map(pillars.map((p) => [p.id, p]));
+  /** @type {P[]} */
   const out = [];
-  for (const id of priority || []) if (byId.has(id)) { out.push(byId.get(id)); byId.delete(id); }
+  for (const id of priority ?? []) {
+    const p = byId.get(id);
+    if (p) { out.push(p); byId.delete(id); }
+  }
   for (const p of pillars) if (byId.has(p.id)) out.push(p);
   return out;
 }

@@ -49,7 +49,7 @@ export async function render(ctx) {
   else body = properties();
 
   function overview() {
-    const banner = answered < questionCount
+    const banner = reviewRoute && answered < questionCount
       ? h('div.banner', { role: 'note' },
         h('p', `${questionCount - answered} of ${questionCount} questions are not answered yet. `,
           `Choose ${reviewLabel} to document the state of this workload.`),
