@@ -13,7 +13,7 @@ import { formatDate } from './format.js';
 import { diagnosticsSummary } from './diagnostics.js';
 
 const NEW_LENS = '';
-const plural = (n, one) => `${n} ${one}${n === 1 ? '' : 's'}`;
+const plural = (/** @type {number} */ n, /** @type {string} */ one) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** @typedef {import('../pkg/plumbline.js').LensSummary} LensSummary */
 /** @typedef {import('../pkg/plumbline.js').DamagedRecord} DamagedRecord */
@@ -52,6 +52,7 @@ export function customLensesPanel({ store, announce }) {
   }, 'Import lens');
   const tableBox = h('div', { dataset: { customTable: '' } });
 
+  /** @param {string} message @param {boolean} [isError] */
   function say(message, isError = false) {
     error.hidden = !isError;
     error.textContent = isError ? message : '';
@@ -59,6 +60,7 @@ export function customLensesPanel({ store, announce }) {
     if (!isError && message) announce?.(message);
   }
 
+  /** @param {string} [selected] */
   function renderTargets(selected = target.value) {
     target.replaceChildren(
       h('option', { value: NEW_LENS }, 'A new custom lens'),
@@ -114,6 +116,7 @@ export function customLensesPanel({ store, announce }) {
       h('tbody', rows, damaged.map(damagedRow)))));
   }
 
+  /** @param {string} [selected] the lens to preselect as the import target */
   async function refresh(selected) {
     ({ lenses, damaged } = await store.list());
     renderTable();
@@ -137,6 +140,7 @@ export function customLensesPanel({ store, announce }) {
     }
   }
 
+  /** @param {LensSummary} l */
   async function publish(l) {
     const name = l.lensName || l.lensAlias;
     const version = await fieldDialog({
@@ -153,6 +157,7 @@ export function customLensesPanel({ store, announce }) {
     say(`Published “${name}” version ${version.lensVersion}. It can now be applied to workloads.`);
   }
 
+  /** @param {LensSummary} l */
   async function exportLens(l) {
     try {
       const text = await store.exportLens(l.lensAlias);
@@ -192,6 +197,7 @@ export function customLensesPanel({ store, announce }) {
       h('p.hint', { id: hintId }, 'Imports the lens text last checked above into this workspace as a draft, errors and all. Check a lens first.')),
     h('div.actions', importButton));
 
+  /** @param {{text: string} | null} value */
   function setChecked(value) {
     checked = value;
     importButton.disabled = !checked;

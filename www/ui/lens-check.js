@@ -35,11 +35,13 @@ export function lensCheckPanel({ lint: lintText, onChecked, announce }) {
   const results = h('section.panel', { 'aria-labelledby': 'check-results-h', hidden: true, dataset: { results: '' } },
     h('h2', { id: 'check-results-h' }, 'Results'), summary, table);
 
+  /** @param {string | null} message */
   function showError(message) {
     error.hidden = !message;
     error.textContent = message || '';
   }
 
+  /** @param {number} line @param {number} column */
   function showInText(line, column) {
     if (!selectLine(text, line, column)) {
       showError(`Line ${line} is no longer in the text: it was edited after the check. Choose Check lens again.`);

@@ -16,6 +16,7 @@ function unreadable(message) {
  * The file's text, decoded as UTF-8. A byte-order mark is kept (the engine counts it as the
  * first character of line 1, so its columns match the text shown). Rejects a binary file
  * (a NUL byte) and bytes that are not UTF-8.
+ * @param {File} file
  */
 export async function readLensFile(file) {
   let bytes;

@@ -30,6 +30,7 @@ export function showNotice(title, lines, { name = title, actions = [], onDismiss
   return notice;
 }
 
+/** @param {string} name */
 export function hideNotice(name) {
   area()?.querySelector(`[data-notice="${CSS.escape(name)}"]`)?.remove();
 }

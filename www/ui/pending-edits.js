@@ -35,6 +35,7 @@ export function hasUnsaved() {
   return false;
 }
 
+/** @param {BeforeUnloadEvent} ev */
 function warnBeforeUnload(ev) {
   if (!hasUnsaved()) return;
   ev.preventDefault();

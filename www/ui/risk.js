@@ -35,7 +35,7 @@ export function riskSummary(riskCounts, { withAnswered = true, id } = {}) {
 export function updateRiskSummary(el, riskCounts) {
   const c = riskCounts;
   const { answered, total } = answeredOf(riskCounts);
-  const set = (k, v) => {
+  const set = (/** @type {string} */ k, /** @type {string} */ v) => {
     const dd = el.querySelector(`[data-count="${k}"]`);
     if (dd) dd.textContent = v;
   };

@@ -49,7 +49,7 @@ export function tagEditor(initial = {}) {
       }
       return out;
     },
-    setError(message) {
+    setError(/** @type {string | null} */ message) {
       errorEl.hidden = !message;
       errorEl.textContent = message || '';
       node.classList.toggle('has-error', Boolean(message));

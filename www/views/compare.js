@@ -8,23 +8,25 @@ import { formatDate, isoDate } from '../ui/format.js';
 import { compareForm } from '../ui/compare-form.js';
 import { compareLens } from '../ui/compare-lens.js';
 
-const side = (param) => (param === 'current' ? undefined : Number(param));
+const side = (/** @type {string} */ param) => (param === 'current' ? undefined : Number(param));
 
 /** "Milestone Version 1.0 (saved 3 Mar 2026, 10:00)" or "Current state". */
+/** @param {import('../pkg/plumbline.js').ComparedState} state */
 function stateText(state) {
-  if (state?.milestoneNumber === undefined) return ['Current state'];
+  if (state.milestoneNumber === undefined) return ['Current state'];
   return [`Milestone ${state.milestoneName}`, ' (saved ',
     h('time', { datetime: isoDate(state.recordedAt) }, formatDate(state.recordedAt)), ')'];
 }
 
+/** @param {string} title @param {string} note @param {import('../pkg/plumbline.js').LensOnOneSide[]} lenses */
 function oneSideLenses(title, note, lenses) {
-  if (!lenses?.length) return null;
+  if (!lenses.length) return null;
   return h('section.panel', { 'aria-label': title },
     h('h2', title),
     h('ul.plain', lenses.map((l) => {
       const c = l.riskCounts;
       return h('li', { dataset: { lens: l.lensAlias } },
-        h('strong', l.lensName || l.lensAlias), `: ${note} (high risks ${c.HIGH}, medium risks ${c.MEDIUM}, `,
+        h('strong', l.lensName), `: ${note} (high risks ${c.HIGH}, medium risks ${c.MEDIUM}, `,
         `${l.questionsAnswered}/${l.questionCount} questions answered).`);
     })));
 }
