@@ -16,7 +16,12 @@ import { journal, forget } from '../edit-journal.js';
 
 export const NOTES_MAX = 2084;
 
-/** @param {import('../app.js').ViewContext} ctx */
+/** This page: its node, and what to do when it is left. @typedef {{node: HTMLElement, leave: () => void}} LensPage */
+
+/**
+ * @param {import('../app.js').ViewContext} ctx
+ * @returns {Promise<LensPage>}
+ */
 export async function render(ctx) {
   const { workloadId, lensAlias } = ctx.params;
   const w = await api.getWorkload(workloadId);
@@ -33,7 +38,8 @@ export async function render(ctx) {
   // Both kinds of notes live in the one lens review record: every save names its revision,
   // and a refused one (Conflict) re-reads it so the next Save goes over the current one.
   // Journaled first (pillarId null = the lens notes), so a closing page cannot cut it off.
-  const pillarNotes = (r, id) => r.pillarReviewSummaries.find((p) => p.pillarId === id)?.notes || '';
+  const pillarNotes = (/** @type {import('../pkg/plumbline.js').LensReview} */ r, /** @type {string} */ id) => r.pillarReviewSummaries.find((p) => p.pillarId === id)?.notes || '';
+  /** @param {string | null} pillarId null for the lens notes @param {string} text */
   async function saveNotes(pillarId, text) {
     const before = { notes: pillarId ? pillarNotes(review, pillarId) : review.notes || '' };
     const key = journal('reviewNotes', [workloadId, lensAlias, pillarId], before, { notes: text });
@@ -108,6 +114,7 @@ export async function render(ctx) {
     },
   });
 
+  /** @type {LensPage | null} */
   let redrawn = null; // this page drawn again at a new lens version (Upgrade): it leaves too
   const page = h('section.page.lens-page',
     h('nav.breadcrumbs', { 'aria-label': 'Breadcrumb' },
@@ -115,7 +122,7 @@ export async function render(ctx) {
         h('li', routeLink('#/workloads', {}, 'Workloads')),
         h('li', routeLink(`#/workloads/${workloadId}`, {}, w.workloadName)),
         h('li', { 'aria-current': 'page' }, lensName))),
-    upgradeBanner(ctx, workloadId, lensAlias, review, (fresh) => {
+    upgradeBanner(ctx, workloadId, lensAlias, review, (/** @type {LensPage} */ fresh) => {
       edits.release();
       redrawn = fresh;
       page.replaceWith(fresh.node);
@@ -155,6 +162,11 @@ const questionsOf = (model) =>
  * "This workload uses version X of the lens; version Y is available." with Upgrade lens
  * version: a dialog says what the upgrade does (with the questions removed and added), then
  * the page is drawn again at the new version. Nothing when the review is on the latest.
+ * @param {import('../app.js').ViewContext} ctx
+ * @param {string} workloadId
+ * @param {string} lensAlias
+ * @param {import('../pkg/plumbline.js').LensReview} review
+ * @param {(fresh: LensPage) => HTMLElement} replacePage
  */
 function upgradeBanner(ctx, workloadId, lensAlias, review, replacePage) {
   const from = review.lensVersion;
@@ -165,7 +177,9 @@ function upgradeBanner(ctx, workloadId, lensAlias, review, replacePage) {
 
   async function upgrade() {
     error.hidden = true;
+    /** @type {{id: string, title: string}[]} */
     let removed = [];
+    /** @type {{id: string, title: string}[]} */
     let added = [];
     try {
       const [before, after] = await Promise.all([api.lensModel(lensAlias, from), api.lensModel(lensAlias, to)]);
@@ -176,7 +190,7 @@ function upgradeBanner(ctx, workloadId, lensAlias, review, replacePage) {
     } catch (e) {
       console.error(e); // the dialog still explains the rules without the lists
     }
-    const list = (qs) => h('ul', qs.map((q) => h('li', q.title || q.id)));
+    const list = (/** @type {{id: string, title: string}[]} */ qs) => h('ul', qs.map((q) => h('li', q.title || q.id)));
     const ok = await confirmDialog({
       title: `Upgrade to version ${to}?`,
       body: [
