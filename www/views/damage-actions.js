@@ -37,7 +37,7 @@ export async function storedName(workloadId) {
 export function damageActions(ctx, { workloadId, name, repair = true }) {
   const label = damagedLabel(workloadId, name);
   const problem = h('p.error-text.damage-problem', { role: 'alert', hidden: true });
-  const show = (text) => {
+  const show = (/** @type {string} */ text) => {
     problem.hidden = false;
     problem.textContent = text;
   };

@@ -49,7 +49,7 @@ export async function leftovers(ctx) {
     return null; // nothing of it is stored
   }
   // The workload itself exists: what is missing is something else (a milestone, a lens).
-  if (records.some((r) => r.id === `workload/${workloadId}`)) return null;
+  if (records.some((/** @type {{id: string}} */ r) => r.id === `workload/${workloadId}`)) return null;
   const count = records.length;
   ctx.setTitle('Damaged data');
   return h('section.page', { dataset: { damaged: `workload/${workloadId}` } },

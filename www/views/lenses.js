@@ -10,9 +10,10 @@ import { lensCheckPanel } from '../ui/lens-check.js';
 import { lensPreview } from '../ui/lens-preview.js';
 import { customLensesPanel } from '../ui/custom-lenses.js';
 
+/** @param {import('../pkg/plumbline.js').LensSummary[]} lenses */
 function catalogPanel(lenses) {
   const rows = lenses.map((l) => h('tr', { dataset: { lensAlias: l.lensAlias } },
-    h('th', { scope: 'row' }, l.lensName || l.lensAlias),
+    h('th', { scope: 'row' }, l.lensName),
     h('td', h('code', l.lensAlias)),
     h('td', l.lensVersion || '—'),
     h('td', l.description || ''),
@@ -75,6 +76,7 @@ export async function render(ctx) {
   const lenses = (await api.lenses()).filter((l) => l.lensType !== 'CUSTOM_SELF');
   const custom = customLensesPanel({ store: customLensStore, announce: ctx.announce });
   await custom.refresh();
+  /** @type {import('../pkg/plumbline.js').Lens | null} */
   let parsed = null; // the engine Lens of the last text checked with no error
   const release = () => {
     parsed?.free();
@@ -83,6 +85,7 @@ export async function render(ctx) {
 
   const preview = h('section.panel', { 'aria-labelledby': 'preview-h', hidden: true, dataset: { preview: '' } });
 
+  /** @param {{text: string, lint: import('../pkg/plumbline.js').LintResult} | null} checked */
   async function showPreview(checked) {
     release();
     if (!checked) {

@@ -59,6 +59,7 @@ export async function render(ctx) {
     h('option', { value: '' }, 'All pillars'), model.pillars.map((p) => h('option', { value: p.id }, p.name)));
   const itemsHost = h('div.plan-host', { 'aria-live': 'polite' });
   const countLine = h('p.subtle', { id: 'plan-count' });
+  /** @type {import('../pkg/plumbline.js').PlanItem[]} */
   let items = [];
 
   function draw() {

@@ -8,6 +8,12 @@ import { reportContent } from '../ui/report-content.js';
 import { reportFile } from '../ui/report-file.js';
 import { downloadText, fileName } from '../ui/download.js';
 
+/**
+ * Everything the report shows, read from the engine.
+ * @param {string} workloadId
+ * @param {string | undefined} milestoneNumber from the route; none for the workload now
+ * @returns {Promise<import('../ui/report-content.js').ReportData>}
+ */
 async function load(workloadId, milestoneNumber) {
   const milestone = milestoneNumber ? await api.getMilestone(workloadId, milestoneNumber) : null;
   const workload = milestone?.workload || (await api.getWorkload(workloadId));

@@ -6,7 +6,7 @@ import { IMPROVEMENT_STATUS, label, formatDate, isoDate, answeredOf } from '../u
 import { riskSummary } from '../ui/risk.js';
 import { tabNav } from '../ui/tabs.js';
 import { scrollTable } from '../ui/table.js';
-import { describedRows } from '../ui/workload-props.js';
+import { describedRows, listText, propRow } from '../ui/workload-props.js';
 import { compareForm } from '../ui/compare-form.js';
 import { deleteWorkloadFlow, saveMilestoneFlow } from './workload-actions.js';
 
@@ -22,6 +22,7 @@ export async function render(ctx) {
   // The workload's counts are over its applied lenses (the engine keeps them).
   const total = w.riskCounts;
   const { answered, total: questionCount } = answeredOf(total);
+  /** @type {Record<string, string>} */
   const tabTitles = { overview: 'Overview', milestones: 'Milestones', properties: 'Properties' };
   ctx.setTitle(`${w.workloadName} — ${tabTitles[tab]}`);
 
@@ -123,22 +124,20 @@ export async function render(ctx) {
   }
 
   function properties() {
-    const list = (v) => (v && v.length ? v.join(', ') : '—');
-    const tags = Object.entries(w.tags || {});
+    const tags = Object.entries(w.tags);
     const lensNames = lenses.map((l) => l.model.name || l.alias);
-    const row = (k, v) => h('div', h('dt', k), h('dd', v === '' || v === undefined || v === null ? '—' : v));
     return h('section.panel', { 'aria-labelledby': 'props-h' },
       h('div.panel-head', h('h2', { id: 'props-h' }, 'Properties'),
         routeLink(`#/workloads/${workloadId}/edit`, { class: 'button secondary', 'aria-label': 'Edit properties' }, 'Edit')),
       h('dl.props',
-        row('Name', w.workloadName),
+        propRow('Name', w.workloadName),
         describedRows(w),
-        row('Lenses', lensNames.join(', ')),
-        row('Pillar priority', list(w.pillarPriorities)),
-        row('Tags', tags.length ? h('ul.plain', tags.map(([k, v]) => h('li', `${k}: ${v}`))) : '—'),
-        row('Notes', w.notes),
-        row('Workload ID', h('code', w.workloadId)),
-        row('Last updated', formatDate(w.updatedAt))));
+        propRow('Lenses', lensNames.join(', ')),
+        propRow('Pillar priority', listText(w.pillarPriorities)),
+        propRow('Tags', tags.length ? h('ul.plain', tags.map(([k, v]) => h('li', `${k}: ${v}`))) : '—'),
+        propRow('Notes', w.notes),
+        propRow('Workload ID', h('code', w.workloadId)),
+        propRow('Last updated', formatDate(w.updatedAt))));
   }
 
   return h('section.page',

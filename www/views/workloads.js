@@ -64,8 +64,13 @@ export async function render(ctx) {
  * One row per unreadable workload record, first, so it is not missed: its stored name when
  * one can still be read, the word Damaged (not a colour alone), why, and its three actions.
  */
+/**
+ * @param {import('../app.js').ViewContext} ctx
+ * @param {import('../pkg/plumbline.js').DamagedRecord[]} damaged
+ */
 async function damagedRows(ctx, damaged) {
-  return Promise.all(damaged.filter((d) => d.workloadId).map(async (d) => {
+  const ofWorkloads = /** @type {(import('../pkg/plumbline.js').DamagedRecord & {workloadId: string})[]} */ (damaged.filter((d) => d.workloadId));
+  return Promise.all(ofWorkloads.map(async (d) => {
     const name = await storedName(d.workloadId);
     return h('tr.damaged-row', { dataset: { workloadId: d.workloadId, damaged: 'true' } },
       h('th', { scope: 'row' }, damagedLabel(d.workloadId, name), ' ', h('strong.damaged-tag', 'Damaged')),
