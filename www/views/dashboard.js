@@ -34,6 +34,7 @@ export async function render(ctx) {
     h('option', { value: 'HIGH' }, 'High risk'), h('option', { value: 'MEDIUM' }, 'Medium risk'));
   const host = h('div.dashboard-body', { 'aria-live': 'polite' });
 
+  /** @param {import('../pkg/plumbline.js').Dashboard} d */
   function draw(d) {
     const rf = riskFilter.value;
     /** @type {('high' | 'medium')[]} */
@@ -138,6 +139,7 @@ export async function render(ctx) {
 }
 
 /** Says how many workloads the figures leave out because their records cannot be read. */
+/** @param {import('../pkg/plumbline.js').DamagedRecord[]} damaged */
 function damagedNotice(damaged) {
   if (damaged.length === 0) return null;
   const n = damaged.length;

@@ -13,14 +13,19 @@ const CHOICES = [
   ['takeBackup', "Take the backup's"],
   ['keepBoth', 'Keep both (restore a copy)'],
 ];
+/** @type {Record<string, string>} */
 const STATUS_TEXT = {
   new: 'Not here yet: will be restored',
   identical: 'Already here, unchanged',
   conflict: 'Here with other content',
 };
+/** @type {Record<string, string>} */
 const KIND_TEXT = { workload: 'Workload', customLens: 'Custom lens' };
 
-/** What an engine error means to the person restoring. */
+/**
+ * What an engine error means to the person restoring.
+ * @param {any} e the engine's error
+ */
 function problem(e) {
   if (e?.field === 'backup') {
     return `This file cannot be restored: ${e.message.replace(/^.*?: at /, 'at ')}. Nothing was changed.`;
@@ -31,21 +36,28 @@ function problem(e) {
 /** [label, select]; in a table row the label is for screen readers only. */
 /**
  * @param {string} label
- * @param {string | undefined} value
- * @param {(value: string) => void} onChange
+ * @param {import('../pkg/plumbline.js').RestoreResolution} value
+ * @param {(value: import('../pkg/plumbline.js').RestoreResolution) => void} onChange
  * @param {{labelShown?: boolean}} [options]
  * @returns {[HTMLElement, HTMLSelectElement]}
  */
 function choiceSelect(label, value, onChange, { labelShown = false } = {}) {
   const id = nextId('restore-choice');
-  const select = h('select', { id, on: { change: () => onChange(select.value) } },
+  const select = h('select', { id, on: { change: () => onChange(/** @type {import('../pkg/plumbline.js').RestoreResolution} */ (select.value)) } },
     CHOICES.map(([v, text]) => h('option', { value: v, selected: v === value }, text)));
   return [h(labelShown ? 'label' : 'label.visually-hidden', { for: id }, label), select];
 }
 
-/** The preview of a restore: a table of items, a choice per conflict, and Restore. */
+/**
+ * The preview of a restore: a table of items, a choice per conflict, and Restore.
+ * @param {import('../pkg/plumbline.js').RestoreResult} preview
+ * @param {string} text the backup file
+ * @param {import('../app.js').ViewContext} ctx
+ * @param {(result: import('../pkg/plumbline.js').RestoreResult) => void} onDone
+ */
 function previewPanel(preview, text, ctx, onDone) {
   const conflicts = preview.items.filter((i) => i.status === 'conflict');
+  /** @type {Record<string, import('../pkg/plumbline.js').RestoreResolution>} */
   const resolutions = Object.fromEntries(conflicts.map((i) => [i.id, 'keepMine']));
   const status = h('p', { role: 'status' });
   const error = h('p.error-text', { role: 'alert', hidden: true });
@@ -115,7 +127,10 @@ function previewPanel(preview, text, ctx, onDone) {
     status);
 }
 
-/** The Backup section; `ctx` gives announce(). */
+/**
+ * The Backup section; `ctx` gives announce().
+ * @param {import('../app.js').ViewContext} ctx
+ */
 export function backupSection(ctx) {
   const headingId = nextId('backup-h');
   const fileId = nextId('backup-file');
