@@ -14,8 +14,10 @@ import { requestPersistenceOnce } from '../storage.js';
 
 const FRAMEWORK = 'wellarchitected';
 
-const splitList = (text) => text.split(',').map((s) => s.trim()).filter(Boolean);
+const splitList = (/** @type {string} */ text) => text.split(',').map((s) => s.trim()).filter(Boolean);
 
+
+/** @param {string[] | undefined} selected none yet in a workload being defined */
 function regionPicker(selected) {
   const errId = nextId('awsRegions-error');
   const chosen = new Set(selected || []);
@@ -33,7 +35,7 @@ function regionPicker(selected) {
     node,
     input: all[0].input,
     value: () => all.filter((b) => b.input.checked).map((b) => b.input.value),
-    setError(message) {
+    setError(/** @type {string | null} */ message) {
       errorEl.hidden = !message;
       errorEl.textContent = message || '';
       node.classList.toggle('has-error', Boolean(message));
@@ -58,6 +60,9 @@ export async function render(ctx) {
   const title = editing ? `Edit ${w.workloadName}` : 'Define workload';
   ctx.setTitle(title);
 
+  // By the property each field edits, the name an engine error gives in `field`; some are
+  // added below (edit only, or built differently), hence looked up by any name.
+  /** @type {Record<string, any>} */
   const fields = {
     workloadName: textField({
       name: 'workloadName', label: 'Name', description: 'A unique identifier for the workload', value: w.workloadName, maxLength: 100,
@@ -140,7 +145,7 @@ export async function render(ctx) {
     lensBoxes.map((b) => b.node), lensError);
   fields.lenses = {
     node: lensFieldset, input: lensBoxes.find((b) => !b.input.disabled)?.input || lensBoxes[0]?.input,
-    setError(message) { lensError.hidden = !message; lensError.textContent = message || ''; },
+    setError(/** @type {string | null} */ message) { lensError.hidden = !message; lensError.textContent = message || ''; },
   };
 
   const formError = h('div.form-error', { role: 'alert', hidden: true, tabindex: '-1' });
@@ -231,6 +236,7 @@ export async function render(ctx) {
     }
   });
 
+  /** @param {any} e the engine's error */
   function showError(e) {
     const key = String(e?.field || '').match(/^[A-Za-z]+/)?.[0];
     const field = key && fields[key];
