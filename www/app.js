@@ -66,19 +66,24 @@ const ROUTES = [
 ];
 
 const main = /** @type {HTMLElement} */ (document.getElementById('main'));
-let current = null; // { leave }
+/** @type {ViewPage | null} */
+let current = null; // the page on screen, for its leave()
 let renderToken = 0;
+/** @type {string | null} */
 let shownHash = null; // the route on screen, to go back to when leaving is cancelled
 
+/** @param {string} route */
 export function navigate(route) {
   if (location.hash === route) window.dispatchEvent(new HashChangeEvent('hashchange'));
   else location.hash = route;
 }
 
+/** @param {string} path */
 function match(path) {
   for (const [re, view, names, extra] of ROUTES) {
     const m = re.exec(path);
     if (m) {
+      /** @type {Record<string, string>} */
       const params = { ...(extra || {}) };
       names.forEach((n, i) => {
         if (m[i + 1] !== undefined) params[n] = decodeURIComponent(m[i + 1]);
@@ -89,10 +94,12 @@ function match(path) {
   return null;
 }
 
+/** @param {string} text */
 function setTitle(text) {
   document.title = text ? `${text} — Plumbline` : 'Plumbline';
 }
 
+/** @param {string} path */
 function markNav(path) {
   for (const a of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-nav]'))) {
     const on = path.startsWith(`/${a.dataset.nav}`);
@@ -161,6 +168,7 @@ function confirmLeave() {
   });
 }
 
+/** @param {string} message */
 function notFound(message) {
   setTitle('Not found');
   return h('section', h('h1', 'Not found'), h('p', message || 'Nothing here.'),
@@ -168,6 +176,7 @@ function notFound(message) {
 }
 
 // A damaged record is not a crash: say what is damaged and offer the workload's actions.
+/** @param {ViewContext} ctx @param {import('./pkg/plumbline.js').PlumblineError} e */
 async function damagedPage(ctx, e) {
   try {
     return await damaged.render(ctx, e);
@@ -176,6 +185,7 @@ async function damagedPage(ctx, e) {
   }
 }
 
+/** @param {any} e whatever was thrown */
 function failure(e) {
   console.error(e);
   setTitle('Error');
@@ -184,6 +194,7 @@ function failure(e) {
     h('p', linkTo('#/workloads', 'Go to Workloads')));
 }
 
+/** @param {string} route @param {string} text */
 function linkTo(route, text) {
   const a = h('a', text);
   a.setAttribute('href', route);
@@ -208,7 +219,7 @@ async function start() {
   });
   // Saves a closed or reloaded page did not finish, before any page reads the data.
   try {
-    const report = (problems) => showNotice('Work not saved', problems);
+    const report = (/** @type {string[]} */ problems) => showNotice('Work not saved', problems);
     const problems = await replay({ onLateProblems: report });
     if (problems.length) report(problems);
   } catch (e) {
