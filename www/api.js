@@ -6,6 +6,7 @@
 // Every write goes through write(), which counts the stored change for the backup reminder.
 import { loadEngine } from './engine.js';
 import { recordChange } from './backup-reminder.js';
+import { errorText } from './errors.js';
 
 /** @typedef {import('./pkg/plumbline.js').Workspace} Workspace */
 /** @typedef {import('./pkg/plumbline.js').Lens} Lens */
@@ -189,7 +190,7 @@ function lintInWorker(text) {
     try {
       linter = new Worker(new URL('./lint-worker.js', import.meta.url), { type: 'module' });
     } catch (e) {
-      return Promise.reject(new LintWorkerFailure(e?.message || String(e)));
+      return Promise.reject(new LintWorkerFailure(errorText(e)));
     }
     linter.addEventListener('message', ({ data }) => {
       const waiting = lintWaiting.get(data?.id);

@@ -25,6 +25,7 @@ import * as lensesPage from './views/lenses.js';
 import * as builtinLens from './views/builtin-lens.js';
 import * as settings from './views/settings.js';
 import * as damaged from './views/damaged.js';
+import { errorText, engineErrorOf } from './errors.js';
 
 /**
  * What every view's render(ctx) is given.
@@ -140,8 +141,9 @@ async function route() {
   try {
     result = found ? await found.view(ctx) : notFound('This page does not exist.');
   } catch (e) {
-    if (e?.kind === 'NotFound') result = (await damaged.leftovers(ctx).catch(() => null)) ?? notFound(e.message);
-    else result = e?.kind === 'Corrupted' ? await damagedPage(ctx, e) : failure(e);
+    const engineError = engineErrorOf(e);
+    if (engineError?.kind === 'NotFound') result = (await damaged.leftovers(ctx).catch(() => null)) ?? notFound(engineError.message);
+    else result = engineError?.kind === 'Corrupted' ? await damagedPage(ctx, engineError) : failure(e);
   }
   if (token !== renderToken) return;
   const page = result instanceof Node ? { node: result } : result;
@@ -185,12 +187,12 @@ async function damagedPage(ctx, e) {
   }
 }
 
-/** @param {any} e whatever was thrown */
+/** @param {unknown} e whatever was thrown */
 function failure(e) {
   console.error(e);
   setTitle('Error');
   return h('section', h('h1', 'Something went wrong'),
-    h('p.error-text', { role: 'alert' }, e?.message || String(e)),
+    h('p.error-text', { role: 'alert' }, errorText(e)),
     h('p', linkTo('#/workloads', 'Go to Workloads')));
 }
 

@@ -9,6 +9,7 @@
 // While its save runs, the tab holds a Web Lock named like the entry, so a tab that starts
 // meanwhile leaves the entry to it and only looks again once the lock is free.
 import * as api from './api.js';
+import { errorText } from './errors.js';
 
 const PREFIX = 'plumbline.pending.';
 
@@ -131,7 +132,7 @@ async function replayEntry(name, problems) {
     }
     await op.write(entry.args, current.revision, entry.after);
   } catch (e) {
-    if (entry && OPS[entry.op]) problems.push(lost(OPS[entry.op], entry, e?.message || String(e)));
+    if (entry && OPS[entry.op]) problems.push(lost(OPS[entry.op], entry, errorText(e)));
   } finally {
     localStorage.removeItem(name);
   }

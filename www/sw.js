@@ -23,6 +23,7 @@ const SHELL = [
   './ui/delete-flow.js',
   './models/review-model.js',
   './ui/review-parts.js',
+  './errors.js',
   './pkg/plumbline.js', './pkg/plumbline_bg.wasm',
 ];
 

@@ -5,6 +5,7 @@
 // the engine's message says where in the file the problem is.
 import { h, nextId } from './dom.js';
 import { downloadText, fileName } from './download.js';
+import { errorText, kindOf } from '../errors.js';
 
 /** @typedef {import('../pkg/plumbline.js').ImportSummary} ImportSummary */
 
@@ -61,12 +62,12 @@ export function answersFilePanel({ workloadName, lensAlias, exportAnswers: readF
     }
   }
 
-  /** @param {string} what @param {any} e the engine's error (or the page's own) */
+  /** @param {string} what @param {unknown} e the engine's error (or the page's own) */
   function showError(what, e) {
     error.hidden = false;
-    const why = e?.kind === 'Conflict'
+    const why = kindOf(e) === 'Conflict'
       ? 'the workload was changed in another tab or window meanwhile. Try again.'
-      : e?.message || String(e);
+      : errorText(e);
     error.textContent = `${what}: ${why}`;
   }
 

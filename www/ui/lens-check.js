@@ -7,6 +7,7 @@ import { h, nextId } from './dom.js';
 import { readLensFile } from './lens-file.js';
 import { diagnosticsSummary, diagnosticsTable } from './diagnostics.js';
 import { selectLine } from './text-position.js';
+import { errorText } from '../errors.js';
 
 /** @typedef {import('../pkg/plumbline.js').LintResult} LintResult */
 
@@ -69,7 +70,7 @@ export function lensCheckPanel({ lint: lintText, onChecked, announce }) {
       await onChecked?.({ text: value, lint });
     } catch (e) {
       results.hidden = true;
-      showError(`The lens could not be checked: ${e?.message || e}`);
+      showError(`The lens could not be checked: ${errorText(e)}`);
       onChecked?.(null);
     } finally {
       button.disabled = false;
@@ -84,7 +85,7 @@ export function lensCheckPanel({ lint: lintText, onChecked, announce }) {
       text.value = await readLensFile(chosen);
     } catch (e) {
       results.hidden = true;
-      showError(e.message);
+      showError(errorText(e));
       onChecked?.(null);
       return;
     }

@@ -6,6 +6,7 @@
 // changed, open box without a click (the page is being hidden or closed); unsaved() says when
 // the box holds text a save refused, which only the user can resolve.
 import { h, nextId } from './dom.js';
+import { errorText, kindOf } from '../errors.js';
 
 /** Characters as the engine counts them (Unicode scalar values, not UTF-16 units). */
 export const charCount = (/** @type {string} */ text) => [...text].length;
@@ -79,7 +80,7 @@ export function notesEditor({ label, value = '', max, emptyText, save, reload, o
     } catch (e) {
       failed = true;
       error.hidden = false;
-      if (e?.kind === 'Conflict') {
+      if (kindOf(e) === 'Conflict') {
         const theirs = reload ? await reload().catch(() => null) : null;
         error.replaceChildren(
           h('p', 'These notes were changed in another tab or window. Your text is still in the box. ',
@@ -87,7 +88,7 @@ export function notesEditor({ label, value = '', max, emptyText, save, reload, o
           theirs !== null ? h('p', 'Saved version: ', theirs ? h('span.notes', theirs) : h('em', 'no notes')) : '');
         if (theirs !== null) saved = theirs;
       } else {
-        error.replaceChildren(h('p', 'Not saved: ', e?.message || String(e)));
+        error.replaceChildren(h('p', 'Not saved: ', errorText(e)));
       }
       box.focus();
     } finally {

@@ -7,6 +7,7 @@ import { h } from '../ui/dom.js';
 import { downloadText, fileName } from '../ui/download.js';
 import { damagedLabel, describeRecord } from '../ui/damage.js';
 import { deleteWorkloadFlow } from './workload-actions.js';
+import { errorText, kindOf, engineErrorOf } from '../errors.js';
 
 /**
  * The workload's name as stored, when its record still holds a readable one (a damaged record
@@ -49,7 +50,7 @@ export function damageActions(ctx, { workloadId, name, repair = true }) {
       downloadText(`${fileName('plumbline', name || workloadId, 'as-stored')}.json`, text, 'application/json');
       ctx.announce(`The stored records of ${label} were saved as a file.`);
     } catch (e) {
-      show(`Could not export: ${e?.message || e}`);
+      show(`Could not export: ${errorText(e)}`);
     }
   });
 
@@ -65,9 +66,9 @@ export function damageActions(ctx, { workloadId, name, repair = true }) {
       ctx.navigate(location.hash);
     } catch (e) {
       repairButton.disabled = false;
-      show(e?.kind === 'Corrupted'
-        ? `${label} cannot be repaired: ${describeRecord(e.recordId)} cannot be read. Export it as stored to keep a copy, then delete it.`
-        : `Could not repair: ${e?.message || e}`);
+      show(kindOf(e) === 'Corrupted'
+        ? `${label} cannot be repaired: ${describeRecord(engineErrorOf(e)?.recordId)} cannot be read. Export it as stored to keep a copy, then delete it.`
+        : `Could not repair: ${errorText(e)}`);
     }
   });
 

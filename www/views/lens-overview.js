@@ -13,6 +13,7 @@ import { answersFilePanel } from '../ui/answers-file.js';
 import { confirmDialog } from '../ui/dialog.js';
 import { trackEdits } from '../ui/pending-edits.js';
 import { journal, forget } from '../edit-journal.js';
+import { errorText } from '../errors.js';
 
 export const NOTES_MAX = 2084;
 
@@ -215,7 +216,7 @@ function upgradeBanner(ctx, workloadId, lensAlias, review, replacePage) {
     } catch (e) {
       button.disabled = false;
       error.hidden = false;
-      error.textContent = e?.message || String(e);
+      error.textContent = errorText(e);
       button.focus();
       return;
     }

@@ -7,6 +7,7 @@ import { IMPROVEMENT_STATUS } from '../ui/format.js';
 import { riskSummary, updateRiskSummary } from '../ui/risk.js';
 import { priorityList, orderPillars } from '../ui/priority-list.js';
 import { planItemList } from '../ui/plan-items.js';
+import { errorText } from '../errors.js';
 
 /** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
@@ -30,7 +31,7 @@ export async function render(ctx) {
       w = await api.updateWorkload(workloadId, { improvementStatus: /** @type {import('../pkg/plumbline.js').ImprovementStatus} */ (statusSelect.value) }, w);
       status.textContent = 'Improvement status saved.';
     } catch (e) {
-      status.textContent = `Not saved: ${e.message}`;
+      status.textContent = `Not saved: ${errorText(e)}`;
     }
   });
 
@@ -45,7 +46,7 @@ export async function render(ctx) {
         status.textContent = 'Pillar priority saved.';
         await loadItems();
       } catch (e) {
-        status.textContent = `Not saved: ${e.message}`;
+        status.textContent = `Not saved: ${errorText(e)}`;
       }
     },
   });

@@ -26,6 +26,7 @@ import {
 import {
   reasonSelect, questionNav, infoPanel, choiceRow, notesField, reviewActions, drawForm,
 } from '../ui/review-parts.js';
+import { errorText, kindOf } from '../errors.js';
 
 /** @typedef {import('../pkg/plumbline.js').AnswerUpdate} AnswerUpdate */
 /** @typedef {import('../pkg/plumbline.js').Risk} Risk */
@@ -36,12 +37,12 @@ const QUESTION_TITLE_ID = 'question-title';
 
 /**
  * Why a save failed, in words the user can act on.
- * @param {any} e the engine's error
+ * @param {unknown} e the engine's error
  */
 function saveFailure(e) {
-  if (e?.kind === 'Conflict') return 'this answer was changed in another tab or window. Its saved answer is shown now; make your change again if it still applies.';
-  if (e?.kind === 'QuotaExceeded') return 'the browser has no storage space left for this site. Free some space (delete old workloads or milestones), then try again.';
-  return e?.message || String(e);
+  if (kindOf(e) === 'Conflict') return 'this answer was changed in another tab or window. Its saved answer is shown now; make your change again if it still applies.';
+  if (kindOf(e) === 'QuotaExceeded') return 'the browser has no storage space left for this site. Free some space (delete old workloads or milestones), then try again.';
+  return errorText(e);
 }
 
 /** @param {string} message */
@@ -148,12 +149,12 @@ export async function render(ctx) {
   const blockOf = (/** @type {HTMLElement} */ source) => source.closest('li.choice, .question-na, .field') ?? notes.node;
 
   /**
-   * @param {any} e
+   * @param {unknown} e
    * @param {HTMLElement} source
    * @param {AnswerUpdate} update
    */
   async function showFailure(e, source, update) {
-    if (e?.kind === 'Conflict') {
+    if (kindOf(e) === 'Conflict') {
       // Show what is stored now (another tab's answer), not this tab's stale copy.
       try {
         answer = await api.getAnswer(workloadId, lensAlias, q.id);

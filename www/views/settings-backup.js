@@ -7,6 +7,7 @@ import * as api from '../api.js';
 import { h, nextId } from '../ui/dom.js';
 import { downloadText } from '../ui/download.js';
 import { markBackedUp } from '../backup-reminder.js';
+import { errorText, engineErrorOf } from '../errors.js';
 
 const CHOICES = [
   ['keepMine', 'Keep mine'],
@@ -24,13 +25,14 @@ const KIND_TEXT = { workload: 'Workload', customLens: 'Custom lens' };
 
 /**
  * What an engine error means to the person restoring.
- * @param {any} e the engine's error
+ * @param {unknown} e the engine's error
  */
 function problem(e) {
-  if (e?.field === 'backup') {
-    return `This file cannot be restored: ${e.message.replace(/^.*?: at /, 'at ')}. Nothing was changed.`;
+  const engineError = engineErrorOf(e);
+  if (engineError?.field === 'backup') {
+    return `This file cannot be restored: ${engineError.message.replace(/^.*?: at /, 'at ')}. Nothing was changed.`;
   }
-  return `${e?.message || String(e)}. Nothing was changed.`;
+  return `${errorText(e)}. Nothing was changed.`;
 }
 
 /** [label, select]; in a table row the label is for screen readers only. */
@@ -152,7 +154,7 @@ export function backupSection(ctx) {
       ctx.announce(status.textContent);
     } catch (e) {
       error.hidden = false;
-      error.textContent = `Not backed up: ${e?.message || String(e)}`;
+      error.textContent = `Not backed up: ${errorText(e)}`;
     } finally {
       backUp.disabled = false;
     }

@@ -11,6 +11,7 @@ import { priorityList, orderPillars } from '../ui/priority-list.js';
 import { AWS_REGIONS, ENVIRONMENTS, IMPROVEMENT_STATUS, INDUSTRY_TYPES } from '../ui/format.js';
 import { trackEdits } from '../ui/pending-edits.js';
 import { requestPersistenceOnce } from '../storage.js';
+import { errorText, engineErrorOf } from '../errors.js';
 
 const FRAMEWORK = 'wellarchitected';
 
@@ -236,19 +237,20 @@ export async function render(ctx) {
     }
   });
 
-  /** @param {any} e the engine's error */
+  /** @param {unknown} e the engine's error */
   function showError(e) {
-    const key = String(e?.field || '').match(/^[A-Za-z]+/)?.[0];
+    const engineError = engineErrorOf(e);
+    const key = String(engineError?.field || '').match(/^[A-Za-z]+/)?.[0];
     const field = key && fields[key];
-    if (e?.kind === 'Validation' && field) {
-      field.setError(e.message);
+    if (engineError?.kind === 'Validation' && field) {
+      field.setError(engineError.message);
       field.input?.focus();
       return;
     }
     formError.hidden = false;
-    formError.replaceChildren(h('p', e?.kind === 'Conflict'
+    formError.replaceChildren(h('p', engineError?.kind === 'Conflict'
       ? 'This workload was changed in another tab or window. Open it again to see the latest version, then make your changes.'
-      : e?.message || String(e)));
+      : errorText(e)));
     formError.focus();
   }
 
