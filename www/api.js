@@ -1,14 +1,27 @@
+// @ts-check
 // The one module that talks to the engine (./engine.js, the wasm boundary). Views call these
-// functions; nothing else imports engine.js. It opens the workspace once, keeps the plain lens
-// models for rendering and smooths over list results that may come wrapped in an object.
+// functions; nothing else imports engine.js. It opens the workspace once and keeps the plain
+// lens models for rendering. Results are the package's own shapes (pkg/plumbline.d.ts), passed
+// on unchanged: a contract break fails the type check instead of being smoothed over here.
 // Every write goes through write(), which counts the stored change for the backup reminder.
 import { loadEngine } from './engine.js';
 import { recordChange } from './backup-reminder.js';
+import { errorText } from './errors.js';
 
+/** @typedef {import('./pkg/plumbline.js').Workspace} Workspace */
+/** @typedef {import('./pkg/plumbline.js').Lens} Lens */
+/** @typedef {import('./pkg/plumbline.js').LensModel} LensModel */
+/** @typedef {import('./pkg/plumbline.js').LintResult} LintResult */
+/** @typedef {import('./pkg/plumbline.js').ErrorKind} ErrorKind */
+
+/** @type {Promise<Workspace> | null} */
 let workspacePromise = null;
+/** @type {Map<string, Promise<LensModel>>} */
 const lensModels = new Map();
+/** @type {Map<string, Promise<Lens>>} */
 const lensEngines = new Map();
 
+/** @returns {Promise<Workspace>} */
 function workspace() {
   workspacePromise ??= loadEngine()
     .then(({ Workspace }) => Workspace.open({ storage: 'indexeddb' }))
@@ -19,23 +32,23 @@ function workspace() {
   return workspacePromise;
 }
 
-/** Runs a write on the workspace; once it is stored, counts it (backup-reminder.js). */
+/**
+ * Runs a write on the workspace; once it is stored, counts it (backup-reminder.js).
+ * @template T
+ * @param {(ws: Workspace) => Promise<T>} run
+ * @returns {Promise<T>}
+ */
 async function write(run) {
   const result = await run(await workspace());
   recordChange();
   return result;
 }
 
-function list(value, ...keys) {
-  if (Array.isArray(value)) return value;
-  for (const k of keys) if (Array.isArray(value?.[k])) return value[k];
-  return [];
-}
-
+/** The engine's version for the footer, or "unknown" when the engine cannot load. */
 export async function engineVersion() {
   try {
     const { version } = await loadEngine();
-    return String(typeof version === 'function' ? version() : version);
+    return version();
   } catch {
     return 'unknown';
   }
@@ -47,12 +60,12 @@ export async function open() {
 
 // ---- lenses --------------------------------------------------------------------------------
 
-export async function lenses() {
-  const ws = await workspace();
-  return list(await ws.lenses(), 'lensSummaries', 'lenses');
-}
+export const lenses = async () => (await workspace()).lenses();
 
-/** Forgets the lens objects of `alias`, every version (after a publish or a delete changed it). */
+/**
+ * Forgets the lens objects of `alias`, every version (after a publish or a delete changed it).
+ * @param {string} alias
+ */
 function forgetLens(alias) {
   for (const map of [lensEngines, lensModels]) {
     for (const key of map.keys()) if (key.startsWith(`${alias}@`)) map.delete(key);
@@ -61,17 +74,29 @@ function forgetLens(alias) {
 
 // ---- custom lenses in the workspace ----------------------------------------------------------
 
-/** Keeps a lens text as a draft: {lensAlias, lensName, status: "DRAFT", diagnostics}. */
+/**
+ * Keeps a lens text as a draft: {lensAlias, lensName, status: "DRAFT", diagnostics}.
+ * @param {string} text
+ * @param {string} [lensAlias] the draft to replace; a new lens without it
+ */
 export const importLens = (text, lensAlias) =>
   write((ws) => ws.importLens(text, lensAlias ? { lensAlias } : {}));
-/** Publishes the draft as version `lensVersion` (throws LensInvalid when it has errors). */
+/**
+ * Publishes the draft as version `lensVersion` (throws LensInvalid when it has errors).
+ * @param {string} alias
+ * @param {string} lensVersion
+ */
 export async function createLensVersion(alias, lensVersion) {
   const version = await write((ws) => ws.createLensVersion(alias, { lensVersion }));
   forgetLens(alias);
   return version;
 }
-/** The draft's JSON text (the author's latest work). */
+/**
+ * The draft's JSON text (the author's latest work).
+ * @param {string} alias
+ */
 export const exportLens = async (alias) => (await workspace()).exportLens(alias, {});
+/** @param {string} alias */
 export async function deleteLens(alias) {
   await write((ws) => ws.deleteLens(alias));
   forgetLens(alias);
@@ -83,10 +108,18 @@ export async function deleteLens(alias) {
  */
 // One promise per key, so concurrent callers share a load; a failed load is dropped so that
 // the next call tries again.
+/**
+ * @template T
+ * @param {Map<string, Promise<T>>} map
+ * @param {string} key
+ * @param {() => Promise<T>} load
+ * @returns {Promise<T>}
+ */
 async function cached(map, key, load) {
-  if (!map.has(key)) map.set(key, load());
+  let loading = map.get(key);
+  if (!loading) map.set(key, (loading = load()));
   try {
-    return await map.get(key);
+    return await loading;
   } catch (e) {
     map.delete(key);
     throw e;
@@ -98,17 +131,23 @@ async function cached(map, key, load) {
  * rendering. A custom lens can have several published versions, and a workload (or a
  * milestone) keeps the one it was reviewed with: pages about a review pass its `lensVersion`,
  * so they show that version's questions, not the latest's.
+ * @param {string} alias
+ * @param {string} [lensVersion]
+ * @returns {Promise<Lens>}
  */
 export async function lensEngine(alias, lensVersion) {
   return cached(lensEngines, `${alias}@${lensVersion ?? ''}`,
     () => workspace().then((ws) => ws.lens(alias, lensVersion ? { lensVersion } : undefined)));
 }
 
+/**
+ * @param {string} alias
+ * @param {string} [lensVersion]
+ * @returns {Promise<LensModel>}
+ */
 export async function lensModel(alias, lensVersion) {
-  return cached(lensModels, `${alias}@${lensVersion ?? ''}`, async () => {
-    const lens = await lensEngine(alias, lensVersion);
-    return typeof lens.toJSON === 'function' ? lens.toJSON() : lens;
-  });
+  return cached(lensModels, `${alias}@${lensVersion ?? ''}`,
+    async () => (await lensEngine(alias, lensVersion)).toJSON());
 }
 
 // ---- lens files (the workbench) ------------------------------------------------------------
@@ -116,12 +155,14 @@ export async function lensModel(alias, lensVersion) {
 /**
  * Checks a lens text without throwing: {valid, diagnostics, model}. `model` is the lens as far
  * as it could be read (null after a structural error), for a preview of a draft.
+ * @param {string} text
+ * @returns {Promise<LintResult>}
  */
 export async function lintLens(text) {
   try {
     return await lintInWorker(text);
   } catch (e) {
-    if (!e?.workerFailed) throw e;
+    if (!(e instanceof LintWorkerFailure)) throw e;
     console.warn('lens check on the main thread:', e.message);
   }
   const { Lens } = await loadEngine();
@@ -131,65 +172,91 @@ export async function lintLens(text) {
 // The worker (lint-worker.js) that checks lens texts off the main thread, started on the first
 // check and kept. If it cannot start or dies (a browser without module workers, a policy that
 // blocks it), lintLens falls back to the page: slower with a huge text, never broken.
+/** @type {Worker | null} */
 let linter = null;
 let lintSeq = 0;
+/** @type {Map<number, {resolve: (lint: LintResult) => void, reject: (e: Error) => void}>} */
 const lintWaiting = new Map();
 
-function workerFailure(message) {
-  const e = new Error(message);
-  e.workerFailed = true;
-  return e;
-}
+/** The worker could not check the text (it did not start, died, or has no engine): lintLens tries in the page. */
+class LintWorkerFailure extends Error {}
 
+/**
+ * @param {string} text
+ * @returns {Promise<LintResult>}
+ */
 function lintInWorker(text) {
   if (!linter) {
     try {
       linter = new Worker(new URL('./lint-worker.js', import.meta.url), { type: 'module' });
     } catch (e) {
-      return Promise.reject(workerFailure(e?.message || String(e)));
+      return Promise.reject(new LintWorkerFailure(errorText(e)));
     }
     linter.addEventListener('message', ({ data }) => {
       const waiting = lintWaiting.get(data?.id);
       if (!waiting) return;
       lintWaiting.delete(data.id);
       if (!data.error) return waiting.resolve(data.lint);
-      const e = new Error(data.error.message);
-      if (data.error.kind) e.kind = data.error.kind;
-      else e.workerFailed = true; // e.g. the engine could not load there: try in the page
-      waiting.reject(e);
+      // Without a kind the engine could not load there: try in the page.
+      waiting.reject(data.error.kind ? engineError(data.error.kind, data.error.message) : new LintWorkerFailure(data.error.message));
     });
     linter.addEventListener('error', (ev) => {
       ev.preventDefault();
       linter?.terminate();
       linter = null;
-      for (const waiting of lintWaiting.values()) waiting.reject(workerFailure(ev.message || 'the lens checker stopped'));
+      for (const waiting of lintWaiting.values()) waiting.reject(new LintWorkerFailure(ev.message || 'the lens checker stopped'));
       lintWaiting.clear();
     });
   }
+  const worker = linter;
   const id = ++lintSeq;
   return new Promise((resolve, reject) => {
     lintWaiting.set(id, { resolve, reject });
-    linter.postMessage({ id, text });
+    worker.postMessage({ id, text });
   });
 }
 
-/** The engine's Lens for a text with no error (throws kind "LensInvalid" otherwise). */
+/**
+ * An Error shaped as the engine's (pkg/plumbline.d.ts PlumblineError), for a failure the page
+ * finds itself (a lens not applied to the workload, a question not in the lens) and for one
+ * the lens worker passed on as data.
+ * @param {ErrorKind} kind
+ * @param {string} message
+ * @returns {import('./pkg/plumbline.js').PlumblineError}
+ */
+export function engineError(kind, message) {
+  return Object.assign(new Error(message), { kind });
+}
+
+/**
+ * The engine's Lens for a text with no error (throws kind "LensInvalid" otherwise).
+ * @param {string} text
+ */
 export async function parseLens(text) {
   const { Lens } = await loadEngine();
   return Lens.parse(text);
 }
 
+/**
+ * @param {LensModel | null | undefined} model
+ * @param {string} alias
+ */
 export function lensName(model, alias) {
   return model?.name || alias;
 }
 
 // ---- workloads -----------------------------------------------------------------------------
 
+/** @param {import('./pkg/plumbline.js').WorkloadInput} input */
 export const defineWorkload = (input) => write((ws) => ws.defineWorkload(input));
-export const listWorkloads = async () => list(await (await workspace()).listWorkloads(), 'workloadSummaries', 'workloads');
+export const listWorkloads = async () => (await workspace()).listWorkloads();
+/** @param {string} id */
 export const getWorkload = async (id) => (await workspace()).getWorkload(id);
+/** @param {string} id */
 export const deleteWorkload = (id) => write((ws) => ws.deleteWorkload(id));
+/** @param {string} id @param {string[]} aliases */
 export const associateLenses = (id, aliases) => write((ws) => ws.associateLenses(id, aliases));
+/** @param {string} id @param {string[]} aliases */
 export const disassociateLenses = (id, aliases) => write((ws) => ws.disassociateLenses(id, aliases));
 
 // ---- damaged records (see src/workload/damage.rs) -------------------------------------------
@@ -198,55 +265,98 @@ export const disassociateLenses = (id, aliases) => write((ws) => ws.disassociate
 export const damagedWorkloads = async () => (await workspace()).damagedWorkloads();
 /** The custom lens records the lens list leaves out because they cannot be read. */
 export const damagedLenses = async () => (await workspace()).damagedLenses();
-/** Every record of the workload exactly as stored, damaged ones included (JSON text). */
+/**
+ * Every record of the workload exactly as stored, damaged ones included (JSON text).
+ * @param {string} id
+ */
 export const exportRawWorkload = async (id) => (await workspace()).exportRawWorkload(id);
-/** {workloadId, removed, recomputed}; kind "Corrupted" when its own properties are unreadable. */
+/**
+ * {workloadId, removed, recomputed}; kind "Corrupted" when its own properties are unreadable.
+ * @param {string} id
+ */
 export const repairWorkload = (id) => write((ws) => ws.repairWorkload(id));
 
 /**
  * Writes `patch`, naming the revision that was read (`read.revision`) so that a change made
  * meanwhile in another tab is refused (kind "Conflict") instead of overwritten.
+ * @param {string} id
+ * @param {import('./pkg/plumbline.js').WorkloadPatch} patch
+ * @param {{revision: string}} [read]
  */
 export function updateWorkload(id, patch, read) {
   const body = { ...patch };
-  if (read?.revision !== undefined && body.expectedRevision === undefined) body.expectedRevision = read.revision;
+  if (read && body.expectedRevision === undefined) body.expectedRevision = read.revision;
   return write((ws) => ws.updateWorkload(id, body));
 }
 
 // ---- reviews -------------------------------------------------------------------------------
 
+// Milestone numbers come from the route (text) or from the engine (a number).
+/** @typedef {number | string | undefined} MilestoneRef */
+/** @param {MilestoneRef} milestoneNumber @returns {import('./pkg/plumbline.js').ReadOptions} */
 const milestoneOpts = (milestoneNumber) => (milestoneNumber ? { milestoneNumber: Number(milestoneNumber) } : {});
 
+/**
+ * @param {string} id @param {string} alias @param {string} questionId
+ * @param {import('./pkg/plumbline.js').AnswerUpdate} update
+ */
 export const updateAnswer = (id, alias, questionId, update) =>
   write((ws) => ws.updateAnswer(id, alias, questionId, update));
+/** @param {string} id @param {string} alias @param {string} questionId @param {MilestoneRef} [milestoneNumber] */
 export const getAnswer = async (id, alias, questionId, milestoneNumber) =>
   (await workspace()).getAnswer(id, alias, questionId, milestoneOpts(milestoneNumber));
+/** @param {string} id @param {string} alias @param {MilestoneRef} [milestoneNumber] */
 export const listAnswers = async (id, alias, milestoneNumber) =>
-  list(await (await workspace()).listAnswers(id, alias, milestoneOpts(milestoneNumber)), 'answerSummaries', 'answers');
+  (await workspace()).listAnswers(id, alias, milestoneOpts(milestoneNumber));
+/** @param {string} id @param {string} alias @param {MilestoneRef} [milestoneNumber] */
 export const getLensReview = async (id, alias, milestoneNumber) =>
   (await workspace()).getLensReview(id, alias, milestoneOpts(milestoneNumber));
+/** @param {string} id @param {string} alias @param {import('./pkg/plumbline.js').LensReviewUpdate} update */
 export const updateLensReview = (id, alias, update) => write((ws) => ws.updateLensReview(id, alias, update));
-/** Moves the review of a custom lens to the lens's latest published version. */
+/**
+ * Moves the review of a custom lens to the lens's latest published version.
+ * @param {string} id @param {string} alias
+ */
 export const upgradeLensReview = (id, alias) => write((ws) => ws.upgradeLensReview(id, alias));
-/** The lens review's answers as the JSON text `aws wellarchitected list-answers` prints. */
+/**
+ * The lens review's answers as the JSON text `aws wellarchitected list-answers` prints.
+ * @param {string} id @param {string} alias @param {MilestoneRef} [milestoneNumber]
+ */
 export const exportAnswers = async (id, alias, milestoneNumber) =>
   (await workspace()).exportAnswers(id, alias, milestoneOpts(milestoneNumber));
-/** Applies an AWS answers file (text) to the lens review, whole or not at all. */
+/**
+ * Applies an AWS answers file (text) to the lens review, whole or not at all.
+ * @param {string} id @param {string} alias @param {string} text
+ */
 export const importAnswers = (id, alias, text) => write((ws) => ws.importAnswers(id, alias, text));
+/**
+ * @param {string} id @param {string} alias
+ * @param {import('./pkg/plumbline.js').WorkspacePlanOptions} [options]
+ */
 export const improvementPlan = async (id, alias, options = {}) =>
-  list(await (await workspace()).improvementPlan(id, alias, options), 'improvementSummaries', 'items');
+  (await workspace()).improvementPlan(id, alias, options);
 
-/** Risks across every workload: {totals, pillars, workloads, improvements}. */
+/**
+ * Risks across every workload: {totals, pillars, workloads, improvements}.
+ * @param {import('./pkg/plumbline.js').DashboardFilter} [filter]
+ */
 export const dashboard = async (filter = {}) => (await workspace()).dashboard(filter);
 
 // ---- milestones ----------------------------------------------------------------------------
 
+/** @param {string} id @param {string} name */
 export const createMilestone = (id, name) => write((ws) => ws.createMilestone(id, name));
-export const listMilestones = async (id) => list(await (await workspace()).listMilestones(id), 'milestoneSummaries', 'milestones');
+/** @param {string} id */
+export const listMilestones = async (id) => (await workspace()).listMilestones(id);
+/** @param {string} id @param {number | string} n */
 export const getMilestone = async (id, n) => (await workspace()).getMilestone(id, Number(n));
-/** Two states compared lens by lens; `from`/`to` are milestone numbers, omitted = now. */
-export const compareMilestones = async (id, { from, to } = {}) =>
-  (await workspace()).compareMilestones(id, { from, to });
+/**
+ * Two states compared lens by lens; `from`/`to` are milestone numbers, omitted = now.
+ * @param {string} id
+ * @param {import('./pkg/plumbline.js').CompareOptions} [options]
+ */
+export const compareMilestones = async (id, options = {}) =>
+  (await workspace()).compareMilestones(id, options);
 
 // ---- the whole workspace: backup and restore -----------------------------------------------
 
@@ -256,8 +366,11 @@ export const exportWorkspace = async () => (await workspace()).exportWorkspace()
  * Reads a backup file: with {mode: "preview"} lists what a restore would do and writes nothing;
  * with {mode: "apply", onConflict, resolutions} restores it in one commit. Restored custom
  * lenses may replace cached ones, so the lens caches are emptied after an applied restore.
+ * @param {string} text
+ * @param {import('./pkg/plumbline.js').RestoreOptions} [options]
  */
 export async function importWorkspace(text, options) {
+  /** @param {Workspace} ws */
   const restore = (ws) => ws.importWorkspace(text, options);
   const result = options?.mode === 'apply' ? await write(restore) : await restore(await workspace());
   if (result.applied) for (const map of [lensEngines, lensModels]) map.clear();

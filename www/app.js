@@ -1,3 +1,4 @@
+// @ts-check
 // Start-up and the router. Routes are URL fragments (#/workloads/…), so every URL stays
 // relative and the app works from any folder of any static host. At start-up, saves that a
 // closed or reloaded page cut off are finished first (edit-journal.js); leaving a page with
@@ -25,7 +26,27 @@ import * as lensesPage from './views/lenses.js';
 import * as builtinLens from './views/builtin-lens.js';
 import * as settings from './views/settings.js';
 import * as damaged from './views/damaged.js';
+import { errorText, engineErrorOf } from './errors.js';
 
+/**
+ * What every view's render(ctx) is given.
+ * @typedef {object} ViewContext
+ * @property {Record<string, string>} params the route's parts, by name, plus the route's extras
+ * @property {(route: string) => void} navigate
+ * @property {(text: string) => void} setTitle
+ * @property {(message: string) => void} announce
+ * @property {() => boolean} isCurrent false once another page started to render
+ * @property {() => void} reload draws the page again from stored data
+ */
+/**
+ * A view's result: its node, or the node with what to do when the page is left, which element
+ * to focus (default the h1) and what to run once it is on screen.
+ * @typedef {Node | ViewPage} ViewResult
+ */
+/** @typedef {{node: Node, leave?: () => unknown, focus?: string, afterMount?: () => void}} ViewPage */
+/** @typedef {[RegExp, (ctx: ViewContext, ...more: any[]) => Promise<ViewResult> | ViewResult, string[], Record<string, string>?]} Route */
+
+/** @type {Route[]} */
 const ROUTES = [
   [/^\/workloads$/, workloads.render, []],
   [/^\/workloads\/new$/, workloadForm.render, [], { mode: 'define' }],
@@ -46,20 +67,25 @@ const ROUTES = [
   [/^\/settings$/, settings.render, []],
 ];
 
-const main = document.getElementById('main');
-let current = null; // { leave }
+const main = /** @type {HTMLElement} */ (document.getElementById('main'));
+/** @type {ViewPage | null} */
+let current = null; // the page on screen, for its leave()
 let renderToken = 0;
+/** @type {string | null} */
 let shownHash = null; // the route on screen, to go back to when leaving is cancelled
 
+/** @param {string} route */
 export function navigate(route) {
   if (location.hash === route) window.dispatchEvent(new HashChangeEvent('hashchange'));
   else location.hash = route;
 }
 
+/** @param {string} path */
 function match(path) {
   for (const [re, view, names, extra] of ROUTES) {
     const m = re.exec(path);
     if (m) {
+      /** @type {Record<string, string>} */
       const params = { ...(extra || {}) };
       names.forEach((n, i) => {
         if (m[i + 1] !== undefined) params[n] = decodeURIComponent(m[i + 1]);
@@ -70,12 +96,14 @@ function match(path) {
   return null;
 }
 
+/** @param {string} text */
 function setTitle(text) {
   document.title = text ? `${text} — Plumbline` : 'Plumbline';
 }
 
+/** @param {string} path */
 function markNav(path) {
-  for (const a of document.querySelectorAll('[data-nav]')) {
+  for (const a of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-nav]'))) {
     const on = path.startsWith(`/${a.dataset.nav}`);
     if (on) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
@@ -114,21 +142,21 @@ async function route() {
   try {
     result = found ? await found.view(ctx) : notFound('This page does not exist.');
   } catch (e) {
-    if (e?.kind === 'NotFound') result = (await damaged.leftovers(ctx).catch(() => null)) ?? notFound(e.message);
-    else result = e?.kind === 'Corrupted' ? await damagedPage(ctx, e) : failure(e);
+    const engineError = engineErrorOf(e);
+    if (engineError?.kind === 'NotFound') result = (await damaged.leftovers(ctx).catch(() => null)) ?? notFound(engineError.message);
+    else result = engineError?.kind === 'Corrupted' ? await damagedPage(ctx, engineError) : failure(e);
   }
   if (token !== renderToken) return;
-  const isNode = result instanceof Node;
-  const node = isNode ? result : result.node;
-  current = isNode ? null : result;
-  main.replaceChildren(node);
-  const heading = main.querySelector((!isNode && result.focus) || 'h1');
+  const page = result instanceof Node ? { node: result } : result;
+  current = result instanceof Node ? null : result;
+  main.replaceChildren(page.node);
+  const heading = /** @type {HTMLElement | null} */ (main.querySelector(page.focus || 'h1'));
   if (heading) {
     if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
     heading.focus({ preventScroll: false });
   }
   window.scrollTo(0, 0);
-  if (!isNode) result.afterMount?.();
+  page.afterMount?.();
   document.body.dataset.rendered = path;
 }
 
@@ -143,6 +171,7 @@ function confirmLeave() {
   });
 }
 
+/** @param {string} message */
 function notFound(message) {
   setTitle('Not found');
   return h('section', h('h1', 'Not found'), h('p', message || 'Nothing here.'),
@@ -150,6 +179,7 @@ function notFound(message) {
 }
 
 // A damaged record is not a crash: say what is damaged and offer the workload's actions.
+/** @param {ViewContext} ctx @param {import('./pkg/plumbline.js').PlumblineError} e */
 async function damagedPage(ctx, e) {
   try {
     return await damaged.render(ctx, e);
@@ -158,14 +188,16 @@ async function damagedPage(ctx, e) {
   }
 }
 
+/** @param {unknown} e whatever was thrown */
 function failure(e) {
   console.error(e);
   setTitle('Error');
   return h('section', h('h1', 'Something went wrong'),
-    h('p.error-text', { role: 'alert' }, e?.message || String(e)),
+    h('p.error-text', { role: 'alert' }, errorText(e)),
     h('p', linkTo('#/workloads', 'Go to Workloads')));
 }
 
+/** @param {string} route @param {string} text */
 function linkTo(route, text) {
   const a = h('a', text);
   a.setAttribute('href', route);
@@ -173,7 +205,7 @@ function linkTo(route, text) {
 }
 
 async function start() {
-  document.getElementById('skip-link').addEventListener('click', (ev) => {
+  document.getElementById('skip-link')?.addEventListener('click', (ev) => {
     ev.preventDefault();
     main.focus();
   });
@@ -185,11 +217,12 @@ async function start() {
     return;
   }
   api.engineVersion().then((v) => {
-    document.getElementById('engine-version').textContent = v;
+    const footer = document.getElementById('engine-version');
+    if (footer) footer.textContent = v;
   });
   // Saves a closed or reloaded page did not finish, before any page reads the data.
   try {
-    const report = (problems) => showNotice('Work not saved', problems);
+    const report = (/** @type {string[]} */ problems) => showNotice('Work not saved', problems);
     const problems = await replay({ onLateProblems: report });
     if (problems.length) report(problems);
   } catch (e) {

@@ -1,3 +1,4 @@
+// @ts-check
 // How many changes were stored since the last backup, for the reminder to back up (see
 // ui/backup-banner.js). api.js calls recordChange() after every successful write; the Backup
 // section of Settings calls markBackedUp() after a backup. Kept in localStorage under
@@ -12,13 +13,18 @@ const KEY = {
 /** Changes after which the reminder comes back (after a backup, or after a dismissal). */
 export const REMIND_EVERY = 20;
 
+/** @typedef {{changes: number, lastBackup: string | null, due: boolean}} BackupState */
+
+/** @type {Set<(state: BackupState) => void>} */
 const listeners = new Set();
 
+/** @param {string} key */
 function readCount(key) {
   const n = Number(localStorage.getItem(key));
   return Number.isSafeInteger(n) && n > 0 ? n : 0;
 }
 
+/** @param {string} key @param {string | number | null} value */
 function write(key, value) {
   try {
     if (value === null) localStorage.removeItem(key);
@@ -30,6 +36,7 @@ function write(key, value) {
 }
 
 /** {changes, lastBackup (ISO string or null), due}: due once REMIND_EVERY changes went by since the later of the last backup and the last dismissal. */
+/** @returns {BackupState} */
 export function backupState() {
   const changes = readCount(KEY.changes);
   const dismissedAt = Math.min(readCount(KEY.dismissedAt), changes);
@@ -58,6 +65,7 @@ export function markBackedUp(when = new Date()) {
 }
 
 /** Calls fn(backupState()) after every change of the figures; returns the unsubscribe. */
+/** @param {(state: BackupState) => void} fn */
 export function onBackupState(fn) {
   listeners.add(fn);
   return () => listeners.delete(fn);

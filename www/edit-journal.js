@@ -1,3 +1,4 @@
+// @ts-check
 // The journal of saves in progress: a save of typed work writes here first (localStorage is
 // synchronous, so this survives a reload or a closed tab that cuts the IndexedDB save off) and
 // the entry is forgotten once the save is stored. At the next start, replay() finishes what
@@ -8,20 +9,39 @@
 // While its save runs, the tab holds a Web Lock named like the entry, so a tab that starts
 // meanwhile leaves the entry to it and only looks again once the lock is free.
 import * as api from './api.js';
+import { errorText } from './errors.js';
 
 const PREFIX = 'plumbline.pending.';
 
-/** What a save compares: enough of an answer to tell whose version a record holds. */
+/**
+ * One journaled save as kept in localStorage (JSON): the OPS entry, its arguments, and the
+ * fields before and after. Arguments and fields are per op, hence `any` here.
+ * @typedef {{op: string, args: any[], before: unknown, after: any}} JournalEntry
+ */
+/**
+ * A kind of journaled save: read its fields (with the revision to write over) and write.
+ * @typedef {object} JournalOp
+ * @property {(args: any[]) => Promise<{revision: string, fields: unknown}>} read
+ * @property {(args: any[], expectedRevision: string, after: any) => Promise<unknown>} write
+ * @property {(args: any[]) => string} what the work, in the user's words
+ */
+
+/**
+ * What a save compares: enough of an answer (or of an update) to tell whose version a record holds.
+ * @param {{selectedChoices?: string[], isApplicable?: boolean, notes?: string}} a
+ */
 export const answerFields = (a) => ({
   selectedChoices: [...(a?.selectedChoices || [])].sort(),
   isApplicable: a?.isApplicable !== false,
   notes: a?.notes || '',
 });
 
+/** @param {import('./pkg/plumbline.js').LensReview} review @param {string} pillarId */
 const pillarNotesOf = (review, pillarId) =>
-  (review.pillarReviewSummaries || []).find((p) => p.pillarId === pillarId)?.notes || '';
+  review.pillarReviewSummaries.find((p) => p.pillarId === pillarId)?.notes || '';
 
 // Each kind of journaled save: read its fields (with the revision to write over) and write.
+/** @type {Record<string, JournalOp>} */
 const OPS = {
   // args: [workloadId, lensAlias, questionId, update]
   answer: {
@@ -47,12 +67,15 @@ const OPS = {
   },
 };
 
+/** @type {Map<string, () => void>} */
 const releases = new Map(); // key → ends the lock held while that save runs
 
+/** @param {string} key */
 function hold(key) {
   if (releases.has(key) || !navigator.locks) return;
-  let release;
-  const running = new Promise((resolve) => { release = resolve; });
+  /** @type {() => void} */
+  let release = () => {};
+  const running = new Promise((resolve) => { release = () => resolve(undefined); });
   releases.set(key, release);
   navigator.locks.request(PREFIX + key, { mode: 'shared' }, () => running).catch(() => {});
 }
@@ -60,6 +83,10 @@ function hold(key) {
 /**
  * Records a save before it starts: `op` names an entry of OPS, `before` the fields this tab
  * last saw stored, `after` the fields being saved. Returns the key to forget() once stored.
+ * @param {string} op
+ * @param {any[]} args
+ * @param {unknown} before
+ * @param {unknown} after
  */
 export function journal(op, args, before, after) {
   const key = `${op}/${args.slice(0, 3).map((a) => a ?? '').join('/')}`;
@@ -72,6 +99,7 @@ export function journal(op, args, before, after) {
   return key;
 }
 
+/** @param {string} key */
 export function forget(key) {
   releases.get(key)?.();
   releases.delete(key);
@@ -82,15 +110,20 @@ export function forget(key) {
   }
 }
 
-const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+const same = (/** @type {unknown} */ a, /** @type {unknown} */ b) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Finishes one journaled save (if it is still there); a problem goes into `problems`. */
+/**
+ * Finishes one journaled save (if it is still there); a problem goes into `problems`.
+ * @param {string} name
+ * @param {string[]} problems
+ */
 async function replayEntry(name, problems) {
+  /** @type {JournalEntry | null} */
   let entry = null;
   try {
-    entry = JSON.parse(localStorage.getItem(name));
-    const op = OPS[entry?.op];
-    if (!op) return;
+    entry = JSON.parse(localStorage.getItem(name) ?? 'null');
+    const op = entry && OPS[entry.op];
+    if (!entry || !op) return;
     const current = await op.read(entry.args);
     if (same(current.fields, entry.after)) return;
     if (!same(current.fields, entry.before)) {
@@ -99,7 +132,7 @@ async function replayEntry(name, problems) {
     }
     await op.write(entry.args, current.revision, entry.after);
   } catch (e) {
-    if (entry && OPS[entry.op]) problems.push(lost(OPS[entry.op], entry, e?.message || String(e)));
+    if (entry && OPS[entry.op]) problems.push(lost(OPS[entry.op], entry, errorText(e)));
   } finally {
     localStorage.removeItem(name);
   }
@@ -110,13 +143,16 @@ async function replayEntry(name, problems) {
  * not be saved (empty when everything was); every entry is forgotten either way, so a problem
  * is reported once. An entry whose save another open tab is still running waits for that tab
  * (normally it then is gone); `onLateProblems(messages)` reports what that wait turned up.
+ * @param {{onLateProblems?: (messages: string[]) => void}} [options]
  */
 export async function replay({ onLateProblems } = {}) {
+  /** @type {string[]} */
   const entries = [];
   for (let i = 0; i < localStorage.length; i++) {
     const name = localStorage.key(i);
     if (name?.startsWith(PREFIX)) entries.push(name);
   }
+  /** @type {string[]} */
   const problems = [];
   for (const name of entries) {
     if (!navigator.locks) {
@@ -130,6 +166,7 @@ export async function replay({ onLateProblems } = {}) {
       const seen = localStorage.getItem(name);
       navigator.locks.request(name, async () => {
         if (localStorage.getItem(name) !== seen) return;
+        /** @type {string[]} */
         const late = [];
         await replayEntry(name, late);
         if (late.length) onLateProblems?.(late);
@@ -140,6 +177,11 @@ export async function replay({ onLateProblems } = {}) {
   return problems;
 }
 
+/**
+ * @param {JournalOp} op
+ * @param {JournalEntry} entry
+ * @param {string} why
+ */
 function lost(op, entry, why) {
   const notes = entry.after?.notes;
   return `The page closed while saving ${op.what(entry.args)}, and it could not be saved afterwards: ${why}.`

@@ -1,3 +1,4 @@
+// @ts-check
 // engine.js — the one module of the web app that owns the Plumbline engine (the wasm package).
 //
 // The page imports only this file, never ./pkg/ directly, so that the engine is fetched and

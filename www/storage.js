@@ -1,3 +1,4 @@
+// @ts-check
 // The browser's storage for this site: whether it is persistent (the browser will not clear it
 // to free space), how much is used of the quota, and the request to make it persistent. Every
 // call tolerates a browser without navigator.storage (it reports "not persistent", no figures).
@@ -49,6 +50,7 @@ export async function storageEstimate() {
 const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];
 
 /** 1536 → "1.5 KB" (powers of 1024, as browsers and file managers show them). */
+/** @param {number} bytes */
 export function formatBytes(bytes) {
   let n = Math.max(0, Number(bytes) || 0);
   let unit = 0;

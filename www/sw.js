@@ -18,7 +18,7 @@ const SHELL = [
   './', './index.html', './styles.css', './app.js', './api.js', './engine.js',
   './ui/announce.js', './ui/chart.js', './ui/dialog.js', './ui/dom.js', './ui/field.js', './ui/format.js',
   './ui/lens-text.js', './ui/plan-items.js', './ui/priority-list.js', './ui/risk.js', './ui/table.js',
-  './ui/tabs.js', './ui/tags.js', './ui/workload-actions.js',
+  './ui/tabs.js', './ui/tags.js', './views/workload-actions.js',
   './ui/answers-file.js', './ui/download.js', './ui/local-risk.js', './ui/notes-editor.js',
   './ui/report-content.js', './ui/report-file.js', './ui/workload-props.js',
   './ui/compare-form.js', './ui/compare-lens.js', './views/compare.js',
@@ -30,6 +30,7 @@ const SHELL = [
   './views/settings.js', './views/settings-backup.js', './storage.js', './backup-reminder.js', './edit-journal.js', './lint-worker.js',
   './ui/pending-edits.js', './ui/notices.js', './ui/backup-banner.js',
   './ui/damage.js', './views/damaged.js',
+  './views/damage-actions.js', './ui/delete-flow.js', './models/review-model.js', './ui/review-parts.js', './errors.js',
   './pkg/plumbline.js', './pkg/plumbline_bg.wasm', './pkg/lenses/wellarchitected.json', './pkg/lenses/serverless.json',
   './update-notice.js',
 ];

@@ -151,7 +151,7 @@ test('keyboard only: a review from start to finish', { timeout: 240_000 }, async
     assert.equal(await focused(page), 'Delete Keyboard workload');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
-    assert.equal(await focused(page), 'Delete');
+    assert.equal(await focused(page), 'Delete workload');
     await page.keyboard.press('Enter');
     await page.getByText('No workloads', { exact: true }).waitFor();
     assert.deepEqual(s.errors, []);

@@ -1,13 +1,25 @@
+// @ts-check
 // The answers file panel of a lens: "Export answers" saves the lens review's answers as the
 // JSON that `aws wellarchitected list-answers` prints; "Import answers" reads such a file (or
 // a get-answer one) and applies it in one go: a file with any problem changes nothing, and
 // the engine's message says where in the file the problem is.
-import * as api from '../api.js';
 import { h, nextId } from './dom.js';
 import { downloadText, fileName } from './download.js';
+import { errorText, kindOf } from '../errors.js';
 
-/** answersFilePanel({workload, lensAlias, onImported}) → the panel's node. */
-export function answersFilePanel({ workload, lensAlias, onImported }) {
+/** @typedef {import('../pkg/plumbline.js').ImportSummary} ImportSummary */
+
+/**
+ * answersFilePanel({workloadName, lensAlias, exportAnswers, importAnswers, onImported}) → the
+ * panel's node. `exportAnswers()` gives the file's text; `importAnswers(text)` applies one.
+ * @param {object} options
+ * @param {string} options.workloadName for the file's name
+ * @param {string} options.lensAlias
+ * @param {() => Promise<string>} options.exportAnswers
+ * @param {(text: string) => Promise<ImportSummary>} options.importAnswers
+ * @param {(result: ImportSummary) => Promise<void> | void} [options.onImported]
+ */
+export function answersFilePanel({ workloadName, lensAlias, exportAnswers: readFile, importAnswers: applyFile, onImported }) {
   const status = h('p.save-state', { role: 'status' });
   const error = h('p.error-text', { role: 'alert', hidden: true });
   const fileId = nextId('answers-file');
@@ -19,8 +31,8 @@ export function answersFilePanel({ workload, lensAlias, onImported }) {
   async function exportAnswers() {
     error.hidden = true;
     try {
-      const text = await api.exportAnswers(workload.workloadId, lensAlias);
-      downloadText(fileName(workload.workloadName, lensAlias, 'answers.json'), text, 'application/json');
+      const text = await readFile();
+      downloadText(fileName(workloadName, lensAlias, 'answers.json'), text, 'application/json');
       status.textContent = 'Answers exported.';
     } catch (e) {
       showError('Not exported', e);
@@ -31,14 +43,14 @@ export function answersFilePanel({ workload, lensAlias, onImported }) {
     error.hidden = true;
     const chosen = file.files?.[0];
     if (!chosen) {
-      showError('Not imported', { message: 'choose an answers file first.' });
+      showError('Not imported', new Error('choose an answers file first.'));
       file.focus();
       return;
     }
     importButton.disabled = true;
     status.textContent = 'Importing…';
     try {
-      const result = await api.importAnswers(workload.workloadId, lensAlias, await chosen.text());
+      const result = await applyFile(await chosen.text());
       status.textContent = `Answers imported: ${result.questionsInFile} question(s) in the file, ${result.questionsUpdated} changed.`;
       file.value = '';
       await onImported?.(result);
@@ -50,11 +62,12 @@ export function answersFilePanel({ workload, lensAlias, onImported }) {
     }
   }
 
+  /** @param {string} what @param {unknown} e the engine's error (or the page's own) */
   function showError(what, e) {
     error.hidden = false;
-    const why = e?.kind === 'Conflict'
+    const why = kindOf(e) === 'Conflict'
       ? 'the workload was changed in another tab or window meanwhile. Try again.'
-      : e?.message || String(e);
+      : errorText(e);
     error.textContent = `${what}: ${why}`;
   }
 

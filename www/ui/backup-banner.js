@@ -1,3 +1,4 @@
+// @ts-check
 // The reminder to back up: a dismissible notice (not a modal) linking to Settings, shown when
 // REMIND_EVERY changes were stored since the last backup (or the last dismissal) and the
 // browser may clear the site's storage (not persistent). With persistent storage there is no
@@ -10,6 +11,7 @@ import { isPersisted } from '../storage.js';
 const NAME = 'backup';
 let shown = false;
 
+/** @param {import('../backup-reminder.js').BackupState} state */
 async function update(state) {
   const due = state.due && !(await isPersisted());
   if (due === shown) return;

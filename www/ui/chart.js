@@ -1,9 +1,16 @@
+// @ts-check
 // A grouped horizontal bar chart of high and medium issues per pillar, drawn as inline SVG
 // with DOM APIs, followed by the same numbers as a table (the accessible form of the chart).
 import { h, nextId } from './dom.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 
+/**
+ * An SVG element with its attributes and children (text becomes text nodes).
+ * @param {string} tag
+ * @param {Record<string, string | number>} [attrs]
+ * @param {...(Node | string | null)} children
+ */
 function svg(tag, attrs = {}, ...children) {
   const el = document.createElementNS(NS, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
@@ -14,6 +21,9 @@ function svg(tag, attrs = {}, ...children) {
 /**
  * rows: [{label, high, medium}]; series: which of 'high' / 'medium' to draw.
  * Returns a <figure> with the SVG and a table.
+ * @param {string} title
+ * @param {{label: string, high: number, medium: number}[]} rows
+ * @param {('high' | 'medium')[]} [series]
  */
 export function issuesChart(title, rows, series = ['high', 'medium']) {
   const titleId = nextId('chart-title');

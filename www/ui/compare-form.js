@@ -1,10 +1,16 @@
+// @ts-check
 // The "Compare milestones" form: two labelled selects (From, To), each offering the saved
 // milestones and the current state, and a Compare button that opens the comparison page.
 // A plain form, so Enter submits it and every control is reachable by keyboard.
 import { h } from './dom.js';
 import { selectField } from './field.js';
 
-/** The route of a comparison; `current` stands for the workload as it is now. */
+/**
+ * The route of a comparison; `current` stands for the workload as it is now.
+ * @param {string} workloadId
+ * @param {string} from
+ * @param {string} to
+ */
 export function compareRoute(workloadId, from, to) {
   return `#/workloads/${workloadId}/compare/${from}/${to}`;
 }
@@ -13,6 +19,10 @@ export function compareRoute(workloadId, from, to) {
  * compareForm(ctx, workloadId, milestones, {from, to, heading}) → the form. `milestones` are
  * listMilestones rows; `from` and `to` preselect a side ('current' or a number); by default
  * the latest milestone is compared with the current state.
+ * @param {{navigate: (route: string) => void}} ctx
+ * @param {string} workloadId
+ * @param {import('../pkg/plumbline.js').MilestoneSummary[]} milestones
+ * @param {{from?: string, to?: string, heading?: string}} [selected]
  */
 export function compareForm(ctx, workloadId, milestones, selected = {}) {
   const heading = selected.heading || 'Compare milestones';
@@ -25,6 +35,7 @@ export function compareForm(ctx, workloadId, milestones, selected = {}) {
   const to = selectField({ name: 'compareTo', label: 'To', options, value: String(selected.to ?? 'current'),
     hint: 'The later state, compared with the one above.' });
 
+  /** @param {SubmitEvent} ev */
   function submit(ev) {
     ev.preventDefault();
     if (from.input.value === to.input.value) {

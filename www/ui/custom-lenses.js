@@ -1,27 +1,45 @@
+// @ts-check
 // The workspace's custom lenses on the Lenses page. "Import lens" keeps the last checked text
 // as a draft (a new lens, or the new draft of one already imported: that is how an author
 // fixes a draft); the "Custom lenses" table lists them with Publish lens (a version name;
 // refused while the draft has errors), Export lens (the draft's JSON) and Delete (refused
 // while a workload uses the lens). Every message is text; nothing is uploaded.
-import * as api from '../api.js';
 import { h, nextId } from './dom.js';
 import { scrollTable } from './table.js';
-import { confirmDialog, fieldDialog } from './dialog.js';
+import { fieldDialog } from './dialog.js';
+import { deleteFlow } from './delete-flow.js';
 import { downloadText, fileName } from './download.js';
 import { formatDate } from './format.js';
 import { diagnosticsSummary } from './diagnostics.js';
+import { errorText } from '../errors.js';
 
 const NEW_LENS = '';
-const plural = (n, one) => `${n} ${one}${n === 1 ? '' : 's'}`;
+const plural = (/** @type {number} */ n, /** @type {string} */ one) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** @typedef {import('../pkg/plumbline.js').LensSummary} LensSummary */
+/** @typedef {import('../pkg/plumbline.js').DamagedRecord} DamagedRecord */
 
 /**
- * customLensesPanel({announce}) → {importNode, tableNode, setChecked, refresh}.
- * `setChecked({text, lint} | null)` follows every check of the workbench.
+ * What the panel does with the workspace; the Lenses view passes the engine's calls.
+ * @typedef {object} CustomLensStore
+ * @property {() => Promise<{lenses: LensSummary[], damaged: DamagedRecord[]}>} list the custom lenses and the unreadable ones
+ * @property {(text: string, lensAlias: string | undefined) => Promise<import('../pkg/plumbline.js').ImportLensResult>} importLens
+ * @property {(lensAlias: string, lensVersion: string) => Promise<import('../pkg/plumbline.js').LensVersionSummary>} createLensVersion
+ * @property {(lensAlias: string) => Promise<string>} exportLens the draft's text
+ * @property {(lensAlias: string) => Promise<void>} deleteLens
  */
-export function customLensesPanel({ announce }) {
+
+/**
+ * customLensesPanel({store, announce}) → {importNode, tableNode, setChecked, refresh}.
+ * `setChecked({text, lint} | null)` follows every check of the workbench.
+ * @param {{store: CustomLensStore, announce: (message: string) => void}} options
+ */
+export function customLensesPanel({ store, announce }) {
+  /** @type {LensSummary[]} */
   let lenses = [];
-  /** Custom lens records that cannot be read (DamagedRecord[]), listed for deletion. */
+  /** Custom lens records that cannot be read, listed for deletion. @type {DamagedRecord[]} */
   let damaged = [];
+  /** @type {{text: string} | null} */
   let checked = null;
 
   const status = h('p.check-summary', { role: 'status', dataset: { customStatus: '' } });
@@ -35,6 +53,7 @@ export function customLensesPanel({ announce }) {
   }, 'Import lens');
   const tableBox = h('div', { dataset: { customTable: '' } });
 
+  /** @param {string} message @param {boolean} [isError] */
   function say(message, isError = false) {
     error.hidden = !isError;
     error.textContent = isError ? message : '';
@@ -42,6 +61,7 @@ export function customLensesPanel({ announce }) {
     if (!isError && message) announce?.(message);
   }
 
+  /** @param {string} [selected] */
   function renderTargets(selected = target.value) {
     target.replaceChildren(
       h('option', { value: NEW_LENS }, 'A new custom lens'),
@@ -49,7 +69,10 @@ export function customLensesPanel({ announce }) {
     target.value = lenses.some((l) => l.lensAlias === selected) ? selected : NEW_LENS;
   }
 
-  /** A custom lens record that cannot be read: named by its id, with Delete only. */
+  /**
+   * A custom lens record that cannot be read: named by its id, with Delete only.
+   * @param {DamagedRecord} d
+   */
   function damagedRow(d) {
     const alias = d.recordId.slice('customlens/'.length);
     const name = `Unreadable lens ${alias.slice(0, 8)}`;
@@ -94,11 +117,9 @@ export function customLensesPanel({ announce }) {
       h('tbody', rows, damaged.map(damagedRow)))));
   }
 
+  /** @param {string} [selected] the lens to preselect as the import target */
   async function refresh(selected) {
-    [lenses, damaged] = await Promise.all([
-      api.lenses().then((all) => all.filter((l) => l.lensType === 'CUSTOM_SELF')),
-      api.damagedLenses(),
-    ]);
+    ({ lenses, damaged } = await store.list());
     renderTable();
     renderTargets(selected);
   }
@@ -107,19 +128,20 @@ export function customLensesPanel({ announce }) {
     if (!checked) return;
     importButton.disabled = true;
     try {
-      const result = await api.importLens(checked.text, target.value || undefined);
+      const result = await store.importLens(checked.text, target.value || undefined);
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
       await refresh(result.lensAlias);
       say(errors
         ? `Imported “${result.lensName}” as a draft: ${diagnosticsSummary(result.diagnostics)}. Fix the errors, check the lens again and import it as a new draft of “${result.lensName}”; then publish it.`
         : `Imported “${result.lensName}” as a draft: ${diagnosticsSummary(result.diagnostics)}. Publish it to use it in workloads.`);
     } catch (e) {
-      say(`The lens could not be imported: ${e?.message || e}`, true);
+      say(`The lens could not be imported: ${errorText(e)}`, true);
     } finally {
       importButton.disabled = !checked;
     }
   }
 
+  /** @param {LensSummary} l */
   async function publish(l) {
     const name = l.lensName || l.lensAlias;
     const version = await fieldDialog({
@@ -129,39 +151,38 @@ export function customLensesPanel({ announce }) {
       hint: 'From 1 to 32 characters, unique in this lens, such as 1.0.',
       maxLength: 32,
       submitLabel: 'Publish',
-      submit: (value) => api.createLensVersion(l.lensAlias, value.trim()),
+      submit: (value) => store.createLensVersion(l.lensAlias, value.trim()),
     });
     if (!version) return;
     await refresh();
     say(`Published “${name}” version ${version.lensVersion}. It can now be applied to workloads.`);
   }
 
+  /** @param {LensSummary} l */
   async function exportLens(l) {
     try {
-      const text = await api.exportLens(l.lensAlias);
+      const text = await store.exportLens(l.lensAlias);
       downloadText(`${fileName(l.lensName || 'custom-lens')}.json`, text, 'application/json');
       say(`Exported the draft of “${l.lensName}”.`);
     } catch (e) {
-      say(`The lens could not be exported: ${e?.message || e}`, true);
+      say(`The lens could not be exported: ${errorText(e)}`, true);
     }
   }
 
+  /** @param {{lensAlias: string, lensName: string}} l */
   async function remove(l) {
     const name = l.lensName || l.lensAlias;
-    const ok = await confirmDialog({
-      title: `Delete ${name}?`,
-      body: [h('p', `The custom lens “${name}”, its draft and all its versions will be deleted from this browser. This cannot be undone. A lens that a workload uses cannot be deleted.`)],
-      confirmLabel: 'Delete lens',
-      danger: true,
+    const deleted = await deleteFlow({
+      what: 'lens',
+      name,
+      consequences: `The custom lens “${name}”, its draft and all its versions will be deleted from this browser. This cannot be undone. A lens that a workload uses cannot be deleted.`,
+      remove: () => store.deleteLens(l.lensAlias),
+      announce,
+      showError: (message) => say(message, true),
     });
-    if (!ok) return;
-    try {
-      await api.deleteLens(l.lensAlias);
-      await refresh();
-      say(`Deleted “${name}”.`);
-    } catch (e) {
-      say(`“${name}” was not deleted: ${e?.message || e}`, true);
-    }
+    if (!deleted) return;
+    await refresh();
+    say(`Deleted “${name}”.`);
   }
 
   const tableNode = h('section.panel', { 'aria-labelledby': 'custom-h', dataset: { customLenses: '' } },
@@ -177,6 +198,7 @@ export function customLensesPanel({ announce }) {
       h('p.hint', { id: hintId }, 'Imports the lens text last checked above into this workspace as a draft, errors and all. Check a lens first.')),
     h('div.actions', importButton));
 
+  /** @param {{text: string} | null} value */
   function setChecked(value) {
     checked = value;
     importButton.disabled = !checked;

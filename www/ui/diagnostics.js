@@ -1,3 +1,4 @@
+// @ts-check
 // The findings of a lens check: a summary line ("2 errors, 5 warnings" / "No problems found")
 // and a table of every diagnostic (severity in words and a shape, code, line:column, JSON
 // path, message) with "Show in text" to select the reported line in the lens text, drawn a
@@ -5,14 +6,18 @@
 import { h } from './dom.js';
 import { scrollTable } from './table.js';
 
+/** @type {Record<string, {shape: string, word: string}>} */
 const SEVERITY = {
   error: { shape: '⊗', word: 'Error' },
   warning: { shape: '⚠', word: 'Warning' },
 };
 
-const plural = (n, one) => `${n} ${one}${n === 1 ? '' : 's'}`;
+const plural = (/** @type {number} */ n, /** @type {string} */ one) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
-/** "2 errors, 5 warnings", "No errors, 1 warning", or "No problems found". */
+/**
+ * "2 errors, 5 warnings", "No errors, 1 warning", or "No problems found".
+ * @param {import('../pkg/plumbline.js').Diagnostic[]} diagnostics
+ */
 export function diagnosticsSummary(diagnostics) {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
@@ -20,6 +25,7 @@ export function diagnosticsSummary(diagnostics) {
   return `${errors ? plural(errors, 'error') : 'No errors'}, ${plural(warnings, 'warning')}`;
 }
 
+/** @param {string} severity */
 export function severityBadge(severity) {
   const s = SEVERITY[severity] || { shape: '•', word: String(severity) };
   return h('span', { class: `severity severity-${s.word.toLowerCase()}` },
@@ -31,6 +37,9 @@ export function severityBadge(severity) {
  * past the first few hundred before fixing some. */
 export const PAGE_SIZE = 500;
 
+/** @typedef {(line: number, column: number) => void} ShowInText */
+
+/** @param {import('../pkg/plumbline.js').Diagnostic} d @param {ShowInText} showInText */
 function diagnosticRow(d, showInText) {
   const where = `${d.line}:${d.column}`;
   const show = h('button', { type: 'button', class: 'link-button', on: { click: () => showInText(d.line, d.column) } },
@@ -49,6 +58,8 @@ function diagnosticRow(d, showInText) {
  * that draws the next PAGE_SIZE; `showInText(line, column)` is called by each row's action.
  * Rows are built off the document and added in one go (a DocumentFragment), and nothing reads
  * layout while they are built.
+ * @param {import('../pkg/plumbline.js').Diagnostic[]} diagnostics
+ * @param {ShowInText} showInText
  */
 export function diagnosticsTable(diagnostics, showInText) {
   const tbody = h('tbody');

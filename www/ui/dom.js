@@ -1,10 +1,14 @@
+// @ts-check
 // DOM building without HTML strings. Every text goes through textContent / text nodes;
 // attributes are set one by one; links go through safeUrl so that only http: and https:
 // URLs become links. No function here ever touches innerHTML.
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:']);
 
-/** The URL as a string when it is an absolute http(s) URL, otherwise null. */
+/**
+ * The URL as a string when it is an absolute http(s) URL, otherwise null.
+ * @param {unknown} value
+ */
 export function safeUrl(value) {
   if (typeof value !== 'string' || value.trim() === '') return null;
   let url;
@@ -17,8 +21,25 @@ export function safeUrl(value) {
 }
 
 /**
+ * The element type a spec ('input', 'p.hint', '.box') creates.
+ * @template {string} S
+ * @typedef {S extends `${infer T}.${string}` ? (T extends keyof HTMLElementTagNameMap ? HTMLElementTagNameMap[T] : HTMLElement)
+ *   : S extends keyof HTMLElementTagNameMap ? HTMLElementTagNameMap[S] : HTMLElement} ElementOf
+ */
+
+/**
+ * What h() and append() take as children: text, nodes, nested lists; nothing is skipped.
+ * @typedef {string | number | Node | null | undefined | false | readonly any[]} Child
+ */
+
+/**
  * h('tag.class', {attr: value, on: {click: fn}, dataset: {...}}, ...children)
  * Children: strings/numbers (become text), nodes, arrays, null/false (skipped).
+ * @template {string} S
+ * @param {S} spec
+ * @param {Record<string, any> | Child} [attrs]
+ * @param {...Child} children
+ * @returns {ElementOf<S>}
  */
 export function h(spec, attrs, ...children) {
   if (attrs === null || typeof attrs !== 'object' || attrs instanceof Node || Array.isArray(attrs)) {
@@ -26,7 +47,7 @@ export function h(spec, attrs, ...children) {
     attrs = {};
   }
   const [tag, ...classes] = spec.split('.');
-  const el = document.createElement(tag || 'div');
+  const el = /** @type {ElementOf<S>} */ (document.createElement(tag || 'div'));
   if (classes.length) el.classList.add(...classes);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;
@@ -39,7 +60,7 @@ export function h(spec, attrs, ...children) {
     } else if (key === 'href' || key === 'src' || key === 'action' || key === 'innerHTML' || key === 'outerHTML' || key.startsWith('on')) {
       throw new Error(`h(): set "${key}" through link()/route links, never directly`);
     } else if (key === 'value' || key === 'checked' || key === 'selected' || key === 'disabled' || key === 'hidden') {
-      el[key] = value;
+      /** @type {any} */ (el)[key] = value;
       if (key !== 'value' && key !== 'checked' && key !== 'selected') el.setAttribute(key, '');
     } else {
       el.setAttribute(key, value === true ? '' : String(value));
@@ -49,6 +70,12 @@ export function h(spec, attrs, ...children) {
   return el;
 }
 
+/**
+ * @template {Element} E
+ * @param {E} el
+ * @param {readonly Child[]} children
+ * @returns {E}
+ */
 export function append(el, children) {
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
@@ -57,7 +84,12 @@ export function append(el, children) {
   return el;
 }
 
-/** A link inside the app: `#/...` routes only (relative, so the app works under a sub-path). */
+/**
+ * A link inside the app: `#/...` routes only (relative, so the app works under a sub-path).
+ * @param {string} route
+ * @param {Record<string, any>} attrs
+ * @param {...Child} children
+ */
 export function routeLink(route, attrs, ...children) {
   if (!route.startsWith('#/')) throw new Error(`routeLink: ${route} is not an app route`);
   const a = h('a', attrs, ...children);
@@ -68,6 +100,8 @@ export function routeLink(route, attrs, ...children) {
 /**
  * A link to an outside page when the URL is http(s); otherwise the text as plain text (and the
  * URL after it, as text, so nothing is hidden from the reader).
+ * @param {string | undefined} url
+ * @param {string | undefined} text
  */
 export function externalLink(url, text) {
   const safe = safeUrl(url);
@@ -79,11 +113,6 @@ export function externalLink(url, text) {
   a.setAttribute('href', safe);
   append(a, [h('span.visually-hidden', ' (opens in a new tab)')]);
   return a;
-}
-
-export function clear(el) {
-  el.replaceChildren();
-  return el;
 }
 
 let uid = 0;

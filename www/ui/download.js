@@ -1,12 +1,17 @@
+// @ts-check
 // Saving a file the page made: a Blob, an object URL and a temporary link with `download`.
 // Nothing leaves the browser; the URL is revoked once the click has been handled.
 
-/** A file name made of letters, digits, dots, dashes and underscores only. */
+/**
+ * A file name made of letters, digits, dots, dashes and underscores only.
+ * @param {...(string | number)} parts
+ */
 export function fileName(...parts) {
   return parts.map((p) => String(p).trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, ''))
     .filter(Boolean).join('-').slice(0, 120) || 'plumbline';
 }
 
+/** @param {string} name @param {string} text @param {string} type */
 export function downloadText(name, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');

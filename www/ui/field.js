@@ -1,11 +1,20 @@
+// @ts-check
 // Form fields with their label, the rule they follow, a character counter and an error slot,
 // all wired with aria-describedby so a screen reader reads the rule and the error.
 import { h, nextId } from './dom.js';
 
+/** @param {string} id */
 function errorSlot(id) {
   return h('p.field-error', { id, hidden: true });
 }
 
+/**
+ * The field's setError(message): shows the message (null hides it) and marks the controls.
+ * @param {HTMLElement} wrapper
+ * @param {Element[]} controls
+ * @param {HTMLElement} errorEl
+ * @returns {(message: string | null | undefined) => void}
+ */
 function wireError(wrapper, controls, errorEl) {
   return (message) => {
     errorEl.hidden = !message;
@@ -18,6 +27,7 @@ function wireError(wrapper, controls, errorEl) {
   };
 }
 
+/** @param {number} max @param {number} used */
 function remainingText(max, used) {
   const left = max - used;
   return left >= 0 ? `${left} characters remaining` : `${-left} characters too many`;
@@ -26,6 +36,9 @@ function remainingText(max, used) {
 /**
  * textField({name, label, hint, value, maxLength, multiline, rows, optional, type, autocomplete})
  * → {node, input, setError}
+ * @param {{name: string, label: string, hint?: string, description?: string, value?: string, maxLength?: number,
+ *   multiline?: boolean, rows?: number, optional?: boolean, required?: boolean, type?: string, autocomplete?: string,
+ *   spellcheck?: boolean, inputmode?: string}} opts
  */
 export function textField(opts) {
   const id = nextId(opts.name);
@@ -46,10 +59,11 @@ export function textField(opts) {
     : h('input', { ...attrs, type: opts.type || 'text', inputmode: opts.inputmode });
   input.value = opts.value ?? '';
   const counter = opts.maxLength ? h('p.counter', { id: countId }, remainingText(opts.maxLength, input.value.length)) : null;
-  if (counter) {
+  const max = opts.maxLength;
+  if (counter && max) {
     input.addEventListener('input', () => {
-      counter.textContent = remainingText(opts.maxLength, input.value.length);
-      counter.classList.toggle('over', input.value.length > opts.maxLength);
+      counter.textContent = remainingText(max, input.value.length);
+      counter.classList.toggle('over', input.value.length > max);
     });
   }
   const errorEl = errorSlot(errId);
@@ -63,7 +77,11 @@ export function textField(opts) {
   return { node, input, setError: wireError(node, [input], errorEl) };
 }
 
-/** selectField({name, label, options: [[value, text]], value, hint, optional, emptyLabel}) */
+/**
+ * selectField({name, label, options: [[value, text]], value, hint, optional, emptyLabel})
+ * @param {{name: string, label: string, options: readonly (readonly string[])[], value?: string, hint?: string,
+ *   description?: string, optional?: boolean, emptyLabel?: string}} opts
+ */
 export function selectField(opts) {
   const id = nextId(opts.name);
   const hintId = `${id}-hint`;
@@ -82,9 +100,13 @@ export function selectField(opts) {
   return { node, input: select, setError: wireError(node, [select], errorEl) };
 }
 
-/** radioGroup({name, legend, options: [[value, text, description]], value}) */
+/**
+ * radioGroup({name, legend, options: [[value, text, description]], value})
+ * @param {{name: string, legend: string, options: readonly (readonly string[])[], value?: string, description?: string}} opts
+ */
 export function radioGroup(opts) {
   const errId = nextId(`${opts.name}-error`);
+  /** @type {HTMLInputElement[]} */
   const radios = [];
   const fieldset = h('fieldset.field', { dataset: { fieldWrapper: opts.name }, 'aria-describedby': errId },
     h('legend', opts.legend),
@@ -108,7 +130,10 @@ export function radioGroup(opts) {
   };
 }
 
-/** A single checkbox with its label: {name, label, checked, disabled, description} */
+/**
+ * A single checkbox with its label: {name, label, checked, disabled, description}
+ * @param {{name: string, label: string, value?: string, checked?: boolean, disabled?: boolean, description?: string}} opts
+ */
 export function checkbox(opts) {
   const id = nextId(opts.name);
   const descId = opts.description ? `${id}-desc` : undefined;

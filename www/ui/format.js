@@ -1,4 +1,10 @@
-// Labels the console uses for API values, and date formatting.
+// @ts-check
+// Labels the console uses for API values, and date formatting. Pure: no DOM, no engine.
+
+/** @typedef {import('../pkg/plumbline.js').Risk} Risk */
+/** @typedef {import('../pkg/plumbline.js').RiskCounts} RiskCounts */
+
+/** @type {Record<Risk, string>} */
 
 export const RISK_LABELS = {
   HIGH: 'High risk',
@@ -8,12 +14,20 @@ export const RISK_LABELS = {
   UNANSWERED: 'Unanswered',
 };
 
-/** A lens file's risk (HIGH_RISK, MEDIUM_RISK, NO_RISK) as the API's risk value. */
+/**
+ * A lens file's risk (HIGH_RISK, MEDIUM_RISK, NO_RISK) as the API's risk value.
+ * @type {Record<import('../pkg/plumbline.js').LensRisk, Risk>}
+ */
 export const LENS_RISK = { HIGH_RISK: 'HIGH', MEDIUM_RISK: 'MEDIUM', NO_RISK: 'NONE' };
 
-/** A lens file's risk in words ("High risk"); an unknown value as written. */
+/**
+ * A lens file's risk in words ("High risk"); an unknown value as written (a draft's rules are
+ * shown before the engine accepts them).
+ * @param {string} risk
+ */
 export function lensRiskWords(risk) {
-  return RISK_LABELS[LENS_RISK[risk]] || String(risk);
+  const apiRisk = Object.hasOwn(LENS_RISK, risk) ? LENS_RISK[/** @type {keyof typeof LENS_RISK} */ (risk)] : null;
+  return apiRisk ? RISK_LABELS[apiRisk] : String(risk);
 }
 
 export const IMPROVEMENT_STATUS = [
@@ -63,6 +77,11 @@ export const AWS_REGIONS = [
   ['ap-southeast-4', 'Asia Pacific (Melbourne)'],
 ];
 
+/**
+ * The words for an API value from one of the tables above; the value itself when it has none.
+ * @param {readonly (readonly string[])[]} pairs
+ * @param {string | null | undefined} value
+ */
 export function label(pairs, value) {
   const hit = pairs.find(([v]) => v === value);
   return hit ? hit[1] : value ?? '';
@@ -70,29 +89,38 @@ export function label(pairs, value) {
 
 const dateFmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** ISO 8601 string or epoch seconds → a readable local date, or an em dash. */
+/**
+ * An ISO 8601 time (every time the engine gives) → a readable local date; an em dash when
+ * there is none, the text itself when it is not a date.
+ * @param {string | null | undefined} value
+ */
 export function formatDate(value) {
-  if (value === undefined || value === null || value === '') return '—';
-  const d = typeof value === 'number' ? new Date(value * 1000) : new Date(value);
-  return Number.isNaN(d.getTime()) ? String(value) : dateFmt.format(d);
+  if (!value) return '—';
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? value : dateFmt.format(d);
 }
 
-/** The ISO string for a <time datetime>, or undefined. */
+/**
+ * The ISO string for a <time datetime>, or undefined.
+ * @param {string | null | undefined} value
+ */
 export function isoDate(value) {
-  if (value === undefined || value === null || value === '') return undefined;
-  const d = typeof value === 'number' ? new Date(value * 1000) : new Date(value);
+  if (!value) return undefined;
+  const d = new Date(value);
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
-/** Risk counts with all five keys, missing ones as 0. */
-export function counts(rc) {
-  const out = { UNANSWERED: 0, HIGH: 0, MEDIUM: 0, NONE: 0, NOT_APPLICABLE: 0 };
-  for (const k of Object.keys(out)) out[k] = Number(rc?.[k] ?? 0);
-  return out;
-}
+/**
+ * The counts of a part that has no question here (a pillar of another lens in a dashboard row).
+ * @type {Readonly<RiskCounts>}
+ */
+export const NO_RISKS = Object.freeze({ UNANSWERED: 0, HIGH: 0, MEDIUM: 0, NONE: 0, NOT_APPLICABLE: 0 });
 
+/**
+ * Questions answered (every risk but UNANSWERED) and questions in all.
+ * @param {RiskCounts} rc
+ */
 export function answeredOf(rc) {
-  const c = counts(rc);
-  const total = c.UNANSWERED + c.HIGH + c.MEDIUM + c.NONE + c.NOT_APPLICABLE;
-  return { answered: total - c.UNANSWERED, total };
+  const total = rc.UNANSWERED + rc.HIGH + rc.MEDIUM + rc.NONE + rc.NOT_APPLICABLE;
+  return { answered: total - rc.UNANSWERED, total };
 }

@@ -1,19 +1,26 @@
+// @ts-check
 // "Check a lens file": a file input and a text box for the lens JSON, Check lens, and the
 // findings (summary line and diagnostics table, each with Show in text). Choosing a file puts
 // its text in the box and checks it at once; the engine checks the box's text, so the line and
 // column it reports point into what the box shows. Everything stays in the page.
-import * as api from '../api.js';
 import { h, nextId } from './dom.js';
 import { readLensFile } from './lens-file.js';
 import { diagnosticsSummary, diagnosticsTable } from './diagnostics.js';
 import { selectLine } from './text-position.js';
+import { errorText } from '../errors.js';
+
+/** @typedef {import('../pkg/plumbline.js').LintResult} LintResult */
 
 /**
- * lensCheckPanel({onChecked, announce}) → {node, results}. `onChecked({text, lint})` follows
- * every check (lint: the engine's {valid, diagnostics, model}); `onChecked(null)` when the
- * input could not be read. `results` is the findings section, for the page to place.
+ * lensCheckPanel({lint, onChecked, announce}) → {node, results}. `lint(text)` is the engine's
+ * check; `onChecked({text, lint})` follows every check; `onChecked(null)` when the input could
+ * not be read. `results` is the findings section, for the page to place.
+ * @param {object} options
+ * @param {(text: string) => Promise<LintResult>} options.lint
+ * @param {(checked: {text: string, lint: LintResult} | null) => Promise<void> | void} options.onChecked
+ * @param {(message: string) => void} [options.announce]
  */
-export function lensCheckPanel({ onChecked, announce }) {
+export function lensCheckPanel({ lint: lintText, onChecked, announce }) {
   const fileId = nextId('lens-file');
   const textId = nextId('lens-text');
   const file = h('input', { type: 'file', id: fileId, accept: '.json,application/json', 'aria-describedby': `${fileId}-hint` });
@@ -29,11 +36,13 @@ export function lensCheckPanel({ onChecked, announce }) {
   const results = h('section.panel', { 'aria-labelledby': 'check-results-h', hidden: true, dataset: { results: '' } },
     h('h2', { id: 'check-results-h' }, 'Results'), summary, table);
 
+  /** @param {string | null} message */
   function showError(message) {
     error.hidden = !message;
     error.textContent = message || '';
   }
 
+  /** @param {number} line @param {number} column */
   function showInText(line, column) {
     if (!selectLine(text, line, column)) {
       showError(`Line ${line} is no longer in the text: it was edited after the check. Choose Check lens again.`);
@@ -52,8 +61,8 @@ export function lensCheckPanel({ onChecked, announce }) {
     }
     button.disabled = true;
     try {
-      const lint = await api.lintLens(value);
-      const diagnostics = lint.diagnostics || [];
+      const lint = await lintText(value);
+      const diagnostics = lint.diagnostics;
       summary.textContent = diagnosticsSummary(diagnostics);
       table.replaceChildren(diagnostics.length ? diagnosticsTable(diagnostics, showInText) : '');
       results.hidden = false;
@@ -61,7 +70,7 @@ export function lensCheckPanel({ onChecked, announce }) {
       await onChecked?.({ text: value, lint });
     } catch (e) {
       results.hidden = true;
-      showError(`The lens could not be checked: ${e?.message || e}`);
+      showError(`The lens could not be checked: ${errorText(e)}`);
       onChecked?.(null);
     } finally {
       button.disabled = false;
@@ -76,7 +85,7 @@ export function lensCheckPanel({ onChecked, announce }) {
       text.value = await readLensFile(chosen);
     } catch (e) {
       results.hidden = true;
-      showError(e.message);
+      showError(errorText(e));
       onChecked?.(null);
       return;
     }

@@ -1,18 +1,22 @@
+// @ts-check
 // Reading a lens file chosen on this computer into text, in the browser (File API; nothing is
 // sent anywhere). Refuses what is not UTF-8 text with a message that says why; the size limit
 // is left to the engine, which refuses a file over 500,000 bytes with its own message.
 
-/** An Error with kind "FileUnreadable" and a message meant for the reader. */
+/**
+ * An Error with kind "FileUnreadable" (the page's own kind, not an engine one) and a message
+ * meant for the reader.
+ * @param {string} message
+ */
 function unreadable(message) {
-  const e = new Error(message);
-  e.kind = 'FileUnreadable';
-  return e;
+  return Object.assign(new Error(message), { kind: 'FileUnreadable' });
 }
 
 /**
  * The file's text, decoded as UTF-8. A byte-order mark is kept (the engine counts it as the
  * first character of line 1, so its columns match the text shown). Rejects a binary file
  * (a NUL byte) and bytes that are not UTF-8.
+ * @param {File} file
  */
 export async function readLensFile(file) {
   let bytes;

@@ -1,5 +1,12 @@
-// Small helpers over the plain lens model: question numbering ("OPS 3."), lookups.
+// @ts-check
+// Small helpers over the plain lens model: question numbering ("OPS 3."), lookups. Pure.
 
+/** @typedef {import('../pkg/plumbline.js').LensModel} LensModel */
+/** @typedef {import('../pkg/plumbline.js').LensPillar} LensPillar */
+/** @typedef {import('../pkg/plumbline.js').LensQuestion} LensQuestion */
+/** @typedef {{pillar: LensPillar, question: LensQuestion, number: string, index: number}} NumberedQuestion */
+
+/** The framework's pillar prefixes, as the console numbers its questions. @type {Record<string, string>} */
 const PREFIX = {
   operationalExcellence: 'OPS',
   security: 'SEC',
@@ -9,11 +16,16 @@ const PREFIX = {
   sustainability: 'SUS',
 };
 
-/** [{pillar, question, number: "OPS 3", index}] in lens order. */
+/**
+ * [{pillar, question, number: "OPS 3", index}] in lens order.
+ * @param {LensModel} model
+ * @returns {NumberedQuestion[]}
+ */
 export function flatQuestions(model) {
+  /** @type {NumberedQuestion[]} */
   const out = [];
-  for (const pillar of model.pillars || []) {
-    (pillar.questions || []).forEach((question, i) => {
+  for (const pillar of model.pillars) {
+    pillar.questions.forEach((question, i) => {
       const prefix = PREFIX[pillar.id];
       out.push({ pillar, question, number: prefix ? `${prefix} ${i + 1}` : `${i + 1}`, index: out.length });
     });
@@ -21,14 +33,17 @@ export function flatQuestions(model) {
   return out;
 }
 
+/** @param {{number: string, question: {title: string}}} entry */
 export function questionHeading(entry) {
   return `${entry.number}. ${entry.question.title}`;
 }
 
+/** @param {{id: string}} choice */
 export function isNoneOfThese(choice) {
   return String(choice.id).endsWith('_no');
 }
 
+/** @param {LensModel} model @param {string} pillarId */
 export function pillarName(model, pillarId) {
-  return (model.pillars || []).find((p) => p.id === pillarId)?.name || pillarId;
+  return model.pillars.find((p) => p.id === pillarId)?.name || pillarId;
 }

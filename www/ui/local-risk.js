@@ -1,14 +1,24 @@
+// @ts-check
 // Risk on the spot: the question's risk evaluated in the page with the already-loaded lens
-// (the engine's Lens.evaluate, no storage round trip), and risk counts tallied from the risk
-// of every question. The review shows these at once and saves afterwards.
+// (the engine's Lens.evaluate, no storage round trip). The review shows it at once and saves
+// afterwards; the counts over every question are models/review-model.js's RiskBoard.
 
-const KEYS = ['UNANSWERED', 'HIGH', 'MEDIUM', 'NONE', 'NOT_APPLICABLE'];
+/** @typedef {import('../pkg/plumbline.js').AnswerUpdate} AnswerUpdate */
+/** @typedef {import('../pkg/plumbline.js').AnswerInput} AnswerInput */
+/** @typedef {import('../pkg/plumbline.js').Risk} Risk */
 
-/** An `updateAnswer` request as the answer `lens.evaluate` reads. */
+/**
+ * An `updateAnswer` request as the answer `lens.evaluate` reads.
+ * @param {string} questionId
+ * @param {string} pillarId
+ * @param {AnswerUpdate} update
+ * @returns {AnswerInput}
+ */
 export function answerInput(questionId, pillarId, update) {
   const choiceAnswers = Object.entries(update.choiceUpdates || {})
     .filter(([, u]) => u.status === 'NOT_APPLICABLE')
-    .map(([choiceId, u]) => ({ choiceId, status: 'NOT_APPLICABLE', reason: u.reason }));
+    .map(([choiceId, u]) => ({ choiceId, status: /** @type {const} */ ('NOT_APPLICABLE'), reason: u.reason }));
+  /** @type {AnswerInput} */
   const input = {
     questionId,
     pillarId,
@@ -20,7 +30,14 @@ export function answerInput(questionId, pillarId, update) {
   return input;
 }
 
-/** The risk `lens` gives the question answered by `update`; null when it cannot tell. */
+/**
+ * The risk `lens` gives the question answered by `update`; null when it cannot tell.
+ * @param {import('../pkg/plumbline.js').Lens} lens
+ * @param {string} questionId
+ * @param {string} pillarId
+ * @param {AnswerUpdate} update
+ * @returns {Risk | null}
+ */
 export function evaluateQuestion(lens, questionId, pillarId, update) {
   try {
     const result = lens.evaluate([answerInput(questionId, pillarId, update)]);
@@ -29,14 +46,4 @@ export function evaluateQuestion(lens, questionId, pillarId, update) {
     console.warn('local evaluation:', e);
     return null;
   }
-}
-
-/** Risk counts (all five keys) over `questionIds`, from a Map of question id → risk. */
-export function tally(risks, questionIds) {
-  const out = Object.fromEntries(KEYS.map((k) => [k, 0]));
-  for (const id of questionIds) {
-    const r = risks.get(id) || 'UNANSWERED';
-    out[r in out ? r : 'UNANSWERED'] += 1;
-  }
-  return out;
 }

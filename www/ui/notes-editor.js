@@ -1,3 +1,4 @@
+// @ts-check
 // Notes shown as text with an Edit button; Edit opens a labelled textarea with a character
 // counter (the engine's limit), Save and Cancel. Save calls `save(text)`; an error stays on
 // screen next to the text, which is kept. A Conflict (changed in another tab) also shows the
@@ -5,9 +6,10 @@
 // changed, open box without a click (the page is being hidden or closed); unsaved() says when
 // the box holds text a save refused, which only the user can resolve.
 import { h, nextId } from './dom.js';
+import { errorText, kindOf } from '../errors.js';
 
 /** Characters as the engine counts them (Unicode scalar values, not UTF-16 units). */
-export const charCount = (text) => [...text].length;
+export const charCount = (/** @type {string} */ text) => [...text].length;
 
 /**
  * notesEditor({label, value, max, emptyText, save, reload})
@@ -16,6 +18,8 @@ export const charCount = (text) => [...text].length;
  * - reload(): async, after a Conflict: the text saved elsewhere;
  * - onChange(): after anything that may change unsaved() (typing, a save that ended).
  * Returns {node, setValue, flush, unsaved}.
+ * @param {{label: string, value?: string, max: number, emptyText: string, save: (text: string) => Promise<string>,
+ *   reload?: () => Promise<string>, onChange?: () => void}} options
  */
 export function notesEditor({ label, value = '', max, emptyText, save, reload, onChange }) {
   let saved = value || '';
@@ -76,15 +80,15 @@ export function notesEditor({ label, value = '', max, emptyText, save, reload, o
     } catch (e) {
       failed = true;
       error.hidden = false;
-      if (e?.kind === 'Conflict') {
+      if (kindOf(e) === 'Conflict') {
         const theirs = reload ? await reload().catch(() => null) : null;
         error.replaceChildren(
           h('p', 'These notes were changed in another tab or window. Your text is still in the box. ',
             'Choose Save to replace the other version with yours, or Cancel to keep it.'),
-          theirs !== null ? h('p', 'Saved version: ', theirs ? h('span.notes', theirs) : h('em', 'no notes')) : null);
+          theirs !== null ? h('p', 'Saved version: ', theirs ? h('span.notes', theirs) : h('em', 'no notes')) : '');
         if (theirs !== null) saved = theirs;
       } else {
-        error.replaceChildren(h('p', 'Not saved: ', e?.message || String(e)));
+        error.replaceChildren(h('p', 'Not saved: ', errorText(e)));
       }
       box.focus();
     } finally {
@@ -111,7 +115,7 @@ export function notesEditor({ label, value = '', max, emptyText, save, reload, o
   renderShown();
   return {
     node: h('div.notes-editor', view, form),
-    setValue(text) {
+    setValue(/** @type {string | undefined} */ text) {
       saved = text || '';
       if (form.hidden) renderShown();
     },

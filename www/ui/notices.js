@@ -1,3 +1,4 @@
+// @ts-check
 // Messages that outlive a page (work a closed page could not save, the backup reminder): each
 // is a labelled region in #notices, above the page, until the user dismisses it. Not a modal:
 // the app stays usable around it.
@@ -9,6 +10,9 @@ const area = () => document.getElementById('notices');
 /**
  * Shows `lines` (strings or nodes, one paragraph each) under `title`, replacing a notice with
  * the same `name`; `actions` are extra nodes beside Dismiss. Returns the notice's node.
+ * @param {string} title
+ * @param {(string | Node)[]} lines
+ * @param {{name?: string, actions?: Node[], onDismiss?: () => void}} [options]
  */
 export function showNotice(title, lines, { name = title, actions = [], onDismiss } = {}) {
   hideNotice(name);
@@ -26,6 +30,7 @@ export function showNotice(title, lines, { name = title, actions = [], onDismiss
   return notice;
 }
 
+/** @param {string} name */
 export function hideNotice(name) {
   area()?.querySelector(`[data-notice="${CSS.escape(name)}"]`)?.remove();
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // Nothing typed is lost. Views register their edits here instead of listening to the page's
 // lifecycle themselves:
 //
@@ -34,6 +35,7 @@ export function hasUnsaved() {
   return false;
 }
 
+/** @param {BeforeUnloadEvent} ev */
 function warnBeforeUnload(ev) {
   if (!hasUnsaved()) return;
   ev.preventDefault();
@@ -48,7 +50,10 @@ function refresh() {
   else window.removeEventListener('beforeunload', warnBeforeUnload);
 }
 
-/** Registers a view's edits: {flush?, unsaved?} → {changed(), release()}. */
+/**
+ * Registers a view's edits: {flush?, unsaved?} → {changed(), release()}.
+ * @param {{flush?: () => void, unsaved?: () => boolean}} edits
+ */
 export function trackEdits({ flush, unsaved }) {
   const entry = { flush, unsaved };
   tracked.add(entry);

@@ -1,21 +1,30 @@
+// @ts-check
 // An ordered list the user reorders with "Move up" / "Move down" buttons (keyboard friendly,
 // no drag and drop). onChange receives the ids in their new order.
 import { h } from './dom.js';
 import { announce } from './announce.js';
 
-/** priorityList({label, items: [{id, name}], onChange}) → {node, value} */
+/**
+ * priorityList({label, items: [{id, name}], onChange}) → {node, value}
+ * @param {object} options
+ * @param {string} options.label
+ * @param {{id: string, name: string}[]} options.items
+ * @param {(ids: string[]) => void} [options.onChange]
+ * @param {string} [options.idPrefix]
+ */
 export function priorityList({ label, items, onChange, idPrefix = 'prio' }) {
   let order = items.map((i) => ({ ...i }));
   const list = h('ol.priority-list', { 'aria-label': label });
 
+  /** @param {number} index @param {number} delta @param {'up' | 'down'} which */
   function move(index, delta, which) {
     const target = index + delta;
     if (target < 0 || target >= order.length) return;
     const [item] = order.splice(index, 1);
     order.splice(target, 0, item);
     draw();
-    const btn = list.querySelector(`[data-move="${which}"][data-item="${CSS.escape(item.id)}"]`);
-    const fallback = list.querySelector(`[data-move="${which === 'up' ? 'down' : 'up'}"][data-item="${CSS.escape(item.id)}"]`);
+    const btn = /** @type {HTMLButtonElement | null} */ (list.querySelector(`[data-move="${which}"][data-item="${CSS.escape(item.id)}"]`));
+    const fallback = /** @type {HTMLButtonElement | null} */ (list.querySelector(`[data-move="${which === 'up' ? 'down' : 'up'}"][data-item="${CSS.escape(item.id)}"]`));
     (btn && !btn.disabled ? btn : fallback)?.focus();
     announce(`${item.name} moved to position ${target + 1} of ${order.length}.`);
     onChange?.(order.map((i) => i.id));
@@ -42,11 +51,20 @@ export function priorityList({ label, items, onChange, idPrefix = 'prio' }) {
   return { node: list, value: () => order.map((i) => i.id) };
 }
 
-/** The lens's pillars in the workload's priority order (unnamed pillars follow in lens order). */
+/**
+ * The lens's pillars in the workload's priority order (unnamed pillars follow in lens order).
+ * @template {{id: string}} P
+ * @param {P[]} pillars
+ * @param {string[] | undefined} priority none yet in a workload being defined
+ */
 export function orderPillars(pillars, priority) {
   const byId = new Map(pillars.map((p) => [p.id, p]));
+  /** @type {P[]} */
   const out = [];
-  for (const id of priority || []) if (byId.has(id)) { out.push(byId.get(id)); byId.delete(id); }
+  for (const id of priority ?? []) {
+    const p = byId.get(id);
+    if (p) { out.push(p); byId.delete(id); }
+  }
   for (const p of pillars) if (byId.has(p.id)) out.push(p);
   return out;
 }

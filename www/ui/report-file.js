@@ -1,3 +1,4 @@
+// @ts-check
 // The report as a self-contained HTML file: an <html> element tree made with DOM APIs, the
 // report's nodes cloned into it, a small stylesheet as text, and a Content-Security-Policy that
 // allows no script, no fetch and no outside style. All lens and user text went in as text
@@ -21,9 +22,11 @@ li { margin: 0.25rem 0; } .report-question { margin-bottom: 0.75rem; } .report-l
  * The file's text: `<!doctype html>` and the serialised page. The elements are built detached
  * (never connected to this page), so their stylesheet is not applied here and the page's own
  * CSP has nothing to check; `nodes` are cloned, not moved.
+ * @param {string} title
+ * @param {Node[]} nodes
  */
 export function reportFile(title, nodes) {
-  const el = (tag, attrs = {}) => {
+  const el = (/** @type {string} */ tag, /** @type {Record<string, string>} */ attrs = {}) => {
     const e = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
     return e;

@@ -1,3 +1,4 @@
+// @ts-check
 // "Try the risk rules" for one question of a lens: its choices as checkboxes, "Mark not
 // applicable" per choice (never on a "None of these" choice), "Question does not apply", and,
 // on every change, the risk the engine gives the answer and the rule that matched (first match
@@ -8,13 +9,17 @@ import { h, nextId } from './dom.js';
 import { riskBadge } from './risk.js';
 import { isNoneOfThese } from './lens-text.js';
 import { lensRiskWords } from './format.js';
+import { errorText } from '../errors.js';
 
 /**
  * ruleTryout(question, explain, onMatch) → node. `explain(answer)` is the engine's
  * `lens.explain`; `onMatch(index|null)` lets the rule list mark the matched rule.
+ * @param {import('../pkg/plumbline.js').LensQuestion} question
+ * @param {(answer: import('../pkg/plumbline.js').AnswerInput) => import('../pkg/plumbline.js').RiskExplanation} explain
+ * @param {(index: number | null) => void} [onMatch]
  */
 export function ruleTryout(question, explain, onMatch) {
-  const rows = (question.choices || []).map((choice) => {
+  const rows = question.choices.map((choice) => {
     const id = nextId('try');
     const box = h('input', { type: 'checkbox', id, dataset: { choice: choice.id } });
     const none = isNoneOfThese(choice);
@@ -32,11 +37,12 @@ export function ruleTryout(question, explain, onMatch) {
   const questionNa = h('input', { type: 'checkbox', id: qnaId, dataset: { questionNa: question.id } });
   const result = h('div.tryout-result', { role: 'status', 'aria-live': 'polite' });
 
+  /** @returns {import('../pkg/plumbline.js').AnswerInput} */
   function answer() {
     return {
       questionId: question.id,
       selectedChoices: rows.filter((r) => r.box.checked).map((r) => r.choice.id),
-      choiceAnswers: rows.filter((r) => r.na?.checked).map((r) => ({ choiceId: r.choice.id, status: 'NOT_APPLICABLE' })),
+      choiceAnswers: rows.filter((r) => r.na?.checked).map((r) => ({ choiceId: r.choice.id, status: /** @type {const} */ ('NOT_APPLICABLE') })),
       isApplicable: !questionNa.checked,
     };
   }
@@ -46,7 +52,7 @@ export function ruleTryout(question, explain, onMatch) {
     try {
       x = explain(answer());
     } catch (e) {
-      result.replaceChildren(h('p.error-text', `The engine could not evaluate this answer: ${e?.message || e}`));
+      result.replaceChildren(h('p.error-text', `The engine could not evaluate this answer: ${errorText(e)}`));
       onMatch?.(null);
       return;
     }
@@ -62,8 +68,9 @@ export function ruleTryout(question, explain, onMatch) {
     onMatch?.(x.matchedRule);
   }
 
+  /** @param {import('../pkg/plumbline.js').RiskExplanation} x */
   function matchedText(x) {
-    const rules = question.riskRules || [];
+    const rules = question.riskRules;
     if (x.risk === 'NOT_APPLICABLE') return 'No rule is checked: the question does not apply.';
     if (x.risk === 'UNANSWERED' && x.matchedRule === null && !x.selectedChoices.length && !x.notApplicableChoices.length) {
       return 'No rule is checked yet: with nothing selected the question is unanswered.';
@@ -81,8 +88,9 @@ export function ruleTryout(question, explain, onMatch) {
       }
       update();
     });
-    r.na?.addEventListener('change', () => {
-      if (r.na.checked) for (const o of rows) if (o.none) o.box.checked = false;
+    const na = r.na;
+    na?.addEventListener('change', () => {
+      if (na.checked) for (const o of rows) if (o.none) o.box.checked = false;
       update();
     });
   }

@@ -1,3 +1,4 @@
+// @ts-check
 // Tag rows: key and value inputs with Add tag / Remove.
 import { h, nextId } from './dom.js';
 
@@ -39,15 +40,16 @@ export function tagEditor(initial = {}) {
     node,
     input: addButton,
     value() {
+      /** @type {Record<string, string>} */
       const out = {};
       for (const row of rows.querySelectorAll('.tag-row')) {
-        const k = row.querySelector('.tag-key').value.trim();
-        const v = row.querySelector('.tag-value').value;
+        const k = /** @type {HTMLInputElement} */ (row.querySelector('.tag-key')).value.trim();
+        const v = /** @type {HTMLInputElement} */ (row.querySelector('.tag-value')).value;
         if (k || v) out[k] = v;
       }
       return out;
     },
-    setError(message) {
+    setError(/** @type {string | null} */ message) {
       errorEl.hidden = !message;
       errorEl.textContent = message || '';
       node.classList.toggle('has-error', Boolean(message));

@@ -1,9 +1,15 @@
+// @ts-check
 // Line and column (as the engine reports them) back to offsets in a JS string, to select the
 // reported line in a textarea. The engine's rules: lines end at "\n", "\r\n" or a lone "\r";
 // columns count characters (Unicode code points), both 1-based. JS strings index UTF-16 code
 // units, so a character outside the BMP takes two.
 
-/** {start, end} offsets of line `line` (1-based) without its line break; null when past the end. */
+/**
+ * {start, end} offsets of line `line` (1-based) without its line break; null when past the end.
+ * @param {string} text
+ * @param {number} line
+ * @returns {{start: number, end: number} | null}
+ */
 export function lineRange(text, line) {
   let start = 0;
   for (let n = 1; n < line; n++) {
@@ -18,7 +24,13 @@ export function lineRange(text, line) {
   return { start, end };
 }
 
-/** The offset of `column` (1-based, in code points) on the line starting at `start`, capped at `end`. */
+/**
+ * The offset of `column` (1-based, in code points) on the line starting at `start`, capped at `end`.
+ * @param {string} text
+ * @param {number} start
+ * @param {number} end
+ * @param {number} column
+ */
 export function columnOffset(text, start, end, column) {
   let at = start;
   for (let c = 1; c < column && at < end; c++) {
@@ -35,6 +47,9 @@ const LONG_LINE = 200;
  * Focuses `textarea` and selects line `line`, scrolled into view. On a very long line only
  * the stretch from `column` is selected, so the place stays visible. Returns false when the
  * text has no such line (it was edited since the check).
+ * @param {HTMLTextAreaElement} textarea
+ * @param {number} line
+ * @param {number} [column]
  */
 export function selectLine(textarea, line, column = 1) {
   const text = textarea.value;

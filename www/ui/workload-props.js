@@ -1,15 +1,17 @@
+// @ts-check
 // The workload's described properties as rows of a <dl class="props">, shared by the
 // Properties tab and the report, so both say the same things the same way.
 import { h, externalLink } from './dom.js';
 import { ENVIRONMENTS, IMPROVEMENT_STATUS, label } from './format.js';
 
 /** "a, b, c", or an em dash for none. */
-export const listText = (v) => (v && v.length ? v.join(', ') : '—');
+export const listText = (/** @type {string[] | undefined} */ v) => (v && v.length ? v.join(', ') : '—');
 
 /** One row; empty values show an em dash. */
-export const propRow = (k, v) => h('div', h('dt', k), h('dd', v === '' || v === undefined || v === null ? '—' : v));
+export const propRow = (/** @type {string} */ k, /** @type {import('./dom.js').Child} */ v) => h('div', h('dt', k), h('dd', v === '' || v === undefined || v === null ? '—' : v));
 
 /** Description through improvement status, in the define form's order. */
+/** @param {import('../pkg/plumbline.js').Workload} w */
 export function describedRows(w) {
   return [
     propRow('Description', w.description),

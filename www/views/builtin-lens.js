@@ -1,15 +1,15 @@
+// @ts-check
 // A built-in lens opened in the workbench, read-only: its questions, choices and risk rules,
 // and "Try the risk rules" on each question with the engine's own lens. Nothing is saved.
 import * as api from '../api.js';
 import { h, routeLink } from '../ui/dom.js';
 import { lensPreview } from '../ui/lens-preview.js';
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   const { lensAlias } = ctx.params;
   if (!(await api.lenses()).some((l) => l.lensAlias === lensAlias)) {
-    const e = new Error(`There is no built-in lens "${lensAlias}".`);
-    e.kind = 'NotFound';
-    throw e;
+    throw api.engineError('NotFound', `There is no built-in lens "${lensAlias}".`);
   }
   const [lens, model] = await Promise.all([api.lensEngine(lensAlias), api.lensModel(lensAlias)]);
   const name = api.lensName(model, lensAlias);

@@ -1,33 +1,37 @@
+// @ts-check
 // Comparison of two states of a workload (two milestones, or a milestone and the current
 // state): per lens, the risks by pillar before → after and the questions whose risk changed.
 // Route: #/workloads/:id/compare/:from/:to, where each side is a milestone number or `current`.
 import * as api from '../api.js';
 import { h, routeLink } from '../ui/dom.js';
-import { formatDate, isoDate, counts } from '../ui/format.js';
+import { formatDate, isoDate } from '../ui/format.js';
 import { compareForm } from '../ui/compare-form.js';
 import { compareLens } from '../ui/compare-lens.js';
 
-const side = (param) => (param === 'current' ? undefined : Number(param));
+const side = (/** @type {string} */ param) => (param === 'current' ? undefined : Number(param));
 
 /** "Milestone Version 1.0 (saved 3 Mar 2026, 10:00)" or "Current state". */
+/** @param {import('../pkg/plumbline.js').ComparedState} state */
 function stateText(state) {
-  if (state?.milestoneNumber === undefined) return ['Current state'];
+  if (state.milestoneNumber === undefined) return ['Current state'];
   return [`Milestone ${state.milestoneName}`, ' (saved ',
     h('time', { datetime: isoDate(state.recordedAt) }, formatDate(state.recordedAt)), ')'];
 }
 
+/** @param {string} title @param {string} note @param {import('../pkg/plumbline.js').LensOnOneSide[]} lenses */
 function oneSideLenses(title, note, lenses) {
-  if (!lenses?.length) return null;
+  if (!lenses.length) return null;
   return h('section.panel', { 'aria-label': title },
     h('h2', title),
     h('ul.plain', lenses.map((l) => {
-      const c = counts(l.riskCounts);
+      const c = l.riskCounts;
       return h('li', { dataset: { lens: l.lensAlias } },
-        h('strong', l.lensName || l.lensAlias), `: ${note} (high risks ${c.HIGH}, medium risks ${c.MEDIUM}, `,
+        h('strong', l.lensName), `: ${note} (high risks ${c.HIGH}, medium risks ${c.MEDIUM}, `,
         `${l.questionsAnswered}/${l.questionCount} questions answered).`);
     })));
 }
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   const { workloadId } = ctx.params;
   const [w, milestones] = await Promise.all([api.getWorkload(workloadId), api.listMilestones(workloadId)]);

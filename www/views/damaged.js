@@ -1,3 +1,4 @@
+// @ts-check
 // The page shown instead of a workload page that could not load because a stored record is
 // damaged (error kind "Corrupted"): what is damaged, in words, and the workload's three
 // actions. The router (app.js) uses it for every page, so no view handles this on its own.
@@ -5,8 +6,13 @@
 // milestones remain (leftovers): they can be exported and deleted.
 import * as api from '../api.js';
 import { h, routeLink } from '../ui/dom.js';
-import { damageActions, damagedLabel, describeRecord, storedName, workloadOfRecord } from '../ui/damage.js';
+import { damagedLabel, describeRecord, workloadOfRecord } from '../ui/damage.js';
+import { damageActions, storedName } from './damage-actions.js';
 
+/**
+ * @param {import('../app.js').ViewContext} ctx
+ * @param {import('../pkg/plumbline.js').PlumblineError} error kind "Corrupted", naming the record
+ */
 export async function render(ctx, error) {
   ctx.setTitle('Damaged data');
   const workloadId = workloadOfRecord(error.recordId) ?? ctx.params.workloadId ?? null;
@@ -31,6 +37,7 @@ export async function render(ctx, error) {
 /**
  * For a workload page whose workload does not exist: a page offering to export and delete what
  * is left of it when some of its records remain, or null when nothing does (a plain Not found).
+ * @param {import('../app.js').ViewContext} ctx
  */
 export async function leftovers(ctx) {
   const { workloadId } = ctx.params;
@@ -42,7 +49,7 @@ export async function leftovers(ctx) {
     return null; // nothing of it is stored
   }
   // The workload itself exists: what is missing is something else (a milestone, a lens).
-  if (records.some((r) => r.id === `workload/${workloadId}`)) return null;
+  if (records.some((/** @type {{id: string}} */ r) => r.id === `workload/${workloadId}`)) return null;
   const count = records.length;
   ctx.setTitle('Damaged data');
   return h('section.page', { dataset: { damaged: `workload/${workloadId}` } },

@@ -1,14 +1,16 @@
+// @ts-check
 // Dashboard: totals, high and medium issues per pillar (chart + table), issues per workload
 // per pillar, and improvement items across workloads; filters by pillar and risk. The engine
 // computes it (workspace.dashboard); this view only draws it.
 import * as api from '../api.js';
 import { h, routeLink, nextId } from '../ui/dom.js';
-import { counts, formatDate, isoDate, IMPROVEMENT_STATUS, label } from '../ui/format.js';
+import { formatDate, isoDate, IMPROVEMENT_STATUS, label, NO_RISKS } from '../ui/format.js';
 import { riskBadge } from '../ui/risk.js';
 import { issuesChart } from '../ui/chart.js';
 import { scrollTable } from '../ui/table.js';
 import { flatQuestions, questionHeading } from '../ui/lens-text.js';
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   ctx.setTitle('Dashboard');
   const all = await api.dashboard({});
@@ -32,11 +34,13 @@ export async function render(ctx) {
     h('option', { value: 'HIGH' }, 'High risk'), h('option', { value: 'MEDIUM' }, 'Medium risk'));
   const host = h('div.dashboard-body', { 'aria-live': 'polite' });
 
+  /** @param {import('../pkg/plumbline.js').Dashboard} d */
   function draw(d) {
     const rf = riskFilter.value;
+    /** @type {('high' | 'medium')[]} */
     const series = rf === 'HIGH' ? ['high'] : rf === 'MEDIUM' ? ['medium'] : ['high', 'medium'];
     const chartRows = d.pillars.map((p) => {
-      const c = counts(p.riskCounts);
+      const c = p.riskCounts;
       return { label: p.pillarName, high: c.HIGH, medium: c.MEDIUM };
     });
     const shownPillars = d.pillars.map((p) => [p.pillarId, p.pillarName]);
@@ -52,18 +56,18 @@ export async function render(ctx) {
         h('th', { scope: 'col' }, 'Improvement status'),
         h('th', { scope: 'col' }, 'Last updated'))),
       h('tbody', d.workloads.map((w) => {
-        const c = counts(w.riskCounts);
-        const byPillar = new Map((w.pillars || []).map((p) => [p.pillarId, counts(p.riskCounts)]));
+        const c = w.riskCounts;
+        const byPillar = new Map(w.pillars.map((p) => [p.pillarId, p.riskCounts]));
         return h('tr', { dataset: { workloadId: w.workloadId } },
           h('th', { scope: 'row' }, routeLink(`#/workloads/${w.workloadId}`, {}, w.workloadName)),
-          h('td.num', `${w.questionsAnswered ?? '—'}/${w.questionCount ?? '—'}`),
+          h('td.num', `${w.questionsAnswered}/${w.questionCount}`),
           series.includes('high') ? h('td.num', String(c.HIGH)) : null,
           series.includes('medium') ? h('td.num', String(c.MEDIUM)) : null,
           shownPillars.map(([id]) => {
-            const x = byPillar.get(id) || counts();
+            const x = byPillar.get(id) ?? NO_RISKS;
             return h('td.num', series.map((s) => (s === 'high' ? `H ${x.HIGH}` : `M ${x.MEDIUM}`)).join(' · '));
           }),
-          h('td', label(IMPROVEMENT_STATUS, w.improvementStatus || 'NOT_APPLICABLE')),
+          h('td', label(IMPROVEMENT_STATUS, w.improvementStatus)),
           h('td', h('time', { datetime: isoDate(w.updatedAt) }, formatDate(w.updatedAt))));
       })));
 
@@ -74,7 +78,7 @@ export async function render(ctx) {
       return h('tr', { dataset: { questionId: item.questionId, risk: item.risk } },
         h('td', riskBadge(item.risk)),
         h('th', { scope: 'row' }, title),
-        h('td', h('ul.plain', (item.workloadIds || []).map((id) => h('li',
+        h('td', h('ul.plain', item.workloadIds.map((id) => h('li',
           routeLink(`#/workloads/${id}/lenses/${encodeURIComponent(item.lensAlias)}/plan`,
             { 'aria-label': `Improvement plan of ${workloadNames.get(id) || id}` }, workloadNames.get(id) || id))))),
         h('td', lens.name),
@@ -110,9 +114,10 @@ export async function render(ctx) {
   let token = 0;
   async function refilter() {
     const mine = ++token;
+    /** @type {import('../pkg/plumbline.js').DashboardFilter} */
     const filter = {};
     if (pillarFilter.value) filter.pillars = [pillarFilter.value];
-    if (riskFilter.value) filter.risks = [riskFilter.value];
+    if (riskFilter.value) filter.risks = [/** @type {'HIGH' | 'MEDIUM'} */ (riskFilter.value)];
     const d = await api.dashboard(filter);
     if (mine === token) {
       draw(d);
@@ -126,7 +131,7 @@ export async function render(ctx) {
 
   return h('section.page',
     h('h1', 'Dashboard'),
-    damagedNotice(all.damagedWorkloads || []),
+    damagedNotice(all.damagedWorkloads),
     h('div.filters', { role: 'group', 'aria-label': 'Filter the dashboard' },
       h('div.inline-field', h('label', { for: pillarFilterId }, 'Filter by pillar'), pillarFilter),
       h('div.inline-field', h('label', { for: riskFilterId }, 'Filter by risk'), riskFilter)),
@@ -134,6 +139,7 @@ export async function render(ctx) {
 }
 
 /** Says how many workloads the figures leave out because their records cannot be read. */
+/** @param {import('../pkg/plumbline.js').DamagedRecord[]} damaged */
 function damagedNotice(damaged) {
   if (damaged.length === 0) return null;
   const n = damaged.length;

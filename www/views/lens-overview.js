@@ -1,3 +1,4 @@
+// @ts-check
 // A lens of a workload: its overview (risk counts, questions answered, lens notes with Edit),
 // each pillar with its counts and its own notes (Edit per pillar), and the answers file in the
 // AWS format both ways (Export answers / Import answers). When a custom lens has a newer
@@ -5,24 +6,27 @@
 // Notes typed in an open editor are saved when the page is hidden or closed.
 import * as api from '../api.js';
 import { h, routeLink } from '../ui/dom.js';
-import { counts, answeredOf, formatDate, isoDate } from '../ui/format.js';
+import { answeredOf, formatDate, isoDate } from '../ui/format.js';
 import { riskSummary, updateRiskSummary } from '../ui/risk.js';
 import { notesEditor } from '../ui/notes-editor.js';
 import { answersFilePanel } from '../ui/answers-file.js';
 import { confirmDialog } from '../ui/dialog.js';
 import { trackEdits } from '../ui/pending-edits.js';
 import { journal, forget } from '../edit-journal.js';
+import { errorText } from '../errors.js';
 
 export const NOTES_MAX = 2084;
 
+/** This page: its node, and what to do when it is left. @typedef {{node: HTMLElement, leave: () => void}} LensPage */
+
+/**
+ * @param {import('../app.js').ViewContext} ctx
+ * @returns {Promise<LensPage>}
+ */
 export async function render(ctx) {
   const { workloadId, lensAlias } = ctx.params;
   const w = await api.getWorkload(workloadId);
-  if (!(w.lenses || []).includes(lensAlias)) {
-    const e = new Error(`The lens "${lensAlias}" is not applied to this workload.`);
-    e.kind = 'NotFound';
-    throw e;
-  }
+  if (!w.lenses.includes(lensAlias)) throw api.engineError('NotFound', `The lens "${lensAlias}" is not applied to this workload.`);
   let review = await api.getLensReview(workloadId, lensAlias);
   const model = await api.lensModel(lensAlias, review.lensVersion);
   const lensName = model.name || lensAlias;
@@ -35,7 +39,8 @@ export async function render(ctx) {
   // Both kinds of notes live in the one lens review record: every save names its revision,
   // and a refused one (Conflict) re-reads it so the next Save goes over the current one.
   // Journaled first (pillarId null = the lens notes), so a closing page cannot cut it off.
-  const pillarNotes = (r, id) => r.pillarReviewSummaries.find((p) => p.pillarId === id)?.notes || '';
+  const pillarNotes = (/** @type {import('../pkg/plumbline.js').LensReview} */ r, /** @type {string} */ id) => r.pillarReviewSummaries.find((p) => p.pillarId === id)?.notes || '';
+  /** @param {string | null} pillarId null for the lens notes @param {string} text */
   async function saveNotes(pillarId, text) {
     const before = { notes: pillarId ? pillarNotes(review, pillarId) : review.notes || '' };
     const key = journal('reviewNotes', [workloadId, lensAlias, pillarId], before, { notes: text });
@@ -71,7 +76,7 @@ export async function render(ctx) {
     flush: () => editors.forEach((e) => e.flush()),
     unsaved: () => editors.some((e) => e.unsaved()),
   });
-  const pillarItems = (review.pillarReviewSummaries || []).map((p) => {
+  const pillarItems = review.pillarReviewSummaries.map((p) => {
     const name = p.pillarName || p.pillarId;
     const figures = h('p.pillar-figures', { dataset: { pillarFigures: p.pillarId } });
     pillarCells.set(p.pillarId, figures);
@@ -90,8 +95,8 @@ export async function render(ctx) {
   });
   function drawFigures() {
     updateRiskSummary(summary, review.riskCounts);
-    for (const p of review.pillarReviewSummaries || []) {
-      const c = counts(p.riskCounts);
+    for (const p of review.pillarReviewSummaries) {
+      const c = p.riskCounts;
       const a = answeredOf(p.riskCounts);
       pillarCells.get(p.pillarId)?.replaceChildren(
         `Questions answered ${a.answered}/${a.total} · High risk ${c.HIGH} · Medium risk ${c.MEDIUM}`);
@@ -100,14 +105,17 @@ export async function render(ctx) {
   drawFigures();
 
   const answersFile = answersFilePanel({
-    workload: w,
+    workloadName: w.workloadName,
     lensAlias,
+    exportAnswers: () => api.exportAnswers(workloadId, lensAlias),
+    importAnswers: (text) => api.importAnswers(workloadId, lensAlias, text),
     onImported: async () => {
       await reloadReview();
       drawFigures();
     },
   });
 
+  /** @type {LensPage | null} */
   let redrawn = null; // this page drawn again at a new lens version (Upgrade): it leaves too
   const page = h('section.page.lens-page',
     h('nav.breadcrumbs', { 'aria-label': 'Breadcrumb' },
@@ -115,7 +123,7 @@ export async function render(ctx) {
         h('li', routeLink('#/workloads', {}, 'Workloads')),
         h('li', routeLink(`#/workloads/${workloadId}`, {}, w.workloadName)),
         h('li', { 'aria-current': 'page' }, lensName))),
-    upgradeBanner(ctx, workloadId, lensAlias, review, (fresh) => {
+    upgradeBanner(ctx, workloadId, lensAlias, review, (/** @type {LensPage} */ fresh) => {
       edits.release();
       redrawn = fresh;
       page.replaceWith(fresh.node);
@@ -147,24 +155,32 @@ export async function render(ctx) {
   };
 }
 
+/** @param {import('../pkg/plumbline.js').LensModel} model */
 const questionsOf = (model) =>
-  (model?.pillars || []).flatMap((p) => (p.questions || []).map((q) => ({ id: q.id, title: q.title })));
+  model.pillars.flatMap((p) => p.questions.map((q) => ({ id: q.id, title: q.title })));
 
 /**
  * "This workload uses version X of the lens; version Y is available." with Upgrade lens
  * version: a dialog says what the upgrade does (with the questions removed and added), then
  * the page is drawn again at the new version. Nothing when the review is on the latest.
+ * @param {import('../app.js').ViewContext} ctx
+ * @param {string} workloadId
+ * @param {string} lensAlias
+ * @param {import('../pkg/plumbline.js').LensReview} review
+ * @param {(fresh: LensPage) => HTMLElement} replacePage
  */
 function upgradeBanner(ctx, workloadId, lensAlias, review, replacePage) {
   const from = review.lensVersion;
   const to = review.latestLensVersion;
-  if (!to || !from || to === from) return null;
+  if (to === from) return null;
   const error = h('p.error-text', { role: 'alert', hidden: true });
   const button = h('button', { type: 'button', class: 'primary', on: { click: upgrade } }, 'Upgrade lens version');
 
   async function upgrade() {
     error.hidden = true;
+    /** @type {{id: string, title: string}[]} */
     let removed = [];
+    /** @type {{id: string, title: string}[]} */
     let added = [];
     try {
       const [before, after] = await Promise.all([api.lensModel(lensAlias, from), api.lensModel(lensAlias, to)]);
@@ -175,7 +191,7 @@ function upgradeBanner(ctx, workloadId, lensAlias, review, replacePage) {
     } catch (e) {
       console.error(e); // the dialog still explains the rules without the lists
     }
-    const list = (qs) => h('ul', qs.map((q) => h('li', q.title || q.id)));
+    const list = (/** @type {{id: string, title: string}[]} */ qs) => h('ul', qs.map((q) => h('li', q.title || q.id)));
     const ok = await confirmDialog({
       title: `Upgrade to version ${to}?`,
       body: [
@@ -200,7 +216,7 @@ function upgradeBanner(ctx, workloadId, lensAlias, review, replacePage) {
     } catch (e) {
       button.disabled = false;
       error.hidden = false;
-      error.textContent = e?.message || String(e);
+      error.textContent = errorText(e);
       button.focus();
       return;
     }

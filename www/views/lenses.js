@@ -1,3 +1,4 @@
+// @ts-check
 // The Lenses page, a workbench for lens authors: the built-in lenses (each opens read-only in
 // the preview), "Check a lens file" with the engine's findings, and the preview of the checked
 // lens with "Try the risk rules" when it has no error, and the workspace's custom lenses
@@ -8,10 +9,12 @@ import { scrollTable } from '../ui/table.js';
 import { lensCheckPanel } from '../ui/lens-check.js';
 import { lensPreview } from '../ui/lens-preview.js';
 import { customLensesPanel } from '../ui/custom-lenses.js';
+import { errorText } from '../errors.js';
 
+/** @param {import('../pkg/plumbline.js').LensSummary[]} lenses */
 function catalogPanel(lenses) {
   const rows = lenses.map((l) => h('tr', { dataset: { lensAlias: l.lensAlias } },
-    h('th', { scope: 'row' }, l.lensName || l.lensAlias),
+    h('th', { scope: 'row' }, l.lensName),
     h('td', h('code', l.lensAlias)),
     h('td', l.lensVersion || '—'),
     h('td', l.description || ''),
@@ -34,15 +37,19 @@ function catalogPanel(lenses) {
  * For a lens with errors: its risk rules as written in the text (the engine's draft model
  * leaves out rules it could not read), matched by question id so a shifted index never shows
  * another question's rules, and which rules a diagnostic points into.
+ * @param {string} text
+ * @param {import('../pkg/plumbline.js').Diagnostic[]} diagnostics
+ * @returns {import('../ui/lens-preview.js').DraftRules}
  */
 function draftRules(text, diagnostics) {
+  /** @type {any} the author's JSON, whatever its shape */
   let raw = null;
   try {
     raw = JSON.parse(text);
   } catch {
     raw = null;
   }
-  const errorPaths = (diagnostics || []).filter((d) => d.severity === 'error').map((d) => d.path);
+  const errorPaths = diagnostics.filter((d) => d.severity === 'error').map((d) => d.path);
   return {
     rules({ pillar, question }, q) {
       const written = raw?.pillars?.[pillar]?.questions?.[question];
@@ -52,19 +59,34 @@ function draftRules(text, diagnostics) {
   };
 }
 
+/** @type {import('../ui/custom-lenses.js').CustomLensStore} */
+const customLensStore = {
+  list: async () => {
+    const [all, damaged] = await Promise.all([api.lenses(), api.damagedLenses()]);
+    return { lenses: all.filter((l) => l.lensType === 'CUSTOM_SELF'), damaged };
+  },
+  importLens: api.importLens,
+  createLensVersion: api.createLensVersion,
+  exportLens: api.exportLens,
+  deleteLens: api.deleteLens,
+};
+
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   ctx.setTitle('Lenses');
   const lenses = (await api.lenses()).filter((l) => l.lensType !== 'CUSTOM_SELF');
-  const custom = customLensesPanel({ announce: ctx.announce });
+  const custom = customLensesPanel({ store: customLensStore, announce: ctx.announce });
   await custom.refresh();
+  /** @type {import('../pkg/plumbline.js').Lens | null} */
   let parsed = null; // the engine Lens of the last text checked with no error
   const release = () => {
-    parsed?.free?.();
+    parsed?.free();
     parsed = null;
   };
 
   const preview = h('section.panel', { 'aria-labelledby': 'preview-h', hidden: true, dataset: { preview: '' } });
 
+  /** @param {{text: string, lint: import('../pkg/plumbline.js').LintResult} | null} checked */
   async function showPreview(checked) {
     release();
     if (!checked) {
@@ -73,7 +95,7 @@ export async function render(ctx) {
       return;
     }
     const { text, lint } = checked;
-    const errors = (lint.diagnostics || []).filter((d) => d.severity === 'error').length;
+    const errors = lint.diagnostics.filter((d) => d.severity === 'error').length;
     preview.hidden = false;
     if (!lint.model) {
       preview.replaceChildren(h('h2', { id: 'preview-h' }, 'Preview'),
@@ -85,7 +107,7 @@ export async function render(ctx) {
       try {
         parsed = await api.parseLens(text);
       } catch (e) {
-        unavailable = `Trying the risk rules is unavailable: ${e?.message || e}`;
+        unavailable = `Trying the risk rules is unavailable: ${errorText(e)}`;
       }
     } else {
       unavailable = `Trying the risk rules is unavailable: the lens has ${errors} error${errors === 1 ? '' : 's'}, and the engine only evaluates a lens without errors (as AWS only publishes one). Fix them and choose Check lens again.`;
@@ -93,11 +115,12 @@ export async function render(ctx) {
     const lens = parsed;
     preview.replaceChildren(
       h('h2', { id: 'preview-h' }, 'Preview: ', lint.model.name),
-      lint.model.description ? h('p.lead', lint.model.description) : null,
+      lint.model.description ? h('p.lead', lint.model.description) : '',
       lensPreview(lint.model, { explain: lens ? (answer) => lens.explain(answer) : null, unavailable, draft: lens ? null : draftRules(text, lint.diagnostics) }));
   }
 
   const check = lensCheckPanel({
+    lint: api.lintLens,
     onChecked: async (checked) => {
       custom.setChecked(checked);
       await showPreview(checked);

@@ -1,47 +1,50 @@
+// @ts-check
 // A milestone, read-only: the workload as it was, each lens review with its risks per pillar,
 // the answers, and the improvement plan frozen at that moment.
 import * as api from '../api.js';
 import { h, routeLink } from '../ui/dom.js';
-import { formatDate, isoDate, counts, IMPROVEMENT_STATUS, label } from '../ui/format.js';
+import { formatDate, isoDate, IMPROVEMENT_STATUS, label } from '../ui/format.js';
 import { riskSummary, riskBadge } from '../ui/risk.js';
 import { planItemList } from '../ui/plan-items.js';
 import { flatQuestions, questionHeading } from '../ui/lens-text.js';
 import { scrollTable } from '../ui/table.js';
-import { milestoneRiskCounts } from '../ui/workload-actions.js';
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   const { workloadId } = ctx.params;
   const n = Number(ctx.params.milestoneNumber);
   const m = await api.getMilestone(workloadId, n);
-  const snap = m.workload || (await api.getWorkload(workloadId));
+  const snap = m.workload;
   const name = m.milestoneName;
   ctx.setTitle(`Milestone ${name} — ${snap.workloadName}`);
-  const total = await milestoneRiskCounts(workloadId, m);
+  const total = snap.riskCounts;
 
-  const lensSections = await Promise.all((snap.lenses || []).map(async (alias) => {
+  const lensSections = await Promise.all(snap.lenses.map(async (alias) => {
     const [review, answers, items] = await Promise.all([
       api.getLensReview(workloadId, alias, n),
       api.listAnswers(workloadId, alias, n),
-      api.improvementPlan(workloadId, alias, { milestoneNumber: n, pillarPriority: snap.pillarPriorities || [] }),
+      api.improvementPlan(workloadId, alias, { milestoneNumber: n, pillarPriority: snap.pillarPriorities }),
     ]);
     const model = await api.lensModel(alias, review.lensVersion);
     const lensName = model.name || alias;
     const byQ = new Map(answers.map((a) => [a.questionId, a]));
-    const pillarRows = (review.pillarReviewSummaries || []).map((p) => {
-      const c = counts(p.riskCounts);
+    const pillarRows = review.pillarReviewSummaries.map((p) => {
+      const c = p.riskCounts;
       const total = Object.values(c).reduce((x, y) => x + y, 0);
-      return h('tr', h('th', { scope: 'row' }, p.pillarName || p.pillarId),
+      return h('tr', h('th', { scope: 'row' }, p.pillarName),
         h('td.num', `${total - c.UNANSWERED}/${total}`), h('td.num', String(c.HIGH)), h('td.num', String(c.MEDIUM)));
     });
     const answerList = h('ol.answer-list', flatQuestions(model).map((e) => {
-      const a = byQ.get(e.question.id) || {};
-      const selected = new Set(a.selectedChoices || []);
-      const na = new Set((a.choiceAnswers || a.choiceAnswerSummaries || []).filter((c) => c.status === 'NOT_APPLICABLE').map((c) => c.choiceId));
+      // listAnswers gives every question of the lens, answered or not.
+      const a = byQ.get(e.question.id);
+      if (!a) throw new Error(`The milestone has no answer for question ${e.question.id}.`);
+      const selected = new Set(a.selectedChoices);
+      const na = new Set(a.choiceAnswers.filter((c) => c.status === 'NOT_APPLICABLE').map((c) => c.choiceId));
       const chosen = e.question.choices.filter((c) => selected.has(c.id));
       const waived = e.question.choices.filter((c) => na.has(c.id));
       return h('li', { dataset: { questionId: e.question.id } },
-        h('p.answer-q', h('span.answer-title', questionHeading(e)), ' ', riskBadge(a.risk || 'UNANSWERED')),
-        a.isApplicable === false ? h('p.subtle', 'Question does not apply to this workload.') : null,
+        h('p.answer-q', h('span.answer-title', questionHeading(e)), ' ', riskBadge(a.risk)),
+        !a.isApplicable ? h('p.subtle', 'Question does not apply to this workload.') : null,
         chosen.length ? h('ul.plain', chosen.map((c) => h('li', '✓ ', c.title))) : null,
         waived.length ? h('ul.plain', waived.map((c) => h('li', '⊘ ', c.title, ' (not applicable)'))) : null,
         a.notes ? h('p.notes', a.notes) : null);

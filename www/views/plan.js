@@ -1,3 +1,4 @@
+// @ts-check
 // Lens improvement plan: risk counts, improvement status, pillar priority (reorderable with
 // buttons), filters by risk and pillar, and the improvement items.
 import * as api from '../api.js';
@@ -6,7 +7,9 @@ import { IMPROVEMENT_STATUS } from '../ui/format.js';
 import { riskSummary, updateRiskSummary } from '../ui/risk.js';
 import { priorityList, orderPillars } from '../ui/priority-list.js';
 import { planItemList } from '../ui/plan-items.js';
+import { errorText } from '../errors.js';
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   const { workloadId, lensAlias } = ctx.params;
   let [w, review] = await Promise.all([api.getWorkload(workloadId), api.getLensReview(workloadId, lensAlias)]);
@@ -22,13 +25,13 @@ export async function render(ctx) {
   const statusId = nextId('improvement-status');
   const statusSelect = h('select', { id: statusId, 'aria-describedby': `${statusId}-hint` },
     IMPROVEMENT_STATUS.map(([v, t]) => h('option', { value: v }, t)));
-  statusSelect.value = w.improvementStatus || 'NOT_APPLICABLE';
+  statusSelect.value = w.improvementStatus;
   statusSelect.addEventListener('change', async () => {
     try {
-      w = await api.updateWorkload(workloadId, { improvementStatus: statusSelect.value }, w);
+      w = await api.updateWorkload(workloadId, { improvementStatus: /** @type {import('../pkg/plumbline.js').ImprovementStatus} */ (statusSelect.value) }, w);
       status.textContent = 'Improvement status saved.';
     } catch (e) {
-      status.textContent = `Not saved: ${e.message}`;
+      status.textContent = `Not saved: ${errorText(e)}`;
     }
   });
 
@@ -43,7 +46,7 @@ export async function render(ctx) {
         status.textContent = 'Pillar priority saved.';
         await loadItems();
       } catch (e) {
-        status.textContent = `Not saved: ${e.message}`;
+        status.textContent = `Not saved: ${errorText(e)}`;
       }
     },
   });
@@ -57,6 +60,7 @@ export async function render(ctx) {
     h('option', { value: '' }, 'All pillars'), model.pillars.map((p) => h('option', { value: p.id }, p.name)));
   const itemsHost = h('div.plan-host', { 'aria-live': 'polite' });
   const countLine = h('p.subtle', { id: 'plan-count' });
+  /** @type {import('../pkg/plumbline.js').PlanItem[]} */
   let items = [];
 
   function draw() {
@@ -67,14 +71,14 @@ export async function render(ctx) {
     itemsHost.replaceChildren(planItemList(shown, model, { reviewBase, level: 3 }));
   }
   async function loadItems() {
-    items = await api.improvementPlan(workloadId, lensAlias, { pillarPriority: w.pillarPriorities || [] });
+    items = await api.improvementPlan(workloadId, lensAlias, { pillarPriority: w.pillarPriorities });
     review = await api.getLensReview(workloadId, lensAlias);
     updateRiskSummary(summary, review.riskCounts);
     draw();
   }
   riskFilter.addEventListener('change', draw);
   pillarFilter.addEventListener('change', draw);
-  items = await api.improvementPlan(workloadId, lensAlias, { pillarPriority: w.pillarPriorities || [] });
+  items = await api.improvementPlan(workloadId, lensAlias, { pillarPriority: w.pillarPriorities });
   draw();
 
   return h('section.page',

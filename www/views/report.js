@@ -1,3 +1,4 @@
+// @ts-check
 // The workload report (Generate report), of the workload now or of a milestone: everything in
 // one page to read, print (the print stylesheet hides the app around it) or download as a
 // self-contained HTML file with no script in it.
@@ -7,14 +8,20 @@ import { reportContent } from '../ui/report-content.js';
 import { reportFile } from '../ui/report-file.js';
 import { downloadText, fileName } from '../ui/download.js';
 
+/**
+ * Everything the report shows, read from the engine.
+ * @param {string} workloadId
+ * @param {string | undefined} milestoneNumber from the route; none for the workload now
+ * @returns {Promise<import('../ui/report-content.js').ReportData>}
+ */
 async function load(workloadId, milestoneNumber) {
   const milestone = milestoneNumber ? await api.getMilestone(workloadId, milestoneNumber) : null;
   const workload = milestone?.workload || (await api.getWorkload(workloadId));
-  const lenses = await Promise.all((workload.lenses || []).map(async (alias) => {
+  const lenses = await Promise.all(workload.lenses.map(async (alias) => {
     const [review, answers, plan] = await Promise.all([
       api.getLensReview(workloadId, alias, milestoneNumber),
       api.listAnswers(workloadId, alias, milestoneNumber),
-      api.improvementPlan(workloadId, alias, { pillarPriority: workload.pillarPriorities || [], ...(milestoneNumber ? { milestoneNumber: Number(milestoneNumber) } : {}) }),
+      api.improvementPlan(workloadId, alias, { pillarPriority: workload.pillarPriorities, ...(milestoneNumber ? { milestoneNumber: Number(milestoneNumber) } : {}) }),
     ]);
     const model = await api.lensModel(alias, review.lensVersion);
     return { alias, model, review, answers, plan };
@@ -22,6 +29,7 @@ async function load(workloadId, milestoneNumber) {
   return { workload, milestone, lenses, generatedAt: new Date().toISOString(), engine: await api.engineVersion() };
 }
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   const { workloadId, milestoneNumber } = ctx.params;
   const data = await load(workloadId, milestoneNumber);

@@ -1,3 +1,4 @@
+// @ts-check
 // The review: three panels as on the console's question page. Left: pillars and their
 // questions (Done / N/A). Center: the question, its best practices, "Question does not apply",
 // per-choice not applicable, notes, Previous / Next / Save and exit. Right: helpful resources
@@ -6,31 +7,50 @@
 // another tab's change it is that tab's answer) and says why next to the control, with Reload.
 // Typed notes are saved when the page is hidden or closed (ui/pending-edits.js), through the
 // journal (edit-journal.js) so a reload that cuts the save off does not lose them.
+//
+// The state (the answer being edited, each question's risk, saves in flight, where the review
+// stands) is models/review-model.js and the parts of the page are ui/review-parts.js; this
+// file puts them together and turns the user's changes into model calls and saves.
 import * as api from '../api.js';
-import { h, append, routeLink, externalLink, nextId } from '../ui/dom.js';
-import { REASONS, RISK_LABELS } from '../ui/format.js';
+import { h, routeLink, nextId } from '../ui/dom.js';
+import { RISK_LABELS } from '../ui/format.js';
 import { riskBadge, riskSummary, updateRiskSummary } from '../ui/risk.js';
-import { flatQuestions, questionHeading, isNoneOfThese } from '../ui/lens-text.js';
-import { evaluateQuestion, tally } from '../ui/local-risk.js';
+import { flatQuestions, questionHeading } from '../ui/lens-text.js';
+import { evaluateQuestion } from '../ui/local-risk.js';
 import { trackEdits } from '../ui/pending-edits.js';
 import { journal, forget, answerFields } from '../edit-journal.js';
+import {
+  RiskBoard, SaveTracker, position, formFromAnswer, selectChoice, markChoiceNotApplicable,
+  editChoice, editQuestion, answerUpdate,
+} from '../models/review-model.js';
+import {
+  reasonSelect, questionNav, infoPanel, choiceRow, notesField, reviewActions, drawForm,
+} from '../ui/review-parts.js';
+import { errorText, kindOf } from '../errors.js';
 
-const NOTES_MAX = 2084;
-const CHOICE_NOTES_MAX = 250;
+/** @typedef {import('../pkg/plumbline.js').AnswerUpdate} AnswerUpdate */
+/** @typedef {import('../pkg/plumbline.js').Risk} Risk */
+/** @typedef {import('../models/review-model.js').AnswerForm} AnswerForm */
+/** @typedef {ReturnType<typeof flatQuestions>[number]} Entry */
 
-function reasonSelect(id, value, labelText) {
-  const select = h('select', { id }, REASONS.map(([v, t]) => h('option', { value: v }, t)));
-  select.value = value || 'OUT_OF_SCOPE';
-  return h('div.inline-field', h('label', { for: id }, labelText), select);
-}
+const QUESTION_TITLE_ID = 'question-title';
 
-/** Why a save failed, in words the user can act on. */
+/**
+ * Why a save failed, in words the user can act on.
+ * @param {unknown} e the engine's error
+ */
 function saveFailure(e) {
-  if (e?.kind === 'Conflict') return 'this answer was changed in another tab or window. Its saved answer is shown now; make your change again if it still applies.';
-  if (e?.kind === 'QuotaExceeded') return 'the browser has no storage space left for this site. Free some space (delete old workloads or milestones), then try again.';
-  return e?.message || String(e);
+  if (kindOf(e) === 'Conflict') return 'this answer was changed in another tab or window. Its saved answer is shown now; make your change again if it still applies.';
+  if (kindOf(e) === 'QuotaExceeded') return 'the browser has no storage space left for this site. Free some space (delete old workloads or milestones), then try again.';
+  return errorText(e);
 }
 
+/** @param {string} message */
+function notFound(message) {
+  return api.engineError('NotFound', message);
+}
+
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   const { workloadId, lensAlias } = ctx.params;
   const [w, review, answers] = await Promise.all([
@@ -43,126 +63,35 @@ export async function render(ctx) {
     api.lensModel(lensAlias, review.lensVersion),
     api.lensEngine(lensAlias, review.lensVersion),
   ]);
-  if (!(w.lenses || []).includes(lensAlias)) {
-    const e = new Error(`The lens "${lensAlias}" is not applied to this workload.`);
-    e.kind = 'NotFound';
-    throw e;
-  }
+  if (!w.lenses.includes(lensAlias)) throw notFound(`The lens "${lensAlias}" is not applied to this workload.`);
   const entries = flatQuestions(model);
-  const risks = new Map(answers.map((a) => [a.questionId, a.risk || 'UNANSWERED']));
-  let entry = entries.find((e) => e.question.id === ctx.params.questionId);
-  if (!ctx.params.questionId) entry = entries.find((e) => (risks.get(e.question.id) || 'UNANSWERED') === 'UNANSWERED') || entries[0];
-  if (!entry) {
-    const e = new Error('This question is not in the lens.');
-    e.kind = 'NotFound';
-    throw e;
-  }
+  const board = new RiskBoard(entries.map((e) => e.question.id), answers);
+  const at = position(entries, ctx.params.questionId, board.risks);
+  if (!at) throw notFound('This question is not in the lens.');
+  const entry = at.current;
   const q = entry.question;
   const base = `#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}/review`;
+  const overview = `#/workloads/${workloadId}`;
   const lensName = model.name || lensAlias;
   ctx.setTitle(`${entry.number} — ${lensName} — ${w.workloadName}`);
 
   let answer = await api.getAnswer(workloadId, lensAlias, q.id);
+  let form = formFromAnswer(q.choices, answer);
+  const saves = new SaveTracker();
 
-  // ---- left panel --------------------------------------------------------------------------
-  const navItems = new Map();
-  const pillarCounts = new Map();
-  function markFor(risk) {
-    if (risk === 'NOT_APPLICABLE') return 'N/A';
-    if (risk && risk !== 'UNANSWERED') return 'Done';
-    return '';
-  }
-  const left = h('nav.review-nav', { 'aria-label': 'Questions' },
-    h('h2.panel-title', 'Pillars'),
-    model.pillars.map((pillar) => {
-      const inPillar = entries.filter((e) => e.pillar === pillar);
-      const count = h('span.pillar-count');
-      pillarCounts.set(pillar.id, { el: count, questions: inPillar.map((e) => e.question.id) });
-      return h('details', { open: pillar === entry.pillar },
-        h('summary', h('span', pillar.name), ' ', count),
-        h('ol.question-list', inPillar.map((e) => {
-          const mark = h('span.mark');
-          const link = routeLink(`${base}/${encodeURIComponent(e.question.id)}`,
-            { 'aria-current': e === entry ? 'page' : undefined }, h('span.q-text', questionHeading(e)), ' ', mark);
-          navItems.set(e.question.id, mark);
-          return h('li', link);
-        })));
-    }));
-  function refreshNav() {
-    for (const [qid, mark] of navItems) {
-      const m = markFor(risks.get(qid));
-      mark.textContent = m ? `(${m})` : '';
-      mark.className = `mark ${m === 'Done' ? 'mark-done' : m === 'N/A' ? 'mark-na' : ''}`;
-    }
-    for (const { el, questions } of pillarCounts.values()) {
-      const done = questions.filter((id) => (risks.get(id) || 'UNANSWERED') !== 'UNANSWERED').length;
-      el.textContent = `(${done}/${questions.length})`;
-    }
-  }
-
-  // ---- right panel -------------------------------------------------------------------------
-  const infoTitle = h('h3', { id: 'info-title', tabindex: '-1' });
-  const infoBody = h('div.info-body');
-  const right = h('aside.review-info', { 'aria-labelledby': 'info-heading' },
-    h('h2.panel-title', { id: 'info-heading' }, 'Helpful resources'),
-    infoTitle, infoBody);
-  function showInfo(title, resource, description, focus) {
-    infoTitle.textContent = title;
-    infoBody.replaceChildren();
-    append(infoBody, [
-      description ? h('p', description) : null,
-      resource?.displayText ? h('p', resource.displayText) : null,
-      resource?.url ? h('p', externalLink(resource.url, 'Read more')) : null,
-      !description && !resource ? h('p.subtle', 'No further information for this item.') : null]);
-    if (focus) infoTitle.focus();
-  }
-  const showQuestionInfo = (focus) => showInfo(questionHeading(entry), q.helpfulResource, q.description, focus);
+  const nav = questionNav(model, entries, entry, base, board);
+  const info = infoPanel();
+  const showQuestionInfo = (/** @type {boolean} */ focus) => info.show(questionHeading(entry), q.helpfulResource, q.description, focus);
   showQuestionInfo(false);
 
   // ---- center panel ------------------------------------------------------------------------
-  const riskLive = h('p.question-risk', 'Question risk: ', riskBadge(answer.risk || 'UNANSWERED'));
+  const riskLive = h('p.question-risk', 'Question risk: ', riskBadge(answer.risk));
   const naId = nextId('q-na');
-  const naBox = h('input', { type: 'checkbox', id: naId, dataset: { role: 'question-na' } });
-  const naReasonId = nextId('q-na-reason');
-  const naReason = reasonSelect(naReasonId, answer.reason, 'Reason the question does not apply');
-  const naReasonSelect = naReason.querySelector('select');
-
-  const choiceRows = q.choices.map((c) => {
-    const id = nextId('choice');
-    const box = h('input', { type: 'checkbox', id, value: c.id, dataset: { choice: c.id } });
-    const info = h('button', {
-      type: 'button', class: 'link-button info-button', 'aria-label': `Info: ${c.title}`,
-      on: { click: () => showInfo(c.title, c.helpfulResource, c.description, true) },
-    }, 'Info');
-    let na = null;
-    if (!isNoneOfThese(c)) {
-      const naCid = nextId('choice-na');
-      const naInput = h('input', { type: 'checkbox', id: naCid, dataset: { choiceNa: c.id } });
-      const reasonId = nextId('choice-na-reason');
-      const reason = reasonSelect(reasonId, null, 'Reason');
-      const notesId = nextId('choice-notes');
-      const notes = h('input', { type: 'text', id: notesId, maxlength: String(CHOICE_NOTES_MAX), 'aria-describedby': `${notesId}-hint`, autocomplete: 'off' });
-      const extra = h('div.choice-na-extra', { hidden: true },
-        reason,
-        h('div.inline-field', h('label', { for: notesId }, 'Notes on this best practice'), notes,
-          h('span.hint', { id: `${notesId}-hint` }, `At most ${CHOICE_NOTES_MAX} characters.`)));
-      na = { input: naInput, reason: reason.querySelector('select'), notes, extra };
-    }
-    const row = h('li.choice', { dataset: { choiceRow: c.id } },
-      h('div.choice-main', box, h('label', { for: id }, c.title), info),
-      na ? h('div.choice-na',
-        h('div.choice-line', na.input, h('label', { for: na.input.id }, 'Best practice does not apply to this workload', h('span.visually-hidden', `: ${c.title}`))),
-        na.extra) : null);
-    return { choice: c, box, na, row };
-  });
-
-  const notesId = nextId('notes');
-  const notes = h('textarea', { id: notesId, rows: 4, 'aria-describedby': `${notesId}-count ${notesId}-hint` });
-  const notesCount = h('p.counter', { id: `${notesId}-count` });
-  const updateNotesCount = () => {
-    const left = NOTES_MAX - notes.value.length;
-    notesCount.textContent = left >= 0 ? `${left} characters remaining` : `${-left} characters too many`;
-  };
+  const naBox = /** @type {HTMLInputElement} */ (h('input', { type: 'checkbox', id: naId, dataset: { role: 'question-na' } }));
+  const naReason = reasonSelect(nextId('q-na-reason'), 'Reason the question does not apply');
+  const naReasonBlock = h('div.na-reason', { hidden: true }, naReason.node);
+  const choiceRows = q.choices.map((c) => choiceRow(c, (choice) => info.show(choice.title, choice.helpfulResource, choice.description, true)));
+  const notes = notesField();
   const saveState = h('p.save-state', { role: 'status' });
   // Placed next to the control whose save failed (see showFailure), announced through the
   // page's live region rather than as an alert of its own, so it is read once.
@@ -170,108 +99,62 @@ export async function render(ctx) {
   const errorBox = h('div.save-error', { hidden: true, dataset: { saveError: '' } },
     errorText,
     h('button', { type: 'button', class: 'secondary', on: { click: () => ctx.reload() } }, 'Reload'));
-
-  const choiceFieldset = h('fieldset.choices',
+  const choiceFieldset = /** @type {HTMLFieldSetElement} */ (h('fieldset.choices',
     h('legend', 'Select from the following'),
-    h('ul.choice-list', choiceRows.map((r) => r.row)));
+    h('ul.choice-list', choiceRows.map((r) => r.row))));
+  const controls = { naBox, naReason: naReason.select, naReasonBlock, choiceFieldset, choiceRows, notes };
+  const questionRoute = (/** @type {Entry | null} */ e) => (e ? `${base}/${encodeURIComponent(e.question.id)}` : null);
 
-  const idx = entry.index;
-  const prev = entries[idx - 1];
-  const next = entries[idx + 1];
-  const overview = `#/workloads/${workloadId}`;
-  const buttons = h('div.actions.review-actions',
-    prev ? h('button', { type: 'button', class: 'secondary', on: { click: () => go(`${base}/${encodeURIComponent(prev.question.id)}`) } }, 'Previous') : null,
-    h('button', { type: 'button', class: 'secondary', on: { click: () => go(overview) } }, 'Save and exit'),
-    next ? h('button', { type: 'button', class: 'primary', on: { click: () => go(`${base}/${encodeURIComponent(next.question.id)}`) } }, 'Next')
-      : h('button', { type: 'button', class: 'primary', on: { click: () => go(overview) } }, 'Finish'));
-
-  const questionTitleId = 'question-title';
-  const center = h('section.review-question', { 'aria-labelledby': questionTitleId },
+  const center = h('section.review-question', { 'aria-labelledby': QUESTION_TITLE_ID },
     h('div.question-head',
-      h('h2', { id: questionTitleId, tabindex: '-1' }, questionHeading(entry)),
+      h('h2', { id: QUESTION_TITLE_ID, tabindex: '-1' }, questionHeading(entry)),
       h('button', { type: 'button', class: 'link-button info-button', 'aria-label': 'Info: about this question', on: { click: () => showQuestionInfo(true) } }, 'Info')),
     q.description ? h('p.question-description', q.description) : null,
     riskLive,
     h('div.question-na',
       h('div.choice-line', naBox, h('label', { for: naId }, 'Question does not apply to this workload')),
-      h('div.na-reason', { hidden: true }, naReason)),
+      naReasonBlock),
     choiceFieldset,
-    h('div.field',
-      h('label', { for: notesId }, 'Notes', h('span.optional', ' – optional')),
-      notes,
-      h('p.hint', { id: `${notesId}-hint` }, 'If the question does not apply or you follow none of these, say why here.'),
-      notesCount),
+    notes.node,
     errorBox,
     saveState,
-    buttons);
+    reviewActions({ previous: questionRoute(at.previous), next: questionRoute(at.next), overview }, (route) => go(route)));
 
-  const allIds = entries.map((e) => e.question.id);
-  const summary = riskSummary(tally(risks, allIds), { id: 'review-risks' });
-  // Shows `risk` for this question everywhere on the page: badge, nav marks, counts.
+  const summary = riskSummary(board.counts(), { id: 'review-risks' });
+  /**
+   * Shows `risk` for this question everywhere on the page: badge, nav marks, counts.
+   * @param {Risk} risk
+   */
   function showRisk(risk) {
-    risks.set(q.id, risk || 'UNANSWERED');
-    riskLive.replaceChildren('Question risk: ', riskBadge(risk || 'UNANSWERED'));
-    updateRiskSummary(summary, tally(risks, allIds));
-    refreshNav();
+    board.set(q.id, risk);
+    riskLive.replaceChildren('Question risk: ', riskBadge(risk));
+    updateRiskSummary(summary, board.counts());
+    nav.refresh();
   }
 
-  // ---- state ↔ form -------------------------------------------------------------------------
-  function fill(a, { force = false } = {}) {
-    const applicable = a.isApplicable !== false;
-    naBox.checked = !applicable;
-    naReasonSelect.value = a.reason && a.reason !== 'NONE' ? a.reason : naReasonSelect.value;
-    naReason.parentElement.hidden = applicable;
-    choiceFieldset.disabled = !applicable;
-    const selected = new Set(a.selectedChoices || []);
-    const byChoice = new Map((a.choiceAnswers || []).map((ca) => [ca.choiceId, ca]));
-    for (const r of choiceRows) {
-      const ca = byChoice.get(r.choice.id);
-      const isNa = ca?.status === 'NOT_APPLICABLE';
-      r.box.checked = selected.has(r.choice.id) && !isNa;
-      r.box.disabled = isNa;
-      if (r.na) {
-        r.na.input.checked = isNa;
-        r.na.extra.hidden = !isNa;
-        if (ca?.reason) r.na.reason.value = ca.reason;
-        if (force || document.activeElement !== r.na.notes) r.na.notes.value = ca?.notes || '';
-      }
-    }
-    if (force || document.activeElement !== notes) notes.value = a.notes || '';
-    updateNotesCount();
-    riskLive.replaceChildren('Question risk: ', riskBadge(a.risk || 'UNANSWERED'));
+  /** The text fields being typed in now, which a returning save must leave as they are. */
+  function typingNow() {
+    const typing = new Set();
+    if (document.activeElement === notes.input) typing.add('notes');
+    for (const r of choiceRows) if (r.na && document.activeElement === r.na.notes) typing.add(r.choice.id);
+    return typing;
   }
 
-  function collect() {
-    const selectedChoices = choiceRows.filter((r) => r.box.checked && !(r.na && r.na.input.checked)).map((r) => r.choice.id);
-    const choiceUpdates = {};
-    for (const r of choiceRows) {
-      if (!r.na) continue;
-      if (r.na.input.checked) {
-        choiceUpdates[r.choice.id] = { status: 'NOT_APPLICABLE', reason: r.na.reason.value, notes: r.na.notes.value };
-      } else {
-        choiceUpdates[r.choice.id] = { status: selectedChoices.includes(r.choice.id) ? 'SELECTED' : 'UNSELECTED', notes: r.na.notes.value };
-      }
-    }
-    const update = { selectedChoices, choiceUpdates, isApplicable: !naBox.checked, notes: notes.value };
-    if (naBox.checked) update.reason = naReasonSelect.value;
-    return update;
-  }
-
-  // Saves run one after another; the form is refilled from the engine's answer (which applies
-  // "None of these" and not-applicable rules) only when no later change is waiting, so a
-  // quick series of clicks is never undone by an older response. A refused save drops the
-  // saves queued behind it (they were made on the state it failed to change).
+  // Saves run one after another (see SaveTracker for which ones refill the form).
   let queue = Promise.resolve();
-  let pending = 0;
-  let failures = 0;
-  let dirtyNotes = false;
+  /** @type {string | null} */
   let journalKey = null;
 
   // The control a save came from → the block the message goes after.
-  const blockOf = (source) => source?.closest?.('li.choice, .question-na, .field') || notes.closest('.field');
+  const blockOf = (/** @type {HTMLElement} */ source) => source.closest('li.choice, .question-na, .field') ?? notes.node;
 
+  /**
+   * @param {unknown} e
+   * @param {HTMLElement} source
+   * @param {AnswerUpdate} update
+   */
   async function showFailure(e, source, update) {
-    if (e?.kind === 'Conflict') {
+    if (kindOf(e) === 'Conflict') {
       // Show what is stored now (another tab's answer), not this tab's stale copy.
       try {
         answer = await api.getAnswer(workloadId, lensAlias, q.id);
@@ -279,9 +162,10 @@ export async function render(ctx) {
         console.error(readError);
       }
     }
-    fill(answer, { force: true });
+    form = formFromAnswer(q.choices, answer, form);
+    drawForm(controls, form);
     showRisk(answer.risk);
-    const lostNotes = update.notes && update.notes !== (answer.notes || '') ? update.notes : '';
+    const lostNotes = update.notes && update.notes !== (answer.notes ?? '') ? update.notes : '';
     const message = `Your change was not saved: ${saveFailure(e)}`;
     errorText.textContent = lostNotes ? `${message} The notes you typed were: “${lostNotes}”` : message;
     const block = blockOf(source);
@@ -293,90 +177,85 @@ export async function render(ctx) {
     ctx.announce(message);
   }
 
+  /** @param {HTMLElement} source the control the change came from */
   function save(source) {
-    const update = collect();
-    dirtyNotes = false;
-    pending += 1;
-    const epoch = failures;
+    const update = answerUpdate(form);
+    const ticket = saves.start();
     // Journaled first, synchronously: if the page goes away before IndexedDB has it, the next
     // start of the app finishes this save.
     journalKey = journal('answer', [workloadId, lensAlias, q.id, update], answerFields(answer), answerFields(update));
     saveState.textContent = 'Saving…';
     // On screen first: the risk from the lens in memory, within the frame of the click.
-    const shown = risks.get(q.id);
+    const shown = board.get(q.id);
     const local = evaluateQuestion(engineLens, q.id, entry.pillar.id, update);
     if (local) {
       showRisk(local);
-      if (local !== shown) ctx.announce(`Question risk is now ${RISK_LABELS[local] || local}.`);
+      if (local !== shown) ctx.announce(`Question risk is now ${RISK_LABELS[local]}.`);
     }
+    const key = journalKey;
     queue = queue.then(async () => {
-      if (epoch !== failures) {
-        pending = Math.max(0, pending - 1);
-        return;
-      }
+      if (saves.dropped(ticket)) return;
       try {
         // Name the revision read, so a change made meanwhile in another tab is refused.
-        if (answer.revision !== undefined) update.expectedRevision = answer.revision;
+        update.expectedRevision = answer.revision;
         answer = await api.updateAnswer(workloadId, lensAlias, q.id, update);
-        pending -= 1;
+        const last = saves.stored();
         errorBox.hidden = true;
-        if (pending > 0) return;
-        forget(journalKey);
-        fill(answer);
+        if (!last) return;
+        forget(key);
+        form = formFromAnswer(q.choices, answer, form, typingNow());
+        drawForm(controls, form);
         showRisk(answer.risk);
         saveState.textContent = 'All changes saved.';
-        if (!local && shown !== answer.risk) ctx.announce(`Question risk is now ${RISK_LABELS[answer.risk] || answer.risk}.`);
+        if (!local && shown !== answer.risk) ctx.announce(`Question risk is now ${RISK_LABELS[answer.risk]}.`);
       } catch (e) {
-        failures += 1;
-        pending = Math.max(0, pending - 1);
-        forget(journalKey); // reported here; nothing for the next start to replay
+        saves.refused();
+        forget(key); // reported here; nothing for the next start to replay
         await showFailure(e, source, update);
       }
     });
     return queue;
   }
 
-  naBox.addEventListener('change', () => {
-    naReason.parentElement.hidden = !naBox.checked;
-    choiceFieldset.disabled = naBox.checked;
-    save(naBox);
-  });
-  naReasonSelect.addEventListener('change', () => save(naReasonSelect));
-  for (const r of choiceRows) {
-    r.box.addEventListener('change', () => {
-      if (r.box.checked) {
-        // "None of these" excludes every other choice, and the other way round.
-        for (const other of choiceRows) {
-          if (other !== r && (isNoneOfThese(r.choice) || isNoneOfThese(other.choice))) other.box.checked = false;
-        }
-      }
-      save(r.box);
-    });
-    if (r.na) {
-      r.na.input.addEventListener('change', () => {
-        r.na.extra.hidden = !r.na.input.checked;
-        r.box.disabled = r.na.input.checked;
-        if (r.na.input.checked) r.box.checked = false;
-        save(r.na.input);
-      });
-      r.na.reason.addEventListener('change', () => save(r.na.reason));
-      r.na.notes.addEventListener('change', () => save(r.na.notes));
-    }
+  /**
+   * The user changed the form: the model takes the change, the controls show the result, and
+   * the answer is saved.
+   * @param {AnswerForm} next
+   * @param {HTMLElement} source
+   */
+  function change(next, source) {
+    form = next;
+    drawForm(controls, form);
+    save(source);
   }
-  let notesTimer = null;
-  notes.addEventListener('input', () => {
-    updateNotesCount();
-    dirtyNotes = true;
+
+  naBox.addEventListener('change', () => change(editQuestion(form, { isApplicable: !naBox.checked }), naBox));
+  naReason.select.addEventListener('change', () => change(editQuestion(form, { reason: /** @type {any} */ (naReason.select.value) }), naReason.select));
+  for (const r of choiceRows) {
+    r.box.addEventListener('change', () => change(selectChoice(form, q.choices, r.choice.id, r.box.checked), r.box));
+    const na = r.na;
+    if (!na) continue;
+    na.input.addEventListener('change', () => change(markChoiceNotApplicable(form, r.choice.id, na.input.checked), na.input));
+    na.reason.addEventListener('change', () => change(editChoice(form, r.choice.id, { reason: /** @type {any} */ (na.reason.value) }), na.reason));
+    na.notes.addEventListener('input', () => { form = editChoice(form, r.choice.id, { notes: na.notes.value }); });
+    na.notes.addEventListener('change', () => save(na.notes));
+  }
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let notesTimer;
+  notes.input.addEventListener('input', () => {
+    form = editQuestion(form, { notes: notes.input.value });
+    notes.updateCount();
+    saves.dirtyNotes = true;
     clearTimeout(notesTimer);
-    notesTimer = setTimeout(() => { if (dirtyNotes) save(notes); }, 800);
+    notesTimer = setTimeout(() => { if (saves.dirtyNotes) save(notes.input); }, 800);
   });
-  notes.addEventListener('change', () => { if (dirtyNotes) save(notes); });
+  notes.input.addEventListener('change', () => { if (saves.dirtyNotes) save(notes.input); });
 
   // Starts saving whatever is typed and not saved yet (also from pagehide: see pending-edits).
   function flushNow() {
     clearTimeout(notesTimer);
     const typing = choiceRows.find((r) => r.na && document.activeElement === r.na.notes);
-    if (dirtyNotes || typing) save(typing ? typing.na.notes : notes);
+    if (saves.dirtyNotes || typing?.na) save(typing?.na ? typing.na.notes : notes.input);
   }
   const edits = trackEdits({ flush: flushNow });
 
@@ -385,13 +264,14 @@ export async function render(ctx) {
     await queue;
   }
 
+  /** @param {string} route */
   async function go(route) {
     await flush();
     ctx.navigate(route);
   }
 
-  fill(answer);
-  refreshNav();
+  drawForm(controls, form);
+  nav.refresh();
 
   const node = h('section.page.review-page',
     h('nav.breadcrumbs', { 'aria-label': 'Breadcrumb' },
@@ -405,10 +285,10 @@ export async function render(ctx) {
         routeLink(`#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}`, { class: 'button secondary' }, 'Lens overview'),
         routeLink(`#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}/plan`, { class: 'button secondary' }, 'Improvement plan'))),
     h('div.review-status', { 'aria-label': 'Lens progress', role: 'group' }, summary),
-    h('div.review-layout', left, center, right));
+    h('div.review-layout', nav.node, center, info.node));
   const leave = async () => {
     await flush();
     edits.release();
   };
-  return { node, leave, focus: ctx.params.questionId ? `#${questionTitleId}` : 'h1' };
+  return { node, leave, focus: ctx.params.questionId ? `#${QUESTION_TITLE_ID}` : 'h1' };
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // The Backup section of Settings: "Back up workspace" saves the whole workspace as one file;
 // "Restore from backup" reads such a file, shows what it would change (nothing is written
 // yet), lets the user choose for each item that exists here with other content — keep mine,
@@ -6,38 +7,59 @@ import * as api from '../api.js';
 import { h, nextId } from '../ui/dom.js';
 import { downloadText } from '../ui/download.js';
 import { markBackedUp } from '../backup-reminder.js';
+import { errorText, engineErrorOf } from '../errors.js';
 
 const CHOICES = [
   ['keepMine', 'Keep mine'],
   ['takeBackup', "Take the backup's"],
   ['keepBoth', 'Keep both (restore a copy)'],
 ];
+/** @type {Record<string, string>} */
 const STATUS_TEXT = {
   new: 'Not here yet: will be restored',
   identical: 'Already here, unchanged',
   conflict: 'Here with other content',
 };
+/** @type {Record<string, string>} */
 const KIND_TEXT = { workload: 'Workload', customLens: 'Custom lens' };
 
-/** What an engine error means to the person restoring. */
+/**
+ * What an engine error means to the person restoring.
+ * @param {unknown} e the engine's error
+ */
 function problem(e) {
-  if (e?.field === 'backup') {
-    return `This file cannot be restored: ${e.message.replace(/^.*?: at /, 'at ')}. Nothing was changed.`;
+  const engineError = engineErrorOf(e);
+  if (engineError?.field === 'backup') {
+    return `This file cannot be restored: ${engineError.message.replace(/^.*?: at /, 'at ')}. Nothing was changed.`;
   }
-  return `${e?.message || String(e)}. Nothing was changed.`;
+  return `${errorText(e)}. Nothing was changed.`;
 }
 
 /** [label, select]; in a table row the label is for screen readers only. */
+/**
+ * @param {string} label
+ * @param {import('../pkg/plumbline.js').RestoreResolution} value
+ * @param {(value: import('../pkg/plumbline.js').RestoreResolution) => void} onChange
+ * @param {{labelShown?: boolean}} [options]
+ * @returns {[HTMLElement, HTMLSelectElement]}
+ */
 function choiceSelect(label, value, onChange, { labelShown = false } = {}) {
   const id = nextId('restore-choice');
-  const select = h('select', { id, on: { change: () => onChange(select.value) } },
+  const select = h('select', { id, on: { change: () => onChange(/** @type {import('../pkg/plumbline.js').RestoreResolution} */ (select.value)) } },
     CHOICES.map(([v, text]) => h('option', { value: v, selected: v === value }, text)));
   return [h(labelShown ? 'label' : 'label.visually-hidden', { for: id }, label), select];
 }
 
-/** The preview of a restore: a table of items, a choice per conflict, and Restore. */
+/**
+ * The preview of a restore: a table of items, a choice per conflict, and Restore.
+ * @param {import('../pkg/plumbline.js').RestoreResult} preview
+ * @param {string} text the backup file
+ * @param {import('../app.js').ViewContext} ctx
+ * @param {(result: import('../pkg/plumbline.js').RestoreResult) => void} onDone
+ */
 function previewPanel(preview, text, ctx, onDone) {
   const conflicts = preview.items.filter((i) => i.status === 'conflict');
+  /** @type {Record<string, import('../pkg/plumbline.js').RestoreResolution>} */
   const resolutions = Object.fromEntries(conflicts.map((i) => [i.id, 'keepMine']));
   const status = h('p', { role: 'status' });
   const error = h('p.error-text', { role: 'alert', hidden: true });
@@ -46,6 +68,7 @@ function previewPanel(preview, text, ctx, onDone) {
 
   const selects = new Map();
   const rows = preview.items.map((item) => {
+    /** @type {string | HTMLElement[]} */
     let cell = '—';
     if (item.status === 'conflict') {
       cell = choiceSelect(`What to do with ${item.name}`, resolutions[item.id], (v) => { resolutions[item.id] = v; });
@@ -106,7 +129,10 @@ function previewPanel(preview, text, ctx, onDone) {
     status);
 }
 
-/** The Backup section; `ctx` gives announce(). */
+/**
+ * The Backup section; `ctx` gives announce().
+ * @param {import('../app.js').ViewContext} ctx
+ */
 export function backupSection(ctx) {
   const headingId = nextId('backup-h');
   const fileId = nextId('backup-file');
@@ -128,7 +154,7 @@ export function backupSection(ctx) {
       ctx.announce(status.textContent);
     } catch (e) {
       error.hidden = false;
-      error.textContent = `Not backed up: ${e?.message || String(e)}`;
+      error.textContent = `Not backed up: ${errorText(e)}`;
     } finally {
       backUp.disabled = false;
     }
@@ -149,7 +175,7 @@ export function backupSection(ctx) {
       const text = await chosen.text();
       const preview = await api.importWorkspace(text, { mode: 'preview' });
       previewSlot.replaceChildren(previewPanel(preview, text, ctx, () => { file.value = ''; }));
-      previewSlot.querySelector('select, button')?.focus();
+      /** @type {HTMLElement | null} */ (previewSlot.querySelector('select, button'))?.focus();
     } catch (e) {
       error.hidden = false;
       error.textContent = problem(e);

@@ -1,3 +1,4 @@
+// @ts-check
 // Settings. Storage: whether the browser keeps this site's data until the user clears it
 // (persistent) or may delete it when space runs low, how much of the quota it uses, the
 // changes since the last backup, and "Ask for persistent storage" while it is not persistent.
@@ -8,19 +9,22 @@ import { isPersisted, requestPersistence, storageEstimate, formatBytes } from '.
 import { backupState, REMIND_EVERY } from '../backup-reminder.js';
 import { backupSection } from './settings-backup.js';
 
+/** @param {StorageEstimate | null} estimate */
 function usageText(estimate) {
   if (!estimate) return 'This browser does not report how much space the site uses.';
-  const share = estimate.quota ? (estimate.usage / estimate.quota) * 100 : 0;
+  const share = estimate.quota ? ((estimate.usage ?? 0) / estimate.quota) * 100 : 0;
   const percent = share > 0 && share < 0.1 ? 'less than 0.1' : share.toLocaleString('en-US', { maximumFractionDigits: 1 });
-  return `${formatBytes(estimate.usage)} of ${formatBytes(estimate.quota)} (${percent} %)`;
+  return `${formatBytes(estimate.usage ?? 0)} of ${formatBytes(estimate.quota ?? 0)} (${percent} %)`;
 }
 
+/** @param {boolean} persisted */
 function persistenceText(persisted) {
   return persisted
     ? 'Persistent: the browser keeps this data until you clear it yourself.'
     : 'Not persistent: the browser may delete this data without asking when the device runs low on space. Back up your work.';
 }
 
+/** @param {import('../app.js').ViewContext} ctx */
 async function storageSection(ctx) {
   const [persisted, estimate] = await Promise.all([isPersisted(), storageEstimate()]);
   const backups = backupState();
@@ -57,6 +61,7 @@ async function storageSection(ctx) {
     result);
 }
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   ctx.setTitle('Settings');
   return h('section.page.settings-page',

@@ -1,29 +1,32 @@
+// @ts-check
 // Workload details: Overview, Milestones and Properties tabs.
 import * as api from '../api.js';
 import { h, routeLink, externalLink } from '../ui/dom.js';
-import { IMPROVEMENT_STATUS, label, formatDate, isoDate, counts, answeredOf } from '../ui/format.js';
+import { IMPROVEMENT_STATUS, label, formatDate, isoDate, answeredOf } from '../ui/format.js';
 import { riskSummary } from '../ui/risk.js';
 import { tabNav } from '../ui/tabs.js';
 import { scrollTable } from '../ui/table.js';
-import { describedRows } from '../ui/workload-props.js';
+import { describedRows, listText, propRow } from '../ui/workload-props.js';
 import { compareForm } from '../ui/compare-form.js';
-import { deleteWorkloadFlow, saveMilestoneFlow, milestoneRiskCounts } from '../ui/workload-actions.js';
+import { deleteWorkloadFlow, saveMilestoneFlow } from './workload-actions.js';
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   const { workloadId, tab } = ctx.params;
   const w = await api.getWorkload(workloadId);
-  const lenses = await Promise.all((w.lenses || []).map(async (alias) => {
+  const lenses = await Promise.all(w.lenses.map(async (alias) => {
     const review = await api.getLensReview(workloadId, alias);
     const model = await api.lensModel(alias, review.lensVersion);
     return { alias, review, model };
   }));
-  const total = {};
-  for (const l of lenses) for (const [k, v] of Object.entries(l.review.riskCounts || {})) total[k] = (total[k] || 0) + v;
+  // The workload's counts are over its applied lenses (the engine keeps them).
+  const total = w.riskCounts;
   const { answered, total: questionCount } = answeredOf(total);
+  /** @type {Record<string, string>} */
   const tabTitles = { overview: 'Overview', milestones: 'Milestones', properties: 'Properties' };
   ctx.setTitle(`${w.workloadName} — ${tabTitles[tab]}`);
 
-  const nextLens = lenses.find((l) => counts(l.review.riskCounts).UNANSWERED > 0) || lenses[0];
+  const nextLens = lenses.find((l) => l.review.riskCounts.UNANSWERED > 0) || lenses[0];
   const reviewLabel = answered === 0 ? 'Start reviewing' : 'Continue reviewing';
   const reviewRoute = nextLens ? `#/workloads/${workloadId}/lenses/${encodeURIComponent(nextLens.alias)}/review` : null;
 
@@ -47,14 +50,14 @@ export async function render(ctx) {
   else body = properties();
 
   function overview() {
-    const banner = answered < questionCount
+    const banner = reviewRoute && answered < questionCount
       ? h('div.banner', { role: 'note' },
         h('p', `${questionCount - answered} of ${questionCount} questions are not answered yet. `,
           `Choose ${reviewLabel} to document the state of this workload.`),
         routeLink(reviewRoute, { class: 'button primary' }, reviewLabel))
       : null;
     const lensRows = lenses.map(({ alias, review, model }) => {
-      const c = counts(review.riskCounts);
+      const c = review.riskCounts;
       const a = answeredOf(review.riskCounts);
       const name = model.name || alias;
       return h('tr', { dataset: { lens: alias } },
@@ -74,7 +77,7 @@ export async function render(ctx) {
         h('h2', { id: 'wo-h' }, 'Workload overview'),
         riskSummary(total, { id: 'workload-risks' }),
         h('dl.props',
-          h('div', h('dt', 'Improvement status'), h('dd', label(IMPROVEMENT_STATUS, w.improvementStatus || 'NOT_APPLICABLE'))),
+          h('div', h('dt', 'Improvement status'), h('dd', label(IMPROVEMENT_STATUS, w.improvementStatus))),
           h('div', h('dt', 'Last updated'), h('dd', h('time', { datetime: isoDate(w.updatedAt) }, formatDate(w.updatedAt))))),
         h('h3', 'Workload notes'),
         w.notes ? h('p.notes', w.notes) : h('p.subtle', 'No notes. Choose Edit to add them.')),
@@ -98,15 +101,15 @@ export async function render(ctx) {
         h('h2', { id: 'ms-h' }, 'Milestones'),
         h('p', 'No milestones yet. A milestone records the state of the workload at a point in time; save one after your first review and after each round of improvements.'));
     }
-    const rows = await Promise.all(list.map(async (m) => {
-      const c = counts(await milestoneRiskCounts(workloadId, m));
+    const rows = list.map((m) => {
+      const c = m.riskCounts;
       return h('tr', { dataset: { milestone: String(m.milestoneNumber) } },
         h('th', { scope: 'row' }, routeLink(`#/workloads/${workloadId}/milestones/${m.milestoneNumber}`, {}, m.milestoneName)),
         h('td.num', String(c.HIGH)),
         h('td.num', String(c.MEDIUM)),
         h('td', h('time', { datetime: isoDate(m.recordedAt) }, formatDate(m.recordedAt))),
         h('td', routeLink(`#/workloads/${workloadId}/milestones/${m.milestoneNumber}`, { 'aria-label': `View milestone ${m.milestoneName}` }, 'View milestone')));
-    }));
+    });
     return h('div', h('section.panel', { 'aria-labelledby': 'ms-h' },
       h('h2', { id: 'ms-h' }, `Milestones (${list.length})`),
       scrollTable('Milestones', h('table.data',
@@ -121,22 +124,20 @@ export async function render(ctx) {
   }
 
   function properties() {
-    const list = (v) => (v && v.length ? v.join(', ') : '—');
-    const tags = Object.entries(w.tags || {});
+    const tags = Object.entries(w.tags);
     const lensNames = lenses.map((l) => l.model.name || l.alias);
-    const row = (k, v) => h('div', h('dt', k), h('dd', v === '' || v === undefined || v === null ? '—' : v));
     return h('section.panel', { 'aria-labelledby': 'props-h' },
       h('div.panel-head', h('h2', { id: 'props-h' }, 'Properties'),
         routeLink(`#/workloads/${workloadId}/edit`, { class: 'button secondary', 'aria-label': 'Edit properties' }, 'Edit')),
       h('dl.props',
-        row('Name', w.workloadName),
+        propRow('Name', w.workloadName),
         describedRows(w),
-        row('Lenses', lensNames.join(', ')),
-        row('Pillar priority', list(w.pillarPriorities)),
-        row('Tags', tags.length ? h('ul.plain', tags.map(([k, v]) => h('li', `${k}: ${v}`))) : '—'),
-        row('Notes', w.notes),
-        row('Workload ID', h('code', w.workloadId)),
-        row('Last updated', formatDate(w.updatedAt))));
+        propRow('Lenses', lensNames.join(', ')),
+        propRow('Pillar priority', listText(w.pillarPriorities)),
+        propRow('Tags', tags.length ? h('ul.plain', tags.map(([k, v]) => h('li', `${k}: ${v}`))) : '—'),
+        propRow('Notes', w.notes),
+        propRow('Workload ID', h('code', w.workloadId)),
+        propRow('Last updated', formatDate(w.updatedAt))));
   }
 
   return h('section.page',

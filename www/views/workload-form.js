@@ -1,3 +1,4 @@
+// @ts-check
 // Define workload / Edit workload. Every rule is shown next to its field; the engine validates
 // and its Validation error is shown at the field it names (error.field). Until it is saved, a
 // changed form asks before the page is left (ui/pending-edits.js); the first workload defined
@@ -10,11 +11,14 @@ import { priorityList, orderPillars } from '../ui/priority-list.js';
 import { AWS_REGIONS, ENVIRONMENTS, IMPROVEMENT_STATUS, INDUSTRY_TYPES } from '../ui/format.js';
 import { trackEdits } from '../ui/pending-edits.js';
 import { requestPersistenceOnce } from '../storage.js';
+import { errorText, engineErrorOf } from '../errors.js';
 
 const FRAMEWORK = 'wellarchitected';
 
-const splitList = (text) => text.split(',').map((s) => s.trim()).filter(Boolean);
+const splitList = (/** @type {string} */ text) => text.split(',').map((s) => s.trim()).filter(Boolean);
 
+
+/** @param {string[] | undefined} selected none yet in a workload being defined */
 function regionPicker(selected) {
   const errId = nextId('awsRegions-error');
   const chosen = new Set(selected || []);
@@ -32,7 +36,7 @@ function regionPicker(selected) {
     node,
     input: all[0].input,
     value: () => all.filter((b) => b.input.checked).map((b) => b.input.value),
-    setError(message) {
+    setError(/** @type {string | null} */ message) {
       errorEl.hidden = !message;
       errorEl.textContent = message || '';
       node.classList.toggle('has-error', Boolean(message));
@@ -44,6 +48,7 @@ function regionPicker(selected) {
   };
 }
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   const editing = ctx.params.mode === 'edit';
   const [workload, lensList, framework] = await Promise.all([
@@ -51,10 +56,14 @@ export async function render(ctx) {
     api.lenses(),
     api.lensModel(FRAMEWORK),
   ]);
-  const w = workload || {};
+  /** @type {Partial<import('../pkg/plumbline.js').Workload>} */
+  const w = workload ?? {};
   const title = editing ? `Edit ${w.workloadName}` : 'Define workload';
   ctx.setTitle(title);
 
+  // By the property each field edits, the name an engine error gives in `field`; some are
+  // added below (edit only, or built differently), hence looked up by any name.
+  /** @type {Record<string, any>} */
   const fields = {
     workloadName: textField({
       name: 'workloadName', label: 'Name', description: 'A unique identifier for the workload', value: w.workloadName, maxLength: 100,
@@ -137,7 +146,7 @@ export async function render(ctx) {
     lensBoxes.map((b) => b.node), lensError);
   fields.lenses = {
     node: lensFieldset, input: lensBoxes.find((b) => !b.input.disabled)?.input || lensBoxes[0]?.input,
-    setError(message) { lensError.hidden = !message; lensError.textContent = message || ''; },
+    setError(/** @type {string | null} */ message) { lensError.hidden = !message; lensError.textContent = message || ''; },
   };
 
   const formError = h('div.form-error', { role: 'alert', hidden: true, tabindex: '-1' });
@@ -172,7 +181,7 @@ export async function render(ctx) {
   // Changed = any control or the pillar order differs from what the page showed first. Nothing
   // here can be saved without the user (the engine may refuse a field), so it only warns.
   const snapshot = () => JSON.stringify([
-    [...form.elements].map((el) => (el.type === 'checkbox' || el.type === 'radio' ? el.checked : el.value)),
+    [...form.elements].map((/** @type {any} */ el) => (el.type === 'checkbox' || el.type === 'radio' ? el.checked : el.value)),
     priority.value(), fields.tags.value()]);
   const initial = snapshot();
   const edits = trackEdits({ unsaved: () => snapshot() !== initial });
@@ -182,7 +191,9 @@ export async function render(ctx) {
     ev.preventDefault();
     for (const f of Object.values(fields)) f.setError?.(null);
     formError.hidden = true;
-    const input = {
+    // As typed: the engine checks every field (an environment not chosen included) and names
+    // the one at fault, which the form shows next to it.
+    const input = /** @type {import('../pkg/plumbline.js').WorkloadInput} */ ({
       workloadName: fields.workloadName.input.value,
       description: fields.description.input.value,
       reviewOwner: fields.reviewOwner.input.value,
@@ -196,15 +207,16 @@ export async function render(ctx) {
       notes: fields.notes.input.value,
       tags: fields.tags.value(),
       pillarPriorities: priority.value(),
-    };
+    });
     const chosenLenses = [FRAMEWORK, ...lensBoxes.filter((b) => b.input.checked && b.input.value !== FRAMEWORK).map((b) => b.input.value)];
     submitButton.disabled = true;
     try {
       let id;
       if (editing) {
         input.improvementStatus = fields.improvementStatus.input.value;
-        await api.updateWorkload(w.workloadId, input, w);
-        id = w.workloadId;
+        const read = /** @type {import('../pkg/plumbline.js').Workload} */ (workload);
+        await api.updateWorkload(read.workloadId, input, read);
+        id = read.workloadId;
         const add = chosenLenses.filter((l) => !current.has(l));
         const remove = [...current].filter((l) => !chosenLenses.includes(l));
         if (add.length) await api.associateLenses(id, add);
@@ -225,18 +237,20 @@ export async function render(ctx) {
     }
   });
 
+  /** @param {unknown} e the engine's error */
   function showError(e) {
-    const key = String(e?.field || '').match(/^[A-Za-z]+/)?.[0];
+    const engineError = engineErrorOf(e);
+    const key = String(engineError?.field || '').match(/^[A-Za-z]+/)?.[0];
     const field = key && fields[key];
-    if (e?.kind === 'Validation' && field) {
-      field.setError(e.message);
+    if (engineError?.kind === 'Validation' && field) {
+      field.setError(engineError.message);
       field.input?.focus();
       return;
     }
     formError.hidden = false;
-    formError.replaceChildren(h('p', e?.kind === 'Conflict'
+    formError.replaceChildren(h('p', engineError?.kind === 'Conflict'
       ? 'This workload was changed in another tab or window. Open it again to see the latest version, then make your changes.'
-      : e?.message || String(e)));
+      : errorText(e)));
     formError.focus();
   }
 

@@ -1,12 +1,15 @@
+// @ts-check
 // Workloads page: the table of workloads with View details, Edit and Delete. Workload records
 // the engine cannot read are rows marked Damaged, with Export as stored, Repair and Delete.
 import * as api from '../api.js';
 import { h, routeLink } from '../ui/dom.js';
-import { IMPROVEMENT_STATUS, label, formatDate, isoDate, counts, answeredOf } from '../ui/format.js';
+import { IMPROVEMENT_STATUS, label, formatDate, isoDate, answeredOf } from '../ui/format.js';
 import { scrollTable } from '../ui/table.js';
-import { deleteWorkloadFlow } from '../ui/workload-actions.js';
-import { damageActions, damagedLabel, storedName } from '../ui/damage.js';
+import { deleteWorkloadFlow } from './workload-actions.js';
+import { damagedLabel } from '../ui/damage.js';
+import { damageActions, storedName } from './damage-actions.js';
 
+/** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   ctx.setTitle('Workloads');
   const [listed, damaged] = await Promise.all([api.listWorkloads(), api.damagedWorkloads()]);
@@ -24,7 +27,7 @@ export async function render(ctx) {
   }
 
   const rows = items.map((w) => {
-    const c = counts(w.riskCounts);
+    const c = w.riskCounts;
     const { answered, total } = answeredOf(w.riskCounts);
     const name = w.workloadName;
     const del = h('button', { type: 'button', class: 'link-button danger-text', 'aria-label': `Delete ${name}` }, 'Delete');
@@ -61,8 +64,13 @@ export async function render(ctx) {
  * One row per unreadable workload record, first, so it is not missed: its stored name when
  * one can still be read, the word Damaged (not a colour alone), why, and its three actions.
  */
+/**
+ * @param {import('../app.js').ViewContext} ctx
+ * @param {import('../pkg/plumbline.js').DamagedRecord[]} damaged
+ */
 async function damagedRows(ctx, damaged) {
-  return Promise.all(damaged.filter((d) => d.workloadId).map(async (d) => {
+  const ofWorkloads = /** @type {(import('../pkg/plumbline.js').DamagedRecord & {workloadId: string})[]} */ (damaged.filter((d) => d.workloadId));
+  return Promise.all(ofWorkloads.map(async (d) => {
     const name = await storedName(d.workloadId);
     return h('tr.damaged-row', { dataset: { workloadId: d.workloadId, damaged: 'true' } },
       h('th', { scope: 'row' }, damagedLabel(d.workloadId, name), ' ', h('strong.damaged-tag', 'Damaged')),
