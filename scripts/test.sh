@@ -138,6 +138,22 @@ js_tests() {
   node_tests tests/js/ js
 }
 
+# Every www/ module is `// @ts-check`ed against the package's declarations (tsconfig.www.json
+# maps ./pkg/ to the built pkg/), with the repository's pinned TypeScript.
+www_types() {
+  [[ -f pkg/plumbline.d.ts ]] || die "pkg/plumbline.d.ts is missing: run bash scripts/test.sh build first"
+  node node_modules/typescript/bin/tsc --noEmit -p tsconfig.www.json
+  local n
+  n=$(git ls-files --cached --others --exclude-standard -- 'www/*.js' | grep -c -v '^www/pkg/' || true)
+  require_tests "www/ modules type-checked" "$n"
+  RESULT="$n modules, no type error"
+}
+
+# The pure modules of www/ (models, formatting, helpers), imported directly by node:test.
+www_unit() {
+  node_tests tests/www www-unit
+}
+
 tsc_matrix() {
   # tests/js/typecheck.mjs: the consumer in a scratch install of the tarball, with TypeScript
   # 5.x, the repository's and the latest, moduleResolution bundler and nodenext, with and
@@ -216,8 +232,8 @@ STEPS=(
   "wasm-browser y wasm_browser    wasm tests in headless Chromium"
   "js           y js_tests        JS tests of the packed package"
   "tsc          y tsc_matrix      TypeScript matrix + arethetypeswrong"
-  # Engineer "app" prepares two steps that go here when their branch is merged: a TypeScript
-  # check of www/ (tsc --checkJs) and the node unit tests of www modules (tests/www/*.test.mjs).
+  "www-types    n www_types       type check of www/ against pkg/'s declarations"
+  "www-unit     n www_unit        unit tests of www/ modules"
   "e2e          y e2e             end-to-end tests (Chromium)"
   "size         y size_budget     size budget"
   "lint-lenses  n lint_lenses     lint shipped lenses (CLI)"
