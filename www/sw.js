@@ -10,6 +10,9 @@
 // In development (www/ served as it is: BUILD 'dev', no ASSETS) it is network-first, so an edit
 // shows on the next reload, with the files of SHELL kept for offline use. Only same-origin GET
 // requests are handled; everything else passes through.
+// The build writes its id here; nothing reads it, but it makes each build's sw.js differ, which
+// is how the browser notices a new version.
+// eslint-disable-next-line no-unused-vars
 const BUILD = 'dev';
 const ASSETS = null;
 
