@@ -17,9 +17,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
-use plumbline::store::indexeddb::{IndexedDbStore, SCHEMA_VERSION};
-use plumbline::store::localstorage::LocalStorageStore;
 use plumbline::store::{Store, StoreError, Write, UNREADABLE_REV};
+use plumbline::wasm::store::indexeddb::{IndexedDbStore, SCHEMA_VERSION};
+use plumbline::wasm::store::localstorage::LocalStorageStore;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
