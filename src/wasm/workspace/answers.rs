@@ -57,12 +57,7 @@ impl JsWorkspace {
         #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: JsValue,
     ) -> js_sys::Promise {
-        let args = (
-            string(workload_id, "workloadId"),
-            string(lens_alias, "lensAlias"),
-            milestone_option(options),
-        );
-        self.call(args, |ws, (id, alias, milestone)| async move {
+        self.call(review_read(workload_id, lens_alias, options), |ws, (id, alias, milestone)| async move {
             ws.list_answers(&id, &alias, milestone).await
         })
     }
@@ -75,12 +70,7 @@ impl JsWorkspace {
         #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: JsValue,
     ) -> js_sys::Promise {
-        let args = (
-            string(workload_id, "workloadId"),
-            string(lens_alias, "lensAlias"),
-            milestone_option(options),
-        );
-        self.call(args, |ws, (id, alias, milestone)| async move {
+        self.call(review_read(workload_id, lens_alias, options), |ws, (id, alias, milestone)| async move {
             ws.get_lens_review(&id, &alias, milestone).await
         })
     }
@@ -151,12 +141,7 @@ impl JsWorkspace {
         #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: JsValue,
     ) -> js_sys::Promise {
-        let args = (
-            string(workload_id, "workloadId"),
-            string(lens_alias, "lensAlias"),
-            milestone_option(options),
-        );
-        self.call(args, |ws, (id, alias, milestone)| async move {
+        self.call(review_read(workload_id, lens_alias, options), |ws, (id, alias, milestone)| async move {
             ws.export_answers(&id, &alias, milestone).await
         })
     }
@@ -181,6 +166,22 @@ impl JsWorkspace {
             ws.import_answers(&id, &alias, &text).await
         })
     }
+}
+
+/// The arguments of every read of one lens review: the workload, the lens and the
+/// `{milestoneNumber}` options (the current state without one).
+type ReviewRead = (
+    Result<String, JsValue>,
+    Result<String, JsValue>,
+    Result<Option<u32>, JsValue>,
+);
+
+fn review_read(workload_id: JsValue, lens_alias: JsValue, options: JsValue) -> ReviewRead {
+    (
+        string(workload_id, "workloadId"),
+        string(lens_alias, "lensAlias"),
+        milestone_option(options),
+    )
 }
 
 #[wasm_bindgen(typescript_custom_section)]

@@ -70,13 +70,10 @@ impl JsWorkspace {
         #[wasm_bindgen(js_name = lensAliases, unchecked_param_type = "string[]")]
         lens_aliases: JsValue,
     ) -> js_sys::Promise {
-        let args = (
-            string(workload_id, "workloadId"),
-            value::<Vec<String>>(lens_aliases, "lensAliases"),
-        );
-        self.call(args, |ws, (id, aliases)| async move {
-            ws.associate_lenses(&id, &aliases).await
-        })
+        self.call(
+            lens_change(workload_id, lens_aliases),
+            |ws, (id, aliases)| async move { ws.associate_lenses(&id, &aliases).await },
+        )
     }
 
     /// Removes lenses from the workload; their answers are kept and come back when the lens is
@@ -88,12 +85,20 @@ impl JsWorkspace {
         #[wasm_bindgen(js_name = lensAliases, unchecked_param_type = "string[]")]
         lens_aliases: JsValue,
     ) -> js_sys::Promise {
-        let args = (
-            string(workload_id, "workloadId"),
-            value::<Vec<String>>(lens_aliases, "lensAliases"),
-        );
-        self.call(args, |ws, (id, aliases)| async move {
-            ws.disassociate_lenses(&id, &aliases).await
-        })
+        self.call(
+            lens_change(workload_id, lens_aliases),
+            |ws, (id, aliases)| async move { ws.disassociate_lenses(&id, &aliases).await },
+        )
     }
+}
+
+/// The arguments of adding or removing lenses: the workload and the lens aliases.
+fn lens_change(
+    workload_id: JsValue,
+    lens_aliases: JsValue,
+) -> (Result<String, JsValue>, Result<Vec<String>, JsValue>) {
+    (
+        string(workload_id, "workloadId"),
+        value(lens_aliases, "lensAliases"),
+    )
 }
