@@ -37,6 +37,17 @@ else
   cargo install wasm-bindgen-cli --version "$want"
 fi
 
+header "install: twiggy (the size step's attribution)"
+# Pinned like wasm-bindgen-cli; --locked works here (its lockfile resolves on our mirror).
+want_twiggy=0.8.0
+have=$(twiggy --version 2>/dev/null || true)
+if [[ $have == "twiggy-opt $want_twiggy" ]]; then
+  echo "present: $have"
+else
+  echo "found '${have:-nothing}', want twiggy $want_twiggy (cargo install takes about 2 minutes)"
+  cargo install --locked twiggy --version "$want_twiggy"
+fi
+
 header "install: npm devDependencies (binaryen, playwright-core, typescript, vite, axe-core)"
 # node_modules/.package-lock.json is what npm wrote at the last install; a newer lockfile
 # means the dependencies changed since then.

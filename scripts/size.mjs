@@ -3,11 +3,15 @@
 // would send them.
 //
 //   node scripts/size.mjs           print the report (scripts/build.sh does this)
-//   node scripts/size.mjs --check   also fail when a figure is over its budget (the tests do)
+//   node scripts/size.mjs --check   also print what the engine is made of (twiggy), and fail
+//                                   when a figure is over its budget (the tests do)
+//   node scripts/size.mjs --top     print what the engine is made of, without checking
 //
 // The budgets and the reason for each figure are in README.md ("Size budget"); change both
 // together.
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
@@ -39,6 +43,44 @@ function walk(dir) {
   });
 }
 
+// The biggest items of the engine by name, so a size change says where it comes from.
+// The shipped wasm has no names (wasm-opt drops the name section), and twiggy can only say
+// "code[106]" of it. So this makes a copy that keeps them, the shipped way but for the names:
+// rustc's output (target/, which has a name section) through wasm-bindgen into a temporary
+// folder, then `wasm-opt -Oz --debuginfo` (which optimises as the build does and keeps the
+// names). Its items are the shipped ones within a few percent; the name section itself is left
+// out of the list.
+function attribution() {
+  const input = "target/wasm32-unknown-unknown/release/plumbline.wasm";
+  if (!existsSync(input)) {
+    console.error(`${input} is missing: run scripts/build.sh first`);
+    process.exit(1);
+  }
+  const dir = mkdtempSync(join(tmpdir(), "plumbline-size-"));
+  try {
+    const run = (cmd, args) => execFileSync(cmd, args, { encoding: "utf8", maxBuffer: 64 << 20 });
+    run("wasm-bindgen", ["--target", "web", "--out-dir", dir, input]);
+    const named = join(dir, "named.wasm");
+    run("node_modules/.bin/wasm-opt", ["-Oz", "--debuginfo", join(dir, "plumbline_bg.wasm"), "-o", named]);
+    const items = JSON.parse(run("twiggy", ["top", "--format", "json", named]));
+    const shown = items.filter((i) => !/names?"? subsection|^custom section 'name'|^"?name"? section/i.test(i.name));
+    const total = shown.reduce((sum, i) => sum + i.shallow_size, 0);
+    console.log(`engine by item (twiggy top of a copy built with names kept, ${kib(total).trim()} without names):`);
+    console.log(`${"bytes".padStart(9)} ${"share".padStart(6)}  item`);
+    for (const i of shown.slice(0, 15)) {
+      const name = i.name.length > 100 ? `${i.name.slice(0, 97)}...` : i.name;
+      console.log(`${String(i.shallow_size).padStart(9)} ${`${((100 * i.shallow_size) / total).toFixed(1)}%`.padStart(6)}  ${name}`);
+    }
+    console.log("");
+  } catch (e) {
+    // The twiggy line is information; a missing tool says how to get it instead of a trace.
+    console.error(`size attribution failed (scripts/install.sh installs twiggy): ${e.message.split("\n")[0]}`);
+    process.exit(1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 for (const f of ["pkg/plumbline_bg.wasm", "pkg/plumbline.js"]) {
   if (!existsSync(f)) {
     console.error(`${f} is missing: run scripts/build.sh first`);
@@ -66,6 +108,7 @@ const labels = {
 };
 
 const check = process.argv.includes("--check");
+if (check || process.argv.includes("--top")) attribution();
 let over = 0;
 console.log(`${"".padEnd(36)}${"raw".padStart(11)}${"gzip".padStart(11)}${check ? "  gzip budget" : ""}`);
 for (const [key, { raw, gzip }] of Object.entries(rows)) {

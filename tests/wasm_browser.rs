@@ -17,9 +17,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
-use plumbline::store::indexeddb::{IndexedDbStore, SCHEMA_VERSION};
-use plumbline::store::localstorage::LocalStorageStore;
 use plumbline::store::{Store, StoreError, Write, UNREADABLE_REV};
+use plumbline::wasm::store::indexeddb::{IndexedDbStore, SCHEMA_VERSION};
+use plumbline::wasm::store::localstorage::LocalStorageStore;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -319,6 +319,59 @@ async fn idb_migrates_a_version_1_database() {
         .commit(vec![update("w/legacy", "3-00ff", json!({"new": 1}))])
         .await
         .unwrap();
+}
+
+/// Reads the raw value under `key` in the `docs` store, bypassing the backend.
+async fn raw_get(db: &idb::Database, key: &str) -> JsValue {
+    let tx = db
+        .transaction(&["docs"], TransactionMode::ReadOnly)
+        .unwrap();
+    let store = tx.object_store("docs").unwrap();
+    let value = store.get(JsValue::from_str(key)).unwrap().await.unwrap();
+    value.expect("the record is stored")
+}
+
+/// Records are handed to IndexedDB as plain objects built by serde-wasm-bindgen; releases
+/// before it stored `JSON.parse` of serde_json's text. Both forms must be the same plain JSON
+/// document: a record the old way wrote reads back, and a record written now stringifies to
+/// the same JSON as the old way would have stored.
+#[wasm_bindgen_test]
+async fn idb_records_keep_the_plain_json_form_earlier_releases_wrote() {
+    let name = unique("form");
+    let body = json!({
+        "name": "Caf\u{e9} \u{201c}quoted\u{201d} \u{1f600}",
+        "tags": {"b": "2", "a": "1"},
+        "list": [1, 2.5, null, true, "x"],
+        "absent": null,
+        "largest": 9_007_199_254_740_991_u64,
+        "nested": {"empty": {}, "none": []}
+    });
+    let old_text = serde_json::to_string(&json!({"rev": "4-0abc", "body": body})).unwrap();
+    IndexedDbStore::open(&name).await.unwrap().close();
+    let db = raw_open(&name, SCHEMA_VERSION, false).await;
+    raw_put(&db, "w/old", &js_sys::JSON::parse(&old_text).unwrap()).await;
+    db.close();
+
+    let store = IndexedDbStore::open(&name).await.unwrap();
+    let old = store.get("w/old").await.unwrap().expect("the old record");
+    assert_eq!((old.rev.as_str(), &old.body), ("4-0abc", &body));
+    let revs = store
+        .commit(vec![put("w/new", body.clone())])
+        .await
+        .unwrap();
+    store.close();
+
+    let db = raw_open(&name, SCHEMA_VERSION, false).await;
+    let stored = raw_get(&db, "w/new").await;
+    db.close();
+    assert_eq!(
+        js_sys::Object::get_prototype_of(&stored),
+        js_sys::Object::get_prototype_of(&js_sys::Object::new()),
+        "a plain object, not a Map or a string"
+    );
+    let text: String = js_sys::JSON::stringify(&stored).unwrap().into();
+    let as_stored: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(as_stored, json!({"rev": revs[0], "body": body}));
 }
 
 #[wasm_bindgen_test]

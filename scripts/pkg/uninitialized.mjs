@@ -6,7 +6,7 @@
 // until init. The patch starts it as a stand-in whose every property read throws, and makes the
 // two "already initialised?" checks of `initSync`/`init` compare against that stand-in. The
 // Error has the same shape as the engine's own (a real Error with `kind`, like the `Disposed`
-// guard of src/wasm.rs). wasm-bindgen is pinned exactly (Cargo.toml), so the patched lines are
+// guard of src/wasm/dispose.rs). wasm-bindgen is pinned exactly (Cargo.toml), so the patched lines are
 // known; any drift fails the build here rather than shipping an unpatched glue.
 import { readFileSync, writeFileSync } from "node:fs";
 

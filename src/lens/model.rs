@@ -5,8 +5,10 @@
 
 use crate::rule::CompiledCondition;
 
-/// A whole lens: pillars → questions → choices.
-#[derive(Debug, Clone, PartialEq)]
+/// A whole lens: pillars → questions → choices. It serialises to the custom-lens JSON shape
+/// (risk rules as written), which is what `lens.toJSON()` gives JavaScript.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Lens {
     pub schema_version: String,
     pub name: String,
@@ -14,30 +16,36 @@ pub struct Lens {
     pub pillars: Vec<Pillar>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Pillar {
     pub id: String,
     pub name: String,
     pub questions: Vec<Question>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Question {
     pub id: String,
     pub title: String,
     pub description: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub helpful_resource: Option<Resource>,
     pub choices: Vec<Choice>,
     pub risk_rules: Vec<RiskRule>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Choice {
     pub id: String,
     pub title: String,
     /// Not in the lens specification but in the API's Choice shape; kept when present.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub helpful_resource: Option<Resource>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub improvement_plan: Option<Resource>,
     pub additional_resources: Vec<AdditionalResources>,
 }
@@ -93,11 +101,14 @@ impl LensRisk {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// Serialised as the file has it: `{condition, risk}` with the condition as written.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RiskRule {
     /// The condition exactly as written in the file.
+    #[serde(rename = "condition")]
     pub source: String,
     /// `Default` for the `default` rule, otherwise the expression over choice indices.
+    #[serde(skip)]
     pub condition: CompiledCondition,
     pub risk: LensRisk,
 }

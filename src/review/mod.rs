@@ -15,7 +15,6 @@ pub mod evaluate;
 pub mod export;
 pub mod impact;
 pub mod import;
-pub mod packed;
 pub mod plan;
 pub mod risk;
 pub mod selections;

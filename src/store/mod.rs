@@ -1,16 +1,9 @@
 //! The document store contract. Records are plain JSON documents with a stable `_id` and a
 //! `_rev` that changes on every write (CouchDB's shape, so a later sync can replicate them).
 //! A write names the revision it read; a stale one is refused, so two tabs never silently
-//! overwrite each other. Backends: [`memory`] here; IndexedDB and localStorage in the wasm layer.
+//! overwrite each other. Backends: [`memory`] here; IndexedDB and localStorage in `wasm::store` (wasm32 only).
 
 pub mod memory;
-
-#[cfg(target_arch = "wasm32")]
-pub mod indexeddb;
-#[cfg(target_arch = "wasm32")]
-pub mod js_json;
-#[cfg(target_arch = "wasm32")]
-pub mod localstorage;
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;

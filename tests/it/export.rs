@@ -23,8 +23,6 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 // ---- fixture -------------------------------------------------------------------------------
 
-/// The memory store never waits, so a single poll finishes every workspace future.
-
 const HTML: &str = "<script>alert(1)</script>";
 const FORMULA: &str = "=HYPERLINK(\"http://x\")";
 const RTL: &str = "مرحبا 🚀";

@@ -23,7 +23,6 @@ mod lens_props;
 mod review_analysis;
 mod review_answers;
 mod review_evaluate;
-mod review_packed;
 mod review_plan;
 mod review_props;
 mod rule_props;

@@ -31,10 +31,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{
-    check_precondition, js_json, next_revision, Document, RawRecord, Store, StoreError,
-    TypedDocument, Write,
+use crate::store::{
+    check_precondition, next_revision, Document, RawRecord, Store, StoreError, TypedDocument, Write,
 };
+use crate::wasm::js_json;
 
 /// The schema this release writes. Raising it means adding a step to [`upgrade`].
 pub const SCHEMA_VERSION: u32 = 2;

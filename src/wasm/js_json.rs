@@ -1,12 +1,18 @@
-//! JSON text as the bridge between JS values and serde types (wasm only).
+//! The bridge between JS values and serde types, under the API's arguments and results and
+//! the IndexedDB backend's records.
 //!
-//! Building a JS object property by property from Rust (serde-wasm-bindgen) costs one call
-//! across the boundary per property and per string; it measured ~10x slower than the work it
-//! carried (`lens.evaluate`, reading 1,000 workloads from IndexedDB). The engines' own
-//! `JSON.parse`/`JSON.stringify` build and walk objects natively, and serde_json reads and
-//! writes the text in wasm memory, so a value crosses as ONE string in either direction.
-//! What JS sees is exactly the JSON serde_json writes: `None` is `null`, a skipped field is
-//! absent, maps are plain objects.
+//! Out (results, records handed to IndexedDB): serde-wasm-bindgen in its JSON-compatible form
+//! builds the JS value directly, no JSON text in between. With wasm-bindgen 0.2.130 it was no
+//! slower than the text bridge it replaced (which an older measurement had found ~10x faster):
+//! `listAnswers` and `lens.toJSON` measured faster, the rest within the noise (README).
+//!
+//! In (arguments, stored records): through the value's JSON text (`JSON.stringify`, then
+//! serde_json in wasm memory). That is what the API promises callers: `toJSON` is honoured
+//! (a `Date`), a property whose value is `undefined` is absent, and a getter that throws, a
+//! cycle or a BigInt is a `Validation` error naming the argument; serde-wasm-bindgen's reader
+//! would call no `toJSON`, read `undefined` as `null`, recurse forever on a cycle, and let a
+//! getter's exception unwind through wasm. Stored records can hold anything a hand edit put
+//! there (a damaged record), so they are read the same careful way.
 
 use js_sys::{JsString, Uint8Array};
 use serde::de::DeserializeOwned;
@@ -24,43 +30,13 @@ impl std::fmt::Display for JsonError {
     }
 }
 
-/// A serde value as a fresh JS value (objects, arrays, strings, numbers, booleans, null).
+/// A serde value as a fresh JS value, built by serde-wasm-bindgen in its JSON-compatible form:
+/// maps are plain objects, `None` is `null`, a skipped field is absent, so what JS receives can
+/// be `JSON.stringify`'d as is.
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsonError> {
-    let mut text = Vec::with_capacity(256);
-    let mut serializer = serde_json::Serializer::with_formatter(&mut text, AsciiFormatter);
     value
-        .serialize(&mut serializer)
-        .map_err(|e| JsonError(describe(&e)))?;
-    // ASCII only (see `AsciiFormatter`), so always UTF-8.
-    let text = String::from_utf8(text).map_err(|e| JsonError(e.to_string()))?;
-    // serde_json only writes valid JSON, so the engine's parser cannot refuse it.
-    js_sys::JSON::parse(&text).map_err(|_| JsonError("the engine refused JSON text".into()))
-}
-
-/// serde_json's compact output with every non-ASCII character written as a `\uXXXX` escape.
-/// The text reaches JS through `TextDecoder`, whose ASCII path is many times faster than its
-/// UTF-8 one: a lens model in French or with typographic quotes decoded ~10x slower than the
-/// same size in ASCII, more than `JSON.parse` then spends on the escapes.
-struct AsciiFormatter;
-
-impl serde_json::ser::Formatter for AsciiFormatter {
-    fn write_string_fragment<W: ?Sized + std::io::Write>(
-        &mut self,
-        writer: &mut W,
-        fragment: &str,
-    ) -> std::io::Result<()> {
-        let mut rest = fragment;
-        while let Some(i) = rest.bytes().position(|b| !b.is_ascii()) {
-            writer.write_all(&rest.as_bytes()[..i])?;
-            let c = rest[i..].chars().next().unwrap_or_default();
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                write!(writer, "\\u{unit:04x}")?;
-            }
-            rest = &rest[i + c.len_utf8()..];
-        }
-        writer.write_all(rest.as_bytes())
-    }
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsonError(e.to_string()))
 }
 
 /// A JS value read into `T` through its JSON text. `undefined` reads as `null`; properties

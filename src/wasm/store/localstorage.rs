@@ -14,7 +14,9 @@ use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{check_precondition, next_revision, Document, RawRecord, Store, StoreError, Write};
+use crate::store::{
+    check_precondition, next_revision, Document, RawRecord, Store, StoreError, Write,
+};
 
 /// A stored record: the JSON text kept under a document's key.
 #[derive(Serialize, Deserialize)]

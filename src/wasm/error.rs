@@ -1,0 +1,128 @@
+//! Every error the JS API throws or rejects with: a real `Error` (so callers get a stack
+//! trace and `instanceof Error`) with a `kind` property and, where it applies, `field`,
+//! `path`, `recordId`, `line`/`column` or `diagnostics`. [`js_error`] is the one place such an
+//! object is made; [`Thrown`] turns each core error type into one.
+
+use wasm_bindgen::JsValue;
+
+use crate::lens::Diagnostic;
+use crate::workload::{ImportAnswersError, WorkspaceError};
+
+use super::convert::to_js;
+
+/// Builds the `Error` every export throws: `message`, `kind` and any extra properties.
+pub fn js_error(kind: &str, message: &str, extra: &[(&str, JsValue)]) -> JsValue {
+    let error = js_sys::Error::new(message);
+    let set = |key: &str, value: &JsValue| {
+        // Setting a property on a fresh Error object cannot fail.
+        let _ = js_sys::Reflect::set(&error, &JsValue::from_str(key), value);
+    };
+    set("kind", &JsValue::from_str(kind));
+    for (key, value) in extra {
+        set(key, value);
+    }
+    error.into()
+}
+
+/// An argument that does not have the expected shape: `kind: "Validation"` naming the argument.
+pub fn invalid_argument(field: &str, message: &str) -> JsValue {
+    js_error(
+        "Validation",
+        &format!("{field}: {message}"),
+        &[("field", JsValue::from_str(field))],
+    )
+}
+
+/// A lens text with errors: `kind: "LensInvalid"` and every diagnostic (errors and warnings).
+pub fn lens_invalid(diagnostics: &[Diagnostic]) -> JsValue {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let message = match diagnostics.iter().find(|d| d.is_error()) {
+        Some(first) => format!(
+            "the lens has {errors} error(s); first at {}:{} ({}): {}",
+            first.line,
+            first.column,
+            if first.path.is_empty() {
+                "$"
+            } else {
+                &first.path
+            },
+            first.message
+        ),
+        None => "the lens could not be read".to_string(),
+    };
+    js_error(
+        "LensInvalid",
+        &message,
+        &[("diagnostics", diagnostics_of(diagnostics))],
+    )
+}
+
+fn diagnostics_of(diagnostics: &[Diagnostic]) -> JsValue {
+    to_js(diagnostics).unwrap_or(JsValue::NULL)
+}
+
+/// A core error as the JS `Error` it becomes. The async helper (`workspace::call`) takes any
+/// of these, so each method's body is the core call alone.
+pub trait Thrown {
+    fn thrown(self) -> JsValue;
+}
+
+impl Thrown for JsValue {
+    fn thrown(self) -> JsValue {
+        self
+    }
+}
+
+/// `kind` from the core (`Validation`, `NotFound`, `Conflict`, `QuotaExceeded`, `Corrupted`,
+/// `Unavailable`, `Storage`, `LensInvalid`), plus whichever of `field`, `path`, `recordId` and
+/// `diagnostics` the error carries.
+impl Thrown for WorkspaceError {
+    fn thrown(self) -> JsValue {
+        let mut extra = Vec::new();
+        if let Some(f) = self.field() {
+            extra.push(("field", JsValue::from_str(f)));
+        }
+        if let Some(p) = self.path() {
+            extra.push(("path", JsValue::from_str(p)));
+        }
+        if let Some(id) = self.record_id() {
+            extra.push(("recordId", JsValue::from_str(id)));
+        }
+        if let Some(d) = self.diagnostics() {
+            extra.push(("diagnostics", diagnostics_of(d)));
+        }
+        js_error(self.kind(), &self.to_string(), &extra)
+    }
+}
+
+/// A refused answers file: problems in the file are `kind: "Validation"` with `field:
+/// "answers"` and the JSON `path` of the value at fault (plus `line`/`column` for syntax
+/// errors).
+impl Thrown for ImportAnswersError {
+    fn thrown(self) -> JsValue {
+        match self {
+            ImportAnswersError::Workspace(e) => e.thrown(),
+            ImportAnswersError::File(e) => {
+                let mut extra = vec![
+                    ("field", JsValue::from_str("answers")),
+                    ("path", JsValue::from_str(&e.path)),
+                ];
+                if let Some((line, column)) = e.line_column {
+                    extra.push(("line", JsValue::from(line as u32)));
+                    extra.push(("column", JsValue::from(column as u32)));
+                }
+                js_error("Validation", &format!("answers file: {e}"), &extra)
+            }
+        }
+    }
+}
+
+/// `NotFound` for a lens alias the catalog does not ship, naming the ones it does.
+pub fn unknown_lens(alias: &str) -> JsValue {
+    let known: Vec<&str> = crate::catalog::shipped_aliases().collect();
+    js_error(
+        "NotFound",
+        &format!("no lens `{alias}` (known: {})", known.join(", ")),
+        &[],
+    )
+}

@@ -1,0 +1,71 @@
+//! The browser stores and the one store a JS `Workspace` holds.
+//!
+//! - [`indexeddb`]: the default in browsers, one database per workspace name.
+//! - [`localstorage`]: where IndexedDB is unavailable.
+//! - [`BrowserStore`]: whichever of those (or the core's memory store) `Workspace.open` chose.
+//!   An enum rather than a `dyn Store`, because the `Store` trait has async methods and a
+//!   generic one (`list_as`), which make it not object-safe.
+
+pub mod indexeddb;
+pub mod localstorage;
+
+use serde::de::DeserializeOwned;
+
+use crate::store::memory::MemoryStore;
+use crate::store::{Document, RawRecord, Store, StoreError, TypedDocument, Write};
+use indexeddb::IndexedDbStore;
+use localstorage::LocalStorageStore;
+
+/// The store a JS workspace keeps its documents in, chosen by `Workspace.open({storage})`.
+pub enum BrowserStore {
+    Memory(MemoryStore),
+    IndexedDb(IndexedDbStore),
+    LocalStorage(LocalStorageStore),
+}
+
+impl BrowserStore {
+    /// The `storage` name that chose it, as `workspace.storage` reports it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            BrowserStore::Memory(_) => "memory",
+            BrowserStore::IndexedDb(_) => "indexeddb",
+            BrowserStore::LocalStorage(_) => "localstorage",
+        }
+    }
+}
+
+/// Calls the same method on whichever backend this is.
+macro_rules! each_backend {
+    ($store:expr, $s:ident => $call:expr) => {
+        match $store {
+            BrowserStore::Memory($s) => $call,
+            BrowserStore::IndexedDb($s) => $call,
+            BrowserStore::LocalStorage($s) => $call,
+        }
+    };
+}
+
+impl Store for BrowserStore {
+    async fn get(&self, id: &str) -> Result<Option<Document>, StoreError> {
+        each_backend!(self, s => s.get(id).await)
+    }
+
+    async fn list(&self, prefix: &str) -> Result<Vec<Document>, StoreError> {
+        each_backend!(self, s => s.list(prefix).await)
+    }
+
+    async fn list_as<T: DeserializeOwned>(
+        &self,
+        prefix: &str,
+    ) -> Result<Vec<TypedDocument<T>>, StoreError> {
+        each_backend!(self, s => s.list_as(prefix).await)
+    }
+
+    async fn list_raw(&self, prefix: &str) -> Result<Vec<RawRecord>, StoreError> {
+        each_backend!(self, s => s.list_raw(prefix).await)
+    }
+
+    async fn commit(&self, writes: Vec<Write>) -> Result<Vec<String>, StoreError> {
+        each_backend!(self, s => s.commit(writes).await)
+    }
+}

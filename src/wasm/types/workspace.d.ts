@@ -1,0 +1,216 @@
+export interface OpenOptions {
+  /** Default: "indexeddb" where IndexedDB exists, else "memory". */
+  storage?: StorageKind;
+  /** The database (IndexedDB) or key prefix (localStorage); default "plumbline". */
+  name?: string;
+  /**
+   * Where the shipped lens files come from, when they are not loaded yet: the texts
+   * (`{ wellarchitected, serverless }`, as `Lens.useBuiltins` takes them), or the URL of the
+   * folder holding `wellarchitected.json` and `serverless.json`. Default: the package's own
+   * `lenses/` folder, next to `plumbline.js` (`new URL("./lenses/", import.meta.url)`).
+   * The Node entries load them on import and ignore this.
+   */
+  lenses?: Record<string, string> | string | { readonly href: string };
+}
+/** Read the frozen state of a milestone instead of the current one. */
+export interface ReadOptions { milestoneNumber?: number }
+
+/** `defineWorkload`'s argument (AWS CreateWorkload, camelCase). */
+export interface WorkloadInput {
+  /** 3..100 characters, unique ignoring case and whitespace. */
+  workloadName: string;
+  /** 3..250 characters. */
+  description: string;
+  environment: WorkloadEnvironment;
+  /** 3..255 characters. */
+  reviewOwner: string;
+  /** At least one of awsRegions and nonAwsRegions. */
+  awsRegions?: string[];
+  nonAwsRegions?: string[];
+  accountIds?: string[];
+  architecturalDesign?: string;
+  industryType?: string;
+  industry?: string;
+  notes?: string;
+  tags?: Record<string, string>;
+  improvementStatus?: ImprovementStatus;
+  pillarPriorities?: string[];
+  /** Lens aliases; "wellarchitected" is always applied. */
+  lenses?: string[];
+}
+/** `updateWorkload`'s argument: only the properties present change. */
+export interface WorkloadPatch extends Partial<Omit<WorkloadInput, "lenses">> {
+  /** The `revision` read; a stale one is refused with kind "Conflict". */
+  expectedRevision?: string;
+}
+export interface Workload {
+  workloadId: string;
+  workloadName: string;
+  description: string;
+  environment: WorkloadEnvironment;
+  reviewOwner: string;
+  awsRegions: string[];
+  nonAwsRegions: string[];
+  accountIds: string[];
+  architecturalDesign?: string;
+  industryType?: string;
+  industry?: string;
+  notes?: string;
+  tags: Record<string, string>;
+  improvementStatus: ImprovementStatus;
+  pillarPriorities: string[];
+  lenses: string[];
+  riskCounts: RiskCounts;
+  questionsAnswered: number;
+  questionCount: number;
+  /** ISO 8601 UTC. */
+  createdAt: string;
+  updatedAt: string;
+  revision: string;
+}
+export interface WorkloadSummary {
+  workloadId: string;
+  workloadName: string;
+  reviewOwner: string;
+  environment: WorkloadEnvironment;
+  lenses: string[];
+  riskCounts: RiskCounts;
+  questionsAnswered: number;
+  questionCount: number;
+  improvementStatus: ImprovementStatus;
+  milestoneCount: number;
+  updatedAt: string;
+}
+
+/** `updateAnswer`'s argument (AWS UpdateAnswer, camelCase). */
+export interface AnswerUpdate {
+  /** The full new selection, not a delta. */
+  selectedChoices?: string[];
+  choiceUpdates?: Record<string, { status: ChoiceStatus; reason?: Reason; notes?: string }>;
+  isApplicable?: boolean;
+  reason?: Reason;
+  notes?: string;
+  /** The answer's `revision` as read ("" if never saved); a stale one is refused. */
+  expectedRevision?: string;
+}
+/** A question with its answer and risk (AWS Answer, camelCase, plus every choice). */
+export interface Answer {
+  lensAlias: string;
+  questionId: string;
+  pillarId: string;
+  questionTitle: string;
+  questionDescription: string;
+  helpfulResource?: Resource;
+  choices: ChoiceView[];
+  selectedChoices: string[];
+  choiceAnswers: ChoiceAnswer[];
+  isApplicable: boolean;
+  reason?: Reason;
+  notes?: string;
+  risk: Risk;
+  updatedAt?: string;
+  revision: string;
+}
+export interface ChoiceView {
+  choiceId: string;
+  title: string;
+  description?: string;
+  helpfulResource?: Resource;
+  improvementPlan?: Resource;
+  /** The question's "None of these" choice (id ending in `_no`). */
+  noneOfThese: boolean;
+  status: ChoiceStatus;
+  reason?: Reason;
+  notes?: string;
+}
+export interface LensReview {
+  lensAlias: string;
+  lensArn: string;
+  lensName: string;
+  lensVersion: string;
+  /** The lens's latest published version; newer than `lensVersion` when `upgradeLensReview` can move the review. */
+  latestLensVersion: string;
+  riskCounts: RiskCounts;
+  pillarReviewSummaries: PillarReviewSummary[];
+  notes?: string;
+  questionsAnswered: number;
+  questionCount: number;
+  updatedAt: string;
+  milestoneNumber?: number;
+  revision: string;
+}
+export interface PillarReviewSummary {
+  pillarId: string;
+  pillarName: string;
+  riskCounts: RiskCounts;
+  notes?: string;
+  questionsAnswered: number;
+  questionCount: number;
+}
+export interface LensReviewUpdate {
+  lensNotes?: string;
+  /** Pillar id → notes; pillars not named keep theirs. */
+  pillarNotes?: Record<string, string>;
+  expectedRevision?: string;
+}
+/** `createMilestone`'s result and a row of `listMilestones`. */
+export interface MilestoneSummary {
+  milestoneNumber: number;
+  milestoneName: string;
+  recordedAt: string;
+  riskCounts: RiskCounts;
+  questionsAnswered: number;
+  questionCount: number;
+}
+/** A milestone: the workload as it was, its lens reviews and every answer. */
+export interface Milestone {
+  milestoneNumber: number;
+  milestoneName: string;
+  recordedAt: string;
+  workload: Workload;
+  lensReviews: LensReview[];
+  answers: Answer[];
+}
+export interface DashboardFilter {
+  pillars?: string[];
+  risks?: ("HIGH" | "MEDIUM")[];
+}
+export interface Dashboard {
+  totals: {
+    workloads: number;
+    workloadsWithHighRisks: number;
+    workloadsWithMediumRisks: number;
+    highRisks: number;
+    mediumRisks: number;
+  };
+  pillars: {
+    pillarId: string;
+    pillarName: string;
+    riskCounts: RiskCounts;
+    workloadsWithHighRisks: number;
+    workloadsWithMediumRisks: number;
+  }[];
+  workloads: {
+    workloadId: string;
+    workloadName: string;
+    reviewOwner: string;
+    improvementStatus: ImprovementStatus;
+    updatedAt: string;
+    questionsAnswered: number;
+    questionCount: number;
+    riskCounts: RiskCounts;
+    pillars: { pillarId: string; pillarName: string; riskCounts: RiskCounts }[];
+    topRiskPillar?: string;
+  }[];
+  improvements: {
+    lensAlias: string;
+    questionId: string;
+    questionTitle: string;
+    pillarId: string;
+    risk: "HIGH" | "MEDIUM";
+    workloadCount: number;
+    workloadIds: string[];
+  }[];
+  /** Workload records that could not be read, left out of every figure above. */
+  damagedWorkloads: DamagedRecord[];
+}

@@ -1,0 +1,111 @@
+//! The lenses a workspace offers (shipped and custom), one lens as a `Lens` object, and the
+//! custom-lens workbench: import a draft, publish a version, export, delete.
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+
+use super::JsWorkspace;
+use crate::wasm::convert::{input, lens_text, string};
+use crate::wasm::lens::JsLens;
+use crate::workload::{ImportLensOptions, LensVersionInput, LensVersionOptions};
+
+#[wasm_bindgen(js_class = Workspace)]
+impl JsWorkspace {
+    /// Every lens: the shipped ones (framework first), then the custom lenses of this
+    /// workspace (`lensType: "CUSTOM_SELF"`, `lensStatus: "DRAFT"` until published).
+    #[wasm_bindgen(unchecked_return_type = "Promise<LensSummary[]>")]
+    pub fn lenses(&self) -> js_sys::Promise {
+        self.call((), |ws, ()| async move { ws.list_lenses().await })
+    }
+
+    /// One lens with its content, to render its questions or evaluate answers outside a
+    /// workload: a shipped lens, or a custom lens at `lensVersion` (default: its latest
+    /// published version). A draft-only custom lens is refused (`Validation`, `lensAlias`).
+    // Queued like every other call: a lens read right after a publish on the same handle must
+    // see it.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Lens>")]
+    pub fn lens(
+        &self,
+        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LensVersionOptions")] options: JsValue,
+    ) -> js_sys::Promise {
+        let args = (
+            string(lens_alias, "lensAlias"),
+            input::<LensVersionOptions>(options, "options"),
+        );
+        self.call(args, |ws, (alias, options)| async move {
+            let lens = ws.get_lens(&alias, options.lens_version.as_deref()).await?;
+            Ok::<_, crate::workload::WorkspaceError>(JsLens::new(Rc::new(lens.lens.clone())))
+        })
+    }
+
+    /// Lints a lens JSON text and keeps it as a draft custom lens (also with errors, which
+    /// `diagnostics` lists); with `{lensAlias}`, replaces that lens's draft. At most 500,000
+    /// bytes. A draft cannot be applied until `createLensVersion` publishes it.
+    #[wasm_bindgen(js_name = importLens, unchecked_return_type = "Promise<ImportLensResult>")]
+    pub fn import_lens(
+        &self,
+        text: js_sys::JsString,
+        #[wasm_bindgen(unchecked_optional_param_type = "ImportLensOptions")] options: JsValue,
+    ) -> js_sys::Promise {
+        let args = (
+            lens_text(&text),
+            input::<ImportLensOptions>(options, "options"),
+        );
+        self.call(args, |ws, (text, options)| async move {
+            ws.import_lens(&text, options).await
+        })
+    }
+
+    /// Publishes the draft as an immutable version. Throws `kind: "LensInvalid"` with
+    /// `diagnostics` when the draft has errors; `Validation` (`lensVersion`) for a name that is
+    /// empty, longer than 32 characters or already used, or past 100 versions.
+    #[wasm_bindgen(js_name = createLensVersion, unchecked_return_type = "Promise<LensVersionSummary>")]
+    pub fn create_lens_version(
+        &self,
+        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "LensVersionInput")] version: JsValue,
+    ) -> js_sys::Promise {
+        let args = (
+            string(lens_alias, "lensAlias"),
+            input::<LensVersionInput>(version, "version"),
+        );
+        self.call(args, |ws, (alias, version)| async move {
+            ws.create_lens_version(&alias, version).await
+        })
+    }
+
+    /// The JSON text of a published version, or of the draft when no version is named.
+    #[wasm_bindgen(js_name = exportLens, unchecked_return_type = "Promise<string>")]
+    pub fn export_lens(
+        &self,
+        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "LensVersionOptions")] options: JsValue,
+    ) -> js_sys::Promise {
+        let args = (
+            string(lens_alias, "lensAlias"),
+            input::<LensVersionOptions>(options, "options"),
+        );
+        self.call(args, |ws, (alias, options)| async move {
+            ws.export_lens(&alias, options.lens_version.as_deref())
+                .await
+        })
+    }
+
+    /// Deletes a custom lens with its draft and versions. Throws `kind: "Conflict"` naming
+    /// the workloads while any has a review of it.
+    #[wasm_bindgen(js_name = deleteLens, unchecked_return_type = "Promise<void>")]
+    pub fn delete_lens(
+        &self,
+        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
+    ) -> js_sys::Promise {
+        self.call(
+            (string(lens_alias, "lensAlias"),),
+            |ws, (alias,)| async move { ws.delete_lens(&alias).await },
+        )
+    }
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const CUSTOM_LENS_TYPES: &str = include_str!("../types/custom_lens.d.ts");

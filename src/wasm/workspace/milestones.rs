@@ -1,0 +1,93 @@
+//! Milestones (immutable snapshots of a workload), comparing two states, and the dashboard
+//! across every workload.
+
+use wasm_bindgen::prelude::*;
+
+use super::JsWorkspace;
+use crate::wasm::convert::{input, milestone_number, required_string, string};
+use crate::workload::CompareRequest;
+
+#[wasm_bindgen(js_class = Workspace)]
+impl JsWorkspace {
+    /// Records an immutable snapshot of the workload (at most 100 per workload).
+    #[wasm_bindgen(js_name = createMilestone, unchecked_return_type = "Promise<MilestoneSummary>")]
+    pub fn create_milestone(
+        &self,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
+        #[wasm_bindgen(js_name = milestoneName, unchecked_param_type = "string")]
+        milestone_name: JsValue,
+    ) -> js_sys::Promise {
+        let args = (
+            string(workload_id, "workloadId"),
+            required_string(milestone_name, "milestoneName"),
+        );
+        self.call(args, |ws, (id, name)| async move {
+            ws.create_milestone(&id, &name).await
+        })
+    }
+
+    #[wasm_bindgen(js_name = listMilestones, unchecked_return_type = "Promise<MilestoneSummary[]>")]
+    pub fn list_milestones(
+        &self,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
+    ) -> js_sys::Promise {
+        self.call(
+            (string(workload_id, "workloadId"),),
+            |ws, (id,)| async move { ws.list_milestones(&id).await },
+        )
+    }
+
+    /// The snapshot: the workload as it was, its lens reviews and every answer.
+    /// `milestoneNumber` is a whole number from 1 to 100 (else `Validation`).
+    #[wasm_bindgen(js_name = getMilestone, unchecked_return_type = "Promise<Milestone>")]
+    pub fn get_milestone(
+        &self,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
+        #[wasm_bindgen(js_name = milestoneNumber, unchecked_param_type = "number")]
+        milestone_number: JsValue,
+    ) -> js_sys::Promise {
+        let args = (
+            string(workload_id, "workloadId"),
+            self::milestone_number(milestone_number),
+        );
+        self.call(args, |ws, (id, number)| async move {
+            ws.get_milestone(&id, number).await
+        })
+    }
+
+    /// Compares two states of a workload lens by lens: `from` before, `to` after (milestone
+    /// numbers; omitted = the current state; both omitted = the latest milestone against the
+    /// current state). Rejects with `NotFound` for a missing workload or milestone, and with
+    /// `Validation` naming `from` or `to` for a bad number.
+    #[wasm_bindgen(
+        js_name = compareMilestones,
+        unchecked_return_type = "Promise<MilestoneComparison>"
+    )]
+    pub fn compare_milestones(
+        &self,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CompareOptions")] options: JsValue,
+    ) -> js_sys::Promise {
+        let args = (
+            string(workload_id, "workloadId"),
+            input::<CompareRequest>(options, "options"),
+        );
+        self.call(args, |ws, (id, request)| async move {
+            ws.compare_milestones(&id, request).await
+        })
+    }
+
+    /// Risks across every workload, by pillar, by workload and by question.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Dashboard>")]
+    pub fn dashboard(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "DashboardFilter")] filter: JsValue,
+    ) -> js_sys::Promise {
+        self.call((input(filter, "filter"),), |ws, (filter,)| async move {
+            ws.dashboard(filter).await
+        })
+    }
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const COMPARE_TYPES: &str = include_str!("../types/compare.d.ts");

@@ -1,0 +1,195 @@
+//! The `Workspace` class: workloads, their lens reviews, answers and milestones, kept in the
+//! browser. This file opens and closes one and holds [`JsWorkspace::call`], the helper every
+//! async method is written over; the methods live by area in the files below.
+//!
+//! - [`workloads`]: define, list, read, update, delete; associate and disassociate lenses.
+//! - [`answers`]: answers, lens reviews and their notes, the improvement plan, answers files.
+//! - [`milestones`]: milestones, comparing them, the dashboard.
+//! - [`lenses`]: the lenses a workspace offers, and custom lenses (import, publish, export).
+//! - [`safety`]: damaged records, repair, and the whole workspace as one backup file.
+
+mod answers;
+mod lenses;
+mod milestones;
+mod safety;
+mod workloads;
+
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use super::convert::{value, Args, Reply};
+use super::dispose::{guard_disposal, WORKSPACE_DISPOSED, WORKSPACE_GUARDED};
+use super::env::JsEnvironment;
+use super::error::{invalid_argument, js_error, Thrown};
+use super::store::indexeddb::{IndexedDbStore, DEFAULT_NAME};
+use super::store::localstorage::LocalStorageStore;
+use super::store::BrowserStore;
+use crate::catalog;
+use crate::store::memory::MemoryStore;
+use crate::store::StoreError;
+use crate::workload::turnstile::Turnstile;
+use crate::workload::{Workspace, WorkspaceError};
+
+/// What a JS `Workspace` handle drives: the core workspace, and the queue its calls wait in
+/// ([`JsWorkspace::call`]). It derefs to the workspace so that every method reads
+/// `ws.operation(...)`.
+struct Core {
+    workspace: Workspace<BrowserStore>,
+    turns: Rc<Turnstile>,
+}
+
+impl std::ops::Deref for Core {
+    type Target = Workspace<BrowserStore>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.workspace
+    }
+}
+
+/// `Workspace.open`'s argument.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+struct OpenOptions {
+    storage: Option<String>,
+    name: Option<String>,
+}
+
+/// One call's work once its arguments are read: the core call and its result as a JS value.
+type Pending = Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>;
+
+/// Workloads, their lens reviews, answers and milestones, kept in the browser.
+///
+/// ```javascript
+/// const ws = await Workspace.open({ storage: "indexeddb" });
+/// const w = await ws.defineWorkload({ workloadName: "Retail Website - North America", ... });
+/// await ws.updateAnswer(w.workloadId, "wellarchitected", "priorities", { selectedChoices: [...] });
+/// const review = await ws.getLensReview(w.workloadId, "wellarchitected");
+/// ```
+#[wasm_bindgen(js_name = Workspace)]
+pub struct JsWorkspace {
+    core: Rc<Core>,
+}
+
+#[wasm_bindgen(js_class = Workspace)]
+impl JsWorkspace {
+    /// Opens the workspace `name` (default `"plumbline"`) in `storage`: `"indexeddb"` (the
+    /// default where IndexedDB exists), `"localstorage"`, or `"memory"` (the default elsewhere,
+    /// e.g. Node; nothing is kept). Rejects with `kind: "Unavailable"` when the storage cannot
+    /// be used (blocked upgrade, data from a newer release, storage disabled).
+    pub async fn open(
+        #[wasm_bindgen(unchecked_optional_param_type = "OpenOptions")] options: JsValue,
+    ) -> Result<JsWorkspace, JsValue> {
+        let options: OpenOptions = if options.is_undefined() || options.is_null() {
+            OpenOptions::default()
+        } else {
+            value(options, "options")?
+        };
+        let name = options.name.unwrap_or_else(|| DEFAULT_NAME.to_string());
+        if name.trim().is_empty() || name.chars().count() > 100 {
+            return Err(invalid_argument("name", "must be 1 to 100 characters"));
+        }
+        // Before the store opens: nothing to close when the shipped lenses cannot be had.
+        let lenses = catalog::loaded().map_err(|e| js_error(e.kind(), &e.to_string(), &[]))?;
+        let storage = match options.storage {
+            Some(s) => s,
+            None if has_indexed_db() => "indexeddb".into(),
+            None => "memory".into(),
+        };
+        let store_error = |e: StoreError| WorkspaceError::from(e).thrown();
+        let store = match storage.as_str() {
+            "memory" => BrowserStore::Memory(MemoryStore::new()),
+            "indexeddb" => {
+                BrowserStore::IndexedDb(IndexedDbStore::open(&name).await.map_err(store_error)?)
+            }
+            "localstorage" => {
+                BrowserStore::LocalStorage(LocalStorageStore::open(&name).map_err(store_error)?)
+            }
+            other => {
+                return Err(invalid_argument(
+                    "storage",
+                    &format!(
+                    "`{other}` is not a storage; use \"indexeddb\", \"localstorage\" or \"memory\""
+                ),
+                ))
+            }
+        };
+        let workspace = Workspace::open_with_lenses(store, JsEnvironment, lenses.to_vec())
+            .await
+            .map_err(Thrown::thrown)?;
+        let core = Rc::new(Core {
+            workspace,
+            turns: Turnstile::new(),
+        });
+        guard_disposal(&WORKSPACE_GUARDED, WORKSPACE_DISPOSED, || {
+            JsWorkspace { core: core.clone() }.into()
+        });
+        Ok(JsWorkspace { core })
+    }
+
+    /// Which storage this workspace uses: `"indexeddb"`, `"localstorage"` or `"memory"`.
+    #[wasm_bindgen(getter, unchecked_return_type = "StorageKind")]
+    pub fn storage(&self) -> String {
+        self.core.store().kind().to_string()
+    }
+
+    /// Closes the database connection (IndexedDB); later calls reject with `Unavailable`.
+    pub fn close(&self) {
+        if let BrowserStore::IndexedDb(s) = self.core.store() {
+            s.close();
+        }
+    }
+}
+
+impl JsWorkspace {
+    /// Every async method: reads `args` now (the caller may change its objects once the call
+    /// returns), then runs `op` on the shared core in this handle's turn and settles the
+    /// promise with its result as a JS value, or with the first bad argument's or the core's
+    /// error.
+    ///
+    /// Calls on one handle run one after another, in call order: the place in the queue is
+    /// taken here, synchronously, and `op` starts when every earlier call has settled.
+    /// Concurrent calls that interleaved all rewrote the workload's summary document and
+    /// defeated each other's revisions, so most failed with a `Conflict` that no other writer
+    /// caused. The turn is released when `op` settles, with a result or an error.
+    fn call<A, T, E, F, Fut>(&self, args: A, op: F) -> js_sys::Promise
+    where
+        A: Args,
+        A::Values: 'static,
+        F: FnOnce(Rc<Core>, A::Values) -> Fut + 'static,
+        Fut: Future<Output = Result<T, E>> + 'static,
+        T: Reply,
+        E: Thrown,
+    {
+        let args = args.decoded();
+        let core = self.core.clone();
+        let work: Pending =
+            Box::pin(async move { op(core, args?).await.map_err(Thrown::thrown)?.reply() });
+        in_turn(&self.core.turns, work)
+    }
+}
+
+/// The one place a promise is made: `work` runs when this call's turn comes. Not generic, so
+/// the executor glue exists once in the module instead of once per method.
+fn in_turn(turns: &Rc<Turnstile>, work: Pending) -> js_sys::Promise {
+    let ticket = turns.enter();
+    wasm_bindgen_futures::future_to_promise(async move {
+        let turn = ticket.await;
+        let result = work.await;
+        drop(turn);
+        result
+    })
+}
+
+/// Whether this runtime has IndexedDB (browsers: yes; Node: no).
+fn has_indexed_db() -> bool {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("indexedDB"))
+        .map(|v| !v.is_undefined() && !v.is_null())
+        .unwrap_or(false)
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const WORKSPACE_TYPES: &str = include_str!("../types/workspace.d.ts");

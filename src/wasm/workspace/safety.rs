@@ -1,0 +1,83 @@
+//! Data safety: damaged records (listed, exported as stored, repaired), and the whole
+//! workspace as one backup file (export, and restore with a preview).
+
+use wasm_bindgen::prelude::*;
+
+use super::JsWorkspace;
+use crate::wasm::convert::{document_text, input, string};
+use crate::workload::backup::RestoreOptions;
+
+#[wasm_bindgen(js_class = Workspace)]
+impl JsWorkspace {
+    /// Every record of the workspace that cannot be read (reads them all).
+    #[wasm_bindgen(js_name = damagedRecords, unchecked_return_type = "Promise<DamagedRecord[]>")]
+    pub fn damaged_records(&self) -> js_sys::Promise {
+        self.call((), |ws, ()| async move { ws.damaged_records().await })
+    }
+
+    /// The workload records that cannot be read: the rows `listWorkloads` leaves out.
+    #[wasm_bindgen(js_name = damagedWorkloads, unchecked_return_type = "Promise<DamagedRecord[]>")]
+    pub fn damaged_workloads(&self) -> js_sys::Promise {
+        self.call((), |ws, ()| async move { ws.damaged_workloads().await })
+    }
+
+    /// The custom lens records that cannot be read: the lenses `lenses()` leaves out. Delete
+    /// one with `deleteLens(recordId.slice("customlens/".length))`.
+    #[wasm_bindgen(js_name = damagedLenses, unchecked_return_type = "Promise<DamagedRecord[]>")]
+    pub fn damaged_lenses(&self) -> js_sys::Promise {
+        self.call((), |ws, ()| async move { ws.damaged_lenses().await })
+    }
+
+    /// Every record of a workload exactly as stored, damaged ones included, as JSON text.
+    #[wasm_bindgen(js_name = exportRawWorkload, unchecked_return_type = "Promise<string>")]
+    pub fn export_raw_workload(
+        &self,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
+    ) -> js_sys::Promise {
+        self.call(
+            (string(workload_id, "workloadId"),),
+            |ws, (id,)| async move { ws.export_raw_workload(&id).await },
+        )
+    }
+
+    /// Recomputes a workload's derived figures and removes its unreadable answers and
+    /// milestones. `Corrupted` when its own properties cannot be read.
+    #[wasm_bindgen(js_name = repairWorkload, unchecked_return_type = "Promise<RepairReport>")]
+    pub fn repair_workload(
+        &self,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
+    ) -> js_sys::Promise {
+        self.call(
+            (string(workload_id, "workloadId"),),
+            |ws, (id,)| async move { ws.repair_workload(&id).await },
+        )
+    }
+
+    /// The whole workspace as one backup file (JSON text, format `plumbline-workspace-backup`).
+    #[wasm_bindgen(js_name = exportWorkspace, unchecked_return_type = "Promise<string>")]
+    pub fn export_workspace(&self) -> js_sys::Promise {
+        self.call((), |ws, ()| async move { ws.export_workspace().await })
+    }
+
+    /// Restores a backup file. `{mode: "preview"}` (the default) lists what would happen;
+    /// `{mode: "apply"}` writes, all or nothing, and refuses (`Validation`, `onConflict`)
+    /// while an item that exists here with other content has no choice. A file that is not a
+    /// valid backup: `Validation` with `field: "backup"` and the JSON `path` of the problem.
+    #[wasm_bindgen(js_name = importWorkspace, unchecked_return_type = "Promise<RestoreResult>")]
+    pub fn import_workspace(
+        &self,
+        text: js_sys::JsString,
+        #[wasm_bindgen(unchecked_optional_param_type = "RestoreOptions")] options: JsValue,
+    ) -> js_sys::Promise {
+        let args = (
+            document_text(&text, "backup", "the backup file's text"),
+            input::<RestoreOptions>(options, "options"),
+        );
+        self.call(args, |ws, (text, options)| async move {
+            ws.import_workspace(&text, options).await
+        })
+    }
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const SAFETY_TYPES: &str = include_str!("../types/safety.d.ts");

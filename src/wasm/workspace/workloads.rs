@@ -1,0 +1,104 @@
+//! Workloads: define, list, read, update, delete; associate and disassociate lenses.
+
+use wasm_bindgen::prelude::*;
+
+use super::JsWorkspace;
+use crate::wasm::convert::{input, string, value};
+
+#[wasm_bindgen(js_class = Workspace)]
+impl JsWorkspace {
+    /// Creates a workload. Required: `workloadName`, `description`, `environment`,
+    /// `reviewOwner`, and `awsRegions` or `nonAwsRegions`. The framework lens is always applied.
+    #[wasm_bindgen(js_name = defineWorkload, unchecked_return_type = "Promise<Workload>")]
+    pub fn define_workload(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "WorkloadInput")] workload: JsValue,
+    ) -> js_sys::Promise {
+        self.call(
+            (input(workload, "workload"),),
+            |ws, (workload,)| async move { ws.define_workload(workload).await },
+        )
+    }
+
+    /// Every workload, by name.
+    #[wasm_bindgen(js_name = listWorkloads, unchecked_return_type = "Promise<WorkloadSummary[]>")]
+    pub fn list_workloads(&self) -> js_sys::Promise {
+        self.call((), |ws, ()| async move { ws.list_workloads().await })
+    }
+
+    #[wasm_bindgen(js_name = getWorkload, unchecked_return_type = "Promise<Workload>")]
+    pub fn get_workload(
+        &self,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
+    ) -> js_sys::Promise {
+        self.call(
+            (string(workload_id, "workloadId"),),
+            |ws, (id,)| async move { ws.get_workload(&id).await },
+        )
+    }
+
+    /// Changes the properties present in `patch`; with `expectedRevision`, refuses (Conflict)
+    /// if the workload changed since it was read.
+    #[wasm_bindgen(js_name = updateWorkload, unchecked_return_type = "Promise<Workload>")]
+    pub fn update_workload(
+        &self,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "WorkloadPatch")] patch: JsValue,
+    ) -> js_sys::Promise {
+        let args = (string(workload_id, "workloadId"), input(patch, "patch"));
+        self.call(args, |ws, (id, patch)| async move {
+            ws.update_workload(&id, patch).await
+        })
+    }
+
+    /// Deletes the workload with its reviews, answers and milestones, in one transaction.
+    #[wasm_bindgen(js_name = deleteWorkload, unchecked_return_type = "Promise<void>")]
+    pub fn delete_workload(
+        &self,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
+    ) -> js_sys::Promise {
+        self.call(
+            (string(workload_id, "workloadId"),),
+            |ws, (id,)| async move { ws.delete_workload(&id).await },
+        )
+    }
+
+    #[wasm_bindgen(js_name = associateLenses, unchecked_return_type = "Promise<Workload>")]
+    pub fn associate_lenses(
+        &self,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
+        #[wasm_bindgen(js_name = lensAliases, unchecked_param_type = "string[]")]
+        lens_aliases: JsValue,
+    ) -> js_sys::Promise {
+        self.call(
+            lens_change(workload_id, lens_aliases),
+            |ws, (id, aliases)| async move { ws.associate_lenses(&id, &aliases).await },
+        )
+    }
+
+    /// Removes lenses from the workload; their answers are kept and come back when the lens is
+    /// added again. The framework lens cannot be removed.
+    #[wasm_bindgen(js_name = disassociateLenses, unchecked_return_type = "Promise<Workload>")]
+    pub fn disassociate_lenses(
+        &self,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
+        #[wasm_bindgen(js_name = lensAliases, unchecked_param_type = "string[]")]
+        lens_aliases: JsValue,
+    ) -> js_sys::Promise {
+        self.call(
+            lens_change(workload_id, lens_aliases),
+            |ws, (id, aliases)| async move { ws.disassociate_lenses(&id, &aliases).await },
+        )
+    }
+}
+
+/// The arguments of adding or removing lenses: the workload and the lens aliases.
+fn lens_change(
+    workload_id: JsValue,
+    lens_aliases: JsValue,
+) -> (Result<String, JsValue>, Result<Vec<String>, JsValue>) {
+    (
+        string(workload_id, "workloadId"),
+        value(lens_aliases, "lensAliases"),
+    )
+}
