@@ -67,7 +67,7 @@ fn main() {
         &generated,
     ));
     for (what, text) in &inputs {
-        let report = lens::lint(text);
+        let report = plumbline::lint::lint(text);
         let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
         let warnings = report.diagnostics.len() - errors;
         if report.lens.is_none() {
@@ -85,7 +85,7 @@ fn main() {
         }
         let (ratio, parse, json) = paired(
             &config,
-            || lens::lint(text),
+            || plumbline::lint::lint(text),
             || serde_json::from_str::<serde_json::Value>(text).expect("valid JSON"),
         );
         let note = format!("{errors} errors, {warnings} warnings");
@@ -139,7 +139,7 @@ fn main() {
 
     // ---- rule analysis ----------------------------------------------------------------------
     for (what, text) in &inputs {
-        let Some(model) = lens::lint(text).lens else {
+        let Some(model) = plumbline::lint::lint(text).lens else {
             continue;
         };
         let questions: usize = model.pillars.iter().map(|p| p.questions.len()).sum();
@@ -294,8 +294,8 @@ fn hostile_figures(config: &Config, rec: &mut Recorder) {
     for (name, generate, sizes) in series {
         for &n in sizes {
             let text = generate(n);
-            let diagnostics = lens::lint(&text).diagnostics.len();
-            let stats = bench(config, || lens::lint(&text));
+            let diagnostics = plumbline::lint::lint(&text).diagnostics.len();
+            let stats = bench(config, || plumbline::lint::lint(&text));
             let r = rec.add("growth", format!("{name}, n = {n}"), "s", stats, None);
             r.series = Some(name.to_string());
             r.units = Some(n as u64);

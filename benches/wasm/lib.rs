@@ -21,7 +21,7 @@ pub struct CoreLens {
 impl CoreLens {
     #[wasm_bindgen(constructor)]
     pub fn new(text: &str) -> Result<CoreLens, JsError> {
-        let report = lens::lint(text);
+        let report = plumbline::lint::lint(text);
         let lens = report.lens.ok_or_else(|| {
             JsError::new(&format!(
                 "no lens model: {}",
@@ -41,7 +41,7 @@ impl CoreLens {
     /// `lens::lint` inside wasm (the text crosses the boundary once, as in `Lens.parse`, but no
     /// object is made for JS): the number of diagnostics.
     pub fn lint(text: &str) -> usize {
-        lens::lint(text).diagnostics.len()
+        plumbline::lint::lint(text).diagnostics.len()
     }
 
     #[wasm_bindgen(js_name = questionCount)]

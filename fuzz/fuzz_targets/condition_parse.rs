@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
     let lens = format!(
         "{{\"schemaVersion\":\"2021-11-01\",\"name\":\"fuzz\",\"description\":\"d\",\"pillars\":[{{\"id\":\"p01\",\"name\":\"P\",\"questions\":[{{\"id\":\"q01\",\"title\":\"Q\",\"description\":\"d\",\"choices\":[{{\"id\":\"a01\",\"title\":\"A\",\"improvementPlan\":{{\"displayText\":\"x\"}}}},{{\"id\":\"b01\",\"title\":\"B\",\"improvementPlan\":{{\"displayText\":\"y\"}}}}],\"riskRules\":[\n{{\"condition\":{quoted},\"risk\":\"NO_RISK\"}},\n{{\"condition\":\"default\",\"risk\":\"HIGH_RISK\"}}]}}]}}]}}"
     );
-    let report = plumbline::lens::lint(&lens);
+    let report = plumbline::lint::lint(&lens);
     for d in &report.diagnostics {
         if d.path.ends_with("riskRules[0].condition") {
             // The condition sits alone on line 2: every error in it must point there.

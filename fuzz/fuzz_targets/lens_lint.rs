@@ -1,4 +1,4 @@
-//! Any UTF-8 text through `lens::lint`: it must not panic, and every position it reports must
+//! Any UTF-8 text through `lint::lint`: it must not panic, and every position it reports must
 //! lie inside the text (a line that exists, a column at most one past that line's end).
 #![no_main]
 
@@ -9,7 +9,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let report = plumbline::lens::lint(text);
+    let report = plumbline::lint::lint(text);
     let lines: Vec<usize> = line_lengths(text);
     for d in &report.diagnostics {
         let line = d.line as usize;

@@ -22,9 +22,6 @@ pub mod validate;
 
 pub use diagnostic::{Diagnostic, Finding, Severity};
 pub use model::Lens;
-// `lens::lint` is where every caller (CLI, wasm, tests, benches) finds it; it lives in
-// `crate::lint`, above `lens` and `review`.
-pub use crate::lint::{lint, lint_with};
 
 use issue::Issues;
 use position::LineIndex;

@@ -49,7 +49,7 @@ impl JsLens {
             strict: options.strict,
             ..lens::LintOptions::default()
         };
-        let report = lens::lint_with(&lens_text(&text)?, &options);
+        let report = crate::lint::lint_with(&lens_text(&text)?, &options);
         to_js(&LintResult {
             valid: report.lens.is_some() && !report.has_errors(),
             diagnostics: &report.diagnostics,

@@ -6,7 +6,7 @@
 //! every golden file; `PLUMBLINE_BLESS=1`, the older name, works too) and review the diff.
 //!
 //! Tests marked "needs the lens parser" are skipped, with a note on stderr, while
-//! `plumbline::lens::lint` is still the interface stub (it returns neither a lens nor a
+//! `plumbline::lint::lint` is still the interface stub (it returns neither a lens nor a
 //! diagnostic, which a real parser never does).
 
 use std::path::{Path, PathBuf};
@@ -80,9 +80,9 @@ fn golden(name: &str, args: &[&str]) -> Run {
     result
 }
 
-/// Whether `lens::lint` is the real parser rather than the interface stub.
+/// Whether `lint::lint` is the real parser rather than the interface stub.
 fn parser_available() -> bool {
-    let report = plumbline::lens::lint("{}");
+    let report = plumbline::lint::lint("{}");
     let real = report.lens.is_some() || !report.diagnostics.is_empty();
     if !real {
         eprintln!("skipped: needs the lens parser, which is still the interface stub");

@@ -11,7 +11,8 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use plumbline::lens::{lint, Severity};
+use plumbline::lens::Severity;
+use plumbline::lint::lint;
 
 const EXPECTED: &str = "tests/corpus_expected.tsv";
 const HEADER: &str = "file\tvalid\terrors\twarnings";

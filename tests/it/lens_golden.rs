@@ -10,7 +10,8 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use plumbline::lens::{codes, lint, Severity};
+use plumbline::lens::{codes, Severity};
+use plumbline::lint::lint;
 
 fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/lens")

@@ -5,7 +5,8 @@ use std::fs;
 use std::path::Path;
 
 use plumbline::lens::model::{AdditionalResourceType, LensRisk};
-use plumbline::lens::{lint, lint_with, parse, parse_with, LintOptions, Severity, MAX_FILE_BYTES};
+use plumbline::lens::{parse, parse_with, LintOptions, Severity, MAX_FILE_BYTES};
+use plumbline::lint::{lint, lint_with};
 use plumbline::rule::CompiledCondition;
 
 fn golden(name: &str) -> String {

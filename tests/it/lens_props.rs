@@ -8,7 +8,8 @@ use proptest::prelude::*;
 use serde_json::Value as Json;
 
 use plumbline::lens::json::{read, Kind, Value};
-use plumbline::lens::{lint, parse, LintReport};
+use plumbline::lens::{parse, LintReport};
+use plumbline::lint::lint;
 
 fn golden(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/golden/lens/{name}.json"));

@@ -6,7 +6,8 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 use plumbline::lens::model::{Lens, Question};
-use plumbline::lens::{lint_with, LintOptions};
+use plumbline::lens::LintOptions;
+use plumbline::lint::lint_with;
 use plumbline::review::{question_risk, Answer, Risk};
 
 fn lens_text(file: &str) -> String {

@@ -101,7 +101,7 @@ fn lint(
     out: &mut dyn Write,
 ) -> Result<u8, Failure> {
     let Input { name, text } = input::read(file, LENS_LIMIT).map_err(usage_failure)?;
-    let report = lens::lint_with(&text, &lint_options);
+    let report = plumbline::lint::lint_with(&text, &lint_options);
     let rendered = match format {
         Format::Text => render::text(&name, &report.diagnostics),
         Format::Json => render::json(&report.diagnostics),

@@ -2,7 +2,7 @@
 //! applied to workloads like the shipped lenses.
 //!
 //! Life cycle (as AWS's ImportLens / CreateLensVersion / ExportLens / DeleteLens):
-//! - `import_lens(text)` lints the text (the CLI's `lens::lint`, default options) and keeps it
+//! - `import_lens(text)` lints the text (the CLI's `lint::lint`, default options) and keeps it
 //!   as the lens's **draft** even when it has errors, so the author keeps their work and sees
 //!   what is wrong. With `lensAlias`, it replaces the draft of an existing custom lens.
 //! - `create_lens_version` publishes the draft as an immutable version; a draft with errors is

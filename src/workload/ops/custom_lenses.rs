@@ -45,7 +45,7 @@ impl<S: Store> Workspace<S> {
             Some(a) => Some(self.core.custom_alias_of("lensAlias", a)?),
             None => None,
         };
-        let report = lens::lint(text);
+        let report = crate::lint::lint(text);
         let mut imported = None;
         self.run(&mut |p| {
             let (writes, meta) = plan_import(p, text, existing.as_deref(), &report)?;
@@ -114,7 +114,7 @@ impl<S: Store> Workspace<S> {
             .await?;
         Ok(CustomLensDetail {
             summary: meta.body.summary(),
-            diagnostics: lens::lint(&draft.text).diagnostics,
+            diagnostics: crate::lint::lint(&draft.text).diagnostics,
             versions: meta.body.versions.iter().map(|v| v.summary()).collect(),
         })
     }
