@@ -189,6 +189,10 @@ out.push(engineSummary(), '');
 const ws = workspaceSummary();
 if (ws) out.push('Workspace in Chromium (public JS API):', '', ws, '');
 out.push(otherSummary(), '');
+// Comparisons across changes (before and after an issue) are written by hand in
+// benches/before-after.md, because a run only measures one commit; they are kept verbatim.
+const BEFORE_AFTER = join(ROOT, 'benches/before-after.md');
+if (existsSync(BEFORE_AFTER)) out.push(readFileSync(BEFORE_AFTER, 'utf8').trimEnd(), '');
 out.push('## Figures', '');
 for (const [id, title, text] of SECTIONS) {
   const rows = records.filter((r) => r.section === id).sort((a, b) => ENV_ORDER.indexOf(a.env) - ENV_ORDER.indexOf(b.env));
