@@ -11,6 +11,7 @@
 //! repeated after a read replays the draws of the previous run, so a plan sees the same clock
 //! and the same id however many reads it took.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::error::WorkspaceError;
@@ -171,9 +172,11 @@ impl<'a> Planning<'a> {
     }
 
     /// The records under `prefix`.
-    pub fn listing(&self, prefix: &str) -> Result<Listing, Halt> {
+    /// Borrowed when the shell read the prefix: a plan that only decodes the documents (a
+    /// list of 10,000 workloads) then copies none of them.
+    pub fn listing(&self, prefix: &str) -> Result<Cow<'_, Listing>, Halt> {
         if let Some(listing) = self.reads.prefixes.get(prefix) {
-            return Ok(listing.clone());
+            return Ok(Cow::Borrowed(listing));
         }
         if !self.reads.complete {
             return Err(Halt::Read(Need::Prefix(prefix.to_string())));
@@ -185,16 +188,16 @@ impl<'a> Planning<'a> {
             .filter(|(id, _)| id.starts_with(prefix))
             .filter_map(|(_, read)| read.as_ref().ok().cloned().flatten())
             .collect();
-        Ok(Listing {
+        Ok(Cow::Owned(Listing {
             documents,
             raw: Vec::new(),
             damage: None,
-        })
+        }))
     }
 
     /// Every document under `prefix`; `Corrupted` when one of them does not read.
     pub fn list(&self, prefix: &str) -> Result<Vec<Document>, Halt> {
-        let listing = self.listing(prefix)?;
+        let listing = self.listing(prefix)?.into_owned();
         match listing.damage {
             Some(e) => Err(e.into()),
             None => Ok(listing.documents),
@@ -203,7 +206,7 @@ impl<'a> Planning<'a> {
 
     /// One record as stored, damaged or not.
     pub fn raw(&self, id: &str) -> Result<Option<RawRecord>, Halt> {
-        let listing = self.listing(id)?;
+        let listing = self.listing(id)?.into_owned();
         if listing.damage.is_some() {
             return Ok(listing.raw.into_iter().find(|r| r.id == id));
         }
@@ -215,7 +218,7 @@ impl<'a> Planning<'a> {
 
     /// Every record under `prefix` as stored, damaged or not.
     pub fn raw_list(&self, prefix: &str) -> Result<Vec<RawRecord>, Halt> {
-        let listing = self.listing(prefix)?;
+        let listing = self.listing(prefix)?.into_owned();
         if listing.damage.is_some() {
             return Ok(listing.raw);
         }

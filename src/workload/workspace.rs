@@ -272,6 +272,20 @@ impl Planning<'_> {
     ) -> Result<(Vec<Stored<T>>, Vec<DamagedRecord>), Halt> {
         let mut readable = Vec::new();
         let mut damaged = Vec::new();
+        let listing = self.listing(prefix)?;
+        if listing.damage.is_none() {
+            // Every record read as a document: decode each one copy. Going through `raw_list`
+            // copied every body twice more (into `{rev, body}` and back out), which made the
+            // list and dashboard of 1,000 workloads 40-75 % slower. Decoding from a borrowed
+            // body would save that copy too, but costs 13 KiB of wasm (a second serde form).
+            for doc in &listing.documents {
+                match Stored::decode(doc.clone()) {
+                    Ok(doc) => readable.push(doc),
+                    Err(e) => damaged.push(DamagedRecord::new(&doc.id, corruption(e))),
+                }
+            }
+            return Ok((readable, damaged));
+        }
         for raw in self.raw_list(prefix)? {
             match decode_raw(&raw) {
                 Ok(doc) => readable.push(doc),
@@ -412,12 +426,14 @@ pub(crate) fn decode_raw<T: DeserializeOwned>(raw: &RawRecord) -> Result<Stored<
     let doc = raw
         .document()
         .ok_or("the record is not {rev: string, body}")?;
-    match Stored::decode(doc) {
-        Ok(doc) => Ok(doc),
-        Err(e) => Err(match e {
-            WorkspaceError::Storage(StoreError::Corrupted { message, .. }) => message,
-            other => other.to_string(),
-        }),
+    Stored::decode(doc).map_err(corruption)
+}
+
+/// What a damaged record's report says: the decoder's message.
+fn corruption(e: WorkspaceError) -> String {
+    match e {
+        WorkspaceError::Storage(StoreError::Corrupted { message, .. }) => message,
+        other => other.to_string(),
     }
 }
 
