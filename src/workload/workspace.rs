@@ -274,7 +274,7 @@ impl Planning<'_> {
         let mut damaged = Vec::new();
         let listing = self.listing(prefix)?;
         if listing.damage.is_none() {
-            // Every record read as a document: decode each one copy. Going through `raw_list`
+            // Every record read as a document: decode each from one copy. Going through `raw_list`
             // copied every body twice more (into `{rev, body}` and back out), which made the
             // list and dashboard of 1,000 workloads 40-75 % slower. Decoding from a borrowed
             // body would save that copy too, but costs 13 KiB of wasm (a second serde form).
