@@ -49,9 +49,15 @@ export default [
     languageOptions: { globals: { ...globals.worker } },
   },
   {
-    files: ['scripts/**/*.{js,mjs,cjs}', 'tests/**/*.{js,mjs,cjs}', 'benches/**/*.mjs', 'eslint.config.js'],
+    files: ['scripts/**/*.{js,mjs,cjs}', 'tests/**/*.{js,mjs,cjs}', 'benches/**/*.mjs', 'sync/**/*.mjs', 'eslint.config.js'],
     ignores: ['tests/js/fixtures/**', 'benches/web/**'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The write rules of a shared workload's database run inside CouchDB's own JavaScript
+    // engine: plain ES5, one function, no module and no outside names.
+    files: ['sync/validate_doc_update.js'],
+    languageOptions: { ecmaVersion: 5, sourceType: 'script', globals: {} },
   },
   {
     // The end-to-end tests hand functions to `page.evaluate`, which runs them in the page:
