@@ -48,7 +48,7 @@ else
   cargo install --locked twiggy --version "$want_twiggy"
 fi
 
-header "install: npm devDependencies (binaryen, playwright-core, typescript, vite, axe-core)"
+header "install: npm packages (binaryen, playwright-core, typescript, vite, axe-core; PouchDB and express-pouchdb for team sync)"
 # node_modules/.package-lock.json is what npm wrote at the last install; a newer lockfile
 # means the dependencies changed since then.
 if [[ -f node_modules/.package-lock.json && ! package-lock.json -nt node_modules/.package-lock.json ]]; then

@@ -30,6 +30,7 @@ CURRENT=""
 # run (a failing command under `set -e`, or `die`), the step where it stopped.
 finish() {
   local rc=$?
+  stop_couch_server
   header "steps (${SECONDS}s in all)"
   printf '%s\n' "${SUMMARY[@]}"
   if [[ $rc -eq 0 ]]; then
@@ -169,6 +170,45 @@ e2e() {
   node_tests tests/e2e/ e2e
 }
 
+# The CouchDB-protocol test server (scripts/couch-server.mjs) for the `sync` step: on
+# 127.0.0.1, a free port, a server admin made up for this run and known only through the
+# environment of the tests. finish() stops it however the run ends.
+COUCH_PID=""
+start_couch_server() {
+  local out="$LOGS/couch-server.out" i
+  : >"$out"
+  PLUMBLINE_COUCH_ADMIN="admin:$(node -e 'process.stdout.write(require("node:crypto").randomBytes(18).toString("hex"))')"
+  export PLUMBLINE_COUCH_ADMIN
+  node scripts/couch-server.mjs >"$out" 2>"$LOGS/couch-server.log" &
+  COUCH_PID=$!
+  for i in $(seq 1 300); do
+    [[ -s $out ]] && break
+    kill -0 "$COUCH_PID" 2>/dev/null || die "the test server stopped before printing its URL (see $LOGS/couch-server.log)"
+    sleep 0.1
+  done
+  PLUMBLINE_COUCH_URL=$(head -n 1 "$out")
+  [[ $PLUMBLINE_COUCH_URL =~ ^http://127\.0\.0\.1:[0-9]+$ ]] || die "the test server printed '$PLUMBLINE_COUCH_URL', not its URL"
+  export PLUMBLINE_COUCH_URL
+  echo "test server: $PLUMBLINE_COUCH_URL (pid $COUCH_PID)"
+}
+
+stop_couch_server() {
+  if [[ -n $COUCH_PID ]]; then
+    kill -TERM "$COUCH_PID" 2>/dev/null || true
+    wait "$COUCH_PID" 2>/dev/null || true
+    COUCH_PID=""
+  fi
+  unset PLUMBLINE_COUCH_URL PLUMBLINE_COUCH_ADMIN
+}
+
+# Team sync (sync/, www/sync/) against the test server: roles and write rules, replication
+# between two people, the browser's PouchDB build.
+sync_tests() {
+  start_couch_server
+  node_tests tests/sync/ sync
+  stop_couch_server
+}
+
 size_budget() {
   node scripts/size.mjs --check
   RESULT="within budget"
@@ -238,6 +278,7 @@ STEPS=(
   "size         y size_budget     size budget"
   "lint-lenses  n lint_lenses     lint shipped lenses (CLI)"
   "publish      y publish_dry_run publish dry runs, cargo install"
+  "sync         y sync_tests      team sync against a CouchDB-protocol test server"
 )
 
 # Prints "N name title" for every step (N counts from 0: install).
