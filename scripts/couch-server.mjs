@@ -118,6 +118,37 @@ function serverAdminOnlyDatabases(selfUrl) {
 }
 
 /**
+ * pouchdb-validation 4.2 overwrites each written document's `_revisions` with those of the
+ * stored version before it runs validate_doc_update. For a replicated write (`_bulk_docs` with
+ * `new_edits: false`) `_revisions` is the revision history being copied, so the server would
+ * drop a conflicting revision and graft updates onto the wrong history. Two wrappers around
+ * validation put the history back: the outer one notes it, the inner one restores it just
+ * before the write.
+ * @param {any} couch the express-pouchdb app
+ */
+function keepReplicatedHistories(couch) {
+  const { installWrapperMethods } = require("pouchdb-wrappers");
+  const histories = new WeakMap();
+  const note = (orig, args) => {
+    for (const doc of args.docs) if (doc && doc._revisions) histories.set(doc, doc._revisions);
+    return orig();
+  };
+  const restore = (orig, args) => {
+    for (const doc of args.docs) if (histories.has(doc)) doc._revisions = histories.get(doc);
+    return orig();
+  };
+  // Wrappers are applied in this list's order, the first outermost.
+  couch.dbWrapper._wrappers.unshift((name, db, next) => {
+    installWrapperMethods(db, { bulkDocs: note });
+    next();
+  });
+  couch.dbWrapper.registerWrapper((name, db, next) => {
+    installWrapperMethods(db, { bulkDocs: restore });
+    next();
+  });
+}
+
+/**
  * Starts the server. Resolves once it listens, with its URL and a `close()` that stops it.
  * @param {{ port?: number, admin: { name: string, password: string }, corsOrigins?: string[] }} options
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
@@ -146,6 +177,7 @@ export async function startCouchServer({ port = 0, admin, corsOrigins = [] }) {
     db._db_name = name;
     next();
   });
+  keepReplicatedHistories(couch);
   await new Promise((done, fail) => {
     couch.couchConfig.set("admins", admin.name, admin.password, (err) => (err ? fail(err) : done()));
   });

@@ -1,0 +1,219 @@
+// @ts-check
+// Keeps one local workload database in step with its database on the team's server: both
+// ways for contributors and owners, pull only for readers, live while online, retrying after
+// failures and when the network comes back. It reports a state the page shows (synced,
+// syncing, offline, changes waiting, error with the server's reason, share removed):
+// - a write the server refused (doc_write_failures: the validate_doc_update of
+//   sync/validate_doc_update.js said no) is an error listing each refused document with the
+//   server's reason, even though PouchDB calls such a replication successful;
+// - 401, 403 or 404 from the server while the session is still valid means the share was
+//   removed (the role taken away, or the database deleted): replication stops and the local
+//   copy stays, read-only; when the session itself ended, the state says to log in again.
+// PouchDB is handed in (the browser's build of ./pouch.js, or a Node build in the tests), so
+// this module does not load it and stays out of the page's first download.
+import { reasonText, workloadDatabase } from './session.js';
+
+/**
+ * The part of a PouchDB database this module uses.
+ * @typedef {object} PouchDatabase
+ * @property {(options: { since: number | string, style?: string }) => Promise<{ results: Array<{ id: string, changes: Array<{ rev: string }> }> }>} changes
+ * @property {() => Promise<{ update_seq: number | string }>} info
+ */
+/**
+ * A running replication (an event emitter).
+ * @typedef {object} Replication
+ * @property {(event: string, listener: (value?: any) => void) => unknown} on
+ * @property {() => void} cancel
+ */
+/**
+ * @typedef {object} PouchConstructor
+ * @property {new (name: string, options?: object) => PouchDatabase} prototype
+ * @property {(source: PouchDatabase, target: PouchDatabase, options: object) => Replication} replicate
+ */
+/** @typedef {import('./session.js').Session} Session */
+/** @typedef {import('./session.js').ShareRole} ShareRole */
+
+/** @typedef {'syncing' | 'synced' | 'offline' | 'error' | 'removed'} SyncStatus */
+/**
+ * A document the server refused, with its reason.
+ * @typedef {{ id: string, rev: string | null, reason: string }} RefusedDocument
+ */
+/**
+ * What the page shows. `pending`: local changes not yet on the server. `reason`: the server's
+ * words for an error or a removed share. `readOnly`: the UI must not offer edits.
+ * @typedef {{ status: SyncStatus, role: ShareRole | null, readOnly: boolean, pending: number, refused: RefusedDocument[], reason: string | null }} SyncState
+ */
+
+/** Statuses that mean "this share is gone for you". */
+const REMOVED = new Set([401, 403, 404]);
+
+/** Waits 1 s after the first failure, doubling up to a minute, while the server is away. */
+const backOff = (/** @type {number} */ delay) => (delay === 0 ? 1000 : Math.min(delay * 2, 60_000));
+
+/** @param {any} err @returns {number | null} */
+const statusOf = (err) => (typeof err?.status === 'number' && err.status > 0 ? err.status : null);
+
+/**
+ * Starts syncing `local` with the workload's database on the session's server.
+ * @param {{ PouchDB: PouchConstructor, local: PouchDatabase, session: Session, workloadId: string,
+ *   onState: (state: SyncState) => void, backOffFunction?: (delay: number) => number }} options
+ * @returns {{ state: () => SyncState, stop: () => void, clearRefused: () => void }}
+ */
+export function startSync({ PouchDB, local, session, workloadId, onState, backOffFunction = backOff }) {
+  const role = session.roleFor(workloadId);
+  const writable = role === 'owner' || role === 'contributor';
+  /** @type {SyncState} */
+  let state = { status: 'syncing', role, readOnly: !writable, pending: 0, refused: [], reason: null };
+  const publish = (/** @type {Partial<SyncState>} */ change) => {
+    state = { ...state, ...change };
+    onState(state);
+  };
+  if (role === null) {
+    publish({ status: 'removed', readOnly: true, reason: 'This workload is not shared with you (any more).' });
+    return { state: () => state, stop: () => {}, clearRefused: () => {} };
+  }
+
+  const Pouch = /** @type {any} */ (PouchDB);
+  const remote = new Pouch(`${session.server}/${workloadDatabase(workloadId)}`, { fetch: session.fetch, skip_setup: true });
+  const options = { live: true, retry: true, batch_size: 100, back_off_function: backOffFunction };
+  /** @type {Record<'pull' | 'push', { active: boolean, error: { status: number | null, reason: string } | null }>} */
+  const directions = { pull: { active: true, error: null }, push: { active: writable, error: null } };
+  /** @type {Replication[]} */
+  const running = [];
+  let stopped = false;
+  let pushedSeq = /** @type {number | string} */ (0);
+  /** Revisions that came from the server: in the local change feed, but not waiting to go. */
+  const pulled = new Map();
+
+  const stop = () => {
+    stopped = true;
+    for (const r of running) r.cancel();
+  };
+
+  /** Local changes the push has not sent, found in the local change feed. */
+  async function countPending() {
+    if (!writable) return 0;
+    const { results } = await local.changes({ since: pushedSeq, style: 'main_only' });
+    const refused = new Set(state.refused.map((r) => `${r.id} ${r.rev}`));
+    return results.filter(({ id, changes }) => {
+      const rev = changes[0]?.rev;
+      return pulled.get(id) !== rev && !refused.has(`${id} ${rev}`);
+    }).length;
+  }
+
+  async function update() {
+    if (stopped && state.status === 'removed') return;
+    const errors = Object.values(directions).map((d) => d.error).filter((e) => e !== null);
+    const serverError = errors.find((e) => e.status !== null);
+    let pending = state.pending;
+    try {
+      pending = await countPending();
+    } catch {
+      // The count is information; a failure to read the local feed leaves the last one.
+    }
+    /** @type {SyncStatus} */
+    let status;
+    let reason = null;
+    if (state.refused.length > 0) {
+      status = 'error';
+      reason = `The server refused ${state.refused.length} change(s): ${state.refused.map((r) => `${r.id}: ${r.reason}`).join('; ')}`;
+    } else if (serverError) {
+      status = 'error';
+      reason = serverError.reason;
+    } else if (errors.length > 0) {
+      status = 'offline';
+    } else if (directions.pull.active || directions.push.active) {
+      status = 'syncing';
+    } else {
+      status = pending > 0 ? 'syncing' : 'synced';
+    }
+    if (!stopped) publish({ status, reason, pending });
+  }
+
+  /** 401/403/404: the share is removed, unless the session ended (then: log in again). */
+  async function refusedAccess(/** @type {number} */ status, /** @type {string} */ reason) {
+    stop();
+    let loggedIn = true;
+    try {
+      loggedIn = await session.isValid();
+    } catch {
+      // Unreachable right now: the server's own answer stands.
+    }
+    if (!loggedIn) {
+      publish({ status: 'error', readOnly: true, reason: 'Your session on the server has ended: log in again to sync.' });
+    } else {
+      publish({ status: 'removed', readOnly: true, pending: await countPending().catch(() => state.pending), reason: `The share was removed (${status}: ${reason}). Your copy is kept, read-only.` });
+    }
+  }
+
+  /** @param {any} err @param {'pull' | 'push'} direction */
+  function failed(err, direction) {
+    const status = statusOf(err);
+    const reason = reasonText(err?.reason ?? err?.message);
+    if (status !== null && REMOVED.has(status)) {
+      void refusedAccess(status, reason);
+      return;
+    }
+    directions[direction].error = { status, reason };
+    void update();
+  }
+
+  /** @param {Replication} replication @param {'pull' | 'push'} direction */
+  function watch(replication, direction) {
+    running.push(replication);
+    const d = directions[direction];
+    replication.on('active', () => {
+      d.active = true;
+      d.error = null;
+      void update();
+    });
+    replication.on('paused', (err) => {
+      d.active = false;
+      if (err) {
+        failed(err, direction);
+        return;
+      }
+      d.error = null;
+      if (direction === 'push') {
+        void local.info().then((info) => {
+          pushedSeq = info.update_seq;
+          return update();
+        });
+      } else {
+        void update();
+      }
+    });
+    replication.on('change', (info) => {
+      if (direction === 'push' && info?.last_seq != null) pushedSeq = info.last_seq;
+      if (direction === 'pull' && Array.isArray(info?.docs)) {
+        for (const doc of info.docs) if (typeof doc?._id === 'string') pulled.set(doc._id, doc._rev);
+      }
+      // Refusals also arrive as 'denied'; this catches any a server reports only here.
+      if (Array.isArray(info?.errors)) for (const e of info.errors) refuse(e);
+    });
+    replication.on('denied', (err) => refuse(err));
+    replication.on('error', (err) => failed(err, direction));
+  }
+
+  /** Adds a refused document (once) and shows the error. @param {any} err */
+  function refuse(err) {
+    const id = typeof err?.id === 'string' ? err.id : '(unknown document)';
+    const rev = typeof err?.rev === 'string' ? err.rev : null;
+    if (state.refused.some((r) => r.id === id && r.rev === rev)) return;
+    // Published by update(), with the status that goes with it.
+    state = { ...state, refused: [...state.refused, { id, rev, reason: reasonText(err?.reason ?? err?.message) }] };
+    void update();
+  }
+
+  watch(Pouch.replicate(remote, local, options), 'pull');
+  if (writable) watch(Pouch.replicate(local, remote, options), 'push');
+  publish({});
+  return {
+    state: () => state,
+    stop,
+    clearRefused: () => {
+      state = { ...state, refused: [] };
+      void update();
+    },
+  };
+}
