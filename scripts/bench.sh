@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # THE BENCHMARK COMMAND: builds what it needs, measures Plumbline natively, in Node and in
-# headless Chromium, and writes BENCHMARKS.md (machine, date, commit, method, figures).
+# headless Chromium, team sync against the CouchDB-protocol test server, and writes BENCHMARKS.md
+# (machine, date, commit, method, figures).
 #
 #   bash scripts/bench.sh            the full run (2 to 15 minutes on 2 cores, build included)
 #   PLUMBLINE_BENCH_QUICK=1 bash scripts/bench.sh    a short run to try the harness (noisy)
@@ -106,6 +107,7 @@ step "wasm in Node" node scripts/bench/node.mjs
 step "wasm in headless Chromium: engine, workspace, web app" node scripts/bench/browser.mjs
 step "web app start in headless Chromium: first and repeat visit, loopback and throttled" node scripts/bench/start.mjs
 step "size" node scripts/bench/size.mjs
+step "team sync against the CouchDB-protocol test server" node scripts/bench/sync.mjs
 
 if [[ ${#FAILED[@]} -gt 0 ]]; then
   node -e '

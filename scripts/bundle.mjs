@@ -4,6 +4,9 @@
 //   imports (esbuild), so the page starts with two requests instead of a waterfall of ~50
 //   modules; the engine's glue comes in too, with its `import.meta.url` pointed at pkg/ so the
 //   .wasm and the lens files are found where they were;
+// - sync/pouch.js: the browser's PouchDB (www/sync/pouch.js with its npm parts), a chunk of its
+//   own: a page module that imports it gets it at run time (`import('./sync/pouch.js')`), so the
+//   first page load never downloads it; the service worker keeps it for offline use;
 // - index.html without the development-only preloads of unbundled modules; styles.css,
 //   _headers and every other non-module file of www/ as they are;
 // - pkg/: the browser's part of the package, the engine (.wasm) and the shipped lenses;
@@ -61,6 +64,25 @@ function packagePlugin(pkg) {
   };
 }
 
+const POUCH_CHUNK = "./sync/pouch.js";
+
+/**
+ * Keeps www/sync/pouch.js out of the app's bundle: an import of it stays an import of the
+ * chunk, which sits at the same place relative to the bundle (the site root) as in www/.
+ */
+function separatePouchChunk() {
+  const source = join(WWW, "sync", "pouch.js");
+  return {
+    name: "plumbline-pouch-chunk",
+    setup(b) {
+      b.onResolve({ filter: /(^|\/)pouch\.js$/ }, (args) =>
+        args.kind !== "entry-point" && resolve(args.resolveDir, args.path) === source
+          ? { path: POUCH_CHUNK, external: true }
+          : undefined);
+    },
+  };
+}
+
 /**
  * Writes `site`/sw.js from the template: this build's id and every file of the site with its
  * content hash (the page as "./"). Exported for the tests, which make a "new build" this way.
@@ -100,7 +122,18 @@ export async function buildSite({ out = join(ROOT, "target", "site"), pkg = PKG 
     legalComments: "none",
     outdir: out,
     logLevel: "warning",
-    plugins: [packagePlugin(pkg)],
+    plugins: [packagePlugin(pkg), separatePouchChunk()],
+  });
+  await build({
+    entryPoints: { "sync/pouch": join(WWW, "sync", "pouch.js") },
+    bundle: true,
+    format: "esm",
+    target: "es2022",
+    platform: "browser",
+    minify: true,
+    legalComments: "none",
+    outdir: out,
+    logLevel: "warning",
   });
   for (const file of filesUnder(WWW)) {
     if (file.endsWith(".js")) continue; // bundled, or sw.js (written below)

@@ -204,6 +204,34 @@ export async function startCouchServer({ port = 0, admin, corsOrigins = [] }) {
   return { url, close };
 }
 
+/**
+ * Runs this script as a child process (as the test command does), with an admin made up for
+ * it: resolves once it printed its URL, to `{ url, admin: { name, password }, close }`.
+ * `close()` sends SIGTERM and waits for the exit. The tests and the benchmark use it.
+ */
+export async function spawnCouchServer() {
+  const { spawn } = await import("node:child_process");
+  const { once } = await import("node:events");
+  const { fileURLToPath } = await import("node:url");
+  const admin = { name: "admin", password: randomBytes(18).toString("hex") };
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url)], {
+    env: { ...process.env, PLUMBLINE_COUCH_ADMIN: `${admin.name}:${admin.password}` },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await Promise.race([
+    new Promise((done) => child.stdout.once("data", (d) => done(String(d).split("\n")[0]))),
+    once(child, "exit").then(([code]) => {
+      throw new Error(`scripts/couch-server.mjs exited with ${code} before printing its URL`);
+    }),
+  ]);
+  const close = async () => {
+    if (child.exitCode !== null) return;
+    child.kill("SIGTERM");
+    await once(child, "exit");
+  };
+  return { url, admin, close };
+}
+
 /** @param {string[]} argv */
 function parseArgs(argv) {
   const options = { port: 0, corsOrigins: /** @type {string[]} */ ([]) };

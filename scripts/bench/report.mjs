@@ -52,8 +52,8 @@ const machine = [
 
 // ---- formatting --------------------------------------------------------------------------------
 
-const ENV = { native: 'native', 'native-export': 'native', node: 'wasm, Node', chromium: 'wasm, Chromium', size: 'served files' };
-const ENV_ORDER = ['native', 'native-export', 'node', 'chromium', 'size'];
+const ENV = { native: 'native', 'native-export': 'native', node: 'wasm, Node', chromium: 'wasm, Chromium', size: 'served files', sync: 'Node ↔ test server' };
+const ENV_ORDER = ['native', 'native-export', 'node', 'chromium', 'size', 'sync'];
 const fmt = (v, unit) => {
   if (unit === 'B') return `${Math.round(v).toLocaleString('en-US')} B (${(v / 1024).toFixed(1)} KiB)`;
   return formatValue(v, unit);
@@ -83,6 +83,7 @@ const SECTIONS = [
   ['app', 'The web app (www/) in Chromium', 'Served by `scripts/serve.mjs --dev` (www/ at /, pkg/ at /pkg/: unbundled, as the seeding needs pkg/plumbline.js) with 100 workloads seeded through the API into the app\'s own IndexedDB workspace. Navigation: from navigation start (`performance.now()` in the page) to the `MutationObserver` call that sees all 100 rows, and to the task after the next frame (rows painted; the page can take input). Click: the click event\'s `timeStamp` to the mutation of the risk counts (`#review-risks`), measured inside the page.'],
   ['start', 'Web app start in Chromium (empty workspace)', 'The site `scripts/serve.mjs` serves by default (the built site, target/site/), an empty workspace. From navigation start (`performance.now()` in the page) to the task after the frame that shows the workload list (its empty state). First visit: a fresh profile each sample (nothing cached, no service worker). Repeat visit: the same profile afterwards, its service worker installed. Throttled: CDP `Network.emulateNetworkConditions` on the page (40 ms latency, 9 Mbit/s both ways; the server does not compress). Requests: those that reached the server, until it had been quiet for 1 s (the service worker\'s install included).'],
   ['export', 'Exports (core, native)', 'A workload with 3 lenses fully answered (framework, serverless and the generated 60-question lens as a custom lens) on the memory store: collecting the export model through the public workspace API, then each format from it; and the consolidated report of 1,000 workloads (`benches/export.rs`).'],
+  ['sync', 'Team sync (PouchDB ↔ the CouchDB-protocol test server)', 'One-shot `PouchDB.replicate` between a local memory database in Node and a fresh database of the test server (`scripts/couch-server.mjs`, its own process on 127.0.0.1, express-pouchdb over the memory adapter), as a user logged in through `_session`, with the design document\'s `validate_doc_update` run for every written document (the test server runs it in Node\'s `vm` and reads the design document for each one, so pushes here are slower than on Apache CouchDB). Documents in the shapes of `../shared/docs/sync.md`; the 3-lens workload is the framework and serverless lenses and a generated 60-question custom lens, every question answered, with lens and pillar notes and the custom lens\'s version document. One replication per sample, fresh databases each time (`scripts/bench/sync.mjs`).'],
   ['size', 'Size', 'Raw and gzip (level 9, file by file as a static host sends them). "Whole app as served" is www/ plus the browser files of pkg/ (.js and .wasm; not node.js, type declarations, README or LICENSE).'],
 ];
 

@@ -3,13 +3,9 @@
 // here for this file and stopped after it), fresh workload ids and users, and a client that
 // calls the server as one user. Every test makes its own workload and users, so test files can
 // share one server and run in any order.
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { once } from "node:events";
-import { fileURLToPath } from "node:url";
 import { CouchAdmin } from "../../sync/admin.mjs";
-
-const SERVER_SCRIPT = fileURLToPath(new URL("../../scripts/couch-server.mjs", import.meta.url));
+import { spawnCouchServer } from "../../scripts/couch-server.mjs";
 
 /**
  * The test server: `{ url, admin, close }`, `admin` a CouchAdmin. `close()` stops the server
@@ -23,24 +19,8 @@ export async function couchServer() {
     const admin = new CouchAdmin({ url, name: credentials.slice(0, colon), password: credentials.slice(colon + 1) });
     return { url, admin, close: async () => {} };
   }
-  const password = randomBytes(12).toString("hex");
-  const child = spawn(process.execPath, [SERVER_SCRIPT], {
-    env: { ...process.env, PLUMBLINE_COUCH_ADMIN: `admin:${password}` },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const [first] = await Promise.race([
-    new Promise((done) => child.stdout.once("data", (d) => done([String(d).split("\n")[0]]))),
-    once(child, "exit").then(([code]) => {
-      throw new Error(`scripts/couch-server.mjs exited with ${code} before printing its URL`);
-    }),
-  ]);
-  const admin = new CouchAdmin({ url: first, name: "admin", password });
-  const close = async () => {
-    if (child.exitCode !== null) return;
-    child.kill("SIGTERM");
-    await once(child, "exit");
-  };
-  return { url: first, admin, close };
+  const server = await spawnCouchServer();
+  return { url: server.url, admin: new CouchAdmin({ url: server.url, ...server.admin }), close: server.close };
 }
 
 /** A new workload id, as the engine makes them (32 lowercase hex characters). */
