@@ -21,6 +21,9 @@ const BUDGET = {
   wasm: 436 * 1024,
   glue: 13 * 1024,
   site: 572 * 1024,
+  // The browser's PouchDB (www/sync/pouch.js), a chunk of its own that only team sync loads;
+  // set on 2026-12-06 (issue 17) to what it measured then, 34.7 KiB.
+  sync: 35 * 1024,
 };
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(11);
@@ -97,15 +100,24 @@ const browserPkg = walk("pkg").filter((p) =>
 // made it, else www/ with the browser files of pkg/ (the unbundled layout).
 const SITE = join("target", "site");
 const built = existsSync(join(SITE, "index.html"));
+// The sync chunk has a line and a budget of its own; the site line is everything else (the page
+// never loads the chunk unless a workload is synced; the service worker keeps it for offline).
+const SYNC_CHUNK = join(SITE, "sync", "pouch.js");
+if (built && !existsSync(SYNC_CHUNK)) {
+  console.error(`${SYNC_CHUNK} is missing: run scripts/build.sh`);
+  process.exit(1);
+}
 const rows = {
   wasm: measure(["pkg/plumbline_bg.wasm"]),
   glue: measure(["pkg/plumbline.js"]),
-  site: measure(built ? walk(SITE) : [...walk("www"), ...browserPkg]),
+  site: measure(built ? walk(SITE).filter((p) => p !== SYNC_CHUNK) : [...walk("www"), ...browserPkg]),
+  ...(built ? { sync: measure([SYNC_CHUNK]) } : {}),
 };
 const labels = {
   wasm: "engine  pkg/plumbline_bg.wasm",
   glue: "JS glue pkg/plumbline.js",
-  site: built ? "site    target/site/ (built)" : "site    www/ + pkg/ (browser files)",
+  site: built ? "site    target/site/ but sync/" : "site    www/ + pkg/ (browser files)",
+  sync: "sync    target/site/sync/pouch.js",
 };
 
 const check = process.argv.includes("--check");

@@ -194,6 +194,9 @@ describe("what the server refuses", () => {
     assert.match(state.reason, /workload: /);
     const onServer = async () => (await bob.session.fetch(`${server.url}/plumbline-wl-${workloadId}/answer:wellarchitected:ops-4`)).status === 200;
     await eventually(onServer, "the allowed change reached the server");
+    const settled = await bob.until((s) => s.status === "error" && s.pending === 0, "refused, nothing waiting");
+    assert.equal(settled.refused.length, 1, "a refused change is reported, not counted as waiting");
+    assert.match(settled.refused[0].rev ?? "", /^2-/, "the refused revision is the local edit");
     bob.sync.clearRefused();
     await bob.synced();
     bob.sync.stop();

@@ -18,6 +18,7 @@ import { reasonText, workloadDatabase } from './session.js';
  * @typedef {object} PouchDatabase
  * @property {(options: { since: number | string, style?: string }) => Promise<{ results: Array<{ id: string, changes: Array<{ rev: string }> }> }>} changes
  * @property {() => Promise<{ update_seq: number | string }>} info
+ * @property {(id: string) => Promise<{ _rev?: unknown }>} get
  */
 /**
  * A running replication (an event emitter).
@@ -26,9 +27,9 @@ import { reasonText, workloadDatabase } from './session.js';
  * @property {() => void} cancel
  */
 /**
- * @typedef {object} PouchConstructor
- * @property {new (name: string, options?: object) => PouchDatabase} prototype
- * @property {(source: PouchDatabase, target: PouchDatabase, options: object) => Replication} replicate
+ * PouchDB itself: opens a database by name or URL, and replicates between two.
+ * @typedef {{ new (name: string, options?: object): PouchDatabase,
+ *   replicate(source: PouchDatabase, target: PouchDatabase, options: object): Replication }} PouchConstructor
  */
 /** @typedef {import('./session.js').Session} Session */
 /** @typedef {import('./session.js').ShareRole} ShareRole */
@@ -73,8 +74,7 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
     return { state: () => state, stop: () => {}, clearRefused: () => {} };
   }
 
-  const Pouch = /** @type {any} */ (PouchDB);
-  const remote = new Pouch(`${session.server}/${workloadDatabase(workloadId)}`, { fetch: session.fetch, skip_setup: true });
+  const remote = new PouchDB(`${session.server}/${workloadDatabase(workloadId)}`, { fetch: session.fetch, skip_setup: true });
   const options = { live: true, retry: true, batch_size: 100, back_off_function: backOffFunction };
   /** @type {Record<'pull' | 'push', { active: boolean, error: { status: number | null, reason: string } | null }>} */
   const directions = { pull: { active: true, error: null }, push: { active: writable, error: null } };
@@ -189,24 +189,28 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
         for (const doc of info.docs) if (typeof doc?._id === 'string') pulled.set(doc._id, doc._rev);
       }
       // Refusals also arrive as 'denied'; this catches any a server reports only here.
-      if (Array.isArray(info?.errors)) for (const e of info.errors) refuse(e);
+      if (Array.isArray(info?.errors)) for (const e of info.errors) void refuse(e);
     });
-    replication.on('denied', (err) => refuse(err));
+    replication.on('denied', (err) => void refuse(err));
     replication.on('error', (err) => failed(err, direction));
   }
 
-  /** Adds a refused document (once) and shows the error. @param {any} err */
-  function refuse(err) {
+  /**
+   * Adds a refused document (once) and shows the error. CouchDB names only the document; the
+   * revision refused is the local one, which stays (so it is not counted as waiting).
+   * @param {any} err
+   */
+  async function refuse(err) {
     const id = typeof err?.id === 'string' ? err.id : '(unknown document)';
-    const rev = typeof err?.rev === 'string' ? err.rev : null;
+    const rev = typeof err?.rev === 'string' ? err.rev : await local.get(id).then((d) => (typeof d?._rev === 'string' ? d._rev : null), () => null);
     if (state.refused.some((r) => r.id === id && r.rev === rev)) return;
     // Published by update(), with the status that goes with it.
     state = { ...state, refused: [...state.refused, { id, rev, reason: reasonText(err?.reason ?? err?.message) }] };
     void update();
   }
 
-  watch(Pouch.replicate(remote, local, options), 'pull');
-  if (writable) watch(Pouch.replicate(local, remote, options), 'push');
+  watch(PouchDB.replicate(remote, local, options), 'pull');
+  if (writable) watch(PouchDB.replicate(local, remote, options), 'push');
   publish({});
   return {
     state: () => state,
