@@ -8,8 +8,9 @@ import { CouchAdmin } from "../../sync/admin.mjs";
 import { spawnCouchServer } from "../../scripts/couch-server.mjs";
 
 /**
- * The test server: `{ url, admin, close }`, `admin` a CouchAdmin. `close()` stops the server
- * when this file started it, and does nothing to one the test command runs.
+ * The test server: `{ url, admin, credentials, close }`, `admin` a CouchAdmin, `credentials`
+ * its `name:password`. `close()` stops the server when this file started it, and does nothing
+ * to one the test command runs.
  */
 export async function couchServer() {
   const url = process.env.PLUMBLINE_COUCH_URL;
@@ -17,10 +18,11 @@ export async function couchServer() {
   if (url && credentials) {
     const colon = credentials.indexOf(":");
     const admin = new CouchAdmin({ url, name: credentials.slice(0, colon), password: credentials.slice(colon + 1) });
-    return { url, admin, close: async () => {} };
+    return { url, admin, credentials, close: async () => {} };
   }
   const server = await spawnCouchServer();
-  return { url: server.url, admin: new CouchAdmin({ url: server.url, ...server.admin }), close: server.close };
+  const admin = new CouchAdmin({ url: server.url, ...server.admin });
+  return { url: server.url, admin, credentials: `${server.admin.name}:${server.admin.password}`, close: server.close };
 }
 
 /** A new workload id, as the engine makes them (32 lowercase hex characters). */
