@@ -4,6 +4,7 @@
 // scripts/couch-admin.mjs is its command line; the sync tests and the benchmark call it too.
 // The admin's password goes in an Authorization header, never in a URL.
 import { DESIGN_ID, designDocument } from "./design.mjs";
+import { serverUrl as checkedServerUrl, SyncError, workloadDatabase as databaseOf } from "../www/sync/session.js";
 
 /** The permissions a workload can be shared with (AWS: Read-only, Contributor; and owners). */
 export const ROLES = /** @type {const} */ (["reader", "contributor", "owner"]);
@@ -36,12 +37,23 @@ export class AdminInputError extends Error {
   }
 }
 
+/**
+ * The browser's check (www/sync/session.js), so that the admin and the app always agree,
+ * reported as a bad argument named `field`.
+ * @template T @param {string} field @param {() => T} check @returns {T}
+ */
+function asInput(field, check) {
+  try {
+    return check();
+  } catch (e) {
+    if (e instanceof SyncError) throw new AdminInputError(field, e.reason);
+    throw e;
+  }
+}
+
 /** @param {string} workloadId 32 lowercase hex characters, as the engine makes them */
 export function workloadDatabase(workloadId) {
-  if (typeof workloadId !== "string" || !/^[0-9a-f]{32}$/.test(workloadId)) {
-    throw new AdminInputError("workloadId", `expected 32 lowercase hex characters, got ${JSON.stringify(workloadId)}`);
-  }
-  return `plumbline-wl-${workloadId}`;
+  return asInput("workloadId", () => databaseOf(workloadId));
 }
 
 /** @param {string} workloadId @param {typeof ROLES[number]} role */
@@ -64,16 +76,7 @@ export function securityObject(workloadId) {
  * @param {string} value
  */
 export function serverUrl(value) {
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new AdminInputError("server", `not a URL: ${JSON.stringify(value)}`);
-  }
-  if (!["http:", "https:"].includes(url.protocol)) throw new AdminInputError("server", `only http: and https: servers, not ${url.protocol}`);
-  if (url.username || url.password) throw new AdminInputError("server", "put no credentials in the URL (the admin's are given apart)");
-  if (url.search || url.hash) throw new AdminInputError("server", "expected no query or fragment");
-  return url.href.replace(/\/+$/, "");
+  return asInput("server", () => checkedServerUrl(value));
 }
 
 const USER_NAME = /^[^\s:_][^\s:]{0,63}$/;

@@ -68,7 +68,7 @@ test("usage mistakes exit with 2 and say what was wrong; the server's refusals w
   assert.match(badRole.stderr, /reader, contributor, owner/);
   const badId = await admin(["workload", "not-an-id"]);
   assert.equal(badId.code, 2);
-  assert.match(badId.stderr, /32 lowercase hex/);
+  assert.match(badId.stderr, /workloadId: a workload id is 32 lowercase hex characters/);
   const noServer = await admin(["workload", newWorkloadId()], { env: { PLUMBLINE_COUCH_URL: "", PLUMBLINE_COUCH_ADMIN: adminEnv.PLUMBLINE_COUCH_ADMIN } });
   assert.equal(noServer.code, 2);
   const wrongAdmin = await admin(["workload", newWorkloadId()], { env: { ...adminEnv, PLUMBLINE_COUCH_ADMIN: "admin:wrong-password" } });

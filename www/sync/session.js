@@ -47,7 +47,9 @@ export function serverUrl(value) {
 
 /** A workload's database on the server. @param {string} workloadId */
 export function workloadDatabase(workloadId) {
-  if (!/^[0-9a-f]{32}$/.test(workloadId)) throw new SyncError('workload', null, `not a workload id: ${reasonText(workloadId, '(empty)')}`);
+  if (typeof workloadId !== 'string' || !/^[0-9a-f]{32}$/.test(workloadId)) {
+    throw new SyncError('workload', null, `a workload id is 32 lowercase hex characters, not ${JSON.stringify(reasonText(workloadId, ''))}`);
+  }
   return `plumbline-wl-${workloadId}`;
 }
 
