@@ -6,7 +6,7 @@
 // reader only pulls; offline, local changes wait and then go; a removed share turns the copy
 // read-only with its data kept. Logging in keeps no password.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { after, afterEach, before, describe, test } from "node:test";
 import PouchDB from "pouchdb-core";
 import memory from "pouchdb-adapter-memory";
 import http from "pouchdb-adapter-http";
@@ -22,6 +22,17 @@ before(async () => {
   server = await couchServer();
 });
 after(() => server?.close());
+// Every sync a test starts is stopped after it, passed or failed: a live one would keep
+// retrying and hold the test process open.
+const started = [];
+afterEach(() => {
+  for (const sync of started.splice(0)) sync.stop();
+});
+/** startSync, stopped after the test. */
+const track = (sync) => {
+  started.push(sync);
+  return sync;
+};
 
 let nextDb = 0;
 const localDb = () => new Pouch(`replica-${process.pid}-${(nextDb += 1)}`, { adapter: "memory" });
@@ -46,18 +57,18 @@ async function sharedWorkload() {
  * One person's browser: a session, a local database and its sync, with a way to wait for a
  * state. `fetchImpl` lets a test cut the network.
  */
-async function person(workloadId, user, fetchImpl = globalThis.fetch) {
+async function person(workloadId, user, fetchImpl = globalThis.fetch, { backOffFunction = () => 200, whenOnline } = {}) {
   const session = await logIn(server.url, user.name, user.password, { fetch: fetchImpl });
   const local = localDb();
   const waiters = [];
   const states = [];
-  const sync = startSync({
-    PouchDB: Pouch, local, session, workloadId, backOffFunction: () => 200,
+  const sync = track(startSync({
+    PouchDB: Pouch, local, session, workloadId, backOffFunction, whenOnline,
     onState: (s) => {
       states.push(s);
       for (const w of [...waiters]) if (w.check(s)) w.done(s);
     },
-  });
+  }));
   /** Resolves with the first state (current or coming) that satisfies `check`. */
   const until = (check, what, ms = 20_000) => new Promise((resolve, reject) => {
     if (check(sync.state())) return resolve(sync.state());
@@ -68,7 +79,7 @@ async function person(workloadId, user, fetchImpl = globalThis.fetch) {
       resolve(s);
     } });
   });
-  const synced = () => until((s) => s.status === "synced" && s.pending === 0, "synced");
+  const synced = (ms) => until((s) => s.status === "synced" && s.pending === 0, "synced", ms);
   return { session, local, sync, until, synced, states, name: user.name };
 }
 
@@ -140,7 +151,7 @@ describe("two people on one workload", () => {
     const people = [];
     for (const [i, user] of users.entries()) {
       const session = await logIn(server.url, user.name, user.password);
-      people.push({ session, local: locals[i], sync: startSync({ PouchDB: Pouch, local: locals[i], session, workloadId, onState: () => {}, backOffFunction: () => 200 }) });
+      people.push({ session, local: locals[i], sync: track(startSync({ PouchDB: Pouch, local: locals[i], session, workloadId, onState: () => {}, backOffFunction: () => 200 })) });
     }
     const [alice, bob] = people;
     const conflicted = async (p) => (await p.local.get(id, { conflicts: true }))._conflicts?.length === 1;
@@ -232,6 +243,30 @@ describe("network and share changes", () => {
     online = true;
     await p.synced();
     const res = await p.session.fetch(`${server.url}/plumbline-wl-${workloadId}/answer:wellarchitected:ops-6`);
+    assert.equal(res.status, 200);
+    p.sync.stop();
+  });
+
+  test("back online: replication starts again at once, without waiting out its back-off", async () => {
+    const { workloadId } = await sharedWorkload();
+    let online = true;
+    const flaky = (url, init) => (online ? fetch(url, init) : Promise.reject(new TypeError("fetch failed")));
+    let comeBack = () => {};
+    const whenOnline = (listener) => {
+      comeBack = listener;
+      return () => {};
+    };
+    // A back-off of 30 s, and 15 s to get back in step: only the online signal can make it.
+    // (PouchDB's back-off timer cannot be cleared: it keeps Node alive up to 30 s after.)
+    const p = await person(workloadId, await newUser(server.admin, "commuter", workloadId, "contributor"), flaky, { backOffFunction: () => 30_000, whenOnline });
+    await p.synced();
+    online = false;
+    await p.local.put({ _id: "answer:wellarchitected:ops-10", ...stamp(p.name) });
+    await p.until((s) => s.status === "offline" && s.pending === 1, "offline with 1 waiting");
+    online = true;
+    comeBack();
+    await p.until((s) => s.status === "synced" && s.pending === 0, "synced", 15_000);
+    const res = await p.session.fetch(`${server.url}/plumbline-wl-${workloadId}/answer:wellarchitected:ops-10`);
     assert.equal(res.status, 200);
     p.sync.stop();
   });

@@ -51,16 +51,29 @@ const REMOVED = new Set([401, 403, 404]);
 /** Waits 1 s after the first failure, doubling up to a minute, while the server is away. */
 const backOff = (/** @type {number} */ delay) => (delay === 0 ? 1000 : Math.min(delay * 2, 60_000));
 
+/**
+ * Calls `listener` whenever the browser says it is online again; returns the unsubscribe.
+ * @param {() => void} listener
+ */
+function browserOnline(listener) {
+  if (typeof globalThis.addEventListener !== 'function') return () => {};
+  globalThis.addEventListener('online', listener);
+  return () => globalThis.removeEventListener('online', listener);
+}
+
 /** @param {any} err @returns {number | null} */
 const statusOf = (err) => (typeof err?.status === 'number' && err.status > 0 ? err.status : null);
 
 /**
  * Starts syncing `local` with the workload's database on the session's server.
  * @param {{ PouchDB: PouchConstructor, local: PouchDatabase, session: Session, workloadId: string,
- *   onState: (state: SyncState) => void, backOffFunction?: (delay: number) => number }} options
+ *   onState: (state: SyncState) => void, backOffFunction?: (delay: number) => number,
+ *   whenOnline?: (listener: () => void) => () => void }} options
+ *   `whenOnline`: how to hear that the network is back (the browser's `online` event by
+ *   default): replication then starts again at once instead of after its back-off.
  * @returns {{ state: () => SyncState, stop: () => void, clearRefused: () => void }}
  */
-export function startSync({ PouchDB, local, session, workloadId, onState, backOffFunction = backOff }) {
+export function startSync({ PouchDB, local, session, workloadId, onState, backOffFunction = backOff, whenOnline = browserOnline }) {
   const role = session.roleFor(workloadId);
   const writable = role === 'owner' || role === 'contributor';
   /** @type {SyncState} */
@@ -85,8 +98,12 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
   /** Revisions that came from the server: in the local change feed, but not waiting to go. */
   const pulled = new Map();
 
+  /** Which start the running replications belong to: events of cancelled ones are ignored. */
+  let generation = 0;
+  let unsubscribe = () => {};
   const stop = () => {
     stopped = true;
+    unsubscribe();
     for (const r of running) r.cancel();
   };
 
@@ -162,12 +179,19 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
   function watch(replication, direction) {
     running.push(replication);
     const d = directions[direction];
-    replication.on('active', () => {
+    const mine = generation;
+    /** @type {(event: string, listener: (value?: any) => void) => void} */
+    const on = (event, listener) => {
+      replication.on(event, (value) => {
+        if (mine === generation) listener(value);
+      });
+    };
+    on('active', () => {
       d.active = true;
       d.error = null;
       void update();
     });
-    replication.on('paused', (err) => {
+    on('paused', (err) => {
       d.active = false;
       if (err) {
         failed(err, direction);
@@ -183,7 +207,7 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
         void update();
       }
     });
-    replication.on('change', (info) => {
+    on('change', (info) => {
       if (direction === 'push' && info?.last_seq != null) pushedSeq = info.last_seq;
       if (direction === 'pull' && Array.isArray(info?.docs)) {
         for (const doc of info.docs) if (typeof doc?._id === 'string') pulled.set(doc._id, doc._rev);
@@ -191,8 +215,8 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
       // Refusals also arrive as 'denied'; this catches any a server reports only here.
       if (Array.isArray(info?.errors)) for (const e of info.errors) void refuse(e);
     });
-    replication.on('denied', (err) => void refuse(err));
-    replication.on('error', (err) => failed(err, direction));
+    on('denied', (err) => void refuse(err));
+    on('error', (err) => failed(err, direction));
   }
 
   /**
@@ -209,8 +233,25 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
     void update();
   }
 
-  watch(PouchDB.replicate(remote, local, options), 'pull');
-  if (writable) watch(PouchDB.replicate(local, remote, options), 'push');
+  /** Starts (or starts again) both directions, dropping any running ones. */
+  function begin() {
+    generation += 1;
+    for (const r of running.splice(0)) r.cancel();
+    directions.pull = { active: true, error: null };
+    directions.push = { active: writable, error: null };
+    // Each replication its own options: PouchDB keeps its back-off state in them.
+    watch(PouchDB.replicate(remote, local, { ...options }), 'pull');
+    if (writable) watch(PouchDB.replicate(local, remote, { ...options }), 'push');
+  }
+
+  begin();
+  unsubscribe = whenOnline(() => {
+    const waiting = Object.values(directions).some((d) => d.error !== null && d.error.status === null);
+    if (!stopped && waiting) {
+      begin();
+      void update();
+    }
+  });
   publish({});
   return {
     state: () => state,
