@@ -29,10 +29,14 @@ export const statusLabel = (status) => ITEM_STATUS.find(([v]) => v === status)?.
 const LABELS = /** @type {const} */ ({ owner: 'Owner', status: 'Status', statusReason: 'Reason', dueDate: 'Due date', notes: 'Item notes' });
 
 /**
- * A person's sentence for the engine's error about `field`: the label first, no code quotes.
- * @param {string} label @param {string} message
+ * A person's sentence for the engine's error about `field`: the label instead of the field's
+ * name, no code quotes.
+ * @param {string} label @param {string} field @param {string} message
  */
-export const fieldMessage = (label, message) => `${label} ${message.replace(/`([^`]*)`/g, '"$1"')}`;
+export function fieldMessage(label, field, message) {
+  const rule = message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+  return `${label} ${rule.replace(/`([^`]*)`/g, '"$1"')}`;
+}
 
 /**
  * The item's backlog as lines of text, or null when it has none.
@@ -69,7 +73,7 @@ export function backlogForm(item, { save, onSaved }) {
   showReason();
   const result = h('p.save-state', { role: 'status' });
   const button = h('button', { type: 'submit', class: 'primary' }, 'Save item');
-  const form = h('form.backlog-form', { 'aria-label': `Backlog of ${item.questionTitle}`, novalidate: true },
+  const form = h('form.backlog-form', { novalidate: true },
     h('div.backlog-grid', owner.node, status.node, due.node), reason.node, notes.node,
     h('div.backlog-actions', button, result));
   form.addEventListener('submit', async (event) => {
@@ -96,7 +100,7 @@ export function backlogForm(item, { save, onSaved }) {
       const err = engineErrorOf(e);
       const key = /** @type {keyof typeof fields | undefined} */ (err?.field && err.field in fields ? err.field : undefined);
       if (key) {
-        const message = fieldMessage(LABELS[key], errorText(e));
+        const message = fieldMessage(LABELS[key], key, errorText(e));
         fields[key].setError(message);
         fields[key].input.focus();
         result.textContent = `Not saved: ${message}`;
