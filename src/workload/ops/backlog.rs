@@ -1,8 +1,6 @@
 //! The improvement plan with its backlog: setting an item's owner, status, due date and notes,
 //! and the plan items carrying them (resolved ones included).
 
-use std::collections::BTreeMap;
-
 use crate::lens::model::Lens;
 use crate::review::{self, question_risk, Answer, PlanItem, PlanOptions, Risk};
 use crate::store::{Store, Write};
@@ -132,12 +130,14 @@ pub(crate) fn backlog_plan(
     options: &PlanOptions,
 ) -> Vec<BacklogItem> {
     let plain: Vec<Answer> = answers.iter().map(|a| a.body.answer.to_answer()).collect();
-    let by_question: BTreeMap<&str, &Stored<AnswerDoc>> = answers
-        .iter()
-        .map(|a| (a.body.answer.question_id.as_str(), a))
-        .collect();
+    // A lens has at most a few hundred questions: a scan costs less wasm than a map.
+    let stored_of = |question_id: &str| {
+        answers
+            .iter()
+            .find(|a| a.body.answer.question_id == question_id)
+    };
     let with_fields = |item: PlanItem| {
-        let stored = by_question.get(item.question_id.as_str());
+        let stored = stored_of(&item.question_id);
         let record = stored.and_then(|s| s.body.backlog.as_ref());
         BacklogItem::new(
             item,
@@ -161,7 +161,7 @@ pub(crate) fn backlog_plan(
             if !options.question_ids.is_empty() && !options.question_ids.contains(&question.id) {
                 continue;
             }
-            let Some(stored) = by_question.get(question.id.as_str()) else {
+            let Some(stored) = stored_of(&question.id) else {
                 continue;
             };
             let risk = question_risk(question, Some(&stored.body.answer.to_answer()));
