@@ -345,6 +345,40 @@ fn milestones_freeze_the_backlog_and_backups_carry_it() {
     assert_eq!(plan(&fresh, &id, Some(1)), frozen);
 }
 
+/// The stored fixture of an older layout (written long before the backlog): its answer and its
+/// milestone's answers read as answers without backlog fields, so no item is listed resolved,
+/// and a question at no risk is refused as an improvement item.
+#[test]
+fn a_store_written_before_the_backlog_has_no_backlog_fields() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("tests/fixtures/layout-1/stored.json")).unwrap();
+    let stored: BTreeMap<String, serde_json::Value> = serde_json::from_str(&text).unwrap();
+    let id = "d70d3259e4e1cb631c663cf4d73c4c04";
+    let answer = &stored[&format!("answer/{id}/{WA}/securely-operate")]["body"];
+    assert!(
+        answer.get("backlog").is_none(),
+        "the fixture predates the backlog"
+    );
+    let store = MemoryStore::new();
+    for (key, record) in &stored {
+        store.insert_damaged(key, record.clone());
+    }
+    let ws = open(store);
+    // `securely-operate` is answered (NONE): with a backlog it would be listed as resolved.
+    assert_eq!(plan(&ws, id, None), Vec::new());
+    assert_eq!(plan(&ws, id, Some(1)), Vec::new());
+    expect_validation(
+        block_on(ws.update_improvement_item(
+            id,
+            WA,
+            "securely-operate",
+            owner_and_status("Ana", ItemStatus::Open),
+        )),
+        "questionId",
+        "its risk is NONE",
+    );
+}
+
 /// Answers stored before the backlog existed have no `backlog` field: their items are open,
 /// with no fields, and editing one adds the field and leaves the rest of the record as it was.
 #[test]
