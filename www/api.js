@@ -335,6 +335,13 @@ export const importAnswers = (id, alias, text) => write((ws) => ws.importAnswers
  */
 export const improvementPlan = async (id, alias, options = {}) =>
   (await workspace()).improvementPlan(id, alias, options);
+/**
+ * Sets an improvement item's owner, status (and reason), due date or notes.
+ * @param {string} id @param {string} alias @param {string} questionId
+ * @param {import('./pkg/plumbline.js').ImprovementItemUpdate} update
+ */
+export const updateImprovementItem = (id, alias, questionId, update) =>
+  write((ws) => ws.updateImprovementItem(id, alias, questionId, update));
 
 /**
  * Risks across every workload: {totals, pillars, workloads, improvements}.

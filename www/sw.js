@@ -20,7 +20,8 @@ const ASSETS = null;
 const SHELL = [
   './', './index.html', './styles.css', './app.js', './api.js', './engine.js',
   './ui/announce.js', './ui/chart.js', './ui/dialog.js', './ui/dom.js', './ui/field.js', './ui/format.js',
-  './ui/lens-text.js', './ui/plan-items.js', './ui/priority-list.js', './ui/risk.js', './ui/table.js',
+  './ui/lens-text.js', './ui/plan-items.js', './ui/backlog-editor.js', './ui/query-state.js',
+  './ui/priority-list.js', './ui/risk.js', './ui/table.js',
   './ui/tabs.js', './ui/tags.js', './views/workload-actions.js',
   './ui/answers-file.js', './ui/download.js', './ui/local-risk.js', './ui/notes-editor.js',
   './ui/report-content.js', './ui/report-file.js', './ui/workload-props.js',

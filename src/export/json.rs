@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use super::model::{MilestoneRef, WorkloadExport};
-use crate::review::{PlanItem, RiskCounts};
-use crate::workload::{AnswerView, LensReview, Workload};
+use crate::review::RiskCounts;
+use crate::workload::{AnswerView, BacklogItem, LensReview, Workload};
 
 /// The file's version: bumped when a field changes meaning or goes away.
 pub const FORMAT_VERSION: u32 = 1;
@@ -29,7 +29,7 @@ struct Document<'a> {
 struct LensDocument<'a> {
     lens_review: &'a LensReview,
     answers: &'a [AnswerView],
-    improvement_plan: &'a [PlanItem],
+    improvement_plan: &'a [BacklogItem],
 }
 
 /// The whole file, indented by two spaces.

@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 
 use super::labels;
+use super::markdown_plan::plan_section;
 use super::markdown_text::{cell, inline, paragraph};
 use super::model::{LensExport, QuestionExport, WorkloadExport};
 use crate::review::{ChoiceStatus, Risk, RiskCounts};
@@ -121,39 +122,7 @@ fn lens_section(out: &mut String, lens: &LensExport) {
     );
     blank(out);
 
-    line(out, "### Improvement plan");
-    blank(out);
-    if lens.plan.is_empty() {
-        line(out, "No question is at high or medium risk\\.");
-        blank(out);
-    }
-    for (i, item) in lens.plan.iter().enumerate() {
-        let number = lens.question_number(&item.question_id).unwrap_or("");
-        line(
-            out,
-            &format!(
-                "{}\\. **{} risk**: {} {} \\({}\\)",
-                i + 1,
-                labels::risk(item.risk),
-                inline(number),
-                inline(&item.question_title),
-                inline(lens.pillar_name(&item.pillar_id))
-            ),
-        );
-        for practice in &item.best_practices {
-            line(
-                out,
-                &format!(
-                    "   - {} \\(impact if missing: {}\\)",
-                    inline(&practice.title),
-                    labels::risk(practice.impact)
-                ),
-            );
-        }
-    }
-    if !lens.plan.is_empty() {
-        blank(out);
-    }
+    plan_section(out, lens);
 
     line(out, "### Answers");
     blank(out);
@@ -235,11 +204,11 @@ fn indent(text: &str) -> String {
         .join("\n")
 }
 
-fn line(out: &mut String, text: &str) {
+pub(super) fn line(out: &mut String, text: &str) {
     out.push_str(text);
     out.push('\n');
 }
 
-fn blank(out: &mut String) {
+pub(super) fn blank(out: &mut String) {
     out.push('\n');
 }

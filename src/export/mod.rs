@@ -17,6 +17,7 @@ pub mod csv;
 pub mod json;
 pub mod labels;
 pub mod markdown;
+mod markdown_plan;
 pub mod markdown_text;
 pub mod model;
 pub mod rfc4180;

@@ -1,15 +1,15 @@
 //! The plain data every export shows: one workload (now or as a milestone froze it), and the
 //! consolidated report over many workloads.
 //!
-//! The per-lens part keeps the API's own results (`LensReview`, `AnswerView`, `PlanItem`) for
+//! The per-lens part keeps the API's own results (`LensReview`, `AnswerView`, `BacklogItem`) for
 //! the JSON export, which must have the API's shapes, next to a flattened view (pillars →
 //! numbered questions → best practices with their impact) that the tabular and text formats
 //! read without looking anything up.
 
 use serde::Serialize;
 
-use crate::review::{AnswerReason, ChoiceReason, ChoiceStatus, PlanItem, Risk, RiskCounts};
-use crate::workload::{AnswerView, LensReview, Workload};
+use crate::review::{AnswerReason, ChoiceReason, ChoiceStatus, Risk, RiskCounts};
+use crate::workload::{AnswerView, BacklogItem, LensReview, Workload};
 
 /// One workload's export: its properties and the exported lens reviews.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -42,8 +42,9 @@ pub struct LensExport {
     pub review: LensReview,
     /// `listAnswers`' result, in lens order (the JSON export writes it as it is).
     pub answers: Vec<AnswerView>,
-    /// `improvementPlan`'s result with the workload's pillar priorities, in plan order.
-    pub plan: Vec<PlanItem>,
+    /// `improvementPlan`'s result with the workload's pillar priorities, in plan order: each
+    /// item with its backlog fields (owner, status, due date, notes), the resolved items last.
+    pub plan: Vec<BacklogItem>,
     /// The same review flattened for tables and text, in lens order.
     pub pillars: Vec<PillarExport>,
 }

@@ -3,6 +3,7 @@
 //!
 //! - [`model`], [`answer`], [`lens_review`], [`milestone`], [`dashboard`]: the types the JS
 //!   API takes and returns (AWS shapes, camelCase).
+//! - [`backlog`]: the improvement plan as a backlog (owner, status, due date, notes per item).
 //! - [`validate`] and `properties`: the rules of workload fields.
 //! - `record` and `keys`: what is stored, and under which ids. Stored records have types of
 //!   their own (never an API type inside), pinned by `tests/golden/stored/`.
@@ -19,6 +20,7 @@
 //! - [`turnstile`]: the FIFO async lock that runs the calls on one JS `Workspace` in order.
 
 pub mod answer;
+pub mod backlog;
 pub mod backup;
 pub mod compare;
 pub mod custom_lens;
@@ -44,6 +46,7 @@ pub mod validate;
 mod workspace;
 
 pub use answer::{AnswerUpdate, AnswerView, ChoiceUpdate, ChoiceView};
+pub use backlog::{BacklogItem, ImprovementItemUpdate, ItemStatus};
 pub use compare::{CompareRequest, MilestoneComparison, RiskChange};
 pub use custom_lens::{
     CustomLensDetail, ImportLensOptions, ImportLensResult, LensVersionInput, LensVersionOptions,

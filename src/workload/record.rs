@@ -12,6 +12,7 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::backlog::{BacklogFields, ItemStatus};
 use super::error::WorkspaceError;
 use super::milestone::MilestoneSummary;
 use super::model::{
@@ -265,7 +266,54 @@ pub struct AnswerDoc {
     pub lens_alias: String,
     #[serde(flatten)]
     pub answer: AnswerRecord,
+    /// When the answer was last saved (an item update leaves it alone).
     pub updated_at: String,
+    /// The improvement item's owner, status, due date and notes; absent in records written
+    /// before the backlog existed, and when the item has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backlog: Option<BacklogRecord>,
+}
+
+/// The `backlog` of an `answer/…` document (see `workload::backlog`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BacklogRecord {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default)]
+    pub status: ItemStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    pub updated_at: String,
+}
+
+impl BacklogRecord {
+    /// `fields` saved at `now`; `None` when there is nothing to keep.
+    pub fn of(fields: BacklogFields, now: &str) -> Option<Self> {
+        (!fields.is_empty()).then(|| BacklogRecord {
+            owner: fields.owner,
+            status: fields.status,
+            status_reason: fields.status_reason,
+            due_date: fields.due_date,
+            notes: fields.notes,
+            updated_at: now.to_string(),
+        })
+    }
+
+    pub fn fields(&self) -> BacklogFields {
+        let r = self.clone();
+        BacklogFields {
+            owner: r.owner,
+            status: r.status,
+            status_reason: r.status_reason,
+            due_date: r.due_date,
+            notes: r.notes,
+        }
+    }
 }
 
 /// The answer fields of `answer/…` (and of a milestone's answers). The review's [`Answer`] has

@@ -16,8 +16,8 @@ use plumbline::lens;
 use plumbline::review::{AnswerReason, ChoiceReason, ChoiceStatus, Risk};
 use plumbline::store::memory::MemoryStore;
 use plumbline::workload::{
-    AnswerUpdate, ChoiceUpdate, DeterministicEnvironment, LensReviewUpdate, WorkloadEnvironment,
-    WorkloadInput, Workspace, WorkspaceError,
+    AnswerUpdate, ChoiceUpdate, DeterministicEnvironment, ImprovementItemUpdate, ItemStatus,
+    LensReviewUpdate, WorkloadEnvironment, WorkloadInput, Workspace, WorkspaceError,
 };
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -95,6 +95,9 @@ fn answer_fixture(ws: &Workspace<MemoryStore>, name: &str) -> String {
     let answer = |lens: &str, question: &str, update: AnswerUpdate| {
         run(ws.update_answer(&id, lens, question, update)).expect("answer saved");
     };
+    let backlog = |lens: &str, question: &str, update: ImprovementItemUpdate| {
+        run(ws.update_improvement_item(&id, lens, question, update)).expect("item saved");
+    };
     // OPS 1 at MEDIUM, a choice note with a formula prefix and a note with a leading tab.
     let mut priorities = select(&["pri_a"], Some("\tleading tab\nsecond line, with comma"));
     priorities.choice_updates = Some(
@@ -111,11 +114,28 @@ fn answer_fixture(ws: &Workspace<MemoryStore>, name: &str) -> String {
         "ops_model",
         select(&["om_no"], Some("=1+1")),
     );
+    // SEC 1 was at HIGH risk and got backlog fields, then stopped applying: a resolved item.
+    answer(
+        "wellarchitected",
+        "securely_operate",
+        select(&["sec_no"], None),
+    );
+    backlog(
+        "wellarchitected",
+        "securely_operate",
+        ImprovementItemUpdate {
+            owner: Some(RTL.to_string()),
+            status: Some(ItemStatus::Done),
+            notes: Some(format!("Closed {HTML}")),
+            ..ImprovementItemUpdate::default()
+        },
+    );
     // SEC 1 does not apply.
     answer(
         "wellarchitected",
         "securely_operate",
         AnswerUpdate {
+            selected_choices: Some(Vec::new()),
             is_applicable: Some(false),
             reason: Some(AnswerReason::ArchitectureConstraints),
             notes: Some(format!("+1 {HTML}")),
@@ -162,6 +182,28 @@ fn answer_fixture(ws: &Workspace<MemoryStore>, name: &str) -> String {
         },
     ))
     .expect("lens notes saved");
+    // The backlog: OPS 1 in progress with hostile owner and notes; the hostile lens's MEDIUM
+    // item postponed (so no ticket by default).
+    backlog(
+        "wellarchitected",
+        "priorities",
+        ImprovementItemUpdate {
+            owner: Some(format!("{FORMULA} @ana, \"Ops\"")),
+            status: Some(ItemStatus::InProgress),
+            due_date: Some("2027-03-31".to_string()),
+            notes: Some(format!("# not a heading\n{HTML}\n{RTL}")),
+            ..ImprovementItemUpdate::default()
+        },
+    );
+    backlog(
+        "hostile",
+        "formula",
+        ImprovementItemUpdate {
+            status: Some(ItemStatus::Postponed),
+            status_reason: Some(format!("After the freeze; {FORMULA}")),
+            ..ImprovementItemUpdate::default()
+        },
+    );
     id
 }
 
@@ -277,13 +319,24 @@ fn collect_numbers_questions_and_gives_every_practice_its_status_and_impact() {
         ),
         (2, 2, 1)
     );
-    // The plan: HIGH first, then MEDIUM.
-    let plan: Vec<&str> = framework
+    // The plan: HIGH first, then MEDIUM, then the resolved item (SEC 1, which stopped
+    // applying after it got backlog fields).
+    let plan: Vec<(&str, bool)> = framework
         .plan
         .iter()
-        .map(|p| p.question_id.as_str())
+        .map(|p| (p.question_id.as_str(), p.resolved))
         .collect();
-    assert_eq!(plan, ["ops_model", "priorities"]);
+    assert_eq!(
+        plan,
+        [
+            ("ops_model", false),
+            ("priorities", false),
+            ("securely_operate", true)
+        ]
+    );
+    assert_eq!(framework.plan[1].status, ItemStatus::InProgress);
+    assert_eq!(framework.plan[1].due_date.as_deref(), Some("2027-03-31"));
+    assert_eq!(framework.plan[2].owner.as_deref(), Some(RTL));
     let hostile = &export.lenses[1];
     assert_eq!(
         hostile.pillars[0].notes.as_deref(),
@@ -481,6 +534,10 @@ fn markdown_matches_its_golden_file_and_renders_hostile_text_as_text() {
         "| a | b |",
         "# not a heading",
         "*bold?*",
+        // The backlog, each item's on lines of its own.
+        &format!("Status: In progress · Owner: {FORMULA} @ana, \"Ops\" · Due: 2027-03-31\nNotes: # not a heading\n{HTML}"),
+        &format!("Status: Postponed (After the freeze; {FORMULA})"),
+        &format!("Status: Done · Owner: {RTL}\nNotes: Closed {HTML}"),
     ] {
         assert!(
             rendered.text.contains(needle),
@@ -496,6 +553,7 @@ fn markdown_matches_its_golden_file_and_renders_hostile_text_as_text() {
             "Summary".to_string(),
             "Export Test Framework (version 2026-11-01)".to_string(),
             "Improvement plan".to_string(),
+            "Resolved improvement items".to_string(),
             "Answers".to_string(),
             "Operational Excellence".to_string(),
             "Security".to_string(),
@@ -605,10 +663,28 @@ fn jira_csv_matches_its_golden_file_and_links_every_row_to_its_parent() {
             other => panic!("unexpected issue type {other}"),
         }
     }
-    // Questions at risk: OPS 2 (HIGH), OPS 1 (MEDIUM), markup (HIGH), formula (MEDIUM).
-    assert_eq!(tasks, 4);
-    // Practices to adopt: om_a, om_b; pri_b, pri_c; m_a; f_rtl (f_at is waived).
-    assert_eq!(subtasks, 6);
+    // Questions at risk: OPS 2 (HIGH), OPS 1 (MEDIUM, in progress), markup (HIGH); formula
+    // (MEDIUM) is postponed, which the default filter leaves out, and SEC 1 is resolved.
+    assert_eq!(tasks, 3);
+    // Practices to adopt: om_a, om_b; pri_b, pri_c; m_a (f_rtl: its item is postponed).
+    assert_eq!(subtasks, 5);
+    let ops1 = rows
+        .iter()
+        .find(|r| r[0] == "Task" && r[3].starts_with("OPS 1 · "))
+        .expect("the OPS 1 task");
+    assert!(
+        ops1[5].contains(&format!(
+            "Status: In progress. Owner: {FORMULA} @ana, \"Ops\". Due: 2027-03-31."
+        )),
+        "the backlog is in the description: {:?}",
+        ops1[5]
+    );
+    let every_status = TicketFilter {
+        statuses: Vec::new(),
+        ..TicketFilter::default()
+    };
+    let all_rows = read_csv(&jira::to_jira_csv(&export, &every_status));
+    assert_eq!(all_rows.iter().filter(|r| r[0] == "Task").count(), 4);
     let markup = rows
         .iter()
         .find(|r| r[0] == "Task" && r[3].ends_with("<img src=x onerror=alert(1)>"))
@@ -621,6 +697,7 @@ fn jira_csv_matches_its_golden_file_and_links_every_row_to_its_parent() {
     let high_only = TicketFilter {
         risks: vec![Risk::High],
         pillars: vec!["operationalExcellence".to_string()],
+        ..TicketFilter::default()
     };
     let rows = read_csv(&jira::to_jira_csv(&export, &high_only));
     let summaries: Vec<&str> = rows
@@ -640,7 +717,8 @@ fn github_json_matches_its_golden_file_and_bodies_render_without_html() {
     let text = github::to_github_json(&export, &TicketFilter::default());
     assert_golden("github.json", &text);
     let issues: Vec<serde_json::Value> = serde_json::from_str(&text).expect("valid JSON");
-    assert_eq!(issues.len(), 4);
+    // The four items at risk but the postponed one (the default filter: open or in progress).
+    assert_eq!(issues.len(), 3);
     for issue in &issues {
         let body = issue["body"].as_str().expect("body");
         let rendered = render(body);
@@ -658,6 +736,25 @@ fn github_json_matches_its_golden_file_and_bodies_render_without_html() {
             );
         }
     }
+    let ops1 = issues
+        .iter()
+        .find(|i| i["title"].as_str().unwrap().starts_with("OPS 1 · "))
+        .expect("the OPS 1 issue");
+    let rendered = render(ops1["body"].as_str().unwrap());
+    assert!(
+        rendered.text.contains(&format!(
+            "Status: In progress. Owner: {FORMULA} @ana, \"Ops\". Due: 2027-03-31.\nItem notes: # not a heading\n{HTML}"
+        )),
+        "the backlog is in the body: {:?}",
+        rendered.text
+    );
+    // The postponed item is there when every status is asked for.
+    let every_status = TicketFilter {
+        statuses: Vec::new(),
+        ..TicketFilter::default()
+    };
+    let text = github::to_github_json(&export, &every_status);
+    let issues: Vec<serde_json::Value> = serde_json::from_str(&text).expect("valid JSON");
     let formula = issues
         .iter()
         .find(|i| i["title"] == format!("1 · {FORMULA}"))
@@ -696,8 +793,9 @@ fn azure_devops_csv_matches_its_golden_file_and_nests_by_title_column() {
         );
         assert!(["1", "2", "3"].contains(&row[5].as_str()));
     }
-    assert_eq!(rows.iter().filter(|r| r[1] == "Feature").count(), 4);
-    assert_eq!(rows.iter().filter(|r| r[1] == "Task").count(), 6);
+    // The postponed item (formula, one practice) is left out by the default filter.
+    assert_eq!(rows.iter().filter(|r| r[1] == "Feature").count(), 3);
+    assert_eq!(rows.iter().filter(|r| r[1] == "Task").count(), 5);
     let markup = rows
         .iter()
         .find(|r| r[1] == "Feature" && r[6].contains("Pipes"))

@@ -30,6 +30,7 @@ mod rule_table;
 mod shipped_lenses;
 mod stored_golden;
 mod workspace_answers;
+mod workspace_backlog;
 mod workspace_catalog;
 mod workspace_compare;
 mod workspace_custom_lenses;

@@ -21,8 +21,8 @@ use plumbline::review::{ChoiceReason, ChoiceStatus};
 use plumbline::store::memory::MemoryStore;
 use plumbline::store::Store;
 use plumbline::workload::{
-    AnswerUpdate, ChoiceUpdate, ImportLensOptions, LensReviewUpdate, LensVersionInput,
-    WorkloadPatch,
+    AnswerUpdate, ChoiceUpdate, ImportLensOptions, ImprovementItemUpdate, ItemStatus,
+    LensReviewUpdate, LensVersionInput, WorkloadPatch,
 };
 
 use crate::workspace_support::{block_on, input, open, strings};
@@ -92,6 +92,21 @@ fn every_kind() -> MemoryStore {
     };
     block_on(ws.update_lens_review(&id, "wellarchitected", notes)).expect("notes");
     block_on(ws.create_milestone(&id, "Go live")).expect("milestone");
+    // An improvement item with every backlog field (its answer sorts first of the answers).
+    let none_of_these = AnswerUpdate {
+        selected_choices: Some(strings(&["rel_no"])),
+        ..AnswerUpdate::default()
+    };
+    block_on(ws.update_answer(&id, "wellarchitected", "limits", none_of_these)).expect("answer");
+    let item = ImprovementItemUpdate {
+        owner: Some("Platform team".into()),
+        status: Some(ItemStatus::Postponed),
+        status_reason: Some("After the migration".into()),
+        due_date: Some("2027-03-31".into()),
+        notes: Some("Quotas first".into()),
+        expected_revision: None,
+    };
+    block_on(ws.update_improvement_item(&id, "wellarchitected", "limits", item)).expect("item");
     let text = fs::read_to_string(root().join("tests/fixtures/review-lens.json")).unwrap();
     let imported = block_on(ws.import_lens(&text, ImportLensOptions::default())).expect("import");
     let version = LensVersionInput {

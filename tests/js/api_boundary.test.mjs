@@ -179,6 +179,7 @@ test("every Workspace and Lens method refuses bad input with an Error of a docum
     updateLensReview: [() => ws.updateLensReview(id, FW, { lensNotes: 5 })],
     upgradeLensReview: [() => ws.upgradeLensReview(id, FW)],
     improvementPlan: [() => ws.improvementPlan(id, FW, { milestoneNumber: -1 }), () => ws.improvementPlan(id, FW, { risks: "HIGH" })],
+    updateImprovementItem: [() => ws.updateImprovementItem(id, FW, "priorities", { status: "LATER" }), () => ws.updateImprovementItem(id, FW, "priorities", { owner: 5 }), () => ws.updateImprovementItem(id, FW, "nope", {}), () => ws.updateImprovementItem(id, FW, "priorities", throwing)],
     createMilestone: [() => ws.createMilestone(id, 5), () => ws.createMilestone(id, "x")],
     listMilestones: [() => ws.listMilestones("nope")],
     getMilestone: [() => ws.getMilestone(id, 4294967297), () => ws.getMilestone(id, 7)],

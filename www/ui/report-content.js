@@ -14,7 +14,7 @@ import { scrollTable } from './table.js';
 
 /**
  * One lens of the report.
- * @typedef {{alias: string, model: import('../pkg/plumbline.js').LensModel, review: import('../pkg/plumbline.js').LensReview, answers: import('../pkg/plumbline.js').Answer[], plan: import('../pkg/plumbline.js').PlanItem[]}} ReportLens
+ * @typedef {{alias: string, model: import('../pkg/plumbline.js').LensModel, review: import('../pkg/plumbline.js').LensReview, answers: import('../pkg/plumbline.js').Answer[], plan: import('../pkg/plumbline.js').BacklogItem[]}} ReportLens
  */
 /**
  * Everything the report shows, read by the view.

@@ -1,13 +1,21 @@
 // @ts-check
 // Lens improvement plan: risk counts, improvement status, pillar priority (reorderable with
-// buttons), filters by risk and pillar, and the improvement items.
+// buttons), filters by risk, pillar, owner and status (kept in the address, so a link or a
+// reload shows the same items), and the improvement items with their backlog, editable.
 import * as api from '../api.js';
 import { h, routeLink, nextId } from '../ui/dom.js';
 import { IMPROVEMENT_STATUS } from '../ui/format.js';
 import { riskSummary, updateRiskSummary } from '../ui/risk.js';
 import { priorityList, orderPillars } from '../ui/priority-list.js';
 import { planItemList } from '../ui/plan-items.js';
+import { backlogForm, ITEM_STATUS } from '../ui/backlog-editor.js';
+import { readQuery, writeQuery } from '../ui/query-state.js';
 import { errorText } from '../errors.js';
+
+/** The filters a plan address can carry, and the value that means "all". */
+const FILTERS = ['risk', 'pillar', 'owner', 'status'];
+/** The owner filter's value for items without an owner. */
+const NO_OWNER = '-';
 
 /** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
@@ -51,24 +59,68 @@ export async function render(ctx) {
     },
   });
 
-  // Filters
+  // Filters, read from and written to the address.
+  const query = readQuery(FILTERS);
   const riskFilterId = nextId('risk-filter');
   const riskFilter = h('select', { id: riskFilterId },
     h('option', { value: '' }, 'All risks'), h('option', { value: 'HIGH' }, 'High risk'), h('option', { value: 'MEDIUM' }, 'Medium risk'));
   const pillarFilterId = nextId('pillar-filter');
   const pillarFilter = h('select', { id: pillarFilterId },
     h('option', { value: '' }, 'All pillars'), model.pillars.map((p) => h('option', { value: p.id }, p.name)));
+  const ownerFilterId = nextId('owner-filter');
+  const ownerFilter = h('select', { id: ownerFilterId });
+  const statusFilterId = nextId('status-filter');
+  const statusFilter = h('select', { id: statusFilterId },
+    h('option', { value: '' }, 'All statuses'), ITEM_STATUS.map(([v, t]) => h('option', { value: v }, t)));
   const itemsHost = h('div.plan-host', { 'aria-live': 'polite' });
   const countLine = h('p.subtle', { id: 'plan-count' });
-  /** @type {import('../pkg/plumbline.js').PlanItem[]} */
+  /** @type {import('../pkg/plumbline.js').BacklogItem[]} */
   let items = [];
 
+  // Owners of the items, and the one in the address even when no item has it (yet).
+  function fillOwners() {
+    const owners = [...new Set(items.map((i) => i.owner).filter((o) => o !== undefined))];
+    if (query.owner && query.owner !== NO_OWNER && !owners.includes(query.owner)) owners.push(query.owner);
+    owners.sort((a, b) => a.localeCompare(b));
+    ownerFilter.replaceChildren(h('option', { value: '' }, 'All owners'), h('option', { value: NO_OWNER }, 'No owner'),
+      ...owners.map((o) => h('option', { value: o }, o)));
+    ownerFilter.value = query.owner;
+  }
+
+  /** @param {import('../pkg/plumbline.js').BacklogItem} i */
+  const shownBy = (i) => (!query.risk || i.risk === query.risk) && (!query.pillar || i.pillarId === query.pillar)
+    && (!query.owner || (query.owner === NO_OWNER ? !i.owner : i.owner === query.owner))
+    && (!query.status || i.status === query.status);
+
+  function countText() {
+    const shown = items.filter(shownBy);
+    const open = items.filter((i) => !i.resolved).length;
+    const resolved = items.length - open;
+    const shownOpen = shown.filter((i) => !i.resolved).length;
+    return `${shownOpen} of ${open} improvement items shown.`
+      + (resolved ? ` ${shown.length - shownOpen} of ${resolved} resolved items shown.` : '');
+  }
+
+  /** @param {import('../pkg/plumbline.js').BacklogItem} item @param {(saved: import('../pkg/plumbline.js').BacklogItem) => void} refresh */
+  const editor = (item, refresh) => backlogForm(item, {
+    save: (update) => api.updateImprovementItem(workloadId, lensAlias, item.questionId, update),
+    onSaved: (saved) => {
+      // The item stays on screen even when it no longer matches the filters: it moves on the
+      // next filter change, not under the user's hands.
+      items = items.map((i) => (i.questionId === saved.questionId ? saved : i));
+      refresh(saved);
+      fillOwners();
+      countLine.textContent = countText();
+    },
+  });
+
   function draw() {
-    const r = riskFilter.value;
-    const p = pillarFilter.value;
-    const shown = items.filter((i) => (!r || i.risk === r) && (!p || i.pillarId === p));
-    countLine.textContent = `${shown.length} of ${items.length} improvement items shown.`;
-    itemsHost.replaceChildren(planItemList(shown, model, { reviewBase, level: 3 }));
+    riskFilter.value = query.risk;
+    pillarFilter.value = query.pillar;
+    statusFilter.value = query.status;
+    fillOwners();
+    countLine.textContent = countText();
+    itemsHost.replaceChildren(planItemList(items.filter(shownBy), model, { reviewBase, level: 3, editor }));
   }
   async function loadItems() {
     items = await api.improvementPlan(workloadId, lensAlias, { pillarPriority: w.pillarPriorities });
@@ -76,8 +128,13 @@ export async function render(ctx) {
     updateRiskSummary(summary, review.riskCounts);
     draw();
   }
-  riskFilter.addEventListener('change', draw);
-  pillarFilter.addEventListener('change', draw);
+  for (const [select, key] of /** @type {const} */ ([[riskFilter, 'risk'], [pillarFilter, 'pillar'], [ownerFilter, 'owner'], [statusFilter, 'status']])) {
+    select.addEventListener('change', () => {
+      query[key] = select.value;
+      writeQuery(query);
+      draw();
+    });
+  }
   items = await api.improvementPlan(workloadId, lensAlias, { pillarPriority: w.pillarPriorities });
   draw();
 
@@ -108,7 +165,9 @@ export async function render(ctx) {
       h('h2', { id: 'ii-h' }, 'Improvement items'),
       h('div.filters', { role: 'group', 'aria-label': 'Filter improvement items' },
         h('div.inline-field', h('label', { for: riskFilterId }, 'Filter by risk'), riskFilter),
-        h('div.inline-field', h('label', { for: pillarFilterId }, 'Filter by pillar'), pillarFilter)),
+        h('div.inline-field', h('label', { for: pillarFilterId }, 'Filter by pillar'), pillarFilter),
+        h('div.inline-field', h('label', { for: ownerFilterId }, 'Filter by owner'), ownerFilter),
+        h('div.inline-field', h('label', { for: statusFilterId }, 'Filter by status'), statusFilter)),
       countLine,
       itemsHost));
 }

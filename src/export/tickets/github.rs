@@ -1,7 +1,9 @@
 //! GitHub issues: a JSON array of `{title, body, labels}`, one issue per question at risk, its
-//! best practices to adopt as a task list in the body. Bodies are Markdown with every piece of
-//! review text escaped ([`crate::export::markdown_text`]), so a note cannot add HTML, links
-//! or mentions' formatting to the issue.
+//! best practices to adopt as a task list in the body, its backlog (status, owner, due date,
+//! notes) as text in the body: `gh` assignees must be GitHub logins, owners are free text.
+//! Bodies are Markdown with every piece of review text escaped
+//! ([`crate::export::markdown_text`]), so a note cannot add HTML, links or mentions'
+//! formatting to the issue.
 //!
 //! To create the issues with the GitHub CLI (`gh`, logged in, inside the repository's clone),
 //! first the labels (creating an issue with an unknown label fails), then one issue per item:
@@ -15,7 +17,7 @@
 
 use serde::Serialize;
 
-use super::{items, label, question_notes, question_title, TicketFilter};
+use super::{backlog_text, items, label, question_notes, question_title, TicketFilter};
 use crate::export::labels;
 use crate::export::markdown_text::{inline, paragraph};
 use crate::export::model::WorkloadExport;
@@ -44,6 +46,11 @@ pub fn issues(export: &WorkloadExport, filter: &TicketFilter) -> Vec<GithubIssue
             if let Some(notes) = notes {
                 body.push('\n');
                 body.push_str(&paragraph(notes));
+                body.push('\n');
+            }
+            if let Some(backlog) = backlog_text(item) {
+                body.push('\n');
+                body.push_str(&paragraph(&backlog));
                 body.push('\n');
             }
             if !item.best_practices.is_empty() {

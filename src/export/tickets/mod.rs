@@ -3,9 +3,15 @@
 //! Boards' work-item import).
 //!
 //! Every tracker gets the same items: the exported lenses' improvement plans in plan order,
-//! kept by [`TicketFilter`] (HIGH and MEDIUM risk by default, every pillar). Each question is
-//! one ticket, each best practice still to adopt one child ticket, under one parent for the
-//! workload. (Owners and statuses of plan items come with the stored backlog, later.)
+//! kept by [`TicketFilter`] (HIGH and MEDIUM risk, status Open or In progress by default, every
+//! pillar; resolved items never). Each question is one ticket, each best practice still to
+//! adopt one child ticket, under one parent for the workload.
+//!
+//! An item's owner, status, due date and notes go in the question ticket's description
+//! ([`backlog_text`]), never in the trackers' assignee fields: Jira's `Assignee` and Azure
+//! Boards' `Assigned To` (and GitHub's assignees) must name an existing account of that
+//! tracker, and the owner here is free text ("Payments team", "Ana"), so mapping it there
+//! makes the whole import fail or drop the row. A person who imports can assign in bulk.
 
 pub mod azure_devops;
 pub mod github;
@@ -15,7 +21,8 @@ use serde::{Deserialize, Serialize};
 
 use super::labels;
 use super::model::{LensExport, WorkloadExport};
-use crate::review::{PlanBestPractice, PlanItem, Risk};
+use crate::review::{PlanBestPractice, Risk};
+use crate::workload::{BacklogItem, ItemStatus};
 
 /// Which plan items become tickets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,6 +32,8 @@ pub struct TicketFilter {
     pub pillars: Vec<String>,
     /// Risks to keep (HIGH and/or MEDIUM: only those are in a plan).
     pub risks: Vec<Risk>,
+    /// Backlog statuses to keep (an item without backlog fields is `OPEN`); empty = all.
+    pub statuses: Vec<ItemStatus>,
 }
 
 impl Default for TicketFilter {
@@ -32,14 +41,18 @@ impl Default for TicketFilter {
         TicketFilter {
             pillars: Vec::new(),
             risks: vec![Risk::High, Risk::Medium],
+            // Work still to do: a tracker does not need what is done or set aside.
+            statuses: vec![ItemStatus::Open, ItemStatus::InProgress],
         }
     }
 }
 
 impl TicketFilter {
-    fn keeps(&self, item: &PlanItem) -> bool {
-        (self.pillars.is_empty() || self.pillars.contains(&item.pillar_id))
+    fn keeps(&self, item: &BacklogItem) -> bool {
+        !item.resolved
+            && (self.pillars.is_empty() || self.pillars.contains(&item.pillar_id))
             && (self.risks.is_empty() || self.risks.contains(&item.risk))
+            && (self.statuses.is_empty() || self.statuses.contains(&item.status))
     }
 }
 
@@ -47,7 +60,7 @@ impl TicketFilter {
 pub fn items<'a>(
     export: &'a WorkloadExport,
     filter: &'a TicketFilter,
-) -> impl Iterator<Item = (&'a LensExport, &'a PlanItem)> + 'a {
+) -> impl Iterator<Item = (&'a LensExport, &'a BacklogItem)> + 'a {
     export.lenses.iter().flat_map(move |lens| {
         lens.plan
             .iter()
@@ -57,7 +70,7 @@ pub fn items<'a>(
 }
 
 /// A ticket's title for a question: "OPS 1 · How do you …" (the number keeps titles unique).
-pub fn question_title(lens: &LensExport, item: &PlanItem) -> String {
+pub fn question_title(lens: &LensExport, item: &BacklogItem) -> String {
     match lens.question_number(&item.question_id) {
         Some(number) if !number.is_empty() => format!("{number} · {}", item.question_title),
         _ => item.question_title.clone(),
@@ -74,7 +87,7 @@ pub fn question_notes<'a>(lens: &'a LensExport, question_id: &str) -> Option<&'a
 }
 
 /// A question ticket's plain-text description: where it comes from, its risk, its notes.
-pub fn question_description(lens: &LensExport, item: &PlanItem) -> String {
+pub fn question_description(lens: &LensExport, item: &BacklogItem) -> String {
     let mut text = format!(
         "Lens: {}. Pillar: {}. Risk: {}.",
         lens.review.lens_name,
@@ -85,7 +98,33 @@ pub fn question_description(lens: &LensExport, item: &PlanItem) -> String {
         text.push_str("\nNotes: ");
         text.push_str(notes);
     }
+    if let Some(backlog) = backlog_text(item) {
+        text.push('\n');
+        text.push_str(&backlog);
+    }
     text
+}
+
+/// The item's backlog as plain text ("Status: In progress. Owner: Ana. Due: 2027-03-31."
+/// and its notes on the next line); `None` when it has no backlog fields.
+pub fn backlog_text(item: &BacklogItem) -> Option<String> {
+    item.updated_at.as_ref()?;
+    let mut text = format!("Status: {}", item.status.label());
+    if let Some(reason) = &item.status_reason {
+        text.push_str(&format!(" ({reason})"));
+    }
+    text.push('.');
+    if let Some(owner) = &item.owner {
+        text.push_str(&format!(" Owner: {owner}."));
+    }
+    if let Some(due) = &item.due_date {
+        text.push_str(&format!(" Due: {due}."));
+    }
+    if let Some(notes) = &item.notes {
+        text.push_str("\nItem notes: ");
+        text.push_str(notes);
+    }
+    Some(text)
 }
 
 /// A best practice ticket's plain-text description: its impact and how to adopt it.
@@ -148,6 +187,14 @@ mod tests {
         assert_eq!(
             TicketFilter::default().risks,
             vec![Risk::High, Risk::Medium]
+        );
+    }
+
+    #[test]
+    fn the_default_filter_keeps_only_work_still_to_do() {
+        assert_eq!(
+            TicketFilter::default().statuses,
+            vec![ItemStatus::Open, ItemStatus::InProgress]
         );
     }
 }

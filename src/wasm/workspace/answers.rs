@@ -114,8 +114,9 @@ impl JsWorkspace {
     }
 
     /// The lens review's improvement plan, ordered by risk, then the workload's pillar
-    /// priorities, then question order.
-    #[wasm_bindgen(js_name = improvementPlan, unchecked_return_type = "Promise<PlanItem[]>")]
+    /// priorities, then question order; each item with its backlog fields, the resolved
+    /// items (no longer at risk, fields kept) last.
+    #[wasm_bindgen(js_name = improvementPlan, unchecked_return_type = "Promise<BacklogItem[]>")]
     pub fn improvement_plan(
         &self,
         #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,

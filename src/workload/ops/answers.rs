@@ -98,6 +98,8 @@ pub(crate) fn plan_answer(
         lens_alias: lens_alias.to_string(),
         answer: answer.clone().into(),
         updated_at: now.clone(),
+        // The item's backlog is not the answer's to change.
+        backlog: existing.and_then(|a| a.body.backlog.clone()),
     };
     let mut all: Vec<_> = answers
         .iter()

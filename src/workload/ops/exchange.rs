@@ -136,6 +136,8 @@ fn plan_import(
             lens_alias: lens_alias.to_string(),
             answer: answer.into(),
             updated_at: now.clone(),
+            // An answers file carries no backlog: the item keeps its own.
+            backlog: existing.and_then(|a| a.body.backlog.clone()),
         };
         writes.push(Write {
             id: answer_id,

@@ -1,6 +1,7 @@
 //! The workspace operations, one file per area. Each adds an `impl Workspace` block.
 
 mod answers;
+mod backlog;
 mod backup;
 mod custom_lenses;
 mod dashboard;

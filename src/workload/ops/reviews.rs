@@ -1,8 +1,10 @@
 //! Lens reviews (counts per pillar, lens and pillar notes) and their improvement plans.
 
+use super::backlog::backlog_plan;
 use crate::catalog::CatalogLens;
-use crate::review::{self, PlanItem, PlanOptions};
+use crate::review::PlanOptions;
 use crate::store::{Store, Write};
+use crate::workload::backlog::BacklogItem;
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
 use crate::workload::lens_review::{self, LensReview, LensReviewUpdate};
@@ -54,30 +56,22 @@ impl<S: Store> Workspace<S> {
         Ok(review)
     }
 
-    /// The improvement plan of a lens review. When `options.pillar_priority` is empty the
-    /// workload's own `pillarPriorities` order it (the frozen ones, for a milestone).
+    /// The improvement plan of a lens review, each item with its backlog fields, and the
+    /// resolved items after it (see [`backlog_plan`]). When `options.pillar_priority` is empty
+    /// the workload's own `pillarPriorities` order it (the frozen ones, for a milestone).
     pub async fn improvement_plan(
         &self,
         id: &str,
         lens_alias: &str,
         options: PlanOptions,
         milestone: Option<u32>,
-    ) -> Result<Vec<PlanItem>, WorkspaceError> {
+    ) -> Result<Vec<BacklogItem>, WorkspaceError> {
         let state = self.lens_state(id, lens_alias, milestone).await?;
         let mut options = options;
         if options.pillar_priority.is_empty() {
             options.pillar_priority = state.workload.properties.pillar_priorities.clone();
         }
-        let answers: Vec<_> = state
-            .answers
-            .iter()
-            .map(|a| a.body.answer.to_answer())
-            .collect();
-        Ok(review::improvement_plan(
-            &state.lens.lens,
-            &answers,
-            &options,
-        ))
+        Ok(backlog_plan(&state.lens.lens, &state.answers, &options))
     }
 }
 
