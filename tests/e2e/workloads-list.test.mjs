@@ -43,6 +43,8 @@ test('50 workloads: search, filter, sort, and the state kept in the address', { 
     await openApp(page, url, '#/workloads');
     assert.equal((await names(page)).length, 50);
     assert.equal((await page.locator('[data-list-count]').textContent()).trim(), '50 workloads');
+    const clear = page.getByRole('button', { name: 'Clear search and filters' });
+    assert.equal(await clear.isVisible(), false, 'nothing to clear yet');
 
     // Search by name, by owner (several), by tag value (one).
     const search = page.getByLabel('Search by name, review owner or tag');
@@ -50,6 +52,7 @@ test('50 workloads: search, filter, sort, and the state kept in the address', { 
     assert.deepEqual(await names(page), ['Service 42']);
     assert.equal((await page.locator('[data-list-count]').textContent()).trim(), 'Showing 1 of 50 workloads');
     assert.equal(await hash(page), '#/workloads?q=service+42');
+    assert.equal(await clear.isVisible(), true);
     await search.fill('billing');
     assert.equal((await names(page)).length, 25);
     await search.fill('cc-4711');
