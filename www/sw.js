@@ -23,6 +23,7 @@ const SHELL = [
   './ui/lens-text.js', './ui/plan-items.js', './ui/backlog-editor.js', './ui/query-state.js',
   './ui/priority-list.js', './ui/risk.js', './ui/table.js',
   './ui/tabs.js', './ui/tags.js', './views/workload-actions.js',
+  './ui/route-query.js', './models/workload-list.js', './models/compare-groups.js', './models/pillar-groups.js',
   './ui/answers-file.js', './ui/download.js', './ui/local-risk.js', './ui/notes-editor.js',
   './ui/report-content.js', './ui/report-file.js', './ui/workload-props.js',
   './ui/compare-form.js', './ui/compare-lens.js', './views/compare.js',

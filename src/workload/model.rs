@@ -155,4 +155,6 @@ pub struct WorkloadSummary {
     pub improvement_status: ImprovementStatus,
     pub milestone_count: u32,
     pub updated_at: String,
+    /// The workload's tags, so a list can be searched by them without reading each workload.
+    pub tags: BTreeMap<String, String>,
 }

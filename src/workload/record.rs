@@ -167,6 +167,8 @@ pub struct WorkloadListing {
     pub questions_answered: u32,
     pub question_count: u32,
     #[serde(default)]
+    pub tags: BTreeMap<String, String>,
+    #[serde(default)]
     pub lens_summaries: BTreeMap<String, LensSummaryRecord>,
     /// Only counted.
     #[serde(default)]
@@ -187,6 +189,7 @@ impl WorkloadListing {
             improvement_status: self.improvement_status,
             milestone_count: self.milestones.len() as u32,
             updated_at: self.updated_at.clone(),
+            tags: self.tags.clone(),
         }
     }
 }

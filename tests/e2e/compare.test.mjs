@@ -1,9 +1,14 @@
 // Compare milestones: save a milestone, improve an answer, compare the milestone with the
 // current state (the pillar counts and the changed question, which links to its review page),
 // then save a second milestone and compare the two, submitting the form from the keyboard.
+// Then every changed answer, grouped by how its risk moved: a new selection at the same risk
+// is listed (not "nothing changed"), links keep the question number, and a lens in which
+// nothing changed gets one line instead of a section.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { session, openApp, defineWorkloadUI, waitForView, tabTo } from './support.mjs';
+import { flatQuestions, questionHeading } from '../../www/ui/lens-text.js';
+import { framework } from './lens-data.mjs';
 import { bestPractices, noneOfThese, question } from './lens-data.mjs';
 
 async function answer(page, url, id, choices) {
@@ -95,15 +100,66 @@ test('compare a milestone with the current state, then two milestones', { timeou
     await openApp(page, url, `#/workloads/${id}/milestones/2`);
     await page.getByRole('link', { name: 'Compare with current state' }).click();
     await waitForView(page, /\/compare\/2\/current$/);
-    c = await readComparison(page);
-    assert.equal(c.highText, '0 → 0 (no change)');
-    assert.equal(await c.changed.count(), 0);
-    await page.getByText('No question changed its risk.').waitFor();
+    // Nothing changed since: no lens section, one line that says so.
+    assert.equal(await page.locator('section[data-lens]').count(), 0);
+    assert.equal((await page.locator('.compare-unchanged').textContent()).trim(), 'No answer changed between these two states.');
 
     // A milestone that does not exist is a Not found page.
     await openApp(page, url, `#/workloads/${id}/compare/9/current`);
     assert.equal(await page.locator('h1').textContent(), 'Not found');
     assert.match(await page.locator('main').textContent(), /no milestone 9/);
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.done();
+  }
+});
+
+test('every changed answer is listed, grouped by risk change; unchanged lenses are left out', { timeout: 120_000 }, async () => {
+  const s = await session();
+  try {
+    const { page } = s;
+    const url = s.server.url;
+    const id = await defineWorkloadUI(page, url, { name: 'Same risk workload', lenses: ['serverless'] });
+    const [first, second] = bestPractices('priorities');
+    await answer(page, url, id, [first]);
+    await saveMilestone(page, url, id, 'Baseline');
+    // Another single best practice: still a high risk, but a different answer.
+    await openApp(page, url, `#/workloads/${id}/lenses/wellarchitected/review/priorities`);
+    await page.locator(`input[data-choice="${first}"]`).uncheck();
+    await page.locator(`input[data-choice="${second}"]`).check();
+    await page.getByText('All changes saved.').waitFor();
+    // A question answered for the first time.
+    await openApp(page, url, `#/workloads/${id}/lenses/wellarchitected/review/ops-model`);
+    await page.locator(`input[data-choice="${noneOfThese('ops-model')}"]`).check();
+    await page.getByText('All changes saved.').waitFor();
+
+    await openApp(page, url, `#/workloads/${id}/compare/1/current`);
+    const lens = page.locator('section[data-lens="wellarchitected"]');
+    assert.equal((await lens.locator('h3').textContent()).trim(), 'Questions whose answer changed (2)');
+    assert.equal(await page.getByText('No question changed its risk.').count(), 0);
+    const groups = lens.locator('section[data-group]');
+    assert.deepEqual(await groups.evaluateAll((gs) => gs.map((g) => g.dataset.group)), ['answered', 'same']);
+    assert.deepEqual(await groups.locator('h4').allTextContents(), ['Newly answered (1)', 'Same risk, answer changed (1)']);
+
+    const same = lens.locator('section[data-group="same"] li[data-question-id="priorities"]');
+    assert.equal(await same.getAttribute('data-change'), 'SAME_RISK');
+    const text = (await same.innerText()).replace(/\s+/g, ' ');
+    const title = (choice) => question('priorities').choices.find((c) => c.id === choice).title;
+    for (const want of ['Answer changed:', 'High risk before and after', `Newly selected: ${title(second)}`, `No longer selected: ${title(first)}`]) {
+      assert.ok(text.includes(want), `the same-risk question shows "${want}": ${text}`);
+    }
+    // The link keeps the question's number, as the review page shows it.
+    const numbered = questionHeading(flatQuestions(framework).find((e) => e.question.id === 'priorities'));
+    assert.match(numbered, /^OPS 1\. /);
+    await same.getByRole('link', { name: numbered, exact: true }).waitFor();
+
+    // The groups are one under the other, in the order worse, better, answered, …, same.
+    const [answeredBox, sameBox] = await Promise.all([0, 1].map((i) => groups.nth(i).boundingBox()));
+    assert.ok(answeredBox.y + answeredBox.height <= sameBox.y, 'Newly answered comes above Same risk');
+
+    // The serverless lens did not change: no section, named in one line.
+    assert.equal(await page.locator('section[data-lens="serverless"]').count(), 0);
+    assert.match(await page.locator('.compare-unchanged').textContent(), /^No answer changed in [^,]*Serverless[^,]*\.$/);
     assert.deepEqual(s.errors, []);
   } finally {
     await s.done();

@@ -2,8 +2,10 @@
 //! pillar counts on both sides, lenses added or removed, and the errors for bad requests.
 
 use crate::workspace_support::*;
+use plumbline::review::ChoiceStatus;
 use plumbline::review::{Risk, RiskCounts};
 use plumbline::store::memory::MemoryStore;
+use plumbline::workload::answer::ChoiceUpdate;
 use plumbline::workload::compare::{ComparedState, QuestionChange};
 use plumbline::workload::{
     from_json, AnswerUpdate, CompareRequest, MilestoneComparison, RiskChange, Workspace,
@@ -234,6 +236,7 @@ fn the_same_milestone_on_both_sides_changes_nothing() {
     let c = compare(&ws, &id, Some(1), Some(1));
     let lens = &c.lenses[0];
     assert!(lens.changed_questions.is_empty());
+    assert!(lens.same_risk_questions.is_empty());
     assert_eq!(lens.risk_counts_before, lens.risk_counts_after);
     assert!(lens
         .pillars
@@ -427,5 +430,121 @@ fn bad_requests_name_the_side() {
             from: Some(2),
             to: Option::None
         }
+    );
+}
+
+/// Milestone 1: securely-operate `so_a` (MEDIUM), limits `rel_no` (MEDIUM), priorities
+/// `pri_a` (MEDIUM). Now: `so_b` instead, notes on limits, and `pri_b` marked not applicable:
+/// three answers changed, no risk did.
+fn same_risk_workload(ws: &Workspace<MemoryStore>) -> String {
+    let id = block_on(ws.define_workload(input("Same risk")))
+        .unwrap()
+        .workload_id;
+    answer(ws, &id, WA, "securely-operate", &["so_a"]);
+    answer(ws, &id, WA, "limits", &["rel_no"]);
+    answer(ws, &id, WA, "priorities", &["pri_a"]);
+    block_on(ws.create_milestone(&id, "Version 1.0")).unwrap();
+    answer(ws, &id, WA, "securely-operate", &["so_b"]);
+    let notes = AnswerUpdate {
+        notes: Some("Quota alarms are planned".into()),
+        ..Default::default()
+    };
+    block_on(ws.update_answer(&id, WA, "limits", notes)).unwrap();
+    let waive = ChoiceUpdate {
+        status: ChoiceStatus::NotApplicable,
+        reason: Option::None,
+        notes: Option::None,
+    };
+    let waived = AnswerUpdate {
+        choice_updates: Some([("pri_b".to_string(), waive)].into_iter().collect()),
+        ..Default::default()
+    };
+    block_on(ws.update_answer(&id, WA, "priorities", waived)).unwrap();
+    id
+}
+
+fn ids(choices: &[plumbline::workload::compare::ChoiceRef]) -> Vec<&str> {
+    choices.iter().map(|c| c.choice_id.as_str()).collect()
+}
+
+#[test]
+fn answers_changed_at_the_same_risk_are_listed_apart() {
+    let ws = workspace();
+    let id = same_risk_workload(&ws);
+    let lens = &compare(&ws, &id, Some(1), Option::None).lenses[0];
+    assert!(lens.changed_questions.is_empty(), "no risk moved");
+    let listed: Vec<_> = lens
+        .same_risk_questions
+        .iter()
+        .map(|q| {
+            (
+                q.question_id.as_str(),
+                q.change,
+                q.risk_before,
+                q.risk_after,
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (
+                "priorities",
+                RiskChange::SameRisk,
+                Risk::Medium,
+                Risk::Medium
+            ),
+            (
+                "securely-operate",
+                RiskChange::SameRisk,
+                Risk::Medium,
+                Risk::Medium
+            ),
+            ("limits", RiskChange::SameRisk, Risk::Medium, Risk::Medium),
+        ],
+        "in lens order"
+    );
+    let [priorities, secure, limits] = &lens.same_risk_questions[..] else {
+        panic!("three questions expected");
+    };
+    assert_eq!(ids(&priorities.not_applicable_choices_added), ["pri_b"]);
+    assert!(priorities.selected_choices_added.is_empty() && !priorities.notes_changed);
+    assert_eq!(ids(&secure.selected_choices_added), ["so_b"]);
+    assert_eq!(ids(&secure.selected_choices_removed), ["so_a"]);
+    assert!(!secure.notes_changed);
+    assert!(limits.notes_changed);
+    assert!(limits.selected_choices_added.is_empty() && limits.selected_choices_removed.is_empty());
+
+    let back = &compare(&ws, &id, Option::None, Some(1)).lenses[0];
+    let priorities = &back.same_risk_questions[0];
+    assert_eq!(ids(&priorities.not_applicable_choices_removed), ["pri_b"]);
+    assert!(priorities.not_applicable_choices_added.is_empty());
+}
+
+#[test]
+fn a_risk_change_also_reports_waivers_and_notes() {
+    let ws = workspace();
+    let id = same_risk_workload(&ws);
+    let update = AnswerUpdate {
+        selected_choices: Some(strings(&["rel_a"])),
+        ..Default::default()
+    };
+    block_on(ws.update_answer(&id, WA, "limits", update)).unwrap();
+    let c = compare(&ws, &id, Some(1), Option::None);
+    let q = change_of(&c, "limits").unwrap();
+    assert_eq!(q.change, RiskChange::Improved);
+    assert!(q.notes_changed, "the notes written after the milestone");
+    assert!(c.lenses[0]
+        .same_risk_questions
+        .iter()
+        .all(|q| q.question_id != "limits"));
+    let json = serde_json::to_value(&c).unwrap();
+    assert_eq!(
+        json["lenses"][0]["sameRiskQuestions"][0]["change"],
+        "SAME_RISK"
+    );
+    assert_eq!(
+        json["lenses"][0]["sameRiskQuestions"][0]["notApplicableChoicesAdded"][0]["choiceId"],
+        "pri_b"
     );
 }

@@ -6,7 +6,8 @@ use plumbline::review::RiskCounts;
 use plumbline::store::memory::MemoryStore;
 use plumbline::store::Store;
 use plumbline::workload::{
-    AnswerUpdate, ImprovementStatus, WorkloadEnvironment, WorkloadPatch, Workspace, WorkspaceError,
+    AnswerUpdate, ImprovementStatus, WorkloadEnvironment, WorkloadInput, WorkloadPatch, Workspace,
+    WorkspaceError,
 };
 
 #[test]
@@ -51,6 +52,29 @@ fn define_then_get_and_list() {
     assert_eq!(row.review_owner, "Ana Carolina Silva");
     assert_eq!(row.question_count, 4);
     assert_eq!(row.updated_at, w.updated_at);
+}
+
+#[test]
+fn the_list_carries_each_workloads_tags() {
+    let ws = workspace();
+    let tags: std::collections::BTreeMap<String, String> =
+        [("costCenter".to_string(), "CC-42".to_string())].into();
+    let tagged = WorkloadInput {
+        tags: Some(tags.clone()),
+        ..input("Tagged")
+    };
+    block_on(ws.define_workload(tagged)).unwrap();
+    block_on(ws.define_workload(input("Untagged"))).unwrap();
+    let listed = block_on(ws.list_workloads()).unwrap();
+    let tags_of = |name: &str| {
+        &listed
+            .iter()
+            .find(|w| w.workload_name == name)
+            .unwrap()
+            .tags
+    };
+    assert_eq!(tags_of("Tagged"), &tags);
+    assert!(tags_of("Untagged").is_empty());
 }
 
 #[test]

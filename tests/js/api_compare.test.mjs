@@ -83,6 +83,30 @@ test("a newly answered question is not an improvement", async () => {
   assert.equal(q.change, "ANSWERED");
 });
 
+test("an answer changed at the same risk is listed apart, with waivers and notes", async () => {
+  const { ws, workloadId, first } = await reviewedWorkload();
+  const [a, b] = first.choices.filter((c) => !c.noneOfThese).map((c) => c.choiceId);
+  // One best practice instead of "None of these": still HIGH.
+  await ws.updateAnswer(workloadId, FW, "priorities", {
+    selectedChoices: [a],
+    choiceUpdates: { [b]: { status: "NOT_APPLICABLE", reason: "OUT_OF_SCOPE" } },
+    notes: "Priorities are set by the product board",
+  });
+  const lens = (await ws.compareMilestones(workloadId, { from: 1 })).lenses[0];
+  assert.deepEqual(lens.changedQuestions, [], "no risk moved");
+  assert.equal(lens.sameRiskQuestions.length, 1);
+  const q = lens.sameRiskQuestions[0];
+  assert.equal(q.questionId, "priorities");
+  assert.equal(q.change, "SAME_RISK");
+  assert.equal(q.riskBefore, "HIGH");
+  assert.equal(q.riskAfter, "HIGH");
+  assert.deepEqual(q.selectedChoicesAdded.map((x) => x.choiceId), [a]);
+  assert.deepEqual(q.selectedChoicesRemoved.map((x) => x.choiceId), ["ops_priorities_no"]);
+  assert.deepEqual(q.notApplicableChoicesAdded.map((x) => x.choiceId), [b]);
+  assert.deepEqual(q.notApplicableChoicesRemoved, []);
+  assert.equal(q.notesChanged, true);
+});
+
 test("compareMilestones errors: NotFound and Validation naming from/to", async () => {
   const { ws, workloadId } = await reviewedWorkload();
   const missing = await rejection(ws.compareMilestones(workloadId, { from: 5 }));

@@ -252,3 +252,18 @@ test("results are plain JSON data", async () => {
   assert.deepEqual(JSON.parse(JSON.stringify(w)), w);
   assert.equal(Object.getPrototypeOf(w.tags), Object.prototype);
 });
+
+test("listWorkloads carries each workload's tags", async () => {
+  const ws = await Workspace.open({ storage: "memory" });
+  const { workloadId } = await ws.defineWorkload({
+    workloadName: "Tagged service",
+    description: "Has tags",
+    environment: "PRODUCTION",
+    reviewOwner: "Platform team",
+    awsRegions: ["eu-west-1"],
+    tags: { costCenter: "CC-42" },
+  });
+  const [row] = await ws.listWorkloads();
+  assert.equal(row.workloadId, workloadId);
+  assert.deepEqual(row.tags, { costCenter: "CC-42" });
+});

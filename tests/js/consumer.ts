@@ -38,8 +38,16 @@ const how: RiskChange | undefined = firstChange?.change;
 const highAfter: number | undefined = comparison.lenses[0]?.pillars[0]?.riskCountsAfter.HIGH;
 const fromName: string | undefined = twoMilestones.from.milestoneName;
 const added: string[] = latest.lensesAdded.map((l) => l.lensAlias);
+// Answers changed at the same risk, and what changed in them.
+const sameRisk: QuestionChange | undefined = comparison.lenses[0]?.sameRiskQuestions[0];
+const sameRiskKind: RiskChange = "SAME_RISK";
+const notesChanged: boolean | undefined = sameRisk?.notesChanged;
+const waived: string[] = sameRisk?.notApplicableChoicesAdded.map((c) => c.title) ?? [];
+// The list's rows carry each workload's tags.
+const tagsOfFirst: Record<string, string> | undefined = (await ws.listWorkloads())[0]?.tags;
 
-export { output, sync, notYet, engine, lint, lensName, changed, afterImport, how, highAfter, fromName, added };
+export { output, sync, notYet, engine, lint, lensName, changed, afterImport, how, highAfter, fromName, added,
+  sameRiskKind, notesChanged, waived, tagsOfFirst };
 
 // Custom lenses: import a draft, publish a version, list, open, export and delete.
 const draft: ImportLensResult = await ws.importLens(lensText);

@@ -1,7 +1,8 @@
 // @ts-check
 // Dashboard: totals, high and medium issues per pillar (chart + table), issues per workload
 // per pillar, and improvement items across workloads; filters by pillar and risk. The engine
-// computes it (workspace.dashboard); this view only draws it.
+// computes it (workspace.dashboard); this view only draws it, with the pillars grouped by the
+// lens they come from (a custom lens's pillars apart from the framework's).
 import * as api from '../api.js';
 import { h, routeLink, nextId } from '../ui/dom.js';
 import { formatDate, isoDate, IMPROVEMENT_STATUS, label, NO_RISKS } from '../ui/format.js';
@@ -9,11 +10,42 @@ import { riskBadge } from '../ui/risk.js';
 import { issuesChart } from '../ui/chart.js';
 import { scrollTable } from '../ui/table.js';
 import { flatQuestions, questionHeading } from '../ui/lens-text.js';
+import { groupPillars } from '../models/pillar-groups.js';
+
+/**
+ * The lenses whose pillars the dashboard can show, the framework first (its pillar ids are
+ * shared by the other AWS lenses), each with its pillar ids; drafts and unreadable lenses left
+ * out (their pillars then fall under "Other pillars").
+ * @returns {Promise<{lensAlias: string, lensName: string, pillarIds: string[]}[]>}
+ */
+async function lensPillars() {
+  const listed = (await api.lenses()).filter((l) => l.lensStatus !== 'DRAFT');
+  const ordered = [...listed.filter((l) => l.lensAlias === 'wellarchitected'), ...listed.filter((l) => l.lensAlias !== 'wellarchitected')];
+  const found = await Promise.all(ordered.map(async (l) => {
+    try {
+      const model = await api.lensModel(l.lensAlias);
+      return { lensAlias: l.lensAlias, lensName: l.lensName, pillarIds: model.pillars.map((p) => p.id) };
+    } catch {
+      return null;
+    }
+  }));
+  return found.filter((l) => l !== null);
+}
+
+/**
+ * One pillar cell of the workload table: "2 high" over "0 medium", each kept on one line, so
+ * the cell reads as words and the column stays narrow.
+ * @param {import('../pkg/plumbline.js').RiskCounts} x @param {('high' | 'medium')[]} series
+ */
+function pillarCell(x, series) {
+  return h('td.num.pillar-counts', series.map((s) => h('span.count-line', { dataset: { risk: s } },
+    s === 'high' ? `${x.HIGH} high` : `${x.MEDIUM} medium`)));
+}
 
 /** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   ctx.setTitle('Dashboard');
-  const all = await api.dashboard({});
+  const [all, lenses] = await Promise.all([api.dashboard({}), lensPillars()]);
   const pillarNames = new Map(all.pillars.map((p) => [p.pillarId, p.pillarName]));
   const workloadNames = new Map(all.workloads.map((w) => [w.workloadId, w.workloadName]));
   const numbering = new Map();
@@ -39,22 +71,29 @@ export async function render(ctx) {
     const rf = riskFilter.value;
     /** @type {('high' | 'medium')[]} */
     const series = rf === 'HIGH' ? ['high'] : rf === 'MEDIUM' ? ['medium'] : ['high', 'medium'];
-    const chartRows = d.pillars.map((p) => {
+    const groups = groupPillars(d.pillars, lenses);
+    const grouped = groups.length > 1;
+    const chartRows = groups.flatMap((g) => g.pillars.map((p) => {
       const c = p.riskCounts;
-      return { label: p.pillarName, high: c.HIGH, medium: c.MEDIUM };
-    });
-    const shownPillars = d.pillars.map((p) => [p.pillarId, p.pillarName]);
+      return { label: p.pillarName, high: c.HIGH, medium: c.MEDIUM, group: g.lensName };
+    }));
+    const shownPillars = groups.flatMap((g) => g.pillars.map((p) => [p.pillarId, p.pillarName]));
 
-    const workloadTable = h('table.data',
+    // With pillars of several lenses, a first header row names each lens over its pillars.
+    const span = grouped ? { rowspan: '2' } : {};
+    const workloadTable = h('table.data.workload-reviews',
       h('caption.visually-hidden', 'Issues per workload and pillar'),
       h('thead', h('tr',
-        h('th', { scope: 'col' }, 'Workload'),
-        h('th', { scope: 'col' }, 'Questions answered'),
-        series.includes('high') ? h('th', { scope: 'col' }, 'High risks') : null,
-        series.includes('medium') ? h('th', { scope: 'col' }, 'Medium risks') : null,
-        shownPillars.map(([, name]) => h('th', { scope: 'col' }, name)),
-        h('th', { scope: 'col' }, 'Improvement status'),
-        h('th', { scope: 'col' }, 'Last updated'))),
+        h('th', { scope: 'col', ...span }, 'Workload'),
+        h('th', { scope: 'col', ...span }, 'Questions answered'),
+        series.includes('high') ? h('th', { scope: 'col', ...span }, 'High risks') : null,
+        series.includes('medium') ? h('th', { scope: 'col', ...span }, 'Medium risks') : null,
+        grouped
+          ? groups.map((g) => h('th.lens-head', { scope: 'colgroup', colspan: String(g.pillars.length), dataset: { lens: g.lensAlias } }, g.lensName))
+          : shownPillars.map(([, name]) => h('th.pillar-head', { scope: 'col' }, name)),
+        h('th', { scope: 'col', ...span }, 'Improvement status'),
+        h('th', { scope: 'col', ...span }, 'Last updated')),
+      grouped ? h('tr', shownPillars.map(([, name]) => h('th.pillar-head', { scope: 'col' }, name))) : null),
       h('tbody', d.workloads.map((w) => {
         const c = w.riskCounts;
         const byPillar = new Map(w.pillars.map((p) => [p.pillarId, p.riskCounts]));
@@ -63,10 +102,7 @@ export async function render(ctx) {
           h('td.num', `${w.questionsAnswered}/${w.questionCount}`),
           series.includes('high') ? h('td.num', String(c.HIGH)) : null,
           series.includes('medium') ? h('td.num', String(c.MEDIUM)) : null,
-          shownPillars.map(([id]) => {
-            const x = byPillar.get(id) ?? NO_RISKS;
-            return h('td.num', series.map((s) => (s === 'high' ? `H ${x.HIGH}` : `M ${x.MEDIUM}`)).join(' · '));
-          }),
+          shownPillars.map(([id]) => pillarCell(byPillar.get(id) ?? NO_RISKS, series)),
           h('td', label(IMPROVEMENT_STATUS, w.improvementStatus)),
           h('td', h('time', { datetime: isoDate(w.updatedAt) }, formatDate(w.updatedAt))));
       })));
@@ -78,7 +114,8 @@ export async function render(ctx) {
       return h('tr', { dataset: { questionId: item.questionId, risk: item.risk } },
         h('td', riskBadge(item.risk)),
         h('th', { scope: 'row' }, title),
-        h('td', h('ul.plain', item.workloadIds.map((id) => h('li',
+        // One bulleted line per workload, so stacked names read as separate links.
+        h('td', h('ul.workload-links', item.workloadIds.map((id) => h('li',
           routeLink(`#/workloads/${id}/lenses/${encodeURIComponent(item.lensAlias)}/plan`,
             { 'aria-label': `Improvement plan of ${workloadNames.get(id) || id}` }, workloadNames.get(id) || id))))),
         h('td', lens.name),
@@ -87,7 +124,7 @@ export async function render(ctx) {
 
     host.replaceChildren(
       h('section.panel', { 'aria-labelledby': 'dash-res' },
-        h('h2', { id: 'dash-res' }, 'Resources'),
+        h('h2', { id: 'dash-res' }, 'Totals across workloads'),
         h('dl.totals',
           h('div', h('dt', 'Total workload reviews'), h('dd', { dataset: { total: 'workloads' } }, String(d.totals.workloads))),
           h('div', h('dt', 'With high risks'), h('dd', { dataset: { total: 'high' } }, String(d.totals.workloadsWithHighRisks))),

@@ -15,9 +15,10 @@ export interface ComparedState {
 /**
  * How a question's risk moved, by level HIGH > MEDIUM > NONE = NOT_APPLICABLE.
  * `ANSWERED`: unanswered before; `UNANSWERED`: unanswered after; `RECLASSIFIED`: NONE ↔
- * NOT_APPLICABLE (same level).
+ * NOT_APPLICABLE (same level); `SAME_RISK`: the same risk but a different answer (only in
+ * `LensComparison.sameRiskQuestions`).
  */
-export type RiskChange = "IMPROVED" | "WORSENED" | "ANSWERED" | "UNANSWERED" | "RECLASSIFIED";
+export type RiskChange = "IMPROVED" | "WORSENED" | "ANSWERED" | "UNANSWERED" | "RECLASSIFIED" | "SAME_RISK";
 export interface ChoiceRef {
   choiceId: string;
   title: string;
@@ -33,6 +34,12 @@ export interface QuestionChange {
   selectedChoicesAdded: ChoiceRef[];
   /** Best practices selected before and no longer after. */
   selectedChoicesRemoved: ChoiceRef[];
+  /** Best practices marked not applicable after and not before. */
+  notApplicableChoicesAdded: ChoiceRef[];
+  /** Best practices marked not applicable before and no longer after. */
+  notApplicableChoicesRemoved: ChoiceRef[];
+  /** Whether the question's notes differ. */
+  notesChanged: boolean;
 }
 export interface PillarComparison {
   pillarId: string;
@@ -51,6 +58,8 @@ export interface LensComparison {
   pillars: PillarComparison[];
   /** Questions whose risk differs, in lens order. */
   changedQuestions: QuestionChange[];
+  /** Questions whose risk is the same but whose answer differs (change `SAME_RISK`), in lens order. */
+  sameRiskQuestions: QuestionChange[];
 }
 /** A lens applied on one side only, with its counts there. */
 export interface LensOnOneSide {

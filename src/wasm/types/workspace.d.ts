@@ -80,6 +80,8 @@ export interface WorkloadSummary {
   improvementStatus: ImprovementStatus;
   milestoneCount: number;
   updatedAt: string;
+  /** The workload's tags (as in `getWorkload`), so a list can be searched by them. */
+  tags: Record<string, string>;
 }
 
 /** `updateAnswer`'s argument (AWS UpdateAnswer, camelCase). */

@@ -9,7 +9,7 @@ use super::{
     ChoiceRef, LensComparison, LensOnOneSide, MilestoneComparison, PillarComparison,
     QuestionChange, Side,
 };
-use crate::review::Risk;
+use crate::review::{ChoiceStatus, Risk};
 use crate::workload::answer::AnswerView;
 use crate::workload::lens_review::LensReview;
 
@@ -27,6 +27,10 @@ pub enum RiskChange {
     Unanswered,
     /// NONE ↔ NOT_APPLICABLE: a different risk at the same level.
     Reclassified,
+    /// The same risk on both sides, but a different answer (selections, best practices
+    /// marked not applicable, notes). Never returned by [`RiskChange::between`]; such
+    /// questions are listed apart, in `LensComparison::same_risk_questions`.
+    SameRisk,
 }
 
 impl RiskChange {
@@ -98,6 +102,10 @@ fn one_side(review: &LensReview) -> LensOnOneSide {
 
 fn compare_lens(before: &LensReview, after: &LensReview, from: &Side, to: &Side) -> LensComparison {
     let alias = after.lens_alias.as_str();
+    let (same_risk_questions, changed_questions) =
+        changed_questions(answers_of(from, alias), answers_of(to, alias))
+            .into_iter()
+            .partition(|q| q.change == RiskChange::SameRisk);
     LensComparison {
         lens_alias: alias.to_string(),
         lens_name: after.lens_name.clone(),
@@ -106,7 +114,8 @@ fn compare_lens(before: &LensReview, after: &LensReview, from: &Side, to: &Side)
         risk_counts_before: before.risk_counts,
         risk_counts_after: after.risk_counts,
         pillars: compare_pillars(before, after),
-        changed_questions: changed_questions(answers_of(from, alias), answers_of(to, alias)),
+        changed_questions,
+        same_risk_questions,
     }
 }
 
@@ -145,8 +154,8 @@ fn compare_pillars(before: &LensReview, after: &LensReview) -> Vec<PillarCompari
         .collect()
 }
 
-/// The questions whose risk differs. A question one side does not list (a lens version
-/// that added or dropped it) counts as unanswered there.
+/// The questions whose risk or answer differs, in lens order. A question one side does not
+/// list (a lens version that added or dropped it) counts as unanswered there.
 fn changed_questions(before: Vec<&AnswerView>, after: Vec<&AnswerView>) -> Vec<QuestionChange> {
     let before_by_id: HashMap<&str, &AnswerView> = before
         .iter()
@@ -171,11 +180,7 @@ fn question_change(
 ) -> Option<QuestionChange> {
     let risk = |a: Option<&AnswerView>| a.map_or(Risk::Unanswered, |a| a.risk);
     let (risk_before, risk_after) = (risk(before), risk(after));
-    let change = RiskChange::between(risk_before, risk_after)?;
     let known = after.or(before)?;
-    let selected =
-        |a: Option<&AnswerView>| a.map(|a| a.selected_choices.clone()).unwrap_or_default();
-    let (was, now) = (selected(before), selected(after));
     let named = |ids: Vec<&String>| -> Vec<ChoiceRef> {
         ids.into_iter()
             .map(|id| ChoiceRef {
@@ -184,6 +189,20 @@ fn question_change(
             })
             .collect()
     };
+    let (selected_added, selected_removed) = moved(before, after, selected);
+    let (waived_added, waived_removed) = moved(before, after, not_applicable);
+    let notes = |a: Option<&AnswerView>| a.and_then(|a| a.notes.clone()).unwrap_or_default();
+    let notes_changed = notes(before) != notes(after);
+    let answer_changed = !(selected_added.is_empty()
+        && selected_removed.is_empty()
+        && waived_added.is_empty()
+        && waived_removed.is_empty())
+        || notes_changed;
+    let change = match RiskChange::between(risk_before, risk_after) {
+        Some(change) => change,
+        None if answer_changed => RiskChange::SameRisk,
+        None => return None,
+    };
     Some(QuestionChange {
         question_id: known.question_id.clone(),
         pillar_id: known.pillar_id.clone(),
@@ -191,9 +210,41 @@ fn question_change(
         risk_before,
         risk_after,
         change,
-        selected_choices_added: named(now.iter().filter(|c| !was.contains(c)).collect()),
-        selected_choices_removed: named(was.iter().filter(|c| !now.contains(c)).collect()),
+        selected_choices_added: named(selected_added),
+        selected_choices_removed: named(selected_removed),
+        not_applicable_choices_added: named(waived_added),
+        not_applicable_choices_removed: named(waived_removed),
+        notes_changed,
     })
+}
+
+/// The ids `pick` gives for `after` and not `before`, then for `before` and not `after`.
+fn moved<'a>(
+    before: Option<&'a AnswerView>,
+    after: Option<&'a AnswerView>,
+    pick: fn(&'a AnswerView) -> Vec<&'a String>,
+) -> (Vec<&'a String>, Vec<&'a String>) {
+    let (was, now) = (
+        before.map(pick).unwrap_or_default(),
+        after.map(pick).unwrap_or_default(),
+    );
+    let gained = now.iter().filter(|c| !was.contains(c)).copied().collect();
+    let lost = was.iter().filter(|c| !now.contains(c)).copied().collect();
+    (gained, lost)
+}
+
+fn selected(answer: &AnswerView) -> Vec<&String> {
+    answer.selected_choices.iter().collect()
+}
+
+/// The best practices marked not applicable (a waiver: they count as met in the risk rules).
+fn not_applicable(answer: &AnswerView) -> Vec<&String> {
+    answer
+        .choice_answers
+        .iter()
+        .filter(|c| c.status == ChoiceStatus::NotApplicable)
+        .map(|c| &c.choice_id)
+        .collect()
 }
 
 /// A choice's title as either side's question shows it; its id when neither has it.

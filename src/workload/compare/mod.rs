@@ -1,6 +1,7 @@
 //! Comparing two states of one workload — two milestones, or a milestone and the current
 //! state — lens by lens: risk counts before and after, per lens and per pillar, and the
-//! questions whose risk changed with the best practices selected or dropped on the way.
+//! questions whose risk or answer changed, with the best practices selected, dropped or
+//! marked not applicable on the way.
 //!
 //! - this file: the request and result types (the JS API's shapes, camelCase);
 //! - `diff`: the comparison itself, a pure function of two [`Side`]s;
@@ -98,6 +99,9 @@ pub struct LensComparison {
     pub pillars: Vec<PillarComparison>,
     /// The questions whose risk differs, in lens order; unchanged ones are left out.
     pub changed_questions: Vec<QuestionChange>,
+    /// The questions whose risk is the same but whose answer differs (change `SAME_RISK`),
+    /// in lens order: a reviewer changed something that did not move the risk.
+    pub same_risk_questions: Vec<QuestionChange>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,7 +113,7 @@ pub struct PillarComparison {
     pub risk_counts_after: RiskCounts,
 }
 
-/// A question whose risk differs between the two sides.
+/// A question whose risk, or answer, differs between the two sides.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct QuestionChange {
@@ -123,6 +127,12 @@ pub struct QuestionChange {
     pub selected_choices_added: Vec<ChoiceRef>,
     /// Best practices selected in `from` and no longer in `to`.
     pub selected_choices_removed: Vec<ChoiceRef>,
+    /// Best practices marked not applicable in `to` and not in `from`.
+    pub not_applicable_choices_added: Vec<ChoiceRef>,
+    /// Best practices marked not applicable in `from` and no longer in `to`.
+    pub not_applicable_choices_removed: Vec<ChoiceRef>,
+    /// Whether the question's notes differ.
+    pub notes_changed: bool,
 }
 
 /// A best practice named by id and title, so a page can show it without the lens.
