@@ -99,6 +99,10 @@ export async function buildSite({ out = join(ROOT, "target", "site"), pkg = PKG 
     minify: true,
     legalComments: "none",
     outdir: out,
+    // Modules the app imports on demand (the spreadsheet writer, www/xlsx.js) become chunks of
+    // their own, downloaded on first use; code both entries share becomes a shared chunk.
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
     logLevel: "warning",
     plugins: [packagePlugin(pkg)],
   });
