@@ -319,11 +319,13 @@ export const updateLensReview = (id, alias, update) => write((ws) => ws.updateLe
  */
 export const upgradeLensReview = (id, alias) => write((ws) => ws.upgradeLensReview(id, alias));
 /**
- * The lens review's answers as the JSON text `aws wellarchitected list-answers` prints.
+ * The lens review's answers as the JSON text `aws wellarchitected list-answers` prints; with
+ * `includeNotes`, the notes too (in GetAnswer's Notes fields).
  * @param {string} id @param {string} alias @param {MilestoneRef} [milestoneNumber]
+ * @param {{includeNotes?: boolean}} [options]
  */
-export const exportAnswers = async (id, alias, milestoneNumber) =>
-  (await workspace()).exportAnswers(id, alias, milestoneOpts(milestoneNumber));
+export const exportAnswers = async (id, alias, milestoneNumber, { includeNotes = false } = {}) =>
+  (await workspace()).exportAnswers(id, alias, { ...milestoneOpts(milestoneNumber), ...(includeNotes ? { includeNotes } : {}) });
 /**
  * Applies an AWS answers file (text) to the lens review, whole or not at all.
  * @param {string} id @param {string} alias @param {string} text
