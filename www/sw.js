@@ -36,7 +36,7 @@ const SHELL = [
   './views/damage-actions.js', './ui/delete-flow.js', './models/review-model.js', './ui/review-parts.js', './errors.js',
   './pkg/plumbline.js', './pkg/plumbline_bg.wasm', './pkg/lenses/wellarchitected.json', './pkg/lenses/serverless.json',
   './update-notice.js',
-  './ui/export-panel.js', './views/consolidated.js', './models/workbook.js', './xlsx.js',
+  './ui/export-panel.js', './views/consolidated.js', './models/workbook.js', './xlsx.js', './ui/print-header.js',
 ];
 
 // Versioned entries all live in one cache, under "<url>?build=<hash of the content>": an entry a

@@ -175,3 +175,18 @@ test("consolidatedReport and its files: every workload, shared improvements", as
     assert.equal(err.field, "format");
   }
 });
+
+test("exportAnswers with includeNotes carries the notes; importAnswers reads them back", async () => {
+  const { ws, shop, blog } = await setUp();
+  const plain = JSON.parse(await ws.exportAnswers(shop.workloadId, FW));
+  assert.equal(plain.AnswerSummaries[0].Notes, undefined, "the ListAnswers file is as it was");
+  const text = await ws.exportAnswers(shop.workloadId, FW, { includeNotes: true });
+  const doc = JSON.parse(text);
+  assert.equal(doc.AnswerSummaries[0].Notes, HOSTILE);
+  await ws.updateAnswer(blog.workloadId, FW, "priorities", { notes: "" });
+  await ws.importAnswers(blog.workloadId, FW, text);
+  assert.equal((await ws.getAnswer(blog.workloadId, FW, "priorities")).notes, HOSTILE);
+  const err = await rejection(ws.exportAnswers(shop.workloadId, FW, { includeNotes: "yes" }));
+  assert.equal(err.kind, "Validation");
+  assert.equal(err.field, "includeNotes");
+});

@@ -6,6 +6,7 @@ import { h, routeLink, nextId } from '../ui/dom.js';
 import { RISK_LABELS, formatDate, isoDate } from '../ui/format.js';
 import { scrollTable } from '../ui/table.js';
 import { safeName, saveFile, engineFile } from '../ui/export-panel.js';
+import { printHeader } from '../ui/print-header.js';
 
 /** @typedef {import('../pkg/plumbline.js').ConsolidatedReport} ConsolidatedReport */
 
@@ -34,7 +35,9 @@ export async function render(ctx) {
   const button = (/** @type {'json' | 'csv' | 'xlsx'} */ format, /** @type {string} */ text) =>
     h('button', { type: 'button', class: 'secondary', on: { click: () => download(format) } }, text);
 
-  return h('section.page.report-page',
+  const lensName = lenses.find((l) => l.lensAlias === lensAlias)?.lensName;
+  const removeHeader = printHeader(lensName ? `Consolidated report: ${lensName}` : 'Consolidated report', formatDate(new Date().toISOString()));
+  const node = h('section.page.report-page',
     h('nav.breadcrumbs', { 'aria-label': 'Breadcrumb' },
       h('ol', h('li', routeLink('#/dashboard', {}, 'Dashboard')), h('li', { 'aria-current': 'page' }, 'Consolidated report'))),
     h('div.page-head',
@@ -46,6 +49,7 @@ export async function render(ctx) {
     error,
     status,
     consolidatedContent(report));
+  return { node, leave: removeHeader };
 }
 
 /**
