@@ -12,6 +12,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { marked } from 'marked';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { session, openApp, defineWorkloadUI, waitForView, answerAndSaveMilestone } from './support.mjs';
+import { assertClean } from './harness.mjs';
 import { bestPractices, noneOfThese, framework } from './lens-data.mjs';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -92,8 +93,9 @@ test('every format downloads from the workload page and opens in its reader', { 
     assert.ok(csvRows(jira.bytes).length >= 3);
     const azure = await exportAs(page, 'azure-devops');
     assert.ok(csvRows(azure.bytes)[0].includes('Work Item Type'));
+    assertClean(s.problems);
   } finally {
-    await s.close();
+    await s.done();
   }
 });
 
@@ -138,7 +140,7 @@ test('a milestone exports its frozen state; the consolidated report is a page an
     assert.equal(offline[0].sheet, 'Summary');
     await s.context.setOffline(false);
   } finally {
-    await s.close();
+    await s.done();
   }
 });
 
@@ -193,7 +195,8 @@ test('answers files carry notes when asked; the report prints as a paginated PDF
       assert.ok(!titles.some((t) => pages[first - 1].includes(t)), `${pillar.name} starts a page`);
     }
     assert.equal(await page.locator('.site-header').isVisible(), true);
+    assertClean(s.problems);
   } finally {
-    await s.close();
+    await s.done();
   }
 });
