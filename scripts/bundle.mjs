@@ -102,7 +102,9 @@ export async function buildSite({ out = join(ROOT, "target", "site"), pkg = PKG 
     // Modules the app imports on demand (the spreadsheet writer, www/xlsx.js) become chunks of
     // their own, downloaded on first use; code both entries share becomes a shared chunk.
     splitting: true,
-    chunkNames: "chunks/[name]-[hash]",
+    // At the site root, next to app.js: code that finds files through import.meta.url (the
+    // engine glue, the lint worker) finds them from a chunk as from the entry.
+    chunkNames: "[name]-[hash]",
     logLevel: "warning",
     plugins: [packagePlugin(pkg)],
   });

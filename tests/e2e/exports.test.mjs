@@ -10,10 +10,18 @@ import fs from 'node:fs';
 import readExcelFile from 'read-excel-file/node';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { marked } from 'marked';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { session, openApp, defineWorkloadUI, waitForView, answerAndSaveMilestone } from './support.mjs';
 import { assertClean } from './harness.mjs';
 import { bestPractices, noneOfThese, framework } from './lens-data.mjs';
+
+// pdfjs-dist 6 uses Promise.withResolvers, which Node has from 22 on (the README asks for 20).
+Promise.withResolvers ??= function withResolvers() {
+  let resolve;
+  let reject;
+  const promise = new Promise((res, rej) => { resolve = res; reject = rej; });
+  return { promise, resolve, reject };
+};
+const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
 
 const XSS = '<img src=x onerror=alert(1)>';
 const FORMULA = '=HYPERLINK("http://x")';
@@ -60,9 +68,13 @@ test('every format downloads from the workload page and opens in its reader', { 
     await openApp(page, s.server.url, `#/workloads/${id}`);
     const xlsx = await exportAs(page, 'xlsx');
     assert.equal(xlsx.name, 'shop-img-src-x-onerror-alert-1.xlsx');
-    assert.ok(scripts.some((u) => /chunks\/xlsx-/.test(u)), 'loaded on the first spreadsheet export');
+    assert.ok(scripts.some((u) => /\/xlsx-[A-Z0-9]+\.js/.test(u)), 'loaded on the first spreadsheet export');
     const sheets = await readExcelFile(xlsx.bytes);
-    assert.deepEqual(sheets.map((x) => x.sheet), ['Summary', 'Well-Architected Framework', 'Improvement plan']);
+    // The lens sheet is named as the engine names the lens (its review's lensName).
+    assert.equal(sheets.length, 3);
+    assert.equal(sheets[0].sheet, 'Summary');
+    assert.match(sheets[1].sheet, /Well-Architected Framework$/);
+    assert.equal(sheets[2].sheet, 'Improvement plan');
     const practiceRows = sheets[1].data.slice(1);
     const choices = framework.pillars.flatMap((p) => p.questions).reduce((n, q) => n + q.choices.length, 0);
     assert.equal(practiceRows.length, choices, 'one row per best practice');
@@ -121,7 +133,7 @@ test('a milestone exports its frozen state; the consolidated report is a page an
     assert.equal(workbook.name, 'consolidated-report.xlsx');
     const book = await readExcelFile(workbook.bytes);
     assert.deepEqual(book.map((x) => x.sheet), ['Workloads', 'Risks by pillar', 'Shared improvements']);
-    assert.deepEqual(book[0].data.slice(1).map((r) => r[0]), [`'Blog ${FORMULA}`, 'Payments']);
+    assert.deepEqual(book[0].data.slice(1).map((r) => r[0]), [`Blog ${FORMULA}`, 'Payments']);
     const json = JSON.parse((await download(page, () => page.getByRole('button', { name: 'Download JSON' }).click())).bytes.toString('utf8'));
     assert.equal(json.workloads.length, 2);
     const csv = csvRows((await download(page, () => page.getByRole('button', { name: 'Download CSV' }).click())).bytes);
@@ -187,12 +199,16 @@ test('answers files carry notes when asked; the report prints as a paginated PDF
       assert.match(p, /Printed "workload"/, 'the workload at the top of every page');
       assert.match(p, /Page \d+ of \d+/);
     }
+    if (process.env.DUMP_PDF) fs.writeFileSync(process.env.DUMP_PDF, pages.join('\n=====\n'));
+    // Compared without spaces: the PDF's text splits ligatures ("E ffi ciency").
+    const squash = (/** @type {string} */ t) => t.replace(/\s+/g, '');
+    const squashed = pages.map(squash);
     for (const pillar of framework.pillars) {
-      const titles = pillar.questions.map((x) => x.title.slice(0, 40));
-      const first = pages.findIndex((p, i) => i > 0 && titles.some((t) => p.includes(t)));
+      const titles = pillar.questions.map((x) => squash(x.title).slice(0, 30));
+      const first = squashed.findIndex((p, i) => i > 0 && titles.some((t) => p.includes(t)));
       assert.ok(first > 0, `${pillar.name} is printed`);
-      assert.ok(pages[first].includes(pillar.name), `${pillar.name}: its heading is on its first page`);
-      assert.ok(!titles.some((t) => pages[first - 1].includes(t)), `${pillar.name} starts a page`);
+      assert.ok(squashed[first].includes(squash(pillar.name)), `${pillar.name}: its heading is on its first page`);
+      assert.ok(!titles.some((t) => squashed[first - 1].includes(t)), `${pillar.name} starts a page`);
     }
     assert.equal(await page.locator('.site-header').isVisible(), true);
     assertClean(s.problems);
