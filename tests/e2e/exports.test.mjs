@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import readExcelFile from 'read-excel-file/node';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { marked } from 'marked';
-import { session, openApp, defineWorkloadUI, waitForView, answerAndSaveMilestone } from './support.mjs';
+import { session, openApp, defineWorkloadUI, waitForView, answerAndSaveMilestone, axe } from './support.mjs';
 import { assertClean } from './harness.mjs';
 import { bestPractices, noneOfThese, framework } from './lens-data.mjs';
 
@@ -35,8 +35,8 @@ async function download(page, click) {
 /** The Export panel's download of `format` (its option value). */
 async function exportAs(page, format, lens = '') {
   const panel = page.locator('section.export-panel');
-  await panel.getByLabel('Format').selectOption(format);
-  await panel.getByLabel('Lens').selectOption(lens);
+  await panel.getByLabel('Format', { exact: true }).selectOption(format);
+  await panel.getByLabel('Lens', { exact: true }).selectOption(lens);
   const file = await download(page, () => panel.getByRole('button', { name: 'Download' }).click());
   await panel.getByRole('status').filter({ hasText: 'Downloaded' }).waitFor();
   return file;
@@ -66,6 +66,14 @@ test('every format downloads from the workload page and opens in its reader', { 
     assert.ok(!scripts.some((u) => /xlsx/.test(u)), 'the spreadsheet writer is not loaded before it is needed');
 
     await openApp(page, s.server.url, `#/workloads/${id}`);
+    // The panel works from the keyboard: Format, Lens, then Download with Enter.
+    const panel = page.locator('section.export-panel');
+    await panel.getByLabel('Format', { exact: true }).focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), await panel.getByLabel('Lens', { exact: true }).getAttribute('id'));
+    await page.keyboard.press('Tab');
+    const [byKeyboard] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    assert.match(byKeyboard.suggestedFilename(), /\.xlsx$/, 'the first format is the spreadsheet');
     const xlsx = await exportAs(page, 'xlsx');
     assert.equal(xlsx.name, 'shop-img-src-x-onerror-alert-1.xlsx');
     assert.ok(scripts.some((u) => /\/xlsx-[A-Z0-9]+\.js/.test(u)), 'loaded on the first spreadsheet export');
@@ -112,7 +120,8 @@ test('every format downloads from the workload page and opens in its reader', { 
 });
 
 test('a milestone exports its frozen state; the consolidated report is a page and three files; offline too', { timeout: 240_000 }, async () => {
-  const s = await session();
+  // bypassCSP: axe-core is injected as an inline script, which the app's policy blocks.
+  const s = await session({ browser: { bypassCSP: true } });
   try {
     const { page } = s;
     const id = await reviewed(s, 'Payments');
@@ -129,6 +138,7 @@ test('a milestone exports its frozen state; the consolidated report is a page an
     await waitForView(page, /\/dashboard\/consolidated$/);
     const shared = page.locator('tr[data-question-id="priorities"]');
     assert.match(await shared.textContent(), /OPS 1 · .*High risk1Blog =HYPERLINK/, 'only Blog still has the high risk');
+    assert.deepEqual(await axe(page), [], 'the consolidated report page passes axe-core');
     const workbook = await download(page, () => page.getByRole('button', { name: 'Download XLSX' }).click());
     assert.equal(workbook.name, 'consolidated-report.xlsx');
     const book = await readExcelFile(workbook.bytes);
