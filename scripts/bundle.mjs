@@ -121,6 +121,12 @@ export async function buildSite({ out = join(ROOT, "target", "site"), pkg = PKG 
     minify: true,
     legalComments: "none",
     outdir: out,
+    // Modules the app imports on demand (the spreadsheet writer, www/xlsx.js) become chunks of
+    // their own, downloaded on first use; code both entries share becomes a shared chunk.
+    splitting: true,
+    // At the site root, next to app.js: code that finds files through import.meta.url (the
+    // engine glue, the lint worker) finds them from a chunk as from the entry.
+    chunkNames: "[name]-[hash]",
     logLevel: "warning",
     plugins: [packagePlugin(pkg), separatePouchChunk()],
   });

@@ -319,11 +319,13 @@ export const updateLensReview = (id, alias, update) => write((ws) => ws.updateLe
  */
 export const upgradeLensReview = (id, alias) => write((ws) => ws.upgradeLensReview(id, alias));
 /**
- * The lens review's answers as the JSON text `aws wellarchitected list-answers` prints.
+ * The lens review's answers as the JSON text `aws wellarchitected list-answers` prints; with
+ * `includeNotes`, the notes too (in GetAnswer's Notes fields).
  * @param {string} id @param {string} alias @param {MilestoneRef} [milestoneNumber]
+ * @param {{includeNotes?: boolean}} [options]
  */
-export const exportAnswers = async (id, alias, milestoneNumber) =>
-  (await workspace()).exportAnswers(id, alias, milestoneOpts(milestoneNumber));
+export const exportAnswers = async (id, alias, milestoneNumber, { includeNotes = false } = {}) =>
+  (await workspace()).exportAnswers(id, alias, { ...milestoneOpts(milestoneNumber), ...(includeNotes ? { includeNotes } : {}) });
 /**
  * Applies an AWS answers file (text) to the lens review, whole or not at all.
  * @param {string} id @param {string} alias @param {string} text
@@ -364,6 +366,29 @@ export const getMilestone = async (id, n) => (await workspace()).getMilestone(id
  */
 export const compareMilestones = async (id, options = {}) =>
   (await workspace()).compareMilestones(id, options);
+
+// ---- exports --------------------------------------------------------------------------------
+
+/**
+ * A workload's (or milestone's) report as a file: {fileName, mediaType, text}.
+ * @param {string} id @param {import('./pkg/plumbline.js').ReportOptions} options
+ */
+export const exportReport = async (id, options) => (await workspace()).exportReport(id, options);
+/**
+ * Everything the exports show, as data (the spreadsheet is built from it).
+ * @param {string} id @param {import('./pkg/plumbline.js').ExportDataOptions} [options]
+ */
+export const exportData = async (id, options = {}) => (await workspace()).exportData(id, options);
+/**
+ * Every workload (or those using one lens) side by side, as data.
+ * @param {import('./pkg/plumbline.js').ConsolidatedReportOptions} [options]
+ */
+export const consolidatedReport = async (options = {}) => (await workspace()).consolidatedReport(options);
+/**
+ * The consolidated report as a JSON or CSV file.
+ * @param {import('./pkg/plumbline.js').ConsolidatedExportOptions} options
+ */
+export const exportConsolidatedReport = async (options) => (await workspace()).exportConsolidatedReport(options);
 
 // ---- the whole workspace: backup and restore -----------------------------------------------
 

@@ -19,6 +19,7 @@ import * as review from './views/review.js';
 import * as plan from './views/plan.js';
 import * as lensOverview from './views/lens-overview.js';
 import * as report from './views/report.js';
+import * as consolidated from './views/consolidated.js';
 import * as milestone from './views/milestone.js';
 import * as compare from './views/compare.js';
 import * as dashboard from './views/dashboard.js';
@@ -62,6 +63,7 @@ const ROUTES = [
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/report$/, report.render, ['workloadId']],
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/milestones\/(\d+)\/report$/, report.render, ['workloadId', 'milestoneNumber']],
   [/^\/dashboard$/, dashboard.render, []],
+  [/^\/dashboard\/consolidated(?:\/([^/]+))?$/, consolidated.render, ['lensAlias']],
   [/^\/lenses$/, lensesPage.render, []],
   [/^\/lenses\/([^/]+)$/, builtinLens.render, ['lensAlias']],
   [/^\/settings$/, settings.render, []],

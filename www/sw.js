@@ -39,6 +39,7 @@ const SHELL = [
   './pkg/plumbline.js', './pkg/plumbline_bg.wasm', './pkg/lenses/wellarchitected.json', './pkg/lenses/serverless.json',
   './update-notice.js',
   './sync/session.js', './sync/replicate.js', './sync/conflicts.js', './sync/pouch.js',
+  './ui/export-panel.js', './views/consolidated.js', './models/workbook.js', './xlsx.js', './ui/print-header.js',
 ];
 
 // Versioned entries all live in one cache, under "<url>?build=<hash of the content>": an entry a

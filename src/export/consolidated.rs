@@ -35,22 +35,28 @@ pub const IMPROVEMENT_HEADER: [&str; 7] = [
     "Workload names",
 ];
 
-/// `{format, formatVersion, lensAlias?, workloads, improvements}`, camelCase.
-pub fn to_json(report: &ConsolidatedExport) -> String {
-    #[derive(serde::Serialize)]
-    #[serde(rename_all = "camelCase")]
-    struct Document<'a> {
-        format: &'static str,
-        format_version: u32,
-        #[serde(flatten)]
-        report: &'a ConsolidatedExport,
-    }
-    let document = Document {
+/// The JSON file's content: `{format, formatVersion, lensAlias?, workloads, improvements}`,
+/// camelCase; for callers that write JSON themselves (the wasm, through `JSON.stringify`).
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Document<'a> {
+    format: &'static str,
+    format_version: u32,
+    #[serde(flatten)]
+    report: &'a ConsolidatedExport,
+}
+
+pub fn document(report: &ConsolidatedExport) -> Document<'_> {
+    Document {
         format: "plumbline-consolidated-report",
         format_version: FORMAT_VERSION,
         report,
-    };
-    serde_json::to_string_pretty(&document).expect("report documents serialise")
+    }
+}
+
+/// The JSON file, indented by two spaces.
+pub fn to_json(report: &ConsolidatedExport) -> String {
+    serde_json::to_string_pretty(&document(report)).expect("report documents serialise")
 }
 
 /// Both tables, for a spreadsheet (with the UTF-8 byte order mark).

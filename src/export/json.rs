@@ -12,9 +12,11 @@ use crate::workload::{AnswerView, BacklogItem, LensReview, Workload};
 /// The file's version: bumped when a field changes meaning or goes away.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// The file's content, for callers that write JSON themselves (the wasm, through
+/// `JSON.stringify`).
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Document<'a> {
+pub struct Document<'a> {
     format: &'static str,
     format_version: u32,
     workload: &'a Workload,
@@ -34,7 +36,13 @@ struct LensDocument<'a> {
 
 /// The whole file, indented by two spaces.
 pub fn to_json(export: &WorkloadExport) -> String {
-    let document = Document {
+    // Only string-keyed maps and plain values: serialising cannot fail.
+    serde_json::to_string_pretty(&document(export)).expect("export documents serialise")
+}
+
+/// The file's content as a value.
+pub fn document(export: &WorkloadExport) -> Document<'_> {
+    Document {
         format: "plumbline-workload-export",
         format_version: FORMAT_VERSION,
         workload: &export.workload,
@@ -49,7 +57,5 @@ pub fn to_json(export: &WorkloadExport) -> String {
                 improvement_plan: &l.plan,
             })
             .collect(),
-    };
-    // Only string-keyed maps and plain values: serialising cannot fail.
-    serde_json::to_string_pretty(&document).expect("export documents serialise")
+    }
 }

@@ -5,6 +5,7 @@
 //!   `Workspace` API (so exports see exactly what the app shows, now or in a milestone).
 //! - One pure function per format, model in, text out: [`csv`], [`markdown`], [`json`],
 //!   [`tickets`] (Jira, GitHub, Azure DevOps) and [`consolidated`] (every workload at once).
+//! - [`file`]: a format by its API name, the file's name and media type, its text.
 //! - [`rfc4180`] writes CSV cells (quoting, formula neutralising); [`markdown_text`] escapes
 //!   text for Markdown; [`labels`] holds the words shared by the human-readable formats.
 //!
@@ -14,6 +15,7 @@
 pub mod collect;
 pub mod consolidated;
 pub mod csv;
+pub mod file;
 pub mod json;
 pub mod labels;
 pub mod markdown;

@@ -38,6 +38,9 @@ pub struct AwsAnswerSummary {
     pub risk: Risk,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<AnswerReason>,
+    /// Only with [`include_notes`] (GetAnswer's `Notes`; ListAnswers has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -47,6 +50,9 @@ pub struct AwsChoiceAnswerSummary {
     pub status: ChoiceStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<ChoiceReason>,
+    /// Only with [`include_notes`] (the `Notes` of GetAnswer's `ChoiceAnswers`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
 }
 
 /// The document for `answers` (any order; questions without one are unanswered).
@@ -109,6 +115,7 @@ fn summary(pillar_id: &str, question: &Question, answer: Option<&Answer>) -> Aws
             choice_id: choice.id.clone(),
             status,
             reason,
+            notes: None,
         });
     }
     let is_applicable = answer.is_none_or(|a| a.is_applicable);
@@ -125,5 +132,29 @@ fn summary(pillar_id: &str, question: &Question, answer: Option<&Answer>) -> Aws
         } else {
             answer.and_then(|a| a.reason)
         },
+        notes: None,
+    }
+}
+
+/// Adds the notes of `answers` to `document`: each question's notes and each choice's notes,
+/// in the fields AWS's GetAnswer uses (`Notes`), which [`super::import`] reads back. Empty
+/// notes stay out, so a review without notes gives the ListAnswers file unchanged.
+pub fn include_notes(document: &mut AwsAnswersDocument, answers: &[Answer]) {
+    for summary in &mut document.answer_summaries {
+        let Some(answer) = answers
+            .iter()
+            .find(|a| a.question_id == summary.question_id)
+        else {
+            continue;
+        };
+        summary.notes = answer.notes.clone().filter(|n| !n.is_empty());
+        for choice in &mut summary.choice_answer_summaries {
+            choice.notes = answer
+                .choice_answers
+                .iter()
+                .find(|c| c.choice_id == choice.choice_id)
+                .and_then(|c| c.notes.clone())
+                .filter(|n| !n.is_empty());
+        }
     }
 }

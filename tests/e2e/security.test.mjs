@@ -23,6 +23,9 @@ function ownFiles(prefix) {
   };
   walk(path.join(ROOT, 'www'), '');
   walk(path.join(ROOT, 'pkg'), 'pkg/');
+  // The built site's own files too: the bundle's chunks (the engine glue shared by the page
+  // and the lint worker, the spreadsheet writer) exist only there.
+  walk(path.join(ROOT, 'target', 'site'), '');
   return out;
 }
 

@@ -168,10 +168,12 @@ test('tutorial: Retail Website - North America', { timeout: 300_000 }, async (t)
       await page.getByRole('link', { name: 'Version 1.0 - initial review', exact: true }).click();
       await waitForView(page, /\/milestones\/1$/);
       assert.match(await text(page, 'h1'), /Version 1\.0 - initial review/);
-      // The one control is the answered / all questions filter, which changes no data.
+      // The answered / all questions filter and the Export panel's choices (format, lens) change
+      // no data: every other control would edit.
       const editing = await page.locator('main input, main textarea, main select')
-        .evaluateAll((els) => els.filter((el) => !el.closest('[data-question-filter]')).length);
+        .evaluateAll((els) => els.filter((el) => !el.closest('[data-question-filter], .export-panel')).length);
       assert.equal(editing, 0, 'a milestone is read-only');
+      assert.equal(await page.locator('.export-panel select').count(), 2, 'it can be exported');
       assert.equal(await page.locator('.plan-item').count(), 4, 'the frozen plan still has its four items');
       assert.equal(await text(page, '.panel .risk-summary [data-count="high"]'), '3');
       await screenshot(page, '09-milestone-read-only');

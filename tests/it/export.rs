@@ -207,7 +207,7 @@ fn answer_fixture(ws: &Workspace<MemoryStore>, name: &str) -> String {
     id
 }
 
-fn fixture() -> (Workspace<MemoryStore>, String, WorkloadExport) {
+pub(crate) fn fixture() -> (Workspace<MemoryStore>, String, WorkloadExport) {
     let ws = workspace();
     let id = answer_fixture(&ws, &format!("Shop, \"checkout\" {HTML}"));
     let export = run(export::collect(&ws, &id, None, None)).expect("export collected");

@@ -15,6 +15,7 @@ mod workspace_support;
 
 mod cli;
 mod export;
+mod export_file;
 mod lens_corpus;
 mod lens_golden;
 mod lens_json;

@@ -218,3 +218,74 @@ fn workspace_errors_stay_workspace_errors() {
     ));
     assert!(block_on(ws.export_answers(&id, "nolens", None)).is_err());
 }
+
+#[test]
+fn notes_travel_only_when_asked_for_and_import_reads_them_back() {
+    use plumbline::review::ChoiceStatus;
+    use plumbline::workload::ChoiceUpdate;
+    let (ws, id) = answered();
+    let note = "Owner: \"ops\" =1+1\nsecond line";
+    block_on(
+        ws.update_answer(
+            &id,
+            WA,
+            "priorities",
+            AnswerUpdate {
+                notes: Some(note.to_string()),
+                choice_updates: Some(
+                    [(
+                        "pri_a".to_string(),
+                        ChoiceUpdate {
+                            status: ChoiceStatus::Selected,
+                            reason: None,
+                            notes: Some("agreed in review".to_string()),
+                        },
+                    )]
+                    .into(),
+                ),
+                ..Default::default()
+            },
+        ),
+    )
+    .unwrap();
+    let plain = block_on(ws.export_answers(&id, WA, None)).unwrap();
+    assert!(
+        !plain.contains("Notes"),
+        "the ListAnswers file stays as it was"
+    );
+    let text = block_on(ws.export_answers_with_notes(&id, WA, None)).unwrap();
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    let rows = doc["AnswerSummaries"].as_array().unwrap();
+    assert_eq!(rows[0]["Notes"], json!(note));
+    assert_eq!(
+        rows[0]["ChoiceAnswerSummaries"][0]["Notes"],
+        json!("agreed in review")
+    );
+    assert!(rows[1].get("Notes").is_none(), "no empty notes");
+    // Without the notes, the file is the plain one.
+    let mut stripped = doc.clone();
+    for row in stripped["AnswerSummaries"].as_array_mut().unwrap() {
+        row.as_object_mut().unwrap().remove("Notes");
+        for c in row["ChoiceAnswerSummaries"].as_array_mut().unwrap() {
+            c.as_object_mut().unwrap().remove("Notes");
+        }
+    }
+    assert_eq!(stripped, serde_json::from_str::<Value>(&plain).unwrap());
+
+    let other = block_on(ws.define_workload(input("Target")))
+        .unwrap()
+        .workload_id;
+    block_on(ws.import_answers(&other, WA, &text)).unwrap();
+    let answers = block_on(ws.list_answers(&other, WA, None)).unwrap();
+    assert_eq!(answers[0].notes.as_deref(), Some(note));
+    let choice = answers[0]
+        .choices
+        .iter()
+        .find(|c| c.choice_id == "pri_a")
+        .unwrap();
+    assert_eq!(choice.notes.as_deref(), Some("agreed in review"));
+    // A file without notes keeps the notes already saved.
+    block_on(ws.import_answers(&other, WA, &plain)).unwrap();
+    let kept = block_on(ws.list_answers(&other, WA, None)).unwrap();
+    assert_eq!(kept[0].notes.as_deref(), Some(note));
+}

@@ -11,11 +11,12 @@ import { errorText, kindOf } from '../errors.js';
 
 /**
  * answersFilePanel({workloadName, lensAlias, exportAnswers, importAnswers, onImported}) → the
- * panel's node. `exportAnswers()` gives the file's text; `importAnswers(text)` applies one.
+ * panel's node. `exportAnswers({includeNotes})` gives the file's text; `importAnswers(text)`
+ * applies one.
  * @param {object} options
  * @param {string} options.workloadName for the file's name
  * @param {string} options.lensAlias
- * @param {() => Promise<string>} options.exportAnswers
+ * @param {(options: {includeNotes: boolean}) => Promise<string>} options.exportAnswers
  * @param {(text: string) => Promise<ImportSummary>} options.importAnswers
  * @param {(result: ImportSummary) => Promise<void> | void} [options.onImported]
  */
@@ -25,13 +26,15 @@ export function answersFilePanel({ workloadName, lensAlias, exportAnswers: readF
   const fileId = nextId('answers-file');
   const file = h('input', { type: 'file', id: fileId, accept: '.json,application/json', 'aria-describedby': `${fileId}-hint` });
 
+  const notesId = nextId('answers-notes');
+  const includeNotes = h('input', { type: 'checkbox', id: notesId, 'aria-describedby': `${notesId}-hint` });
   const exportButton = h('button', { type: 'button', class: 'secondary', on: { click: exportAnswers } }, 'Export answers');
   const importButton = h('button', { type: 'button', class: 'primary', on: { click: importAnswers } }, 'Import answers');
 
   async function exportAnswers() {
     error.hidden = true;
     try {
-      const text = await readFile();
+      const text = await readFile({ includeNotes: includeNotes.checked });
       downloadText(fileName(workloadName, lensAlias, 'answers.json'), text, 'application/json');
       status.textContent = 'Answers exported.';
     } catch (e) {
@@ -74,6 +77,9 @@ export function answersFilePanel({ workloadName, lensAlias, exportAnswers: readF
   return h('section.panel', { 'aria-labelledby': 'af-h' },
     h('h2', { id: 'af-h' }, 'Answers file'),
     h('p', 'Move answers between workloads, or to and from the AWS Well-Architected Tool, as the JSON its list-answers command prints.'),
+    h('div.field',
+      h('div.choice-line', includeNotes, h('label', { for: notesId }, 'Include notes')),
+      h('p.hint', { id: `${notesId}-hint` }, 'Adds the notes of each question and best practice, in the fields AWS uses for a single answer. Plumbline reads them back; the AWS tool ignores them when it imports a list of answers.')),
     h('div.actions', exportButton),
     h('div.field',
       h('label', { for: fileId }, 'Answers file to import (JSON)'),

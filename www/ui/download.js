@@ -13,7 +13,12 @@ export function fileName(...parts) {
 
 /** @param {string} name @param {string} text @param {string} type */
 export function downloadText(name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(name, new Blob([text], { type }));
+}
+
+/** @param {string} name @param {Blob} blob */
+export function downloadBlob(name, blob) {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.setAttribute('href', url);
   a.setAttribute('download', name);

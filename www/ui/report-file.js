@@ -14,8 +14,8 @@ table { border-collapse: collapse; margin: 0.75rem 0; } th, td { border: 1px sol
 .risk-summary { display: flex; flex-wrap: wrap; gap: 0.5rem 2rem; } .risk-summary dd { margin: 0; font-weight: 700; }
 .risk { font-weight: 600; } .risk-high { color: #b0160f; } .risk-medium { color: #8a5300; } .risk-none { color: #1d6b2b; }
 .notes { white-space: pre-wrap; } .subtle { color: #545b64; } .visually-hidden { position: absolute; left: -9999px; }
-li { margin: 0.25rem 0; } .report-question { margin-bottom: 0.75rem; } .report-label { margin: 0.25rem 0 0; font-weight: 600; }
-@media print { h2 { break-after: avoid; } .report-question, .plan-item { break-inside: avoid; } }
+li { margin: 0.25rem 0; } .answer-list, .plan-items, .top-items { list-style: none; padding-left: 0; } .report-question { margin-bottom: 0.75rem; } .report-label { margin: 0.25rem 0 0; font-weight: 600; }
+@media print { h2 { break-after: avoid; } .report-question, .plan-item { break-inside: avoid; } .report-pillar { break-before: page; } .report-summary { break-after: page; } }
 `;
 
 /**

@@ -168,11 +168,19 @@ export async function render(ctx) {
 
   return h('section.page',
     h('h1', 'Dashboard'),
+    consolidatedLink(),
     damagedNotice(all.damagedWorkloads),
     h('div.filters', { role: 'group', 'aria-label': 'Filter the dashboard' },
       h('div.inline-field', h('label', { for: pillarFilterId }, 'Filter by pillar'), pillarFilter),
       h('div.inline-field', h('label', { for: riskFilterId }, 'Filter by risk'), riskFilter)),
     host);
+}
+
+/** The way to the consolidated report (its own page: www/views/consolidated.js). */
+function consolidatedLink() {
+  return h('p.consolidated-link',
+    routeLink('#/dashboard/consolidated', { class: 'button secondary' }, 'Consolidated report'),
+    ' Every workload side by side, to print or download as XLSX, JSON or CSV.');
 }
 
 /** Says how many workloads the figures leave out because their records cannot be read. */

@@ -107,7 +107,7 @@ export async function render(ctx) {
   const answersFile = answersFilePanel({
     workloadName: w.workloadName,
     lensAlias,
-    exportAnswers: () => api.exportAnswers(workloadId, lensAlias),
+    exportAnswers: (options) => api.exportAnswers(workloadId, lensAlias, undefined, options),
     importAnswers: (text) => api.importAnswers(workloadId, lensAlias, text),
     onImported: async () => {
       await reloadReview();

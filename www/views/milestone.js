@@ -14,6 +14,7 @@ import { planItemList } from '../ui/plan-items.js';
 import { flatQuestions, questionHeading } from '../ui/lens-text.js';
 import { scrollTable } from '../ui/table.js';
 import { routeQuery, replaceRoute } from '../ui/route-query.js';
+import { exportPanel } from '../ui/export-panel.js';
 
 /** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
@@ -107,7 +108,14 @@ export async function render(ctx) {
         h('div', h('dt', 'Milestone number'), h('dd', String(m.milestoneNumber))),
         h('div', h('dt', 'Workload'), h('dd', snap.workloadName)),
         h('div', h('dt', 'Improvement status'), h('dd', label(IMPROVEMENT_STATUS, snap.improvementStatus || 'NOT_APPLICABLE'))))),
-    lensSections);
+    lensSections,
+    exportPanel({
+      workloadName: snap.workloadName,
+      milestoneNumber: m.milestoneNumber,
+      lenses: lensSections.map((s) => ({ alias: s.dataset.lens ?? '', name: s.getAttribute('aria-label') ?? '' })),
+      exportReport: (options) => api.exportReport(workloadId, options),
+      exportData: (options) => api.exportData(workloadId, options),
+    }));
 }
 
 /**

@@ -7,6 +7,8 @@ import { h, routeLink } from '../ui/dom.js';
 import { reportContent } from '../ui/report-content.js';
 import { reportFile } from '../ui/report-file.js';
 import { downloadText, fileName } from '../ui/download.js';
+import { printHeader } from '../ui/print-header.js';
+import { formatDate } from '../ui/format.js';
 
 /**
  * Everything the report shows, read from the engine.
@@ -49,8 +51,10 @@ export async function render(ctx) {
     status.textContent = 'Report downloaded.';
   }
 
+  const removeHeader = printHeader(data.milestone ? `${w.workloadName}, milestone ${data.milestone.milestoneName}` : w.workloadName,
+    formatDate(data.generatedAt));
   const back = data.milestone ? `#/workloads/${workloadId}/milestones/${data.milestone.milestoneNumber}` : `#/workloads/${workloadId}`;
-  return h('section.page.report-page',
+  const node = h('section.page.report-page',
     h('nav.breadcrumbs', { 'aria-label': 'Breadcrumb' },
       h('ol',
         h('li', routeLink('#/workloads', {}, 'Workloads')),
@@ -64,4 +68,5 @@ export async function render(ctx) {
         h('button', { type: 'button', class: 'secondary', on: { click: download } }, 'Download report'))),
     status,
     content);
+  return { node, leave: removeHeader };
 }

@@ -8,6 +8,7 @@ import { tabNav } from '../ui/tabs.js';
 import { scrollTable } from '../ui/table.js';
 import { describedRows, listText, propRow } from '../ui/workload-props.js';
 import { compareForm } from '../ui/compare-form.js';
+import { exportPanel } from '../ui/export-panel.js';
 import { deleteWorkloadFlow, saveMilestoneFlow } from './workload-actions.js';
 
 /** @param {import('../app.js').ViewContext} ctx */
@@ -91,7 +92,13 @@ export async function render(ctx) {
             h('th', { scope: 'col' }, 'Medium risks'),
             h('th', { scope: 'col' }, 'State'),
             h('th', { scope: 'col' }, 'Actions'))),
-          h('tbody', lensRows)))));
+          h('tbody', lensRows))),
+      exportPanel({
+        workloadName: w.workloadName,
+        lenses: lenses.map((l) => ({ alias: l.alias, name: l.model.name || l.alias })),
+        exportReport: (options) => api.exportReport(workloadId, options),
+        exportData: (options) => api.exportData(workloadId, options),
+      })));
   }
 
   async function milestones() {

@@ -1,3 +1,11 @@
+/** `exportAnswers`' options. */
+export interface ExportAnswersOptions extends ReadOptions {
+  /**
+   * Also write every question's and best practice's notes, in the `Notes` fields of AWS's
+   * GetAnswer (ListAnswers has none); `importAnswers` reads them back. Default: false.
+   */
+  includeNotes?: boolean;
+}
 /** What `importAnswers` did. Nothing is written when the file has any problem. */
 export interface ImportSummary {
   lensAlias: string;

@@ -134,16 +134,28 @@ impl JsWorkspace {
     }
 
     /// The lens review's answers as the JSON text `aws wellarchitected list-answers` prints
-    /// (`{WorkloadId, LensAlias, AnswerSummaries}`); of a milestone if one is named.
+    /// (`{WorkloadId, LensAlias, AnswerSummaries}`); of a milestone if one is named. With
+    /// `includeNotes: true`, also every question's and choice's notes, in GetAnswer's `Notes`
+    /// fields (`importAnswers` reads them back).
     #[wasm_bindgen(js_name = exportAnswers, unchecked_return_type = "Promise<string>")]
     pub fn export_answers(
         &self,
         #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
         #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ExportAnswersOptions")] options: JsValue,
     ) -> js_sys::Promise {
-        self.call(review_read(workload_id, lens_alias, options), |ws, (id, alias, milestone)| async move {
-            ws.export_answers(&id, &alias, milestone).await
+        let args = (
+            string(workload_id, "workloadId"),
+            string(lens_alias, "lensAlias"),
+            input::<ExportAnswersOptions>(options, "options"),
+        );
+        self.call(args, |ws, (id, alias, o)| async move {
+            let milestone = o.milestone_number;
+            if o.include_notes {
+                ws.export_answers_with_notes(&id, &alias, milestone).await
+            } else {
+                ws.export_answers(&id, &alias, milestone).await
+            }
         })
     }
 
@@ -167,6 +179,14 @@ impl JsWorkspace {
             ws.import_answers(&id, &alias, &text).await
         })
     }
+}
+
+/// `exportAnswers`' options: `ReadOptions` and `includeNotes`.
+#[derive(serde::Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+struct ExportAnswersOptions {
+    milestone_number: Option<u32>,
+    include_notes: bool,
 }
 
 /// The arguments of every read of one lens review: the workload, the lens and the

@@ -5,12 +5,14 @@
 //! - [`workloads`]: define, list, read, update, delete; associate and disassociate lenses.
 //! - [`answers`]: answers, lens reviews and their notes, the improvement plan, answers files.
 //! - [`backlog`]: the improvement plan as a backlog (an item's owner, status, due date, notes).
+//! - [`exports`]: reports and tracker files to download, export data, the consolidated report.
 //! - [`milestones`]: milestones, comparing them, the dashboard.
 //! - [`lenses`]: the lenses a workspace offers, and custom lenses (import, publish, export).
 //! - [`safety`]: damaged records, repair, and the whole workspace as one backup file.
 
 mod answers;
 mod backlog;
+mod exports;
 mod lenses;
 mod milestones;
 mod safety;

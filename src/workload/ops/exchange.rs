@@ -7,7 +7,8 @@
 //! lens's, each question may appear once, and each answer must pass the same rules as
 //! `updateAnswer` (notes length, "None of these" cannot be waived). The file defines the state
 //! of every choice of the questions it lists; questions it does not list keep their answers,
-//! and notes it does not carry (ListAnswers has none) are kept.
+//! and notes it does not carry (ListAnswers has none; a file exported with notes has them in
+//! GetAnswer's `Notes` fields) are kept.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -15,7 +16,7 @@ use serde_json::Value;
 
 use crate::catalog::CatalogLens;
 use crate::lens::model::{Pillar, Question};
-use crate::review::export::{answers_to_aws, to_aws_json};
+use crate::review::export::{answers_to_aws, include_notes, to_aws_json};
 use crate::review::import::answers_from_aws_json;
 use crate::review::{Answer, ChoiceStatus};
 use crate::store::{Store, Write};
@@ -46,13 +47,37 @@ impl<S: Store> Workspace<S> {
         lens_alias: &str,
         milestone: Option<u32>,
     ) -> Result<String, WorkspaceError> {
+        self.answers_file(id, lens_alias, milestone, false).await
+    }
+
+    /// [`Self::export_answers`] with every question's and choice's notes added, in the fields
+    /// of AWS's GetAnswer (`Notes`); `import_answers` reads them back.
+    pub async fn export_answers_with_notes(
+        &self,
+        id: &str,
+        lens_alias: &str,
+        milestone: Option<u32>,
+    ) -> Result<String, WorkspaceError> {
+        self.answers_file(id, lens_alias, milestone, true).await
+    }
+
+    async fn answers_file(
+        &self,
+        id: &str,
+        lens_alias: &str,
+        milestone: Option<u32>,
+        notes: bool,
+    ) -> Result<String, WorkspaceError> {
         let state = self.lens_state(id, lens_alias, milestone).await?;
         let answers: Vec<Answer> = state
             .answers
             .iter()
             .map(|a| a.body.answer.to_answer())
             .collect();
-        let document = answers_to_aws(id, lens_alias, &state.lens.lens, &answers);
+        let mut document = answers_to_aws(id, lens_alias, &state.lens.lens, &answers);
+        if notes {
+            include_notes(&mut document, &answers);
+        }
         Ok(to_aws_json(&document))
     }
 
