@@ -83,7 +83,7 @@ impl LocalStorageStore {
             }
         }
         // localStorage keys come in no defined order; the contract is id order.
-        ids.sort();
+        crate::sorted::by(&mut ids, |a, b| a.cmp(b));
         Ok(ids)
     }
 

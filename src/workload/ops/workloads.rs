@@ -109,7 +109,9 @@ pub(crate) fn plan_define(
 fn list_workloads(p: &mut Planning) -> Result<Vec<WorkloadSummary>, Halt> {
     let (docs, _damaged) = p.readable::<WorkloadListing>(keys::WORKLOAD_PREFIX)?;
     let mut rows: Vec<WorkloadSummary> = docs.iter().map(|d| d.body.to_summary()).collect();
-    rows.sort_by_cached_key(|r| (r.workload_name.to_lowercase(), r.workload_id.clone()));
+    crate::sorted::by_cached_key(&mut rows, |r| {
+        (r.workload_name.to_lowercase(), r.workload_id.clone())
+    });
     Ok(rows)
 }
 
