@@ -33,7 +33,7 @@ impl<T: Serialize> Reply for T {
 
 /// Reads argument `field` as `T` with serde's own message (arrays, plain values).
 pub fn value<T: DeserializeOwned>(value: JsValue, field: &str) -> Result<T, JsValue> {
-    js_json::read(&value).map_err(|e| invalid_argument(field, &e.0))
+    js_json::from_js(&value).map_err(|e| invalid_argument(field, &e.0))
 }
 
 /// Reads an input object into a core input type with the core's field-level errors

@@ -6,19 +6,13 @@
 //! slower than the text bridge it replaced (which an older measurement had found ~10x faster):
 //! `listAnswers` and `lens.toJSON` measured faster, the rest within the noise (README).
 //!
-//! In (arguments): serde-wasm-bindgen too ([`read`]), from a plain copy of the value made in JS
-//! ([`plain`]: `JSON.parse(JSON.stringify(value))`, the text never entering wasm memory). The
-//! copy is what the API promises callers: `toJSON` is honoured (a `Date`), a property whose
-//! value is `undefined` is absent, and a getter that throws, a cycle or a BigInt is a
-//! `Validation` error naming the argument. serde-wasm-bindgen on the value itself would call no
-//! `toJSON`, read `undefined` as `null`, recurse forever on a cycle, and let a getter's
-//! exception unwind through wasm; on the copy none of that can happen.
-//!
-//! In (stored records): through their JSON text ([`from_js`]), ONE `JSON.stringify` of a whole
-//! listing parsed in wasm straight into the listing's type. A listing read record by record
-//! through serde-wasm-bindgen crosses the boundary for every property of every record, and the
-//! workload list of 1,000 workloads is the largest read the app makes. Records can hold
-//! anything a hand edit put there (a damaged record), so they are read the same careful way.
+//! In (arguments, stored records): through the value's JSON text (`JSON.stringify`, then
+//! serde_json in wasm memory). That is what the API promises callers: `toJSON` is honoured
+//! (a `Date`), a property whose value is `undefined` is absent, and a getter that throws, a
+//! cycle or a BigInt is a `Validation` error naming the argument; serde-wasm-bindgen's reader
+//! would call no `toJSON`, read `undefined` as `null`, recurse forever on a cycle, and let a
+//! getter's exception unwind through wasm. Stored records can hold anything a hand edit put
+//! there (a damaged record), so they are read the same careful way.
 
 use js_sys::{JsString, Uint8Array};
 use serde::de::DeserializeOwned;
@@ -45,23 +39,9 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsonError> {
         .map_err(|e| JsonError(e.to_string()))
 }
 
-/// An argument read into `T` by serde-wasm-bindgen, from its [`plain`] copy: the one way
-/// arguments come in.
-pub fn read<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsonError> {
-    serde_wasm_bindgen::from_value(plain(value)?).map_err(|e| JsonError(e.to_string()))
-}
-
-/// `JSON.parse(JSON.stringify(value))`, all in JS: a fresh value of plain objects, arrays,
-/// strings, finite numbers, booleans and nulls. `undefined` (and functions, symbols) is `null`.
-pub fn plain(value: &JsValue) -> Result<JsValue, JsonError> {
-    match stringify(value)? {
-        Some(text) => Ok(parse(&text).unwrap_or(JsValue::NULL)),
-        None => Ok(JsValue::NULL),
-    }
-}
-
-/// A stored record read into `T` through its JSON text (see the header). `undefined` reads as
-/// `null`; properties whose value is `undefined` are absent (as `JSON.stringify` drops them).
+/// A JS value read into `T` through its JSON text. `undefined` reads as `null`; properties
+/// whose value is `undefined` are absent (as `JSON.stringify` drops them), which every input
+/// type treats like a missing optional property.
 pub fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsonError> {
     let text = json_text(value)?;
     serde_json::from_str(&text).map_err(|e| JsonError(describe(&e)))
@@ -69,17 +49,8 @@ pub fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsonError> {
 
 /// `JSON.stringify(value)`; `undefined` (and functions, symbols) as `null`.
 pub fn json_text(value: &JsValue) -> Result<String, JsonError> {
-    Ok(match stringify(value)? {
-        Some(text) => string_from_js(&text),
-        None => "null".into(),
-    })
-}
-
-/// `JSON.stringify(value)` as a JS string; `None` for what JSON has no text for (`undefined`,
-/// functions, symbols), which callers read as `null`.
-fn stringify(value: &JsValue) -> Result<Option<JsString>, JsonError> {
     if value.is_undefined() {
-        return Ok(None);
+        return Ok("null".into());
     }
     let text = js_sys::JSON::stringify(value).map_err(|e| {
         // BigInt, cycles, a throwing toJSON: say what the engine said.
@@ -90,16 +61,14 @@ fn stringify(value: &JsValue) -> Result<Option<JsString>, JsonError> {
         JsonError(format!("cannot be converted to JSON ({why})"))
     })?;
     // `JSON.stringify` returns undefined (not a string) for functions and symbols.
-    Ok(text.is_string().then_some(text))
+    if !text.is_string() {
+        return Ok("null".into());
+    }
+    Ok(string_from_js(&text))
 }
 
 #[wasm_bindgen]
 extern "C" {
-    /// `JSON.parse` of a JS string handle: js-sys's own takes a `&str`, which would copy the
-    /// text into wasm memory and back out.
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-    fn parse(text: &JsString) -> Result<JsValue, JsValue>;
-
     /// The engine's `TextEncoder`, for [`string_from_js`].
     type TextEncoder;
     #[wasm_bindgen(constructor)]
