@@ -11,6 +11,7 @@
 //!   them in a [`store::Store`].
 //! - [`store`]: the document store contract, with the memory backend.
 //! - [`catalog`]: the lenses shipped with Plumbline (`lenses/*.json`).
+//! - [`sorted`]: stable sorting with one copy of the sort algorithm in the wasm module.
 //! - [`shown`]: how text from a file or a command line is quoted in messages (cut, controls
 //!   escaped), so that no input can forge a line of output.
 //!
@@ -23,6 +24,7 @@ pub mod lint;
 pub mod review;
 pub mod rule;
 pub mod shown;
+pub mod sorted;
 pub mod store;
 pub mod workload;
 

@@ -63,7 +63,7 @@ impl Issues {
     /// same place keep the order in which they were found (the sort is stable), so the output
     /// is deterministic.
     pub fn into_diagnostics(mut self, lines: &LineIndex<'_>) -> Vec<Diagnostic> {
-        self.list.sort_by_key(|issue| issue.offset);
+        crate::sorted::by_key(&mut self.list, |issue| issue.offset);
         let offsets: Vec<usize> = self.list.iter().map(|issue| issue.offset).collect();
         let positions = lines.positions_sorted(&offsets);
         self.list

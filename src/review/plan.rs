@@ -90,7 +90,7 @@ pub fn improvement_plan(lens: &Lens, answers: &[Answer], options: &PlanOptions) 
             ranked.push(((level, pillar_rank, position), item));
         }
     }
-    ranked.sort_by_key(|(key, _)| *key);
+    crate::sorted::by_key(&mut ranked, |(key, _)| *key);
     ranked.into_iter().map(|(_, item)| item).collect()
 }
 
@@ -119,7 +119,7 @@ fn best_practices(question: &Question, answer: &Answer) -> Vec<PlanBestPractice>
         .map(|(i, choice)| plan_best_practice(choice, best_practice_impact(question, i)))
         .collect();
     // Stable: equal impacts keep lens order.
-    practices.sort_by_key(|p| impact_rank(p.impact));
+    crate::sorted::by_key(&mut practices, |p| impact_rank(p.impact));
     practices
 }
 

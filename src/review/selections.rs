@@ -96,7 +96,7 @@ impl SelectionTable {
             subset = (subset - 1) & none;
         }
         // Singletons first: "`_no` alone" is the answer people give.
-        none_sets.sort_by_key(|&(set, _)| (set.count_ones(), set));
+        crate::sorted::by_key(&mut none_sets, |&(set, _)| (set.count_ones(), set));
 
         Some(SelectionTable {
             positions,

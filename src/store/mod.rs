@@ -4,6 +4,9 @@
 //! overwrite each other. Backends: [`memory`] here; IndexedDB and localStorage in `wasm::store` (wasm32 only).
 
 pub mod memory;
+pub mod text;
+
+pub use text::ListingText;
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -174,6 +177,13 @@ pub trait Store {
             .into_iter()
             .map(TypedDocument::decode)
             .collect()
+    }
+    /// [`Store::list`] as one JSON text ([`ListingText`]), which a listing decodes straight
+    /// into its type; `None` when the backend has nothing cheaper than documents (the memory
+    /// store) or the records cannot be written as one text (then `list` says which is damaged).
+    async fn list_text(&self, prefix: &str) -> Result<Option<ListingText>, StoreError> {
+        let _ = prefix;
+        Ok(None)
     }
     /// Every record whose id starts with `prefix`, in id order, each as stored: a damaged
     /// record is returned as it is instead of failing the listing.

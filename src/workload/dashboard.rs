@@ -177,7 +177,9 @@ pub fn compute(
 
     // Name order for the rows and for the workload ids listed in each improvement item.
     let mut ordered: Vec<&WorkloadListing> = workloads.iter().collect();
-    ordered.sort_by_cached_key(|d| (d.workload_name.to_lowercase(), d.workload_id.clone()));
+    crate::sorted::by_cached_key(&mut ordered, |d| {
+        (d.workload_name.to_lowercase(), d.workload_id.clone())
+    });
 
     for doc in ordered {
         // The workload's pillars: the same pillar id in two lenses is one pillar.
@@ -268,7 +270,7 @@ pub fn compute(
     }
 
     let mut improvements: Vec<ImprovementItem> = items.into_values().collect();
-    improvements.sort_by_key(|i| {
+    crate::sorted::by_key(&mut improvements, |i| {
         (
             std::cmp::Reverse(i.workload_count),
             i.risk != Risk::High,

@@ -14,11 +14,13 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use serde::de::DeserializeOwned;
+
 use super::error::WorkspaceError;
 use super::keys;
 use super::time::iso_utc;
 use super::workspace::Core;
-use crate::store::{Document, RawRecord, StoreError, Write};
+use crate::store::{Document, ListingText, RawRecord, StoreError, TypedDocument, Write};
 
 /// A read a plan asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +29,9 @@ pub(crate) enum Need {
     Key(String),
     /// Every record under a prefix, damaged ones included.
     Prefix(String),
+    /// Every record under a prefix as one JSON text, when the store has one (a typed listing:
+    /// [`Planning::typed`]).
+    Text(String),
     /// Several reads in one go (see [`Planning::prefetch`]).
     Batch(Vec<Need>),
 }
@@ -70,6 +75,8 @@ pub(crate) struct Listing {
 pub(crate) struct Reads {
     keys: BTreeMap<String, Result<Option<Document>, StoreError>>,
     prefixes: BTreeMap<String, Listing>,
+    /// The listings read as one text; `None` when the store had none to give.
+    texts: BTreeMap<String, Option<ListingText>>,
     /// Everything there is: a key not held is absent, a prefix lists what is held (tests).
     complete: bool,
 }
@@ -81,6 +88,10 @@ impl Reads {
 
     pub fn insert_prefix(&mut self, prefix: String, listing: Listing) {
         self.prefixes.insert(prefix, listing);
+    }
+
+    pub fn insert_text(&mut self, prefix: String, text: Option<ListingText>) {
+        self.texts.insert(prefix, text);
     }
 
     /// A snapshot of a whole store: every read is answered from `documents` (tests of plans).
@@ -161,6 +172,7 @@ impl<'a> Planning<'a> {
             .filter(|need| match need {
                 Need::Key(id) => !self.reads.keys.contains_key(id),
                 Need::Prefix(prefix) => !self.reads.prefixes.contains_key(prefix),
+                Need::Text(prefix) => !self.reads.texts.contains_key(prefix),
                 Need::Batch(_) => true,
             })
             .collect();
@@ -193,6 +205,24 @@ impl<'a> Planning<'a> {
             raw: Vec::new(),
             damage: None,
         }))
+    }
+
+    /// The records under `prefix` read straight into `T` from the store's one JSON text of
+    /// them. `None` when the documents were read already, the store has no such text, or a
+    /// record does not read as `T`: then [`Planning::listing`] tells the damaged apart.
+    pub fn typed<T: DeserializeOwned>(
+        &self,
+        prefix: &str,
+    ) -> Result<Option<Vec<TypedDocument<T>>>, Halt> {
+        if self.reads.prefixes.contains_key(prefix) {
+            return Ok(None);
+        }
+        match self.reads.texts.get(prefix) {
+            Some(Some(text)) => Ok(text.decode()),
+            Some(None) => Ok(None),
+            None if self.reads.complete => Ok(None),
+            None => Err(Halt::Read(Need::Text(prefix.to_string()))),
+        }
     }
 
     /// Every document under `prefix`; `Corrupted` when one of them does not read.

@@ -21,7 +21,7 @@ use super::model::{
 use crate::review::{
     Answer, AnswerReason, ChoiceAnswer, ChoiceReason, ChoiceStatus, Risk, RiskCounts,
 };
-use crate::store::{Document, StoreError};
+use crate::store::{Document, StoreError, TypedDocument};
 
 /// `workload/{id}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -421,6 +421,16 @@ pub struct Stored<T> {
     pub id: String,
     pub rev: String,
     pub body: T,
+}
+
+impl<T> From<TypedDocument<T>> for Stored<T> {
+    fn from(doc: TypedDocument<T>) -> Self {
+        Stored {
+            id: doc.id,
+            rev: doc.rev,
+            body: doc.body,
+        }
+    }
 }
 
 impl<T: DeserializeOwned> Stored<T> {

@@ -81,6 +81,10 @@ impl<S: Store> Workspace<S> {
         match need {
             Need::Batch(_) => {} // flattened by `read`
             Need::Key(id) => self.read_key(reads, id).await?,
+            Need::Text(prefix) => {
+                let text = self.store.list_text(&prefix).await?;
+                reads.insert_text(prefix, text);
+            }
             Need::Prefix(prefix) => {
                 let listing = match self.store.list(&prefix).await {
                     Ok(documents) => Listing {

@@ -21,7 +21,9 @@ use super::error::WorkspaceError;
 use super::keys;
 use super::model::Workload;
 use super::plan::{Halt, Planned, Planning};
-use super::record::{to_body, AnswerDoc, MilestoneDoc, ReviewDoc, Stored, WorkloadDoc};
+use super::record::{
+    to_body, AnswerDoc, MilestoneDoc, ReviewDoc, Stored, WorkloadDoc, WorkloadListing,
+};
 use super::time::iso_utc;
 use crate::catalog::{CatalogLens, LensSummary, FRAMEWORK_ALIAS};
 use crate::lens::model::{Pillar, Question};
@@ -263,6 +265,20 @@ impl Planning<'_> {
             .into_iter()
             .map(|d| Stored::decode(d).map_err(Halt::from))
             .collect()
+    }
+
+    /// Every workload's listing fields, and the damaged workload records apart: the list and
+    /// the dashboard. Decoded straight from the store's one text of the records when it has
+    /// one ([`Planning::typed`]); only for this type, as each type decoded from text is its
+    /// own serde form in the wasm (20 KiB gzip for all of the listings' types).
+    pub(crate) fn workload_listings(
+        &self,
+    ) -> Result<(Vec<Stored<WorkloadListing>>, Vec<DamagedRecord>), Halt> {
+        if let Some(documents) = self.typed::<WorkloadListing>(keys::WORKLOAD_PREFIX)? {
+            let readable = documents.into_iter().map(Stored::from).collect();
+            return Ok((readable, Vec::new()));
+        }
+        self.readable(keys::WORKLOAD_PREFIX)
     }
 
     /// The documents under `prefix` that read as `T`, and the damaged ones apart.

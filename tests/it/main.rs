@@ -38,6 +38,7 @@ mod workspace_custom_lenses;
 mod workspace_dashboard;
 mod workspace_exchange;
 mod workspace_lenses;
+mod workspace_listing;
 mod workspace_milestones;
 mod workspace_safety;
 mod workspace_snapshots;

@@ -583,8 +583,9 @@ impl<'a> Reader<'a> {
                 }
             }
         } else {
-            let mut order: Vec<usize> = (0..members.len()).collect();
-            order.sort_by(|&a, &b| members[a].key.cmp(&members[b].key).then(a.cmp(&b)));
+            let order = crate::sorted::positions(members.len(), &|a, b| {
+                members[a].key.cmp(&members[b].key)
+            });
             let mut run_first = order[0];
             for &i in &order[1..] {
                 if members[i].key == members[run_first].key {

@@ -32,7 +32,8 @@ use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::store::{
-    check_precondition, next_revision, Document, RawRecord, Store, StoreError, TypedDocument, Write,
+    check_precondition, next_revision, Document, ListingText, RawRecord, Store, StoreError,
+    TypedDocument, Write,
 };
 use crate::wasm::js_json;
 
@@ -279,6 +280,16 @@ impl Store for IndexedDbStore {
     ) -> Result<Vec<TypedDocument<T>>, StoreError> {
         let (ids, values) = self.read_range(prefix).await?;
         documents(ids, values)
+    }
+
+    /// ONE `JSON.stringify` of every record: a value JSON cannot describe (a BigInt, a cycle,
+    /// in a damaged record) gives `None`, and the documents' listing names the record.
+    async fn list_text(&self, prefix: &str) -> Result<Option<ListingText>, StoreError> {
+        let (ids, values) = self.read_range(prefix).await?;
+        let array: js_sys::Array = values.iter().collect();
+        Ok(js_json::json_text(&array)
+            .ok()
+            .map(|text| ListingText { ids, text }))
     }
 
     async fn list_raw(&self, prefix: &str) -> Result<Vec<RawRecord>, StoreError> {

@@ -12,7 +12,7 @@ pub mod localstorage;
 use serde::de::DeserializeOwned;
 
 use crate::store::memory::MemoryStore;
-use crate::store::{Document, RawRecord, Store, StoreError, TypedDocument, Write};
+use crate::store::{Document, ListingText, RawRecord, Store, StoreError, TypedDocument, Write};
 use indexeddb::IndexedDbStore;
 use localstorage::LocalStorageStore;
 
@@ -59,6 +59,10 @@ impl Store for BrowserStore {
         prefix: &str,
     ) -> Result<Vec<TypedDocument<T>>, StoreError> {
         each_backend!(self, s => s.list_as(prefix).await)
+    }
+
+    async fn list_text(&self, prefix: &str) -> Result<Option<ListingText>, StoreError> {
+        each_backend!(self, s => s.list_text(prefix).await)
     }
 
     async fn list_raw(&self, prefix: &str) -> Result<Vec<RawRecord>, StoreError> {

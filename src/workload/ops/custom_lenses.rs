@@ -88,7 +88,7 @@ impl<S: Store> Workspace<S> {
         let (mut custom, _damaged) = self
             .load_readable::<CustomLensDoc>(keys::CUSTOM_LENS_PREFIX)
             .await?;
-        custom.sort_by(|a, b| {
+        crate::sorted::by(&mut custom, |a, b| {
             (&a.body.created_at, &a.body.lens_alias).cmp(&(&b.body.created_at, &b.body.lens_alias))
         });
         let mut out = self.lenses();

@@ -18,7 +18,7 @@ impl<S: Store> Workspace<S> {
 }
 
 fn plan_dashboard(p: &mut Planning, filter: &DashboardFilter) -> Result<Dashboard, Halt> {
-    let (docs, damaged) = p.readable::<WorkloadListing>(keys::WORKLOAD_PREFIX)?;
+    let (docs, damaged) = p.workload_listings()?;
     let docs: Vec<WorkloadListing> = docs.into_iter().map(|d| d.body).collect();
     // The lenses in use, to order pillars and items as the lenses do: shipped lenses, then
     // each custom lens at a version a workload uses (cached after the first dashboard).

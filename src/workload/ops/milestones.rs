@@ -42,7 +42,7 @@ impl<S: Store> Workspace<S> {
             .iter()
             .map(MilestoneEntry::to_api)
             .collect();
-        list.sort_by_key(|m| m.milestone_number);
+        crate::sorted::by_key(&mut list, |m| m.milestone_number);
         Ok(list)
     }
 

@@ -188,7 +188,7 @@ fn plan_repair(p: &mut Planning, id: &str) -> Result<(Vec<Write>, Vec<String>), 
             });
         }
     }
-    milestones.sort_by_key(|m| m.milestone_number);
+    crate::sorted::by_key(&mut milestones, |m| m.milestone_number);
     doc.milestones = milestones;
     doc.refresh_totals();
     writes.push(Write {

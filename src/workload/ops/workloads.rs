@@ -10,7 +10,7 @@ use crate::workload::keys;
 use crate::workload::model::{Workload, WorkloadInput, WorkloadPatch, WorkloadSummary};
 use crate::workload::plan::{Halt, Planning};
 use crate::workload::properties;
-use crate::workload::record::{to_body, ReviewDoc, WorkloadDoc, WorkloadListing};
+use crate::workload::record::{to_body, ReviewDoc, WorkloadDoc};
 use crate::workload::summary::summarize;
 use crate::workload::validate::{name_key, MAX_LENSES};
 use crate::workload::workspace::{check_expected, workload_write, Workspace};
@@ -107,9 +107,11 @@ pub(crate) fn plan_define(
 }
 
 fn list_workloads(p: &mut Planning) -> Result<Vec<WorkloadSummary>, Halt> {
-    let (docs, _damaged) = p.readable::<WorkloadListing>(keys::WORKLOAD_PREFIX)?;
+    let (docs, _damaged) = p.workload_listings()?;
     let mut rows: Vec<WorkloadSummary> = docs.iter().map(|d| d.body.to_summary()).collect();
-    rows.sort_by_cached_key(|r| (r.workload_name.to_lowercase(), r.workload_id.clone()));
+    crate::sorted::by_cached_key(&mut rows, |r| {
+        (r.workload_name.to_lowercase(), r.workload_id.clone())
+    });
     Ok(rows)
 }
 

@@ -13,7 +13,7 @@ use plumbline::catalog::{CatalogLens, LensType};
 use plumbline::lens::model::{Choice, Lens, LensRisk, Pillar, Question, Resource, RiskRule};
 use plumbline::rule::{self, CompiledCondition, Condition};
 use plumbline::store::memory::MemoryStore;
-use plumbline::store::{Document, RawRecord, Store, StoreError, Write};
+use plumbline::store::{Document, ListingText, RawRecord, Store, StoreError, Write};
 use plumbline::workload::{
     DeterministicEnvironment, WorkloadEnvironment, WorkloadInput, Workspace, WorkspaceError,
 };
@@ -349,6 +349,46 @@ impl Store for RacingStore {
                     .await?;
             }
         }
+        self.inner.commit(writes).await
+    }
+}
+
+/// A memory store that also hands over a listing as one JSON text of the stored records, as
+/// the browser backends do, counting the texts it gave; `documents_only` makes it give none.
+#[derive(Default)]
+pub struct TextStore {
+    pub inner: MemoryStore,
+    pub documents_only: Cell<bool>,
+    pub texts: Cell<u32>,
+}
+
+impl Store for TextStore {
+    async fn get(&self, id: &str) -> Result<Option<Document>, StoreError> {
+        self.inner.get(id).await
+    }
+
+    async fn list(&self, prefix: &str) -> Result<Vec<Document>, StoreError> {
+        self.inner.list(prefix).await
+    }
+
+    async fn list_text(&self, prefix: &str) -> Result<Option<ListingText>, StoreError> {
+        if self.documents_only.get() {
+            return Ok(None);
+        }
+        self.texts.set(self.texts.get() + 1);
+        let raw = self.inner.list_raw(prefix).await?;
+        let stored: Vec<&serde_json::Value> = raw.iter().map(|r| &r.stored).collect();
+        Ok(Some(ListingText {
+            ids: raw.iter().map(|r| r.id.clone()).collect(),
+            text: serde_json::to_string(&stored).expect("JSON values write"),
+        }))
+    }
+
+    async fn list_raw(&self, prefix: &str) -> Result<Vec<RawRecord>, StoreError> {
+        self.inner.list_raw(prefix).await
+    }
+
+    async fn commit(&self, writes: Vec<Write>) -> Result<Vec<String>, StoreError> {
         self.inner.commit(writes).await
     }
 }
