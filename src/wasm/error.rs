@@ -26,11 +26,7 @@ pub fn js_error(kind: &str, message: &str, extra: &[(&str, JsValue)]) -> JsValue
 
 /// An argument that does not have the expected shape: `kind: "Validation"` naming the argument.
 pub fn invalid_argument(field: &str, message: &str) -> JsValue {
-    js_error(
-        "Validation",
-        &format!("{field}: {message}"),
-        &[("field", JsValue::from_str(field))],
-    )
+    WorkspaceError::validation(field, message).thrown()
 }
 
 /// A lens text with errors: `kind: "LensInvalid"` and every diagnostic (errors and warnings).
@@ -74,8 +70,8 @@ impl Thrown for JsValue {
 }
 
 /// `kind` from the core (`Validation`, `NotFound`, `Conflict`, `QuotaExceeded`, `Corrupted`,
-/// `Unavailable`, `Storage`, `LensInvalid`), plus whichever of `field`, `path`, `recordId` and
-/// `diagnostics` the error carries.
+/// `Unavailable`, `Storage`, `LensInvalid`), plus whichever of `field`, `path`, `recordId`,
+/// `diagnostics` and `problems` (every broken rule of the input) the error carries.
 impl Thrown for WorkspaceError {
     fn thrown(self) -> JsValue {
         let mut extra = Vec::new();
@@ -90,6 +86,10 @@ impl Thrown for WorkspaceError {
         }
         if let Some(d) = self.diagnostics() {
             extra.push(("diagnostics", diagnostics_of(d)));
+        }
+        let problems = self.problems();
+        if !problems.is_empty() {
+            extra.push(("problems", to_js(&problems).unwrap_or(JsValue::NULL)));
         }
         js_error(self.kind(), &self.to_string(), &extra)
     }

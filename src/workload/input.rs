@@ -8,11 +8,12 @@
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::error::WorkspaceError;
+use super::error::{Problem, WorkspaceError};
 
 /// Deserialises an input object (`WorkloadInput`, `WorkloadPatch`, `AnswerUpdate`,
 /// `LensReviewUpdate`, `DashboardFilter`, `PlanOptions`), or a `Validation` error whose field
-/// is the offending property. `null` and `undefined` read as an empty object.
+/// is the first offending property (its `problems()` list them all). `null` and `undefined`
+/// read as an empty object.
 pub fn from_json<T: DeserializeOwned>(value: Value) -> Result<T, WorkspaceError> {
     let value = match value {
         Value::Null => Value::Object(Map::new()),
@@ -29,12 +30,19 @@ pub fn from_json<T: DeserializeOwned>(value: Value) -> Result<T, WorkspaceError>
         Ok(v) => return Ok(v),
         Err(e) => e,
     };
-    for (key, v) in map {
-        let alone = Value::Object(Map::from_iter([(key.clone(), v)]));
-        if let Err(e) = serde_json::from_value::<T>(alone) {
-            return Err(WorkspaceError::validation(&key, describe(&e)));
-        }
-    }
+    // Every property that cannot be read, so that one call reports them all.
+    let problems: Vec<Problem> = map
+        .into_iter()
+        .filter_map(|(key, v)| {
+            let alone = Value::Object(Map::from_iter([(key.clone(), v)]));
+            let e = serde_json::from_value::<T>(alone).err()?;
+            Some(Problem {
+                field: key,
+                message: describe(&e),
+            })
+        })
+        .collect();
+    WorkspaceError::all_problems(problems)?;
     Err(WorkspaceError::validation("input", describe(&error)))
 }
 

@@ -5,7 +5,8 @@
 // ships, so its declarations stay usable.
 import init, { initSync, version, Lens, Workspace, type InitOutput, type ImportSummary, type RiskCounts,
   type MilestoneComparison, type QuestionChange, type RiskChange, type CompareOptions, type ErrorKind,
-  type ImportLensResult, type LensVersionSummary, type LensSummary, type Diagnostic, type LensReview, type LintResult, type LintOptions } from "plumbline-review";
+  type ImportLensResult, type LensVersionSummary, type LensSummary, type Diagnostic, type LensReview, type LintResult, type LintOptions,
+  type PlumblineError, type ValidationProblem } from "plumbline-review";
 
 const output: InitOutput = await init();
 const sync: (module: { module: ArrayBuffer | Uint8Array }) => InitOutput = initSync;
@@ -56,3 +57,11 @@ const newer: boolean = onOld.latestLensVersion !== onOld.lensVersion;
 const upgraded: LensReview = await ws.upgradeLensReview("0".repeat(32), draft.lensAlias);
 const upgradedTo: string = upgraded.lensVersion;
 await ws.deleteLens(draft.lensAlias);
+
+// A refused input lists every problem, each with its field.
+try {
+  await ws.defineWorkload({ workloadName: "ab" });
+} catch (e) {
+  const problems: ValidationProblem[] = (e as PlumblineError).problems ?? [];
+  const firstField: string | undefined = problems[0]?.field;
+}
