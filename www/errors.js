@@ -75,17 +75,29 @@ export function sayProblem(problem, context = {}) {
 /** The problem of an imported file, after the developer's "at PATH: " or "line L, column C: ". */
 const FILE_PREFIX = /^(?:answers file: )?(?:the backup file cannot be restored: )?(?:at ([^:]*): |line (\d+), column (\d+): )?/;
 
+/** What a backup's top-level lists hold, for "workload 3 of the file". @type {Record<string, string>} */
+const BACKUP_LISTS = { workloads: 'workload', customLenses: 'custom lens', milestones: 'milestone', answers: 'answer' };
+
+/** @param {string} path a JSON path into a backup ("$.workloads[2].workload.workloadId") */
+function placeInBackup(path) {
+  const m = /^\$\.(\w+)\[(\d+)\]/.exec(path);
+  return m ? `${BACKUP_LISTS[m[1]] ?? 'entry'} ${Number(m[2]) + 1} of the file` : undefined;
+}
+
 /**
- * A refused file (answers, backup): where in the file, in words, then what is wrong.
+ * A refused file (answers, backup): where in the file, in words, then what is wrong. Once the
+ * place names the question, the question's id in the message is "this question".
  * @param {PlumblineError} e @param {ErrorContext} context
  */
 function sayFileProblem(e, context) {
   const match = FILE_PREFIX.exec(e.message);
-  const rest = plain(e.message.slice(match?.[0].length ?? 0), context);
-  const file = e.field === 'backup' ? 'The backup file' : 'The answers file';
-  if (match?.[2]) return `${file} is not readable at line ${match[2]}, column ${match[3]}: ${sentence(rest)}`;
-  const where = e.path ? context.where?.(e.path) : undefined;
-  return where ? `${file} has a problem in ${where}: ${sentence(rest)}` : `${file} has a problem: ${sentence(rest)}`;
+  const backup = e.field === 'backup';
+  const file = backup ? 'The backup file cannot be restored' : 'The answers file cannot be imported';
+  let rest = e.message.slice(match?.[0].length ?? 0);
+  if (match?.[2]) return `${file}: it is not readable at line ${match[2]}, column ${match[3]}. ${sentence(plain(rest, context))}`;
+  const where = e.path ? (context.where ?? (backup ? placeInBackup : undefined))?.(e.path) : undefined;
+  if (where) rest = rest.replace(/ of question `[^`]*`/g, ' of this question').replace(/^question `[^`]*`/, 'this question');
+  return `${file}${where ? `: the problem is in ${where}` : ''}. ${sentence(plain(rest, context))}`;
 }
 
 /** NotFound messages by what was not found (the engine's message starts with it). */
@@ -133,5 +145,7 @@ export function sayError(e, context = {}) {
     const errors = (error.diagnostics ?? []).filter((d) => d.severity === 'error').length;
     return `The lens has ${errors} error${errors === 1 ? '' : 's'}. Check it on the Lenses page, which lists each with its line, and import the fixed file.`;
   }
+  // A lens in use is refused as a Conflict whose message names the workloads: that is the point.
+  if (error.kind === 'Conflict' && / is used by /.test(error.message)) return sentence(plain(error.message, context));
   return BY_KIND[error.kind] ?? sentence(`Something went wrong: ${plain(error.message, context)}`);
 }

@@ -86,3 +86,15 @@ test('sayError: NotFound, Conflict and anything else are sentences without ids',
   assert.match(sayError(cases[4]), /1 error\b/);
   assert.match(sayError(new TypeError('Failed to fetch')), /^Something went wrong: Failed to fetch\.$/);
 });
+
+test('sayError: a lens in use names its workloads; a backup problem names the entry, not the path', () => {
+  const inUse = Object.assign(new Error('lens `Team lens` is used by 2 workload(s): Shop, Blog; remove it from them (and delete their milestones that use it) before deleting it'), { kind: 'Conflict' });
+  const said = sayError(inUse);
+  assert.match(said, /^Lens “Team lens” is used by 2 workload\(s\): Shop, Blog/);
+  assert.doesNotMatch(said, /another tab/);
+  const backup = Object.assign(new Error('the backup file cannot be restored: at $.workloads[2].workload.workloadId: expected 32 hexadecimal characters'),
+    { kind: 'Validation', field: 'backup', path: '$.workloads[2].workload.workloadId' });
+  const restored = sayError(backup);
+  assert.match(restored, /workload 3 of the file/);
+  assert.doesNotMatch(restored, /\$\.|`|\[\d+\]/, restored);
+});

@@ -11,7 +11,7 @@ import { deleteFlow } from './delete-flow.js';
 import { downloadText, fileName } from './download.js';
 import { formatDate } from './format.js';
 import { diagnosticsSummary } from './diagnostics.js';
-import { errorText } from '../errors.js';
+import { sayError } from '../errors.js';
 
 const NEW_LENS = '';
 const plural = (/** @type {number} */ n, /** @type {string} */ one) => `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -135,7 +135,7 @@ export function customLensesPanel({ store, announce }) {
         ? `Imported “${result.lensName}” as a draft: ${diagnosticsSummary(result.diagnostics)}. Fix the errors, check the lens again and import it as a new draft of “${result.lensName}”; then publish it.`
         : `Imported “${result.lensName}” as a draft: ${diagnosticsSummary(result.diagnostics)}. Publish it to use it in workloads.`);
     } catch (e) {
-      say(`The lens could not be imported: ${errorText(e)}`, true);
+      say(`The lens could not be imported. ${sayError(e)}`, true);
     } finally {
       importButton.disabled = !checked;
     }
@@ -165,7 +165,7 @@ export function customLensesPanel({ store, announce }) {
       downloadText(`${fileName(l.lensName || 'custom-lens')}.json`, text, 'application/json');
       say(`Exported the draft of “${l.lensName}”.`);
     } catch (e) {
-      say(`The lens could not be exported: ${errorText(e)}`, true);
+      say(`The lens could not be exported. ${sayError(e)}`, true);
     }
   }
 

@@ -7,7 +7,7 @@ import { h, nextId } from './dom.js';
 import { readLensFile } from './lens-file.js';
 import { diagnosticsSummary, diagnosticsTable } from './diagnostics.js';
 import { selectLine } from './text-position.js';
-import { errorText } from '../errors.js';
+import { errorText, sayError } from '../errors.js';
 
 /** @typedef {import('../pkg/plumbline.js').LintResult} LintResult */
 
@@ -70,7 +70,7 @@ export function lensCheckPanel({ lint: lintText, onChecked, announce }) {
       await onChecked?.({ text: value, lint });
     } catch (e) {
       results.hidden = true;
-      showError(`The lens could not be checked: ${errorText(e)}`);
+      showError(`The lens could not be checked. ${sayError(e)}`);
       onChecked?.(null);
     } finally {
       button.disabled = false;

@@ -13,7 +13,8 @@ import { answersFilePanel } from '../ui/answers-file.js';
 import { confirmDialog } from '../ui/dialog.js';
 import { trackEdits } from '../ui/pending-edits.js';
 import { journal, forget } from '../edit-journal.js';
-import { errorText } from '../errors.js';
+import { sayError } from '../errors.js';
+import { flatQuestions, questionHeading } from '../ui/lens-text.js';
 
 export const NOTES_MAX = 2084;
 
@@ -30,6 +31,7 @@ export async function render(ctx) {
   let review = await api.getLensReview(workloadId, lensAlias);
   const model = await api.lensModel(lensAlias, review.lensVersion);
   const lensName = model.name || lensAlias;
+  const numbered = flatQuestions(model);
   ctx.setTitle(`${lensName} — ${w.workloadName}`);
   const lensBase = `#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}`;
 
@@ -109,6 +111,10 @@ export async function render(ctx) {
     lensAlias,
     exportAnswers: () => api.exportAnswers(workloadId, lensAlias),
     importAnswers: (text) => api.importAnswers(workloadId, lensAlias, text),
+    questionName: (id) => {
+      const entry = numbered.find((q) => q.question.id === id);
+      return entry ? questionHeading(entry) : undefined;
+    },
     onImported: async () => {
       await reloadReview();
       drawFigures();
@@ -216,7 +222,7 @@ function upgradeBanner(ctx, workloadId, lensAlias, review, replacePage) {
     } catch (e) {
       button.disabled = false;
       error.hidden = false;
-      error.textContent = errorText(e);
+      error.textContent = sayError(e);
       button.focus();
       return;
     }

@@ -9,7 +9,7 @@ import { scrollTable } from '../ui/table.js';
 import { lensCheckPanel } from '../ui/lens-check.js';
 import { lensPreview } from '../ui/lens-preview.js';
 import { customLensesPanel } from '../ui/custom-lenses.js';
-import { errorText } from '../errors.js';
+import { sayError } from '../errors.js';
 
 /** @param {import('../pkg/plumbline.js').LensSummary[]} lenses */
 function catalogPanel(lenses) {
@@ -107,7 +107,7 @@ export async function render(ctx) {
       try {
         parsed = await api.parseLens(text);
       } catch (e) {
-        unavailable = `Trying the risk rules is unavailable: ${errorText(e)}`;
+        unavailable = `Trying the risk rules is unavailable. ${sayError(e)}`;
       }
     } else {
       unavailable = `Trying the risk rules is unavailable: the lens has ${errors} error${errors === 1 ? '' : 's'}, and the engine only evaluates a lens without errors (as AWS only publishes one). Fix them and choose Check lens again.`;

@@ -26,7 +26,7 @@ import {
 import {
   reasonSelect, questionNav, infoPanel, choiceRow, notesField, reviewActions, drawForm,
 } from '../ui/review-parts.js';
-import { errorText, kindOf } from '../errors.js';
+import { sayError, kindOf } from '../errors.js';
 
 /** @typedef {import('../pkg/plumbline.js').AnswerUpdate} AnswerUpdate */
 /** @typedef {import('../pkg/plumbline.js').Risk} Risk */
@@ -42,7 +42,7 @@ const QUESTION_TITLE_ID = 'question-title';
 function saveFailure(e) {
   if (kindOf(e) === 'Conflict') return 'this answer was changed in another tab or window. Its saved answer is shown now; make your change again if it still applies.';
   if (kindOf(e) === 'QuotaExceeded') return 'the browser has no storage space left for this site. Free some space (delete old workloads or milestones), then try again.';
-  return errorText(e);
+  return sayError(e);
 }
 
 /** @param {string} message */
