@@ -142,8 +142,12 @@ export function sayError(e, context = {}) {
     return 'What this page looks for does not exist (any more). Go to Workloads and open it from there.';
   }
   if (error.kind === 'LensInvalid') {
-    const errors = (error.diagnostics ?? []).filter((d) => d.severity === 'error').length;
-    return `The lens has ${errors} error${errors === 1 ? '' : 's'}. Check it on the Lenses page, which lists each with its line, and import the fixed file.`;
+    // The reader is a lens author: the first error's own words and line help them most.
+    const errors = (error.diagnostics ?? []).filter((d) => d.severity === 'error');
+    const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`;
+    const first = errors[0];
+    const detail = first ? ` The first, at line ${first.line}, column ${first.column}: ${sentence(plain(first.message, context))}` : '';
+    return `The lens has ${count}, so it cannot be published or used.${detail} Fix the text, check it on the Lenses page and import it again as a new draft.`;
   }
   // A lens in use is refused as a Conflict whose message names the workloads: that is the point.
   if (error.kind === 'Conflict' && / is used by /.test(error.message)) return sentence(plain(error.message, context));

@@ -75,7 +75,9 @@ test('sayError: NotFound, Conflict and anything else are sentences without ids',
     Object.assign(new Error(`workload \`${id}\` has no milestone 4`), { kind: 'NotFound' }),
     Object.assign(new Error('workload `x` changed since you read it; nothing was saved; try again'), { kind: 'Conflict' }),
     Object.assign(new Error('disk full'), { kind: 'QuotaExceeded' }),
-    Object.assign(new Error('lens has 2 error(s)'), { kind: 'LensInvalid', diagnostics: [{ severity: 'error' }, { severity: 'warning' }] }),
+    Object.assign(new Error('lens has 1 error(s)'), { kind: 'LensInvalid', diagnostics: [
+      { severity: 'warning', line: 2, column: 1, message: 'a warning' },
+      { severity: 'error', line: 9, column: 20, message: 'unknown choice id `deploy_rollbak` in the condition' }] }),
   ];
   for (const e of cases) {
     const said = sayError(e);
@@ -83,7 +85,7 @@ test('sayError: NotFound, Conflict and anything else are sentences without ids',
     assert.match(said, /[.!?]$/, said);
   }
   assert.match(sayError(cases[1]), /milestone 4/);
-  assert.match(sayError(cases[4]), /1 error\b/);
+  assert.match(sayError(cases[4]), /1 error\b.*line 9, column 20: Unknown choice id “deploy_rollbak”/);
   assert.match(sayError(new TypeError('Failed to fetch')), /^Something went wrong: Failed to fetch\.$/);
 });
 

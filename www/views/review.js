@@ -24,7 +24,7 @@ import {
   editChoice, editQuestion, answerUpdate,
 } from '../models/review-model.js';
 import {
-  reasonSelect, questionNav, infoPanel, choiceRow, notesField, reviewActions, drawForm,
+  reasonSelect, questionNav, infoPanel, choiceRow, notesField, reviewActions, drawForm, naToggle,
 } from '../ui/review-parts.js';
 import { sayError, kindOf } from '../errors.js';
 
@@ -81,7 +81,8 @@ export async function render(ctx) {
 
   const nav = questionNav(model, entries, entry, base, board);
   const info = infoPanel();
-  const showQuestionInfo = (/** @type {boolean} */ focus) => info.show(questionHeading(entry), q.helpfulResource, q.description, focus);
+  // The question's description stands under its title already: the panel gives the resource.
+  const showQuestionInfo = (/** @type {boolean} */ focus) => info.show(questionHeading(entry), q.helpfulResource, undefined, focus);
   showQuestionInfo(false);
 
   // ---- center panel ------------------------------------------------------------------------
@@ -99,10 +100,13 @@ export async function render(ctx) {
   const errorBox = h('div.save-error', { hidden: true, dataset: { saveError: '' } },
     errorText,
     h('button', { type: 'button', class: 'secondary', on: { click: () => ctx.reload() } }, 'Reload'));
+  const choiceListId = nextId('choice-list');
+  const naShown = naToggle(choiceListId, () => drawForm(controls, form));
   const choiceFieldset = /** @type {HTMLFieldSetElement} */ (h('fieldset.choices',
     h('legend', 'Select from the following'),
-    h('ul.choice-list', choiceRows.map((r) => r.row))));
-  const controls = { naBox, naReason: naReason.select, naReasonBlock, choiceFieldset, choiceRows, notes };
+    h('ul.choice-list', { id: choiceListId }, choiceRows.map((r) => r.row)),
+    choiceRows.some((r) => r.na) ? naShown : null));
+  const controls = { naBox, naReason: naReason.select, naReasonBlock, choiceFieldset, choiceRows, notes, naShown };
   const questionRoute = (/** @type {Entry | null} */ e) => (e ? `${base}/${encodeURIComponent(e.question.id)}` : null);
 
   const center = h('section.review-question', { 'aria-labelledby': QUESTION_TITLE_ID },
