@@ -14,7 +14,7 @@ import { confirmDialog } from '../ui/dialog.js';
 import { trackEdits } from '../ui/pending-edits.js';
 import { journal, forget } from '../edit-journal.js';
 import { sayError } from '../errors.js';
-import { flatQuestions, questionHeading } from '../ui/lens-text.js';
+import { flatQuestions, questionHeading, lensName as nameOfLens } from '../ui/lens-text.js';
 
 export const NOTES_MAX = 2084;
 
@@ -30,7 +30,7 @@ export async function render(ctx) {
   if (!w.lenses.includes(lensAlias)) throw api.engineError('NotFound', `The lens "${lensAlias}" is not applied to this workload.`);
   let review = await api.getLensReview(workloadId, lensAlias);
   const model = await api.lensModel(lensAlias, review.lensVersion);
-  const lensName = model.name || lensAlias;
+  const lensName = nameOfLens(model, lensAlias);
   const numbered = flatQuestions(model);
   ctx.setTitle(`${lensName} — ${w.workloadName}`);
   const lensBase = `#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}`;

@@ -15,7 +15,7 @@ import * as api from '../api.js';
 import { h, routeLink, nextId } from '../ui/dom.js';
 import { RISK_LABELS } from '../ui/format.js';
 import { riskBadge, riskSummary, updateRiskSummary } from '../ui/risk.js';
-import { flatQuestions, questionHeading } from '../ui/lens-text.js';
+import { flatQuestions, questionHeading, lensName as nameOfLens } from '../ui/lens-text.js';
 import { evaluateQuestion } from '../ui/local-risk.js';
 import { trackEdits } from '../ui/pending-edits.js';
 import { journal, forget, answerFields } from '../edit-journal.js';
@@ -72,7 +72,7 @@ export async function render(ctx) {
   const q = entry.question;
   const base = `#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}/review`;
   const overview = `#/workloads/${workloadId}`;
-  const lensName = model.name || lensAlias;
+  const lensName = nameOfLens(model, lensAlias);
   ctx.setTitle(`${entry.number} — ${lensName} — ${w.workloadName}`);
 
   let answer = await api.getAnswer(workloadId, lensAlias, q.id);
