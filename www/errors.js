@@ -102,6 +102,8 @@ function sayFileProblem(e, context) {
 
 /** NotFound messages by what was not found (the engine's message starts with it). */
 const NOT_FOUND = [
+  // The page's own NotFound (api.engineError) is already written for people.
+  [/^(This|There) /, (/** @type {RegExpExecArray} */ m) => sentence(m.input)],
   [/has no milestone (\d+)/, (/** @type {string[]} */ m) => `This workload has no milestone ${m[1]}. It may have been deleted; open the workload to see its milestones.`],
   [/^workload /, () => 'This workload does not exist. It may have been deleted, in this tab or another one. Go to Workloads to see the ones there are.'],
   [/has no draft/, () => 'This custom lens has no draft to open. Import the lens file again on the Lenses page.'],
@@ -135,9 +137,9 @@ export function sayError(e, context = {}) {
     return problems.map((p) => sayProblem(p, context)).join(' ');
   }
   if (error.kind === 'NotFound') {
-    for (const [pattern, say] of /** @type {[RegExp, (m: string[]) => string][]} */ (NOT_FOUND)) {
+    for (const [pattern, say] of /** @type {[RegExp, (m: RegExpExecArray) => string][]} */ (NOT_FOUND)) {
       const m = pattern.exec(error.message);
-      if (m) return say([...m]);
+      if (m) return say(m);
     }
     return 'What this page looks for does not exist (any more). Go to Workloads and open it from there.';
   }

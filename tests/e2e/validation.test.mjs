@@ -90,6 +90,16 @@ test('validation errors are shown at the right field', { timeout: 180_000 }, asy
       await page.waitForFunction(() => document.body.dataset.rendered === '/workloads');
     });
 
+    await t.test('a workload that does not exist: the page says so in words, without its id', async () => {
+      const missing = '0123456789abcdef0123456789abcdef';
+      await openApp(page, server.url, `#/workloads/${missing}`);
+      await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
+      const text = await page.locator('main').innerText();
+      assert.match(text, /This workload does not exist/);
+      assert.ok(!text.includes(missing) && !text.includes('`'), text);
+      await page.getByRole('link', { name: 'Go to Workloads' }).waitFor();
+    });
+
     await t.test('milestone name rules in the Save milestone dialog', async () => {
       await openApp(page, server.url, '#/workloads');
       await page.locator('tbody a', { hasText: 'Existing workload' }).first().click();

@@ -100,3 +100,8 @@ test('sayError: a lens in use names its workloads; a backup problem names the en
   assert.match(restored, /workload 3 of the file/);
   assert.doesNotMatch(restored, /\$\.|`|\[\d+\]/, restored);
 });
+
+test('sayError: a NotFound the page wrote itself stays as written', () => {
+  const own = Object.assign(new Error('This question is not in the lens'), { kind: 'NotFound' });
+  assert.equal(sayError(own), 'This question is not in the lens.');
+});
