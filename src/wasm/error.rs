@@ -6,7 +6,7 @@
 use wasm_bindgen::JsValue;
 
 use crate::lens::Diagnostic;
-use crate::workload::{ImportAnswersError, WorkspaceError};
+use crate::workload::{ImportAnswersError, Problem, WorkspaceError};
 
 use super::convert::to_js;
 
@@ -53,6 +53,28 @@ pub fn lens_invalid(diagnostics: &[Diagnostic]) -> JsValue {
     )
 }
 
+/// `[{field, message}]`, built by hand: a serde serializer for one small struct cost more
+/// engine bytes than these few calls.
+fn problems_of(problems: &[Problem]) -> JsValue {
+    let list = js_sys::Array::new();
+    for p in problems {
+        let item = js_sys::Object::new();
+        // Setting a property on a fresh object cannot fail.
+        let _ = js_sys::Reflect::set(
+            &item,
+            &JsValue::from_str("field"),
+            &JsValue::from_str(&p.field),
+        );
+        let _ = js_sys::Reflect::set(
+            &item,
+            &JsValue::from_str("message"),
+            &JsValue::from_str(&p.message),
+        );
+        list.push(&item);
+    }
+    list.into()
+}
+
 fn diagnostics_of(diagnostics: &[Diagnostic]) -> JsValue {
     to_js(diagnostics).unwrap_or(JsValue::NULL)
 }
@@ -89,7 +111,7 @@ impl Thrown for WorkspaceError {
         }
         let problems = self.problems();
         if !problems.is_empty() {
-            extra.push(("problems", to_js(&problems).unwrap_or(JsValue::NULL)));
+            extra.push(("problems", problems_of(&problems)));
         }
         js_error(self.kind(), &self.to_string(), &extra)
     }

@@ -2,13 +2,11 @@
 
 use std::fmt;
 
-use serde::Serialize;
-
 use crate::lens::Diagnostic;
 use crate::store::StoreError;
 
 /// One broken rule of an input: the camelCase property and what is wrong with it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub field: String,
     pub message: String,

@@ -36,8 +36,9 @@ test('review page at 390 px and 1280 px', { timeout: 150_000 }, async (t) => {
 
     await t.test('390 px: Previous, Save and exit, Next in one row inside the screen', async () => {
       const buttons = await Promise.all(['Previous', 'Save and exit', 'Next'].map((name) => box(page.locator('.review-actions').getByRole('button', { name, exact: true }))));
-      const tops = buttons.map((b) => Math.round(b.top));
-      assert.ok(Math.max(...tops) - Math.min(...tops) <= 2, `one row: ${tops}`);
+      // One row: every button spans the line through the middle of the first.
+      const middle = (buttons[0].top + buttons[0].bottom) / 2;
+      for (const b of buttons) assert.ok(b.top < middle && middle < b.bottom, `one row: ${JSON.stringify(buttons)}`);
       for (const b of buttons) assert.ok(b.right <= 390 && b.left >= 0, `inside the screen: ${JSON.stringify(b)}`);
     });
 
