@@ -126,7 +126,11 @@ export async function render(ctx) {
     items: orderPillars(framework.pillars, w.pillarPriorities).map((p) => ({ id: p.id, name: p.name })),
     idPrefix: 'form-prio',
   });
-  fields.pillarPriorities = { node: priority.node, input: priority.node.querySelector('button:not([disabled])'), setError: () => {} };
+  const prioError = h('p.field-error', { id: nextId('prio-error'), hidden: true });
+  fields.pillarPriorities = {
+    node: priority.node, input: priority.node.querySelector('button:not([disabled])'),
+    setError(/** @type {string | null} */ message) { prioError.hidden = !message; prioError.textContent = message || ''; },
+  };
 
   const current = new Set(w.lenses || [FRAMEWORK]);
   // A draft custom lens cannot be applied (publish it first on the Lenses page).
@@ -171,6 +175,7 @@ export async function render(ctx) {
       fields.notes.node, fields.tags.node),
     h('section.form-section', { 'aria-labelledby': 'prio-h' },
       h('h2', { id: 'prio-h' }, 'Pillar priority'),
+      prioError,
       h('p.hint', { id: 'prio-hint' }, 'The improvement plan lists high risks first, then medium risks; within each, questions follow this pillar order. Most important first.'),
       priority.node),
     h('section.form-section', { 'aria-labelledby': 'lens-h' },
