@@ -30,20 +30,33 @@ pub fn from_json<T: DeserializeOwned>(value: Value) -> Result<T, WorkspaceError>
         Ok(v) => return Ok(v),
         Err(e) => e,
     };
-    // Every property that cannot be read, so that one call reports them all.
+    Err(each_property(map, &error, &|alone| {
+        serde_json::from_value::<T>(alone).err()
+    }))
+}
+
+/// The error naming every property that cannot be read on its own (`fails` tries one), or the
+/// whole object's error when each reads alone. Not generic, so the engine holds it once rather
+/// than once per input type.
+fn each_property(
+    map: Map<String, Value>,
+    whole: &serde_json::Error,
+    fails: &dyn Fn(Value) -> Option<serde_json::Error>,
+) -> WorkspaceError {
     let problems: Vec<Problem> = map
         .into_iter()
         .filter_map(|(key, v)| {
-            let alone = Value::Object(Map::from_iter([(key.clone(), v)]));
-            let e = serde_json::from_value::<T>(alone).err()?;
+            let e = fails(Value::Object(Map::from_iter([(key.clone(), v)])))?;
             Some(Problem {
                 field: key,
                 message: describe(&e),
             })
         })
         .collect();
-    WorkspaceError::all_problems(problems)?;
-    Err(WorkspaceError::validation("input", describe(&error)))
+    match WorkspaceError::all_problems(problems) {
+        Err(e) => e,
+        Ok(()) => WorkspaceError::validation("input", describe(whole)),
+    }
 }
 
 /// serde_json appends " at line 1 column 0" to some messages, which means nothing for an
