@@ -59,9 +59,6 @@ const upgradedTo: string = upgraded.lensVersion;
 await ws.deleteLens(draft.lensAlias);
 
 // A refused input lists every problem, each with its field.
-try {
-  await ws.defineWorkload({ workloadName: "ab" });
-} catch (e) {
-  const problems: ValidationProblem[] = (e as PlumblineError).problems ?? [];
-  const firstField: string | undefined = problems[0]?.field;
-}
+const problemsOf = (e: unknown): ValidationProblem[] => (e as PlumblineError).problems ?? [];
+const firstField: string | undefined = problemsOf(new Error("refused"))[0]?.field;
+const firstMessage: string | undefined = problemsOf(new Error("refused"))[0]?.message;
