@@ -109,7 +109,6 @@ pub fn custom_lens_arn(alias: &str) -> String {
 /// What the custom-lens format has no field for, per shipped lens; the text is a file.
 struct Shipped {
     alias: &'static str,
-    name: &'static str,
     version: &'static str,
     description: &'static str,
 }
@@ -117,13 +116,11 @@ struct Shipped {
 const SHIPPED: [Shipped; 2] = [
     Shipped {
         alias: FRAMEWORK_ALIAS,
-        name: "AWS Well-Architected Framework",
         version: "2026-11-01",
         description: "Foundational questions for every cloud workload, across the six pillars.",
     },
     Shipped {
         alias: "serverless",
-        name: "Serverless Lens",
         version: "2026-11-01",
         description: "Additional questions for serverless applications: APIs, events, functions.",
     },
@@ -309,7 +306,8 @@ fn parse_shipped(shipped: &Shipped, text: &str) -> Result<CatalogLens, CatalogEr
     })?;
     Ok(CatalogLens {
         alias: shipped.alias.to_string(),
-        name: shipped.name.to_string(),
+        // The lens's own name, as its file says: one name for the lens on every page.
+        name: lens.name.clone(),
         version: shipped.version.to_string(),
         description: shipped.description.to_string(),
         lens_type: LensType::AwsOfficial,

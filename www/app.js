@@ -27,7 +27,8 @@ import * as lensesPage from './views/lenses.js';
 import * as builtinLens from './views/builtin-lens.js';
 import * as settings from './views/settings.js';
 import * as damaged from './views/damaged.js';
-import { errorText, engineErrorOf } from './errors.js';
+import { sayError, engineErrorOf } from './errors.js';
+import { trackInputModality } from './input-modality.js';
 
 /**
  * What every view's render(ctx) is given.
@@ -145,7 +146,7 @@ async function route() {
     result = found ? await found.view(ctx) : notFound('This page does not exist.');
   } catch (e) {
     const engineError = engineErrorOf(e);
-    if (engineError?.kind === 'NotFound') result = (await damaged.leftovers(ctx).catch(() => null)) ?? notFound(engineError.message);
+    if (engineError?.kind === 'NotFound') result = (await damaged.leftovers(ctx).catch(() => null)) ?? notFound(sayError(engineError));
     else result = engineError?.kind === 'Corrupted' ? await damagedPage(ctx, engineError) : failure(e);
   }
   if (token !== renderToken) return;
@@ -195,7 +196,7 @@ function failure(e) {
   console.error(e);
   setTitle('Error');
   return h('section', h('h1', 'Something went wrong'),
-    h('p.error-text', { role: 'alert' }, errorText(e)),
+    h('p.error-text', { role: 'alert' }, sayError(e)),
     h('p', linkTo('#/workloads', 'Go to Workloads')));
 }
 
@@ -207,6 +208,7 @@ function linkTo(route, text) {
 }
 
 async function start() {
+  trackInputModality();
   document.getElementById('skip-link')?.addEventListener('click', (ev) => {
     ev.preventDefault();
     main.focus();

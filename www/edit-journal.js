@@ -9,7 +9,7 @@
 // While its save runs, the tab holds a Web Lock named like the entry, so a tab that starts
 // meanwhile leaves the entry to it and only looks again once the lock is free.
 import * as api from './api.js';
-import { errorText } from './errors.js';
+import { sayError } from './errors.js';
 
 const PREFIX = 'plumbline.pending.';
 
@@ -132,7 +132,7 @@ async function replayEntry(name, problems) {
     }
     await op.write(entry.args, current.revision, entry.after);
   } catch (e) {
-    if (entry && OPS[entry.op]) problems.push(lost(OPS[entry.op], entry, errorText(e)));
+    if (entry && OPS[entry.op]) problems.push(lost(OPS[entry.op], entry, sayError(e)));
   } finally {
     localStorage.removeItem(name);
   }
@@ -184,6 +184,6 @@ export async function replay({ onLateProblems } = {}) {
  */
 function lost(op, entry, why) {
   const notes = entry.after?.notes;
-  return `The page closed while saving ${op.what(entry.args)}, and it could not be saved afterwards: ${why}.`
+  return `The page closed while saving ${op.what(entry.args)}, and it could not be saved afterwards: ${why.replace(/\.$/, '')}.`
     + (notes ? ` The notes were: “${notes}”` : '');
 }

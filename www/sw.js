@@ -35,7 +35,7 @@ const SHELL = [
   './views/settings.js', './views/settings-backup.js', './storage.js', './backup-reminder.js', './edit-journal.js', './lint-worker.js',
   './ui/pending-edits.js', './ui/notices.js', './ui/backup-banner.js',
   './ui/damage.js', './views/damaged.js',
-  './views/damage-actions.js', './ui/delete-flow.js', './models/review-model.js', './ui/review-parts.js', './errors.js',
+  './views/damage-actions.js', './ui/delete-flow.js', './models/review-model.js', './ui/review-parts.js', './errors.js', './field-labels.js', './input-modality.js',
   './pkg/plumbline.js', './pkg/plumbline_bg.wasm', './pkg/lenses/wellarchitected.json', './pkg/lenses/serverless.json',
   './update-notice.js',
   './sync/session.js', './sync/replicate.js', './sync/conflicts.js', './sync/pouch.js',

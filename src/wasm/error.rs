@@ -6,7 +6,7 @@
 use wasm_bindgen::JsValue;
 
 use crate::lens::Diagnostic;
-use crate::workload::{ImportAnswersError, WorkspaceError};
+use crate::workload::{ImportAnswersError, Problem, WorkspaceError};
 
 use super::convert::to_js;
 
@@ -26,11 +26,7 @@ pub fn js_error(kind: &str, message: &str, extra: &[(&str, JsValue)]) -> JsValue
 
 /// An argument that does not have the expected shape: `kind: "Validation"` naming the argument.
 pub fn invalid_argument(field: &str, message: &str) -> JsValue {
-    js_error(
-        "Validation",
-        &format!("{field}: {message}"),
-        &[("field", JsValue::from_str(field))],
-    )
+    WorkspaceError::validation(field, message).thrown()
 }
 
 /// A lens text with errors: `kind: "LensInvalid"` and every diagnostic (errors and warnings).
@@ -57,6 +53,28 @@ pub fn lens_invalid(diagnostics: &[Diagnostic]) -> JsValue {
     )
 }
 
+/// `[{field, message}]`, built by hand: a serde serializer for one small struct cost more
+/// engine bytes than these few calls.
+fn problems_of(problems: &[Problem]) -> JsValue {
+    let list = js_sys::Array::new();
+    for p in problems {
+        let item = js_sys::Object::new();
+        // Setting a property on a fresh object cannot fail.
+        let _ = js_sys::Reflect::set(
+            &item,
+            &JsValue::from_str("field"),
+            &JsValue::from_str(&p.field),
+        );
+        let _ = js_sys::Reflect::set(
+            &item,
+            &JsValue::from_str("message"),
+            &JsValue::from_str(&p.message),
+        );
+        list.push(&item);
+    }
+    list.into()
+}
+
 fn diagnostics_of(diagnostics: &[Diagnostic]) -> JsValue {
     to_js(diagnostics).unwrap_or(JsValue::NULL)
 }
@@ -74,8 +92,8 @@ impl Thrown for JsValue {
 }
 
 /// `kind` from the core (`Validation`, `NotFound`, `Conflict`, `QuotaExceeded`, `Corrupted`,
-/// `Unavailable`, `Storage`, `LensInvalid`), plus whichever of `field`, `path`, `recordId` and
-/// `diagnostics` the error carries.
+/// `Unavailable`, `Storage`, `LensInvalid`), plus whichever of `field`, `path`, `recordId`,
+/// `diagnostics` and `problems` (every broken rule of the input) the error carries.
 impl Thrown for WorkspaceError {
     fn thrown(self) -> JsValue {
         let mut extra = Vec::new();
@@ -90,6 +108,10 @@ impl Thrown for WorkspaceError {
         }
         if let Some(d) = self.diagnostics() {
             extra.push(("diagnostics", diagnostics_of(d)));
+        }
+        let problems = self.problems();
+        if !problems.is_empty() {
+            extra.push(("problems", problems_of(&problems)));
         }
         js_error(self.kind(), &self.to_string(), &extra)
     }

@@ -5,11 +5,23 @@ use std::fmt;
 use crate::lens::Diagnostic;
 use crate::store::StoreError;
 
+/// One broken rule of an input: the camelCase property and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub field: String,
+    pub message: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WorkspaceError {
     /// An input value breaks a rule. `field` is the camelCase property name of the input;
-    /// `message` states the rule and what is wrong with the value.
-    Validation { field: String, message: String },
+    /// `message` states the rule and what is wrong with the value. `more` holds the other
+    /// problems of the same input, so that one submit of a form can flag every field at once.
+    Validation {
+        field: String,
+        message: String,
+        more: Vec<Problem>,
+    },
     /// No such workload, lens review or milestone; the message says which.
     NotFound { message: String },
     /// The record changed since the caller read it (the `expectedRevision` it sent is stale),
@@ -33,6 +45,37 @@ impl WorkspaceError {
         WorkspaceError::Validation {
             field: field.to_string(),
             message: message.into(),
+            more: Vec::new(),
+        }
+    }
+
+    /// Every problem found in one input, the first in front; `Ok` when there is none.
+    pub fn all_problems(problems: Vec<Problem>) -> Result<(), Self> {
+        let mut rest = problems.into_iter();
+        match rest.next() {
+            None => Ok(()),
+            Some(first) => Err(WorkspaceError::Validation {
+                field: first.field,
+                message: first.message,
+                more: rest.collect(),
+            }),
+        }
+    }
+
+    /// Every problem of a validation error (the first one first), empty for other kinds.
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            WorkspaceError::Validation {
+                field,
+                message,
+                more,
+            } => std::iter::once(Problem {
+                field: field.clone(),
+                message: message.clone(),
+            })
+            .chain(more.iter().cloned())
+            .collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -118,7 +161,7 @@ impl From<StoreError> for WorkspaceError {
 impl fmt::Display for WorkspaceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            WorkspaceError::Validation { field, message } => write!(f, "{field}: {message}"),
+            WorkspaceError::Validation { field, message, .. } => write!(f, "{field}: {message}"),
             WorkspaceError::NotFound { message } => f.write_str(message),
             WorkspaceError::Conflict { message } => f.write_str(message),
             WorkspaceError::LensInvalid { message, .. } => f.write_str(message),

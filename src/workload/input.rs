@@ -8,11 +8,12 @@
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::error::WorkspaceError;
+use super::error::{Problem, WorkspaceError};
 
 /// Deserialises an input object (`WorkloadInput`, `WorkloadPatch`, `AnswerUpdate`,
 /// `LensReviewUpdate`, `DashboardFilter`, `PlanOptions`), or a `Validation` error whose field
-/// is the offending property. `null` and `undefined` read as an empty object.
+/// is the first offending property (its `problems()` list them all). `null` and `undefined`
+/// read as an empty object.
 pub fn from_json<T: DeserializeOwned>(value: Value) -> Result<T, WorkspaceError> {
     let value = match value {
         Value::Null => Value::Object(Map::new()),
@@ -29,13 +30,33 @@ pub fn from_json<T: DeserializeOwned>(value: Value) -> Result<T, WorkspaceError>
         Ok(v) => return Ok(v),
         Err(e) => e,
     };
-    for (key, v) in map {
-        let alone = Value::Object(Map::from_iter([(key.clone(), v)]));
-        if let Err(e) = serde_json::from_value::<T>(alone) {
-            return Err(WorkspaceError::validation(&key, describe(&e)));
-        }
+    Err(each_property(map, &error, &|alone| {
+        serde_json::from_value::<T>(alone).err()
+    }))
+}
+
+/// The error naming every property that cannot be read on its own (`fails` tries one), or the
+/// whole object's error when each reads alone. Not generic, so the engine holds it once rather
+/// than once per input type.
+fn each_property(
+    map: Map<String, Value>,
+    whole: &serde_json::Error,
+    fails: &dyn Fn(Value) -> Option<serde_json::Error>,
+) -> WorkspaceError {
+    let problems: Vec<Problem> = map
+        .into_iter()
+        .filter_map(|(key, v)| {
+            let e = fails(Value::Object(Map::from_iter([(key.clone(), v)])))?;
+            Some(Problem {
+                field: key,
+                message: describe(&e),
+            })
+        })
+        .collect();
+    match WorkspaceError::all_problems(problems) {
+        Err(e) => e,
+        Ok(()) => WorkspaceError::validation("input", describe(whole)),
     }
-    Err(WorkspaceError::validation("input", describe(&error)))
 }
 
 /// serde_json appends " at line 1 column 0" to some messages, which means nothing for an

@@ -58,7 +58,7 @@ pub use dashboard::{
     WorkloadPillar,
 };
 pub use env::{DeterministicEnvironment, Environment};
-pub use error::WorkspaceError;
+pub use error::{Problem, WorkspaceError};
 pub use exchange::{AnswersFileError, ImportAnswersError, ImportSummary};
 pub use input::from_json;
 pub use lens_review::{LensReview, LensReviewUpdate, PillarReviewSummary};

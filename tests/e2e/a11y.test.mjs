@@ -141,6 +141,7 @@ test('no axe-core violation on any page at 1280 and 390 px; every page fits 360 
       await page.getByRole('region', { name: 'Time to back up your work' }).waitFor();
       const other = await page.context().newPage();
       await openApp(other, server.url, route);
+      await other.getByRole('button', { name: 'Mark best practices that do not apply' }).click();
       await other.locator('input[data-choice-na]').first().check();
       await other.getByText('All changes saved.').waitFor();
       await other.close();

@@ -1,10 +1,11 @@
 // Export answers saves the lens review as AWS ListAnswers JSON; Import answers applies such a
-// file to another workload (same counts); a bad file is refused inline, naming the place, and
-// changes nothing.
+// file to another workload (same counts); a bad file is refused inline, naming the question by
+// its number and title (no JSON path), and changes nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { session, openApp, defineWorkloadUI } from './support.mjs';
+import path from 'node:path';
+import { session, openApp, defineWorkloadUI, ROOT } from './support.mjs';
 import { bestPractices } from './lens-data.mjs';
 
 const figures = (page) => page.evaluate(() => Object.fromEntries(
@@ -37,7 +38,15 @@ test('answers go out as AWS JSON and come back into another workload', { timeout
     await page.getByRole('button', { name: 'Import answers' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Not imported' });
     await alert.waitFor();
-    assert.match(await alert.textContent(), /AnswerSummaries\[3\]\.SelectedChoices\[0\]/);
+    // The place in words: the question's number and title, the value quoted; no JSON path.
+    const said = await alert.textContent();
+    const framework = JSON.parse(fs.readFileSync(path.join(ROOT, 'lenses/wellarchitected.json'), 'utf8'));
+    const ops = framework.pillars.find((p) => p.id === 'operationalExcellence').questions;
+    const index = ops.findIndex((q) => q.id === bad.AnswerSummaries[3].QuestionId);
+    assert.ok(index >= 0, 'the fourth answer is an OPS question');
+    assert.ok(said.includes(`the answer to OPS ${index + 1}. ${ops[index].title}`), said);
+    assert.ok(said.includes('“no_such_choice”'), said);
+    assert.doesNotMatch(said, /AnswerSummaries|`|\[\d+\]/, said);
     assert.equal((await figures(page)).answered, '0/57');
 
     await page.getByLabel('Answers file to import (JSON)').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(text) });

@@ -71,7 +71,10 @@ test('keyboard only: a review from start to finish', { timeout: 240_000 }, async
     assert.equal(await focused(page), 'info-title');
     assert.match(await page.locator('#info-title').textContent(), /Priorities reflect what external customers need/);
 
-    // Per-choice not applicable, with its reason, from the keyboard.
+    // Per-choice not applicable, with its reason, from the keyboard: unfolded by its toggle.
+    await tabTo(page, 'button', { name: 'Mark best practices that do not apply', shift: true });
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-expanded')), 'true');
     await tabTo(page, 'input[data-choice-na="ops_priorities_int_cust_needs"]', { shift: true });
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');

@@ -33,14 +33,16 @@ test('lens notes and pillar notes: edit, save, cancel, limits and conflicts', { 
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByText('Reviewed with the team').waitFor();
 
-    // Over the limit: the engine's error, inline, the text kept.
+    // Over the limit: the engine's rule, inline, the text kept.
     await page.getByRole('button', { name: 'Edit notes: Lens notes' }).click();
     await box.fill('x'.repeat(2085));
     assert.match(await page.locator('.counter').first().textContent(), /1 characters too many/);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Not saved' });
     await alert.waitFor();
-    assert.match(await alert.textContent(), /lensNotes/);
+    // In words: the field by its label and the rule, not the property name (issue 13).
+    assert.match(await alert.textContent(), /Lens notes must be at most 2084 characters/);
+    assert.doesNotMatch(await alert.textContent(), /lensNotes/);
     assert.equal((await box.inputValue()).length, 2085);
     await page.keyboard.press('Escape');
 

@@ -20,6 +20,7 @@ export async function fillWorkspace(page, url) {
   await waitForView(page, /\/review\/ops-model$/);
   const [first, second] = bestPractices('ops-model');
   await page.locator(`input[data-choice="${first}"]`).check();
+  await page.getByRole('button', { name: 'Mark best practices that do not apply' }).click();
   await page.locator(`input[data-choice-na="${second}"]`).check();
   await page.getByText('All changes saved.').waitFor();
   await page.getByRole('button', { name: 'Save and exit' }).click();

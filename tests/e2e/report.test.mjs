@@ -22,6 +22,7 @@ test('the report shows the review, prints without the app around it, and downloa
     await waitForView(page, /\/review\/ops-model$/);
     const [first, second] = bestPractices('ops-model');
     await page.locator(`input[data-choice="${first}"]`).check();
+    await page.getByRole('button', { name: 'Mark best practices that do not apply' }).click();
     await page.locator(`input[data-choice-na="${second}"]`).check();
     await page.getByText('All changes saved.').waitFor();
     await openApp(page, s.server.url, `#/workloads/${id}/lenses/wellarchitected`);

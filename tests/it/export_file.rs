@@ -15,7 +15,7 @@ fn every_api_name_parses_and_anything_else_is_a_validation_error_on_format() {
     }
     for bad in ["CSV", "xlsx", "pdf", "", "json "] {
         match Format::parse(bad) {
-            Err(WorkspaceError::Validation { field, message }) => {
+            Err(WorkspaceError::Validation { field, message, .. }) => {
                 assert_eq!(field, "format");
                 assert!(message.contains("azure-devops"), "{message}");
             }

@@ -276,3 +276,20 @@ fn framework_lens_texts_are_within_limits_and_titles_unique() {
 fn serverless_lens_texts_are_within_limits_and_titles_unique() {
     check_texts(&load("serverless.json", false));
 }
+
+/// One name per lens: the catalog (the lens list, Define workload, Compare) says what the
+/// lens file says (the review, plan and report pages), not a second spelling of its own.
+#[test]
+fn the_catalog_names_each_lens_as_its_file_does() {
+    for lens in plumbline::catalog::builtin() {
+        let text = lens_text(&format!("{}.json", lens.alias));
+        let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            Some(lens.name.as_str()),
+            file["name"].as_str(),
+            "{}",
+            lens.alias
+        );
+        assert_eq!(lens.summary().lens_name, lens.name, "{}", lens.alias);
+    }
+}

@@ -762,3 +762,112 @@ fn invisible_format_characters_count_as_whitespace_in_names() {
         "unique",
     );
 }
+
+/// One define call reports every broken rule, each with its field, the first one as the
+/// error's own `field` and message: a form flags all its fields after one submit.
+#[test]
+fn define_reports_every_problem_at_once() {
+    // The first refused case of each field, applied together (the cross-field region rule and
+    // the lens rules, checked by the workspace after the properties, are tested on their own).
+    let mut chosen: Vec<(&str, Edit)> = Vec::new();
+    for (_, edit, expected) in define_cases() {
+        let Some((field, fragment)) = expected else {
+            continue;
+        };
+        if field == "lenses"
+            || fragment == "at least one"
+            || chosen.iter().any(|(f, _)| *f == field)
+        {
+            continue;
+        }
+        chosen.push((field, edit));
+    }
+    assert!(
+        chosen.len() >= 10,
+        "too few fields to combine: {}",
+        chosen.len()
+    );
+    let mut i = input("All wrong");
+    for (_, edit) in &chosen {
+        edit(&mut i);
+    }
+    let ws = workspace();
+    let e = block_on(ws.define_workload(i)).unwrap_err();
+    let problems = e.problems();
+    let mut reported: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+    let mut expected: Vec<&str> = chosen.iter().map(|(f, _)| *f).collect();
+    assert_eq!(e.field(), Some(reported[0]));
+    assert_eq!(
+        e.to_string(),
+        format!("{}: {}", problems[0].field, problems[0].message)
+    );
+    reported.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(reported, expected);
+    assert_eq!(dump(ws.store()).len(), 1, "nothing but the layout record");
+}
+
+#[test]
+fn an_empty_define_names_every_required_field_in_form_order() {
+    let ws = workspace();
+    let e = block_on(ws.define_workload(WorkloadInput::default())).unwrap_err();
+    let fields: Vec<String> = e.problems().into_iter().map(|p| p.field).collect();
+    assert_eq!(
+        fields,
+        strings(&[
+            "workloadName",
+            "description",
+            "environment",
+            "reviewOwner",
+            "awsRegions"
+        ])
+    );
+}
+
+/// A region list with a problem of its own is not also "empty": the value the user gave is
+/// not there yet, so the cross-field rule waits.
+#[test]
+fn a_bad_region_list_is_not_also_reported_as_missing() {
+    let ws = workspace();
+    let mut i = input("Regions");
+    i.aws_regions = Some(strings(&["Virginia"]));
+    i.non_aws_regions = Some(vec![]);
+    let e = block_on(ws.define_workload(i)).unwrap_err();
+    let problems = e.problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].message.contains("`Virginia`"), "{problems:?}");
+}
+
+#[test]
+fn a_patch_reports_every_problem_and_changes_nothing() {
+    let ws = workspace();
+    let w = block_on(ws.define_workload(input("Patched twice"))).unwrap();
+    let patch = WorkloadPatch {
+        workload_name: Some("x".into()),
+        account_ids: Some(strings(&["1"])),
+        notes: Some(long(2085)),
+        ..Default::default()
+    };
+    let e = block_on(ws.update_workload(&w.workload_id, patch)).unwrap_err();
+    let fields: Vec<String> = e.problems().into_iter().map(|p| p.field).collect();
+    assert_eq!(fields, strings(&["workloadName", "accountIds", "notes"]));
+    let after = block_on(ws.get_workload(&w.workload_id)).unwrap();
+    assert_eq!(after.properties.workload_name, "Patched twice");
+}
+
+#[test]
+fn json_input_errors_name_every_property() {
+    let e = from_json::<WorkloadInput>(json!({
+        "workloadName": 5, "environment": "PROD", "tags": ["a"], "description": "fine"
+    }))
+    .unwrap_err();
+    let fields: Vec<String> = e.problems().into_iter().map(|p| p.field).collect();
+    assert_eq!(fields.len(), 3, "{fields:?}");
+    for field in ["workloadName", "environment", "tags"] {
+        assert!(
+            fields.iter().any(|f| f == field),
+            "{field} missing: {fields:?}"
+        );
+    }
+    assert_eq!(e.field(), Some(fields[0].as_str()));
+}

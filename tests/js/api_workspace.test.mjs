@@ -64,6 +64,23 @@ test("validation errors name the field and state the rule", async () => {
   assert.equal(missing.field, "workloadName");
 });
 
+test("one call reports every problem of the input, each with its field", async () => {
+  const ws = await fresh();
+  const err = await rejection(ws.defineWorkload({ workloadName: "ab", accountIds: ["123"] }));
+  assert.equal(err.kind, "Validation");
+  const fields = err.problems.map((p) => p.field);
+  for (const field of ["workloadName", "description", "environment", "reviewOwner", "accountIds"]) {
+    assert.ok(fields.includes(field), `${field} missing from ${fields.join(", ")}`);
+  }
+  // The first problem is the error's own field and message, as before problems existed.
+  assert.equal(err.field, err.problems[0].field);
+  assert.equal(err.message, `${err.problems[0].field}: ${err.problems[0].message}`);
+  for (const p of err.problems) assert.ok(p.message.length > 0, p.field);
+  // A single problem is a list of one.
+  const one = await rejection(ws.defineWorkload(workloadInput({ workloadName: "ab" })));
+  assert.deepEqual(one.problems.map((p) => p.field), ["workloadName"]);
+});
+
 test("names are unique ignoring case and whitespace", async () => {
   const ws = await fresh();
   await ws.defineWorkload(workloadInput());

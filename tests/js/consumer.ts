@@ -5,7 +5,8 @@
 // ships, so its declarations stay usable.
 import init, { initSync, version, Lens, Workspace, type InitOutput, type ImportSummary, type RiskCounts,
   type MilestoneComparison, type QuestionChange, type RiskChange, type CompareOptions, type ErrorKind,
-  type ImportLensResult, type LensVersionSummary, type LensSummary, type Diagnostic, type LensReview, type LintResult, type LintOptions } from "plumbline-review";
+  type ImportLensResult, type LensVersionSummary, type LensSummary, type Diagnostic, type LensReview, type LintResult, type LintOptions,
+  type PlumblineError, type ValidationProblem } from "plumbline-review";
 
 const output: InitOutput = await init();
 const sync: (module: { module: ArrayBuffer | Uint8Array }) => InitOutput = initSync;
@@ -64,3 +65,8 @@ const newer: boolean = onOld.latestLensVersion !== onOld.lensVersion;
 const upgraded: LensReview = await ws.upgradeLensReview("0".repeat(32), draft.lensAlias);
 const upgradedTo: string = upgraded.lensVersion;
 await ws.deleteLens(draft.lensAlias);
+
+// A refused input lists every problem, each with its field.
+const problemsOf = (e: unknown): ValidationProblem[] => (e as PlumblineError).problems ?? [];
+const firstField: string | undefined = problemsOf(new Error("refused"))[0]?.field;
+const firstMessage: string | undefined = problemsOf(new Error("refused"))[0]?.message;

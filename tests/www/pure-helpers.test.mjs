@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lineRange, columnOffset } from '../../www/ui/text-position.js';
 import { answerInput } from '../../www/ui/local-risk.js';
-import { flatQuestions, questionHeading, pillarName } from '../../www/ui/lens-text.js';
+import { flatQuestions, questionHeading, pillarName, lensName } from '../../www/ui/lens-text.js';
 
 test('lineRange: lines end at \\n, \\r\\n or a lone \\r; past the end is null', () => {
   const text = 'one\r\ntwo\rthree\nfour';
@@ -50,4 +50,11 @@ test('flatQuestions: numbered per pillar with the console prefix, indexed over t
   assert.equal(questionHeading(entries[1]), 'SEC 2. Title s2');
   assert.equal(pillarName(model, 'custom'), 'Custom');
   assert.equal(pillarName(model, 'gone'), 'gone');
+});
+
+test('lensName: the lens model\'s own name, else its alias', () => {
+  const model = /** @type {any} */ ({ name: 'Team Lens', pillars: [] });
+  assert.equal(lensName(model, 'abc'), 'Team Lens');
+  assert.equal(lensName(null, 'serverless'), 'serverless');
+  assert.equal(lensName(/** @type {any} */ ({ name: '', pillars: [] }), 'serverless'), 'serverless');
 });

@@ -5,22 +5,24 @@
 // the engine's message says where in the file the problem is.
 import { h, nextId } from './dom.js';
 import { downloadText, fileName } from './download.js';
-import { errorText, kindOf } from '../errors.js';
+import { sayError, kindOf } from '../errors.js';
 
 /** @typedef {import('../pkg/plumbline.js').ImportSummary} ImportSummary */
 
 /**
  * answersFilePanel({workloadName, lensAlias, exportAnswers, importAnswers, onImported}) → the
  * panel's node. `exportAnswers({includeNotes})` gives the file's text; `importAnswers(text)`
- * applies one.
+ * applies one. `questionName(id)` gives a question's number and title ("OPS 1. How do you…"),
+ * so that a refused file is explained by the questions the user knows, not by JSON paths.
  * @param {object} options
  * @param {string} options.workloadName for the file's name
  * @param {string} options.lensAlias
  * @param {(options: {includeNotes: boolean}) => Promise<string>} options.exportAnswers
  * @param {(text: string) => Promise<ImportSummary>} options.importAnswers
  * @param {(result: ImportSummary) => Promise<void> | void} [options.onImported]
+ * @param {(questionId: string) => string | undefined} [options.questionName]
  */
-export function answersFilePanel({ workloadName, lensAlias, exportAnswers: readFile, importAnswers: applyFile, onImported }) {
+export function answersFilePanel({ workloadName, lensAlias, exportAnswers: readFile, importAnswers: applyFile, onImported, questionName }) {
   const status = h('p.save-state', { role: 'status' });
   const error = h('p.error-text', { role: 'alert', hidden: true });
   const fileId = nextId('answers-file');
@@ -46,32 +48,39 @@ export function answersFilePanel({ workloadName, lensAlias, exportAnswers: readF
     error.hidden = true;
     const chosen = file.files?.[0];
     if (!chosen) {
-      showError('Not imported', new Error('choose an answers file first.'));
+      error.hidden = false;
+      error.textContent = 'Not imported. Choose an answers file first.';
       file.focus();
       return;
     }
     importButton.disabled = true;
     status.textContent = 'Importing…';
+    /** @type {string | undefined} */
+    let text;
     try {
-      const result = await applyFile(await chosen.text());
+      text = await chosen.text();
+      const result = await applyFile(text);
       status.textContent = `Answers imported: ${result.questionsInFile} question(s) in the file, ${result.questionsUpdated} changed.`;
       file.value = '';
       await onImported?.(result);
     } catch (e) {
       status.textContent = '';
-      showError('Not imported, nothing was changed', e);
+      showError('Not imported, nothing was changed', e, text);
     } finally {
       importButton.disabled = false;
     }
   }
 
-  /** @param {string} what @param {unknown} e the engine's error (or the page's own) */
-  function showError(what, e) {
+  /**
+   * @param {string} what @param {unknown} e the engine's error (or the page's own)
+   * @param {string} [text] the file's text, to name the question a JSON path points into
+   */
+  function showError(what, e, text) {
     error.hidden = false;
     const why = kindOf(e) === 'Conflict'
-      ? 'the workload was changed in another tab or window meanwhile. Try again.'
-      : errorText(e);
-    error.textContent = `${what}: ${why}`;
+      ? 'The workload was changed in another tab or window meanwhile. Try again.'
+      : sayError(e, { nameOf: questionName, where: (path) => placeInFile(path, text, questionName) });
+    error.textContent = `${what}. ${why}`;
   }
 
   return h('section.panel', { 'aria-labelledby': 'af-h' },
@@ -88,4 +97,26 @@ export function answersFilePanel({ workloadName, lensAlias, exportAnswers: readF
     h('div.actions', importButton),
     error,
     status);
+}
+
+/**
+ * Where a JSON path of an answers file points, in words: "the answer to OPS 1. How do you…"
+ * (the file's own QuestionId of that entry), or undefined when the path says nothing a person
+ * would know.
+ * @param {string} path such as "AnswerSummaries[3].SelectedChoices[0]"
+ * @param {string | undefined} text the file
+ * @param {((questionId: string) => string | undefined) | undefined} questionName
+ * @returns {string | undefined}
+ */
+export function placeInFile(path, text, questionName) {
+  const m = /^(\w+)\[(\d+)\]/.exec(path);
+  if (!m) return path === 'LensAlias' ? 'its lens' : undefined;
+  let id;
+  try {
+    id = JSON.parse(text ?? '')?.[m[1]]?.[Number(m[2])]?.QuestionId;
+  } catch {
+    id = undefined;
+  }
+  const name = typeof id === 'string' ? questionName?.(id) : undefined;
+  return name ? `the answer to ${name}` : `answer ${Number(m[2]) + 1} of the file`;
 }

@@ -1,7 +1,8 @@
 // @ts-check
 // The workspace's custom lenses on the Lenses page. "Import lens" keeps the last checked text
 // as a draft (a new lens, or the new draft of one already imported: that is how an author
-// fixes a draft); the "Custom lenses" table lists them with Publish lens (a version name;
+// fixes a draft); the "Custom lenses" table lists them with Preview (the draft's text, checked
+// and previewed in the workbench, errors and all), Publish lens (a version name;
 // refused while the draft has errors), Export lens (the draft's JSON) and Delete (refused
 // while a workload uses the lens). Every message is text; nothing is uploaded.
 import { h, nextId } from './dom.js';
@@ -11,7 +12,7 @@ import { deleteFlow } from './delete-flow.js';
 import { downloadText, fileName } from './download.js';
 import { formatDate } from './format.js';
 import { diagnosticsSummary } from './diagnostics.js';
-import { errorText } from '../errors.js';
+import { sayError } from '../errors.js';
 
 const NEW_LENS = '';
 const plural = (/** @type {number} */ n, /** @type {string} */ one) => `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -30,11 +31,13 @@ const plural = (/** @type {number} */ n, /** @type {string} */ one) => `${n} ${o
  */
 
 /**
- * customLensesPanel({store, announce}) → {importNode, tableNode, setChecked, refresh}.
- * `setChecked({text, lint} | null)` follows every check of the workbench.
- * @param {{store: CustomLensStore, announce: (message: string) => void}} options
+ * customLensesPanel({store, announce, preview}) → {importNode, tableNode, setChecked, refresh}.
+ * `setChecked({text, lint} | null)` follows every check of the workbench; `preview(text, name)`
+ * shows a lens's draft text in the workbench.
+ * @param {{store: CustomLensStore, announce: (message: string) => void,
+ *   preview: (text: string, name: string) => Promise<void>}} options
  */
-export function customLensesPanel({ store, announce }) {
+export function customLensesPanel({ store, announce, preview }) {
   /** @type {LensSummary[]} */
   let lenses = [];
   /** Custom lens records that cannot be read, listed for deletion. @type {DamagedRecord[]} */
@@ -101,6 +104,7 @@ export function customLensesPanel({ store, announce }) {
         h('td', { dataset: { draft: '' } }, draft),
         h('td', formatDate(l.updatedAt)),
         h('td', h('div.row-actions',
+          h('button', { type: 'button', class: 'secondary', 'aria-label': `Preview ${name}`, on: { click: () => previewLens(l) } }, 'Preview'),
           h('button', { type: 'button', class: 'secondary', 'aria-label': `Publish lens ${name}`, on: { click: () => publish(l) } }, 'Publish lens'),
           h('button', { type: 'button', class: 'secondary', 'aria-label': `Export lens ${name}`, on: { click: () => exportLens(l) } }, 'Export lens'),
           h('button', { type: 'button', class: 'danger', 'aria-label': `Delete ${name}`, on: { click: () => remove(l) } }, 'Delete'))));
@@ -115,6 +119,16 @@ export function customLensesPanel({ store, announce }) {
         h('th', { scope: 'col' }, 'Updated'),
         h('th', { scope: 'col' }, 'Actions'))),
       h('tbody', rows, damaged.map(damagedRow)))));
+  }
+
+  /** @param {LensSummary} l */
+  async function previewLens(l) {
+    const name = l.lensName || l.lensAlias;
+    try {
+      await preview(await store.exportLens(l.lensAlias), name);
+    } catch (e) {
+      say(`The lens could not be previewed. ${sayError(e)}`, true);
+    }
   }
 
   /** @param {string} [selected] the lens to preselect as the import target */
@@ -135,7 +149,7 @@ export function customLensesPanel({ store, announce }) {
         ? `Imported “${result.lensName}” as a draft: ${diagnosticsSummary(result.diagnostics)}. Fix the errors, check the lens again and import it as a new draft of “${result.lensName}”; then publish it.`
         : `Imported “${result.lensName}” as a draft: ${diagnosticsSummary(result.diagnostics)}. Publish it to use it in workloads.`);
     } catch (e) {
-      say(`The lens could not be imported: ${errorText(e)}`, true);
+      say(`The lens could not be imported. ${sayError(e)}`, true);
     } finally {
       importButton.disabled = !checked;
     }
@@ -165,7 +179,7 @@ export function customLensesPanel({ store, announce }) {
       downloadText(`${fileName(l.lensName || 'custom-lens')}.json`, text, 'application/json');
       say(`Exported the draft of “${l.lensName}”.`);
     } catch (e) {
-      say(`The lens could not be exported: ${errorText(e)}`, true);
+      say(`The lens could not be exported. ${sayError(e)}`, true);
     }
   }
 

@@ -6,6 +6,7 @@
 import { h } from './dom.js';
 import { confirmDialog } from './dialog.js';
 import { showNotice } from './notices.js';
+import { sayError } from '../errors.js';
 
 /**
  * @typedef {object} DeleteRequest
@@ -50,6 +51,5 @@ export async function deleteFlow({ what, name, consequences, remove, announce, s
  * @param {unknown} error
  */
 export function deleteFailure(name, error) {
-  const reason = error instanceof Error ? error.message : String(error);
-  return `“${name}” was not deleted: ${reason}`;
+  return `“${name}” was not deleted. ${sayError(error)}`;
 }

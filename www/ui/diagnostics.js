@@ -46,7 +46,7 @@ function diagnosticRow(d, showInText) {
     'Show in text', h('span.visually-hidden', ` for line ${d.line} (${d.code})`));
   return h('tr', { dataset: { code: d.code, severity: d.severity } },
     h('td', severityBadge(d.severity)),
-    h('td', h('code', d.code)),
+    h('td.diag-code', h('code', d.code)),
     h('td.num', { dataset: { position: where } }, where),
     h('td', h('code.json-path', d.path || '(root)')),
     h('td', d.message),

@@ -3,7 +3,7 @@
 // return focus to the control that opened it.
 import { h, nextId } from './dom.js';
 import { textField } from './field.js';
-import { errorText, kindOf } from '../errors.js';
+import { sayError, kindOf } from '../errors.js';
 
 /**
  * Opens a modal dialog that `build` fills; resolves with what `build`'s `done` is given.
@@ -84,11 +84,11 @@ export function fieldDialog({ title, intro, label, hint, maxLength, submitLabel,
       try {
         done(await submit(field.input.value));
       } catch (e) {
-        if (kindOf(e) === 'Validation' || kindOf(e) === 'Conflict') field.setError(errorText(e));
+        if (kindOf(e) === 'Validation' || kindOf(e) === 'Conflict') field.setError(sayError(e));
         else {
           const box = /** @type {HTMLElement} */ (form.querySelector('.form-error'));
           box.hidden = false;
-          box.textContent = errorText(e);
+          box.textContent = sayError(e);
         }
       }
     });

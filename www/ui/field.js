@@ -1,6 +1,7 @@
 // @ts-check
 // Form fields with their label, the rule they follow, a character counter and an error slot,
-// all wired with aria-describedby so a screen reader reads the rule and the error.
+// all wired with aria-describedby so a screen reader reads the rule and the error. The error
+// stands right under the control, above the hint, where the eye is after typing.
 import { h, nextId } from './dom.js';
 
 /** @param {string} id */
@@ -45,7 +46,7 @@ export function textField(opts) {
   const hintId = `${id}-hint`;
   const countId = `${id}-count`;
   const errId = `${id}-error`;
-  const describedBy = [opts.hint ? hintId : null, errId, opts.maxLength ? countId : null].filter(Boolean).join(' ');
+  const describedBy = [errId, opts.hint ? hintId : null, opts.maxLength ? countId : null].filter(Boolean).join(' ');
   const attrs = {
     id,
     name: opts.name,
@@ -71,9 +72,9 @@ export function textField(opts) {
     h('label', { for: id }, opts.label, opts.optional ? h('span.optional', ' – optional') : null),
     opts.description ? h('p.field-description', opts.description) : null,
     input,
+    errorEl,
     opts.hint ? h('p.hint', { id: hintId }, opts.hint) : null,
-    counter,
-    errorEl);
+    counter);
   return { node, input, setError: wireError(node, [input], errorEl) };
 }
 
@@ -86,7 +87,7 @@ export function selectField(opts) {
   const id = nextId(opts.name);
   const hintId = `${id}-hint`;
   const errId = `${id}-error`;
-  const select = h('select', { id, name: opts.name, 'aria-describedby': [opts.hint ? hintId : null, errId].filter(Boolean).join(' '), dataset: { field: opts.name } },
+  const select = h('select', { id, name: opts.name, 'aria-describedby': [errId, opts.hint ? hintId : null].filter(Boolean).join(' '), dataset: { field: opts.name } },
     opts.emptyLabel !== undefined ? h('option', { value: '' }, opts.emptyLabel) : null,
     opts.options.map(([v, t]) => h('option', { value: v }, t)));
   select.value = opts.value ?? '';
@@ -95,8 +96,8 @@ export function selectField(opts) {
     h('label', { for: id }, opts.label, opts.optional ? h('span.optional', ' – optional') : null),
     opts.description ? h('p.field-description', opts.description) : null,
     select,
-    opts.hint ? h('p.hint', { id: hintId }, opts.hint) : null,
-    errorEl);
+    errorEl,
+    opts.hint ? h('p.hint', { id: hintId }, opts.hint) : null);
   return { node, input: select, setError: wireError(node, [select], errorEl) };
 }
 

@@ -1,5 +1,8 @@
 // @ts-check
-// Small helpers over the plain lens model: question numbering ("OPS 3."), lookups. Pure.
+// The one place the app takes names from: a lens's name, a pillar's name and a question's
+// number and title ("OPS 3. How do you…"), all read from the engine's lens model (the lens
+// file's own words; the catalog gives the shipped lenses the same names), and small lookups.
+// Every page uses these, so a thing is called the same everywhere. Pure.
 
 /** @typedef {import('../pkg/plumbline.js').LensModel} LensModel */
 /** @typedef {import('../pkg/plumbline.js').LensPillar} LensPillar */
@@ -46,4 +49,13 @@ export function isNoneOfThese(choice) {
 /** @param {LensModel} model @param {string} pillarId */
 export function pillarName(model, pillarId) {
   return model.pillars.find((p) => p.id === pillarId)?.name || pillarId;
+}
+
+/**
+ * The lens's own name, as its file gives it ("Well-Architected Framework"), or its alias when
+ * the model is missing.
+ * @param {LensModel | null | undefined} model @param {string} alias
+ */
+export function lensName(model, alias) {
+  return model?.name || alias;
 }

@@ -6,7 +6,7 @@
 // changed, open box without a click (the page is being hidden or closed); unsaved() says when
 // the box holds text a save refused, which only the user can resolve.
 import { h, nextId } from './dom.js';
-import { errorText, kindOf } from '../errors.js';
+import { sayError, kindOf } from '../errors.js';
 
 /** Characters as the engine counts them (Unicode scalar values, not UTF-16 units). */
 export const charCount = (/** @type {string} */ text) => [...text].length;
@@ -88,7 +88,7 @@ export function notesEditor({ label, value = '', max, emptyText, save, reload, o
           theirs !== null ? h('p', 'Saved version: ', theirs ? h('span.notes', theirs) : h('em', 'no notes')) : '');
         if (theirs !== null) saved = theirs;
       } else {
-        error.replaceChildren(h('p', 'Not saved: ', errorText(e)));
+        error.replaceChildren(h('p', 'Not saved. ', sayError(e)));
       }
       box.focus();
     } finally {

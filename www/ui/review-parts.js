@@ -27,9 +27,13 @@ export function reasonSelect(id, labelText) {
   return { node: h('div.inline-field', h('label', { for: id }, labelText), select), select };
 }
 
+/** Where the three panels sit side by side (styles.css); narrower, the question list folds. */
+const WIDE = '(min-width: 1000px)';
+
 /**
  * The left panel: pillars, their questions with Done / N/A marks, and per pillar the count
- * answered. `refresh()` redraws the marks and counts from the board.
+ * answered. `refresh()` redraws the marks and counts from the board. On a narrow screen it
+ * stands above the question, folded to one line that says where the user is.
  * @param {LensModel} model
  * @param {Entry[]} entries
  * @param {Entry} current
@@ -41,8 +45,8 @@ export function questionNav(model, entries, current, base, board) {
   const marks = new Map();
   /** @type {{el: HTMLElement, questions: string[]}[]} */
   const pillarCounts = [];
-  const node = h('nav.review-nav', { 'aria-label': 'Questions' },
-    h('h2.panel-title', 'Pillars'),
+  const index = h('details.question-index',
+    h('summary', h('h2.panel-title', 'Questions'), h('span.index-where', ` ${current.number} of ${entries.length}`)),
     model.pillars.map((pillar) => {
       const inPillar = entries.filter((e) => e.pillar === pillar);
       const count = h('span.pillar-count');
@@ -56,6 +60,11 @@ export function questionNav(model, entries, current, base, board) {
             { 'aria-current': e === current ? 'page' : undefined }, h('span.q-text', questionHeading(e)), ' ', mark));
         })));
     }));
+  const node = h('nav.review-nav', { 'aria-label': 'Questions' }, index);
+  // Open beside the question on a wide screen; folded above it on a narrow one, until asked.
+  const wide = window.matchMedia(WIDE);
+  index.open = wide.matches;
+  wide.addEventListener('change', () => { index.open = wide.matches; });
   function refresh() {
     for (const [questionId, mark] of marks) {
       const m = questionMark(board.get(questionId));
@@ -97,7 +106,7 @@ export function infoPanel() {
 
 /**
  * One best practice: its checkbox and Info, and unless it is "None of these", "does not
- * apply" with a reason and notes.
+ * apply" with a reason and notes (folded: see naToggle).
  * @param {LensChoice} choice
  * @param {(choice: LensChoice) => void} onInfo
  */
@@ -120,12 +129,15 @@ export function choiceRow(choice, onInfo) {
         h('span.hint', { id: `${notesId}-hint` }, `At most ${CHOICE_NOTES_MAX} characters.`)));
     na = { input, reason: reason.select, notes, extra };
   }
+  // Folded away until the question's "Mark best practices that do not apply" is pressed, or
+  // while this practice is marked (drawForm decides).
+  const naNode = na ? h('div.choice-na', { hidden: true },
+    h('div.choice-line', na.input, h('label', { for: na.input.id }, 'Does not apply to this workload', h('span.visually-hidden', `: ${choice.title}`))),
+    na.extra) : null;
   const row = h('li.choice', { dataset: { choiceRow: choice.id } },
     h('div.choice-main', box, h('label', { for: id }, choice.title), info),
-    na ? h('div.choice-na',
-      h('div.choice-line', na.input, h('label', { for: na.input.id }, 'Best practice does not apply to this workload', h('span.visually-hidden', `: ${choice.title}`))),
-      na.extra) : null);
-  return { choice, box, na, row };
+    naNode);
+  return { choice, box, na, naNode, row };
 }
 /** @typedef {ReturnType<typeof choiceRow>} ChoiceRow */
 
@@ -161,12 +173,33 @@ export function reviewActions(routes, go) {
 }
 
 /**
+ * The button that unfolds every best practice's "Does not apply" (AWS keeps them out of the
+ * way too): most answers never need one, and a checkbox under every practice doubled the list.
+ * @param {string} listId the id of the best-practice list it unfolds
+ * @param {() => void} onToggle
+ */
+export function naToggle(listId, onToggle) {
+  const button = h('button', {
+    type: 'button', class: 'link-button na-toggle', 'aria-expanded': 'false', 'aria-controls': listId,
+    on: {
+      click: () => {
+        button.setAttribute('aria-expanded', String(button.getAttribute('aria-expanded') !== 'true'));
+        onToggle();
+      },
+    },
+  }, 'Mark best practices that do not apply');
+  return button;
+}
+
+/**
  * The form's controls showing `form`. A text field is only written when its text differs, so
- * the caret of a field being typed in stays put.
- * @param {{naBox: HTMLInputElement, naReason: HTMLSelectElement, naReasonBlock: HTMLElement, choiceFieldset: HTMLFieldSetElement, choiceRows: ChoiceRow[], notes: ReturnType<typeof notesField>}} controls
+ * the caret of a field being typed in stays put. A practice's "Does not apply" shows when the
+ * toggle is open or while it is marked.
+ * @param {{naBox: HTMLInputElement, naReason: HTMLSelectElement, naReasonBlock: HTMLElement, choiceFieldset: HTMLFieldSetElement, choiceRows: ChoiceRow[], notes: ReturnType<typeof notesField>, naShown: HTMLElement}} controls
  * @param {AnswerForm} form
  */
-export function drawForm({ naBox, naReason, naReasonBlock, choiceFieldset, choiceRows, notes }, form) {
+export function drawForm({ naBox, naReason, naReasonBlock, choiceFieldset, choiceRows, notes, naShown }, form) {
+  const unfolded = naShown.getAttribute('aria-expanded') === 'true';
   naBox.checked = !form.isApplicable;
   naReason.value = form.reason;
   naReasonBlock.hidden = form.isApplicable;
@@ -176,6 +209,7 @@ export function drawForm({ naBox, naReason, naReasonBlock, choiceFieldset, choic
     const state = form.choices[r.choice.id];
     r.box.checked = selected.has(r.choice.id);
     r.box.disabled = Boolean(state?.notApplicable);
+    if (r.naNode) r.naNode.hidden = !(unfolded || state?.notApplicable);
     if (r.na && state) {
       r.na.input.checked = state.notApplicable;
       r.na.extra.hidden = !state.notApplicable;

@@ -9,7 +9,7 @@ import { h, nextId } from './dom.js';
 import { riskBadge } from './risk.js';
 import { isNoneOfThese } from './lens-text.js';
 import { lensRiskWords } from './format.js';
-import { errorText } from '../errors.js';
+import { sayError } from '../errors.js';
 
 /**
  * ruleTryout(question, explain, onMatch) → node. `explain(answer)` is the engine's
@@ -52,7 +52,7 @@ export function ruleTryout(question, explain, onMatch) {
     try {
       x = explain(answer());
     } catch (e) {
-      result.replaceChildren(h('p.error-text', `The engine could not evaluate this answer: ${errorText(e)}`));
+      result.replaceChildren(h('p.error-text', `The engine could not evaluate this answer. ${sayError(e)}`));
       onMatch?.(null);
       return;
     }

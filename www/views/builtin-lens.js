@@ -4,6 +4,7 @@
 import * as api from '../api.js';
 import { h, routeLink } from '../ui/dom.js';
 import { lensPreview } from '../ui/lens-preview.js';
+import { lensName } from '../ui/lens-text.js';
 
 /** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
@@ -12,7 +13,7 @@ export async function render(ctx) {
     throw api.engineError('NotFound', `There is no built-in lens "${lensAlias}".`);
   }
   const [lens, model] = await Promise.all([api.lensEngine(lensAlias), api.lensModel(lensAlias)]);
-  const name = api.lensName(model, lensAlias);
+  const name = lensName(model, lensAlias);
   ctx.setTitle(`${name} — Lenses`);
   return h('section.page.lenses-page',
     h('nav.breadcrumbs', { 'aria-label': 'Breadcrumb' },

@@ -7,7 +7,7 @@ import { h } from '../ui/dom.js';
 import { downloadText, fileName } from '../ui/download.js';
 import { damagedLabel, describeRecord } from '../ui/damage.js';
 import { deleteWorkloadFlow } from './workload-actions.js';
-import { errorText, kindOf, engineErrorOf } from '../errors.js';
+import { sayError, kindOf, engineErrorOf } from '../errors.js';
 
 /**
  * The workload's name as stored, when its record still holds a readable one (a damaged record
@@ -50,7 +50,7 @@ export function damageActions(ctx, { workloadId, name, repair = true }) {
       downloadText(`${fileName('plumbline', name || workloadId, 'as-stored')}.json`, text, 'application/json');
       ctx.announce(`The stored records of ${label} were saved as a file.`);
     } catch (e) {
-      show(`Could not export: ${errorText(e)}`);
+      show(`Could not export. ${sayError(e)}`);
     }
   });
 
@@ -68,7 +68,7 @@ export function damageActions(ctx, { workloadId, name, repair = true }) {
       repairButton.disabled = false;
       show(kindOf(e) === 'Corrupted'
         ? `${label} cannot be repaired: ${describeRecord(engineErrorOf(e)?.recordId)} cannot be read. Export it as stored to keep a copy, then delete it.`
-        : `Could not repair: ${errorText(e)}`);
+        : `Could not repair. ${sayError(e)}`);
     }
   });
 

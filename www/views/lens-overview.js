@@ -13,7 +13,8 @@ import { answersFilePanel } from '../ui/answers-file.js';
 import { confirmDialog } from '../ui/dialog.js';
 import { trackEdits } from '../ui/pending-edits.js';
 import { journal, forget } from '../edit-journal.js';
-import { errorText } from '../errors.js';
+import { sayError } from '../errors.js';
+import { flatQuestions, questionHeading, lensName as nameOfLens } from '../ui/lens-text.js';
 
 export const NOTES_MAX = 2084;
 
@@ -29,7 +30,8 @@ export async function render(ctx) {
   if (!w.lenses.includes(lensAlias)) throw api.engineError('NotFound', `The lens "${lensAlias}" is not applied to this workload.`);
   let review = await api.getLensReview(workloadId, lensAlias);
   const model = await api.lensModel(lensAlias, review.lensVersion);
-  const lensName = model.name || lensAlias;
+  const lensName = nameOfLens(model, lensAlias);
+  const numbered = flatQuestions(model);
   ctx.setTitle(`${lensName} — ${w.workloadName}`);
   const lensBase = `#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}`;
 
@@ -109,6 +111,10 @@ export async function render(ctx) {
     lensAlias,
     exportAnswers: (options) => api.exportAnswers(workloadId, lensAlias, undefined, options),
     importAnswers: (text) => api.importAnswers(workloadId, lensAlias, text),
+    questionName: (id) => {
+      const entry = numbered.find((q) => q.question.id === id);
+      return entry ? questionHeading(entry) : undefined;
+    },
     onImported: async () => {
       await reloadReview();
       drawFigures();
@@ -216,7 +222,7 @@ function upgradeBanner(ctx, workloadId, lensAlias, review, replacePage) {
     } catch (e) {
       button.disabled = false;
       error.hidden = false;
-      error.textContent = errorText(e);
+      error.textContent = sayError(e);
       button.focus();
       return;
     }

@@ -2,14 +2,14 @@
 // The Lenses page, a workbench for lens authors: the built-in lenses (each opens read-only in
 // the preview), "Check a lens file" with the engine's findings, and the preview of the checked
 // lens with "Try the risk rules" when it has no error, and the workspace's custom lenses
-// (Import lens, Publish lens, Export lens, Delete; see ui/custom-lenses.js).
+// (Preview, Import lens, Publish lens, Export lens, Delete; see ui/custom-lenses.js).
 import * as api from '../api.js';
 import { h, routeLink } from '../ui/dom.js';
 import { scrollTable } from '../ui/table.js';
 import { lensCheckPanel } from '../ui/lens-check.js';
 import { lensPreview } from '../ui/lens-preview.js';
 import { customLensesPanel } from '../ui/custom-lenses.js';
-import { errorText } from '../errors.js';
+import { sayError } from '../errors.js';
 
 /** @param {import('../pkg/plumbline.js').LensSummary[]} lenses */
 function catalogPanel(lenses) {
@@ -75,7 +75,20 @@ const customLensStore = {
 export async function render(ctx) {
   ctx.setTitle('Lenses');
   const lenses = (await api.lenses()).filter((l) => l.lensType !== 'CUSTOM_SELF');
-  const custom = customLensesPanel({ store: customLensStore, announce: ctx.announce });
+  const custom = customLensesPanel({
+    store: customLensStore,
+    announce: ctx.announce,
+    // A custom lens, draft or published, is previewed as its draft text in the workbench: the
+    // same check, findings and preview as a file, so a draft with errors can be read too.
+    preview: async (text, name) => {
+      await check.load(text);
+      const heading = /** @type {HTMLElement | null} */ (preview.querySelector('h2'));
+      heading?.setAttribute('tabindex', '-1');
+      heading?.focus();
+      heading?.scrollIntoView({ block: 'start' });
+      ctx.announce(`Preview of ${name}.`);
+    },
+  });
   await custom.refresh();
   /** @type {import('../pkg/plumbline.js').Lens | null} */
   let parsed = null; // the engine Lens of the last text checked with no error
@@ -107,7 +120,7 @@ export async function render(ctx) {
       try {
         parsed = await api.parseLens(text);
       } catch (e) {
-        unavailable = `Trying the risk rules is unavailable: ${errorText(e)}`;
+        unavailable = `Trying the risk rules is unavailable. ${sayError(e)}`;
       }
     } else {
       unavailable = `Trying the risk rules is unavailable: the lens has ${errors} error${errors === 1 ? '' : 's'}, and the engine only evaluates a lens without errors (as AWS only publishes one). Fix them and choose Check lens again.`;

@@ -15,7 +15,7 @@ import * as api from '../api.js';
 import { h, routeLink, nextId } from '../ui/dom.js';
 import { RISK_LABELS } from '../ui/format.js';
 import { riskBadge, riskSummary, updateRiskSummary } from '../ui/risk.js';
-import { flatQuestions, questionHeading } from '../ui/lens-text.js';
+import { flatQuestions, questionHeading, lensName as nameOfLens } from '../ui/lens-text.js';
 import { evaluateQuestion } from '../ui/local-risk.js';
 import { trackEdits } from '../ui/pending-edits.js';
 import { journal, forget, answerFields } from '../edit-journal.js';
@@ -24,9 +24,9 @@ import {
   editChoice, editQuestion, answerUpdate,
 } from '../models/review-model.js';
 import {
-  reasonSelect, questionNav, infoPanel, choiceRow, notesField, reviewActions, drawForm,
+  reasonSelect, questionNav, infoPanel, choiceRow, notesField, reviewActions, drawForm, naToggle,
 } from '../ui/review-parts.js';
-import { errorText, kindOf } from '../errors.js';
+import { sayError, kindOf } from '../errors.js';
 
 /** @typedef {import('../pkg/plumbline.js').AnswerUpdate} AnswerUpdate */
 /** @typedef {import('../pkg/plumbline.js').Risk} Risk */
@@ -42,7 +42,7 @@ const QUESTION_TITLE_ID = 'question-title';
 function saveFailure(e) {
   if (kindOf(e) === 'Conflict') return 'this answer was changed in another tab or window. Its saved answer is shown now; make your change again if it still applies.';
   if (kindOf(e) === 'QuotaExceeded') return 'the browser has no storage space left for this site. Free some space (delete old workloads or milestones), then try again.';
-  return errorText(e);
+  return sayError(e);
 }
 
 /** @param {string} message */
@@ -72,7 +72,7 @@ export async function render(ctx) {
   const q = entry.question;
   const base = `#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}/review`;
   const overview = `#/workloads/${workloadId}`;
-  const lensName = model.name || lensAlias;
+  const lensName = nameOfLens(model, lensAlias);
   ctx.setTitle(`${entry.number} — ${lensName} — ${w.workloadName}`);
 
   let answer = await api.getAnswer(workloadId, lensAlias, q.id);
@@ -81,7 +81,8 @@ export async function render(ctx) {
 
   const nav = questionNav(model, entries, entry, base, board);
   const info = infoPanel();
-  const showQuestionInfo = (/** @type {boolean} */ focus) => info.show(questionHeading(entry), q.helpfulResource, q.description, focus);
+  // The question's description stands under its title already: the panel gives the resource.
+  const showQuestionInfo = (/** @type {boolean} */ focus) => info.show(questionHeading(entry), q.helpfulResource, undefined, focus);
   showQuestionInfo(false);
 
   // ---- center panel ------------------------------------------------------------------------
@@ -99,10 +100,13 @@ export async function render(ctx) {
   const errorBox = h('div.save-error', { hidden: true, dataset: { saveError: '' } },
     errorText,
     h('button', { type: 'button', class: 'secondary', on: { click: () => ctx.reload() } }, 'Reload'));
+  const choiceListId = nextId('choice-list');
+  const naShown = naToggle(choiceListId, () => drawForm(controls, form));
   const choiceFieldset = /** @type {HTMLFieldSetElement} */ (h('fieldset.choices',
     h('legend', 'Select from the following'),
-    h('ul.choice-list', choiceRows.map((r) => r.row))));
-  const controls = { naBox, naReason: naReason.select, naReasonBlock, choiceFieldset, choiceRows, notes };
+    h('ul.choice-list', { id: choiceListId }, choiceRows.map((r) => r.row)),
+    choiceRows.some((r) => r.na) ? naShown : null));
+  const controls = { naBox, naReason: naReason.select, naReasonBlock, choiceFieldset, choiceRows, notes, naShown };
   const questionRoute = (/** @type {Entry | null} */ e) => (e ? `${base}/${encodeURIComponent(e.question.id)}` : null);
 
   const center = h('section.review-question', { 'aria-labelledby': QUESTION_TITLE_ID },

@@ -7,7 +7,7 @@ import * as api from '../api.js';
 import { h, nextId } from '../ui/dom.js';
 import { downloadText } from '../ui/download.js';
 import { markBackedUp } from '../backup-reminder.js';
-import { errorText, engineErrorOf } from '../errors.js';
+import { sayError } from '../errors.js';
 
 const CHOICES = [
   ['keepMine', 'Keep mine'],
@@ -28,11 +28,7 @@ const KIND_TEXT = { workload: 'Workload', customLens: 'Custom lens' };
  * @param {unknown} e the engine's error
  */
 function problem(e) {
-  const engineError = engineErrorOf(e);
-  if (engineError?.field === 'backup') {
-    return `This file cannot be restored: ${engineError.message.replace(/^.*?: at /, 'at ')}. Nothing was changed.`;
-  }
-  return `${errorText(e)}. Nothing was changed.`;
+  return `${sayError(e)} Nothing was changed.`;
 }
 
 /** [label, select]; in a table row the label is for screen readers only. */
@@ -154,7 +150,7 @@ export function backupSection(ctx) {
       ctx.announce(status.textContent);
     } catch (e) {
       error.hidden = false;
-      error.textContent = `Not backed up: ${errorText(e)}`;
+      error.textContent = `Not backed up. ${sayError(e)}`;
     } finally {
       backUp.disabled = false;
     }

@@ -1,6 +1,7 @@
 // @ts-check
 // Define workload / Edit workload. Every rule is shown next to its field; the engine validates
-// and its Validation error is shown at the field it names (error.field). Until it is saved, a
+// every field at once and each problem of its Validation error is shown, in words, at the
+// field it names. Until it is saved, a
 // changed form asks before the page is left (ui/pending-edits.js); the first workload defined
 // asks the browser for persistent storage.
 import * as api from '../api.js';
@@ -11,7 +12,7 @@ import { priorityList, orderPillars } from '../ui/priority-list.js';
 import { AWS_REGIONS, ENVIRONMENTS, IMPROVEMENT_STATUS, INDUSTRY_TYPES } from '../ui/format.js';
 import { trackEdits } from '../ui/pending-edits.js';
 import { requestPersistenceOnce } from '../storage.js';
-import { errorText, engineErrorOf } from '../errors.js';
+import { sayError, sayProblem, engineErrorOf } from '../errors.js';
 
 const FRAMEWORK = 'wellarchitected';
 
@@ -29,9 +30,9 @@ function regionPicker(selected) {
   const errorEl = h('p.field-error', { id: errId, hidden: true });
   const node = h('fieldset.field', { dataset: { fieldWrapper: 'awsRegions' }, 'aria-describedby': errId },
     h('legend', 'AWS Regions'),
+    errorEl,
     h('p.hint', 'The AWS Regions in which your workload runs. Give AWS Regions, non-AWS regions, or both: at least one region is required.'),
-    h('div.region-grid', all.map((b) => b.node)),
-    errorEl);
+    h('div.region-grid', all.map((b) => b.node)));
   return {
     node,
     input: all[0].input,
@@ -125,7 +126,11 @@ export async function render(ctx) {
     items: orderPillars(framework.pillars, w.pillarPriorities).map((p) => ({ id: p.id, name: p.name })),
     idPrefix: 'form-prio',
   });
-  fields.pillarPriorities = { node: priority.node, input: priority.node.querySelector('button:not([disabled])'), setError: () => {} };
+  const prioError = h('p.field-error', { id: nextId('prio-error'), hidden: true });
+  fields.pillarPriorities = {
+    node: priority.node, input: priority.node.querySelector('button:not([disabled])'),
+    setError(/** @type {string | null} */ message) { prioError.hidden = !message; prioError.textContent = message || ''; },
+  };
 
   const current = new Set(w.lenses || [FRAMEWORK]);
   // A draft custom lens cannot be applied (publish it first on the Lenses page).
@@ -142,8 +147,9 @@ export async function render(ctx) {
   const lensError = h('p.field-error', { id: lensErrId, hidden: true });
   const lensFieldset = h('fieldset.field', { dataset: { fieldWrapper: 'lenses' }, 'aria-describedby': lensErrId },
     h('legend', 'Lenses'),
+    lensError,
     h('p.hint', 'Choose the lenses that apply to this workload. The Well-Architected Framework lens is always applied. Removing a lens later keeps its answers; adding it back restores them.'),
-    lensBoxes.map((b) => b.node), lensError);
+    lensBoxes.map((b) => b.node));
   fields.lenses = {
     node: lensFieldset, input: lensBoxes.find((b) => !b.input.disabled)?.input || lensBoxes[0]?.input,
     setError(/** @type {string | null} */ message) { lensError.hidden = !message; lensError.textContent = message || ''; },
@@ -169,6 +175,7 @@ export async function render(ctx) {
       fields.notes.node, fields.tags.node),
     h('section.form-section', { 'aria-labelledby': 'prio-h' },
       h('h2', { id: 'prio-h' }, 'Pillar priority'),
+      prioError,
       h('p.hint', { id: 'prio-hint' }, 'The improvement plan lists high risks first, then medium risks; within each, questions follow this pillar order. Most important first.'),
       priority.node),
     h('section.form-section', { 'aria-labelledby': 'lens-h' },
@@ -240,18 +247,27 @@ export async function render(ctx) {
   /** @param {unknown} e the engine's error */
   function showError(e) {
     const engineError = engineErrorOf(e);
-    const key = String(engineError?.field || '').match(/^[A-Za-z]+/)?.[0];
-    const field = key && fields[key];
-    if (engineError?.kind === 'Validation' && field) {
-      field.setError(engineError.message);
-      field.input?.focus();
-      return;
+    // Every problem next to its field, in words; focus on the first flagged field of the form.
+    const problems = engineError?.kind === 'Validation'
+      ? (engineError.problems ?? [{ field: engineError.field ?? '', message: engineError.message.replace(/^[A-Za-z]+: /, '') }])
+      : [];
+    const placed = problems.filter((p) => fieldOf(p.field));
+    if (placed.length) {
+      for (const p of placed) fieldOf(p.field).setError(sayProblem(p));
+      const first = Object.values(fields).find((f) => placed.some((p) => fieldOf(p.field) === f));
+      first?.input?.focus();
+      ctx.announce(placed.length === 1 ? 'One field needs a change.' : `${placed.length} fields need a change.`);
+      if (placed.length === problems.length) return;
     }
     formError.hidden = false;
-    formError.replaceChildren(h('p', engineError?.kind === 'Conflict'
-      ? 'This workload was changed in another tab or window. Open it again to see the latest version, then make your changes.'
-      : errorText(e)));
+    formError.replaceChildren(h('p', sayError(e)));
     formError.focus();
+  }
+
+  /** @param {string} name the `field` of a problem, maybe with a path inside it ("tags.x") */
+  function fieldOf(name) {
+    const key = name.match(/^[A-Za-z]+/)?.[0];
+    return key ? fields[key] : undefined;
   }
 
   const node = h('section.page',

@@ -32,6 +32,11 @@ export type ErrorKind =
   | "Validation" | "LensInvalid" | "NotFound" | "Conflict"
   | "QuotaExceeded" | "Corrupted" | "Unavailable" | "Storage" | "Internal" | "Disposed"
   | "Uninitialized";
+/** One broken rule of an input: the camelCase property and the rule it breaks. */
+export interface ValidationProblem {
+  field: string;
+  message: string;
+}
 /** What the engine throws: a real Error with these extra properties. */
 export interface PlumblineError extends Error {
   kind: ErrorKind;
@@ -40,6 +45,11 @@ export interface PlumblineError extends Error {
    * parameter's name when the argument as a whole cannot be read (a getter that throws).
    */
   field?: string;
+  /**
+   * Validation of an input object: every broken rule, the first one being `field` and
+   * `message`, so that a form can flag all its fields after one call.
+   */
+  problems?: ValidationProblem[];
   /** A JSON path into the input, when the fault is inside a document (answers files, backups). */
   path?: string;
   /** Corrupted: the id of the stored record that cannot be read. */

@@ -268,7 +268,9 @@ pub fn expect_validation<T: std::fmt::Debug>(
     fragment: &str,
 ) {
     match result {
-        Err(WorkspaceError::Validation { field: f, message }) => {
+        Err(WorkspaceError::Validation {
+            field: f, message, ..
+        }) => {
             assert_eq!(f, field, "wrong field (message: {message})");
             assert!(
                 message.contains(fragment),
