@@ -23,6 +23,7 @@ node_modules/.bin/wasm-opt -Oz "pkg/${CRATE}_bg.wasm" -o "pkg/${CRATE}_bg.wasm"
 header "build: package files"
 node scripts/pkg/uninitialized.mjs pkg/plumbline.js
 node scripts/pkg/shipped-lenses.mjs
+node scripts/pkg/strip-doc-comments.mjs pkg/plumbline.js
 cp scripts/pkg/node.js scripts/pkg/node.d.ts scripts/pkg/README.md scripts/pkg/LICENSE scripts/pkg/backup.schema.json pkg/
 node scripts/pkg/types.mjs
 # The CommonJS Node entry (`require`, also where Node cannot require an ES module: before 20.19,

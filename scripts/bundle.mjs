@@ -150,7 +150,12 @@ export async function buildSite({ out = join(ROOT, "target", "site"), pkg = PKG 
   if (!DEV_ONLY.test(html)) throw new Error("www/index.html: no <!-- dev-only --> … <!-- /dev-only --> block");
   writeFileSync(join(out, "index.html"), html.replace(DEV_ONLY, ""));
   cpSync(join(pkg, "plumbline_bg.wasm"), join(out, "pkg", "plumbline_bg.wasm"));
-  cpSync(join(pkg, "lenses"), join(out, "pkg", "lenses"), { recursive: true });
+  // The lenses as the page fetches them: the same JSON without the package's indentation.
+  mkdirSync(join(out, "pkg", "lenses"), { recursive: true });
+  for (const name of readdirSync(join(pkg, "lenses"))) {
+    const text = readFileSync(join(pkg, "lenses", name), "utf8");
+    writeFileSync(join(out, "pkg", "lenses", name), name.endsWith(".json") ? JSON.stringify(JSON.parse(text)) : text);
+  }
   return writeServiceWorker(out);
 }
 

@@ -19,11 +19,17 @@ import { gzipSync } from "node:zlib";
 // 1 % of room; README.md says why. A feature that needs more makes room first.
 const BUDGET = {
   wasm: 436 * 1024,
-  glue: 13 * 1024,
+  // Lowered on 2026-12-06 (issue 14) from 13 KiB: the glue no longer carries the API's doc
+  // comments (scripts/pkg/strip-doc-comments.mjs), which the declarations hold.
+  glue: 9.5 * 1024,
   site: 572 * 1024,
   // The browser's PouchDB (www/sync/pouch.js), a chunk of its own that only team sync loads;
   // set on 2026-12-06 (issue 17) to what it measured then, 34.7 KiB.
   sync: 35 * 1024,
+  // The spreadsheet writer (www/xlsx.js with write-excel-file), a chunk of its own that the page
+  // loads on the first XLSX export only; set on 2026-12-06 (issue 14) to what it measured then,
+  // 21.8 KiB.
+  xlsx: 22 * 1024,
 };
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(11);
@@ -100,24 +106,28 @@ const browserPkg = walk("pkg").filter((p) =>
 // made it, else www/ with the browser files of pkg/ (the unbundled layout).
 const SITE = join("target", "site");
 const built = existsSync(join(SITE, "index.html"));
-// The sync chunk has a line and a budget of its own; the site line is everything else (the page
-// never loads the chunk unless a workload is synced; the service worker keeps it for offline).
+// The chunks the page loads on demand have a line and a budget each; the site line is everything
+// else. The page never loads the sync chunk unless a workload is synced, nor the spreadsheet
+// writer before the first XLSX export; the service worker keeps both for offline use.
 const SYNC_CHUNK = join(SITE, "sync", "pouch.js");
-if (built && !existsSync(SYNC_CHUNK)) {
-  console.error(`${SYNC_CHUNK} is missing: run scripts/build.sh`);
+const XLSX_CHUNKS = built ? readdirSync(SITE).filter((n) => /^xlsx-[A-Z0-9]+\.js$/.test(n)).map((n) => join(SITE, n)) : [];
+if (built && (!existsSync(SYNC_CHUNK) || XLSX_CHUNKS.length !== 1)) {
+  console.error(`${SITE} lacks ${SYNC_CHUNK} or has not exactly one xlsx-*.js chunk: run scripts/build.sh`);
   process.exit(1);
 }
+const ON_DEMAND = [SYNC_CHUNK, ...XLSX_CHUNKS];
 const rows = {
   wasm: measure(["pkg/plumbline_bg.wasm"]),
   glue: measure(["pkg/plumbline.js"]),
-  site: measure(built ? walk(SITE).filter((p) => p !== SYNC_CHUNK) : [...walk("www"), ...browserPkg]),
-  ...(built ? { sync: measure([SYNC_CHUNK]) } : {}),
+  site: measure(built ? walk(SITE).filter((p) => !ON_DEMAND.includes(p)) : [...walk("www"), ...browserPkg]),
+  ...(built ? { sync: measure([SYNC_CHUNK]), xlsx: measure(XLSX_CHUNKS) } : {}),
 };
 const labels = {
   wasm: "engine  pkg/plumbline_bg.wasm",
   glue: "JS glue pkg/plumbline.js",
-  site: built ? "site    target/site/ but sync/" : "site    www/ + pkg/ (browser files)",
+  site: built ? "site    target/site/ (the rest)" : "site    www/ + pkg/ (browser files)",
   sync: "sync    target/site/sync/pouch.js",
+  xlsx: "xlsx    target/site/xlsx-*.js",
 };
 
 const check = process.argv.includes("--check");
