@@ -2,7 +2,8 @@
 // person (the field's label, no code name, no backticks) and the words for each status.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fieldMessage, statusLabel, ITEM_STATUS } from '../../www/ui/backlog-editor.js';
+import { fieldMessage } from '../../www/ui/backlog-editor.js';
+import { statusLabel, ITEM_STATUS } from '../../www/ui/format.js';
 
 test('fieldMessage: the label replaces the field name the engine puts first; code quotes become quotes', () => {
   assert.equal(

@@ -17,7 +17,13 @@ function exportData() {
   const lens = (lensAlias, lensName) => ({
     review: { lensAlias, lensName, riskCounts: counts(1, 0) },
     answers: [],
-    plan: [{ questionId: 'q1', pillarId: 'ops', questionTitle: 'How do you decide?', risk: 'HIGH', bestPractices: [{ title: 'Ask customers' }, { title: 'Check rules' }] }],
+    plan: [
+      {
+        questionId: 'q1', pillarId: 'ops', questionTitle: 'How do you decide?', risk: 'HIGH', bestPractices: [{ title: 'Ask customers' }, { title: 'Check rules' }],
+        status: 'POSTPONED', statusReason: 'After the launch', owner: '=Ana', dueDate: '2027-01-15', notes: 'Budget in Q1', resolved: false,
+      },
+      { questionId: 'q1', pillarId: 'ops', questionTitle: 'How do you decide?', risk: 'NONE', bestPractices: [], status: 'DONE', owner: 'Bo', resolved: true },
+    ],
     pillars: [{
       pillarId: 'ops', name: 'Operational Excellence', riskCounts: counts(1, 0),
       questions: [{
@@ -73,7 +79,20 @@ test('workbookSheets: Summary, one sheet per lens, then the plan in order', () =
   assert.equal(lensSheet.rows.length, 1 + 3, 'a header and one row per choice');
   assert.ok(lensSheet.rows.flat().every((c) => !c || c.type !== 'string' || !/^[=+\-@\t\r]/.test(c.value)));
   const plan = sheets[3];
-  assert.deepEqual(plan.rows.slice(1).map((r) => r[0]), [{ type: 'number', value: 1 }, { type: 'number', value: 2 }]);
+  assert.deepEqual(plan.rows.slice(1).map((r) => r[0]), [1, 2, 3, 4].map((value) => ({ type: 'number', value })));
+  // The backlog: status words, reason, owner (a formula-looking owner neutralised), the due
+  // date as a date, item notes, and whether the question is still at risk.
+  const titles = plan.rows[0].map((c) => c?.value);
+  const at = (row, title) => plan.rows[row][titles.indexOf(title)];
+  assert.deepEqual(at(1, 'Item status'), { type: 'string', value: 'Postponed' });
+  assert.deepEqual(at(1, 'Status reason'), { type: 'string', value: 'After the launch' });
+  assert.deepEqual(at(1, 'Owner'), { type: 'string', value: "'=Ana" });
+  assert.deepEqual(at(1, 'Due date'), { type: 'date', value: new Date('2027-01-15') });
+  assert.deepEqual(at(1, 'Item notes'), { type: 'string', value: 'Budget in Q1' });
+  assert.deepEqual(at(1, 'Resolved'), { type: 'string', value: 'No' });
+  assert.deepEqual(at(2, 'Item status'), { type: 'string', value: 'Done' });
+  assert.deepEqual(at(2, 'Resolved'), { type: 'string', value: 'Yes' });
+  assert.equal(at(2, 'Due date'), null);
 });
 
 /** The XML of `name` inside the zip `bytes` (stored or deflated entries; enough for tests). */
@@ -116,7 +135,7 @@ test('the XLSX file reads back: typed cells, frozen header row, filters on', asy
   assert.equal(lens[2][5], 'Out of scope');
 
   // Summary: filters over its table of counts (row 14 on); the others over the whole sheet.
-  for (const [index, range] of [[1, 'A14:G18'], [2, 'A1:K4'], [4, 'A1:H3']]) {
+  for (const [index, range] of [[1, 'A14:G18'], [2, 'A1:K4'], [4, 'A1:N5']]) {
     const xml = zipEntry(bytes, `xl/worksheets/sheet${index}.xml`) ?? '';
     assert.match(xml, /<pane [^>]*ySplit="1"[^>]*state="frozen"/, `sheet ${index}: header row frozen`);
     assert.ok(xml.includes(`<autoFilter ref="${range}"/>`), `sheet ${index}: filters over ${range}`);

@@ -2,7 +2,7 @@
 // The spreadsheet export as data: the sheets of the workbook (Summary, one per lens, the
 // improvement plan), each a header row and typed rows, from the engine's exportData(). Pure:
 // www/xlsx.js writes these sheets to a file; the tests read them without one.
-import { RISK_LABELS, REASONS, IMPROVEMENT_STATUS, ENVIRONMENTS, label } from '../ui/format.js';
+import { RISK_LABELS, REASONS, IMPROVEMENT_STATUS, ENVIRONMENTS, label, statusLabel } from '../ui/format.js';
 
 /** @typedef {import('../pkg/plumbline.js').ExportData} ExportData */
 /** @typedef {import('../pkg/plumbline.js').RiskCounts} RiskCounts */
@@ -146,10 +146,13 @@ function lensSheet(lens, name) {
 
 /** @param {ExportData} data @returns {Sheet} */
 function planSheet(data) {
-  const rows = [header(['Order', 'Lens', 'Pillar', 'Question', 'Question title', 'Risk', 'Best practices to adopt', 'Question notes'])];
+  const rows = [header(['Order', 'Lens', 'Pillar', 'Question', 'Question title', 'Risk', 'Best practices to adopt', 'Question notes',
+    'Item status', 'Status reason', 'Owner', 'Due date', 'Item notes', 'Resolved'])];
   let order = 0;
   for (const lens of data.lenses) {
     const questions = new Map(lens.pillars.flatMap((p) => p.questions.map((q) => [q.questionId, { pillar: p.name, q }])));
+    // Items at risk first, in plan order; then those whose question is no longer at risk, kept
+    // for their backlog fields (the plan lists them after, as the page does).
     for (const item of lens.plan) {
       const at = questions.get(item.questionId);
       order += 1;
@@ -157,10 +160,12 @@ function planSheet(data) {
         num(order), textCell(lens.review.lensName), textCell(at?.pillar ?? item.pillarId),
         textCell(at?.q.number ?? ''), textCell(item.questionTitle), textCell(RISK_LABELS[item.risk]),
         textCell(item.bestPractices.map((b) => b.title).join('\n')), textCell(at?.q.notes),
+        textCell(statusLabel(item.status)), textCell(item.statusReason), textCell(item.owner),
+        dateCell(item.dueDate), textCell(item.notes), textCell(item.resolved ? 'Yes' : 'No'),
       ]);
     }
   }
-  return { name: 'Improvement plan', rows, widths: [8, 24, 22, 10, 50, 14, 60, 40], filterFrom: 0 };
+  return { name: 'Improvement plan', rows, widths: [8, 24, 22, 10, 50, 14, 60, 40, 18, 30, 20, 12, 40, 10], filterFrom: 0 };
 }
 
 /**

@@ -4,26 +4,15 @@
 // Errors name the field by its label, next to it, and focus goes to the first one.
 import { h } from './dom.js';
 import { textField, selectField } from './field.js';
-import { engineErrorOf, errorText } from '../errors.js';
+import { engineErrorOf, errorText, sayError } from '../errors.js';
+import { ITEM_STATUS, statusLabel } from './format.js';
 
 /** @typedef {import('../pkg/plumbline.js').BacklogItem} BacklogItem */
 /** @typedef {import('../pkg/plumbline.js').ItemStatus} ItemStatus */
 /** @typedef {import('../pkg/plumbline.js').ImprovementItemUpdate} ImprovementItemUpdate */
 
-/** @type {readonly (readonly [ItemStatus, string])[]} */
-export const ITEM_STATUS = [
-  ['OPEN', 'Open'],
-  ['IN_PROGRESS', 'In progress'],
-  ['DONE', 'Done'],
-  ['POSTPONED', 'Postponed'],
-  ['RISK_ACKNOWLEDGED', 'Risk acknowledged'],
-];
-
 /** Statuses that keep the risk on purpose, so they say why. */
 const NEEDS_REASON = new Set(['POSTPONED', 'RISK_ACKNOWLEDGED']);
-
-/** The words for a status. @param {string | undefined} status */
-export const statusLabel = (status) => ITEM_STATUS.find(([v]) => v === status)?.[1] ?? 'Open';
 
 /** The labels the form shows, by the API's field names (errors are worded with them). */
 const LABELS = /** @type {const} */ ({ owner: 'Owner', status: 'Status', statusReason: 'Reason', dueDate: 'Due date', notes: 'Item notes' });
@@ -107,7 +96,7 @@ export function backlogForm(item, { save, onSaved }) {
       } else if (err?.kind === 'Conflict') {
         result.textContent = 'Not saved: this item was changed elsewhere (another tab or window). Reload the page to see the change, then edit again.';
       } else {
-        result.textContent = `Not saved: ${errorText(e)}`;
+        result.textContent = `Not saved: ${sayError(e)}`;
       }
     } finally {
       button.disabled = false;

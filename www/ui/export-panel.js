@@ -4,7 +4,7 @@
 // engine's export data by www/xlsx.js, loaded on first use only.
 import { h, nextId } from './dom.js';
 import { downloadBlob } from './download.js';
-import { errorText } from '../errors.js';
+import { sayError } from '../errors.js';
 
 /** @typedef {import('../pkg/plumbline.js').ExportFormat | 'xlsx'} PanelFormat */
 
@@ -51,7 +51,7 @@ export async function saveFile({ status, error }, make) {
   } catch (e) {
     status.textContent = '';
     error.hidden = false;
-    error.textContent = `Not exported: ${errorText(e)}`;
+    error.textContent = `Not exported: ${sayError(e)}`;
   }
 }
 

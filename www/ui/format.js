@@ -38,6 +38,21 @@ export const IMPROVEMENT_STATUS = [
   ['RISK_ACKNOWLEDGED', 'Risk Acknowledged'],
 ];
 
+/**
+ * An improvement item's own status (the backlog), apart from the workload's Improvement status.
+ * @type {readonly (readonly [import('../pkg/plumbline.js').ItemStatus, string])[]}
+ */
+export const ITEM_STATUS = [
+  ['OPEN', 'Open'],
+  ['IN_PROGRESS', 'In progress'],
+  ['DONE', 'Done'],
+  ['POSTPONED', 'Postponed'],
+  ['RISK_ACKNOWLEDGED', 'Risk acknowledged'],
+];
+
+/** The words for an item's status; no status is Open. @param {string | undefined} status */
+export const statusLabel = (status) => ITEM_STATUS.find(([v]) => v === status)?.[1] ?? 'Open';
+
 export const ENVIRONMENTS = [
   ['PRODUCTION', 'Production', 'Workload runs in a production environment.'],
   ['PREPRODUCTION', 'Pre-production', 'Workload runs in a pre-production environment.'],

@@ -7,7 +7,8 @@
 import { h, routeLink, externalLink } from './dom.js';
 import { riskBadge } from './risk.js';
 import { flatQuestions, questionHeading, pillarName } from './lens-text.js';
-import { backlogSummary, statusLabel } from './backlog-editor.js';
+import { backlogSummary } from './backlog-editor.js';
+import { statusLabel } from './format.js';
 
 /** @typedef {import('../pkg/plumbline.js').BacklogItem} BacklogItem */
 /**

@@ -4,13 +4,13 @@
 // reload shows the same items), and the improvement items with their backlog, editable.
 import * as api from '../api.js';
 import { h, routeLink, nextId } from '../ui/dom.js';
-import { IMPROVEMENT_STATUS } from '../ui/format.js';
+import { IMPROVEMENT_STATUS, ITEM_STATUS } from '../ui/format.js';
 import { riskSummary, updateRiskSummary } from '../ui/risk.js';
 import { priorityList, orderPillars } from '../ui/priority-list.js';
 import { planItemList } from '../ui/plan-items.js';
-import { backlogForm, ITEM_STATUS } from '../ui/backlog-editor.js';
+import { backlogForm } from '../ui/backlog-editor.js';
 import { readQuery, writeQuery } from '../ui/query-state.js';
-import { errorText } from '../errors.js';
+import { sayError } from '../errors.js';
 
 /** The filters a plan address can carry, and the value that means "all". */
 const FILTERS = ['risk', 'pillar', 'owner', 'status'];
@@ -39,7 +39,7 @@ export async function render(ctx) {
       w = await api.updateWorkload(workloadId, { improvementStatus: /** @type {import('../pkg/plumbline.js').ImprovementStatus} */ (statusSelect.value) }, w);
       status.textContent = 'Improvement status saved.';
     } catch (e) {
-      status.textContent = `Not saved: ${errorText(e)}`;
+      status.textContent = `Not saved: ${sayError(e)}`;
     }
   });
 
@@ -54,7 +54,7 @@ export async function render(ctx) {
         status.textContent = 'Pillar priority saved.';
         await loadItems();
       } catch (e) {
-        status.textContent = `Not saved: ${errorText(e)}`;
+        status.textContent = `Not saved: ${sayError(e)}`;
       }
     },
   });
