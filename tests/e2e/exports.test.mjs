@@ -108,6 +108,17 @@ test('every format downloads from the workload page and opens in its reader', { 
 
     const issues = JSON.parse((await exportAs(page, 'github')).bytes.toString('utf8'));
     assert.equal(issues.length, 1);
+    // The ticket filters show for tracker formats only, and narrow the items.
+    const filters = panel.getByRole('group', { name: 'Improvement items that become tickets' });
+    assert.ok(await filters.isVisible(), 'shown for a tracker format');
+    await filters.getByLabel('Risk').selectOption({ label: 'Medium risk only' });
+    assert.deepEqual(JSON.parse((await exportAs(page, 'github')).bytes.toString('utf8')), [], 'the item is at high risk');
+    await filters.getByLabel('Risk').selectOption({ label: 'High and medium risk' });
+    await filters.getByLabel('Pillar').selectOption({ label: 'Security' });
+    assert.deepEqual(JSON.parse((await exportAs(page, 'github')).bytes.toString('utf8')), [], 'the item is in Operational Excellence');
+    await filters.getByLabel('Pillar').selectOption({ label: 'All pillars' });
+    await panel.getByLabel('Format', { exact: true }).selectOption('csv');
+    assert.ok(await filters.isHidden(), 'hidden for a file that is not a tracker import');
     const jira = await exportAs(page, 'jira', 'wellarchitected');
     assert.equal(jira.name, 'shop-img-src-x-onerror-alert-1-jira.csv');
     assert.ok(csvRows(jira.bytes).length >= 3);

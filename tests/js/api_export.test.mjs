@@ -79,6 +79,15 @@ test("exportReport writes each format, named after the workload", async () => {
   const otherPillar = csvRows((await ws.exportReport(shop.workloadId, { format: "azure-devops", pillars: ["security"] })).text);
   const all = csvRows((await ws.exportReport(shop.workloadId, { format: "azure-devops" })).text);
   assert.ok(otherPillar.length < all.length, "the pillar filter drops the operational excellence item");
+
+  // Statuses: by default only work still to do becomes a ticket; asked for, a done item too.
+  await ws.updateImprovementItem(shop.workloadId, FW, "priorities", { status: "DONE", owner: "Ana" });
+  assert.deepEqual(JSON.parse((await ws.exportReport(shop.workloadId, { format: "github" })).text), []);
+  const done = JSON.parse((await ws.exportReport(shop.workloadId, { format: "github", statuses: ["DONE"] })).text);
+  assert.equal(done.length, 1);
+  assert.match(done[0].body, /Ana/);
+  const refused = await rejection(ws.exportReport(shop.workloadId, { format: "github", statuses: ["FINISHED"] }));
+  assert.equal(refused.kind, "Validation");
 });
 
 test("exportReport of a milestone shows the milestone, in its file name too", async () => {

@@ -60,7 +60,8 @@ export async function saveFile({ status, error }, make) {
  * @param {object} options
  * @param {string} options.workloadName for the spreadsheet's file name
  * @param {number} [options.milestoneNumber] the milestone shown; none for the workload now
- * @param {{alias: string, name: string}[]} options.lenses the lenses that can be exported
+ * @param {{alias: string, name: string, pillars?: {id: string, name: string}[]}[]} options.lenses
+ *   the lenses that can be exported, with their pillars for the tracker formats' pillar filter
  * @param {(options: import('../pkg/plumbline.js').ReportOptions) => Promise<import('../pkg/plumbline.js').ExportFile>} options.exportReport
  * @param {(options: import('../pkg/plumbline.js').ExportDataOptions) => Promise<import('../pkg/plumbline.js').ExportData>} options.exportData
  */
@@ -76,6 +77,10 @@ export function exportPanel({ workloadName, milestoneNumber, lenses, exportRepor
   const status = h('p.save-state', { role: 'status' });
   const error = h('p.error-text', { role: 'alert', hidden: true });
   const button = h('button', { type: 'button', class: 'secondary', on: { click: download } }, 'Download');
+  const tickets = ticketFilters(lenses);
+  const showTickets = () => { tickets.node.hidden = !TRACKERS.has(format.value); };
+  format.addEventListener('change', showTickets);
+  showTickets();
 
   async function download() {
     button.disabled = true;
@@ -83,7 +88,10 @@ export function exportPanel({ workloadName, milestoneNumber, lenses, exportRepor
     const lensAliases = lens.value ? [lens.value] : undefined;
     const at = milestoneNumber ? { milestoneNumber } : {};
     await saveFile({ status, error }, async () => {
-      if (chosen !== 'xlsx') return engineFile(await exportReport({ format: chosen, lensAliases, ...at }));
+      if (chosen !== 'xlsx') {
+        const filters = TRACKERS.has(chosen) ? tickets.options() : {};
+        return engineFile(await exportReport({ format: chosen, lensAliases, ...at, ...filters }));
+      }
       const [{ workbookBlob }, data] = await Promise.all([import('../xlsx.js'), exportData({ lensAliases, ...at })]);
       const name = `${safeName(workloadName)}${milestoneNumber ? `-milestone-${milestoneNumber}` : ''}.xlsx`;
       return { name, blob: await workbookBlob(data) };
@@ -100,6 +108,51 @@ export function exportPanel({ workloadName, milestoneNumber, lenses, exportRepor
       h('div.field', h('label', { for: formatId }, 'Format'), format),
       h('div.field', h('label', { for: lensId }, 'Lens'), lens),
       h('div.actions', button)),
+    tickets.node,
     error,
     status);
+}
+
+/** The formats that are tracker imports: their items can be filtered. */
+const TRACKERS = new Set(['jira', 'github', 'azure-devops']);
+
+/** @type {[string, string, ('HIGH' | 'MEDIUM')[]][]} */
+const RISK_CHOICES = [
+  ['both', 'High and medium risk', ['HIGH', 'MEDIUM']],
+  ['high', 'High risk only', ['HIGH']],
+  ['medium', 'Medium risk only', ['MEDIUM']],
+];
+
+/** @type {[string, string, import('../pkg/plumbline.js').ItemStatus[] | undefined][]} */
+const STATUS_CHOICES = [
+  ['todo', 'Open and in progress', undefined],
+  ['all', 'Every status', ['OPEN', 'IN_PROGRESS', 'DONE', 'POSTPONED', 'RISK_ACKNOWLEDGED']],
+];
+
+/**
+ * Which improvement items become tickets: a pillar, the risks, the backlog statuses (by default
+ * the work still to do, as the engine's default).
+ * @param {{pillars?: {id: string, name: string}[]}[]} lenses
+ */
+function ticketFilters(lenses) {
+  const pillars = new Map(lenses.flatMap((l) => (l.pillars ?? []).map((p) => [p.id, p.name])));
+  /** @param {string} name @param {string} text @param {[string, string][]} choices */
+  const select = (name, text, choices) => {
+    const id = nextId(`export-${name}`);
+    const input = h('select', { id, name }, choices.map(([value, words]) => h('option', { value }, words)));
+    return { input, field: h('div.field', h('label', { for: id }, text), input) };
+  };
+  const pillar = select('pillar', 'Pillar', [['', 'All pillars'], ...pillars]);
+  const risk = select('risk', 'Risk', RISK_CHOICES.map(([v, t]) => [v, t]));
+  const state = select('status', 'Item status', STATUS_CHOICES.map(([v, t]) => [v, t]));
+  const node = h('fieldset.export-tickets',
+    h('legend', 'Improvement items that become tickets'),
+    h('div.export-controls', pillar.field, risk.field, state.field));
+  /** @returns {Pick<import('../pkg/plumbline.js').ReportOptions, 'pillars' | 'risks' | 'statuses'>} */
+  const options = () => ({
+    pillars: pillar.input.value ? [pillar.input.value] : undefined,
+    risks: RISK_CHOICES.find(([v]) => v === risk.input.value)?.[2],
+    statuses: STATUS_CHOICES.find(([v]) => v === state.input.value)?.[2],
+  });
+  return { node, options };
 }

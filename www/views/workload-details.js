@@ -9,6 +9,7 @@ import { scrollTable } from '../ui/table.js';
 import { describedRows, listText, propRow } from '../ui/workload-props.js';
 import { compareForm } from '../ui/compare-form.js';
 import { exportPanel } from '../ui/export-panel.js';
+import { lensName } from '../ui/lens-text.js';
 import { deleteWorkloadFlow, saveMilestoneFlow } from './workload-actions.js';
 
 /** @param {import('../app.js').ViewContext} ctx */
@@ -95,7 +96,9 @@ export async function render(ctx) {
           h('tbody', lensRows))),
       exportPanel({
         workloadName: w.workloadName,
-        lenses: lenses.map((l) => ({ alias: l.alias, name: l.model.name || l.alias })),
+        lenses: lenses.map((l) => ({
+          alias: l.alias, name: lensName(l.model, l.alias), pillars: l.model.pillars.map((p) => ({ id: p.id, name: p.name })),
+        })),
         exportReport: (options) => api.exportReport(workloadId, options),
         exportData: (options) => api.exportData(workloadId, options),
       })));
@@ -132,7 +135,7 @@ export async function render(ctx) {
 
   function properties() {
     const tags = Object.entries(w.tags);
-    const lensNames = lenses.map((l) => l.model.name || l.alias);
+    const lensNames = lenses.map((l) => lensName(l.model, l.alias));
     return h('section.panel', { 'aria-labelledby': 'props-h' },
       h('div.panel-head', h('h2', { id: 'props-h' }, 'Properties'),
         routeLink(`#/workloads/${workloadId}/edit`, { class: 'button secondary', 'aria-label': 'Edit properties' }, 'Edit')),

@@ -11,6 +11,11 @@ export interface ReportOptions {
   pillars?: string[];
   /** Tracker formats only: the risks whose plan items become tickets (default: both). */
   risks?: ("HIGH" | "MEDIUM")[];
+  /**
+   * Tracker formats only: the backlog statuses whose plan items become tickets (an item never
+   * edited is OPEN). Default: OPEN and IN_PROGRESS, the work still to do.
+   */
+  statuses?: ItemStatus[];
 }
 /** A file to download, as `exportReport` and `exportConsolidatedReport` make it. */
 export interface ExportFile {
@@ -38,8 +43,8 @@ export interface LensExport {
   review: LensReview;
   /** In lens order. */
   answers: Answer[];
-  /** In plan order, with the workload's pillar priorities. */
-  plan: PlanItem[];
+  /** In plan order, with the workload's pillar priorities; then the resolved items (`resolved`). */
+  plan: BacklogItem[];
   pillars: PillarExport[];
 }
 export interface PillarExport {

@@ -18,7 +18,7 @@ use crate::export::{consolidated, json, ConsolidatedExport, WorkloadExport};
 use crate::review::Risk;
 use crate::wasm::convert::{input, string, to_js};
 use crate::wasm::error::Thrown;
-use crate::workload::WorkspaceError;
+use crate::workload::{ItemStatus, WorkspaceError};
 
 /// `exportReport`'s options.
 #[derive(Deserialize, Default)]
@@ -29,6 +29,7 @@ struct ReportOptions {
     milestone_number: Option<u32>,
     pillars: Vec<String>,
     risks: Option<Vec<Risk>>,
+    statuses: Option<Vec<ItemStatus>>,
 }
 
 /// `exportData`'s options.
@@ -60,8 +61,9 @@ struct ExportFile {
 impl JsWorkspace {
     /// The workload's report as a file: `format` one of `csv`, `markdown`, `json`, `jira`,
     /// `github`, `azure-devops` (else `Validation` naming `format`); every applied lens or
-    /// `lensAliases`; now or milestone `milestoneNumber`. `pillars` and `risks` keep plan items
-    /// for the tracker formats (default: every pillar, HIGH and MEDIUM).
+    /// `lensAliases`; now or milestone `milestoneNumber`. `pillars`, `risks` and `statuses` keep
+    /// plan items for the tracker formats (default: every pillar, HIGH and MEDIUM, items Open
+    /// or In progress).
     #[wasm_bindgen(js_name = exportReport, unchecked_return_type = "Promise<ExportFile>")]
     pub fn export_report(
         &self,
@@ -84,6 +86,9 @@ impl JsWorkspace {
             };
             if let Some(risks) = o.risks {
                 filter.risks = risks;
+            }
+            if let Some(statuses) = o.statuses {
+                filter.statuses = statuses;
             }
             let text = match file::text(&export, format, &filter) {
                 Some(text) => text,
