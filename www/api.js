@@ -7,6 +7,7 @@
 import { loadEngine } from './engine.js';
 import { recordChange } from './backup-reminder.js';
 import { errorText } from './errors.js';
+import { appStoreOptions } from './sync/app-store.js';
 
 /** @typedef {import('./pkg/plumbline.js').Workspace} Workspace */
 /** @typedef {import('./pkg/plumbline.js').Lens} Lens */
@@ -24,7 +25,7 @@ const lensEngines = new Map();
 /** @returns {Promise<Workspace>} */
 function workspace() {
   workspacePromise ??= loadEngine()
-    .then(({ Workspace }) => Workspace.open({ storage: 'indexeddb' }))
+    .then(async ({ Workspace }) => Workspace.open(await appStoreOptions()))
     .catch((e) => {
       workspacePromise = null;
       throw e;

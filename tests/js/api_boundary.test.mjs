@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Lens, Workspace } from "plumbline-review";
+import { nodeStorage } from "./pouch-store.mjs";
 import { rejection, workloadInput } from "./support.mjs";
 
 const FW = "wellarchitected";
@@ -129,7 +130,7 @@ test("a freed Workspace or Lens throws kind Disposed from every method; disposin
   lens.free();
   // Other objects are untouched.
   assert.equal(Lens.builtin("serverless").name.length > 0, true);
-  assert.equal((await Workspace.open({ storage: "memory" })).storage, "memory");
+  assert.equal((await Workspace.open({ storage: "memory" })).storage, nodeStorage());
 });
 
 test("an argument whose getter throws is a Validation error naming the argument, with the message", async () => {

@@ -4,6 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Lens, Workspace } from "plumbline-review";
+import { nodeStorage } from "./pouch-store.mjs";
 import { rejection, workloadInput } from "./support.mjs";
 
 const FW = "wellarchitected";
@@ -15,7 +16,7 @@ async function fresh() {
 
 test("open: memory is the default in Node; bad options are Validation errors", async () => {
   const ws = await Workspace.open();
-  assert.equal(ws.storage, "memory");
+  assert.equal(ws.storage, nodeStorage());
   const bad = await rejection(Workspace.open({ storage: "floppy" }));
   assert.ok(bad instanceof Error);
   assert.equal(bad.kind, "Validation");

@@ -430,7 +430,7 @@ fn upgrade(event: &idb::event::VersionChangeEvent) -> Result<(), StoreError> {
 }
 
 /// A stored value back to a document, or `Corrupted` if it is not `{rev: string, body}`.
-fn document(id: &str, value: JsValue) -> Result<Document, StoreError> {
+pub(super) fn document(id: &str, value: JsValue) -> Result<Document, StoreError> {
     let d = typed_document::<Value>(id.to_string(), &value)?;
     Ok(Document {
         id: d.id,

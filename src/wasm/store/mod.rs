@@ -2,11 +2,13 @@
 //!
 //! - [`indexeddb`]: the default in browsers, one database per workspace name.
 //! - [`localstorage`]: where IndexedDB is unavailable.
+//! - [`js_store`]: a store the page hands in (the PouchDB store of team sync).
 //! - [`BrowserStore`]: whichever of those (or the core's memory store) `Workspace.open` chose.
 //!   An enum rather than a `dyn Store`, because the `Store` trait has async methods and a
 //!   generic one (`list_as`), which make it not object-safe.
 
 pub mod indexeddb;
+pub mod js_store;
 pub mod localstorage;
 
 use serde::de::DeserializeOwned;
@@ -14,6 +16,7 @@ use serde::de::DeserializeOwned;
 use crate::store::memory::MemoryStore;
 use crate::store::{Document, ListingText, RawRecord, Store, StoreError, TypedDocument, Write};
 use indexeddb::IndexedDbStore;
+use js_store::JsStore;
 use localstorage::LocalStorageStore;
 
 /// The store a JS workspace keeps its documents in, chosen by `Workspace.open({storage})`.
@@ -21,15 +24,18 @@ pub enum BrowserStore {
     Memory(MemoryStore),
     IndexedDb(IndexedDbStore),
     LocalStorage(LocalStorageStore),
+    Js(JsStore),
 }
 
 impl BrowserStore {
-    /// The `storage` name that chose it, as `workspace.storage` reports it.
-    pub fn kind(&self) -> &'static str {
+    /// The `storage` name that chose it (a JS store's own `kind`), as `workspace.storage`
+    /// reports it.
+    pub fn kind(&self) -> &str {
         match self {
             BrowserStore::Memory(_) => "memory",
             BrowserStore::IndexedDb(_) => "indexeddb",
             BrowserStore::LocalStorage(_) => "localstorage",
+            BrowserStore::Js(s) => s.kind(),
         }
     }
 }
@@ -41,6 +47,7 @@ macro_rules! each_backend {
             BrowserStore::Memory($s) => $call,
             BrowserStore::IndexedDb($s) => $call,
             BrowserStore::LocalStorage($s) => $call,
+            BrowserStore::Js($s) => $call,
         }
     };
 }

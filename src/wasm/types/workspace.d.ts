@@ -11,6 +11,34 @@ export interface OpenOptions {
    * The Node entries load them on import and ignore this.
    */
   lenses?: Record<string, string> | string | { readonly href: string };
+  /**
+   * Keep the documents in this store instead of `storage` (which is then ignored): the app's
+   * PouchDB store (`www/sync/pouch-store.js`), where each workload has a database of its own
+   * that team sync replicates. `name` is the store's business.
+   */
+  store?: DocumentStore;
+}
+/**
+ * A store written in JS. Every method returns a promise of plain JSON data; a record is
+ * `{rev, body}`, `rev` changing on every write. A failure rejects with an object whose `kind`
+ * is one of "Conflict" (with the `id`), "QuotaExceeded", "Corrupted" (with the `id`),
+ * "Unavailable" or anything else (a storage failure), and a `message`.
+ */
+export interface DocumentStore {
+  /** What `workspace.storage` reports, e.g. "pouchdb"; default "custom". */
+  readonly kind?: string;
+  /** The record `id`, or null when there is none. */
+  get(id: string): Promise<{ rev: string; body: unknown } | null>;
+  /** Every record whose id starts with `prefix`, in id order. */
+  list(prefix: string): Promise<Array<{ id: string; rev: string; body: unknown }>>;
+  /** As `list`, each record as stored (`{rev, body}` when intact), damaged ones included. */
+  listRaw(prefix: string): Promise<Array<{ id: string; stored: unknown }>>;
+  /**
+   * Applies every write or none: a write whose `expectedRev` is not the record's current
+   * revision (null: the record must not exist) rejects the whole commit with "Conflict".
+   * `body` null deletes. Resolves to the new revisions in order ("" for deletions).
+   */
+  commit(writes: Array<{ id: string; expectedRev: string | null; body: unknown | null }>): Promise<string[]>;
 }
 /** Read the frozen state of a milestone instead of the current one. */
 export interface ReadOptions { milestoneNumber?: number }

@@ -30,6 +30,7 @@ use super::dispose::{guard_disposal, WORKSPACE_DISPOSED, WORKSPACE_GUARDED};
 use super::env::JsEnvironment;
 use super::error::{invalid_argument, js_error, Thrown};
 use super::store::indexeddb::{IndexedDbStore, DEFAULT_NAME};
+use super::store::js_store::JsStore;
 use super::store::localstorage::LocalStorageStore;
 use super::store::BrowserStore;
 use crate::catalog;
@@ -62,6 +63,26 @@ struct OpenOptions {
     name: Option<String>,
 }
 
+/// The `store` option, read apart from the others: it is a live object, not JSON data. With a
+/// store, the other options are read from a copy without it (the caller's object unchanged).
+fn take_store(options: JsValue) -> Result<(JsValue, Option<JsStore>), JsValue> {
+    let get = |key: &str| js_sys::Reflect::get(&options, &key.into()).unwrap_or_default();
+    let store = if options.is_object() {
+        get("store")
+    } else {
+        JsValue::UNDEFINED
+    };
+    if store.is_undefined() {
+        return Ok((options, None));
+    }
+    let rest = js_sys::Object::new();
+    for key in ["storage", "name", "lenses"] {
+        let _ = js_sys::Reflect::set(&rest, &key.into(), &get(key));
+    }
+    let store = JsStore::new(store).map_err(|why| invalid_argument("store", &why))?;
+    Ok((rest.into(), Some(store)))
+}
+
 /// One call's work once its arguments are read: the core call and its result as a JS value.
 type Pending = Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>;
 
@@ -83,10 +104,12 @@ impl JsWorkspace {
     /// Opens the workspace `name` (default `"plumbline"`) in `storage`: `"indexeddb"` (the
     /// default where IndexedDB exists), `"localstorage"`, or `"memory"` (the default elsewhere,
     /// e.g. Node; nothing is kept). Rejects with `kind: "Unavailable"` when the storage cannot
-    /// be used (blocked upgrade, data from a newer release, storage disabled).
+    /// be used (blocked upgrade, data from a newer release, storage disabled). With `store`
+    /// (a `DocumentStore` object, see `store::js_store`), the documents are kept there instead.
     pub async fn open(
         #[wasm_bindgen(unchecked_optional_param_type = "OpenOptions")] options: JsValue,
     ) -> Result<JsWorkspace, JsValue> {
+        let (options, js_store) = take_store(options)?;
         let options: OpenOptions = if options.is_undefined() || options.is_null() {
             OpenOptions::default()
         } else {
@@ -105,6 +128,7 @@ impl JsWorkspace {
         };
         let store_error = |e: StoreError| WorkspaceError::from(e).thrown();
         let store = match storage.as_str() {
+            _ if js_store.is_some() => BrowserStore::Js(js_store.expect("checked")),
             "memory" => BrowserStore::Memory(MemoryStore::new()),
             "indexeddb" => {
                 BrowserStore::IndexedDb(IndexedDbStore::open(&name).await.map_err(store_error)?)
@@ -134,8 +158,9 @@ impl JsWorkspace {
         Ok(JsWorkspace { core })
     }
 
-    /// Which storage this workspace uses: `"indexeddb"`, `"localstorage"` or `"memory"`.
-    #[wasm_bindgen(getter, unchecked_return_type = "StorageKind")]
+    /// Which storage this workspace uses: `"indexeddb"`, `"localstorage"` or `"memory"`, or
+    /// the `kind` of the store handed in (`"pouchdb"`).
+    #[wasm_bindgen(getter, unchecked_return_type = "StorageKind | (string & {})")]
     pub fn storage(&self) -> String {
         self.core.store().kind().to_string()
     }

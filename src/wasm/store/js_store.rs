@@ -1,0 +1,160 @@
+//! A store written in JS, handed in by the page as `Workspace.open({ store })`: the PouchDB
+//! store of `www/sync/pouch-store.js` (the workloads in their own local databases, ready to
+//! replicate), or a test's. The object has `get`, `list`, `listRaw` and `commit`, each
+//! returning a promise of plain data in the backends' record shape (`{rev, body}`), and may
+//! name itself with `kind` ("pouchdb"), which `workspace.storage` reports.
+//!
+//! Kept small on purpose (the engine's size is tight): records cross as JSON through
+//! [`js_json`], and everything a real store needs beyond that — revisions, atomic commits,
+//! rollback — is the JS object's job, under the contract of [`Store`].
+
+use serde_json::{json, Value};
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::indexeddb::document;
+use crate::store::{Document, ListingText, RawRecord, Store, StoreError, Write};
+use crate::wasm::js_json;
+
+const METHODS: [&str; 4] = ["get", "list", "listRaw", "commit"];
+
+/// The JS store object, and the name it gives itself.
+pub struct JsStore {
+    object: JsValue,
+    kind: String,
+}
+
+impl JsStore {
+    /// Refuses an object without the four methods, naming the first one missing.
+    pub fn new(object: JsValue) -> Result<Self, String> {
+        for name in METHODS {
+            if !property(&object, name).is_function() {
+                return Err(format!("must have a `{name}` method"));
+            }
+        }
+        let kind = property(&object, "kind")
+            .as_string()
+            .unwrap_or_else(|| "custom".into());
+        Ok(JsStore { object, kind })
+    }
+
+    pub fn kind(&self) -> &str {
+        &self.kind
+    }
+
+    /// Calls `method(arg)` on the object and waits for its promise (or plain value).
+    async fn call(&self, method: &str, arg: &JsValue) -> Result<JsValue, StoreError> {
+        let function: js_sys::Function = property(&self.object, method).unchecked_into();
+        let returned = function.call1(&self.object, arg).map_err(thrown)?;
+        let promise = js_sys::Promise::resolve(&returned);
+        wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .map_err(thrown)
+    }
+
+    /// The result of `method(prefix)` read as `T`; a reply of the wrong shape is the store's
+    /// fault, not a record's, so it is a `Backend` error.
+    async fn read<T: serde::de::DeserializeOwned>(
+        &self,
+        method: &str,
+        prefix: &str,
+    ) -> Result<T, StoreError> {
+        let value = self.call(method, &JsValue::from_str(prefix)).await?;
+        js_json::from_js(&value).map_err(|e| backend(&format!("{method} replied {e}")))
+    }
+}
+
+impl Store for JsStore {
+    async fn get(&self, id: &str) -> Result<Option<Document>, StoreError> {
+        let value = self.call("get", &JsValue::from_str(id)).await?;
+        if value.is_null() || value.is_undefined() {
+            return Ok(None);
+        }
+        document(id, value).map(Some)
+    }
+
+    /// Through the raw records, so that a damaged one is named (`Corrupted`).
+    async fn list(&self, prefix: &str) -> Result<Vec<Document>, StoreError> {
+        self.list_raw(prefix)
+            .await?
+            .into_iter()
+            .map(|raw| {
+                raw.document().ok_or_else(|| StoreError::Corrupted {
+                    message: "expected {rev, body}".into(),
+                    id: raw.id,
+                })
+            })
+            .collect()
+    }
+
+    /// `list(prefix)` as one JSON text: `[{id, rev, body}]`, the ids read from it.
+    async fn list_text(&self, prefix: &str) -> Result<Option<ListingText>, StoreError> {
+        let value = self.call("list", &JsValue::from_str(prefix)).await?;
+        let array: js_sys::Array = value
+            .dyn_into()
+            .map_err(|_| backend("list did not reply an array"))?;
+        let ids: Option<Vec<String>> = array
+            .iter()
+            .map(|r| property(&r, "id").as_string())
+            .collect();
+        let Some(ids) = ids else {
+            return Ok(None);
+        };
+        Ok(js_json::json_text(&array)
+            .ok()
+            .map(|text| ListingText { ids, text }))
+    }
+
+    async fn list_raw(&self, prefix: &str) -> Result<Vec<RawRecord>, StoreError> {
+        // Read as plain JSON values: no reader of its own for this one shape (engine size).
+        let entries: Vec<Value> = self.read("listRaw", prefix).await?;
+        entries
+            .into_iter()
+            .map(|mut e| {
+                let stored = e["stored"].take();
+                match e["id"].as_str() {
+                    Some(id) => Ok(RawRecord::new(id.to_string(), stored)),
+                    None => Err(backend("listRaw replied a record without an id")),
+                }
+            })
+            .collect()
+    }
+
+    async fn commit(&self, writes: Vec<Write>) -> Result<Vec<String>, StoreError> {
+        // `{id, expectedRev, body}` each, crossing as one JSON text: no writer of its own.
+        let out: Vec<Value> = writes
+            .into_iter()
+            .map(|w| json!({ "id": w.id, "expectedRev": w.expected_rev, "body": w.body }))
+            .collect();
+        let arg = js_sys::JSON::parse(&Value::Array(out).to_string())
+            .map_err(|_| backend("the writes could not be handed to the store"))?;
+        let revs = self.call("commit", &arg).await?;
+        js_json::from_js(&revs).map_err(|e| backend(&format!("commit replied {e}")))
+    }
+}
+
+fn property(object: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn backend(message: &str) -> StoreError {
+    StoreError::Backend {
+        message: message.to_string(),
+    }
+}
+
+/// What the JS store threw, as the error kind it names (`{kind: "Conflict", id}` and so on);
+/// anything else is a `Backend` failure with its message.
+fn thrown(e: JsValue) -> StoreError {
+    let text = |name| property(&e, name).as_string();
+    let id = text("id").unwrap_or_default();
+    let message = text("message")
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "the store failed".into());
+    match text("kind").as_deref() {
+        Some("Conflict") => StoreError::Conflict { id },
+        Some("QuotaExceeded") => StoreError::QuotaExceeded { message },
+        Some("Corrupted") => StoreError::Corrupted { id, message },
+        Some("Unavailable") => StoreError::Unavailable { message },
+        _ => StoreError::Backend { message },
+    }
+}

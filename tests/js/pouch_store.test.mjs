@@ -1,0 +1,201 @@
+// The PouchDB store behind the engine's store seam (www/sync/pouch-store.js), in Node on
+// pouchdb's memory adapter: where each record lands (a database per workload, CouchDB-safe
+// ids), revisions and conflicts, all-or-nothing commits over two databases, afterPull after
+// documents arrive by replication, and the migration of another store's records.
+// (The API tests run through this store too: the `js` step runs them with the preload of
+// ./pouch-store.mjs.)
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { Workspace } from "plumbline-review";
+import { freshPouchStore } from "./pouch-store.mjs";
+import { rejection, workloadInput } from "./support.mjs";
+import { afterPull, openWorkloadDb, workloadDbName } from "../../www/sync/workload-db.js";
+import { placeOf, seamIdOf } from "../../www/sync/pouch-store.js";
+
+const FW = "wellarchitected";
+
+async function opened() {
+  const store = await freshPouchStore();
+  const ws = await Workspace.open({ store });
+  return { store, ws };
+}
+
+/** The ids of a PouchDB database's live documents. */
+const idsIn = async (db) => (await db.allDocs()).rows.map((r) => r.id);
+
+test("ids: seam ids map to CouchDB-safe ids the server's rules accept, and back", () => {
+  const w = "0123456789abcdef0123456789abcdef";
+  const cases = [
+    [`answer/${w}/${FW}/priorities`, `answer:${FW}:priorities`],
+    [`review/${w}/serverless`, "notes:serverless"],
+    [`milestone/${w}/012`, "milestone:12"],
+    // A segment with the separator keeps it, escaped.
+    [`answer/${w}/${FW}/a:b`, `answer:${FW}:a%3Ab`],
+  ];
+  for (const [seam, doc] of cases) {
+    assert.deepEqual(placeOf(seam), { workloadId: w, docId: doc });
+    assert.equal(seamIdOf(w, doc), seam);
+  }
+  assert.deepEqual(placeOf("name/payments%20api"), { workloadId: null, docId: "name/payments%20api" });
+  assert.equal(seamIdOf(w, "workload"), null);
+  assert.equal(seamIdOf(w, "_design/plumbline"), null);
+  assert.match(workloadDbName(w), /^plumbline-w-0123/);
+  assert.throws(() => workloadDbName("../x"), TypeError);
+});
+
+test("a workload's records live in its own database; the list and names stay local", async () => {
+  const { store, ws } = await opened();
+  assert.equal(ws.storage, "pouchdb");
+  const w = await ws.defineWorkload(workloadInput({ lenses: ["serverless"] }));
+  await ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
+  const db = await openWorkloadDb(w.workloadId);
+  const ids = await idsIn(db);
+  assert.ok(ids.includes("workload"), ids.join());
+  assert.ok(ids.includes(`answer:${FW}:priorities`), ids.join());
+  assert.ok(ids.includes("notes:serverless"), ids.join());
+  assert.ok(ids.every((id) => !id.startsWith("name/") && !id.startsWith("workload/")), ids.join());
+  // The replicated properties carry no derived figures; the local index has them.
+  const props = await db.get("workload");
+  assert.equal(props.body.workloadName, "Payments API");
+  assert.equal(props.body.riskCounts, undefined);
+  assert.match(props.updatedAt, /Z$/);
+  const localIds = await idsIn(store.local);
+  assert.ok(localIds.includes(`workload/${w.workloadId}`));
+  assert.ok(localIds.some((id) => id.startsWith("name/")));
+  assert.ok(localIds.every((id) => !id.startsWith("answer/")));
+  // Everything reads back through the engine.
+  const got = await ws.getWorkload(w.workloadId);
+  assert.equal(got.questionsAnswered, 1);
+  assert.deepEqual((await ws.listWorkloads()).map((s) => s.workloadId), [w.workloadId]);
+  assert.deepEqual(await store.registered(), [w.workloadId]);
+});
+
+test("an answer changes its own document only: the workload document is left alone", async () => {
+  const { ws } = await opened();
+  const w = await ws.defineWorkload(workloadInput());
+  const db = await openWorkloadDb(w.workloadId);
+  const before = (await db.get("workload"))._rev;
+  await ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
+  await ws.updateAnswer(w.workloadId, FW, "ops-model", { isApplicable: false, reason: "OUT_OF_SCOPE" });
+  assert.equal((await db.get("workload"))._rev, before);
+  await ws.updateWorkload(w.workloadId, { notes: "changed" });
+  assert.notEqual((await db.get("workload"))._rev, before);
+});
+
+test("a stale revision is a Conflict and writes nothing", async () => {
+  const { ws } = await opened();
+  const w = await ws.defineWorkload(workloadInput());
+  const a = await ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
+  await ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: [], expectedRevision: a.revision });
+  const err = await rejection(ws.updateAnswer(w.workloadId, FW, "priorities", { notes: "late", expectedRevision: a.revision }));
+  assert.equal(err.kind, "Conflict");
+  const now = await ws.getAnswer(w.workloadId, FW, "priorities");
+  assert.equal(now.notes ?? "", "");
+});
+
+test("a commit refused in its second database puts back what it wrote in the first", async () => {
+  const { store, ws } = await opened();
+  const w = await ws.defineWorkload(workloadInput());
+  const db = await openWorkloadDb(w.workloadId);
+  // The local database (the workload list's index) refuses the next write.
+  const bulkDocs = store.local.bulkDocs.bind(store.local);
+  store.local.bulkDocs = async () => {
+    store.local.bulkDocs = bulkDocs;
+    throw Object.assign(new Error("disk unplugged"), { status: 500 });
+  };
+  const err = await rejection(ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"], notes: "lost" }));
+  assert.equal(err.kind, "Storage", err.message);
+  assert.match(err.message, /disk unplugged/);
+  // The answer written in the workload's database was taken back.
+  await assert.rejects(db.get(`answer:${FW}:priorities`), (e) => e.status === 404);
+  const again = await ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
+  assert.equal(again.selectedChoices.length, 1);
+  assert.equal((await ws.getWorkload(w.workloadId)).questionsAnswered, 1);
+});
+
+test("afterPull: documents that arrived by replication show in the workload and its figures", async () => {
+  const { ws } = await opened();
+  const w = await ws.defineWorkload(workloadInput());
+  const db = await openWorkloadDb(w.workloadId);
+  // A colleague's answer and rename, written straight into the database as a pull would.
+  const mine = await ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
+  const answer = await db.get(`answer:${FW}:priorities`);
+  const other = { ...answer, _id: `answer:${FW}:ops-model`, body: { ...answer.body, questionId: "ops-model", isApplicable: false, reason: "OUT_OF_SCOPE", selectedChoices: [] } };
+  delete other._rev;
+  await db.put(other);
+  const props = await db.get("workload");
+  await db.put({ ...props, body: { ...props.body, workloadName: "Payments API v2" }, updatedBy: "colleague" });
+  assert.ok(mine.revision);
+  const report = await afterPull(ws, w.workloadId);
+  assert.equal(report.workloadId, w.workloadId);
+  const got = await ws.getWorkload(w.workloadId);
+  assert.equal(got.workloadName, "Payments API v2");
+  assert.equal(got.questionsAnswered, 2);
+  assert.equal(got.riskCounts.NOT_APPLICABLE, 1);
+  const [summary] = await ws.listWorkloads();
+  assert.equal(summary.workloadName, "Payments API v2");
+  // The new name is claimed: another workload cannot take it.
+  const dup = await rejection(ws.defineWorkload(workloadInput({ workloadName: "payments api V2" })));
+  assert.equal(dup.kind, "Validation");
+  // And the workload is writable again after the pull.
+  const edited = await ws.updateWorkload(w.workloadId, { notes: "after the pull" });
+  assert.equal(edited.notes, "after the pull");
+});
+
+test("a workload pulled into a workspace that never had it appears after afterPull", async () => {
+  const source = await opened();
+  const w = await source.ws.defineWorkload(workloadInput());
+  await source.ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
+  // The other replica: a workspace with its own local database, which the workload's
+  // database reaches as a first pull would (in this process both see the same one).
+  const other = await opened();
+  assert.deepEqual(await other.ws.listWorkloads(), []);
+  await afterPull(other.ws, w.workloadId);
+  const got = await other.ws.getWorkload(w.workloadId);
+  assert.equal(got.workloadName, "Payments API");
+  assert.equal(got.questionsAnswered, 1);
+  assert.deepEqual((await other.ws.listWorkloads()).map((s) => s.workloadId), [w.workloadId]);
+});
+
+test("migrate: another store's records are carried once, damaged ones as they are", async () => {
+  // Records as the memory store's workspace keeps them, read raw through a first store.
+  const first = await opened();
+  const w = await first.ws.defineWorkload(workloadInput());
+  await first.ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"], notes: "kept" });
+  const records = await first.store.listRaw("");
+  // Damaged: an answer left over from a workload whose record is gone, and a custom lens.
+  const gone = "f".repeat(32);
+  records.push({ id: `answer/${gone}/${FW}/ops-model`, stored: "not json at all" });
+  records.push({ id: "customlens/0123456789abcdef0123456789abcdef", stored: { rev: "1-x", _weird: true } });
+  const target = await freshPouchStore();
+  const carried = await target.migrate("test", records);
+  assert.equal(carried >= records.length, true, `${carried} of ${records.length}`);
+  assert.equal(await target.migrate("test", records), 0, "a second run carries nothing");
+  const ws = await Workspace.open({ store: target });
+  const got = await ws.getAnswer(w.workloadId, FW, "priorities");
+  assert.equal(got.notes, "kept");
+  assert.equal((await ws.getWorkload(w.workloadId)).questionsAnswered, 1);
+  const damaged = (await ws.damagedRecords()).map((d) => d.recordId).sort();
+  assert.deepEqual(damaged, [`answer/${gone}/${FW}/ops-model`, "customlens/0123456789abcdef0123456789abcdef"]);
+});
+
+test("a store without the seam's methods is refused, naming the option", async () => {
+  const err = await rejection(Workspace.open({ store: { get() {}, list() {} } }));
+  assert.equal(err.kind, "Validation");
+  assert.equal(err.field, "store");
+  assert.match(err.message, /listRaw/);
+});
+
+test("what a JS store throws reaches the caller as its kind", async () => {
+  const store = await freshPouchStore();
+  const ws = await Workspace.open({ store });
+  const commit = store.commit;
+  store.commit = async () => {
+    throw { kind: "QuotaExceeded", message: "no room left" };
+  };
+  const err = await rejection(ws.defineWorkload(workloadInput()));
+  assert.equal(err.kind, "QuotaExceeded");
+  assert.match(err.message, /no room left/);
+  store.commit = commit;
+  assert.ok((await ws.defineWorkload(workloadInput())).workloadId);
+});
