@@ -137,6 +137,15 @@ wasm_browser() {
 js_tests() {
   bash scripts/pack.sh
   node_tests tests/js/ js
+  local memory=$RESULT tap="$LOGS/js-pouchdb.tap" n
+  # The API tests again, through the PouchDB store (www/sync/pouch-store.js, memory adapter):
+  # the preload opens it wherever a test opens the memory store.
+  PLUMBLINE_TEST_STORE=pouchdb node --import ./tests/js/pouch-store.mjs --test \
+    --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$tap" tests/js/api_*.test.mjs
+  n=$(count_passed_tap "$tap")
+  require_tests "the API tests through the PouchDB store" "$n"
+  RESULT="$memory; $n through PouchDB"
 }
 
 # Every www/ module is `// @ts-check`ed against the package's declarations (tsconfig.www.json

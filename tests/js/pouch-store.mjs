@@ -8,16 +8,29 @@
 import { randomBytes } from "node:crypto";
 import PouchDB from "pouchdb-core";
 import memory from "pouchdb-adapter-memory";
+import replication from "pouchdb-replication";
 import { Workspace } from "plumbline-review";
 import { openPouchStore } from "../../www/sync/pouch-store.js";
-import { usePouchDB } from "../../www/sync/workload-db.js";
+import { usePouchDB, workloadDbName } from "../../www/sync/workload-db.js";
 
-export const MemoryPouch = PouchDB.plugin(memory).defaults({ adapter: "memory" });
+export const MemoryPouch = PouchDB.plugin(memory).plugin(replication).defaults({ adapter: "memory" });
 usePouchDB(MemoryPouch);
 
-/** A PouchDB store on a local database of its own (memory adapter). */
-export const freshPouchStore = (options = {}) =>
-  openPouchStore({ name: `plumbline-local-${randomBytes(6).toString("hex")}`, ...options });
+/**
+ * A PouchDB store with databases of its own (memory adapter): its local database and its
+ * workload databases are named with a prefix no other store of the process shares, as two
+ * browser profiles would be apart.
+ */
+export function freshPouchStore(options = {}) {
+  const Apart = MemoryPouch.defaults({ prefix: `p${randomBytes(6).toString("hex")}-` });
+  const opened = new Map();
+  const workloadDb = async (id) => {
+    const name = workloadDbName(id);
+    if (!opened.has(name)) opened.set(name, new Apart(name));
+    return opened.get(name);
+  };
+  return openPouchStore({ PouchDB: Apart, workloadDb, ...options });
+}
 
 /** What `workspace.storage` the API tests expect of the default store in Node. */
 export const nodeStorage = () => (process.env.PLUMBLINE_TEST_STORE === "pouchdb" ? "pouchdb" : "memory");
@@ -25,8 +38,13 @@ export const nodeStorage = () => (process.env.PLUMBLINE_TEST_STORE === "pouchdb"
 if (process.env.PLUMBLINE_TEST_STORE === "pouchdb") {
   const open = Workspace.open.bind(Workspace);
   Workspace.open = async (options) => {
-    const storage = options?.storage;
-    if (options?.store || (storage !== undefined && storage !== "memory")) return open(options);
-    return open({ ...options, store: await freshPouchStore() });
+    let plain;
+    try {
+      plain = options === undefined ? {} : { ...options };
+    } catch {
+      return open(options); // a getter that throws: the engine's error, as without the preload
+    }
+    if (plain.store || (plain.storage !== undefined && plain.storage !== "memory")) return open(options);
+    return open({ ...plain, store: await freshPouchStore() });
   };
 }

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { Workspace } from "plumbline-review";
 import { freshPouchStore } from "./pouch-store.mjs";
 import { rejection, workloadInput } from "./support.mjs";
-import { afterPull, openWorkloadDb, workloadDbName } from "../../www/sync/workload-db.js";
+import { afterPull, workloadDbName } from "../../www/sync/workload-db.js";
 import { placeOf, seamIdOf } from "../../www/sync/pouch-store.js";
 
 const FW = "wellarchitected";
@@ -48,7 +48,7 @@ test("a workload's records live in its own database; the list and names stay loc
   assert.equal(ws.storage, "pouchdb");
   const w = await ws.defineWorkload(workloadInput({ lenses: ["serverless"] }));
   await ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
-  const db = await openWorkloadDb(w.workloadId);
+  const db = await store.workloadDb(w.workloadId);
   const ids = await idsIn(db);
   assert.ok(ids.includes("workload"), ids.join());
   assert.ok(ids.includes(`answer:${FW}:priorities`), ids.join());
@@ -71,9 +71,9 @@ test("a workload's records live in its own database; the list and names stay loc
 });
 
 test("an answer changes its own document only: the workload document is left alone", async () => {
-  const { ws } = await opened();
+  const { store, ws } = await opened();
   const w = await ws.defineWorkload(workloadInput());
-  const db = await openWorkloadDb(w.workloadId);
+  const db = await store.workloadDb(w.workloadId);
   const before = (await db.get("workload"))._rev;
   await ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
   await ws.updateAnswer(w.workloadId, FW, "ops-model", { isApplicable: false, reason: "OUT_OF_SCOPE" });
@@ -96,7 +96,7 @@ test("a stale revision is a Conflict and writes nothing", async () => {
 test("a commit refused in its second database puts back what it wrote in the first", async () => {
   const { store, ws } = await opened();
   const w = await ws.defineWorkload(workloadInput());
-  const db = await openWorkloadDb(w.workloadId);
+  const db = await store.workloadDb(w.workloadId);
   // The local database (the workload list's index) refuses the next write.
   const bulkDocs = store.local.bulkDocs.bind(store.local);
   store.local.bulkDocs = async () => {
@@ -114,9 +114,9 @@ test("a commit refused in its second database puts back what it wrote in the fir
 });
 
 test("afterPull: documents that arrived by replication show in the workload and its figures", async () => {
-  const { ws } = await opened();
+  const { store, ws } = await opened();
   const w = await ws.defineWorkload(workloadInput());
-  const db = await openWorkloadDb(w.workloadId);
+  const db = await store.workloadDb(w.workloadId);
   // A colleague's answer and rename, written straight into the database as a pull would.
   const mine = await ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
   const answer = await db.get(`answer:${FW}:priorities`);
@@ -146,9 +146,10 @@ test("a workload pulled into a workspace that never had it appears after afterPu
   const source = await opened();
   const w = await source.ws.defineWorkload(workloadInput());
   await source.ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
-  // The other replica: a workspace with its own local database, which the workload's
-  // database reaches as a first pull would (in this process both see the same one).
+  // The other replica: a workspace with databases of its own, into which the workload's
+  // database is replicated as a first pull would.
   const other = await opened();
+  await (await source.store.workloadDb(w.workloadId)).replicate.to(await other.store.workloadDb(w.workloadId));
   assert.deepEqual(await other.ws.listWorkloads(), []);
   await afterPull(other.ws, w.workloadId);
   const got = await other.ws.getWorkload(w.workloadId);

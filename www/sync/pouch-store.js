@@ -19,7 +19,7 @@
 // it had written: the previous body under a new revision, or a tombstone for a new document.
 // What cannot be put back (the browser died in between, or the put-back itself is refused) is
 // named in the error; the engine's repairWorkload recomputes derived data from the documents.
-import { liveStores, openWorkloadDb, pouchDB } from './workload-db.js';
+import { liveStores, openWorkloadDb as sharedWorkloadDb, pouchDB } from './workload-db.js';
 
 /** The derived parts of `workload/<id>`: local, recomputed, never replicated. */
 const DERIVED = ['riskCounts', 'questionsAnswered', 'questionCount', 'lensSummaries', 'milestones', 'updatedAt'];
@@ -119,12 +119,13 @@ async function allWith(db, prefix) {
 /**
  * Opens the PouchDB store: the local database `name` (default "plumbline-local") and the
  * workload databases it lists. `author()` names who writes (team sync's logged-in user), put
- * in `updatedBy` of each document of a workload database; null leaves it out.
- * @param {{ name?: string, author?: () => string | null }} [options]
+ * in `updatedBy` of each document of a workload database; null leaves it out. `workloadDb`
+ * opens a workload's database (./workload-db.js's, shared with team sync, by default).
+ * @param {{ name?: string, author?: () => string | null, workloadDb?: (workloadId: string) => Promise<any>, PouchDB?: import('./workload-db.js').PouchConstructor }} [options]
  */
-export async function openPouchStore({ name = 'plumbline-local', author = () => null } = {}) {
-  const PouchDB = await pouchDB();
-  const local = new PouchDB(name);
+export async function openPouchStore({ name = 'plumbline-local', author = () => null, workloadDb = sharedWorkloadDb, PouchDB = undefined } = {}) {
+  const local = new (PouchDB ?? (await pouchDB()))(name);
+  const openWorkloadDb = workloadDb;
 
   /** The workload ids with a database, from the registry. @returns {Promise<string[]>} */
   async function registered() {
@@ -331,6 +332,7 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
     },
     commit,
     refreshIndex,
+    workloadDb,
     registered,
     /** Whether records were already brought over from `source`. @param {string} source */
     async migratedFrom(source) {
