@@ -133,14 +133,17 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
     return Array.isArray(doc?.ids) ? doc.ids : [];
   }
 
+  /** The ids known to be in the registry: most commits then need no read of it. */
+  const known = new Set();
   /** Adds workload ids to the registry (retried: another tab may add at the same time). @param {string[]} ids */
   async function register(ids) {
+    if (ids.every((id) => known.has(id))) return;
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const doc = (await current(local, REGISTRY)) ?? { _id: REGISTRY, ids: [] };
       const missing = ids.filter((id) => !doc.ids.includes(id));
-      if (missing.length === 0) return;
       try {
-        await local.put({ ...doc, ids: [...doc.ids, ...missing].sort() });
+        if (missing.length > 0) await local.put({ ...doc, ids: [...doc.ids, ...missing].sort() });
+        for (const id of ids) known.add(id);
         return;
       } catch (e) {
         if (/** @type {any} */ (e)?.status !== 409) throw e;
@@ -228,8 +231,7 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
 
   /** @param {SeamWrite[]} writes */
   async function commit(writes) {
-    const planned = [];
-    for (const w of writes) planned.push(await plan(w));
+    const planned = await Promise.all(writes.map(plan));
     const newDbs = [...new Set(planned.flatMap((p) => p.ops.map((o) => o.workloadId)).filter((id) => id !== null))];
     if (newDbs.length > 0) await register(/** @type {string[]} */ (newDbs));
     /** @type {Array<{ db: any, prev: any, doc: any, rev: string }>} */
