@@ -106,7 +106,7 @@ async function current(db, id) {
     return await db.get(id);
   } catch (e) {
     if (isNotFound(e)) return null;
-    throw failure('Backend', `reading ${id}: ${e?.message ?? e}`, id);
+    throw failure('Backend', `reading ${id}: ${/** @type {any} */ (e)?.message ?? e}`, id);
   }
 }
 
@@ -160,7 +160,7 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
   /** Every record under `prefix`, raw, in seam id order. @param {string} prefix */
   async function listAll(prefix) {
     /** @type {Array<{ id: string, doc: any }>} */
-    const found = (await allWith(local, prefix)).map((doc) => ({ id: doc._id, doc }));
+    const found = (await allWith(local, prefix)).map((/** @type {any} */ doc) => ({ id: doc._id, doc }));
     const one = IN_WORKLOAD.exec(prefix) ?? /^(review|answer|milestone)\/([0-9a-f]{32})\/$/.exec(prefix);
     const reaches = KINDS.some((k) => `${k}/`.startsWith(prefix) || prefix.startsWith(`${k}/`));
     if (reaches) {
