@@ -13,6 +13,18 @@ import { openPouchStore } from './pouch-store.js';
 const CHOICE = 'plumbline.store';
 const OLD_DATABASE = 'plumbline';
 
+/** @type {string | null} who writes, as team sync's session names them */
+let author = null;
+
+/**
+ * Names the author of the next writes (`updatedBy` of each workload document, which a team
+ * server requires to be the logged-in user); null when nobody is logged in.
+ * @param {string | null} name
+ */
+export function setAuthor(name) {
+  author = name;
+}
+
 /** Whether this browser profile uses the PouchDB store. */
 export function usesPouchStore() {
   try {
@@ -54,7 +66,7 @@ async function oldRecords() {
  */
 export async function appStoreOptions() {
   if (!usesPouchStore()) return { storage: 'indexeddb' };
-  const store = await openPouchStore();
+  const store = await openPouchStore({ author: () => author });
   const source = `indexeddb:${OLD_DATABASE}`;
   if (!(await store.migratedFrom(source))) await store.migrate(source, await oldRecords());
   return { store };
