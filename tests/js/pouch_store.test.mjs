@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { Workspace } from "plumbline-review";
 import { freshPouchStore } from "./pouch-store.mjs";
 import { rejection, workloadInput } from "./support.mjs";
-import { afterPull, workloadDbName } from "../../www/sync/workload-db.js";
+import { afterPull, refreshAfterPulls, workloadDbName } from "../../www/sync/workload-db.js";
 import { placeOf, seamIdOf } from "../../www/sync/pouch-store.js";
 
 const FW = "wellarchitected";
@@ -199,4 +199,24 @@ test("what a JS store throws reaches the caller as its kind", async () => {
   assert.match(err.message, /no room left/);
   store.commit = commit;
   assert.ok((await ws.defineWorkload(workloadInput())).workloadId);
+});
+
+test("refreshAfterPulls: a pull's change event refreshes the workload; a push's does not", async () => {
+  const { store, ws } = await opened();
+  const w = await ws.defineWorkload(workloadInput());
+  const db = await store.workloadDb(w.workloadId);
+  const listeners = [];
+  const refreshed = [];
+  refreshAfterPulls(ws, w.workloadId, { on: (event, listener) => listeners.push([event, listener]) }, { onRefreshed: (r) => refreshed.push(r) });
+  const props = await db.get("workload");
+  await db.put({ ...props, body: { ...props.body, workloadName: "Renamed elsewhere" } });
+  const [[event, emit]] = listeners;
+  assert.equal(event, "change");
+  emit({ direction: "push", change: { docs: [{ _id: "answer:x:y" }] } });
+  await new Promise((r) => setTimeout(r, 50));
+  assert.equal(refreshed.length, 0, "a push brings nothing in");
+  emit({ direction: "pull", change: { docs: [{ _id: "workload" }] } });
+  for (let i = 0; i < 100 && refreshed.length === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
+  assert.equal(refreshed.length, 1);
+  assert.equal((await ws.getWorkload(w.workloadId)).workloadName, "Renamed elsewhere");
 });

@@ -97,3 +97,41 @@ export async function afterPull(workspace, workloadId) {
   for (const store of liveStores) await store.refreshIndex(workloadId);
   return workspace.repairWorkload(workloadId);
 }
+
+/**
+ * Calls afterPull whenever `replication` (a PouchDB `sync` or `replicate` of the workload's
+ * database, an event emitter) brought documents in: on each `change` event that carries
+ * documents pulled from the server (`direction: "pull"` for a sync; every change for a
+ * replication into the local database, `pulls: true`). Changes that arrive while a refresh
+ * runs are gathered into one more refresh. `onError` hears a refresh that failed.
+ * @param {{ repairWorkload: (workloadId: string) => Promise<unknown> }} workspace
+ * @param {string} workloadId
+ * @param {{ on: (event: string, listener: (info: any) => void) => unknown }} replication
+ * @param {{ pulls?: boolean, onError?: (e: unknown) => void, onRefreshed?: (report: unknown) => void }} [options]
+ */
+export function refreshAfterPulls(workspace, workloadId, replication, { pulls = false, onError = () => {}, onRefreshed = () => {} } = {}) {
+  checkedId(workloadId);
+  let running = false;
+  let again = false;
+  const refresh = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        onRefreshed(await afterPull(workspace, workloadId));
+      } while (again);
+    } catch (e) {
+      onError(e);
+    } finally {
+      running = false;
+    }
+  };
+  replication.on('change', (info) => {
+    const docs = pulls ? info?.docs : info?.direction === 'pull' ? info?.change?.docs : null;
+    if (Array.isArray(docs) && docs.length > 0) void refresh();
+  });
+}
