@@ -4,7 +4,7 @@
 // failures and when the network comes back. It reports a state the page shows (synced,
 // syncing, offline, changes waiting, error with the server's reason, share removed):
 // - a write the server refused (doc_write_failures: the validate_doc_update of
-//   sync/validate_doc_update.js said no) is an error listing each refused document with the
+//   ./rules.js said no) is an error listing each refused document with the
 //   server's reason, even though PouchDB calls such a replication successful;
 // - 401, 403 or 404 from the server while the session is still valid means the share was
 //   removed (the role taken away, or the database deleted): replication stops and the local
