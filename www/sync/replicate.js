@@ -68,12 +68,14 @@ const statusOf = (err) => (typeof err?.status === 'number' && err.status > 0 ? e
  * Starts syncing `local` with the workload's database on the session's server.
  * @param {{ PouchDB: PouchConstructor, local: PouchDatabase, session: Session, workloadId: string,
  *   onState: (state: SyncState) => void, backOffFunction?: (delay: number) => number,
- *   whenOnline?: (listener: () => void) => () => void }} options
+ *   whenOnline?: (listener: () => void) => () => void, onPulled?: (docs: any[]) => void }} options
  *   `whenOnline`: how to hear that the network is back (the browser's `online` event by
  *   default): replication then starts again at once instead of after its back-off.
+ *   `onPulled`: called with the documents each pull batch wrote locally (derived data and
+ *   conflicts are looked at again then).
  * @returns {{ state: () => SyncState, stop: () => void, clearRefused: () => void }}
  */
-export function startSync({ PouchDB, local, session, workloadId, onState, backOffFunction = backOff, whenOnline = browserOnline }) {
+export function startSync({ PouchDB, local, session, workloadId, onState, backOffFunction = backOff, whenOnline = browserOnline, onPulled = () => {} }) {
   const role = session.roleFor(workloadId);
   const writable = role === 'owner' || role === 'contributor';
   /** @type {SyncState} */
@@ -211,6 +213,7 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
       if (direction === 'push' && info?.last_seq != null) pushedSeq = info.last_seq;
       if (direction === 'pull' && Array.isArray(info?.docs)) {
         for (const doc of info.docs) if (typeof doc?._id === 'string') pulled.set(doc._id, doc._rev);
+        if (info.docs.length > 0) onPulled(info.docs);
       }
       // Refusals also arrive as 'denied'; this catches any a server reports only here.
       if (Array.isArray(info?.errors)) for (const e of info.errors) void refuse(e);
