@@ -16,7 +16,8 @@ import { reasonText, workloadDatabase } from './session.js';
 /**
  * The part of a PouchDB database this module uses.
  * @typedef {object} PouchDatabase
- * @property {(options: { since: number | string, style?: string }) => Promise<{ results: Array<{ id: string, changes: Array<{ rev: string }> }> }>} changes
+ * @property {(options: { since: number | string, style?: string, live?: boolean }) => any} changes
+ *   a list of changes (a promise), or with `live` a feed of them (an emitter with cancel())
  * @property {() => Promise<{ update_seq: number | string }>} info
  * @property {(id: string) => Promise<{ _rev?: unknown }>} get
  */
@@ -45,6 +46,9 @@ import { reasonText, workloadDatabase } from './session.js';
  * @typedef {{ status: SyncStatus, role: ShareRole | null, readOnly: boolean, pending: number, refused: RefusedDocument[], reason: string | null }} SyncState
  */
 
+/** How long a local change may wait for the push to start before replication starts again. */
+const STALL_MS = 3000;
+
 /** Statuses that mean "this share is gone for you". */
 const REMOVED = new Set([401, 403, 404]);
 
@@ -52,14 +56,26 @@ const REMOVED = new Set([401, 403, 404]);
 const backOff = (/** @type {number} */ delay) => (delay === 0 ? 1000 : Math.min(delay * 2, 60_000));
 
 /**
- * Calls `listener` whenever the browser says it is online again; returns the unsubscribe.
+ * Calls `listener` whenever the browser says it is online again (or, with `event`, another
+ * such event); returns the unsubscribe.
  * @param {() => void} listener
  */
-function browserOnline(listener) {
+function browserOnline(listener, event = 'online') {
   if (typeof globalThis.addEventListener !== 'function') return () => {};
-  globalThis.addEventListener('online', listener);
-  return () => globalThis.removeEventListener('online', listener);
+  globalThis.addEventListener(event, listener);
+  return () => globalThis.removeEventListener(event, listener);
 }
+
+/**
+ * What a pull brings: the workload's documents, not the server's design document (its rules
+ * run on the server; in the browser's IndexedDB adapter a design document changes the local
+ * database's indexes, which stalled the running replications in Chromium).
+ * @param {{ _id?: unknown }} doc
+ */
+export const notDesign = (doc) => !String(doc._id).startsWith('_design/');
+
+/** Whether the browser says it has no network (never true in Node). */
+const browserOffline = () => globalThis.navigator?.onLine === false;
 
 /** @param {any} err @returns {number | null} */
 const statusOf = (err) => (typeof err?.status === 'number' && err.status > 0 ? err.status : null);
@@ -100,6 +116,8 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
   /** Revisions that came from the server: in the local change feed, but not waiting to go. */
   const pulled = new Map();
 
+  /** How many times the push became active: the watchdog below compares it. */
+  let pushEvents = 0;
   /** Which start the running replications belong to: events of cancelled ones are ignored. */
   let generation = 0;
   let unsubscribe = () => {};
@@ -139,7 +157,7 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
     } else if (serverError) {
       status = 'error';
       reason = serverError.reason;
-    } else if (errors.length > 0) {
+    } else if (errors.length > 0 || browserOffline()) {
       status = 'offline';
     } else if (directions.pull.active || directions.push.active) {
       status = 'syncing';
@@ -188,6 +206,7 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
         if (mine === generation) listener(value);
       });
     };
+    if (direction === 'push') on('active', () => { pushEvents += 1; });
     on('active', () => {
       d.active = true;
       d.error = null;
@@ -243,18 +262,52 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
     directions.pull = { active: true, error: null };
     directions.push = { active: writable, error: null };
     // Each replication its own options: PouchDB keeps its back-off state in them.
-    watch(PouchDB.replicate(remote, local, { ...options }), 'pull');
-    if (writable) watch(PouchDB.replicate(local, remote, { ...options }), 'push');
+    // Checkpoints kept in the local database only (the pull's target, the push's source):
+    // everyone's copy of a workload has the same local name, so PouchDB gives everyone's
+    // replications the same id, and checkpoints kept on the server would be shared between
+    // people, making one skip changes the other had sent. (Readers write nothing there either.)
+    watch(PouchDB.replicate(remote, local, { ...options, checkpoint: 'target', filter: notDesign }), 'pull');
+    if (writable) watch(PouchDB.replicate(local, remote, { ...options, checkpoint: 'source' }), 'push');
   }
 
   begin();
-  unsubscribe = whenOnline(() => {
-    const waiting = Object.values(directions).some((d) => d.error !== null && d.error.status === null);
-    if (!stopped && waiting) {
+  // Back online: both directions start again at once, waiting out no back-off. Always, not only
+  // after a failure was seen: Chromium can leave a request made while offline hanging without
+  // an error, and the replication with it.
+  const stopOnline = whenOnline(() => {
+    if (!stopped) {
       begin();
       void update();
     }
   });
+  // The count of changes waiting follows local edits at once, also while offline, when the
+  // push cannot report anything.
+  // A watchdog too: in Chromium a live replication's own feed of local changes can stall (a
+  // read of IndexedDB that never ends, seen after going offline), and then local edits would
+  // never be sent; a change the push has not picked up within a few seconds starts both
+  // directions again, which reads the changes afresh from the checkpoint.
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let watchdog;
+  const feed = local.changes({ since: 'now', live: true });
+  feed?.on?.('change', () => {
+    void update();
+    if (!writable || stopped) return;
+    const seen = pushEvents;
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      if (!stopped && pushEvents === seen && !browserOffline()) {
+        begin();
+        void update();
+      }
+    }, STALL_MS);
+  });
+  const stopOffline = browserOnline(() => void update(), 'offline');
+  unsubscribe = () => {
+    clearTimeout(watchdog);
+    stopOnline();
+    stopOffline();
+    feed?.cancel?.();
+  };
   publish({});
   return {
     state: () => state,

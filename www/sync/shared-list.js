@@ -40,6 +40,9 @@ export const setSyncServer = (url) => write((m) => ({ ...m, server: url }));
 /** The user's permission on a shared workload, or null when it is not shared. @param {string} workloadId */
 export const sharedRole = (workloadId) => read().workloads[workloadId] ?? null;
 
+/** Every shared workload of this browser, with the user's permission. */
+export const sharedWorkloads = () => Object.entries(read().workloads);
+
 /** @param {string} workloadId @param {ShareRole | null} role null: no longer shared */
 export function markShared(workloadId, role) {
   write((m) => {

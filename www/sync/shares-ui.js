@@ -8,12 +8,13 @@ import { textField, selectField } from '../ui/field.js';
 import { confirmDialog } from '../ui/dialog.js';
 import { formatDate, isoDate } from '../ui/format.js';
 import { chooseServer, connect, currentSession, disconnect, resume } from './connection.js';
-import { markShared, syncServer } from './shared-list.js';
+import { markShared, sharedWorkloads, syncServer } from './shared-list.js';
 import { MAX_SHARES, answerInvitation, canShare, changePermission, createShare, deleteShare, listShares, myInvitations } from './shares.js';
 import { afterPull, openWorkloadDb } from './workload-db.js';
-import { pullOnce } from './sync-panel.js';
+import { pullOnce, syncPanel } from './sync-panel.js';
 
-export { syncPanel } from './sync-panel.js';
+// The workload's database as the page holds it (one object per page: see ./workload-db.js).
+export { syncPanel, openWorkloadDb };
 
 /** The AWS console's words for the permissions. */
 const PERMISSION_WORDS = /** @type {const} */ ([['reader', 'Read-only'], ['contributor', 'Contributor']]);
@@ -188,14 +189,33 @@ export async function sharedWithYouPage(ctx, workspace) {
   const root = h('section.page', h('h1', 'Workloads shared with you'));
   const body = h('div');
   root.append(body);
+  /** @type {Array<() => void>} */
+  let leaving = [];
+  const leave = () => {
+    for (const l of leaving) l();
+    leaving = [];
+  };
   const draw = async () => {
+    leave();
     const parts = [await connectionPanel(ctx, draw)];
     const session = currentSession();
     if (session) parts.push(await invitationsPanel(ctx, session, afterAccept, draw));
+    // The workloads this browser syncs: their state, conflicts and activity, also when the
+    // workload itself cannot be opened yet.
+    const mine = sharedWorkloads();
+    if (mine.length > 0) {
+      const names = new Map(/** @type {Array<{ workloadId: string, workloadName: string }>} */ (await (await workspace()).listWorkloads().catch(() => [])).map((w) => [w.workloadId, w.workloadName]));
+      parts.push(h('h2', 'Your shared workloads'));
+      for (const [id] of mine) {
+        const panel = await syncPanel({ workspace, announce: ctx.announce, reload: draw }, id, names.get(id) ?? `Workload ${id}`);
+        leaving.push(panel.leave);
+        parts.push(panel.node);
+      }
+    }
     body.replaceChildren(...parts);
   };
   await draw();
-  return root;
+  return { node: root, leave };
 }
 
 /**

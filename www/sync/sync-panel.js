@@ -9,7 +9,7 @@ import { h, nextId } from '../ui/dom.js';
 import { formatDate, isoDate } from '../ui/format.js';
 import { currentSession, onConnectionChange, resume } from './connection.js';
 import { keepVersion, versionsOf } from './conflicts.js';
-import { startSync } from './replicate.js';
+import { notDesign, startSync } from './replicate.js';
 import { workloadDatabase } from './session.js';
 import { markShared } from './shared-list.js';
 import { afterPull, openWorkloadDb, pouchDB } from './workload-db.js';
@@ -17,9 +17,9 @@ import { afterPull, openWorkloadDb, pouchDB } from './workload-db.js';
 /** @typedef {import('./replicate.js').SyncState} SyncState */
 /** @typedef {import('./session.js').Session} Session */
 /**
- * What the page hands in: the open workspace (refreshed after a pull), and how to find another
- * workload with the same name (null when there is none).
- * @typedef {{ workspace: () => Promise<any>, duplicateName: () => Promise<string | null>,
+ * What the page hands in: the open workspace (refreshed after a pull, and asked for the names
+ * of the other workloads).
+ * @typedef {{ workspace: () => Promise<any>,
  *   announce: (message: string) => void, reload: () => void }} PanelContext
  */
 
@@ -48,7 +48,7 @@ onConnectionChange(() => {
 export async function pullOnce(session, workloadId, local) {
   const PouchDB = /** @type {any} */ (await pouchDB());
   const remote = new PouchDB(`${session.server}/${workloadDatabase(workloadId)}`, { fetch: session.fetch, skip_setup: true });
-  const result = await PouchDB.replicate(remote, local, { batch_size: 100 });
+  const result = await PouchDB.replicate(remote, local, { batch_size: 100, checkpoint: 'target', filter: notDesign });
   if (result.doc_write_failures > 0) throw new Error(`${result.doc_write_failures} document(s) could not be written locally: ${(result.errors ?? []).map(String).join('; ')}`);
   return result;
 }
@@ -101,10 +101,10 @@ function stateText(s) {
 
 /**
  * The panel of a shared workload.
- * @param {PanelContext} page @param {string} workloadId
+ * @param {PanelContext} page @param {string} workloadId @param {string} [title] its heading
  * @returns {Promise<{ node: HTMLElement, leave: () => void }>}
  */
-export async function syncPanel(page, workloadId) {
+export async function syncPanel(page, workloadId, title = 'Team sync') {
   const headingId = nextId('sync');
   const status = h('p', { role: 'status', dataset: { syncStatus: '' } }, 'Not connected to the team server: connect on the Shares tab to sync this workload.');
   const refused = h('ul.plain', { dataset: { refused: '' } });
@@ -112,14 +112,14 @@ export async function syncPanel(page, workloadId) {
   const duplicate = h('div');
   const conflicts = h('div', { dataset: { conflicts: '' } });
   const activity = h('div', { dataset: { activity: '' } });
-  const node = h('section.panel', { 'aria-labelledby': headingId, dataset: { syncPanel: '' } },
-    h('h2', { id: headingId }, 'Team sync'), status, refused, arrived, duplicate, conflicts, activity);
+  const node = h('section.panel', { 'aria-labelledby': headingId, dataset: { syncPanel: workloadId } },
+    h('h2', { id: headingId }, title), status, refused, arrived, duplicate, conflicts, activity);
   const local = await openWorkloadDb(workloadId);
 
   const refreshDocs = async () => {
     conflicts.replaceChildren(await conflictList(page, local, workloadId, refreshDocs));
     activity.replaceChildren(await activityList(local));
-    const other = await page.duplicateName().catch(() => null);
+    const other = await duplicateName(page, workloadId).catch(() => null);
     duplicate.replaceChildren(other
       ? h('div.banner', { role: 'note', dataset: { duplicateName: '' } }, h('p', `Another workload in this browser is also named “${other}”. Workload names must be unique: rename one of them (Edit). Plumbline never renames one for you.`))
       : '');
@@ -157,6 +157,18 @@ export async function syncPanel(page, workloadId) {
     if (currentSession() && !unlisten) void attach();
   });
   return { node, leave: () => { unlisten?.(); unsubscribe(); } };
+}
+
+/**
+ * The name of another workload here with this one's name (case-insensitively), or null: a pull
+ * can bring a name that another workload of this browser has; the user renames one.
+ * @param {PanelContext} page @param {string} workloadId
+ */
+async function duplicateName(page, workloadId) {
+  const list = /** @type {Array<{ workloadId: string, workloadName: string }>} */ (await (await page.workspace()).listWorkloads());
+  const mine = list.find((w) => w.workloadId === workloadId);
+  const same = mine && list.find((w) => w.workloadId !== workloadId && w.workloadName.toLowerCase() === mine.workloadName.toLowerCase());
+  return same ? same.workloadName : null;
 }
 
 /** A version's selections and notes, read from the stored answer record (`body`). @param {any} v */

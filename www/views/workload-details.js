@@ -58,13 +58,7 @@ export async function render(ctx) {
 
   // A shared workload: its sync state, conflicts and activity, on every tab.
   const sync = sharedRole(workloadId)
-    ? await (await import('../sync/shares-ui.js')).syncPanel({
-      workspace: api.open, announce: ctx.announce, reload: ctx.reload,
-      duplicateName: async () => {
-        const same = (await api.listWorkloads()).find((o) => o.workloadId !== workloadId && o.workloadName.toLowerCase() === w.workloadName.toLowerCase());
-        return same ? same.workloadName : null;
-      },
-    }, workloadId)
+    ? await (await import('../sync/shares-ui.js')).syncPanel({ workspace: api.open, announce: ctx.announce, reload: ctx.reload }, workloadId)
     : null;
 
   function overview() {
