@@ -46,9 +46,6 @@ import { reasonText, workloadDatabase } from './session.js';
  * @typedef {{ status: SyncStatus, role: ShareRole | null, readOnly: boolean, pending: number, refused: RefusedDocument[], reason: string | null }} SyncState
  */
 
-/** How long a local change may wait for the push to start before replication starts again. */
-const STALL_MS = 3000;
-
 /** Statuses that mean "this share is gone for you". */
 const REMOVED = new Set([401, 403, 404]);
 
@@ -67,12 +64,14 @@ function browserOnline(listener, event = 'online') {
 }
 
 /**
- * What a pull brings: the workload's documents, not the server's design document (its rules
- * run on the server; in the browser's IndexedDB adapter a design document changes the local
- * database's indexes, which stalled the running replications in Chromium).
- * @param {{ _id?: unknown }} doc
+ * The workload's database on the server. The adapter is named: the browser's PouchDB has
+ * IndexedDB as its default adapter, which would otherwise win over the URL and make a local
+ * database of that name.
+ * @param {PouchConstructor} PouchDB @param {Session} session @param {string} workloadId
  */
-export const notDesign = (doc) => !String(doc._id).startsWith('_design/');
+export function remoteDatabase(PouchDB, session, workloadId) {
+  return new PouchDB(`${session.server}/${workloadDatabase(workloadId)}`, { adapter: 'http', fetch: session.fetch, skip_setup: true });
+}
 
 /** Whether the browser says it has no network (never true in Node). */
 const browserOffline = () => globalThis.navigator?.onLine === false;
@@ -105,7 +104,7 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
     return { state: () => state, stop: () => {}, clearRefused: () => {} };
   }
 
-  const remote = new PouchDB(`${session.server}/${workloadDatabase(workloadId)}`, { fetch: session.fetch, skip_setup: true });
+  const remote = remoteDatabase(PouchDB, session, workloadId);
   const options = { live: true, retry: true, batch_size: 100, back_off_function: backOffFunction };
   /** @type {Record<'pull' | 'push', { active: boolean, error: { status: number | null, reason: string } | null }>} */
   const directions = { pull: { active: true, error: null }, push: { active: writable, error: null } };
@@ -116,8 +115,6 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
   /** Revisions that came from the server: in the local change feed, but not waiting to go. */
   const pulled = new Map();
 
-  /** How many times the push became active: the watchdog below compares it. */
-  let pushEvents = 0;
   /** Which start the running replications belong to: events of cancelled ones are ignored. */
   let generation = 0;
   let unsubscribe = () => {};
@@ -206,7 +203,6 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
         if (mine === generation) listener(value);
       });
     };
-    if (direction === 'push') on('active', () => { pushEvents += 1; });
     on('active', () => {
       d.active = true;
       d.error = null;
@@ -262,18 +258,15 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
     directions.pull = { active: true, error: null };
     directions.push = { active: writable, error: null };
     // Each replication its own options: PouchDB keeps its back-off state in them.
-    // Checkpoints kept in the local database only (the pull's target, the push's source):
-    // everyone's copy of a workload has the same local name, so PouchDB gives everyone's
-    // replications the same id, and checkpoints kept on the server would be shared between
-    // people, making one skip changes the other had sent. (Readers write nothing there either.)
-    watch(PouchDB.replicate(remote, local, { ...options, checkpoint: 'target', filter: notDesign }), 'pull');
+    // Checkpoints kept in the local database only (the pull's target, the push's source): the
+    // server holds the review and nothing per person, and a reader writes nothing to it.
+    watch(PouchDB.replicate(remote, local, { ...options, checkpoint: 'target'}), 'pull');
     if (writable) watch(PouchDB.replicate(local, remote, { ...options, checkpoint: 'source' }), 'push');
   }
 
   begin();
-  // Back online: both directions start again at once, waiting out no back-off. Always, not only
-  // after a failure was seen: Chromium can leave a request made while offline hanging without
-  // an error, and the replication with it.
+  // Back online: both directions start again at once, waiting out no back-off (always: a
+  // failure may not have been reported yet when the browser says the network is back).
   const stopOnline = whenOnline(() => {
     if (!stopped) {
       begin();
@@ -282,28 +275,10 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
   });
   // The count of changes waiting follows local edits at once, also while offline, when the
   // push cannot report anything.
-  // A watchdog too: in Chromium a live replication's own feed of local changes can stall (a
-  // read of IndexedDB that never ends, seen after going offline), and then local edits would
-  // never be sent; a change the push has not picked up within a few seconds starts both
-  // directions again, which reads the changes afresh from the checkpoint.
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let watchdog;
   const feed = local.changes({ since: 'now', live: true });
-  feed?.on?.('change', () => {
-    void update();
-    if (!writable || stopped) return;
-    const seen = pushEvents;
-    clearTimeout(watchdog);
-    watchdog = setTimeout(() => {
-      if (!stopped && pushEvents === seen && !browserOffline()) {
-        begin();
-        void update();
-      }
-    }, STALL_MS);
-  });
+  feed?.on?.('change', () => void update());
   const stopOffline = browserOnline(() => void update(), 'offline');
   unsubscribe = () => {
-    clearTimeout(watchdog);
     stopOnline();
     stopOffline();
     feed?.cancel?.();

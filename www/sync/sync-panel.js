@@ -9,8 +9,7 @@ import { h, nextId } from '../ui/dom.js';
 import { formatDate, isoDate } from '../ui/format.js';
 import { currentSession, onConnectionChange, resume } from './connection.js';
 import { keepVersion, versionsOf } from './conflicts.js';
-import { notDesign, startSync } from './replicate.js';
-import { workloadDatabase } from './session.js';
+import { remoteDatabase, startSync } from './replicate.js';
 import { markShared } from './shared-list.js';
 import { afterPull, openWorkloadDb, pouchDB } from './workload-db.js';
 
@@ -47,8 +46,8 @@ onConnectionChange(() => {
  */
 export async function pullOnce(session, workloadId, local) {
   const PouchDB = /** @type {any} */ (await pouchDB());
-  const remote = new PouchDB(`${session.server}/${workloadDatabase(workloadId)}`, { fetch: session.fetch, skip_setup: true });
-  const result = await PouchDB.replicate(remote, local, { batch_size: 100, checkpoint: 'target', filter: notDesign });
+  const remote = remoteDatabase(PouchDB, session, workloadId);
+  const result = await PouchDB.replicate(remote, local, { batch_size: 100, checkpoint: 'target' });
   if (result.doc_write_failures > 0) throw new Error(`${result.doc_write_failures} document(s) could not be written locally: ${(result.errors ?? []).map(String).join('; ')}`);
   return result;
 }
