@@ -148,8 +148,18 @@ export async function buildSite({ out = join(ROOT, "target", "site"), pkg = PKG 
     outdir: out,
     logLevel: "warning",
   });
+  // The classic script that narrows the page's connections before any module runs, minified.
+  await build({
+    entryPoints: { csp: join(WWW, "csp.js") },
+    format: "iife",
+    target: "es2022",
+    minify: true,
+    legalComments: "none",
+    outdir: out,
+    logLevel: "warning",
+  });
   for (const file of filesUnder(WWW)) {
-    if (file.endsWith(".js")) continue; // bundled, or sw.js (written below)
+    if (file.endsWith(".js")) continue; // bundled (csp.js below), or sw.js (written below)
     mkdirSync(join(out, file, ".."), { recursive: true });
     if (file.endsWith(".css")) writeFileSync(join(out, file), minified(readFileSync(join(WWW, file), "utf8"), "css"));
     else cpSync(join(WWW, file), join(out, file));

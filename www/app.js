@@ -27,6 +27,7 @@ import * as lensesPage from './views/lenses.js';
 import * as builtinLens from './views/builtin-lens.js';
 import * as settings from './views/settings.js';
 import * as damaged from './views/damaged.js';
+import * as sharedWithYou from './views/shared-with-you.js';
 import { sayError, engineErrorOf } from './errors.js';
 import { trackInputModality } from './input-modality.js';
 
@@ -55,6 +56,8 @@ const ROUTES = [
   [/^\/workloads\/([0-9a-zA-Z_-]+)$/, workloadDetails.render, ['workloadId'], { tab: 'overview' }],
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/milestones$/, workloadDetails.render, ['workloadId'], { tab: 'milestones' }],
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/properties$/, workloadDetails.render, ['workloadId'], { tab: 'properties' }],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/shares$/, workloadDetails.render, ['workloadId'], { tab: 'shares' }],
+  [/^\/shared$/, sharedWithYou.render, []],
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/edit$/, workloadForm.render, ['workloadId'], { mode: 'edit' }],
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/lenses\/([^/]+)\/review(?:\/([^/]+))?$/, review.render, ['workloadId', 'lensAlias', 'questionId']],
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/lenses\/([^/]+)\/plan$/, plan.render, ['workloadId', 'lensAlias']],
