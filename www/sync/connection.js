@@ -6,6 +6,7 @@
 // first: `chooseServer` says so.
 import { Session, logIn, serverUrl, SyncError } from './session.js';
 import { setSyncServer, syncServer } from './shared-list.js';
+import { setAuthor } from './app-store.js';
 
 /** @type {Session | null} */
 let session = null;
@@ -18,6 +19,8 @@ export function onConnectionChange(/** @type {() => void} */ listener) {
   return () => listeners.delete(listener);
 }
 const changed = () => {
+  // What the app writes from now on names this user (the server checks `updatedBy`).
+  setAuthor(session?.name ?? null);
   for (const l of listeners) l();
 };
 

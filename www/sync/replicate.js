@@ -129,7 +129,7 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
     if (!writable) return 0;
     const { results } = await local.changes({ since: pushedSeq, style: 'main_only' });
     const refused = new Set(state.refused.map((r) => `${r.id} ${r.rev}`));
-    return results.filter(({ id, changes }) => {
+    return results.filter((/** @type {{ id: string, changes: Array<{ rev: string }> }} */ { id, changes }) => {
       const rev = changes[0]?.rev;
       return pulled.get(id) !== rev && !refused.has(`${id} ${rev}`);
     }).length;

@@ -8,6 +8,7 @@ import { textField, selectField } from '../ui/field.js';
 import { confirmDialog } from '../ui/dialog.js';
 import { formatDate, isoDate } from '../ui/format.js';
 import { chooseServer, connect, currentSession, disconnect, resume } from './connection.js';
+import { choosePouchStore } from './app-store.js';
 import { markShared, sharedWorkloads, syncServer } from './shared-list.js';
 import { MAX_SHARES, answerInvitation, canShare, changePermission, createShare, deleteShare, listShares, myInvitations } from './shares.js';
 import { afterPull, openWorkloadDb } from './workload-db.js';
@@ -54,7 +55,10 @@ export async function connectionPanel(ctx, onChange) {
   const useServer = h('form', { on: { submit: (/** @type {Event} */ e) => {
     e.preventDefault();
     try {
-      if (chooseServer(url.input.value.trim())) {
+      // Both run: a new server may need a new page policy, and shared workloads live in the
+      // PouchDB store, which this profile moves to (its workspace carried over) on reload.
+      const newPolicy = chooseServer(url.input.value.trim());
+      if (choosePouchStore() || newPolicy) {
         ctx.announce('Server saved. The page reloads so that it may connect to it.');
         location.reload();
         return;

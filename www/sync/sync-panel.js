@@ -11,7 +11,7 @@ import { currentSession, onConnectionChange, resume } from './connection.js';
 import { keepVersion, versionsOf } from './conflicts.js';
 import { remoteDatabase, startSync } from './replicate.js';
 import { markShared } from './shared-list.js';
-import { afterPull, openWorkloadDb, pouchDB } from './workload-db.js';
+import { afterPull, openWorkloadDb, pouchDB, signUnsigned } from './workload-db.js';
 
 /** @typedef {import('./replicate.js').SyncState} SyncState */
 /** @typedef {import('./session.js').Session} Session */
@@ -58,6 +58,8 @@ async function ensureSync(session, workloadId, page) {
   if (entry) return entry;
   const local = await openWorkloadDb(workloadId);
   const PouchDB = /** @type {any} */ (await pouchDB());
+  const role = session.roleFor(workloadId);
+  if (role === 'owner' || role === 'contributor') await signUnsigned(local, session.name);
   /** @type {Set<(s: SyncState | null, pulled: boolean) => void>} */
   const listeners = new Set();
   /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -152,10 +154,18 @@ export async function syncPanel(page, workloadId, title = 'Team sync') {
   };
   await attach();
   await refreshDocs();
+  // Every change of the replica, from this page, a pull or another tab, shows in the
+  // conflicts and the activity: gathered, as a pull writes documents in batches.
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let feedTimer;
+  const feed = local.changes({ since: 'now', live: true }).on('change', () => {
+    clearTimeout(feedTimer);
+    feedTimer = setTimeout(() => void refreshDocs(), 200);
+  });
   const unsubscribe = onConnectionChange(() => {
     if (currentSession() && !unlisten) void attach();
   });
-  return { node, leave: () => { unlisten?.(); unsubscribe(); } };
+  return { node, leave: () => { unlisten?.(); unsubscribe(); feed.cancel(); clearTimeout(feedTimer); } };
 }
 
 /**
