@@ -7,7 +7,8 @@
 // older release of the app still reads.
 //
 // The PouchDB store is chosen in this browser profile by the `plumbline.store` key of
-// localStorage ("pouchdb"), so that it can be tried before it is the default.
+// localStorage ("pouchdb"), which choosing a team server sets (choosePouchStore): it is not yet
+// the default for everyone, being slower than IndexedDB (README, "Team sync").
 import { openPouchStore } from './pouch-store.js';
 
 const CHOICE = 'plumbline.store';
@@ -27,7 +28,7 @@ export function setAuthor(name) {
 
 /**
  * Moves this browser profile to the PouchDB store from its next start (a team server was
- * chosen: shared workloads live there). Resolves to true when the page must reload for it.
+ * chosen: shared workloads live there). Returns true when the page must reload for it.
  */
 export function choosePouchStore() {
   if (usesPouchStore()) return false;
