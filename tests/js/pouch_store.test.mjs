@@ -126,8 +126,8 @@ test("afterPull: documents that arrived by replication show in the workload and 
   const props = await db.get("workload");
   await db.put({ ...props, body: { ...props.body, workloadName: "Payments API v2" }, updatedBy: "colleague" });
   assert.ok(mine.revision);
-  const report = await afterPull(ws, w.workloadId);
-  assert.equal(report.workloadId, w.workloadId);
+  const unreadable = await afterPull(ws, w.workloadId);
+  assert.deepEqual(unreadable, [], "every pulled document reads");
   const got = await ws.getWorkload(w.workloadId);
   assert.equal(got.workloadName, "Payments API v2");
   assert.equal(got.questionsAnswered, 2);
@@ -140,6 +140,31 @@ test("afterPull: documents that arrived by replication show in the workload and 
   // And the workload is writable again after the pull.
   const edited = await ws.updateWorkload(w.workloadId, { notes: "after the pull" });
   assert.equal(edited.notes, "after the pull");
+});
+
+test("afterPull rewrites nothing replicated: an unreadable pulled answer is reported, kept, and left out of the figures", async () => {
+  const { store, ws } = await opened();
+  const w = await ws.defineWorkload(workloadInput());
+  await ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
+  await ws.updateAnswer(w.workloadId, FW, "ops-model", { isApplicable: false, reason: "OUT_OF_SCOPE" });
+  const db = await store.workloadDb(w.workloadId);
+  // A colleague's newer release wrote an answer this engine cannot read, and the lens review
+  // document is missing (not pulled yet): a repair would delete the one and write the other.
+  const answer = await db.get(`answer:${FW}:ops-model`);
+  await db.put({ ...answer, body: { ...answer.body, selectedChoices: "every one" }, updatedBy: "colleague" });
+  await db.remove(await db.get(`notes:${FW}`));
+  const before = await db.info();
+
+  const unreadable = await afterPull(ws, w.workloadId);
+
+  assert.deepEqual(unreadable.map((d) => d.recordId), [`answer/${w.workloadId}/${FW}/ops-model`]);
+  assert.equal(unreadable[0].recordKind, "answer");
+  assert.ok(unreadable[0].message.length > 0, "it says why");
+  assert.equal((await db.info()).update_seq, before.update_seq, "nothing was written to the workload's database");
+  assert.equal((await db.get(`answer:${FW}:ops-model`)).body.selectedChoices, "every one");
+  assert.equal((await ws.getWorkload(w.workloadId)).questionsAnswered, 1, "the figures count what reads");
+  // The repair the user may choose still removes it.
+  assert.deepEqual((await ws.repairWorkload(w.workloadId)).removed, [`answer/${w.workloadId}/${FW}/ops-model`]);
 });
 
 test("a workload pulled into a workspace that never had it appears after afterPull", async () => {

@@ -13,7 +13,7 @@
 // Each document is `{ _id, _rev, body, updatedBy?, updatedAt }`: `body` is the core's record,
 // unchanged; `updatedBy`/`updatedAt` say who wrote it when (the server's rules ask for them).
 // Derived data (risk counts, the workload list's index, the name claims) stays in the
-// workspace's local database and is never replicated: afterPull rebuilds it.
+// workspace's local database and is never replicated: afterPull rebuilds it (and only it).
 
 /**
  * The part of PouchDB the store and team sync use; the constructor is the browser's build
@@ -92,22 +92,61 @@ export async function signUnsigned(db, name) {
   if (unsigned.length) await db.bulkDocs(unsigned.map((/** @type {any} */ d) => ({ ...d, updatedBy: name })));
 }
 
+/**
+ * The one live change feed of each open workload database, shared by everything that follows
+ * it (the sync's count of changes waiting, the sync panel's conflicts and activity): PouchDB
+ * runs a feed per `changes({live})` call, each reading every change again.
+ * @type {Map<any, { feed: any, listeners: Set<(change: any) => void> }>}
+ */
+const feeds = new Map();
+
+/**
+ * Calls `listener` on every change of `db` (local writes and pulls alike); returns the
+ * unsubscribe. The feed stops when its last listener leaves.
+ * @param {any} db a workload's database (openWorkloadDb) @param {(change: any) => void} listener
+ */
+export function watchChanges(db, listener) {
+  let entry = feeds.get(db);
+  if (!entry) {
+    const listeners = new Set();
+    const feed = db.changes({ since: 'now', live: true });
+    feed.on('change', (/** @type {any} */ change) => {
+      for (const l of listeners) l(change);
+    });
+    entry = { feed, listeners };
+    feeds.set(db, entry);
+  }
+  const mine = entry;
+  mine.listeners.add(listener);
+  return () => {
+    mine.listeners.delete(listener);
+    if (mine.listeners.size === 0 && feeds.get(db) === mine) {
+      feeds.delete(db);
+      mine.feed.cancel();
+    }
+  };
+}
+
 /** Forgets an opened database (after it was destroyed). @param {string} workloadId */
 export function forgetWorkloadDb(workloadId) {
   opened.delete(workloadDbName(workloadId));
 }
 
+/** @typedef {{ refreshWorkload: (workloadId: string) => Promise<Array<{ recordId: string, message: string }>> }} RefreshingWorkspace */
+
 /**
  * After a replication brought documents of `workloadId` from elsewhere: rebuilds the
- * workspace's derived data of that workload (its entry in the workload list, its name claim,
- * risk counts and milestone index). Resolves to the workspace's repair report.
- * @param {{ repairWorkload: (workloadId: string) => Promise<unknown> }} workspace
+ * workspace's local, derived data of that workload (its entry in the workload list, its name
+ * claim, risk counts and milestone index) and nothing else: a replicated document is never
+ * deleted or rewritten by it, since that change would reach every replica. Resolves to the
+ * documents the engine could not read (`DamagedRecord`s: record id and why), left as they are.
+ * @param {RefreshingWorkspace} workspace
  * @param {string} workloadId
  */
 export async function afterPull(workspace, workloadId) {
   checkedId(workloadId);
   for (const store of liveStores) await store.refreshIndex(workloadId);
-  return workspace.repairWorkload(workloadId);
+  return workspace.refreshWorkload(workloadId);
 }
 
 /**
@@ -116,7 +155,7 @@ export async function afterPull(workspace, workloadId) {
  * documents pulled from the server (`direction: "pull"` for a sync; every change for a
  * replication into the local database, `pulls: true`). Changes that arrive while a refresh
  * runs are gathered into one more refresh. `onError` hears a refresh that failed.
- * @param {{ repairWorkload: (workloadId: string) => Promise<unknown> }} workspace
+ * @param {RefreshingWorkspace} workspace
  * @param {string} workloadId
  * @param {{ on: (event: string, listener: (info: any) => void) => unknown }} replication
  * @param {{ pulls?: boolean, onError?: (e: unknown) => void, onRefreshed?: (report: unknown) => void }} [options]
