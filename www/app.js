@@ -30,6 +30,7 @@ import * as damaged from './views/damaged.js';
 import * as sharedWithYou from './views/shared-with-you.js';
 import { sayError, engineErrorOf } from './errors.js';
 import { trackInputModality } from './input-modality.js';
+import { sharedWorkloads } from './sync/shared-list.js';
 
 /**
  * What every view's render(ctx) is given.
@@ -238,6 +239,11 @@ async function start() {
   watchBackups();
   document.body.dataset.ready = 'true';
   await route();
+  // Team sync of every accepted share runs from the start, whatever page is open; its code
+  // loads only in a browser that shares workloads.
+  if (sharedWorkloads().some(([, role]) => role !== 'removed')) {
+    import('./sync/shares-ui.js').then((m) => m.syncAllShares(api.open)).catch((e) => console.warn('team sync:', e));
+  }
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {
     registerServiceWorker();
   }

@@ -10,6 +10,7 @@ import { Workspace } from "plumbline-review";
 import { freshPouchStore } from "./pouch-store.mjs";
 import { rejection, workloadInput } from "./support.mjs";
 import { afterPull, refreshAfterPulls, workloadDbName } from "../../www/sync/workload-db.js";
+import { cameBack } from "../../www/sync/came-back.js";
 import { placeOf, seamIdOf } from "../../www/sync/pouch-store.js";
 
 const FW = "wellarchitected";
@@ -181,6 +182,38 @@ test("a workload pulled into a workspace that never had it appears after afterPu
   assert.equal(got.workloadName, "Payments API");
   assert.equal(got.questionsAnswered, 1);
   assert.deepEqual((await other.ws.listWorkloads()).map((s) => s.workloadId), [w.workloadId]);
+});
+
+test("a workload deleted on one replica while an answer is edited on the other: the answer comes back, reported on both, figures from what is live", async () => {
+  const owner = await opened();
+  const w = await owner.ws.defineWorkload(workloadInput());
+  await owner.ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
+  await owner.ws.updateAnswer(w.workloadId, FW, "ops-model", { selectedChoices: ["ops_ops_model_def_resource_owners"] });
+  const colleague = await opened();
+  const [ownerDb, colleagueDb] = [await owner.store.workloadDb(w.workloadId), await colleague.store.workloadDb(w.workloadId)];
+  await ownerDb.replicate.to(colleagueDb);
+  await afterPull(colleague.ws, w.workloadId);
+  // Apart: the owner deletes the workload, the colleague changes one answer.
+  await owner.ws.deleteWorkload(w.workloadId);
+  await colleague.ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"], notes: "still needed" });
+  const id = `answer:${FW}:priorities`;
+  await ownerDb.replicate.to(colleagueDb);
+  await colleagueDb.replicate.to(ownerDb);
+
+  // The owner's replica: the workload stays deleted, the edited answer is back and reported.
+  assert.equal((await ownerDb.get(id)).body.notes, "still needed");
+  const [back] = await cameBack(ownerDb, [id, "workload", `answer:${FW}:ops-model`]);
+  assert.equal(back.id, id);
+  assert.equal(back.doc.body.notes, "still needed");
+  await assert.rejects(afterPull(owner.ws, w.workloadId), (e) => e.kind === "NotFound");
+  assert.deepEqual(await owner.ws.listWorkloads(), []);
+  // The colleague's: the workload is deleted there too (its list entry and name claim with
+  // it), and the answer their edit kept is reported, not deleted.
+  assert.deepEqual((await cameBack(colleagueDb, [id])).map((b) => b.id), [id]);
+  await assert.rejects(afterPull(colleague.ws, w.workloadId), (e) => e.kind === "NotFound");
+  assert.deepEqual(await colleague.ws.listWorkloads(), []);
+  assert.equal((await colleagueDb.get(id)).body.notes, "still needed");
+  assert.ok((await colleague.ws.defineWorkload(workloadInput())).workloadId, "its name is free again");
 });
 
 test("migrate: another store's records are carried once, damaged ones as they are", async () => {

@@ -11,6 +11,7 @@ import PouchDB from "pouchdb-core";
 import memory from "pouchdb-adapter-memory";
 import http from "pouchdb-adapter-http";
 import replication from "pouchdb-replication";
+import { cameBack, deleteAgain } from "../../www/sync/came-back.js";
 import { keepVersion, versionsOf } from "../../www/sync/conflicts.js";
 import { startSync } from "../../www/sync/replicate.js";
 import { logIn, serverUrl, SyncError } from "../../www/sync/session.js";
@@ -172,7 +173,40 @@ describe("two people on one workload", () => {
     await eventually(() => resolved(alice), "alice's copy resolved");
     await eventually(() => resolved(bob), "the resolution replicated to bob");
     assert.deepEqual((await bob.local.get(id)).selectedChoices, keep.selectedChoices);
+    assert.deepEqual(await cameBack(alice.local, [id]), [], "a resolved conflict is not a document back after a delete");
     for (const p of people) p.sync.stop();
+  });
+
+  test("an edit concurrent with a delete wins: the document is back on both, flagged, and can be deleted again", async () => {
+    const { workloadId } = await sharedWorkload();
+    let bobOnline = true;
+    const bobFetch = (url, init) => (bobOnline ? fetch(url, init) : Promise.reject(new TypeError("fetch failed")));
+    const alice = await person(workloadId, await newUser(server.admin, "alice", workloadId, "contributor"));
+    const bob = await person(workloadId, await newUser(server.admin, "bob", workloadId, "contributor"), bobFetch);
+    const id = "answer:wellarchitected:ops-11";
+    await alice.local.put({ _id: id, selectedChoices: ["a"], ...stamp(alice.name) });
+    const seen = await eventually(() => bob.local.get(id).catch(() => null), "bob has the answer");
+    // Bob edits it offline while Alice deletes it (a workload deleted, a record repaired away).
+    bobOnline = false;
+    await bob.until((s) => s.status === "offline" || s.status === "error", "bob offline").catch(() => {});
+    await alice.local.put({ _id: id, _rev: (await alice.local.get(id))._rev, _deleted: true, ...stamp(alice.name) });
+    await alice.synced();
+    await bob.local.put({ ...seen, selectedChoices: ["b"], ...stamp(bob.name) });
+    bobOnline = true;
+    await bob.synced();
+    const back = await eventually(() => alice.local.get(id).catch(() => null), "the edited answer is back on alice's replica");
+    assert.deepEqual(back.selectedChoices, ["b"], "the edit won over the delete");
+    for (const p of [alice, bob]) {
+      await eventually(async () => (await cameBack(p.local, [id])).length === 1, `${p.name} sees it came back`);
+      const [found] = await cameBack(p.local, [id]);
+      assert.equal(found.deletedBy, alice.name, `${p.name}: who deleted it`);
+      assert.equal(found.doc.updatedBy, bob.name, `${p.name}: whose edit brought it back`);
+    }
+    // Alice deletes it again: gone for both, and no longer reported.
+    await deleteAgain(alice.local, (await cameBack(alice.local, [id]))[0], alice.name);
+    await eventually(async () => !(await has(bob.local, id)), "the second delete reached bob");
+    assert.deepEqual(await cameBack(bob.local, [id]), []);
+    for (const p of [alice, bob]) p.sync.stop();
   });
 });
 

@@ -110,6 +110,16 @@ async function current(db, id) {
   }
 }
 
+/** Whether `id` of `db` is a tombstone (deleted, not merely absent). @param {any} db @param {string} id */
+async function wasDeleted(db, id) {
+  try {
+    await db.get(id);
+    return false;
+  } catch (e) {
+    return isNotFound(e) && /** @type {any} */ (e)?.reason === 'deleted';
+  }
+}
+
 /** Every live document of `db` whose id starts with `prefix`. @param {any} db @param {string} prefix */
 async function allWith(db, prefix) {
   const { rows } = await db.allDocs({ include_docs: true, startkey: prefix, endkey: `${prefix}\uffff` });
@@ -297,6 +307,10 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
   async function refreshIndex(workloadId) {
     const wdb = await openWorkloadDb(workloadId);
     const props = await current(wdb, 'workload');
+    if (!props && await wasDeleted(wdb, 'workload')) {
+      await forgetDeleted(workloadId);
+      return;
+    }
     if (!props?.body) return;
     await register([workloadId]);
     const id = `workload/${workloadId}`;
@@ -313,6 +327,20 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
       ...old, ...properties, lensSummaries, updatedAt: old.updatedAt ?? props.updatedAt ?? properties.createdAt,
     };
     await local.put({ _id: id, ...(index ? { _rev: index._rev } : {}), body, wrev: props._rev });
+  }
+
+  /**
+   * The workload was deleted on another replica (its properties document is a tombstone: only
+   * owners may write it): its entry in the workload list and its name claims go too, as they
+   * would here. Nothing of the workload's database is touched: documents an edit brought back
+   * stay, and the sync panel reports them.
+   * @param {string} workloadId
+   */
+  async function forgetDeleted(workloadId) {
+    const index = await current(local, `workload/${workloadId}`);
+    const claims = (await allWith(local, 'name/')).filter((/** @type {any} */ d) => d.body?.workloadId === workloadId);
+    const gone = [...(index ? [index] : []), ...claims].map((d) => ({ _id: d._id, _rev: d._rev, _deleted: true }));
+    if (gone.length > 0) await local.bulkDocs(gone);
   }
 
   const store = {

@@ -12,10 +12,12 @@ import { choosePouchStore } from './app-store.js';
 import { markShared, sharedWorkloads, syncServer } from './shared-list.js';
 import { MAX_SHARES, answerInvitation, canShare, changePermission, createShare, deleteShare, listShares, myInvitations } from './shares.js';
 import { afterPull, openWorkloadDb } from './workload-db.js';
-import { pullOnce, syncPanel } from './sync-panel.js';
+import { syncPanel } from './sync-panel.js';
+import { ensureSync, pullOnce, syncAllShares } from './sync-runner.js';
 
-// The workload's database as the page holds it (one object per page: see ./workload-db.js).
-export { syncPanel, openWorkloadDb };
+// The workload's database as the page holds it (one object per page: see ./workload-db.js),
+// and the sync of every share the app starts with.
+export { syncPanel, openWorkloadDb, syncAllShares };
 
 /** The AWS console's words for the permissions. */
 const PERMISSION_WORDS = /** @type {const} */ ([['reader', 'Read-only'], ['contributor', 'Contributor']]);
@@ -188,7 +190,12 @@ async function sharesPanel(ctx, { workloadId, workloadName }, redraw) {
  * @param {() => Promise<any>} workspace the open workspace, refreshed from the pulled documents
  */
 export async function sharedWithYouPage(ctx, workspace) {
-  const afterAccept = async (/** @type {string} */ workloadId) => afterPull(await workspace(), workloadId);
+  // The share just accepted is synced from now on, as every share is from the app's start.
+  const afterAccept = async (/** @type {string} */ workloadId) => {
+    await afterPull(await workspace(), workloadId);
+    const session = currentSession();
+    if (session) ensureSync(session, workloadId, workspace);
+  };
   ctx.setTitle('Workloads shared with you');
   const root = h('section.page', h('h1', 'Workloads shared with you'));
   const body = h('div');
