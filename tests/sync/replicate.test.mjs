@@ -311,6 +311,10 @@ describe("network and share changes", () => {
     await p.local.put({ _id: "answer:wellarchitected:ops-7", ...stamp(p.name) });
     await p.synced();
     await server.admin.deleteWorkloadDatabase(workloadId);
+    // The test server answers the DELETE before every route forgets the database: a write
+    // let through in between would recreate it (CouchDB itself has no such window).
+    const gone = async () => (await p.session.fetch(`${server.url}/plumbline-wl-${workloadId}`)).status === 404;
+    await eventually(gone, "the server says the database is gone");
     await p.local.put({ _id: "answer:wellarchitected:ops-8", ...stamp(p.name) });
     const state = await p.until((s) => s.status === "removed", "removed");
     assert.equal(state.readOnly, true);
