@@ -146,6 +146,45 @@ test('two people: the owner shares a workload from its Shares tab, the colleague
   team = { app, couch, admin, colleague, owner, a, b, id };
 });
 
+test('sync runs from the app\'s start; a name a pull made a duplicate is flagged, never renamed', { timeout: 240_000 }, async () => {
+  assert.ok(team, 'the share of the test before');
+  const { app, owner, a, b, id } = team;
+  // The colleague has a workload of their own, then starts the app afresh on the workload
+  // list: no shared page is opened, yet the share syncs.
+  const mine = await defineWorkloadUI(b.page, app.url, { name: 'Corner shop' });
+  await openApp(b.page, app.url, '#/workloads');
+  await b.page.reload();
+  await waitForView(b.page, /^\/workloads$/);
+  await writeAnswer(a.page, id, owner.name, 'priorities', [CHOICE.a], 'while the colleague is on the list');
+  await until(b.page, id, (x) => x['priorities']?.choices[0] === CHOICE.a, 'pulled without opening the shared workload');
+  // The owner renames the shared workload to the colleague's workload's name (other case).
+  await openApp(a.page, app.url, `#/workloads/${id}/edit`);
+  await a.page.getByLabel('Name', { exact: true }).fill('corner SHOP');
+  await a.page.getByRole('button', { name: 'Save', exact: true }).click();
+  await waitForView(a.page, new RegExp(`^/workloads/${id}$`));
+  // Both names are listed on the colleague's side once the pull's refresh ran.
+  const deadline = Date.now() + 45_000;
+  let text = '';
+  while (Date.now() < deadline && !/corner SHOP/.test(text)) {
+    // Drawn again from stored data, without reloading (which would restart the sync).
+    await openApp(b.page, app.url, '#/lenses');
+    await openApp(b.page, app.url, '#/workloads');
+    text = await b.page.locator('main').textContent();
+    if (!/corner SHOP/.test(text)) await b.page.waitForTimeout(500);
+  }
+  assert.match(text, /corner SHOP/, 'the pulled name is listed');
+  assert.match(text, /Corner shop/, 'the colleague\'s own workload keeps its name');
+  await openApp(b.page, app.url, `#/workloads/${id}`);
+  const flag = b.page.locator(`[data-sync-panel="${id}"] [data-duplicate-name]`);
+  await flag.waitFor({ timeout: 20000 });
+  assert.match(await flag.textContent(), /Corner shop.*rename/);
+  await openApp(b.page, app.url, `#/workloads/${mine}`);
+  assert.match(await b.page.locator('h1').textContent(), /Corner shop/, 'never renamed for the user');
+  // The next test goes on from both shared workload pages.
+  await openApp(b.page, app.url, `#/workloads/${id}`);
+  await syncStatus(b.page, id).waitFor();
+});
+
 test('two people: offline answers, a conflict resolved, a refused change, the share deleted', { timeout: 300_000 }, async () => {
   assert.ok(team, 'the share of the test before');
   const { app, colleague, owner, a, b, id } = team;

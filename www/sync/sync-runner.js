@@ -109,15 +109,17 @@ async function start(session, workloadId, workspace, entry) {
   let settle;
   /** @type {Set<string>} */
   const arrived = new Set();
-  const refresh = async () => {
+  const refresh = async (pulled = true) => {
     const ids = [...arrived];
     arrived.clear();
     // A workload deleted here has no record to refresh: what came back is still reported.
     entry.unreadable = await afterPull(await workspace(), workloadId).catch(() => entry.unreadable);
     const back = await cameBack(local, ids).catch(() => []);
     entry.returned = [...entry.returned.filter((r) => !back.some((b) => b.id === r.id)), ...back];
-    for (const l of entry.listeners) l(entry, true);
+    for (const l of entry.listeners) l(entry, pulled);
   };
+  // A pull written just before the page closed may never have been refreshed: once at start.
+  void refresh(false);
   const sync = startSync({
     PouchDB, local, session, workloadId,
     localChanges: (listener) => watchChanges(local, listener),
