@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { Workspace } from "plumbline-review";
 import { freshPouchStore } from "./pouch-store.mjs";
 import { rejection, workloadInput } from "./support.mjs";
-import { afterPull, refreshAfterPulls, workloadDbName } from "../../www/sync/workload-db.js";
+import { afterPull, refreshAfterPulls, watchChanges, workloadDbName } from "../../www/sync/workload-db.js";
 import { cameBack } from "../../www/sync/came-back.js";
 import { placeOf, seamIdOf } from "../../www/sync/pouch-store.js";
 
@@ -277,4 +277,38 @@ test("refreshAfterPulls: a pull's change event refreshes the workload; a push's 
   for (let i = 0; i < 100 && refreshed.length === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
   assert.equal(refreshed.length, 1);
   assert.equal((await ws.getWorkload(w.workloadId)).workloadName, "Renamed elsewhere");
+});
+
+test("watchChanges: one live feed per database, shared by its listeners, stopped after the last", async () => {
+  const { store, ws } = await opened();
+  const w = await ws.defineWorkload(workloadInput());
+  const db = await store.workloadDb(w.workloadId);
+  const changes = db.changes.bind(db);
+  const feeds = [];
+  db.changes = (options) => {
+    const feed = changes(options);
+    if (options?.live) {
+      feeds.push(feed);
+      const cancel = feed.cancel.bind(feed);
+      feed.cancel = () => {
+        feed.stopped = true;
+        cancel();
+      };
+    }
+    return feed;
+  };
+  const heard = { sync: [], panel: [] };
+  const stopSync = watchChanges(db, (c) => heard.sync.push(c.id));
+  const stopPanel = watchChanges(db, (c) => heard.panel.push(c.id));
+  await ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
+  for (let i = 0; i < 100 && heard.panel.length === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
+  assert.equal(feeds.length, 1, "one feed for both");
+  assert.deepEqual(heard.sync, [`answer:${FW}:priorities`]);
+  assert.deepEqual(heard.panel, heard.sync);
+  stopSync();
+  assert.equal(feeds[0].stopped, undefined, "kept while a listener is left");
+  stopPanel();
+  assert.equal(feeds[0].stopped, true);
+  watchChanges(db, () => {})();
+  assert.equal(feeds.length, 2, "a new feed after the last listener left");
 });

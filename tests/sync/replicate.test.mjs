@@ -58,9 +58,8 @@ async function sharedWorkload() {
  * One person's browser: a session, a local database and its sync, with a way to wait for a
  * state. `fetchImpl` lets a test cut the network.
  */
-async function person(workloadId, user, fetchImpl = globalThis.fetch, { backOffFunction = () => 200, whenOnline } = {}) {
+async function person(workloadId, user, fetchImpl = globalThis.fetch, { backOffFunction = () => 200, whenOnline, local = localDb() } = {}) {
   const session = await logIn(server.url, user.name, user.password, { fetch: fetchImpl });
-  const local = localDb();
   const waiters = [];
   const states = [];
   const sync = track(startSync({
@@ -175,6 +174,37 @@ describe("two people on one workload", () => {
     assert.deepEqual((await bob.local.get(id)).selectedChoices, keep.selectedChoices);
     assert.deepEqual(await cameBack(alice.local, [id]), [], "a resolved conflict is not a document back after a delete");
     for (const p of people) p.sync.stop();
+  });
+
+  test("a conflict resolved on one replica while the losing version is edited on the other: the conflict is back, with the edit", async () => {
+    const { workloadId } = await sharedWorkload();
+    const id = "answer:wellarchitected:rel-4";
+    const users = await Promise.all(["alice", "bob"].map((label) => newUser(server.admin, label, workloadId, "contributor")));
+    const locals = [localDb(), localDb()];
+    await locals[0].put({ _id: id, selectedChoices: ["alice-choice"], ...stamp(users[0].name) });
+    await locals[1].put({ _id: id, selectedChoices: ["bob-choice"], ...stamp(users[1].name) });
+    let bobOnline = true;
+    const bobFetch = (url, init) => (bobOnline ? fetch(url, init) : Promise.reject(new TypeError("fetch failed")));
+    const alice = await person(workloadId, users[0], globalThis.fetch, { local: locals[0] });
+    const bob = await person(workloadId, users[1], bobFetch, { local: locals[1] });
+    const conflicted = async (p) => (await p.local.get(id, { conflicts: true }))._conflicts?.length === 1;
+    for (const p of [alice, bob]) await eventually(() => conflicted(p), `${p.name} sees the conflict`);
+    await Promise.all([alice.synced(), bob.synced()]);
+    // Bob, offline, changes his version again; Alice keeps hers, deleting his.
+    bobOnline = false;
+    const bobs = (await versionsOf(bob.local, id)).find((v) => v.updatedBy === bob.name);
+    await bob.local.put({ ...bobs, selectedChoices: ["bob-second-thought"], ...stamp(bob.name) });
+    const alices = (await versionsOf(alice.local, id)).find((v) => v.updatedBy === alice.name);
+    await keepVersion(alice.local, id, alices._rev, alice.name);
+    await alice.synced();
+    bobOnline = true;
+    await bob.synced();
+    for (const p of [alice, bob]) {
+      await eventually(() => conflicted(p), `${p.name} sees the conflict again`);
+      const versions = (await versionsOf(p.local, id)).map((v) => v.selectedChoices[0]).sort();
+      assert.deepEqual(versions, ["alice-choice", "bob-second-thought"], `${p.name}: both versions, Bob's edit kept`);
+    }
+    for (const p of [alice, bob]) p.sync.stop();
   });
 
   test("an edit concurrent with a delete wins: the document is back on both, flagged, and can be deleted again", async () => {
