@@ -70,6 +70,8 @@ export async function syncPanel(page, workloadId, title = 'Team sync') {
     activity.replaceChildren(await activityList(local));
     await refreshDuplicate();
   };
+  /** The lists last drawn. @type {{ unreadable: unknown, returned: unknown }} */
+  let shown = { unreadable: null, returned: null };
   /** @param {SyncEntry | null} entry @param {boolean} pulled */
   const show = (entry, pulled) => {
     if (!entry) {
@@ -81,8 +83,10 @@ export async function syncPanel(page, workloadId, title = 'Team sync') {
     status.dataset.syncStatus = s.status;
     status.dataset.pending = String(s.pending);
     refused.replaceChildren(...s.refused.map((r) => h('li', { dataset: { refusedId: r.id } }, `Refused by the server: ${r.id} — ${r.reason}`)));
-    unreadable.replaceChildren(unreadableList(entry));
-    returned.replaceChildren(cameBackList(page, local, workloadId, entry, () => show(entry, false)));
+    // Drawn again only when they changed: a state change must not take the focus off a button.
+    if (shown.unreadable !== entry.unreadable) unreadable.replaceChildren(unreadableList(entry));
+    if (shown.returned !== entry.returned) returned.replaceChildren(cameBackList(page, local, workloadId, entry, () => show(entry, false)));
+    shown = { unreadable: entry.unreadable, returned: entry.returned };
     if (pulled) {
       arrived.replaceChildren(h('div.banner', { role: 'note' }, h('p', 'Changes from your team arrived.'),
         h('button', { type: 'button', class: 'secondary', on: { click: () => page.reload() } }, 'Show them')));
