@@ -19,7 +19,7 @@
 // it had written: the previous body under a new revision, or a tombstone for a new document.
 // What cannot be put back (the browser died in between, or the put-back itself is refused) is
 // named in the error; the engine's repairWorkload recomputes derived data from the documents.
-import { liveStores, openWorkloadDb as sharedWorkloadDb, pouchDB } from './workload-db.js';
+import { liveStores, openWorkloadDb as sharedWorkloadDb, localPouchDB } from './workload-db.js';
 
 /** The derived parts of `workload/<id>`: local, recomputed, never replicated. */
 const DERIVED = ['riskCounts', 'questionsAnswered', 'questionCount', 'lensSummaries', 'milestones', 'updatedAt'];
@@ -124,7 +124,7 @@ async function allWith(db, prefix) {
  * @param {{ name?: string, author?: () => string | null, workloadDb?: (workloadId: string) => Promise<any>, PouchDB?: import('./workload-db.js').PouchConstructor }} [options]
  */
 export async function openPouchStore({ name = 'plumbline-local', author = () => null, workloadDb = sharedWorkloadDb, PouchDB = undefined } = {}) {
-  const local = new (PouchDB ?? (await pouchDB()))(name);
+  const local = new (PouchDB ?? (await localPouchDB()))(name);
   const openWorkloadDb = workloadDb;
 
   /** The workload ids with a database, from the registry. @returns {Promise<string[]>} */
