@@ -273,7 +273,13 @@ async function webApp(store) {
       return;
     }
 
-    if (store === 'indexeddb') await b.context.addInitScript(() => localStorage.setItem('plumbline.store', 'indexeddb'));
+    if (store === 'indexeddb') {
+      await b.context.addInitScript(() => {
+        if (location.protocol.startsWith('http')) localStorage.setItem('plumbline.store', 'indexeddb');
+      });
+    }
+    // The development server builds the PouchDB chunks on their first request: not a figure of the app.
+    await fetch(new URL('sync/pouch.js', server.url)).catch(() => {});
     // In every document: note when the workload list has all its rows, and the frame after it.
     await b.context.addInitScript((expected) => {
       const mark = { rowsAt: null, paintedAt: null, rows: 0 };

@@ -12,5 +12,11 @@ import PouchDB from 'pouchdb-core';
 // @ts-expect-error -- no declarations (see above)
 import indexeddb from 'pouchdb-adapter-indexeddb';
 
-/** PouchDB with local databases in IndexedDB by default. */
-export default PouchDB.plugin(indexeddb).defaults({ adapter: 'indexeddb' });
+/**
+ * PouchDB with local databases in IndexedDB by default, compacted on each write: without it the
+ * IndexedDB adapter keeps the body of every earlier revision inside the document's record, so
+ * that the workload list's index (rewritten with each answer) grew with every change and
+ * listing 1,000 workloads read them all. Conflicting revisions are leaves and stay; remote
+ * (HTTP) databases ignore the option.
+ */
+export default PouchDB.plugin(indexeddb).defaults({ adapter: 'indexeddb', auto_compaction: true });
