@@ -33,6 +33,8 @@ const SIZES = (process.env.PLUMBLINE_BENCH_SIZES || '10,100,1000,10000').split('
 // says so.
 const API_SEED = Number(process.env.PLUMBLINE_BENCH_API_SEED || 1000);
 const APP_WORKLOADS = 100;
+// Rounds of the stores measured side by side at the largest size (PLUMBLINE_BENCH_AB_ROUNDS).
+const AB_ROUNDS = Number(process.env.PLUMBLINE_BENCH_AB_ROUNDS ?? (QUICK ? 0 : 3));
 
 const rec = new Recorder('chromium');
 const t0 = Date.now();
@@ -132,6 +134,7 @@ async function workspaceInChromium(server, { pouch }) {
   const samplesAt = (n) => (QUICK || n >= 5000 ? 3 : 9);
   const warmupAt = (n) => (n >= 5000 ? 0 : 1);
   const updatesAt = () => (QUICK ? 10 : 60);
+  const kept = [];
   for (const [storage, label] of STORAGES) {
     if (storage === 'pouchdb' && !pouch) {
       rec.skip('workspace in Chromium, PouchDB store', 'this tree has no www/sync/pouch-store.js');
@@ -209,8 +212,22 @@ async function workspaceInChromium(server, { pouch }) {
       const use = await page.evaluate((name) => window.bench.workspace.localStorageUse(name), name);
       log(`localStorage: ${fmtN(use.mine)} characters used by ${fmtN(seeded)} workloads`);
     }
-    await page.evaluate((name) => window.bench.workspace.wipe(name), name);
+    kept.push({ storage, label, name, count: seeded });
   }
+  // The stores side by side: on a loaded machine, figures taken minutes apart differ more than
+  // the stores do, so each round measures every store once, one after the other.
+  for (let round = 1; round <= AB_ROUNDS && kept.length > 1; round++) {
+    for (const { storage, label, name, count } of kept) {
+      const m = await page.evaluate(({ storage, name }) =>
+        window.bench.workspace.measure(window.bench.engine.Workspace, storage, name, { samples: 5, updates: 20, warmup: 1 }),
+      { storage, name });
+      const at = `${label}, ${fmtN(count)} workloads, round ${round}`;
+      for (const [what, key] of [['open + listWorkloads', 'openList'], ['dashboard', 'dashboard'], ['updateAnswer', 'updateAnswer']]) {
+        rec.add('workspace-side-by-side', `${at}: ${what}`, 's', m[key]);
+      }
+    }
+  }
+  for (const { name } of kept) await page.evaluate((name) => window.bench.workspace.wipe(name), name);
   await b.close();
 }
 
