@@ -181,7 +181,11 @@ export async function buildSite({ out = join(ROOT, "target", "site"), pkg = PKG 
   }
   const html = readFileSync(join(WWW, "index.html"), "utf8");
   if (!DEV_ONLY.test(html)) throw new Error("www/index.html: no <!-- dev-only --> … <!-- /dev-only --> block");
-  writeFileSync(join(out, "index.html"), html.replace(DEV_ONLY, ""));
+  // In place of the development preloads: the chunk(s) sync/pouch.js imports, which the page's
+  // own preload of sync/pouch.js may not fetch, so that the store's code arrives in one round.
+  const pouchShared = readdirSync(join(out, "sync")).filter((n) => /^chunk-[A-Z0-9]+\.js$/.test(n));
+  const preloads = pouchShared.map((n) => `\n  <link rel="modulepreload" href="sync/${n}">`).join("");
+  writeFileSync(join(out, "index.html"), html.replace(DEV_ONLY, preloads));
   cpSync(join(pkg, "plumbline_bg.wasm"), join(out, "pkg", "plumbline_bg.wasm"));
   // The lenses as the page fetches them: the same JSON without the package's indentation.
   mkdirSync(join(out, "pkg", "lenses"), { recursive: true });

@@ -374,20 +374,21 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
         }
       }
       await register([...new Set(workloads)]);
-      let carried = 0;
-      for (const [db, docs] of byDb) {
+      // The databases side by side: creating each one is most of the time a migration takes.
+      const counts = await Promise.all([...byDb].map(async ([db, docs]) => {
         // A 409 is a record carried by an earlier, interrupted run: kept as it is.
         const results = await db.bulkDocs(docs);
         const failed = results.filter((/** @type {any} */ r) => r.error && r.status !== 409);
         if (failed.length > 0) throw failure('Backend', `migration: ${failed.map((/** @type {any} */ r) => `${r.id}: ${r.message ?? r.name}`).join('; ')}`);
-        carried += results.filter((/** @type {any} */ r) => r.ok || r.status === 409).length;
-      }
+        return results.filter((/** @type {any} */ r) => r.ok || r.status === 409).length;
+      }));
+      const carried = counts.reduce((a, b) => a + b, 0);
       // The index's wrev: the properties documents just written.
-      for (const workloadId of new Set(workloads)) {
+      await Promise.all([...new Set(workloads)].map(async (workloadId) => {
         const props = await current(await openWorkloadDb(workloadId), 'workload');
         const index = await current(local, `workload/${workloadId}`);
         if (props && index && index.wrev !== props._rev) await local.put({ ...index, wrev: props._rev });
-      }
+      }));
       await local.put({ _id: MIGRATED, source, at: new Date().toISOString(), records: records.length });
       return carried;
     },
