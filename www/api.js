@@ -24,8 +24,9 @@ const lensEngines = new Map();
 
 /** @returns {Promise<Workspace>} */
 function workspace() {
-  workspacePromise ??= loadEngine()
-    .then(async ({ Workspace }) => Workspace.open(await appStoreOptions()))
+  // The engine and the store (the PouchDB chunk, its databases) load side by side.
+  workspacePromise ??= Promise.all([loadEngine(), appStoreOptions()])
+    .then(([{ Workspace }, options]) => Workspace.open(options))
     .catch((e) => {
       workspacePromise = null;
       throw e;

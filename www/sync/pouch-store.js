@@ -19,7 +19,7 @@
 // it had written: the previous body under a new revision, or a tombstone for a new document.
 // What cannot be put back (the browser died in between, or the put-back itself is refused) is
 // named in the error; the engine's repairWorkload recomputes derived data from the documents.
-import { liveStores, openWorkloadDb as sharedWorkloadDb, pouchDB } from './workload-db.js';
+import { liveStores, openWorkloadDb as sharedWorkloadDb, localPouchDB } from './workload-db.js';
 
 /** The derived parts of `workload/<id>`: local, recomputed, never replicated. */
 const DERIVED = ['riskCounts', 'questionsAnswered', 'questionCount', 'lensSummaries', 'milestones', 'updatedAt'];
@@ -134,7 +134,7 @@ async function allWith(db, prefix) {
  * @param {{ name?: string, author?: () => string | null, workloadDb?: (workloadId: string) => Promise<any>, PouchDB?: import('./workload-db.js').PouchConstructor }} [options]
  */
 export async function openPouchStore({ name = 'plumbline-local', author = () => null, workloadDb = sharedWorkloadDb, PouchDB = undefined } = {}) {
-  const local = new (PouchDB ?? (await pouchDB()))(name);
+  const local = new (PouchDB ?? (await localPouchDB()))(name);
   const openWorkloadDb = workloadDb;
 
   /** The workload ids with a database, from the registry. @returns {Promise<string[]>} */
@@ -402,20 +402,21 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
         }
       }
       await register([...new Set(workloads)]);
-      let carried = 0;
-      for (const [db, docs] of byDb) {
+      // The databases side by side: creating each one is most of the time a migration takes.
+      const counts = await Promise.all([...byDb].map(async ([db, docs]) => {
         // A 409 is a record carried by an earlier, interrupted run: kept as it is.
         const results = await db.bulkDocs(docs);
         const failed = results.filter((/** @type {any} */ r) => r.error && r.status !== 409);
         if (failed.length > 0) throw failure('Backend', `migration: ${failed.map((/** @type {any} */ r) => `${r.id}: ${r.message ?? r.name}`).join('; ')}`);
-        carried += results.filter((/** @type {any} */ r) => r.ok || r.status === 409).length;
-      }
+        return results.filter((/** @type {any} */ r) => r.ok || r.status === 409).length;
+      }));
+      const carried = counts.reduce((a, b) => a + b, 0);
       // The index's wrev: the properties documents just written.
-      for (const workloadId of new Set(workloads)) {
+      await Promise.all([...new Set(workloads)].map(async (workloadId) => {
         const props = await current(await openWorkloadDb(workloadId), 'workload');
         const index = await current(local, `workload/${workloadId}`);
         if (props && index && index.wrev !== props._rev) await local.put({ ...index, wrev: props._rev });
-      }
+      }));
       await local.put({ _id: MIGRATED, source, at: new Date().toISOString(), records: records.length });
       return carried;
     },

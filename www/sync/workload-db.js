@@ -17,12 +17,15 @@
 
 /**
  * The part of PouchDB the store and team sync use; the constructor is the browser's build
- * (./pouch.js) unless a test hands in another (usePouchDB).
+ * (./pouch.js, with ./pouch-replication.js plugged in for team sync) unless a test hands in
+ * another (usePouchDB).
  * @typedef {{ new (name: string, options?: object): any }} PouchConstructor
  */
 
 /** @type {Promise<PouchConstructor> | null} */
-let pouchPromise = null;
+let localPromise = null;
+/** @type {Promise<PouchConstructor> | null} */
+let replicatingPromise = null;
 /** @type {Map<string, any>} */
 const opened = new Map();
 /**
@@ -36,17 +39,46 @@ export const liveStores = new Set();
  * @param {PouchConstructor} PouchDB
  */
 export function usePouchDB(PouchDB) {
-  pouchPromise = Promise.resolve(PouchDB);
+  localPromise = Promise.resolve(PouchDB);
+  replicatingPromise = localPromise;
   opened.clear();
 }
 
-/** PouchDB, loading the sync chunk on first use. @returns {Promise<PouchConstructor>} */
-export function pouchDB() {
-  pouchPromise ??= import('./pouch.js').then((m) => m.default).catch((e) => {
-    pouchPromise = null;
+/**
+ * `load()` once; a failed load is forgotten (through `forget`), so that the next call tries again.
+ * @param {() => Promise<PouchConstructor>} load @param {() => void} forget
+ */
+function once(load, forget) {
+  return load().catch((e) => {
+    forget();
     throw e;
   });
-  return pouchPromise;
+}
+
+/**
+ * PouchDB for local databases (core + IndexedDB adapter, the store's chunk, loaded at start).
+ * @returns {Promise<PouchConstructor>}
+ */
+export function localPouchDB() {
+  localPromise ??= once(() => import('./pouch.js').then((m) => m.default), () => { localPromise = null; });
+  return localPromise;
+}
+
+/**
+ * PouchDB able to reach the team's server: the local one with the HTTP adapter and replication
+ * plugged in, loaded on first use (a shared or synced workload). The databases opened before
+ * can replicate as well: the plugins extend their constructor.
+ * @returns {Promise<PouchConstructor>}
+ */
+export function pouchDB() {
+  replicatingPromise ??= once(
+    async () => {
+      const [PouchDB, { default: withReplication }] = await Promise.all([localPouchDB(), import('./pouch-replication.js')]);
+      return withReplication(PouchDB);
+    },
+    () => { replicatingPromise = null; },
+  );
+  return replicatingPromise;
 }
 
 /** Refuses anything but a workload id (32 lowercase hex) before it names a database. */
@@ -73,7 +105,7 @@ export async function openWorkloadDb(workloadId) {
   const name = workloadDbName(workloadId);
   let db = opened.get(name);
   if (!db) {
-    const PouchDB = await pouchDB();
+    const PouchDB = await localPouchDB();
     db = opened.get(name) ?? new PouchDB(name);
     opened.set(name, db);
   }
