@@ -11,7 +11,8 @@ import { currentSession, onConnectionChange, resume } from './connection.js';
 import { keepVersion, versionsOf } from './conflicts.js';
 import { remoteDatabase, startSync } from './replicate.js';
 import { markShared } from './shared-list.js';
-import { afterPull, openWorkloadDb, pouchDB, signUnsigned } from './workload-db.js';
+import { afterPull, installPulledLenses, liveStores, openWorkloadDb, pouchDB, signUnsigned } from './workload-db.js';
+import { sharedLensProblems } from './shared-lenses.js';
 
 /** @typedef {import('./replicate.js').SyncState} SyncState */
 /** @typedef {import('./session.js').Session} Session */
@@ -59,6 +60,8 @@ async function ensureSync(session, workloadId, page) {
   const local = await openWorkloadDb(workloadId);
   const PouchDB = /** @type {any} */ (await pouchDB());
   const role = session.roleFor(workloadId);
+  // Lens versions reviews used before they were copied into the workload: only owners may add them.
+  if (role === 'owner') for (const store of liveStores) await store.recordLensVersions(workloadId);
   if (role === 'owner' || role === 'contributor') await signUnsigned(local, session.name);
   /** @type {Set<(s: SyncState | null, pulled: boolean) => void>} */
   const listeners = new Set();
@@ -111,13 +114,20 @@ export async function syncPanel(page, workloadId, title = 'Team sync') {
   const refused = h('ul.plain', { dataset: { refused: '' } });
   const arrived = h('div');
   const duplicate = h('div');
+  const lensProblems = h('ul.plain', { dataset: { lensProblems: '' } });
   const conflicts = h('div', { dataset: { conflicts: '' } });
   const activity = h('div', { dataset: { activity: '' } });
   const node = h('section.panel', { 'aria-labelledby': headingId, dataset: { syncPanel: workloadId } },
-    h('h2', { id: headingId }, title), status, refused, arrived, duplicate, conflicts, activity);
+    h('h2', { id: headingId }, title), status, refused, lensProblems, arrived, duplicate, conflicts, activity);
   const local = await openWorkloadDb(workloadId);
+  // Lens versions pulled before this page opened are installed (or their problems named) now.
+  await installPulledLenses(await page.workspace(), workloadId).catch(() => {});
 
   const refreshDocs = async () => {
+    const problems = sharedLensProblems(workloadId);
+    if (problems.length) lensProblems.setAttribute('role', 'alert');
+    else lensProblems.removeAttribute('role');
+    lensProblems.replaceChildren(...problems.map((p) => h('li.error-text', p)));
     conflicts.replaceChildren(await conflictList(page, local, workloadId, refreshDocs));
     activity.replaceChildren(await activityList(local));
     const other = await duplicateName(page, workloadId).catch(() => null);
