@@ -6,7 +6,7 @@
 // broken text, added by the owner, is reported on the colleague's side and installs nothing.
 // Who may write lens documents is in ./roles.test.mjs.
 import assert from "node:assert/strict";
-import { after, afterEach, before, test } from "node:test";
+import { after, before, test } from "node:test";
 import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import PouchDB from "pouchdb-core";
@@ -20,7 +20,7 @@ import { lensDocId } from "../../www/sync/lens-docs.js";
 import { sharedLensProblems, useLensLinter } from "../../www/sync/shared-lenses.js";
 import { startSync } from "../../www/sync/replicate.js";
 import { logIn } from "../../www/sync/session.js";
-import { couchServer, newUser } from "./support.mjs";
+import { couchServer, eventually, newUser } from "./support.mjs";
 
 const Pouch = PouchDB.plugin(memory).plugin(http).plugin(replication);
 const LENS = readFileSync(new URL("../fixtures/review-lens.json", import.meta.url), "utf8");
@@ -31,10 +31,6 @@ before(async () => {
   server = await couchServer();
 });
 after(() => server?.close());
-const started = [];
-afterEach(() => {
-  for (const sync of started.splice(0)) sync.stop();
-});
 
 /**
  * One person's browser: a workspace over a PouchDB store of memory databases of its own.
@@ -51,26 +47,16 @@ async function browser(author) {
   return { store, ws: await Workspace.open({ store }), workloadDb };
 }
 
-/** Syncs the workload's database of `who` with the server, as `user`. */
-async function syncing(who, user, workloadId) {
+/** Syncs the workload's database of `who` with the server, as `user`, until test `t` ends. */
+async function syncing(t, who, user, workloadId) {
   const session = await logIn(server.url, user.name, user.password);
   const sync = startSync({ PouchDB: Pouch, local: await who.workloadDb(workloadId), session, workloadId, onState: () => {}, backOffFunction: () => 200 });
-  started.push(sync);
+  t.after(() => sync.stop());
   return { session, sync };
-}
-
-async function eventually(check, what, ms = 20_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 const has = async (db, id) => db.get(id).then(() => true, () => false);
 
-test("a colleague without the custom lens pulls the workload and reviews with its lens", async () => {
+test("a colleague without the custom lens pulls the workload and reviews with its lens", async (t) => {
   const owner = await browser({ name: null });
   const { lensAlias } = await owner.ws.importLens(LENS);
   await owner.ws.createLensVersion(lensAlias, { lensVersion: "1.0" });
@@ -84,14 +70,14 @@ test("a colleague without the custom lens pulls the workload and reviews with it
   // Written before anyone logged in: signed by the owner before the first push.
   const ownerDb = await owner.workloadDb(workloadId);
   await signUnsigned(ownerDb, ownerUser.name);
-  const ownerSync = await syncing(owner, ownerUser, workloadId);
+  const ownerSync = await syncing(t, owner, ownerUser, workloadId);
   const lensId = lensDocId(lensAlias, "1.0");
   const onServer = async (id) => (await ownerSync.session.fetch(`${server.url}/plumbline-wl-${workloadId}/${encodeURIComponent(id)}`)).status === 200;
   await eventually(() => onServer(lensId), "the lens version on the server");
 
   const colleague = await browser(colleagueUser);
   assert.ok(!(await colleague.ws.lenses()).some((l) => l.lensAlias === lensAlias), "the colleague has no such lens");
-  const colleagueSync = await syncing(colleague, colleagueUser, workloadId);
+  const colleagueSync = await syncing(t, colleague, colleagueUser, workloadId);
   const pulled = await colleague.workloadDb(workloadId);
   await eventually(async () => (await has(pulled, lensId)) && has(pulled, "workload"), "the colleague pulled the workload and its lens");
   await afterPull(colleague.ws, workloadId);
@@ -109,7 +95,7 @@ test("a colleague without the custom lens pulls the workload and reviews with it
   assert.equal((await owner.ws.getAnswer(workloadId, lensAlias, "backups")).risk, "HIGH");
 });
 
-test("a broken lens document pulled from the server is reported and installs nothing", async () => {
+test("a broken lens document pulled from the server is reported and installs nothing", async (t) => {
   const owner = await browser({ name: null });
   const { workloadId } = await owner.ws.defineWorkload({
     workloadName: `Broken lens ${randomBytes(3).toString("hex")}`, description: "Card payments", environment: "PRODUCTION",
@@ -119,7 +105,7 @@ test("a broken lens document pulled from the server is reported and installs not
   const ownerUser = await newUser(server.admin, "owner", workloadId, "owner");
   const colleagueUser = await newUser(server.admin, "colleague", workloadId, "reader");
   await signUnsigned(await owner.workloadDb(workloadId), ownerUser.name);
-  const ownerSync = await syncing(owner, ownerUser, workloadId);
+  const ownerSync = await syncing(t, owner, ownerUser, workloadId);
   // An owner's lens document whose text refers to a choice the lens does not have.
   const alias = randomBytes(16).toString("hex");
   const text = LENS.replace("backups_automated && backups_tested && backups_offsite", "backups_automated && backups_unknown");
@@ -134,7 +120,7 @@ test("a broken lens document pulled from the server is reported and installs not
   assert.equal(put.status, 201, await put.text());
 
   const colleague = await browser(colleagueUser);
-  await syncing(colleague, colleagueUser, workloadId);
+  await syncing(t, colleague, colleagueUser, workloadId);
   const pulled = await colleague.workloadDb(workloadId);
   await eventually(async () => (await has(pulled, id)) && has(pulled, "workload"), "the colleague pulled the workload and the lens document");
   await afterPull(colleague.ws, workloadId);
