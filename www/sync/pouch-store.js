@@ -10,7 +10,8 @@
 //     made from; afterPull (./workload-db.js) rebuilds it when a replication brought another.
 // The workload database gets the workload's properties (never its derived figures, which
 // would make every answer a change of the `workload` document, which only owners may write),
-// its lens reviews, answers and milestones.
+// its lens reviews, answers and milestones, and the custom-lens versions they use
+// (./lens-docs.js: written with the properties that first name a version).
 //
 // The seam promises atomic commits; PouchDB writes each document on its own, and a commit may
 // span two databases. So a commit reads every document it replaces first (a stale revision
