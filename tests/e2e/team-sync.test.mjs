@@ -159,6 +159,17 @@ test('two people: the owner shares a workload from its Shares tab, the colleague
     await b.page.getByRole('button', { name: 'Save and exit' }).click();
     await waitForView(b.page, new RegExp(`^/workloads/${id}$`));
     await until(a.page, id, (x) => x.deploy?.choices[0] === 'deploy_ci', 'the colleague\'s answer of the custom lens at the owner');
+    // A lens version whose text is not a lens, pulled by the colleague: named on the panel.
+    const broken = await a.page.evaluate(async ({ wid, user, chunk }) => {
+      const db = await (await import(new URL(chunk, location.href).href)).openWorkloadDb(wid);
+      const alias = 'f'.repeat(32);
+      const createdAt = new Date().toISOString();
+      await db.put({ _id: `lens:${alias}@1.0`, body: { version: { lensVersion: '1.0', number: 1 }, record: { lensAlias: alias, lensVersion: '1.0', text: '{"name": 1}', createdAt } }, updatedBy: user, updatedAt: createdAt });
+      return `lens:${alias}@1.0`;
+    }, { wid: id, user: owner.name, chunk: `./${CHUNK}` });
+    const problem = b.page.locator(`[data-sync-panel="${id}"] [data-lens-problems][role="alert"] li`);
+    await problem.waitFor({ timeout: 30000 });
+    assert.match(await problem.textContent(), new RegExp(`${broken}.*not a valid lens`));
   }
   await openApp(a.page, app.url, `#/workloads/${id}/shares`);
   assert.equal(await a.page.locator(`tr[data-share-user="${colleague.name}"] [data-share-status]`).textContent(), 'Accepted', 'the owner sees the answer');
