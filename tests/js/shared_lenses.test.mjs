@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { Lens, Workspace } from "plumbline-review";
 import { freshPouchStore } from "./pouch-store.mjs";
 import { workloadInput } from "./support.mjs";
-import { afterPull } from "../../www/sync/workload-db.js";
+import { afterPull, installPulledLenses } from "../../www/sync/workload-db.js";
 import { lensDocId } from "../../www/sync/lens-docs.js";
 import { sharedLensProblems, useLensLinter } from "../../www/sync/shared-lenses.js";
 
@@ -129,4 +129,12 @@ test("what a lens document says about its lens is read from its text, not believ
   const listed = (await colleague.ws.lenses()).find((l) => l.lensAlias === owner.lensAlias);
   assert.notEqual(listed.lensName, "Forged");
   assert.equal(listed.questionCount, (await owner.ws.lenses()).find((l) => l.lensAlias === owner.lensAlias).questionCount);
+});
+
+test("two installs of the same workload's lenses at once install the lens once, without a problem", async () => {
+  const owner = await owned();
+  const colleague = await colleagueOf(owner);
+  await Promise.all([installPulledLenses(colleague.ws, owner.workloadId), installPulledLenses(colleague.ws, owner.workloadId)]);
+  assert.deepEqual(sharedLensProblems(owner.workloadId), []);
+  assert.equal((await colleague.ws.lenses()).filter((l) => l.lensAlias === owner.lensAlias).length, 1);
 });

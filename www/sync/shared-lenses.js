@@ -20,8 +20,12 @@ import { lensDocId } from './lens-docs.js';
 /** @typedef {(text: string) => Promise<LintResult> | LintResult} Linter */
 /** @typedef {{ number: number, entry: any, record: any }} PulledVersion */
 
+/** The engine's limit for a lens file (500 KB), so that a huge document is not even linted. */
+const MAX_TEXT = 500_000;
 /** @type {Linter | null} */
 let linter = null;
+/** Installs one after the other: two at once would both restore the same lens. */
+let queue = Promise.resolve();
 /** @type {Map<string, string[]>} */
 const problems = new Map();
 
@@ -55,6 +59,7 @@ async function checked(doc) {
   if (typeof alias !== 'string' || typeof name !== 'string' || typeof record.text !== 'string' || typeof record.createdAt !== 'string') {
     throw new LensDocError('it does not hold a published lens version (lens alias, version name, text and creation time)');
   }
+  if (record.text.length > MAX_TEXT) throw new LensDocError(`its lens text is longer than a lens file may be (${MAX_TEXT} characters)`);
   if (!/^[0-9a-f]{32}$/.test(alias)) throw new LensDocError('its lens alias is not a custom lens alias (32 hexadecimal characters)');
   if (doc._id !== lensDocId(alias, name)) throw new LensDocError(`its id does not name the version it holds (${lensDocId(alias, name)})`);
   if (entry?.lensVersion !== name || !Number.isInteger(entry.number) || entry.number < 1 || entry.number > 100) {
@@ -114,7 +119,14 @@ async function lensEntry(workspace, alias, pulled, workloadId) {
  * @param {any} workspace @param {string} workloadId @param {any[]} docs
  * @returns {Promise<string[]>}
  */
-export async function installSharedLenses(workspace, workloadId, docs) {
+export function installSharedLenses(workspace, workloadId, docs) {
+  const run = queue.then(() => install(workspace, workloadId, docs));
+  queue = run.then(() => {}, () => {});
+  return run;
+}
+
+/** @param {any} workspace @param {string} workloadId @param {any[]} docs @returns {Promise<string[]>} */
+async function install(workspace, workloadId, docs) {
   /** @type {string[]} */
   const found = [];
   /** @type {Map<string, PulledVersion[]>} */
