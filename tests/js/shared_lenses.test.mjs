@@ -76,6 +76,8 @@ test("a colleague without the lens installs it after the pull and reviews with i
   assert.deepEqual(sharedLensProblems(owner.workloadId), []);
   const listed = (await colleague.ws.lenses()).find((l) => l.lensAlias === owner.lensAlias);
   assert.equal(listed.lensVersion, "1.0");
+  const backedUp = JSON.parse(await colleague.ws.exportWorkspace()).customLenses.find((l) => l.lens.lensAlias === owner.lensAlias);
+  assert.equal(backedUp.lens.sharedFrom, owner.workloadId, "the installed lens says where it came from");
   assert.equal(listed.lensName, (await owner.ws.lenses()).find((l) => l.lensAlias === owner.lensAlias).lensName);
   const answer = await colleague.ws.updateAnswer(owner.workloadId, owner.lensAlias, "backups", { selectedChoices: ["backups_no"] });
   assert.equal(answer.risk, "HIGH");
