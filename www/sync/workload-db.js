@@ -113,7 +113,7 @@ export async function afterPull(workspace, workloadId) {
   const problems = await installPulledLenses(workspace, workloadId);
   return workspace.repairWorkload(workloadId).catch((/** @type {any} */ e) => {
     // A review whose lens could not be installed cannot be recomputed: the lens is the reason.
-    throw problems.length ? Object.assign(new Error(problems.join(' '), { cause: e }), { kind: e?.kind }) : e;
+    throw problems.length ? Object.assign(new Error(`${problems.join(' ')} (${e?.message ?? e})`, { cause: e }), { kind: e?.kind }) : e;
   });
 }
 
@@ -126,6 +126,7 @@ export async function afterPull(workspace, workloadId) {
 export async function installPulledLenses(workspace, workloadId) {
   /** @type {Map<string, any>} */
   const docs = new Map();
+  // Each live store's copy of the database: the page has one store; a test, one per browser.
   for (const store of liveStores) {
     const { rows } = await (await store.workloadDb(workloadId)).allDocs({ include_docs: true, startkey: 'lens:', endkey: 'lens:\uffff' });
     for (const r of rows) if (r.doc) docs.set(r.id, r.doc);
