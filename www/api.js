@@ -8,6 +8,7 @@ import { loadEngine } from './engine.js';
 import { recordChange } from './backup-reminder.js';
 import { errorText } from './errors.js';
 import { appStoreOptions } from './sync/app-store.js';
+import { useLensLinter } from './sync/shared-lenses.js';
 
 /** @typedef {import('./pkg/plumbline.js').Workspace} Workspace */
 /** @typedef {import('./pkg/plumbline.js').Lens} Lens */
@@ -21,6 +22,9 @@ let workspacePromise = null;
 const lensModels = new Map();
 /** @type {Map<string, Promise<Lens>>} */
 const lensEngines = new Map();
+
+// Lens versions pulled from a team server are checked as an imported lens is.
+useLensLinter((text) => lintLens(text));
 
 /** @returns {Promise<Workspace>} */
 function workspace() {

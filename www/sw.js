@@ -40,7 +40,7 @@ const SHELL = [
   './update-notice.js',
   './sync/session.js', './sync/replicate.js', './sync/conflicts.js', './sync/pouch.js', './sync/pouch-replication.js', './sync/workload-db.js', './sync/pouch-store.js', './sync/app-store.js',
   './csp.js', './sync/shared-list.js', './sync/rules.js', './sync/design.js', './sync/server-admin.js', './sync/shares.js', './sync/shares-ui.js',
-  './sync/connection.js', './sync/sync-panel.js', './sync/sync-runner.js', './sync/came-back.js', './views/shared-with-you.js',
+  './sync/connection.js', './sync/sync-panel.js', './sync/sync-runner.js', './sync/came-back.js', './views/shared-with-you.js', './sync/lens-docs.js', './sync/shared-lenses.js',
   './ui/export-panel.js', './views/consolidated.js', './models/workbook.js', './xlsx.js', './ui/print-header.js',
 ];
 

@@ -1,7 +1,8 @@
 // Two people review one workload together through the CouchDB-protocol test server (started by
 // this file with the app's origin allowed, stopped at its end): two browser profiles, the
-// owner (a server admin) and a colleague. The owner shares the workload from its Shares tab;
-// the colleague connects, finds the invitation under "Workloads shared with you" and accepts;
+// owner (a server admin) and a colleague. The owner shares the workload, reviewed with a custom
+// lens the colleague does not have, from its Shares tab; the colleague connects, finds the
+// invitation under "Workloads shared with you", accepts, and answers a question of that lens;
 // both answer different questions offline and see everything once online; both answer the
 // same question, and the owner keeps one version in the conflict panel, which clears the
 // conflict on both; a change the server's rules refuse is shown with the server's reason; the
@@ -17,6 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { defineWorkloadUI, launch, openApp, rmProfile, ROOT, startServer, waitForView } from './support.mjs';
+import { customLens } from './custom-lens.mjs';
 import { spawnCouchServer } from '../../scripts/couch-server.mjs';
 import { CouchAdmin } from '../../sync/admin.mjs';
 
@@ -106,8 +108,20 @@ test('two people: the owner shares a workload from its Shares tab, the colleague
     });
   }
 
-  // The owner defines the workload and shares it with the colleague as Contributor.
-  const id = await defineWorkloadUI(a.page, app.url, { name: 'Team shop' });
+  // The owner publishes a custom lens, defines the workload with it and shares it with the
+  // colleague as Contributor; the colleague has no such lens.
+  await openApp(a.page, app.url, '#/lenses');
+  await a.page.getByLabel('Lens JSON').fill(JSON.stringify({ ...customLens(), name: 'Team lens' }, null, 2));
+  await a.page.getByRole('button', { name: 'Check lens' }).click();
+  await a.page.locator('[data-summary]').filter({ hasText: 'No problems found' }).waitFor();
+  await a.page.getByLabel('Import as').selectOption('');
+  await a.page.getByRole('button', { name: 'Import lens', exact: true }).click();
+  await a.page.getByRole('button', { name: 'Publish lens Team lens' }).click();
+  await a.page.getByLabel('Version name').fill('1.0');
+  await a.page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await a.page.locator('[data-custom-status]').filter({ hasText: 'Published “Team lens” version 1.0' }).waitFor();
+  const lensAlias = await a.page.locator('[data-custom-lenses] tbody tr', { hasText: 'Team lens' }).getAttribute('data-lens-alias');
+  const id = await defineWorkloadUI(a.page, app.url, { name: 'Team shop', lenses: [lensAlias] });
   await connectUI(a.page, app.url, couch.url, `#/workloads/${id}/shares`, owner);
   await a.page.getByLabel('User name').fill(colleague.name);
   await a.page.getByLabel('Permission', { exact: true }).selectOption('contributor');
@@ -137,6 +151,26 @@ test('two people: the owner shares a workload from its Shares tab, the colleague
     await openApp(b.page, app.url, '#/shared');
   }
   await syncStatus(b.page, id).waitFor();
+  if (STORE) {
+    // The custom lens came with the workload: the colleague answers its question, which
+    // reaches the owner.
+    await openApp(b.page, app.url, `#/workloads/${id}/lenses/${lensAlias}/review/deploy`);
+    await b.page.locator('input[data-choice="deploy_ci"]').check();
+    await b.page.getByRole('button', { name: 'Save and exit' }).click();
+    await waitForView(b.page, new RegExp(`^/workloads/${id}$`));
+    await until(a.page, id, (x) => x.deploy?.choices[0] === 'deploy_ci', 'the colleague\'s answer of the custom lens at the owner');
+    // A lens version whose text is not a lens, pulled by the colleague: named on the panel.
+    const broken = await a.page.evaluate(async ({ wid, user, chunk }) => {
+      const db = await (await import(new URL(chunk, location.href).href)).openWorkloadDb(wid);
+      const alias = 'f'.repeat(32);
+      const createdAt = new Date().toISOString();
+      await db.put({ _id: `lens:${alias}@1.0`, body: { version: { lensVersion: '1.0', number: 1 }, record: { lensAlias: alias, lensVersion: '1.0', text: '{"name": 1}', createdAt } }, updatedBy: user, updatedAt: createdAt });
+      return `lens:${alias}@1.0`;
+    }, { wid: id, user: owner.name, chunk: `./${CHUNK}` });
+    const problem = b.page.locator(`[data-sync-panel="${id}"] [data-lens-problems][role="alert"] li`);
+    await problem.waitFor({ timeout: 30000 });
+    assert.match(await problem.textContent(), new RegExp(`${broken}.*not a valid lens`));
+  }
   await openApp(a.page, app.url, `#/workloads/${id}/shares`);
   assert.equal(await a.page.locator(`tr[data-share-user="${colleague.name}"] [data-share-status]`).textContent(), 'Accepted', 'the owner sees the answer');
   await openApp(a.page, app.url, `#/workloads/${id}`);
@@ -262,7 +296,7 @@ test('two people: offline answers, a conflict resolved, a refused change, the sh
   await b.page.waitForFunction((wid) => document.querySelector(`[data-sync-panel="${wid}"] [data-sync-status]`)?.dataset.syncStatus === 'removed', id, { timeout: 60000 });
   assert.match(await syncStatus(b.page, id).textContent(), /kept, read-only/);
   const kept = await localAnswers(b.page, id);
-  assert.deepEqual(Object.keys(kept).sort(), ['priorities', 'ops-model', 'org-culture', 'observability'].sort(), 'the local copy is kept');
+  assert.deepEqual(Object.keys(kept).sort(), ['priorities', 'ops-model', 'org-culture', 'observability', ...(STORE ? ['deploy'] : [])].sort(), 'the local copy is kept');
   const memory = await b.page.evaluate(() => JSON.parse(localStorage.getItem('plumbline-sync')));
   assert.equal(memory.workloads[id], 'removed', 'remembered as read-only');
   assert.ok(!JSON.stringify(memory).includes(colleague.password), 'no credential in storage');

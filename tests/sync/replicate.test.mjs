@@ -15,7 +15,7 @@ import { cameBack, deleteAgain } from "../../www/sync/came-back.js";
 import { keepVersion, versionsOf } from "../../www/sync/conflicts.js";
 import { startSync } from "../../www/sync/replicate.js";
 import { logIn, serverUrl, SyncError } from "../../www/sync/session.js";
-import { couchServer, newUser, newWorkloadId } from "./support.mjs";
+import { couchServer, eventually, newUser, newWorkloadId } from "./support.mjs";
 
 const Pouch = PouchDB.plugin(memory).plugin(http).plugin(replication);
 let server;
@@ -83,16 +83,6 @@ async function person(workloadId, user, fetchImpl = globalThis.fetch, { backOffF
   return { session, local, sync, until, synced, states, name: user.name };
 }
 
-/** Waits until `db` has `id` (replication is asynchronous). */
-async function eventually(check, what, ms = 20_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 const has = (db, id) => db.get(id).then(() => true, () => false);
 
 describe("logging in", () => {

@@ -10,7 +10,8 @@
 //     made from; afterPull (./workload-db.js) rebuilds it when a replication brought another.
 // The workload database gets the workload's properties (never its derived figures, which
 // would make every answer a change of the `workload` document, which only owners may write),
-// its lens reviews, answers and milestones.
+// its lens reviews, answers and milestones, and the custom-lens versions they use
+// (./lens-docs.js: written with the properties that first name a version).
 //
 // The seam promises atomic commits; PouchDB writes each document on its own, and a commit may
 // span two databases. So a commit reads every document it replaces first (a stale revision
@@ -20,6 +21,7 @@
 // What cannot be put back (the browser died in between, or the put-back itself is refused) is
 // named in the error; the engine's repairWorkload recomputes derived data from the documents.
 import { liveStores, openWorkloadDb as sharedWorkloadDb, localPouchDB } from './workload-db.js';
+import { missingLensDocs, usedVersions } from './lens-docs.js';
 
 /** The derived parts of `workload/<id>`: local, recomputed, never replicated. */
 const DERIVED = ['riskCounts', 'questionsAnswered', 'questionCount', 'lensSummaries', 'milestones', 'updatedAt'];
@@ -215,6 +217,8 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
       } else if (next !== null) {
         ops.push({ db: wdb, prev: props, workloadId: whole[1], doc: null });
       }
+      // A lens version a review starts using (applied, upgraded) goes with the workload.
+      if (next !== null) for (const doc of await missingLensDocs(local, wdb, usedVersions(next), stamp)) ops.push({ db: wdb, prev: null, workloadId: whole[1], doc });
     }
     const base = { _id: docId, ...(prev ? { _rev: prev._rev } : {}) };
     const doc = w.body === null
@@ -362,6 +366,17 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
     },
     commit,
     refreshIndex,
+    /**
+     * Writes the lens documents the workload's database lacks (./lens-docs.js): for a
+     * workload whose reviews started before they existed, before its first push.
+     * @param {string} workloadId
+     */
+    async recordLensVersions(workloadId) {
+      const wdb = await openWorkloadDb(workloadId);
+      const milestones = (await allWith(wdb, 'milestone:')).map((/** @type {any} */ d) => d.body);
+      const docs = await missingLensDocs(local, wdb, usedVersions((await current(local, `workload/${workloadId}`))?.body, milestones), stamp);
+      if (docs.length > 0) await wdb.bulkDocs(docs);
+    },
     workloadDb,
     registered,
     /** Whether records were already brought over from `source`. @param {string} source */

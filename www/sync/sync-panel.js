@@ -13,7 +13,8 @@ import { currentSession, onConnectionChange, resume } from './connection.js';
 import { deleteAgain } from './came-back.js';
 import { keepVersion, versionsOf } from './conflicts.js';
 import { ensureSync } from './sync-runner.js';
-import { afterPull, openWorkloadDb, watchChanges } from './workload-db.js';
+import { afterPull, installPulledLenses, openWorkloadDb, watchChanges } from './workload-db.js';
+import { sharedLensProblems } from './shared-lenses.js';
 
 /** @typedef {import('./replicate.js').SyncState} SyncState */
 /** @typedef {import('./session.js').Session} Session */
@@ -53,12 +54,21 @@ export async function syncPanel(page, workloadId, title = 'Team sync') {
   const returned = h('div', { dataset: { cameBack: '' } });
   const arrived = h('div');
   const duplicate = h('div');
+  const lensProblems = h('ul.plain', { dataset: { lensProblems: '' } });
   const conflicts = h('div', { dataset: { conflicts: '' } });
   const activity = h('div', { dataset: { activity: '' } });
   const node = h('section.panel', { 'aria-labelledby': headingId, dataset: { syncPanel: workloadId } },
-    h('h2', { id: headingId }, title), status, refused, unreadable, returned, arrived, duplicate, conflicts, activity);
+    h('h2', { id: headingId }, title), status, refused, lensProblems, unreadable, returned, arrived, duplicate, conflicts, activity);
   const local = await openWorkloadDb(workloadId);
+  // Lens versions pulled before this page opened are installed (or their problems named) now.
+  await installPulledLenses(await page.workspace(), workloadId).catch(() => {});
 
+  const refreshLensProblems = () => {
+    const problems = sharedLensProblems(workloadId);
+    if (problems.length) lensProblems.setAttribute('role', 'alert');
+    else lensProblems.removeAttribute('role');
+    lensProblems.replaceChildren(...problems.map((p) => h('li.error-text', p)));
+  };
   const refreshDuplicate = async () => {
     const other = await duplicateName(page, workloadId).catch(() => null);
     duplicate.replaceChildren(other
@@ -66,6 +76,7 @@ export async function syncPanel(page, workloadId, title = 'Team sync') {
       : '');
   };
   const refreshDocs = async () => {
+    refreshLensProblems();
     conflicts.replaceChildren(await conflictList(page, local, workloadId, refreshDocs));
     activity.replaceChildren(await activityList(local));
     await refreshDuplicate();
@@ -92,6 +103,7 @@ export async function syncPanel(page, workloadId, title = 'Team sync') {
         h('button', { type: 'button', class: 'secondary', on: { click: () => page.reload() } }, 'Show them')));
       // The conflicts and activity follow the change feed (below); the names are the
       // workload list's, which the pull's refresh just rebuilt.
+      refreshLensProblems();
       void refreshDuplicate();
     }
   };

@@ -8,7 +8,7 @@ import { currentSession, onConnectionChange, resume } from './connection.js';
 import { cameBack } from './came-back.js';
 import { remoteDatabase, startSync } from './replicate.js';
 import { markShared, sharedWorkloads } from './shared-list.js';
-import { afterPull, openWorkloadDb, pouchDB, signUnsigned, watchChanges } from './workload-db.js';
+import { afterPull, liveStores, openWorkloadDb, pouchDB, signUnsigned, watchChanges } from './workload-db.js';
 
 /** @typedef {import('./replicate.js').SyncState} SyncState */
 /** @typedef {import('./session.js').Session} Session */
@@ -104,6 +104,8 @@ async function start(session, workloadId, workspace, entry) {
   const local = await openWorkloadDb(workloadId);
   const PouchDB = /** @type {any} */ (await pouchDB());
   const role = session.roleFor(workloadId);
+  // Lens versions reviews used before they were copied into the workload: only owners may add them.
+  if (role === 'owner') for (const store of liveStores) await store.recordLensVersions(workloadId);
   if (role === 'owner' || role === 'contributor') await signUnsigned(local, session.name);
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let settle;

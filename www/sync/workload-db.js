@@ -10,10 +10,13 @@
 //   notes:<lensAlias>            the lens review: lens notes, pillar notes, associated flag
 //   answer:<lensAlias>:<qid>     one answered question
 //   milestone:<number>           an immutable snapshot (number without leading zeros)
+//   lens:<alias>@<version>       a custom-lens version the reviews use (./lens-docs.js)
 // Each document is `{ _id, _rev, body, updatedBy?, updatedAt }`: `body` is the core's record,
 // unchanged; `updatedBy`/`updatedAt` say who wrote it when (the server's rules ask for them).
 // Derived data (risk counts, the workload list's index, the name claims) stays in the
 // workspace's local database and is never replicated: afterPull rebuilds it (and only it).
+
+import { installSharedLenses } from './shared-lenses.js';
 
 /**
  * The part of PouchDB the store and team sync use; the constructor is the browser's build
@@ -30,7 +33,7 @@ let replicatingPromise = null;
 const opened = new Map();
 /**
  * The stores that keep derived data of workload databases (./pouch-store.js registers each).
- * @type {Set<{ refreshIndex: (workloadId: string) => Promise<void> }>}
+ * @type {Set<{ refreshIndex: (workloadId: string) => Promise<void>, recordLensVersions: (workloadId: string) => Promise<void>, workloadDb: (workloadId: string) => Promise<any> }>}
  */
 export const liveStores = new Set();
 
@@ -178,7 +181,28 @@ export function forgetWorkloadDb(workloadId) {
 export async function afterPull(workspace, workloadId) {
   checkedId(workloadId);
   for (const store of liveStores) await store.refreshIndex(workloadId);
-  return workspace.refreshWorkload(workloadId);
+  const problems = await installPulledLenses(workspace, workloadId);
+  return workspace.refreshWorkload(workloadId).catch((/** @type {any} */ e) => {
+    // A review whose lens could not be installed cannot be recomputed: the lens is the reason.
+    throw problems.length ? Object.assign(new Error(`${problems.join(' ')} (${e?.message ?? e})`, { cause: e }), { kind: e?.kind }) : e;
+  });
+}
+
+/**
+ * Installs the custom-lens versions the workload uses that the workspace lacks, from the
+ * workload's database (./shared-lenses.js), before its figures are recomputed with them.
+ * Resolves to the problems, also shown by sharedLensProblems.
+ * @param {any} workspace @param {string} workloadId
+ */
+export async function installPulledLenses(workspace, workloadId) {
+  /** @type {Map<string, any>} */
+  const docs = new Map();
+  // Each live store's copy of the database: the page has one store; a test, one per browser.
+  for (const store of liveStores) {
+    const { rows } = await (await store.workloadDb(workloadId)).allDocs({ include_docs: true, startkey: 'lens:', endkey: 'lens:\uffff' });
+    for (const r of rows) if (r.doc) docs.set(r.id, r.doc);
+  }
+  return installSharedLenses(workspace, workloadId, [...docs.values()]);
 }
 
 /**
