@@ -39,6 +39,7 @@ mod plan;
 mod properties;
 mod record;
 mod shell;
+pub mod shipped;
 mod summary;
 pub mod time;
 pub mod turnstile;
