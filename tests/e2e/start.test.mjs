@@ -52,8 +52,15 @@ async function firstVisit(page, site) {
 test('a repeat visit downloads nothing, and an offline start makes no network request', { timeout: 120_000 }, async (t) => {
   const { site, browser } = await siteAndBrowser(t);
   const { page, context } = browser;
+  // The page's own requests for a shipped lens file (the service worker's precache is not one).
+  const lensFetches = [];
+  context.on('request', (req) => {
+    if (!req.serviceWorker() && req.url().includes('/pkg/lenses/')) lensFetches.push(req.url());
+  });
   await firstVisit(page, site);
+  assert.deepEqual(lensFetches, [], 'the workload list waits for no lens file');
   const first = site.take();
+  assert.ok(first.some((p) => p.endsWith('/pkg/lenses/serverless.json')), `the lenses are kept for offline use: ${first.join(' ')}`);
   // One download of each file: the engine once, not once for the page and again for the cache.
   assert.equal(first.filter((p) => p.endsWith('/plumbline_bg.wasm')).length, 1, `first visit: ${first.join(' ')}`);
   assert.equal(first.filter((p) => p.endsWith('/app.js')).length, 1, `first visit: ${first.join(' ')}`);
