@@ -26,7 +26,7 @@ const lensEngines = new Map();
 function workspace() {
   // No lens file before the first page: each comes when a call first needs it (see below).
   workspacePromise ??= loadEngine()
-    .then(async ({ Workspace }) => withShippedLenses(await Workspace.open({ ...(await appStoreOptions()), loadLenses: false })))
+    .then(async ({ Workspace }) => lensFetchingWorkspace(await Workspace.open({ ...(await appStoreOptions()), loadLenses: false })))
     .catch((e) => {
       workspacePromise = null;
       throw e;
@@ -99,7 +99,7 @@ async function withLensRetry(call, given = new Set()) {
  * @param {Workspace} ws
  * @returns {Workspace}
  */
-function withShippedLenses(ws) {
+function lensFetchingWorkspace(ws) {
   return new Proxy(ws, {
     get(target, key) {
       const value = Reflect.get(target, key, target);
