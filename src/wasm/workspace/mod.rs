@@ -107,6 +107,9 @@ impl JsWorkspace {
     /// e.g. Node; nothing is kept). Rejects with `kind: "Unavailable"` when the storage cannot
     /// be used (blocked upgrade, data from a newer release, storage disabled). With `store`
     /// (a `DocumentStore` object, see `store::js_store`), the documents are kept there instead.
+    /// The engine needs no shipped lens file to open: a call that needs one not given yet
+    /// rejects with `kind: "Uninitialized"` and `lensAlias` (the glue gives both first, unless
+    /// `loadLenses: false`).
     pub async fn open(
         #[wasm_bindgen(unchecked_optional_param_type = "OpenOptions")] options: JsValue,
     ) -> Result<JsWorkspace, JsValue> {
