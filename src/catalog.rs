@@ -2,10 +2,12 @@
 //!
 //! The native CLI and crate compile the files in. The wasm engine embeds none (they were 77 KiB
 //! of its gzip size): the page, or the npm package's Node entry, hands the texts over
-//! ([`use_texts`]), and the site serves and caches them as files. Either way they are parsed
-//! once, on first use, with `official_ids` set: the framework lens keeps AWS's question ids
-//! (`ops-model`) so that answers exported from AWS import unchanged. The metadata that the
-//! custom-lens format has no field for (alias, version, a short description) lives here.
+//! ([`use_texts`]), each lens alone if need be (the web app gives one when a call first needs
+//! it), and the site serves and caches them as files. Either way each is parsed once, on first
+//! use, with `official_ids` set: the framework lens keeps AWS's question ids (`ops-model`) so
+//! that answers exported from AWS import unchanged. The metadata that the custom-lens format has
+//! no field for (alias, version, a short description), and what lists show (name, counts), so
+//! that a list needs no lens file, live here.
 
 use std::sync::{Mutex, OnceLock};
 
