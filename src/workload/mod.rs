@@ -11,6 +11,7 @@
 //!   read, the documents to write, or a typed error), one file per area in `ops/`, run by the
 //!   one async shell (`shell`: read what the plan asks for, commit, plan again on a conflict).
 //! - [`custom_lens`]: custom lenses kept in the store — drafts, published versions, the lookup.
+//! - [`shipped`]: the shipped lenses a workspace offers, each one's content had on first need.
 //! - [`compare`]: two states of a workload (milestones or now) side by side.
 //! - [`exchange`]: answers files in and out (AWS ListAnswers JSON).
 //! - [`backup`]: the whole workspace in one file, and restoring it.
@@ -39,6 +40,7 @@ mod plan;
 mod properties;
 mod record;
 mod shell;
+pub mod shipped;
 mod summary;
 pub mod time;
 pub mod turnstile;
