@@ -8,7 +8,7 @@ import { currentSession, onConnectionChange, resume } from './connection.js';
 import { cameBack } from './came-back.js';
 import { remoteDatabase, startSync } from './replicate.js';
 import { markShared, sharedWorkloads } from './shared-list.js';
-import { afterPull, openWorkloadDb, pouchDB, signUnsigned, watchChanges } from './workload-db.js';
+import { afterPull, liveStores, openWorkloadDb, pouchDB, signUnsigned, watchChanges } from './workload-db.js';
 
 /** @typedef {import('./replicate.js').SyncState} SyncState */
 /** @typedef {import('./session.js').Session} Session */
@@ -57,6 +57,23 @@ let listening = false;
 
 /** The running sync of a workload, if any. @param {string} workloadId */
 export const syncOf = (workloadId) => running.get(workloadId);
+
+/**
+ * Delete for whoever is not an owner of a shared workload: removes it from this browser only.
+ * The sync stops and the share is forgotten first (a page closed halfway does not sync it
+ * again), then the store destroys its database, which pushes nothing: the team keeps it.
+ * @param {string} workloadId
+ */
+export async function leaveWorkload(workloadId) {
+  const entry = running.get(workloadId);
+  if (entry) {
+    entry.stop();
+    running.delete(workloadId);
+    for (const l of entry.listeners) l(null, false);
+  }
+  markShared(workloadId, null);
+  for (const store of liveStores) await store.forgetWorkload(workloadId);
+}
 
 /**
  * The first pull of a workload just accepted: once, to the end, refused documents an error.

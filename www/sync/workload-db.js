@@ -27,7 +27,7 @@ let pouchPromise = null;
 const opened = new Map();
 /**
  * The stores that keep derived data of workload databases (./pouch-store.js registers each).
- * @type {Set<{ refreshIndex: (workloadId: string) => Promise<void> }>}
+ * @type {Set<{ refreshIndex: (workloadId: string) => Promise<void>, forgetWorkload: (workloadId: string) => Promise<void> }>}
  */
 export const liveStores = new Set();
 
