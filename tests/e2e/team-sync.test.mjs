@@ -6,7 +6,9 @@
 // both answer different questions offline and see everything once online; both answer the
 // same question, and the owner keeps one version in the conflict panel, which clears the
 // conflict on both; a change the server's rules refuse is shown with the server's reason; the
-// owner deletes the share and the colleague's copy turns read-only with its data kept.
+// the colleague deletes the workload from their browser only (the team keeps it) and accepts
+// it again; the owner deletes the share and the colleague's copy turns read-only with its
+// data kept.
 //
 // Documents are written into each person's local workload database the way the store does it
 // (www/sync/workload-db.js: `answer:<lens>:<question>` with the core's record in `body`,
@@ -229,6 +231,52 @@ test('sync runs from the app\'s start; a name a pull made a duplicate is flagged
   await writeAnswer(a.page, id, owner.name, 'observability', [CHOICE.late], 'readable again');
   await until(b.page, id, (x) => x['observability']?.choices?.[0] === CHOICE.late, 'the readable version pulled');
   await unreadable.waitFor({ state: 'detached', timeout: 30000 });
+});
+
+test('the colleague deletes the shared workload from their browser only: the team keeps every answer, Accept brings it back', { timeout: 240_000 }, async () => {
+  assert.ok(team && STORE, 'the share of the tests before, in the PouchDB store');
+  const { app, couch, a, b, id } = team;
+  // The owner's confirmation says the workload goes for everyone (cancelled here).
+  await openApp(a.page, app.url, `#/workloads/${id}`);
+  await a.page.getByRole('button', { name: 'Delete workload' }).click();
+  const ownerDialog = a.page.getByRole('dialog');
+  assert.match(await ownerDialog.textContent(), /for everyone it is shared with/);
+  await ownerDialog.getByRole('button', { name: 'Cancel' }).click();
+
+  const auth = { authorization: `Basic ${Buffer.from(`${couch.admin.name}:${couch.admin.password}`).toString('base64')}` };
+  const serverDb = async (rest = '') => (await fetch(`${couch.url}/plumbline-wl-${id}${rest}`, { headers: auth })).json();
+  await openApp(b.page, app.url, `#/workloads/${id}`);
+  await b.page.waitForFunction((wid) => document.querySelector(`[data-sync-panel="${wid}"] [data-sync-status]`)?.dataset.syncStatus === 'synced', id, { timeout: 30000 });
+  const before = await localAnswers(b.page, id);
+  assert.ok(Object.keys(before).length >= 2, JSON.stringify(before));
+  const seq = (await serverDb()).update_seq;
+  await b.page.getByRole('button', { name: 'Delete workload' }).click();
+  const dialog = b.page.getByRole('dialog');
+  const words = await dialog.textContent();
+  assert.match(words, /from this browser only/);
+  assert.match(words, /team keeps the workload/);
+  assert.doesNotMatch(words, /everyone/);
+  await dialog.getByRole('button', { name: 'Delete workload' }).click();
+  await waitForView(b.page, /^\/workloads$/);
+  assert.doesNotMatch(await b.page.locator('main').textContent(), /corner SHOP/, 'gone from the colleague\'s list');
+  const memory = await b.page.evaluate(() => JSON.parse(localStorage.getItem('plumbline-sync')));
+  assert.equal(memory.workloads[id], undefined, 'no longer synced here');
+  // Nothing went to the server: its sequence has not moved, every answer is live there and on
+  // the owner's replica.
+  await b.page.waitForTimeout(2000);
+  assert.equal((await serverDb()).update_seq, seq, 'no change pushed by the delete');
+  const onServer = (await serverDb('/_all_docs')).rows.map((r) => r.id);
+  for (const q of Object.keys(before)) assert.ok(onServer.includes(`answer:wellarchitected:${q}`), q);
+  assert.deepEqual(Object.keys(await localAnswers(a.page, id)).sort(), Object.keys(before).sort(), 'the owner keeps every answer');
+
+  // The share lasts: the invitation is offered again, and accepting pulls the team's copy.
+  await openApp(b.page, app.url, '#/shared');
+  const invitation = b.page.locator(`tr[data-invitation="${id}"]`);
+  await invitation.waitFor();
+  await invitation.getByRole('button', { name: 'Accept Team shop' }).click();
+  await waitForView(b.page, new RegExp(`^/workloads/${id}$`));
+  await until(b.page, id, (x) => Object.keys(x).length === Object.keys(before).length, 'every answer pulled again');
+  await syncStatus(b.page, id).waitFor();
 });
 
 test('two people: offline answers, a conflict resolved, a refused change, the share deleted', { timeout: 300_000 }, async () => {

@@ -216,6 +216,27 @@ test("a workload deleted on one replica while an answer is edited on the other: 
   assert.ok((await colleague.ws.defineWorkload(workloadInput())).workloadId, "its name is free again");
 });
 
+test("forgetWorkload (Delete by a colleague who is not an owner): gone from their workspace, database destroyed, the owner's replica untouched", async () => {
+  const owner = await opened();
+  const w = await owner.ws.defineWorkload(workloadInput());
+  await owner.ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
+  const colleague = await opened();
+  const [ownerDb, colleagueDb] = [await owner.store.workloadDb(w.workloadId), await colleague.store.workloadDb(w.workloadId)];
+  await ownerDb.replicate.to(colleagueDb);
+  await afterPull(colleague.ws, w.workloadId);
+  assert.equal((await colleague.ws.listWorkloads()).length, 1);
+  const ownerSeq = (await ownerDb.info()).update_seq;
+
+  await colleague.store.forgetWorkload(w.workloadId);
+  assert.deepEqual(await colleague.ws.listWorkloads(), []);
+  assert.deepEqual(await colleague.store.registered(), []);
+  await assert.rejects(colleagueDb.info(), "the colleague's database is destroyed");
+  assert.ok((await colleague.ws.defineWorkload(workloadInput())).workloadId, "its name is free again");
+  // Destroying replicates nothing: the owner's replica has every document, none changed.
+  assert.equal((await ownerDb.info()).update_seq, ownerSeq);
+  assert.equal((await owner.ws.getWorkload(w.workloadId)).questionsAnswered, 1);
+});
+
 test("migrate: another store's records are carried once, damaged ones as they are", async () => {
   // Records as the memory store's workspace keeps them, read raw through a first store.
   const first = await opened();

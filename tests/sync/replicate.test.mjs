@@ -13,6 +13,7 @@ import http from "pouchdb-adapter-http";
 import replication from "pouchdb-replication";
 import { cameBack, deleteAgain } from "../../www/sync/came-back.js";
 import { keepVersion, versionsOf } from "../../www/sync/conflicts.js";
+import { openPouchStore } from "../../www/sync/pouch-store.js";
 import { startSync } from "../../www/sync/replicate.js";
 import { logIn, serverUrl, SyncError } from "../../www/sync/session.js";
 import { couchServer, eventually, newUser, newWorkloadId } from "./support.mjs";
@@ -340,6 +341,43 @@ describe("network and share changes", () => {
     assert.equal(state.readOnly, true);
     assert.match(state.reason, /removed/);
     assert.ok(await has(p.local, "workload") && await has(p.local, "answer:wellarchitected:ops-7"), "the local copy is kept");
+  });
+
+  test("a contributor deletes the shared workload: gone from their browser only, the owner and the server keep every answer", async () => {
+    const { workloadId, owner } = await sharedWorkload();
+    const alice = await person(workloadId, owner);
+    const bob = await person(workloadId, await newUser(server.admin, "leaver", workloadId, "contributor"));
+    const answers = ["answer:wellarchitected:ops-1", "answer:wellarchitected:sec-2", "notes:wellarchitected"];
+    // The properties as the app writes them (`body`), which bob's workload list is made from.
+    await eventually(() => has(alice.local, "workload"), "the owner's replica has the workload");
+    await alice.local.put({ ...(await alice.local.get("workload")), body: { workloadName: "Checkout", lensVersions: {} }, ...stamp(alice.name) });
+    answers.push("workload");
+    await alice.local.put({ _id: answers[0], body: { selectedChoices: ["a"] }, ...stamp(alice.name) });
+    await bob.local.put({ _id: answers[1], body: { selectedChoices: ["b"] }, ...stamp(bob.name) });
+    await bob.local.put({ _id: answers[2], body: { notes: "kept" }, ...stamp(bob.name) });
+    for (const p of [alice, bob]) await eventually(async () => (await Promise.all(answers.map((id) => has(p.local, id)))).every(Boolean), `${p.name} has every answer`);
+    await bob.synced();
+    const read = (path) => bob.session.fetch(`${server.url}/plumbline-wl-${workloadId}${path}`).then((r) => r.json());
+    const seqBefore = (await read("")).update_seq;
+    // Bob's browser: his workspace's store over his replica, as the app holds it; Delete
+    // (sync-runner's leaveWorkload) stops the sync, then the store forgets the workload.
+    const store = await openPouchStore({ name: `bob-${workloadId}`, PouchDB: Pouch.defaults({ adapter: "memory" }), workloadDb: async () => bob.local });
+    await store.refreshIndex(workloadId);
+    assert.deepEqual(await store.registered(), [workloadId]);
+    bob.sync.stop();
+    await store.forgetWorkload(workloadId);
+    assert.deepEqual(await store.registered(), [], "bob's workspace no longer lists it");
+    assert.deepEqual(await store.list(`workload/${workloadId}`), []);
+    assert.equal((await new Pouch(bob.local.name, { adapter: "memory" }).info()).doc_count, 0, "bob's replica is destroyed");
+
+    // Nothing reached the server: no tombstone, every answer live there and on the owner's replica.
+    await alice.local.put({ _id: "answer:wellarchitected:rel-3", body: { selectedChoices: ["c"] }, ...stamp(alice.name) });
+    await eventually(async () => (await read("/answer:wellarchitected:rel-3")).body, "the owner's new answer on the server");
+    const all = await read("/_all_docs");
+    for (const id of answers) assert.ok(all.rows.some((r) => r.id === id && !r.value.deleted), `${id} on the server`);
+    for (const id of answers) assert.ok(await has(alice.local, id), `${id} on the owner's replica`);
+    const changes = await read(`/_changes?since=${encodeURIComponent(seqBefore)}`);
+    assert.deepEqual(changes.results.map((c) => c.id), ["answer:wellarchitected:rel-3"], "only the owner's new answer since bob's delete");
   });
 
   test("the role taken away: the share is removed for that user", async () => {

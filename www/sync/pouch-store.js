@@ -20,7 +20,7 @@
 // it had written: the previous body under a new revision, or a tombstone for a new document.
 // What cannot be put back (the browser died in between, or the put-back itself is refused) is
 // named in the error; the engine's repairWorkload recomputes derived data from the documents.
-import { liveStores, openWorkloadDb as sharedWorkloadDb, localPouchDB } from './workload-db.js';
+import { forgetWorkloadDb, liveStores, openWorkloadDb as sharedWorkloadDb, localPouchDB } from './workload-db.js';
 import { missingLensDocs, usedVersions } from './lens-docs.js';
 
 /** The derived parts of `workload/<id>`: local, recomputed, never replicated. */
@@ -347,6 +347,29 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
     if (gone.length > 0) await local.bulkDocs(gone);
   }
 
+  /**
+   * Removes the workload from this browser only (a shared workload its user is not an owner
+   * of): its database is destroyed, which replicates nothing, so the team's copy keeps every
+   * document; its entry in the workload list, its name claims and its registry entry go.
+   * @param {string} workloadId
+   */
+  async function forgetWorkload(workloadId) {
+    await (await openWorkloadDb(workloadId)).destroy();
+    forgetWorkloadDb(workloadId);
+    for (let attempt = 0; ; attempt += 1) {
+      const doc = await current(local, REGISTRY);
+      known.delete(workloadId);
+      if (!doc?.ids?.includes(workloadId)) break;
+      try {
+        await local.put({ ...doc, ids: doc.ids.filter((/** @type {string} */ id) => id !== workloadId) });
+        break;
+      } catch (e) {
+        if (/** @type {any} */ (e)?.status !== 409 || attempt >= 4) throw e;
+      }
+    }
+    await forgetDeleted(workloadId);
+  }
+
   const store = {
     kind: 'pouchdb',
     local,
@@ -377,6 +400,7 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
       const docs = await missingLensDocs(local, wdb, usedVersions((await current(local, `workload/${workloadId}`))?.body, milestones), stamp);
       if (docs.length > 0) await wdb.bulkDocs(docs);
     },
+    forgetWorkload,
     workloadDb,
     registered,
     /** Whether records were already brought over from `source`. @param {string} source */

@@ -9,15 +9,15 @@ import { confirmDialog } from '../ui/dialog.js';
 import { formatDate, isoDate } from '../ui/format.js';
 import { chooseServer, connect, currentSession, disconnect, resume } from './connection.js';
 import { choosePouchStore } from './app-store.js';
-import { markShared, sharedWorkloads, syncServer } from './shared-list.js';
+import { markShared, sharedRole, sharedWorkloads, syncServer } from './shared-list.js';
 import { MAX_SHARES, answerInvitation, canShare, changePermission, createShare, deleteShare, listShares, myInvitations } from './shares.js';
 import { afterPull, openWorkloadDb } from './workload-db.js';
 import { syncPanel } from './sync-panel.js';
-import { ensureSync, pullOnce, syncAllShares } from './sync-runner.js';
+import { ensureSync, leaveWorkload, pullOnce, syncAllShares } from './sync-runner.js';
 
 // The workload's database as the page holds it (one object per page: see ./workload-db.js),
-// and the sync of every share the app starts with.
-export { syncPanel, openWorkloadDb, syncAllShares };
+// the sync of every share the app starts with, and Delete of a workload shared with the user.
+export { syncPanel, openWorkloadDb, syncAllShares, leaveWorkload };
 
 /** The AWS console's words for the permissions. */
 const PERMISSION_WORDS = /** @type {const} */ ([['reader', 'Read-only'], ['contributor', 'Contributor']]);
@@ -245,7 +245,9 @@ async function invitationsPanel(ctx, session, afterAccept, redraw) {
     panel.append(h('p.error-text', `Your invitations could not be read: ${reasonOf(e)}`));
     return panel;
   }
-  const pending = invitations.filter((i) => i.status === 'pending');
+  // An accepted share this browser does not sync (deleted here, or accepted in another
+  // browser) is offered again: accepting it pulls the team's copy.
+  const pending = invitations.filter((i) => i.status === 'pending' || (i.status === 'accepted' && sharedRole(i.workloadId) === null));
   if (pending.length === 0) {
     panel.append(h('p', 'No pending invitations.'));
     return panel;

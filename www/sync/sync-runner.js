@@ -59,6 +59,23 @@ let listening = false;
 export const syncOf = (workloadId) => running.get(workloadId);
 
 /**
+ * Delete for whoever is not an owner of a shared workload: removes it from this browser only.
+ * The sync stops and the share is forgotten first (a page closed halfway does not sync it
+ * again), then the store destroys its database, which pushes nothing: the team keeps it.
+ * @param {string} workloadId
+ */
+export async function leaveWorkload(workloadId) {
+  const entry = running.get(workloadId);
+  if (entry) {
+    entry.stop();
+    running.delete(workloadId);
+    for (const l of entry.listeners) l(null, false);
+  }
+  markShared(workloadId, null);
+  for (const store of liveStores) await store.forgetWorkload(workloadId);
+}
+
+/**
  * The first pull of a workload just accepted: once, to the end, refused documents an error.
  * @param {Session} session @param {string} workloadId @param {any} local
  */

@@ -33,7 +33,7 @@ let replicatingPromise = null;
 const opened = new Map();
 /**
  * The stores that keep derived data of workload databases (./pouch-store.js registers each).
- * @type {Set<{ refreshIndex: (workloadId: string) => Promise<void>, recordLensVersions: (workloadId: string) => Promise<void>, workloadDb: (workloadId: string) => Promise<any> }>}
+ * @type {Set<{ refreshIndex: (workloadId: string) => Promise<void>, recordLensVersions: (workloadId: string) => Promise<void>, workloadDb: (workloadId: string) => Promise<any>, forgetWorkload: (workloadId: string) => Promise<void> }>}
  */
 export const liveStores = new Set();
 
