@@ -240,9 +240,9 @@ async function start() {
   document.body.dataset.ready = 'true';
   await route();
   // Team sync of every accepted share runs from the start, whatever page is open; its code
-  // loads only in a browser that shares workloads.
+  // loads only in a browser that shares workloads, and without the sharing screens.
   if (sharedWorkloads().some(([, role]) => role !== 'removed')) {
-    import('./sync/shares-ui.js').then((m) => m.syncAllShares(api.open)).catch((e) => console.warn('team sync:', e));
+    import('./sync/sync-runner.js').then((m) => m.syncAllShares(api.open)).catch((e) => console.warn('team sync:', e));
   }
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {
     registerServiceWorker();

@@ -12,12 +12,11 @@ import { choosePouchStore } from './app-store.js';
 import { markShared, sharedRole, sharedWorkloads, syncServer } from './shared-list.js';
 import { MAX_SHARES, answerInvitation, canShare, changePermission, createShare, deleteShare, listShares, myInvitations } from './shares.js';
 import { afterPull, openWorkloadDb } from './workload-db.js';
-import { syncPanel } from './sync-panel.js';
-import { ensureSync, leaveWorkload, pullOnce, syncAllShares } from './sync-runner.js';
+import { syncPanel, syncRunner } from './sync-panel.js';
 
 // The workload's database as the page holds it (one object per page: see ./workload-db.js),
 // the sync of every share the app starts with, and Delete of a workload shared with the user.
-export { syncPanel, openWorkloadDb, syncAllShares, leaveWorkload };
+export { syncPanel, openWorkloadDb };
 
 /** The AWS console's words for the permissions. */
 const PERMISSION_WORDS = /** @type {const} */ ([['reader', 'Read-only'], ['contributor', 'Contributor']]);
@@ -194,7 +193,7 @@ export async function sharedWithYouPage(ctx, workspace) {
   const afterAccept = async (/** @type {string} */ workloadId) => {
     await afterPull(await workspace(), workloadId);
     const session = currentSession();
-    if (session) ensureSync(session, workloadId, workspace);
+    if (session) (await syncRunner()).ensureSync(session, workloadId, workspace);
   };
   ctx.setTitle('Workloads shared with you');
   const root = h('section.page', h('h1', 'Workloads shared with you'));
@@ -257,7 +256,7 @@ async function invitationsPanel(ctx, session, afterAccept, redraw) {
     button.disabled = true;
     try {
       await answerInvitation(session, inv.workloadId, 'accepted');
-      await pullOnce(session, inv.workloadId, await openWorkloadDb(inv.workloadId));
+      await (await syncRunner()).pullOnce(session, inv.workloadId, await openWorkloadDb(inv.workloadId));
       markShared(inv.workloadId, inv.permission);
       await afterAccept(inv.workloadId);
       ctx.announce(`${inv.workloadName} is now in your workloads.`);

@@ -10,9 +10,7 @@
 import { h, nextId } from '../ui/dom.js';
 import { formatDate, isoDate } from '../ui/format.js';
 import { currentSession, onConnectionChange, resume } from './connection.js';
-import { deleteAgain } from './came-back.js';
 import { keepVersion, versionsOf } from './conflicts.js';
-import { ensureSync } from './sync-runner.js';
 import { afterPull, installPulledLenses, openWorkloadDb, watchChanges } from './workload-db.js';
 import { sharedLensProblems } from './shared-lenses.js';
 
@@ -40,6 +38,12 @@ function stateText(s) {
     default: return `Sync error: ${s.reason ?? 'no reason given'}${waiting}`;
   }
 }
+
+/**
+ * The sync runner (./sync-runner.js), its own chunk: a browser with shares loads it at every
+ * start (app.js), without the screens of this chunk.
+ */
+export const syncRunner = () => import('./sync-runner.js');
 
 /**
  * The panel of a shared workload.
@@ -113,7 +117,7 @@ export async function syncPanel(page, workloadId, title = 'Team sync') {
   const attach = async () => {
     const session = currentSession() ?? await resume();
     if (!session) return;
-    const entry = ensureSync(session, workloadId, page.workspace);
+    const entry = (await syncRunner()).ensureSync(session, workloadId, page.workspace);
     entry.listeners.add(show);
     unlisten = () => entry.listeners.delete(show);
     show(entry, false);
@@ -175,7 +179,7 @@ function cameBackList(page, local, workloadId, entry, redraw) {
           return;
         }
         try {
-          await deleteAgain(local, back, session.name);
+          await (await syncRunner()).deleteAgain(local, back, session.name);
           forget(back.id);
           // Its figures without it (a workload deleted here has none to rebuild).
           await afterPull(await page.workspace(), workloadId).catch(() => {});

@@ -5,7 +5,7 @@
 // the workspace's derived data (afterPull) and looks for documents that came back after a
 // delete (./came-back.js); sync panels (./sync-panel.js) only listen.
 import { currentSession, onConnectionChange, resume } from './connection.js';
-import { cameBack } from './came-back.js';
+import { cameBack, deleteAgain } from './came-back.js';
 import { remoteDatabase, startSync } from './replicate.js';
 import { markShared, sharedWorkloads } from './shared-list.js';
 import { afterPull, liveStores, openWorkloadDb, pouchDB, signUnsigned, watchChanges } from './workload-db.js';
@@ -42,6 +42,9 @@ onConnectionChange(() => {
  * the team server) and whenever the user connects. Resolves once each is started.
  * @param {() => Promise<any>} workspace the open workspace, refreshed after pulls
  */
+// The sync panel's Delete again, here so that came-back.js lives in this chunk only.
+export { deleteAgain };
+
 export async function syncAllShares(workspace) {
   const startAll = () => {
     const session = currentSession();

@@ -24,7 +24,7 @@ export async function deleteWorkloadFlow(ctx, workload) {
     name: workload.workloadName,
     consequences: deleteConsequences(workload.workloadName, role),
     remove: thisBrowserOnly
-      ? async () => (await import('../sync/shares-ui.js')).leaveWorkload(workload.workloadId)
+      ? async () => (await import('../sync/sync-runner.js')).leaveWorkload(workload.workloadId)
       : () => api.deleteWorkload(workload.workloadId),
     announce: ctx.announce,
   });
