@@ -37,14 +37,14 @@ onConnectionChange(() => {
   }
 });
 
+// The sync panel's Delete again, here so that came-back.js lives in this chunk only.
+export { deleteAgain };
+
 /**
  * Syncs every accepted share of this browser now (when the browser still holds a session with
  * the team server) and whenever the user connects. Resolves once each is started.
  * @param {() => Promise<any>} workspace the open workspace, refreshed after pulls
  */
-// The sync panel's Delete again, here so that came-back.js lives in this chunk only.
-export { deleteAgain };
-
 export async function syncAllShares(workspace) {
   const startAll = () => {
     const session = currentSession();
