@@ -17,8 +17,10 @@ import { afterPull, liveStores, openWorkloadDb, pouchDB, signUnsigned, watchChan
 /**
  * A running sync as the panels show it: its state, the documents of the last pull the engine
  * could not read (left as they are), those that came back after a delete (until the user
- * acts), and the panels listening (`pulled`: the call follows a pull).
+ * acts), and the panels listening (`pulled`: the call follows a pull). `busy` is the refresh of
+ * the workload's local data under way; `quiet()` resolves once the start and it are over.
  * @typedef {{ state: SyncState, unreadable: Unreadable[], returned: CameBack[], stop: () => void,
+ *   busy: Promise<unknown>, quiet: () => Promise<void>,
  *   listeners: Set<(entry: SyncEntry | null, pulled: boolean) => void> }} SyncEntry
  */
 
@@ -75,6 +77,9 @@ export async function leaveWorkload(workloadId) {
     for (const l of entry.listeners) l(null, false);
   }
   markShared(workloadId, null);
+  // A sync still starting, or a refresh under way, would write the database or the list copy
+  // again after the store forgot them.
+  if (entry) await entry.quiet();
   for (const store of liveStores) await store.forgetWorkload(workloadId);
 }
 
@@ -101,18 +106,22 @@ export function ensureSync(session, workloadId, workspace) {
   /** @type {SyncEntry} */
   const entry = {
     state: { status: 'syncing', role: session.roleFor(workloadId), readOnly: false, pending: 0, refused: [], reason: null },
-    unreadable: [], returned: [], stop: () => {}, listeners: new Set(),
+    unreadable: [], returned: [], stop: () => {}, busy: Promise.resolve(), quiet: () => Promise.resolve(), listeners: new Set(),
   };
   running.set(workloadId, entry);
   let stopped = false;
   entry.stop = () => { stopped = true; };
-  start(session, workloadId, workspace, entry).then((stop) => {
+  const started = start(session, workloadId, workspace, entry).then((stop) => {
     if (stopped) stop();
     else entry.stop = stop;
   }, (e) => {
     entry.state = { ...entry.state, status: 'error', reason: e instanceof Error ? e.message : String(e) };
     for (const l of entry.listeners) l(entry, false);
   });
+  entry.quiet = async () => {
+    await started;
+    await entry.busy;
+  };
   return entry;
 }
 
@@ -131,7 +140,7 @@ async function start(session, workloadId, workspace, entry) {
   let settle;
   /** @type {Set<string>} */
   const arrived = new Set();
-  const refresh = async (pulled = true) => {
+  const refresh = (pulled = true) => (entry.busy = entry.busy.then(async () => {
     const ids = [...arrived];
     arrived.clear();
     // A workload deleted here has no record to refresh: what came back is still reported.
@@ -139,7 +148,7 @@ async function start(session, workloadId, workspace, entry) {
     const back = await cameBack(local, ids).catch(() => []);
     entry.returned = [...entry.returned.filter((r) => !back.some((b) => b.id === r.id)), ...back];
     for (const l of entry.listeners) l(entry, pulled);
-  };
+  }).catch(() => {}));
   // A pull written just before the page closed may never have been refreshed: once at start.
   void refresh(false);
   const sync = startSync({
