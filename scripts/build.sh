@@ -6,13 +6,28 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-header "build: cargo build --release --target $WASM_TARGET --lib"
+# Two builds of the one crate (Cargo.toml, feature `full`): the lean engine, which a page loads
+# at start (pkg/plumbline_bg.wasm, glue pkg/lean.js), and the full engine, loaded on the first
+# call of a method the lean one leaves out (pkg/full/). Each has its own target folder, so
+# building one never invalidates the other (sharing one, each build relinked the crate).
+FULL_TARGET="${CARGO_TARGET_DIR:-target}"
+LEAN_TARGET="$FULL_TARGET/lean"
+
+header "build: cargo build --release --target $WASM_TARGET --lib (full engine)"
 cargo build --release --target "$WASM_TARGET" --lib
+header "build: cargo build --release --target $WASM_TARGET --lib --no-default-features (lean engine)"
+cargo build --release --target "$WASM_TARGET" --lib --no-default-features --target-dir "$LEAN_TARGET"
 
 header "build: wasm-bindgen --target web"
 # pkg/ is pure build output: start empty so no file of an older build lingers in the package.
 rm -rf pkg
-wasm-bindgen --target web --out-dir pkg "target/$WASM_TARGET/release/$CRATE.wasm"
+wasm-bindgen --target web --out-dir pkg "$LEAN_TARGET/$WASM_TARGET/release/$CRATE.wasm"
+wasm-bindgen --target web --out-dir pkg/full "$FULL_TARGET/$WASM_TARGET/release/$CRATE.wasm"
+# The lean glue is imported by the entry (pkg/plumbline.js, written below); the declarations
+# are the full build's, which name every method.
+mv pkg/plumbline.js pkg/lean.js
+mv pkg/full/plumbline.d.ts pkg/plumbline.d.ts
+rm pkg/full/plumbline_bg.wasm.d.ts
 
 header "build: wasm-opt -Oz -Oz (npm binaryen)"
 # The npm binaryen, never Debian's (its wasm-opt 108 silently breaks the output). It reads the
@@ -23,17 +38,25 @@ header "build: wasm-opt -Oz -Oz (npm binaryen)"
 # room for issues 15 and 17). Measured and not kept: --converge (-0.8 KiB, several minutes),
 # --gufa (+0.3), -O4 -Oz (+1.7); --flatten --rereloop -Oz -Oz (-3.0) restructures the control
 # flow, with an effect on speed nobody has measured.
-node_modules/.bin/wasm-opt -Oz -Oz --strip-producers --strip-target-features "pkg/${CRATE}_bg.wasm" -o "pkg/${CRATE}_bg.wasm"
+for engine in "pkg/${CRATE}_bg.wasm" "pkg/full/${CRATE}_bg.wasm"; do
+  node_modules/.bin/wasm-opt -Oz -Oz --strip-producers --strip-target-features "$engine" -o "$engine"
+done
 
 header "build: package files"
-node scripts/pkg/uninitialized.mjs pkg/plumbline.js
-node scripts/pkg/shipped-lenses.mjs
-node scripts/pkg/strip-doc-comments.mjs pkg/plumbline.js
+for glue in pkg/lean.js pkg/full/plumbline.js; do
+  node scripts/pkg/uninitialized.mjs "$glue"
+done
+node scripts/pkg/shipped-lenses.mjs pkg/lean.js
+node scripts/pkg/shipped-lenses.mjs pkg/full/plumbline.js ../lenses/
+for glue in pkg/lean.js pkg/full/plumbline.js; do
+  node scripts/pkg/strip-doc-comments.mjs "$glue"
+done
+node scripts/pkg/entry.mjs
 cp scripts/pkg/node.js scripts/pkg/node.d.ts scripts/pkg/README.md scripts/pkg/LICENSE scripts/pkg/backup.schema.json pkg/
 node scripts/pkg/types.mjs
 # The CommonJS Node entry (`require`, also where Node cannot require an ES module: before 20.19,
-# or with --no-experimental-require-module): the ESM Node entry and the glue bundled into one
-# CommonJS file. It reads the .wasm next to itself, through `import.meta.url` made from
+# or with --no-experimental-require-module): the ESM Node entry and the full glue bundled into
+# one CommonJS file. It reads the .wasm under full/, through `import.meta.url` made from
 # __filename.
 node_modules/.bin/esbuild pkg/node.js --bundle --format=cjs --platform=node --target=node20 \
   --log-level=warning --outfile=pkg/node.cjs \

@@ -12,7 +12,8 @@
 //   worker keeps them for offline use;
 // - index.html without the development-only preloads of unbundled modules; styles.css minified
 //   (esbuild: -1.4 KiB gzip); _headers and every other non-module file of www/ as they are;
-// - pkg/: the browser's part of the package, the engine (.wasm) and the shipped lenses;
+// - pkg/: the browser's part of the package, the lean engine (.wasm), the full engine with its
+//   glue (pkg/full/, loaded on the first call that needs it) and the shipped lenses;
 // - sw.js: www/sw.js with this build's id and the list of every file with its content hash,
 //   so the service worker serves them cache-first and downloads only what changed; minified,
 //   as every browser fetches it on every start (-1.0 KiB gzip).
@@ -48,9 +49,15 @@ function filesUnder(dir) {
 
 const hashOf = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 
-/** Resolves the app's `./pkg/…` imports to the built package, as the dev server maps them. */
+/**
+ * Resolves the app's `./pkg/…` imports to the built package, as the dev server maps them. The
+ * browser entry (pkg/plumbline.js) and the lean glue (pkg/lean.js) come into the bundle; the
+ * full engine's glue, which the entry imports on first need, stays a module of its own at
+ * pkg/full/plumbline.js (copied there with its engine), so the page never downloads it at start.
+ */
 function packagePlugin(pkg) {
-  const glue = join(pkg, "plumbline.js");
+  const bundled = new Set(["plumbline.js", "lean.js"].map((name) => join(pkg, name)));
+  const fullGlue = join(pkg, "full", "plumbline.js");
   return {
     name: "plumbline-pkg",
     setup(b) {
@@ -58,11 +65,14 @@ function packagePlugin(pkg) {
         args.resolveDir === WWW
           ? { path: join(pkg, args.path.slice("./pkg/".length)) }
           : undefined);
-      // Inside the bundle, import.meta.url is the bundle's URL (the site root); the glue looks
-      // for its .wasm and lenses/ next to itself, which is pkg/.
-      b.onLoad({ filter: /[\\/]plumbline\.js$/ }, (args) =>
-        args.path === glue
-          ? { contents: readFileSync(glue, "utf8").replaceAll("import.meta.url", 'new URL("./pkg/plumbline.js", import.meta.url)'), loader: "js" }
+      // Relative to the bundle (the site root, where every chunk is).
+      b.onResolve({ filter: /^\.\/full\/plumbline\.js$/ }, (args) =>
+        resolve(args.resolveDir, args.path) === fullGlue ? { path: "./pkg/full/plumbline.js", external: true } : undefined);
+      // Inside the bundle, import.meta.url is the bundle's URL (the site root); the entry and the
+      // glue look for the .wasm files and lenses/ next to themselves, which is pkg/.
+      b.onLoad({ filter: /[\\/](plumbline|lean)\.js$/ }, (args) =>
+        bundled.has(args.path)
+          ? { contents: readFileSync(args.path, "utf8").replaceAll("import.meta.url", `new URL("./pkg/${relative(pkg, args.path)}", import.meta.url)`), loader: "js" }
           : undefined);
     },
   };
@@ -187,6 +197,15 @@ export async function buildSite({ out = join(ROOT, "target", "site"), pkg = PKG 
   const preloads = pouchShared.map((n) => `\n  <link rel="modulepreload" href="sync/${n}">`).join("");
   writeFileSync(join(out, "index.html"), html.replace(DEV_ONLY, preloads));
   cpSync(join(pkg, "plumbline_bg.wasm"), join(out, "pkg", "plumbline_bg.wasm"));
+  // The full engine, loaded on the first call of a method the lean one leaves out: its glue and
+  // snippets minified, as the bundle is.
+  for (const file of filesUnder(join(pkg, "full"))) {
+    if (!/\.(js|wasm)$/.test(file)) continue;
+    const to = join(out, "pkg", "full", file);
+    mkdirSync(join(to, ".."), { recursive: true });
+    if (file.endsWith(".js")) writeFileSync(to, minified(readFileSync(join(pkg, "full", file), "utf8"), "js"));
+    else cpSync(join(pkg, "full", file), to);
+  }
   // The lenses as the page fetches them: the same JSON without the package's indentation.
   mkdirSync(join(out, "pkg", "lenses"), { recursive: true });
   for (const name of readdirSync(join(pkg, "lenses"))) {

@@ -4,9 +4,11 @@
 // - Node (the "node" condition): node.js for `import`, node.cjs for `require` (so CommonJS works
 //   where Node cannot require an ES module), both instantiating the wasm synchronously from disk;
 // - bundlers (Vite, webpack) and no-build pages (the "default" condition): plumbline.js, the
-//   wasm-bindgen `--target web` module, which finds the .wasm through
-//   `new URL("plumbline_bg.wasm", import.meta.url)`, and the shipped lenses through
-//   `new URL("./lenses/<alias>.json", import.meta.url)`; bundlers turn those into assets.
+//   browser entry over lean.js, the lean engine's wasm-bindgen `--target web` module, which
+//   finds its .wasm through `new URL("plumbline_bg.wasm", import.meta.url)` and the shipped
+//   lenses through `new URL("./lenses/<alias>.json", import.meta.url)`; the entry imports the
+//   full engine (full/plumbline.js, full/plumbline_bg.wasm) on first need the same way;
+//   bundlers turn those into assets and chunks.
 // Name, version, description and license come from Cargo.toml, the one source of truth.
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 
@@ -27,7 +29,7 @@ const META = {
 
 // Everything the build produced except the manifest itself, which npm always includes.
 const files = readdirSync("pkg").filter((f) => f !== "package.json").sort();
-for (const required of ["lenses", "plumbline.js", "plumbline.d.ts", "plumbline_bg.wasm", "plumbline_bg.wasm.d.ts", "plumbline_bg.wasm.d.cts", "node.js", "node.d.ts", "node.cjs", "node.d.cts"]) {
+for (const required of ["lenses", "full", "lean.js", "plumbline.js", "plumbline.d.ts", "plumbline_bg.wasm", "plumbline_bg.wasm.d.ts", "plumbline_bg.wasm.d.cts", "node.js", "node.d.ts", "node.cjs", "node.d.cts"]) {
   if (!files.includes(required)) throw new Error(`pkg/${required} is missing`);
 }
 
@@ -64,9 +66,11 @@ const manifest = {
   module: "./plumbline.js",
   types: "./node.d.cts",
   files,
-  // Only the Node entry does work on import (it instantiates the wasm); the web entry can be
-  // tree-shaken. wasm-bindgen's inline JS snippets, if any, must be kept.
-  sideEffects: ["./node.js", "./node.cjs", "./snippets/*"],
+  // The Node entry does work on import (it instantiates the wasm), and so does the browser entry
+  // (it completes the lean Workspace class: a bundler that skipped it for lean.js's own exports
+  // would drop every full-only method); the glues can be tree-shaken. wasm-bindgen's inline JS
+  // snippets must be kept.
+  sideEffects: ["./node.js", "./node.cjs", "./plumbline.js", "./snippets/*", "./full/snippets/*"],
   engines: { node: ">=20" },
   keywords: ["webassembly", "well-architected", "aws", "architecture-review", "typescript", "lens", "wasm"],
   author: META.author,

@@ -1,4 +1,10 @@
-// Puts the shipped lenses into pkg/ as files and teaches the web glue to load them.
+// Puts the shipped lenses into pkg/ as files and teaches a web glue to load them.
+//
+//   node scripts/pkg/shipped-lenses.mjs GLUE [LENSES]
+//
+// GLUE is the glue to patch (pkg/lean.js, the lean engine's; pkg/full/plumbline.js, the full
+// engine's), LENSES the folder of the lens files relative to it (default ./lenses/; the full
+// glue sits one folder down, so ../lenses/).
 //
 // The engine embeds no lens (they were 77 KiB of its gzip size): pkg/lenses/<alias>.json are the
 // files of lenses/, exported as `plumbline-review/lenses/<alias>.json`, and the glue
@@ -13,7 +19,8 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 
 const ALIASES = ["wellarchitected", "serverless"];
-const file = "pkg/plumbline.js";
+const file = process.argv[2] ?? "pkg/lean.js";
+const lensFolder = process.argv[3] ?? "./lenses/";
 let glue = readFileSync(file, "utf8");
 
 /** Replaces `from` by `to`, requiring exactly one occurrence. */
@@ -32,9 +39,12 @@ patch(
   "static useBuiltins(texts) {",
   "static useBuiltins(texts) {\n        Lens.#useBuiltins(texts);\n        for (const alias of Object.keys(texts)) shippedLensesGiven.add(alias);\n    }\n    static #useBuiltins(texts) {",
 );
-glue += readFileSync(new URL("./glue-shipped-lenses.js", import.meta.url), "utf8");
+const helpers = readFileSync(new URL("./glue-shipped-lenses.js", import.meta.url), "utf8");
+const literal = /new URL\("\.\/lenses\//g;
+if ((helpers.match(literal) ?? []).length !== ALIASES.length) throw new Error("glue-shipped-lenses.js: expected one new URL(\"./lenses/…\") per shipped lens");
+glue += helpers.replace(literal, `new URL("${lensFolder}`);
 writeFileSync(file, glue);
 
 mkdirSync("pkg/lenses", { recursive: true });
 for (const alias of ALIASES) copyFileSync(`lenses/${alias}.json`, `pkg/lenses/${alias}.json`);
-console.log(`${file}: Workspace.open loads the shipped lenses; pkg/lenses/: ${ALIASES.join(", ")}`);
+console.log(`${file}: Workspace.open loads the shipped lenses from ${lensFolder}; pkg/lenses/: ${ALIASES.join(", ")}`);

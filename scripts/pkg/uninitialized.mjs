@@ -1,4 +1,4 @@
-// Patches pkg/plumbline.js (wasm-bindgen's web glue) so that a call made before `await init()`
+// Patches a wasm-bindgen web glue (pkg/lean.js, pkg/full/plumbline.js) so that a call made before `await init()`
 // throws an Error with kind "Uninitialized" and says what to do, instead of wasm-bindgen's
 // "TypeError: Cannot read properties of undefined (reading 'lens_lint')".
 //
@@ -10,7 +10,7 @@
 // known; any drift fails the build here rather than shipping an unpatched glue.
 import { readFileSync, writeFileSync } from "node:fs";
 
-const file = process.argv[2] ?? "pkg/plumbline.js";
+const file = process.argv[2] ?? "pkg/lean.js";
 let glue = readFileSync(file, "utf8");
 
 const STAND_IN = `const UNINITIALIZED = new Proxy({}, {

@@ -62,5 +62,11 @@ export interface PlumblineError extends Error {
    * `"serverless"`); LensInvalid: the shipped lens whose given file does not parse.
    */
   lensAlias?: string;
+  /**
+   * Uninitialized: the call needs the full engine (`"full"`), which the lean engine a page
+   * starts with leaves out. The package's browser entry loads it and calls again by itself, so
+   * only code that imports the lean glue directly ever sees this.
+   */
+  engine?: "full";
 }
 

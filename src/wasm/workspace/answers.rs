@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use super::JsWorkspace;
 use crate::wasm::convert::{input, milestone_option, plan_options, string};
+#[cfg(feature = "full")]
 use crate::wasm::error::invalid_argument;
 
 #[wasm_bindgen(js_class = Workspace)]
@@ -132,7 +133,12 @@ impl JsWorkspace {
             ws.improvement_plan(&id, &alias, options, milestone).await
         })
     }
+}
 
+// Answers files are rare next to answering: full engine only (Cargo.toml, feature `full`).
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_class = Workspace)]
+impl JsWorkspace {
     /// The lens review's answers as the JSON text `aws wellarchitected list-answers` prints
     /// (`{WorkloadId, LensAlias, AnswerSummaries}`); of a milestone if one is named. With
     /// `includeNotes: true`, also every question's and choice's notes, in GetAnswer's `Notes`
@@ -182,6 +188,7 @@ impl JsWorkspace {
 }
 
 /// `exportAnswers`' options: `ReadOptions` and `includeNotes`.
+#[cfg(feature = "full")]
 #[derive(serde::Deserialize, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 struct ExportAnswersOptions {

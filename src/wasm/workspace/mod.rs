@@ -5,13 +5,15 @@
 //! - [`workloads`]: define, list, read, update, delete; associate and disassociate lenses.
 //! - [`answers`]: answers, lens reviews and their notes, the improvement plan, answers files.
 //! - [`backlog`]: the improvement plan as a backlog (an item's owner, status, due date, notes).
-//! - [`exports`]: reports and tracker files to download, export data, the consolidated report.
+//! - [`exports`]: reports and tracker files to download, export data, the consolidated report
+//!   (full engine only, like every method gated by the `full` feature: see Cargo.toml).
 //! - [`milestones`]: milestones, comparing them, the dashboard.
 //! - [`lenses`]: the lenses a workspace offers, and custom lenses (import, publish, export).
 //! - [`safety`]: damaged records, repair, and the whole workspace as one backup file.
 
 mod answers;
 mod backlog;
+#[cfg(feature = "full")]
 mod exports;
 mod lenses;
 mod milestones;

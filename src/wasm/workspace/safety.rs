@@ -4,7 +4,10 @@
 use wasm_bindgen::prelude::*;
 
 use super::JsWorkspace;
-use crate::wasm::convert::{document_text, input, string};
+use crate::wasm::convert::string;
+#[cfg(feature = "full")]
+use crate::wasm::convert::{document_text, input};
+#[cfg(feature = "full")]
 use crate::workload::backup::RestoreOptions;
 
 #[wasm_bindgen(js_class = Workspace)]
@@ -28,6 +31,26 @@ impl JsWorkspace {
         self.call((), |ws, ()| async move { ws.damaged_lenses().await })
     }
 
+    /// Recomputes a workload's local derived data (figures, milestone index, name claim) after
+    /// a team sync, writing nothing shared; resolves to the records it could not read.
+    #[wasm_bindgen(js_name = refreshWorkload, unchecked_return_type = "Promise<DamagedRecord[]>")]
+    pub fn refresh_workload(
+        &self,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
+    ) -> js_sys::Promise {
+        self.call(
+            (string(workload_id, "workloadId"),),
+            |ws, (id,)| async move { ws.refresh_workload(&id).await },
+        )
+    }
+}
+
+// Repairing a damaged workload or exporting it as stored is rare: full engine only (Cargo.toml,
+// feature `full`). Listing damaged records and the refresh after a sync stay in both engines:
+// the first page and every sync need them.
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_class = Workspace)]
+impl JsWorkspace {
     /// Every record of a workload exactly as stored, damaged ones included, as JSON text.
     #[wasm_bindgen(js_name = exportRawWorkload, unchecked_return_type = "Promise<string>")]
     pub fn export_raw_workload(
@@ -52,20 +75,13 @@ impl JsWorkspace {
             |ws, (id,)| async move { ws.repair_workload(&id).await },
         )
     }
+}
 
-    /// Recomputes a workload's local derived data (figures, milestone index, name claim) after
-    /// a team sync, writing nothing shared; resolves to the records it could not read.
-    #[wasm_bindgen(js_name = refreshWorkload, unchecked_return_type = "Promise<DamagedRecord[]>")]
-    pub fn refresh_workload(
-        &self,
-        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
-    ) -> js_sys::Promise {
-        self.call(
-            (string(workload_id, "workloadId"),),
-            |ws, (id,)| async move { ws.refresh_workload(&id).await },
-        )
-    }
-
+// A backup and a restore are rarer still, and the backup format's reader and writer are large:
+// full engine only too.
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_class = Workspace)]
+impl JsWorkspace {
     /// The whole workspace as one backup file (JSON text, format `plumbline-workspace-backup`).
     #[wasm_bindgen(js_name = exportWorkspace, unchecked_return_type = "Promise<string>")]
     pub fn export_workspace(&self) -> js_sys::Promise {
