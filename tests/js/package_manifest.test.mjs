@@ -31,7 +31,7 @@ test("the tarball holds exactly the package's files", () => {
   const owner = (p) => entries.find((e) => p === e || p.startsWith(`${e}/`));
   assert.deepEqual(listed.filter((p) => !owner(p)), [], "files outside package.json \"files\"");
   assert.deepEqual(entries.filter((e) => !listed.some((p) => owner(p) === e)), [], "\"files\" entries not shipped");
-  for (const f of ["plumbline.js", "plumbline.d.ts", "plumbline_bg.wasm", "plumbline_bg.wasm.d.ts", "plumbline_bg.wasm.d.cts", "node.js", "node.d.ts", "node.cjs", "node.d.cts", "README.md", "LICENSE"]) {
+  for (const f of ["plumbline.js", "lean.js", "full/plumbline.js", "full/plumbline_bg.wasm", "plumbline.d.ts", "plumbline_bg.wasm", "plumbline_bg.wasm.d.ts", "plumbline_bg.wasm.d.cts", "node.js", "node.d.ts", "node.cjs", "node.d.cts", "README.md", "LICENSE"]) {
     assert.ok(listed.includes(f), `${f} is shipped`);
   }
 });
@@ -80,12 +80,27 @@ test("no declaration names a DOM-only type, and Symbol.dispose brings its lib", 
   }
 });
 
-test("the engine is a WebAssembly module the web entry finds next to itself", () => {
-  const wasm = readFileSync(new URL("plumbline_bg.wasm", installed));
-  assert.deepEqual([...wasm.subarray(0, 4)], [0x00, 0x61, 0x73, 0x6d]);
-  assert.ok(WebAssembly.validate(wasm), "the optimised module validates");
-  const web = readFileSync(new URL("plumbline.js", installed), "utf8");
-  assert.match(web, /new URL\(['"]plumbline_bg\.wasm['"], import\.meta\.url\)/);
+// Changed with the lean/full split: the web entry (plumbline.js) is now hand-written over the
+// lean glue (lean.js), which finds the lean engine next to itself; the full engine is its own
+// module and file, under full/, that the entry names literally (for bundlers to emit).
+test("both engines are WebAssembly modules the web entry and its lean glue find", () => {
+  for (const engine of ["plumbline_bg.wasm", "full/plumbline_bg.wasm"]) {
+    const wasm = readFileSync(new URL(engine, installed));
+    assert.deepEqual([...wasm.subarray(0, 4)], [0x00, 0x61, 0x73, 0x6d], engine);
+    assert.ok(WebAssembly.validate(wasm), `${engine}: the optimised module validates`);
+  }
+  const lean = readFileSync(new URL("lean.js", installed), "utf8");
+  assert.match(lean, /new URL\(['"]plumbline_bg\.wasm['"], import\.meta\.url\)/);
+  const entry = readFileSync(new URL("plumbline.js", installed), "utf8");
+  assert.match(entry, /from "\.\/lean\.js"/);
+  assert.match(entry, /new URL\("\.\/full\/plumbline_bg\.wasm", import\.meta\.url\)/);
+  assert.match(entry, /import\("\.\/full\/plumbline\.js"\)/);
+  // The lean engine is the smaller one: the point of having two.
+  assert.ok(readFileSync(new URL("plumbline_bg.wasm", installed)).length < readFileSync(new URL("full/plumbline_bg.wasm", installed)).length);
+});
+
+test("the browser entry is kept by bundlers that honour sideEffects (it completes the Workspace class)", () => {
+  assert.ok(manifest.sideEffects.includes("./plumbline.js"));
 });
 
 test("README and LICENSE are real documents", () => {
