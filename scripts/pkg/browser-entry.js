@@ -99,8 +99,12 @@ function fullHandle(workspace, method) {
   return { handle, full: handle.full };
 }
 
-/** Runs `method` with `args` on the full engine's handle of `workspace`. */
-function inFullEngine(workspace, method, args) {
+/**
+ * Runs `method` with `args` on the full engine's handle of `workspace`, once the calls made
+ * before it on the handle have settled; `retry`: the call is a lean one that just asked for the
+ * full engine, and stands in that order already (waiting for itself would never end).
+ */
+function inFullEngine(workspace, method, args, retry = false) {
   let handle, full;
   try {
     ({ handle, full } = fullHandle(workspace, method));
@@ -115,8 +119,9 @@ function inFullEngine(workspace, method, args) {
     // Not plain data (a caller's own object): passed as it is.
   }
   const settled = () => undefined;
-  const call = Promise.all([full, handle.last.then(settled, settled)]).then(([opened]) => opened[method](...copied));
-  handle.last = call;
+  const before = retry ? undefined : handle.last.then(settled, settled);
+  const call = Promise.all([full, before]).then(([opened]) => opened[method](...copied));
+  if (!retry) handle.last = call;
   return call;
 }
 
@@ -130,7 +135,7 @@ for (const method of Object.getOwnPropertyNames(proto)) {
       const result = inner.apply(this, args);
       if (!(result instanceof Promise)) return result;
       const answered = result.catch((error) =>
-        error?.engine === "full" ? inFullEngine(this, method, args) : Promise.reject(error));
+        error?.engine === "full" ? inFullEngine(this, method, args, true) : Promise.reject(error));
       const handle = handles.get(this);
       if (handle !== undefined) handle.last = answered;
       return answered;

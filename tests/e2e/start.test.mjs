@@ -60,7 +60,10 @@ test('a repeat visit downloads nothing, and an offline start makes no network re
   const first = site.take();
   assert.ok(first.some((p) => p.endsWith('/pkg/lenses/serverless.json')), `the lenses are kept for offline use: ${first.join(' ')}`);
   // One download of each file: the engine once, not once for the page and again for the cache.
-  assert.equal(first.filter((p) => p.endsWith('/plumbline_bg.wasm')).length, 1, `first visit: ${first.join(' ')}`);
+  // Changed with the lean/full split: two engine files, the lean one (the page's) and the full
+  // one (the service worker's precache, for offline use), each downloaded once.
+  assert.equal(first.filter((p) => p.endsWith('/pkg/plumbline_bg.wasm')).length, 1, `first visit: ${first.join(' ')}`);
+  assert.equal(first.filter((p) => p.endsWith('/pkg/full/plumbline_bg.wasm')).length, 1, `first visit: ${first.join(' ')}`);
   assert.equal(first.filter((p) => p.endsWith('/app.js')).length, 1, `first visit: ${first.join(' ')}`);
 
   await page.goto('about:blank');
