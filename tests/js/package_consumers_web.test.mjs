@@ -4,7 +4,8 @@
 // `init({ module_or_path: wasmUrl })` and the package's lenses/ folder copied next to the
 // bundle, as esbuild copies no asset), and a page with no build step that loads the package
 // folder as `pkg/`. Each app reports, in #result: the error kind of a call made before init,
-// the engine version, and a workspace round trip over IndexedDB.
+// the engine version, a workspace round trip over IndexedDB, and a backup (a method of the full
+// engine, which the package loads on that call: added with the lean/full split).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync } from "node:fs";
@@ -33,6 +34,8 @@ await workspace.defineWorkload({
   reviewOwner: "ana@example.com", awsRegions: ["eu-west-1"], lenses: ["wellarchitected"],
 });
 result.workloads = (await workspace.listWorkloads()).map((w) => w.workloadName);
+// A method only the full engine has: the package loads it (full/) and runs the call there.
+result.backup = JSON.parse(await workspace.exportWorkspace()).workloads.length;
 document.getElementById("result").textContent = JSON.stringify(result);
 `;
 
@@ -57,6 +60,7 @@ async function assertAppWorks(t, www, pkg = null) {
     beforeInit: "Uninitialized",
     version: manifest().version,
     workloads: ["Bundled"],
+    backup: 1,
   }, `reported: ${text}; problems: ${JSON.stringify(site.problems)}`);
   assertClean(site.problems);
 }
@@ -100,6 +104,8 @@ test("esbuild bundles the package with --loader:.wasm=file and init({ module_or_
   });
   assert.deepEqual(result.errors, []);
   cpSync(join(dir, "node_modules/plumbline-review/lenses"), join(dir, "dist/lenses"), { recursive: true });
+  // The full engine, which the package loads on first need, as the npm page says for esbuild.
+  cpSync(join(dir, "node_modules/plumbline-review/full"), join(dir, "dist/full"), { recursive: true });
   await assertAppWorks(t, join(dir, "dist"));
 });
 
