@@ -76,24 +76,6 @@ impl JsWorkspace {
         })
     }
 
-    /// Deletes a custom lens with its draft and versions. Throws `kind: "Conflict"` naming
-    /// the workloads while any has a review of it.
-    #[wasm_bindgen(js_name = deleteLens, unchecked_return_type = "Promise<void>")]
-    pub fn delete_lens(
-        &self,
-        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
-    ) -> js_sys::Promise {
-        self.call(
-            (string(lens_alias, "lensAlias"),),
-            |ws, (alias,)| async move { ws.delete_lens(&alias).await },
-        )
-    }
-}
-
-// A lens author exports a draft now and then: full engine only (Cargo.toml, feature `full`).
-#[cfg(feature = "full")]
-#[wasm_bindgen(js_class = Workspace)]
-impl JsWorkspace {
     /// The JSON text of a published version, or of the draft when no version is named.
     #[wasm_bindgen(js_name = exportLens, unchecked_return_type = "Promise<string>")]
     pub fn export_lens(
@@ -109,6 +91,19 @@ impl JsWorkspace {
             ws.export_lens(&alias, options.lens_version.as_deref())
                 .await
         })
+    }
+
+    /// Deletes a custom lens with its draft and versions. Throws `kind: "Conflict"` naming
+    /// the workloads while any has a review of it.
+    #[wasm_bindgen(js_name = deleteLens, unchecked_return_type = "Promise<void>")]
+    pub fn delete_lens(
+        &self,
+        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
+    ) -> js_sys::Promise {
+        self.call(
+            (string(lens_alias, "lensAlias"),),
+            |ws, (alias,)| async move { ws.delete_lens(&alias).await },
+        )
     }
 }
 
