@@ -239,3 +239,11 @@ pub fn check_text(field: &str, value: &str, max: usize) -> Check {
         None => Ok(()),
     }
 }
+
+/// `importReviewTemplate`'s options.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct TemplateImportOptions {
+    /// Replaces the file's template name (when it is taken here).
+    pub template_name: Option<String>,
+}
