@@ -438,3 +438,5 @@ export const updateFromReviewTemplate = (workloadId, resolutions) =>
   write((ws) => ws.updateFromReviewTemplate(workloadId, { resolutions }));
 /** The workloads whose template changed since their answers were copied (for notifications). */
 export const reviewTemplateUpdates = async () => (await workspace()).reviewTemplateUpdates();
+/** @param {string} id @param {string} alias */
+export const getReviewTemplateLensReview = async (id, alias) => (await workspace()).getReviewTemplateLensReview(id, alias);
