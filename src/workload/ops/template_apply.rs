@@ -14,7 +14,7 @@ use crate::review::Answer;
 use crate::store::{Store, Write};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
-use crate::workload::plan::{Halt, Planning};
+use crate::workload::plan::{Halt, Need, Planning};
 use crate::workload::record::{
     to_body, AnswerDoc, ReviewDoc, Stored, TemplateLink, TemplateSource, WorkloadDoc,
 };
@@ -91,7 +91,14 @@ pub(crate) fn chosen_template(
     match ids.unwrap_or_default() {
         [] => Ok(None),
         [id] => match p.template(id) {
-            Ok(Some(t)) => Ok(Some(t)),
+            Ok(Some(t)) => {
+                // Everything the copy reads, asked for at once: one more run of the plan, not
+                // one per lens review.
+                let mut needs = vec![Need::Prefix(keys::answers_of(id))];
+                needs.extend(t.body.lenses.iter().map(|a| Need::Key(keys::review(id, a))));
+                p.prefetch(needs)?;
+                Ok(Some(t))
+            }
             Err(halt @ Halt::Read(_)) => Err(halt),
             _ => Err(WorkspaceError::validation(
                 FIELD,
