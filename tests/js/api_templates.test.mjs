@@ -93,3 +93,20 @@ test("a template file round trips and a bad one is refused with its path", async
   assert.equal(err.path, "$.answers[0]");
   assert.equal((await other.listReviewTemplates()).length, 1);
 });
+
+test("a backup carries templates, described by the shipped schema, and restores them", async () => {
+  const { ws, templateId } = await withTemplate();
+  const text = await ws.exportWorkspace();
+  const file = JSON.parse(text);
+  const { createRequire } = await import("node:module");
+  const schema = createRequire(import.meta.url)("plumbline-review/backup.schema.json");
+  assert.ok("reviewTemplates" in schema.properties);
+  for (const key of schema.$defs.templateEntry.required) assert.ok(key in file.reviewTemplates[0], key);
+  const fresh = await Workspace.open({ storage: "memory" });
+  const result = await fresh.importWorkspace(text, { mode: "apply" });
+  assert.equal(result.summary.reviewTemplates, 1);
+  assert.deepEqual(
+    await fresh.listReviewTemplateAnswers(templateId, FW),
+    await ws.listReviewTemplateAnswers(templateId, FW),
+  );
+});
