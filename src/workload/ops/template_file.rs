@@ -93,19 +93,8 @@ impl<S: Store> Workspace<S> {
         if template_name.is_some() {
             input.template_name = template_name;
         }
-        let mut made = None;
-        let revs = self
-            .run(&mut |p| {
-                let (writes, doc) = plan_import(p, &input, &value)?;
-                made = Some(doc);
-                Ok(writes)
-            })
-            .await?;
-        Ok(ReviewTemplate::of(
-            &made.expect("planned"),
-            &revs[0],
-            Vec::new(),
-        ))
+        self.new_template(&mut |p| plan_import(p, &input, &value))
+            .await
     }
 }
 

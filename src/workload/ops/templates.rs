@@ -28,6 +28,10 @@ use crate::workload::template::{
 use crate::workload::validate::{self, name_key};
 use crate::workload::workspace::{check_expected, workload_write, Workspace};
 
+/// A plan that writes a new template: its writes (the template first) and the template.
+pub(crate) type TemplatePlan<'p> =
+    dyn FnMut(&mut Planning) -> Result<(Vec<Write>, WorkloadDoc), Halt> + 'p;
+
 impl<S: Store> Workspace<S> {
     /// Creates a review template with its lenses (the framework lens always, first), at
     /// version 1 and with no answers.
@@ -35,10 +39,18 @@ impl<S: Store> Workspace<S> {
         &self,
         input: TemplateInput,
     ) -> Result<ReviewTemplate, WorkspaceError> {
+        self.new_template(&mut |p| plan_create(p, &input)).await
+    }
+
+    /// Runs a plan that writes a new template (its document first) and returns it.
+    pub(crate) async fn new_template(
+        &self,
+        plan: &mut TemplatePlan<'_>,
+    ) -> Result<ReviewTemplate, WorkspaceError> {
         let mut made = None;
         let revs = self
             .run(&mut |p| {
-                let (writes, doc) = plan_create(p, &input)?;
+                let (writes, doc) = plan(p)?;
                 made = Some(doc);
                 Ok(writes)
             })
