@@ -409,3 +409,35 @@ export async function importWorkspace(text, options) {
   if (result.applied) for (const map of [lensEngines, lensModels]) map.clear();
   return result;
 }
+
+// ---- review templates ------------------------------------------------------------------------
+
+/** @typedef {import('./pkg/plumbline.js').ReviewTemplateInput} ReviewTemplateInput */
+/** @typedef {import('./pkg/plumbline.js').ReviewTemplatePatch} ReviewTemplatePatch */
+
+export const listReviewTemplates = async () => (await workspace()).listReviewTemplates();
+/** @param {string} id */
+export const getReviewTemplate = async (id) => (await workspace()).getReviewTemplate(id);
+/** @param {ReviewTemplateInput} input */
+export const createReviewTemplate = (input) => write((ws) => ws.createReviewTemplate(input));
+/** @param {string} id @param {ReviewTemplatePatch} patch */
+export const updateReviewTemplate = (id, patch) => write((ws) => ws.updateReviewTemplate(id, patch));
+/** @param {string} id */
+export const deleteReviewTemplate = (id) => write((ws) => ws.deleteReviewTemplate(id));
+/** @param {string} id */
+export const exportReviewTemplate = async (id) => (await workspace()).exportReviewTemplate(id);
+/** @param {string} text @param {string} [templateName] */
+export const importReviewTemplate = (text, templateName) =>
+  write((ws) => ws.importReviewTemplate(text, templateName ? { templateName } : {}));
+/** @param {string} workloadId */
+export const reviewTemplateUpdate = async (workloadId) => (await workspace()).reviewTemplateUpdate(workloadId);
+/**
+ * @param {string} workloadId
+ * @param {Record<string, "KEEP_WORKLOAD" | "TAKE_TEMPLATE">} resolutions
+ */
+export const updateFromReviewTemplate = (workloadId, resolutions) =>
+  write((ws) => ws.updateFromReviewTemplate(workloadId, { resolutions }));
+/** The workloads whose template changed since their answers were copied (for notifications). */
+export const reviewTemplateUpdates = async () => (await workspace()).reviewTemplateUpdates();
+/** @param {string} id @param {string} alias */
+export const getReviewTemplateLensReview = async (id, alias) => (await workspace()).getReviewTemplateLensReview(id, alias);

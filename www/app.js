@@ -27,6 +27,8 @@ import * as lensesPage from './views/lenses.js';
 import * as builtinLens from './views/builtin-lens.js';
 import * as settings from './views/settings.js';
 import * as damaged from './views/damaged.js';
+import * as templates from './views/templates.js';
+import * as templateForm from './views/template-form.js';
 import { sayError, engineErrorOf } from './errors.js';
 import { trackInputModality } from './input-modality.js';
 
@@ -68,6 +70,11 @@ const ROUTES = [
   [/^\/lenses$/, lensesPage.render, []],
   [/^\/lenses\/([^/]+)$/, builtinLens.render, ['lensAlias']],
   [/^\/settings$/, settings.render, []],
+  [/^\/templates$/, templates.render, []],
+  [/^\/templates\/new$/, templateForm.render, []],
+  [/^\/templates\/([0-9a-f]{32})$/, templates.detail, ['templateId']],
+  [/^\/templates\/([0-9a-f]{32})\/edit$/, templateForm.render, ['templateId']],
+  [/^\/templates\/([0-9a-f]{32})\/lenses\/([^/]+)\/review(?:\/([^/]+))?$/, review.render, ['workloadId', 'lensAlias', 'questionId'], { mode: 'template' }],
 ];
 
 const main = /** @type {HTMLElement} */ (document.getElementById('main'));

@@ -40,6 +40,7 @@ const SHELL = [
   './update-notice.js',
   './sync/session.js', './sync/replicate.js', './sync/conflicts.js', './sync/pouch.js', './sync/workload-db.js', './sync/pouch-store.js', './sync/app-store.js',
   './ui/export-panel.js', './views/consolidated.js', './models/workbook.js', './xlsx.js', './ui/print-header.js',
+  './views/templates.js', './views/template-form.js', './ui/template-update.js',
 ];
 
 // Versioned entries all live in one cache, under "<url>?build=<hash of the content>": an entry a

@@ -10,6 +10,7 @@
 //! - [`Workspace`]: the operations. Each is a synchronous plan (`plan`: given the documents
 //!   read, the documents to write, or a typed error), one file per area in `ops/`, run by the
 //!   one async shell (`shell`: read what the plan asks for, commit, plan again on a conflict).
+//! - [`template`]: review templates (answers prepared once, copied into workloads, updates).
 //! - [`custom_lens`]: custom lenses kept in the store — drafts, published versions, the lookup.
 //! - [`compare`]: two states of a workload (milestones or now) side by side.
 //! - [`exchange`]: answers files in and out (AWS ListAnswers JSON).
@@ -40,6 +41,7 @@ mod properties;
 mod record;
 mod shell;
 mod summary;
+pub mod template;
 pub mod time;
 pub mod turnstile;
 pub mod validate;
@@ -66,5 +68,10 @@ pub use milestone::{Milestone, MilestoneSummary};
 pub use model::{
     ImprovementStatus, Workload, WorkloadEnvironment, WorkloadInput, WorkloadPatch,
     WorkloadProperties, WorkloadSummary,
+};
+pub use record::{TemplateLink, TemplateSource};
+pub use template::{
+    QuestionCounts, ReviewTemplate, TemplateInput, TemplateLensReview, TemplateNotice,
+    TemplatePatch, TemplateResolution, TemplateUpdate, TemplateUpdateOptions, TemplateUser,
 };
 pub use workspace::Workspace;

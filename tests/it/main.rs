@@ -42,6 +42,7 @@ mod workspace_listing;
 mod workspace_milestones;
 mod workspace_safety;
 mod workspace_snapshots;
+mod workspace_templates;
 mod workspace_tutorial;
 mod workspace_validation;
 mod workspace_workloads;

@@ -53,8 +53,12 @@ function notFound(message) {
 /** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   const { workloadId, lensAlias } = ctx.params;
+  // A review template's questions are answered on this same page (its answers are stored and
+  // checked as a workload's); it shows no risk, as templates are not evaluated.
+  const template = ctx.params.mode === 'template';
   const [w, review, answers] = await Promise.all([
-    api.getWorkload(workloadId),
+    template ? api.getReviewTemplate(workloadId).then((t) => ({ workloadName: t.templateName, lenses: t.lenses, reviewTemplate: undefined }))
+      : api.getWorkload(workloadId),
     api.getLensReview(workloadId, lensAlias),
     api.listAnswers(workloadId, lensAlias),
   ]);
@@ -70,8 +74,8 @@ export async function render(ctx) {
   if (!at) throw notFound('This question is not in the lens.');
   const entry = at.current;
   const q = entry.question;
-  const base = `#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}/review`;
-  const overview = `#/workloads/${workloadId}`;
+  const overview = template ? `#/templates/${workloadId}` : `#/workloads/${workloadId}`;
+  const base = `${overview}/lenses/${encodeURIComponent(lensAlias)}/review`;
   const lensName = nameOfLens(model, lensAlias);
   ctx.setTitle(`${entry.number} — ${lensName} — ${w.workloadName}`);
 
@@ -86,7 +90,15 @@ export async function render(ctx) {
   showQuestionInfo(false);
 
   // ---- center panel ------------------------------------------------------------------------
-  const riskLive = h('p.question-risk', 'Question risk: ', riskBadge(answer.risk));
+  const riskLive = h('p.question-risk', { hidden: template }, 'Question risk: ', riskBadge(answer.risk));
+  // Until the team changes it, an answer copied from a review template says so.
+  const sourceMark = h('p.template-mark', { dataset: { fromTemplate: '' } });
+  const showSource = () => {
+    const link = w.reviewTemplate;
+    sourceMark.hidden = !answer.fromTemplate || !link;
+    sourceMark.textContent = link ? `From template ${link.templateName}${link.deleted ? ' (deleted)' : ''}` : '';
+  };
+  showSource();
   const naId = nextId('q-na');
   const naBox = /** @type {HTMLInputElement} */ (h('input', { type: 'checkbox', id: naId, dataset: { role: 'question-na' } }));
   const naReason = reasonSelect(nextId('q-na-reason'), 'Reason the question does not apply');
@@ -115,6 +127,7 @@ export async function render(ctx) {
       h('button', { type: 'button', class: 'link-button info-button', 'aria-label': 'Info: about this question', on: { click: () => showQuestionInfo(true) } }, 'Info')),
     q.description ? h('p.question-description', q.description) : null,
     riskLive,
+    sourceMark,
     h('div.question-na',
       h('div.choice-line', naBox, h('label', { for: naId }, 'Question does not apply to this workload')),
       naReasonBlock),
@@ -210,6 +223,7 @@ export async function render(ctx) {
         form = formFromAnswer(q.choices, answer, form, typingNow());
         drawForm(controls, form);
         showRisk(answer.risk);
+        showSource();
         saveState.textContent = 'All changes saved.';
         if (!local && shown !== answer.risk) ctx.announce(`Question risk is now ${RISK_LABELS[answer.risk]}.`);
       } catch (e) {
@@ -280,15 +294,15 @@ export async function render(ctx) {
   const node = h('section.page.review-page',
     h('nav.breadcrumbs', { 'aria-label': 'Breadcrumb' },
       h('ol',
-        h('li', routeLink('#/workloads', {}, 'Workloads')),
+        template ? h('li', routeLink('#/templates', {}, 'Review templates')) : h('li', routeLink('#/workloads', {}, 'Workloads')),
         h('li', routeLink(overview, {}, w.workloadName)),
         h('li', { 'aria-current': 'page' }, `Review: ${lensName}`))),
     h('div.page-head',
       h('h1', `${w.workloadName}: ${lensName}`),
-      h('div.head-actions',
+      template ? null : h('div.head-actions',
         routeLink(`#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}`, { class: 'button secondary' }, 'Lens overview'),
         routeLink(`#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}/plan`, { class: 'button secondary' }, 'Improvement plan'))),
-    h('div.review-status', { 'aria-label': 'Lens progress', role: 'group' }, summary),
+    h('div.review-status', { 'aria-label': 'Lens progress', role: 'group', hidden: template }, summary),
     h('div.review-layout', nav.node, center, info.node));
   const leave = async () => {
     await flush();

@@ -1,7 +1,8 @@
 //! The workspace backup file: one JSON document holding every workload (properties, lens
 //! reviews with their notes, answers with choice updates, notes and reasons, milestones) and
 //! every custom lens (metadata, draft, each published version), plus the records that could
-//! not be read, kept as stored so that nothing is lost by a backup.
+//! not be read, kept as stored so that nothing is lost by a backup. Review templates, when
+//! there are any, are in `reviewTemplates` (`{template, reviews, answers}` each).
 //!
 //! Records appear exactly as the store holds them (the stored document types of `record` and
 //! `custom_lens::record`), so a restore writes them back unchanged and export → restore →
@@ -39,6 +40,9 @@ pub struct BackupFile {
     pub workloads: Vec<WorkloadBackup>,
     pub custom_lenses: Vec<CustomLensBackup>,
     pub damaged: Vec<DamagedBackup>,
+    /// `reviewTemplates`: each template as a workload without milestones (its document is
+    /// under `template`); absent from files of workspaces without templates.
+    pub review_templates: Vec<WorkloadBackup>,
 }
 
 #[derive(Debug, Clone)]
@@ -100,6 +104,7 @@ pub struct BackupSummary {
     pub milestones: usize,
     pub custom_lenses: usize,
     pub damaged: usize,
+    pub review_templates: usize,
 }
 
 /// A backup read from its text: the file as typed records (validated) and as JSON values
@@ -188,7 +193,8 @@ fn typed(value: &Value) -> Result<BackupFile, BackupError> {
     let Some(top) = value.as_object() else {
         return Err(at("$", "expected an object"));
     };
-    const TOP: [&str; 7] = [
+    const TOP: [&str; 8] = [
+        "reviewTemplates",
         "format",
         "formatVersion",
         "exportedAt",
@@ -219,6 +225,29 @@ fn typed(value: &Value) -> Result<BackupFile, BackupError> {
             reviews: each(&w["reviews"], &format!("{path}.reviews"))?,
             answers: each(&w["answers"], &format!("{path}.answers"))?,
             milestones: each(&w["milestones"], &format!("{path}.milestones"))?,
+        });
+    }
+    let mut review_templates = Vec::new();
+    let templates = match &value["reviewTemplates"] {
+        Value::Null => &[][..],
+        t => list(t, "$.reviewTemplates")?,
+    };
+    for (i, t) in templates.iter().enumerate() {
+        let path = format!("$.reviewTemplates[{i}]");
+        if let Some(key) = t.as_object().and_then(|o| {
+            o.keys()
+                .find(|k| !["template", "reviews", "answers"].contains(&k.as_str()))
+        }) {
+            return Err(at(
+                format!("{path}.{key}"),
+                "not a field of a backed-up review template",
+            ));
+        }
+        review_templates.push(WorkloadBackup {
+            workload: read(&t["template"], &format!("{path}.template"))?,
+            reviews: each(&t["reviews"], &format!("{path}.reviews"))?,
+            answers: each(&t["answers"], &format!("{path}.answers"))?,
+            milestones: Vec::new(),
         });
     }
     let mut custom_lenses = Vec::new();
@@ -270,6 +299,7 @@ fn typed(value: &Value) -> Result<BackupFile, BackupError> {
         workloads,
         custom_lenses,
         damaged,
+        review_templates,
     })
 }
 
@@ -326,6 +356,17 @@ fn check(file: &BackupFile) -> Result<(), BackupError> {
             |j| format!("{path}.milestones[{j}].milestoneNumber"),
             "a second milestone with this number",
         )?;
+    }
+    for (i, t) in file.review_templates.iter().enumerate() {
+        let path = format!("$.reviewTemplates[{i}].template");
+        let id = &t.workload.workload_id;
+        keys::check_workload_id(id).map_err(|e| at(format!("{path}.workloadId"), e.to_string()))?;
+        if t.workload.template_version.is_none() || !workload_ids.insert(id.clone()) {
+            return Err(at(
+                format!("{path}.workloadId"),
+                format!("`{id}` is not a review template of its own (no templateVersion, or its id is taken)"),
+            ));
+        }
     }
     let mut aliases = BTreeSet::new();
     for (i, l) in file.custom_lenses.iter().enumerate() {
@@ -397,6 +438,7 @@ impl ParsedBackup {
             milestones: f.workloads.iter().map(|w| w.milestones.len()).sum(),
             custom_lenses: f.custom_lenses.len(),
             damaged: f.damaged.len(),
+            review_templates: f.review_templates.len(),
         }
     }
 }

@@ -52,11 +52,11 @@ impl<S: Store> Workspace<S> {
             let segments: Vec<&str> = raw.id.split('/').collect();
             let owner = segments.get(1).map(|s| s.to_string()).unwrap_or_default();
             match segments[0] {
-                "workload" => {
+                kind @ ("workload" | "template") => {
                     workloads
                         .entry(owner.clone())
                         .or_default()
-                        .insert("workload".into(), body);
+                        .insert(kind.into(), body);
                 }
                 "review" | "answer" | "milestone" => {
                     push(&mut workloads, &owner, &format!("{}s", segments[0]), body);
@@ -87,8 +87,22 @@ impl<S: Store> Workspace<S> {
                 _ => damaged.push(damaged_entry(&raw, "not a record Plumbline writes")),
             }
         }
-        let workloads: Vec<Value> = workloads
+        // A template's reviews and answers share the workload keys: the owner's document says.
+        let (templates, workloads): (Vec<_>, Vec<_>) = workloads
             .into_values()
+            .partition(|parts| parts.contains_key("template"));
+        let templates: Vec<Value> = templates
+            .into_iter()
+            .map(|mut parts| {
+                json!({
+                    "template": parts.remove("template"),
+                    "reviews": parts.remove("reviews").unwrap_or(json!([])),
+                    "answers": parts.remove("answers").unwrap_or(json!([])),
+                })
+            })
+            .collect();
+        let workloads: Vec<Value> = workloads
+            .into_iter()
             .filter_map(|mut parts| {
                 // Records of a workload that is not stored (left over) are not part of a
                 // backup's workloads; they are rare enough to leave out.
@@ -111,7 +125,7 @@ impl<S: Store> Workspace<S> {
                 }))
             })
             .collect();
-        let file = json!({
+        let mut file = json!({
             "format": FORMAT,
             "formatVersion": FORMAT_VERSION,
             "exportedAt": self.now(),
@@ -120,6 +134,9 @@ impl<S: Store> Workspace<S> {
             "customLenses": lenses,
             "damaged": damaged,
         });
+        if !templates.is_empty() {
+            file["reviewTemplates"] = Value::Array(templates);
+        }
         Ok(serde_json::to_string_pretty(&file).expect("JSON values serialise"))
     }
 
@@ -221,6 +238,32 @@ impl Planning<'_> {
                         item.copy_name = Some(name);
                     }
                     Some(Resolution::KeepMine) | None => {}
+                }
+            }
+            plan.items.push(item);
+        }
+        for (i, t) in parsed.file.review_templates.iter().enumerate() {
+            let id = &t.workload.workload_id;
+            let value = &parsed.value["reviewTemplates"][i];
+            let mut records = workload_records_of(id, value);
+            records.remove(&keys::workload(id));
+            records.insert(keys::template(id), value["template"].clone());
+            let mut existing: Vec<RawRecord> = self.raw(&keys::template(id))?.into_iter().collect();
+            existing.extend(self.raw_list(&keys::reviews_of(id))?);
+            existing.extend(self.raw_list(&keys::answers_of(id))?);
+            let mut item = item("reviewTemplate", id, &t.workload.properties.workload_name);
+            if existing.is_empty() {
+                item.status = "new".into();
+                plan.writes.extend(creations(&records));
+            } else if same(&existing, &records) {
+                item.status = "identical".into();
+            } else {
+                item.status = "conflict".into();
+                item.reason = Some("this review template exists here with other content".into());
+                item.resolution = choice(id);
+                // A template has no copy of its own: keeping both keeps this one.
+                if item.resolution == Some(Resolution::TakeBackup) {
+                    plan.writes.extend(replacements(&existing, &records));
                 }
             }
             plan.items.push(item);
@@ -331,6 +374,12 @@ fn restore_reads(parsed: &ParsedBackup) -> Vec<Need> {
         needs.push(Need::Prefix(keys::custom_lens(alias)));
         needs.push(Need::Prefix(keys::custom_lens_draft(alias)));
         needs.push(Need::Prefix(keys::custom_lens_versions_of(alias)));
+    }
+    for t in &parsed.file.review_templates {
+        let id = &t.workload.workload_id;
+        needs.push(Need::Prefix(keys::template(id)));
+        needs.push(Need::Prefix(keys::reviews_of(id)));
+        needs.push(Need::Prefix(keys::answers_of(id)));
     }
     for w in &parsed.file.workloads {
         let id = &w.workload.workload_id;

@@ -11,6 +11,9 @@ mod milestones;
 mod names;
 pub(crate) mod repair;
 mod reviews;
+mod template_apply;
+mod template_file;
+mod templates;
 #[cfg(test)]
 mod tests;
 mod upgrade;
