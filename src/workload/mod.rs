@@ -10,6 +10,7 @@
 //! - [`Workspace`]: the operations. Each is a synchronous plan (`plan`: given the documents
 //!   read, the documents to write, or a typed error), one file per area in `ops/`, run by the
 //!   one async shell (`shell`: read what the plan asks for, commit, plan again on a conflict).
+//! - [`profile`]: profiles (business priorities), their questionnaire, notifications.
 //! - [`custom_lens`]: custom lenses kept in the store — drafts, published versions, the lookup.
 //! - [`compare`]: two states of a workload (milestones or now) side by side.
 //! - [`exchange`]: answers files in and out (AWS ListAnswers JSON).
@@ -36,6 +37,7 @@ pub mod milestone;
 pub mod model;
 mod ops;
 mod plan;
+pub mod profile;
 mod properties;
 mod record;
 mod shell;

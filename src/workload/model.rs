@@ -138,6 +138,9 @@ pub struct Workload {
     /// Pass it back as `expectedRevision` to refuse the update if someone changed it meanwhile.
     /// Empty in a milestone's frozen copy.
     pub revision: String,
+    /// The workload's profile, when it has one (`associateProfile`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<crate::workload::profile::WorkloadProfile>,
 }
 
 /// One row of `listWorkloads`.

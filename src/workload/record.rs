@@ -18,6 +18,7 @@ use super::milestone::MilestoneSummary;
 use super::model::{
     ImprovementStatus, Workload, WorkloadEnvironment, WorkloadProperties, WorkloadSummary,
 };
+use super::profile::WorkloadProfile;
 use crate::review::{
     Answer, AnswerReason, ChoiceAnswer, ChoiceReason, ChoiceStatus, Risk, RiskCounts,
 };
@@ -44,6 +45,9 @@ pub struct WorkloadDoc {
     /// and `listMilestones` need only this document.
     #[serde(default)]
     pub milestones: Vec<MilestoneEntry>,
+    /// The workload's profile (at most one) as of the version it adopted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<WorkloadProfile>,
 }
 
 /// The edited properties of `workload/{id}`, stored inline (flattened into the workload
@@ -173,6 +177,8 @@ pub struct WorkloadListing {
     /// Only counted.
     #[serde(default)]
     pub milestones: Vec<IgnoredAny>,
+    #[serde(default)]
+    pub profile: Option<WorkloadProfile>,
 }
 
 impl WorkloadListing {
@@ -467,6 +473,7 @@ impl WorkloadDoc {
             created_at: self.created_at.clone(),
             updated_at: self.updated_at.clone(),
             revision: revision.to_string(),
+            profile: self.profile.clone(),
         }
     }
 

@@ -67,6 +67,8 @@ export interface Workload {
   createdAt: string;
   updatedAt: string;
   revision: string;
+  /** The workload's profile, when it has one (`associateProfile`). */
+  profile?: WorkloadProfile;
 }
 export interface WorkloadSummary {
   workloadId: string;

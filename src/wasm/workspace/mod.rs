@@ -15,6 +15,7 @@ mod backlog;
 mod exports;
 mod lenses;
 mod milestones;
+mod profiles;
 mod safety;
 mod workloads;
 

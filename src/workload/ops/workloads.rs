@@ -82,6 +82,7 @@ pub(crate) fn plan_define(
         question_count: 0,
         lens_summaries: BTreeMap::new(),
         milestones: Vec::new(),
+        profile: None,
     };
     let mut writes = vec![];
     for lens in &resolved {
