@@ -284,3 +284,69 @@ fn a_custom_lens_profile_priorities_extension_prioritises_its_questions() {
     // Lens order, not the extension's order.
     assert_eq!(got.questions[&alias], strings(&["backups", "scaling"]));
 }
+
+#[test]
+fn a_backup_carries_profiles_links_and_dismissals() {
+    use plumbline::workload::backup::{RestoreMode, RestoreOptions};
+    let ws = workspace();
+    let before = block_on(ws.export_workspace()).unwrap();
+    assert!(!before.contains("\"profiles\""), "no profiles, no field");
+    let w = block_on(ws.define_workload(input("Shop"))).unwrap();
+    let p = block_on(ws.create_profile(profile("Payments", &["data-payments"]))).unwrap();
+    block_on(ws.associate_profile(&w.workload_id, &p.profile_id)).unwrap();
+    block_on(ws.update_profile(&p.profile_id, profile("Payments", &["data-health"]))).unwrap();
+    let waiting = block_on(ws.list_notifications()).unwrap();
+    block_on(ws.dismiss_notification(&waiting[0].dismiss_key)).unwrap();
+    let text = block_on(ws.export_workspace()).unwrap();
+
+    let other = workspace();
+    let options = RestoreOptions {
+        mode: RestoreMode::Apply,
+        ..RestoreOptions::default()
+    };
+    let result = block_on(other.import_workspace(&text, options)).unwrap();
+    assert_eq!(result.summary.profiles, 1);
+    assert_eq!(
+        block_on(other.list_profiles()).unwrap(),
+        block_on(ws.list_profiles()).unwrap()
+    );
+    let link = block_on(other.get_workload(&w.workload_id))
+        .unwrap()
+        .profile
+        .unwrap();
+    assert_eq!(link.profile_version, 1);
+    assert!(
+        block_on(other.list_notifications()).unwrap().is_empty(),
+        "the dismissal came along"
+    );
+    // Exported again, the same file but for the time of export.
+    let again = block_on(other.export_workspace()).unwrap();
+    let strip = |t: &str| {
+        t.lines()
+            .filter(|l| !l.contains("exportedAt"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(strip(&again), strip(&text));
+}
+
+#[test]
+fn custom_lenses_take_tags_under_the_workload_rules() {
+    let ws = workspace();
+    let alias = block_on(ws.import_lens(LENS, ImportLensOptions::default()))
+        .unwrap()
+        .lens_alias;
+    let tags = BTreeMap::from([("team".to_string(), "platform".to_string())]);
+    let summary = block_on(ws.tag_lens(&alias, tags.clone())).unwrap();
+    assert_eq!(summary.tags, tags);
+    let listed = block_on(ws.list_lenses()).unwrap();
+    assert_eq!(listed.last().unwrap().tags, tags);
+    assert!(listed[0].tags.is_empty(), "shipped lenses have no tags");
+    let reserved = BTreeMap::from([("AWS:team".to_string(), "x".to_string())]);
+    expect_validation(block_on(ws.tag_lens(&alias, reserved)), "tags", "reserved");
+    expect_validation(
+        block_on(ws.tag_lens("wellarchitected", BTreeMap::new())),
+        "lensAlias",
+        "shipped",
+    );
+}

@@ -23,7 +23,7 @@ export interface RestoreOptions {
   resolutions?: { [id: string]: RestoreResolution };
 }
 export interface RestoreItem {
-  itemKind: "workload" | "customLens";
+  itemKind: "workload" | "customLens" | "profile";
   id: string;
   name: string;
   status: "new" | "identical" | "conflict";
@@ -41,6 +41,8 @@ export interface RestoreResult {
     answers: number;
     milestones: number;
     customLenses: number;
+    /** Left out when the backup has none. */
+    profiles?: number;
     damaged: number;
   };
   items: RestoreItem[];
