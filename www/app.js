@@ -27,6 +27,9 @@ import * as lensesPage from './views/lenses.js';
 import * as builtinLens from './views/builtin-lens.js';
 import * as settings from './views/settings.js';
 import * as damaged from './views/damaged.js';
+import * as profiles from './views/profiles.js';
+import * as notifications from './views/notifications.js';
+import { refreshNotificationCount } from './ui/notification-count.js';
 import { sayError, engineErrorOf } from './errors.js';
 import { trackInputModality } from './input-modality.js';
 
@@ -68,6 +71,8 @@ const ROUTES = [
   [/^\/lenses$/, lensesPage.render, []],
   [/^\/lenses\/([^/]+)$/, builtinLens.render, ['lensAlias']],
   [/^\/settings$/, settings.render, []],
+  [/^\/profiles$/, profiles.render, []],
+  [/^\/notifications$/, notifications.render, []],
 ];
 
 const main = /** @type {HTMLElement} */ (document.getElementById('main'));
@@ -160,6 +165,7 @@ async function route() {
   }
   window.scrollTo(0, 0);
   page.afterMount?.();
+  if (!path.startsWith('/notifications')) void refreshNotificationCount();
   document.body.dataset.rendered = path;
 }
 

@@ -11,6 +11,7 @@ import { compareForm } from '../ui/compare-form.js';
 import { exportPanel } from '../ui/export-panel.js';
 import { lensName } from '../ui/lens-text.js';
 import { deleteWorkloadFlow, saveMilestoneFlow } from './workload-actions.js';
+import { profilePanel } from './workload-profile.js';
 
 /** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
@@ -47,7 +48,7 @@ export async function render(ctx) {
       del));
 
   let body;
-  if (tab === 'overview') body = overview();
+  if (tab === 'overview') body = h('div', overview(), await profilePanel(ctx, w));
   else if (tab === 'milestones') body = await milestones();
   else body = properties();
 

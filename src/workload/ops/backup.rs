@@ -207,15 +207,13 @@ impl Planning<'_> {
             existing.extend(self.raw(&keys::custom_lens_draft(alias))?);
             existing.extend(self.raw_list(&keys::custom_lens_versions_of(alias))?);
             let mut item = item("customLens", alias, &lens.lens.lens_name);
-            if existing.is_empty() {
-                item.status = "new".into();
-                plan.writes.extend(creations(&records));
-            } else if same(&existing, &records) {
-                item.status = "identical".into();
-            } else {
-                item.status = "conflict".into();
-                item.reason =
-                    Some("a custom lens with this id exists here with other content".into());
+            if settled(
+                &mut item,
+                &existing,
+                &records,
+                &mut plan.writes,
+                "a custom lens",
+            ) {
                 item.resolution = choice(alias);
                 match item.resolution {
                     Some(Resolution::TakeBackup) => {
@@ -242,14 +240,13 @@ impl Planning<'_> {
             records.insert(keys::profile(id), parsed.value["profiles"][i].clone());
             let existing: Vec<RawRecord> = self.raw(&keys::profile(id))?.into_iter().collect();
             let mut item = item("profile", id, &profile.profile_name);
-            if existing.is_empty() {
-                item.status = "new".into();
-                plan.writes.extend(creations(&records));
-            } else if same(&existing, &records) {
-                item.status = "identical".into();
-            } else {
-                item.status = "conflict".into();
-                item.reason = Some("a profile with this id exists here with other content".into());
+            if settled(
+                &mut item,
+                &existing,
+                &records,
+                &mut plan.writes,
+                "a profile",
+            ) {
                 item.resolution = choice(id);
                 match item.resolution {
                     Some(Resolution::TakeBackup) => {
@@ -480,6 +477,31 @@ fn lens_records(alias: &str, value: &Value) -> Records {
 
 fn array(v: &Value) -> &[Value] {
     v.as_array().map(Vec::as_slice).unwrap_or_default()
+}
+
+/// Gives `item` its status against what is stored: `new` (its records' creations added to
+/// `writes`), `identical`, or `conflict` (true: the caller applies the resolution).
+fn settled(
+    item: &mut RestoreItem,
+    existing: &[RawRecord],
+    records: &Records,
+    writes: &mut Vec<Write>,
+    what: &str,
+) -> bool {
+    if existing.is_empty() {
+        item.status = "new".into();
+        writes.extend(creations(records));
+        false
+    } else if same(existing, records) {
+        item.status = "identical".into();
+        false
+    } else {
+        item.status = "conflict".into();
+        item.reason = Some(format!(
+            "{what} with this id exists here with other content"
+        ));
+        true
+    }
 }
 
 /// Whether the stored records are exactly the backup's (same ids, same bodies).
