@@ -149,3 +149,34 @@ test('notifications: a newer lens version, a changed and a deleted profile, each
     await s.done();
   }
 });
+
+test('custom lenses: tags edited on the Lenses page, and the list filtered by tag', { timeout: 120_000 }, async () => {
+  const s = await session({ server: { dev: true } });
+  try {
+    const { page } = s;
+    const url = s.server.url;
+    await openApp(page, url, '#/lenses');
+    await page.evaluate(async (lenses) => {
+      const api = await import(new URL('api.js', location.href).href);
+      for (const lens of lenses) await api.importLens(JSON.stringify(lens));
+    }, [customLens(), { ...customLens(), name: 'Second test lens' }]);
+    await openApp(page, url, '#/lenses');
+    const rows = () => page.$$eval('[data-custom-lenses] tbody tr', (trs) => trs.length);
+    assert.equal(await rows(), 2);
+    const first = page.locator('[data-custom-lenses] tbody tr').first();
+    const name = await first.locator('th').textContent();
+    await first.getByRole('button', { name: /^Edit tags of/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Add tag' }).click();
+    await page.getByLabel('Tag 1 key').fill('team');
+    await page.getByLabel('Tag 1 value').fill('platform');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save tags' }).click();
+    await page.waitForSelector('[data-custom-lenses] td[data-tags]:has-text("team=platform")');
+    await page.getByLabel('Filter custom lenses by tag').fill('team=platform');
+    assert.equal(await rows(), 1);
+    assert.equal(await page.locator('[data-custom-lenses] tbody tr th').textContent(), name);
+    await page.getByLabel('Filter custom lenses by tag').fill('team=other');
+    assert.equal(await rows(), 0);
+  } finally {
+    await s.done();
+  }
+});
