@@ -36,7 +36,7 @@ test('profiles: define one, apply it, see prioritised questions and counts in re
   try {
     const { page } = s;
     const url = s.server.url;
-    const [checkout] = await seedWorkloads(page, url);
+    const [checkout, catalog] = await seedWorkloads(page, url);
 
     await openApp(page, url, '#/profiles');
     await page.getByRole('button', { name: 'Create profile' }).first().click();
@@ -84,6 +84,12 @@ test('profiles: define one, apply it, see prioritised questions and counts in re
     await openApp(page, url, '#/dashboard');
     const rows = await page.$$eval('[data-dashboard-prioritized] tbody tr', (trs) => trs.map((tr) => [tr.dataset.workloadId, tr.querySelector('[data-prioritized="high"]')?.textContent]));
     assert.deepEqual(rows, [[checkout, '1']]);
+
+    // The edit form sets it too (and would remove it).
+    await openApp(page, url, `#/workloads/${catalog}/edit`);
+    await page.getByLabel('Profile').selectOption({ label: 'Online shop' });
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.waitForSelector('text=Profile: Online shop, version 1.');
   } finally {
     await s.done();
   }
