@@ -87,7 +87,7 @@ test('profiles: define one, apply it, see prioritised questions and counts in re
 
     // The edit form sets it too (and would remove it).
     await openApp(page, url, `#/workloads/${catalog}/edit`);
-    await page.getByLabel('Profile').selectOption({ label: 'Online shop' });
+    await page.getByRole('combobox', { name: /^Profile/ }).selectOption({ label: 'Online shop' });
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.waitForSelector('text=Profile: Online shop, version 1.');
   } finally {
