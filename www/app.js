@@ -29,6 +29,9 @@ import * as settings from './views/settings.js';
 import * as damaged from './views/damaged.js';
 import * as templates from './views/templates.js';
 import * as templateForm from './views/template-form.js';
+import * as profiles from './views/profiles.js';
+import * as notifications from './views/notifications.js';
+import { refreshNotificationCount } from './ui/notification-count.js';
 import { sayError, engineErrorOf } from './errors.js';
 import { trackInputModality } from './input-modality.js';
 
@@ -75,6 +78,8 @@ const ROUTES = [
   [/^\/templates\/([0-9a-f]{32})$/, templates.detail, ['templateId']],
   [/^\/templates\/([0-9a-f]{32})\/edit$/, templateForm.render, ['templateId']],
   [/^\/templates\/([0-9a-f]{32})\/lenses\/([^/]+)\/review(?:\/([^/]+))?$/, review.render, ['workloadId', 'lensAlias', 'questionId'], { mode: 'template' }],
+  [/^\/profiles$/, profiles.render, []],
+  [/^\/notifications$/, notifications.render, []],
 ];
 
 const main = /** @type {HTMLElement} */ (document.getElementById('main'));
@@ -167,6 +172,7 @@ async function route() {
   }
   window.scrollTo(0, 0);
   page.afterMount?.();
+  if (!path.startsWith('/notifications')) void refreshNotificationCount();
   document.body.dataset.rendered = path;
 }
 

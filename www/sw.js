@@ -41,6 +41,8 @@ const SHELL = [
   './sync/session.js', './sync/replicate.js', './sync/conflicts.js', './sync/pouch.js', './sync/workload-db.js', './sync/pouch-store.js', './sync/app-store.js',
   './ui/export-panel.js', './views/consolidated.js', './models/workbook.js', './xlsx.js', './ui/print-header.js',
   './views/templates.js', './views/template-form.js', './ui/template-update.js',
+  './views/profiles.js', './views/notifications.js', './views/profile-upgrade.js', './ui/notification-count.js',
+  './ui/tag-filter.js', './ui/prioritized.js', './views/workload-profile.js', './views/dashboard-profiles.js',
 ];
 
 // Versioned entries all live in one cache, under "<url>?build=<hash of the content>": an entry a

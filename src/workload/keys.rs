@@ -10,6 +10,8 @@
 //! customlensdraft/{lensAlias}                    its draft text (kept apart: lists skip it)
 //! customlensversion/{lensAlias}/{NNN}            one published version's text, immutable
 //! template/{templateId}                          a review template (a workload's shape)
+//! profile/{profileId}                            a profile: its answers, version and tags
+//! dismissed/plumbline                            the notifications the user dismissed
 //! ```
 //! A template's reviews and answers use the workload keys (`review/{templateId}/…`,
 //! `answer/{templateId}/…`): its id is drawn like a workload's, so the two never meet.
@@ -53,6 +55,16 @@ pub const TEMPLATE_PREFIX: &str = "template/";
 
 pub fn template(id: &str) -> String {
     format!("{TEMPLATE_PREFIX}{id}")
+}
+
+/// Profiles (`profile/{id}`, ids like workload ids).
+pub const PROFILE_PREFIX: &str = "profile/";
+
+/// The one record of dismissed notifications.
+pub const DISMISSED_ID: &str = "dismissed/plumbline";
+
+pub fn profile(id: &str) -> String {
+    format!("{PROFILE_PREFIX}{id}")
 }
 
 pub fn workload(id: &str) -> String {

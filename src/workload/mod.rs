@@ -11,6 +11,7 @@
 //!   read, the documents to write, or a typed error), one file per area in `ops/`, run by the
 //!   one async shell (`shell`: read what the plan asks for, commit, plan again on a conflict).
 //! - [`template`]: review templates (answers prepared once, copied into workloads, updates).
+//! - [`profile`]: profiles (business priorities), their questionnaire, notifications.
 //! - [`custom_lens`]: custom lenses kept in the store — drafts, published versions, the lookup.
 //! - [`compare`]: two states of a workload (milestones or now) side by side.
 //! - [`exchange`]: answers files in and out (AWS ListAnswers JSON).
@@ -37,6 +38,7 @@ pub mod milestone;
 pub mod model;
 mod ops;
 mod plan;
+pub mod profile;
 mod properties;
 mod record;
 mod shell;

@@ -143,6 +143,9 @@ pub struct Workload {
     /// The review template the workload was defined from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_template: Option<super::record::TemplateLink>,
+    /// The workload's profile, when it has one (`associateProfile`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<crate::workload::profile::WorkloadProfile>,
 }
 
 /// One row of `listWorkloads`.

@@ -18,6 +18,7 @@ use super::milestone::MilestoneSummary;
 use super::model::{
     ImprovementStatus, Workload, WorkloadEnvironment, WorkloadProperties, WorkloadSummary,
 };
+use super::profile::WorkloadProfile;
 use crate::review::{
     Answer, AnswerReason, ChoiceAnswer, ChoiceReason, ChoiceStatus, Risk, RiskCounts,
 };
@@ -52,6 +53,9 @@ pub struct WorkloadDoc {
     /// were last brought up to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_template: Option<TemplateLink>,
+    /// The workload's profile (at most one) as of the version it adopted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<WorkloadProfile>,
 }
 
 /// A workload's review template (`reviewTemplate` of `workload/{id}`).
@@ -211,6 +215,8 @@ pub struct WorkloadListing {
     /// Which workloads use a template, and which can update from it.
     #[serde(default)]
     pub review_template: Option<TemplateLink>,
+    #[serde(default)]
+    pub profile: Option<WorkloadProfile>,
 }
 
 impl WorkloadListing {
@@ -508,6 +514,7 @@ impl WorkloadDoc {
             updated_at: self.updated_at.clone(),
             revision: revision.to_string(),
             review_template: self.review_template.clone(),
+            profile: self.profile.clone(),
         }
     }
 

@@ -61,6 +61,8 @@ export function pageList(id) {
     ['lenses', '#/lenses'],
     ['builtin-lens', '#/lenses/serverless'],
     ['settings', '#/settings'],
+    ['profiles', '#/profiles'],
+    ['notifications', '#/notifications'],
     ['not-found', '#/nowhere'],
   ];
 }

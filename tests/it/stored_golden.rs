@@ -25,10 +25,12 @@ use plumbline::workload::{
     LensReviewUpdate, LensVersionInput, WorkloadPatch,
 };
 
+use plumbline::workload::profile::{ProfileAnswer, ProfileInput};
+
 use crate::workspace_support::{block_on, input, open, strings};
 
 /// Every kind of stored record, by the first segment of its id (see `workload/keys.rs`).
-const KINDS: [&str; 9] = [
+const KINDS: [&str; 11] = [
     "meta",
     "workload",
     "name",
@@ -38,6 +40,8 @@ const KINDS: [&str; 9] = [
     "customlens",
     "customlensdraft",
     "customlensversion",
+    "profile",
+    "dismissed",
 ];
 
 fn root() -> &'static Path {
@@ -114,6 +118,36 @@ fn every_kind() -> MemoryStore {
         is_major_version: Some(true),
     };
     block_on(ws.create_lens_version(&imported.lens_alias, version)).expect("publish");
+    // A profile at version 2 (tags, every questionnaire answer), linked at version 1: one
+    // notification, dismissed.
+    let answers: Vec<ProfileAnswer> = [
+        ("time-to-market", "ttm-critical"),
+        ("cost-pressure", "cost-watched"),
+        ("regulated-data", "data-personal"),
+        ("availability-target", "avail-hours"),
+        ("team-maturity", "team-growing"),
+    ]
+    .iter()
+    .map(|(q, c)| ProfileAnswer {
+        question_id: q.to_string(),
+        selected_choice_ids: strings(&[c]),
+    })
+    .collect();
+    let profile = ProfileInput {
+        profile_name: Some("Regulated retail".into()),
+        profile_description: Some("Card payments and personal data".into()),
+        profile_questions: Some(answers),
+        tags: Some(BTreeMap::from([("owner".into(), "risk office".into())])),
+    };
+    let profile = block_on(ws.create_profile(profile)).expect("profile");
+    block_on(ws.associate_profile(&id, &profile.profile_id)).expect("associate");
+    let describe = ProfileInput {
+        profile_description: Some("Card payments, personal data, EU only".into()),
+        ..ProfileInput::default()
+    };
+    block_on(ws.update_profile(&profile.profile_id, describe)).expect("update profile");
+    let waiting = block_on(ws.list_notifications()).expect("notifications");
+    block_on(ws.dismiss_notification(&waiting[0].dismiss_key)).expect("dismiss");
     ws.into_store()
 }
 

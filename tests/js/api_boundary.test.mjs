@@ -200,10 +200,21 @@ test("every Workspace and Lens method refuses bad input with an Error of a docum
     exportRawWorkload: [() => ws.exportRawWorkload("nope"), () => ws.exportRawWorkload("f".repeat(32))],
     repairWorkload: [() => ws.repairWorkload("nope"), () => ws.repairWorkload("f".repeat(32))],
     exportWorkspace: [],
+    createProfile: [() => ws.createProfile(5), () => ws.createProfile({ profileName: "x" }), () => ws.createProfile(throwing)],
+    updateProfile: [() => ws.updateProfile("nope", {}), () => ws.updateProfile("f".repeat(32), {}), () => ws.updateProfile("f".repeat(32), { tags: 5 })],
+    getProfile: [() => ws.getProfile("nope"), () => ws.getProfile("f".repeat(32)), () => ws.getProfile(5)],
+    deleteProfile: [() => ws.deleteProfile("nope"), () => ws.deleteProfile("f".repeat(32))],
+    associateProfile: [() => ws.associateProfile(id, "f".repeat(32)), () => ws.associateProfile("nope", "nope")],
+    disassociateProfile: [() => ws.disassociateProfile("nope"), () => ws.disassociateProfile(5)],
+    upgradeProfileVersion: [() => ws.upgradeProfileVersion(id), () => ws.upgradeProfileVersion(id, { milestone: "x" })],
+    prioritizedQuestions: [() => ws.prioritizedQuestions("nope"), () => ws.prioritizedQuestions("f".repeat(32))],
+    dismissNotification: [() => ws.dismissNotification("nope"), () => ws.dismissNotification(5)],
+    tagLens: [() => ws.tagLens(FW, {}), () => ws.tagLens("nope", { a: 5 })],
     importWorkspace: [() => ws.importWorkspace(5), () => ws.importWorkspace("{"), () => ws.importWorkspace("{}", { mode: "now" })],
   };
   // Methods that take no input cannot be given a bad one.
-  const noInput = new Set(["constructor", "free", "close", "storage", "listWorkloads", "lenses", "damagedRecords", "damagedWorkloads", "damagedLenses"]);
+  const noInput = new Set(["constructor", "free", "close", "storage", "listWorkloads", "lenses", "damagedRecords", "damagedWorkloads", "damagedLenses",
+    "listProfiles", "listNotifications", "getProfileTemplate"]);
   const lensCases = {
     toJSON: [],
     evaluate: [() => lens.evaluate("x"), () => lens.evaluate([{ questionId: 5 }]), () => lens.evaluate({ AnswerSummaries: 5 })],

@@ -27,6 +27,7 @@ import {
   reasonSelect, questionNav, infoPanel, choiceRow, notesField, reviewActions, drawForm, naToggle,
 } from '../ui/review-parts.js';
 import { sayError, kindOf } from '../errors.js';
+import { prioritizedBadge, prioritizedCounts, prioritizedFilter } from '../ui/prioritized.js';
 
 /** @typedef {import('../pkg/plumbline.js').AnswerUpdate} AnswerUpdate */
 /** @typedef {import('../pkg/plumbline.js').Risk} Risk */
@@ -54,14 +55,16 @@ function notFound(message) {
 export async function render(ctx) {
   const { workloadId, lensAlias } = ctx.params;
   // A review template's questions are answered on this same page (its answers are stored and
-  // checked as a workload's); it shows no risk, as templates are not evaluated.
+  // checked as a workload's); it shows no risk, as templates are not evaluated, and has no profile.
   const template = ctx.params.mode === 'template';
-  const [w, review, answers] = await Promise.all([
+  const [w, review, answers, priorities] = await Promise.all([
     template ? api.getReviewTemplate(workloadId).then((t) => ({ workloadName: t.templateName, lenses: t.lenses, reviewTemplate: undefined }))
       : api.getWorkload(workloadId),
     api.getLensReview(workloadId, lensAlias),
     api.listAnswers(workloadId, lensAlias),
+    template ? null : api.prioritizedQuestions(workloadId),
   ]);
+  const prioritized = priorities?.questions[lensAlias] || [];
   // The version this workload reviews (a custom lens can have newer ones).
   const [model, engineLens] = await Promise.all([
     api.lensModel(lensAlias, review.lensVersion),
@@ -290,6 +293,7 @@ export async function render(ctx) {
 
   drawForm(controls, form);
   nav.refresh();
+  const profileParts = prioritized.length ? showPrioritized(nav.node, center, base, prioritized) : null;
 
   const node = h('section.page.review-page',
     h('nav.breadcrumbs', { 'aria-label': 'Breadcrumb' },
@@ -302,11 +306,34 @@ export async function render(ctx) {
       template ? null : h('div.head-actions',
         routeLink(`#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}`, { class: 'button secondary' }, 'Lens overview'),
         routeLink(`#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}/plan`, { class: 'button secondary' }, 'Improvement plan'))),
-    h('div.review-status', { 'aria-label': 'Lens progress', role: 'group', hidden: template }, summary),
+    h('div.review-status', { 'aria-label': 'Lens progress', role: 'group', hidden: template }, summary,
+      profileParts ? prioritizedCounts(answers, prioritized, priorities?.profile?.profileName) : null),
     h('div.review-layout', nav.node, center, info.node));
   const leave = async () => {
     await flush();
     edits.release();
   };
   return { node, leave, focus: ctx.params.questionId ? `#${QUESTION_TITLE_ID}` : 'h1' };
+}
+
+/**
+ * Marks the prioritised questions (badge in the question list and on the question) and puts the
+ * "Prioritized by profile" filter above the list, which then shows only them.
+ * @param {HTMLElement} navNode @param {HTMLElement} center @param {string} base @param {string[]} prioritized
+ */
+function showPrioritized(navNode, center, base, prioritized) {
+  for (const a of navNode.querySelectorAll('a')) {
+    const id = decodeURIComponent((a.getAttribute('href') || '').slice(base.length + 1));
+    const li = a.closest('li');
+    if (prioritized.includes(id)) a.append(' ', prioritizedBadge());
+    else if (li) li.dataset.notPrioritized = '';
+  }
+  const current = decodeURIComponent(location.hash.split('?')[0].slice(base.length + 1));
+  const heading = center.querySelector('h2');
+  if (heading && prioritized.includes(current)) heading.after(prioritizedBadge());
+  const filter = prioritizedFilter((on) => {
+    for (const li of /** @type {NodeListOf<HTMLElement>} */ (navNode.querySelectorAll('li[data-not-prioritized]'))) li.hidden = on;
+  });
+  navNode.prepend(filter.node);
+  return filter;
 }

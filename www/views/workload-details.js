@@ -12,6 +12,7 @@ import { exportPanel } from '../ui/export-panel.js';
 import { lensName } from '../ui/lens-text.js';
 import { deleteWorkloadFlow, saveMilestoneFlow } from './workload-actions.js';
 import { templateUpdatePanel } from '../ui/template-update.js';
+import { profilePanel } from './workload-profile.js';
 
 /** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
@@ -48,7 +49,7 @@ export async function render(ctx) {
       del));
 
   let body;
-  if (tab === 'overview') body = h('div', await templateUpdatePanel(ctx, w), overview());
+  if (tab === 'overview') body = h('div', await templateUpdatePanel(ctx, w), overview(), await profilePanel(ctx, w));
   else if (tab === 'milestones') body = await milestones();
   else body = properties();
 

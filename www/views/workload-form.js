@@ -53,11 +53,12 @@ function regionPicker(selected) {
 /** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   const editing = ctx.params.mode === 'edit';
-  const [workload, lensList, framework, templates] = await Promise.all([
+  const [workload, lensList, framework, templates, profiles] = await Promise.all([
     editing ? api.getWorkload(ctx.params.workloadId) : null,
     api.lenses(),
     api.lensModel(FRAMEWORK),
     editing ? [] : api.listReviewTemplates(),
+    api.listProfiles(),
   ]);
   /** @type {Partial<import('../pkg/plumbline.js').Workload>} */
   const w = workload ?? {};
@@ -165,6 +166,14 @@ export async function render(ctx) {
     setError(/** @type {string | null} */ message) { lensError.hidden = !message; lensError.textContent = message || ''; },
   };
 
+  // At most one profile; a deleted one is kept by the workload until another is chosen.
+  const linked = w.profile && !w.profile.deleted ? w.profile.profileId : '';
+  const profileField = selectField({
+    name: 'profile', label: 'Profile', optional: true, emptyLabel: 'No profile', value: linked,
+    options: profiles.map((p) => [p.profileId, p.profileName]),
+    hint: 'Marks the questions that matter most for the business as Prioritized. Profiles are made on the Profiles page.',
+  });
+
   const formError = h('div.form-error', { role: 'alert', hidden: true, tabindex: '-1' });
   const submitLabel = editing ? 'Save' : 'Define workload';
   const cancelRoute = editing ? `#/workloads/${w.workloadId}` : '#/workloads';
@@ -192,6 +201,9 @@ export async function render(ctx) {
       h('h2', { id: 'lens-h' }, 'Apply lenses'),
       fields.reviewTemplateIds?.node ?? null,
       lensFieldset),
+    h('section.form-section', { 'aria-labelledby': 'profile-form-h' },
+      h('h2', { id: 'profile-form-h' }, 'Profile'),
+      profileField.node),
     h('div.actions',
       routeLink(cancelRoute, { class: 'button secondary' }, 'Cancel'),
       submitButton));
@@ -248,6 +260,9 @@ export async function render(ctx) {
         // Work worth keeping now exists: ask that the browser never clear it on its own.
         requestPersistenceOnce();
       }
+      const chosenProfile = profileField.input.value;
+      if (chosenProfile && chosenProfile !== linked) await api.associateProfile(id, chosenProfile);
+      else if (!chosenProfile && linked) await api.disassociateProfile(id);
       edits.release();
       ctx.navigate(`#/workloads/${id}`);
     } catch (e) {

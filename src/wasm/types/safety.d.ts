@@ -24,7 +24,7 @@ export interface RestoreOptions {
   resolutions?: { [id: string]: RestoreResolution };
 }
 export interface RestoreItem {
-  itemKind: "workload" | "customLens" | "reviewTemplate";
+  itemKind: "workload" | "customLens" | "reviewTemplate" | "profile";
   id: string;
   name: string;
   status: "new" | "identical" | "conflict";
@@ -42,6 +42,8 @@ export interface RestoreResult {
     answers: number;
     milestones: number;
     customLenses: number;
+    /** Left out when the backup has none. */
+    profiles?: number;
     damaged: number;
     reviewTemplates: number;
   };

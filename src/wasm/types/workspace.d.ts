@@ -100,6 +100,8 @@ export interface Workload {
   revision: string;
   /** The review template the workload was defined from. */
   reviewTemplate?: ReviewTemplateLink;
+  /** The workload's profile, when it has one (`associateProfile`). */
+  profile?: WorkloadProfile;
 }
 export interface WorkloadSummary {
   workloadId: string;

@@ -16,6 +16,7 @@ mod backlog;
 mod exports;
 mod lenses;
 mod milestones;
+mod profiles;
 mod safety;
 mod templates;
 mod workloads;

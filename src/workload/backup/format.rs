@@ -20,6 +20,7 @@ use serde_json::Value;
 
 use crate::workload::custom_lens::record::{CustomLensDoc, DraftDoc, VersionDoc};
 use crate::workload::keys;
+use crate::workload::profile::record::{DismissedDoc, ProfileDoc};
 use crate::workload::record::{AnswerDoc, MilestoneDoc, ReviewDoc, WorkloadDoc};
 use crate::workload::validate::name_key;
 
@@ -39,6 +40,10 @@ pub struct BackupFile {
     pub engine_version: String,
     pub workloads: Vec<WorkloadBackup>,
     pub custom_lenses: Vec<CustomLensBackup>,
+    /// Present in the file only when there are some, so that a workspace without profiles
+    /// writes the same file as before them.
+    pub profiles: Vec<ProfileDoc>,
+    pub dismissed: Option<DismissedDoc>,
     pub damaged: Vec<DamagedBackup>,
     /// `reviewTemplates`: each template as a workload without milestones (its document is
     /// under `template`); absent from files of workspaces without templates.
@@ -103,8 +108,14 @@ pub struct BackupSummary {
     pub answers: usize,
     pub milestones: usize,
     pub custom_lenses: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub profiles: usize,
     pub damaged: usize,
     pub review_templates: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// A backup read from its text: the file as typed records (validated) and as JSON values
@@ -193,7 +204,7 @@ fn typed(value: &Value) -> Result<BackupFile, BackupError> {
     let Some(top) = value.as_object() else {
         return Err(at("$", "expected an object"));
     };
-    const TOP: [&str; 8] = [
+    const TOP: [&str; 10] = [
         "reviewTemplates",
         "format",
         "formatVersion",
@@ -201,6 +212,8 @@ fn typed(value: &Value) -> Result<BackupFile, BackupError> {
         "engineVersion",
         "workloads",
         "customLenses",
+        "profiles",
+        "dismissed",
         "damaged",
     ];
     if let Some(key) = top.keys().find(|k| !TOP.contains(&k.as_str())) {
@@ -291,6 +304,14 @@ fn typed(value: &Value) -> Result<BackupFile, BackupError> {
             })
             .collect::<Result<_, BackupError>>()?,
     };
+    let profiles = match &value["profiles"] {
+        Value::Null => Vec::new(),
+        p => each(p, "$.profiles")?,
+    };
+    let dismissed = match &value["dismissed"] {
+        Value::Null => None,
+        d => Some(read(d, "$.dismissed")?),
+    };
     Ok(BackupFile {
         format: text("format")?,
         format_version: FORMAT_VERSION,
@@ -298,6 +319,8 @@ fn typed(value: &Value) -> Result<BackupFile, BackupError> {
         engine_version: text("engineVersion")?,
         workloads,
         custom_lenses,
+        profiles,
+        dismissed,
         damaged,
         review_templates,
     })
@@ -410,6 +433,22 @@ fn check(file: &BackupFile) -> Result<(), BackupError> {
             "a second version with this number",
         )?;
     }
+    let mut profile_ids = BTreeSet::new();
+    for (i, p) in file.profiles.iter().enumerate() {
+        let path = format!("$.profiles[{i}].profileId");
+        keys::check_workload_id(&p.profile_id).map_err(|_| {
+            at(
+                path.as_str(),
+                "a profile id is 32 lowercase hexadecimal characters",
+            )
+        })?;
+        if !profile_ids.insert(p.profile_id.clone()) {
+            return Err(at(
+                path,
+                format!("profile `{}` appears twice", p.profile_id),
+            ));
+        }
+    }
     Ok(())
 }
 
@@ -437,6 +476,7 @@ impl ParsedBackup {
             answers: f.workloads.iter().map(|w| w.answers.len()).sum(),
             milestones: f.workloads.iter().map(|w| w.milestones.len()).sum(),
             custom_lenses: f.custom_lenses.len(),
+            profiles: f.profiles.len(),
             damaged: f.damaged.len(),
             review_templates: f.review_templates.len(),
         }

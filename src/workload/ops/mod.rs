@@ -9,6 +9,8 @@ mod exchange;
 mod lenses;
 mod milestones;
 mod names;
+mod notifications;
+mod profiles;
 pub(crate) mod repair;
 mod reviews;
 mod template_apply;

@@ -308,6 +308,7 @@ pub(crate) fn plan_create(
         milestones: Vec::new(),
         template_version: Some(1),
         review_template: None,
+        profile: None,
     };
     let mut writes = vec![];
     for lens in &resolved {

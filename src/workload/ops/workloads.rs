@@ -90,6 +90,7 @@ pub(crate) fn plan_define(
         milestones: Vec::new(),
         template_version: None,
         review_template: None,
+        profile: None,
     };
     let mut writes = vec![];
     for lens in &resolved {

@@ -112,6 +112,7 @@ pub fn catalog_lens(alias: &str, name: &str, pillars: Vec<Pillar>) -> CatalogLen
             name: name.to_string(),
             description: format!("The {name} test lens."),
             pillars,
+            profile_priorities: Default::default(),
         },
     }
 }
