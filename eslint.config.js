@@ -55,9 +55,9 @@ export default [
   },
   {
     // The write rules of a shared workload's database run inside CouchDB's own JavaScript
-    // engine: plain ES5, one function, no module and no outside names.
-    files: ['sync/validate_doc_update.js'],
-    languageOptions: { ecmaVersion: 5, sourceType: 'script', globals: {} },
+    // engine: plain ES5 inside one exported function, and no outside names.
+    files: ['www/sync/rules.js'],
+    languageOptions: { ecmaVersion: 2015, sourceType: 'module', globals: {} },
   },
   {
     // The end-to-end tests hand functions to `page.evaluate`, which runs them in the page:

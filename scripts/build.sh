@@ -14,11 +14,16 @@ header "build: wasm-bindgen --target web"
 rm -rf pkg
 wasm-bindgen --target web --out-dir pkg "target/$WASM_TARGET/release/$CRATE.wasm"
 
-header "build: wasm-opt -Oz (npm binaryen)"
+header "build: wasm-opt -Oz -Oz (npm binaryen)"
 # The npm binaryen, never Debian's (its wasm-opt 108 silently breaks the output). It reads the
 # wasm features to allow (reference types, bulk memory, ...) from the module's own
-# target_features section, which rustc writes, so no --enable flags are needed.
-node_modules/.bin/wasm-opt -Oz "pkg/${CRATE}_bg.wasm" -o "pkg/${CRATE}_bg.wasm"
+# target_features section, which rustc writes, so no --enable flags are needed; that section and
+# the producers section are dropped from the output, which runs nowhere that reads them.
+# -Oz twice: -0.7 KiB gzip for one more pass of build time (measured 2026-12-06, issue 11's
+# room for issues 15 and 17). Measured and not kept: --converge (-0.8 KiB, several minutes),
+# --gufa (+0.3), -O4 -Oz (+1.7); --flatten --rereloop -Oz -Oz (-3.0) restructures the control
+# flow, with an effect on speed nobody has measured.
+node_modules/.bin/wasm-opt -Oz -Oz --strip-producers --strip-target-features "pkg/${CRATE}_bg.wasm" -o "pkg/${CRATE}_bg.wasm"
 
 header "build: package files"
 node scripts/pkg/uninitialized.mjs pkg/plumbline.js

@@ -207,14 +207,16 @@ export async function startCouchServer({ port = 0, admin, corsOrigins = [] }) {
 /**
  * Runs this script as a child process (as the test command does), with an admin made up for
  * it: resolves once it printed its URL, to `{ url, admin: { name, password }, close }`.
- * `close()` sends SIGTERM and waits for the exit. The tests and the benchmark use it.
+ * `close()` sends SIGTERM and waits for the exit. The tests and the benchmark use it; the
+ * end-to-end tests name the app's origin in `corsOrigins`, as a team names its site's.
+ * @param {{ corsOrigins?: string[] }} [options]
  */
-export async function spawnCouchServer() {
+export async function spawnCouchServer({ corsOrigins = [] } = {}) {
   const { spawn } = await import("node:child_process");
   const { once } = await import("node:events");
   const { fileURLToPath } = await import("node:url");
   const admin = { name: "admin", password: randomBytes(18).toString("hex") };
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url)], {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), ...corsOrigins.flatMap((o) => ["--cors-origin", o])], {
     env: { ...process.env, PLUMBLINE_COUCH_ADMIN: `${admin.name}:${admin.password}` },
     stdio: ["ignore", "pipe", "inherit"],
   });

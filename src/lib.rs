@@ -12,6 +12,8 @@
 //! - [`store`]: the document store contract, with the memory backend.
 //! - [`catalog`]: the lenses shipped with Plumbline (`lenses/*.json`).
 //! - [`sorted`]: stable sorting with one copy of the sort algorithm in the wasm module.
+//! - [`value_reader`]: serde types read out of JSON values (inputs, stored records), structs
+//!   from objects only.
 //! - [`shown`]: how text from a file or a command line is quoted in messages (cut, controls
 //!   escaped), so that no input can forge a line of output.
 //!
@@ -26,6 +28,7 @@ pub mod rule;
 pub mod shown;
 pub mod sorted;
 pub mod store;
+pub mod value_reader;
 pub mod workload;
 
 #[cfg(target_arch = "wasm32")]

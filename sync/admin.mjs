@@ -3,29 +3,10 @@
 // document, and the role grants that make someone a reader, contributor or owner of it.
 // scripts/couch-admin.mjs is its command line; the sync tests and the benchmark call it too.
 // The admin's password goes in an Authorization header, never in a URL.
-import { DESIGN_ID, designDocument } from "./design.mjs";
+import { ROLES, ServerAdmin, securityObject as securityOf, userPath } from "../www/sync/server-admin.js";
 import { serverUrl as checkedServerUrl, SyncError, workloadDatabase as databaseOf } from "../www/sync/session.js";
 
-/** The permissions a workload can be shared with (AWS: Read-only, Contributor; and owners). */
-export const ROLES = /** @type {const} */ (["reader", "contributor", "owner"]);
-
-/** A refusal or failure of the server, with the call it answered. */
-export class CouchError extends Error {
-  /**
-   * @param {string} where the call, such as "PUT /plumbline-wl-…/_security"
-   * @param {number} status HTTP status
-   * @param {string} error CouchDB's error name ("forbidden", "not_found"…)
-   * @param {string} reason the server's own words
-   */
-  constructor(where, status, error, reason) {
-    super(`${where}: ${status} ${error}: ${reason}`);
-    this.name = "CouchError";
-    this.where = where;
-    this.status = status;
-    this.error = error;
-    this.reason = reason;
-  }
-}
+export { ROLES, CouchError } from "../www/sync/server-admin.js";
 
 /** A bad argument to an admin call, named by the argument. */
 export class AdminInputError extends Error {
@@ -64,10 +45,7 @@ export function roleName(workloadId, role) {
 
 /** `_security` of a workload's database: readers and contributors are members, owners admins. */
 export function securityObject(workloadId) {
-  return {
-    admins: { names: [], roles: [roleName(workloadId, "owner")] },
-    members: { names: [], roles: [roleName(workloadId, "reader"), roleName(workloadId, "contributor")] },
-  };
+  return asInput("workloadId", () => securityOf(workloadId));
 }
 
 /**
@@ -81,100 +59,49 @@ export function serverUrl(value) {
 
 const USER_NAME = /^[^\s:_][^\s:]{0,63}$/;
 
-/** Admin calls to one server, as one server admin. */
-export class CouchAdmin {
-  #url;
-  #authorization;
-
+/** Admin calls to one server, as one server admin (basic auth; the app uses its session). */
+export class CouchAdmin extends ServerAdmin {
   /** @param {{ url: string, name: string, password: string }} options */
   constructor({ url, name, password }) {
-    this.#url = serverUrl(url);
-    this.#authorization = `Basic ${Buffer.from(`${name}:${password}`).toString("base64")}`;
-  }
-
-  /**
-   * One call; resolves to the answer's JSON, throws CouchError with the server's reason.
-   * @param {string} method @param {string} path @param {unknown} [body]
-   */
-  async request(method, path, body) {
-    const where = `${method} ${path}`;
-    const res = await fetch(this.#url + path, {
-      method,
-      headers: { authorization: this.#authorization, accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let json;
-    try {
-      json = text === "" ? {} : JSON.parse(text);
-    } catch {
-      throw new CouchError(where, res.status, "bad_answer", `not JSON: ${text.slice(0, 80)}`);
-    }
-    if (!res.ok) throw new CouchError(where, res.status, String(json.error ?? "error"), String(json.reason ?? text));
-    return json;
+    super(serverUrl(url), globalThis.fetch, { authorization: `Basic ${Buffer.from(`${name}:${password}`).toString("base64")}` });
   }
 
   /** Creates a user (or sets the password of one), keeping the roles it has. */
   async putUser(name, password) {
     if (typeof name !== "string" || !USER_NAME.test(name)) throw new AdminInputError("user", `1 to 64 characters, no spaces or ":", not starting with "_": ${JSON.stringify(name)}`);
     if (typeof password !== "string" || password.length < 8) throw new AdminInputError("password", "at least 8 characters");
-    const path = `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
-    const old = await this.#getOrNull(path);
+    const old = await this.getOrNull(userPath(name));
     const doc = { ...(old ?? { _id: `org.couchdb.user:${name}`, name, type: "user", roles: [] }), password };
-    return this.request("PUT", path, doc);
+    return this.request("PUT", userPath(name), doc);
   }
 
-  /**
-   * The workload's database with its `_security` and design document, created or brought up
-   * to date (calling it again changes nothing but an outdated design document).
-   * @param {string} workloadId
-   */
+  /** @param {string} workloadId */
   async putWorkloadDatabase(workloadId) {
-    const db = `/${workloadDatabase(workloadId)}`;
-    if ((await this.#getOrNull(db)) === null) await this.request("PUT", db);
-    await this.request("PUT", `${db}/_security`, securityObject(workloadId));
-    const design = designDocument();
-    const old = await this.#getOrNull(`${db}/${DESIGN_ID}`);
-    if (old === null || old.validate_doc_update !== design.validate_doc_update) {
-      await this.request("PUT", `${db}/${DESIGN_ID}`, old === null ? design : { ...design, _rev: old._rev });
-    }
-    return { database: workloadDatabase(workloadId) };
+    workloadDatabase(workloadId);
+    return super.putWorkloadDatabase(workloadId);
   }
 
-  /**
-   * Gives `user` one role on the workload, replacing any other role they had on it.
-   * @param {string} user @param {string} workloadId @param {typeof ROLES[number]} role
-   */
-  async grant(user, workloadId, role) {
-    const granted = roleName(workloadId, role);
-    return this.#changeRoles(user, workloadId, (roles) => [...roles, granted]);
+  /** @param {string} user @param {string} workloadId @param {typeof ROLES[number]} role @param {Record<string, unknown>} [invitation] */
+  async grant(user, workloadId, role, invitation) {
+    roleName(workloadId, role);
+    return this.#existing(user, () => super.grant(user, workloadId, role, invitation));
   }
 
-  /** Takes every role on the workload from `user` (their access ends at their next request). */
+  /** @param {string} user @param {string} workloadId */
   async revoke(user, workloadId) {
-    return this.#changeRoles(user, workloadId, (roles) => roles);
+    workloadDatabase(workloadId);
+    return this.#existing(user, () => super.revoke(user, workloadId));
   }
 
-  /** Deletes the workload's database: every replica then sees the share as removed. */
+  /** @param {string} workloadId */
   async deleteWorkloadDatabase(workloadId) {
-    return this.request("DELETE", `/${workloadDatabase(workloadId)}`);
+    workloadDatabase(workloadId);
+    return super.deleteWorkloadDatabase(workloadId);
   }
 
-  async #changeRoles(user, workloadId, change) {
-    const prefix = `${workloadDatabase(workloadId)}-`;
-    const path = `/_users/${encodeURIComponent(`org.couchdb.user:${user}`)}`;
-    const doc = await this.#getOrNull(path);
-    if (doc === null) throw new AdminInputError("user", `no user ${JSON.stringify(user)} on this server`);
-    const kept = (Array.isArray(doc.roles) ? doc.roles : []).filter((r) => typeof r === "string" && !r.startsWith(prefix));
-    return this.request("PUT", path, { ...doc, roles: change(kept) });
-  }
-
-  async #getOrNull(path) {
-    try {
-      return await this.request("GET", path);
-    } catch (e) {
-      if (e instanceof CouchError && e.status === 404) return null;
-      throw e;
-    }
+  /** A missing user is a bad argument here, not a server failure. */
+  async #existing(user, call) {
+    if ((await this.getOrNull(userPath(user))) === null) throw new AdminInputError("user", `no user ${JSON.stringify(user)} on this server`);
+    return call();
   }
 }

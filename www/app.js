@@ -32,6 +32,7 @@ import * as templateForm from './views/template-form.js';
 import * as profiles from './views/profiles.js';
 import * as notifications from './views/notifications.js';
 import { refreshNotificationCount } from './ui/notification-count.js';
+import * as sharedWithYou from './views/shared-with-you.js';
 import { sayError, engineErrorOf } from './errors.js';
 import { trackInputModality } from './input-modality.js';
 
@@ -60,6 +61,8 @@ const ROUTES = [
   [/^\/workloads\/([0-9a-zA-Z_-]+)$/, workloadDetails.render, ['workloadId'], { tab: 'overview' }],
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/milestones$/, workloadDetails.render, ['workloadId'], { tab: 'milestones' }],
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/properties$/, workloadDetails.render, ['workloadId'], { tab: 'properties' }],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/shares$/, workloadDetails.render, ['workloadId'], { tab: 'shares' }],
+  [/^\/shared$/, sharedWithYou.render, []],
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/edit$/, workloadForm.render, ['workloadId'], { mode: 'edit' }],
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/lenses\/([^/]+)\/review(?:\/([^/]+))?$/, review.render, ['workloadId', 'lensAlias', 'questionId']],
   [/^\/workloads\/([0-9a-zA-Z_-]+)\/lenses\/([^/]+)\/plan$/, plan.render, ['workloadId', 'lensAlias']],

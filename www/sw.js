@@ -39,6 +39,8 @@ const SHELL = [
   './pkg/plumbline.js', './pkg/plumbline_bg.wasm', './pkg/lenses/wellarchitected.json', './pkg/lenses/serverless.json',
   './update-notice.js',
   './sync/session.js', './sync/replicate.js', './sync/conflicts.js', './sync/pouch.js', './sync/workload-db.js', './sync/pouch-store.js', './sync/app-store.js',
+  './csp.js', './sync/shared-list.js', './sync/rules.js', './sync/design.js', './sync/server-admin.js', './sync/shares.js', './sync/shares-ui.js',
+  './sync/connection.js', './sync/sync-panel.js', './views/shared-with-you.js',
   './ui/export-panel.js', './views/consolidated.js', './models/workbook.js', './xlsx.js', './ui/print-header.js',
   './views/templates.js', './views/template-form.js', './ui/template-update.js',
   './views/profiles.js', './views/notifications.js', './views/profile-upgrade.js', './ui/notification-count.js',

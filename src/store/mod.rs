@@ -30,10 +30,11 @@ pub struct TypedDocument<T> {
 impl<T: DeserializeOwned> TypedDocument<T> {
     /// A body that does not read as `T` is `Corrupted`.
     pub fn decode(doc: Document) -> Result<Self, StoreError> {
-        let body = serde_json::from_value(doc.body).map_err(|e| StoreError::Corrupted {
-            id: doc.id.clone(),
-            message: e.to_string(),
-        })?;
+        let body =
+            crate::value_reader::from_value(doc.body).map_err(|e| StoreError::Corrupted {
+                id: doc.id.clone(),
+                message: e.to_string(),
+            })?;
         Ok(TypedDocument {
             id: doc.id,
             rev: doc.rev,

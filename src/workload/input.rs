@@ -8,6 +8,8 @@
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
+use crate::value_reader::from_value;
+
 use super::error::{Problem, WorkspaceError};
 
 /// Deserialises an input object (`WorkloadInput`, `WorkloadPatch`, `AnswerUpdate`,
@@ -25,13 +27,13 @@ pub fn from_json<T: DeserializeOwned>(value: Value) -> Result<T, WorkspaceError>
             "must be an object of named properties",
         ));
     };
-    let whole = serde_json::from_value::<T>(Value::Object(map.clone()));
+    let whole = from_value::<T>(Value::Object(map.clone()));
     let error = match whole {
         Ok(v) => return Ok(v),
         Err(e) => e,
     };
     Err(each_property(map, &error, &|alone| {
-        serde_json::from_value::<T>(alone).err()
+        from_value::<T>(alone).err()
     }))
 }
 

@@ -482,7 +482,7 @@ impl<T> From<TypedDocument<T>> for Stored<T> {
 impl<T: DeserializeOwned> Stored<T> {
     /// A document that does not have the shape we wrote is reported as `Corrupted`.
     pub fn decode(doc: Document) -> Result<Self, WorkspaceError> {
-        let body = serde_json::from_value(doc.body).map_err(|e| {
+        let body = crate::value_reader::from_value(doc.body).map_err(|e| {
             WorkspaceError::Storage(StoreError::Corrupted {
                 id: doc.id.clone(),
                 message: e.to_string(),

@@ -193,7 +193,11 @@ test('links: only http(s) URLs, opened with rel="noopener noreferrer"', { timeou
 test('Content-Security-Policy meta tag, and no request but to the app\'s own files', { timeout: 120_000 }, async () => {
   const html = fs.readFileSync(path.join(ROOT, 'www/index.html'), 'utf8');
   const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
-  assert.equal(csp, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'");
+  // Connections: any http(s) address in the static policy (a static file cannot know the team
+  // server), narrowed at start by csp.js, the first script, to the page's own origin and the
+  // team server chosen in this browser (issue 17; tests/e2e/team-sync.test.mjs checks that one).
+  assert.equal(csp, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' https: http:; object-src 'none'; base-uri 'none'; form-action 'self'");
+  assert.ok(html.indexOf('<script src="csp.js"></script>') < html.indexOf('<script type="module"'), 'csp.js runs before any module');
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
   assert.doesNotMatch(html, /\sstyle=/, 'no inline style');
 
@@ -217,6 +221,8 @@ test('Content-Security-Policy meta tag, and no request but to the app\'s own fil
     });
     assert.deepEqual(bad, [], 'every request is for one of the app\'s own files on its own origin');
     assert.ok(requests.some((u) => u.endsWith('/pkg/plumbline_bg.wasm')), 'the engine was loaded');
+    const narrowed = await page.evaluate(() => [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((m) => m.getAttribute('content')));
+    assert.deepEqual(narrowed.slice(1), ["connect-src 'self'"], 'no team server chosen: connections to the page\'s own origin only');
     assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violation');
     assert.deepEqual(s.errors, []);
   } finally {

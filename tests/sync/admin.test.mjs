@@ -5,10 +5,11 @@
 // checks of its inputs (ids, URLs) and the design document built from the rules' file.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
+import vm from "node:vm";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { AdminInputError, securityObject, serverUrl, workloadDatabase } from "../../sync/admin.mjs";
-import { designDocument, validationSource } from "../../sync/design.mjs";
+import { designDocument, designOutdated, RULES_VERSION } from "../../sync/design.mjs";
 import { clientFor, couchServer, newWorkloadId } from "./support.mjs";
 
 const SCRIPT = fileURLToPath(new URL("../../scripts/couch-admin.mjs", import.meta.url));
@@ -85,11 +86,14 @@ test("inputs are checked before anything is sent", () => {
   assert.throws(() => workloadDatabase("0123456789ABCDEF0123456789ABCDEF"), AdminInputError);
 });
 
-test("the design document carries the rules' function, without the file's header", () => {
-  const text = "//! header line\n/* exported x */\nfunction x(a) {\n  return a;\n}\n";
-  assert.equal(validationSource(text), "function x(a) {\n  return a;\n}");
-  assert.throws(() => validationSource("// nothing here\n"), /no line starting/);
+test("the design document carries the rules' function alone, without the module's header", () => {
   const doc = designDocument();
   assert.match(doc.validate_doc_update, /^function validate_doc_update\(newDoc, oldDoc, userCtx\)/);
-  assert.doesNotMatch(doc.validate_doc_update, /^\/\/!/m);
+  assert.doesNotMatch(doc.validate_doc_update, /^\/\/!|export /m);
+  // What the server compiles: one function expression, with no outside names.
+  const compiled = vm.runInNewContext(`(${doc.validate_doc_update})`);
+  assert.throws(() => compiled({ _id: "x" }, null, { db: "other", roles: [] }), (e) => typeof e.forbidden === "string");
+  assert.equal(designOutdated(null), true);
+  assert.equal(designOutdated({ plumbline: { rulesVersion: RULES_VERSION - 1 } }), true);
+  assert.equal(designOutdated(doc), false);
 });

@@ -1,7 +1,7 @@
 // The write rules of a shared workload's database, against the running test server: an owner,
 // a contributor, a reader and a user with no role on the workload each try what they may and
 // may not, and every refusal comes back with the server's reason (the words of
-// sync/validate_doc_update.js), also through `_bulk_docs` as replication writes.
+// www/sync/rules.js), also through `_bulk_docs` as replication writes.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { designDocument, DESIGN_ID } from "../../sync/design.mjs";

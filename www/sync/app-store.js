@@ -25,6 +25,16 @@ export function setAuthor(name) {
   author = name;
 }
 
+/**
+ * Moves this browser profile to the PouchDB store from its next start (a team server was
+ * chosen: shared workloads live there). Resolves to true when the page must reload for it.
+ */
+export function choosePouchStore() {
+  if (usesPouchStore()) return false;
+  localStorage.setItem(CHOICE, 'pouchdb');
+  return true;
+}
+
 /** Whether this browser profile uses the PouchDB store. */
 export function usesPouchStore() {
   try {

@@ -4,7 +4,7 @@
 // failures and when the network comes back. It reports a state the page shows (synced,
 // syncing, offline, changes waiting, error with the server's reason, share removed):
 // - a write the server refused (doc_write_failures: the validate_doc_update of
-//   sync/validate_doc_update.js said no) is an error listing each refused document with the
+//   ./rules.js said no) is an error listing each refused document with the
 //   server's reason, even though PouchDB calls such a replication successful;
 // - 401, 403 or 404 from the server while the session is still valid means the share was
 //   removed (the role taken away, or the database deleted): replication stops and the local
@@ -16,7 +16,8 @@ import { reasonText, workloadDatabase } from './session.js';
 /**
  * The part of a PouchDB database this module uses.
  * @typedef {object} PouchDatabase
- * @property {(options: { since: number | string, style?: string }) => Promise<{ results: Array<{ id: string, changes: Array<{ rev: string }> }> }>} changes
+ * @property {(options: { since: number | string, style?: string, live?: boolean }) => any} changes
+ *   a list of changes (a promise), or with `live` a feed of them (an emitter with cancel())
  * @property {() => Promise<{ update_seq: number | string }>} info
  * @property {(id: string) => Promise<{ _rev?: unknown }>} get
  */
@@ -52,14 +53,28 @@ const REMOVED = new Set([401, 403, 404]);
 const backOff = (/** @type {number} */ delay) => (delay === 0 ? 1000 : Math.min(delay * 2, 60_000));
 
 /**
- * Calls `listener` whenever the browser says it is online again; returns the unsubscribe.
+ * Calls `listener` whenever the browser says it is online again (or, with `event`, another
+ * such event); returns the unsubscribe.
  * @param {() => void} listener
  */
-function browserOnline(listener) {
+function browserOnline(listener, event = 'online') {
   if (typeof globalThis.addEventListener !== 'function') return () => {};
-  globalThis.addEventListener('online', listener);
-  return () => globalThis.removeEventListener('online', listener);
+  globalThis.addEventListener(event, listener);
+  return () => globalThis.removeEventListener(event, listener);
 }
+
+/**
+ * The workload's database on the server. The adapter is named: the browser's PouchDB has
+ * IndexedDB as its default adapter, which would otherwise win over the URL and make a local
+ * database of that name.
+ * @param {PouchConstructor} PouchDB @param {Session} session @param {string} workloadId
+ */
+export function remoteDatabase(PouchDB, session, workloadId) {
+  return new PouchDB(`${session.server}/${workloadDatabase(workloadId)}`, { adapter: 'http', fetch: session.fetch, skip_setup: true });
+}
+
+/** Whether the browser says it has no network (never true in Node). */
+const browserOffline = () => globalThis.navigator?.onLine === false;
 
 /** @param {any} err @returns {number | null} */
 const statusOf = (err) => (typeof err?.status === 'number' && err.status > 0 ? err.status : null);
@@ -68,12 +83,14 @@ const statusOf = (err) => (typeof err?.status === 'number' && err.status > 0 ? e
  * Starts syncing `local` with the workload's database on the session's server.
  * @param {{ PouchDB: PouchConstructor, local: PouchDatabase, session: Session, workloadId: string,
  *   onState: (state: SyncState) => void, backOffFunction?: (delay: number) => number,
- *   whenOnline?: (listener: () => void) => () => void }} options
+ *   whenOnline?: (listener: () => void) => () => void, onPulled?: (docs: any[]) => void }} options
  *   `whenOnline`: how to hear that the network is back (the browser's `online` event by
  *   default): replication then starts again at once instead of after its back-off.
+ *   `onPulled`: called with the documents each pull batch wrote locally (derived data and
+ *   conflicts are looked at again then).
  * @returns {{ state: () => SyncState, stop: () => void, clearRefused: () => void }}
  */
-export function startSync({ PouchDB, local, session, workloadId, onState, backOffFunction = backOff, whenOnline = browserOnline }) {
+export function startSync({ PouchDB, local, session, workloadId, onState, backOffFunction = backOff, whenOnline = browserOnline, onPulled = () => {} }) {
   const role = session.roleFor(workloadId);
   const writable = role === 'owner' || role === 'contributor';
   /** @type {SyncState} */
@@ -87,7 +104,7 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
     return { state: () => state, stop: () => {}, clearRefused: () => {} };
   }
 
-  const remote = new PouchDB(`${session.server}/${workloadDatabase(workloadId)}`, { fetch: session.fetch, skip_setup: true });
+  const remote = remoteDatabase(PouchDB, session, workloadId);
   const options = { live: true, retry: true, batch_size: 100, back_off_function: backOffFunction };
   /** @type {Record<'pull' | 'push', { active: boolean, error: { status: number | null, reason: string } | null }>} */
   const directions = { pull: { active: true, error: null }, push: { active: writable, error: null } };
@@ -112,7 +129,7 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
     if (!writable) return 0;
     const { results } = await local.changes({ since: pushedSeq, style: 'main_only' });
     const refused = new Set(state.refused.map((r) => `${r.id} ${r.rev}`));
-    return results.filter(({ id, changes }) => {
+    return results.filter((/** @type {{ id: string, changes: Array<{ rev: string }> }} */ { id, changes }) => {
       const rev = changes[0]?.rev;
       return pulled.get(id) !== rev && !refused.has(`${id} ${rev}`);
     }).length;
@@ -137,7 +154,7 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
     } else if (serverError) {
       status = 'error';
       reason = serverError.reason;
-    } else if (errors.length > 0) {
+    } else if (errors.length > 0 || browserOffline()) {
       status = 'offline';
     } else if (directions.pull.active || directions.push.active) {
       status = 'syncing';
@@ -211,6 +228,7 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
       if (direction === 'push' && info?.last_seq != null) pushedSeq = info.last_seq;
       if (direction === 'pull' && Array.isArray(info?.docs)) {
         for (const doc of info.docs) if (typeof doc?._id === 'string') pulled.set(doc._id, doc._rev);
+        if (info.docs.length > 0) onPulled(info.docs);
       }
       // Refusals also arrive as 'denied'; this catches any a server reports only here.
       if (Array.isArray(info?.errors)) for (const e of info.errors) void refuse(e);
@@ -240,18 +258,31 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
     directions.pull = { active: true, error: null };
     directions.push = { active: writable, error: null };
     // Each replication its own options: PouchDB keeps its back-off state in them.
-    watch(PouchDB.replicate(remote, local, { ...options }), 'pull');
-    if (writable) watch(PouchDB.replicate(local, remote, { ...options }), 'push');
+    // Checkpoints kept in the local database only (the pull's target, the push's source): the
+    // server holds the review and nothing per person, and a reader writes nothing to it.
+    watch(PouchDB.replicate(remote, local, { ...options, checkpoint: 'target'}), 'pull');
+    if (writable) watch(PouchDB.replicate(local, remote, { ...options, checkpoint: 'source' }), 'push');
   }
 
   begin();
-  unsubscribe = whenOnline(() => {
-    const waiting = Object.values(directions).some((d) => d.error !== null && d.error.status === null);
-    if (!stopped && waiting) {
+  // Back online: both directions start again at once, waiting out no back-off (always: a
+  // failure may not have been reported yet when the browser says the network is back).
+  const stopOnline = whenOnline(() => {
+    if (!stopped) {
       begin();
       void update();
     }
   });
+  // The count of changes waiting follows local edits at once, also while offline, when the
+  // push cannot report anything.
+  const feed = local.changes({ since: 'now', live: true });
+  feed?.on?.('change', () => void update());
+  const stopOffline = browserOnline(() => void update(), 'offline');
+  unsubscribe = () => {
+    stopOnline();
+    stopOffline();
+    feed?.cancel?.();
+  };
   publish({});
   return {
     state: () => state,

@@ -80,6 +80,18 @@ export async function openWorkloadDb(workloadId) {
   return db;
 }
 
+/**
+ * Signs the workload's documents that name no author with `name`, before their first push:
+ * the server takes a document only when `updatedBy` is the logged-in user, and documents
+ * written before anyone logged in (or while the session was not known) name nobody.
+ * @param {any} db the workload's local database @param {string} name
+ */
+export async function signUnsigned(db, name) {
+  const { rows } = await db.allDocs({ include_docs: true });
+  const unsigned = rows.map((/** @type {any} */ r) => r.doc).filter((/** @type {any} */ d) => d && !d._id.startsWith('_') && !d.updatedBy);
+  if (unsigned.length) await db.bulkDocs(unsigned.map((/** @type {any} */ d) => ({ ...d, updatedBy: name })));
+}
+
 /** Forgets an opened database (after it was destroyed). @param {string} workloadId */
 export function forgetWorkloadDb(workloadId) {
   opened.delete(workloadDbName(workloadId));

@@ -28,6 +28,7 @@ import {
 } from '../ui/review-parts.js';
 import { sayError, kindOf } from '../errors.js';
 import { prioritizedBadge, prioritizedCounts, prioritizedFilter } from '../ui/prioritized.js';
+import { readOnlyReason } from '../sync/shared-list.js';
 
 /** @typedef {import('../pkg/plumbline.js').AnswerUpdate} AnswerUpdate */
 /** @typedef {import('../pkg/plumbline.js').Risk} Risk */
@@ -44,6 +45,18 @@ function saveFailure(e) {
   if (kindOf(e) === 'Conflict') return 'this answer was changed in another tab or window. Its saved answer is shown now; make your change again if it still applies.';
   if (kindOf(e) === 'QuotaExceeded') return 'the browser has no storage space left for this site. Free some space (delete old workloads or milestones), then try again.';
   return sayError(e);
+}
+
+/**
+ * The answer's controls; on a read-only shared workload inside a disabled fieldset (which
+ * disables every control in it whatever the form's own state) with the reason said above them.
+ * @param {string} workloadId @param {...HTMLElement} parts
+ */
+function answerPartsOf(workloadId, ...parts) {
+  const reason = readOnlyReason(workloadId);
+  if (!reason) return parts;
+  return h('fieldset.read-only-answer', { disabled: true, dataset: { readOnly: '' } },
+    h('legend', 'Answer (read-only)'), h('p.banner.read-only', { role: 'note' }, reason), parts);
 }
 
 /** @param {string} message */
@@ -124,6 +137,7 @@ export async function render(ctx) {
   const controls = { naBox, naReason: naReason.select, naReasonBlock, choiceFieldset, choiceRows, notes, naShown };
   const questionRoute = (/** @type {Entry | null} */ e) => (e ? `${base}/${encodeURIComponent(e.question.id)}` : null);
 
+  const answerParts = (/** @type {HTMLElement[]} */ ...parts) => answerPartsOf(workloadId, ...parts);
   const center = h('section.review-question', { 'aria-labelledby': QUESTION_TITLE_ID },
     h('div.question-head',
       h('h2', { id: QUESTION_TITLE_ID, tabindex: '-1' }, questionHeading(entry)),
@@ -131,11 +145,12 @@ export async function render(ctx) {
     q.description ? h('p.question-description', q.description) : null,
     riskLive,
     sourceMark,
-    h('div.question-na',
-      h('div.choice-line', naBox, h('label', { for: naId }, 'Question does not apply to this workload')),
-      naReasonBlock),
-    choiceFieldset,
-    notes.node,
+    answerParts(
+      h('div.question-na',
+        h('div.choice-line', naBox, h('label', { for: naId }, 'Question does not apply to this workload')),
+        naReasonBlock),
+      choiceFieldset,
+      notes.node),
     errorBox,
     saveState,
     reviewActions({ previous: questionRoute(at.previous), next: questionRoute(at.next), overview }, (route) => go(route)));

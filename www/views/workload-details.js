@@ -1,5 +1,7 @@
 // @ts-check
-// Workload details: Overview, Milestones and Properties tabs.
+// Workload details: Overview, Milestones, Properties and Shares tabs. A shared workload also
+// shows its team sync panel; the sharing code (../sync/shares-ui.js) is a chunk of its own that
+// only the Shares tab and shared workloads load.
 import * as api from '../api.js';
 import { h, routeLink, externalLink } from '../ui/dom.js';
 import { IMPROVEMENT_STATUS, label, formatDate, isoDate, answeredOf } from '../ui/format.js';
@@ -13,6 +15,7 @@ import { lensName } from '../ui/lens-text.js';
 import { deleteWorkloadFlow, saveMilestoneFlow } from './workload-actions.js';
 import { templateUpdatePanel } from '../ui/template-update.js';
 import { profilePanel } from './workload-profile.js';
+import { readOnlyReason, sharedRole } from '../sync/shared-list.js';
 
 /** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
@@ -27,14 +30,15 @@ export async function render(ctx) {
   const total = w.riskCounts;
   const { answered, total: questionCount } = answeredOf(total);
   /** @type {Record<string, string>} */
-  const tabTitles = { overview: 'Overview', milestones: 'Milestones', properties: 'Properties' };
+  const tabTitles = { overview: 'Overview', milestones: 'Milestones', properties: 'Properties', shares: 'Shares' };
   ctx.setTitle(`${w.workloadName} — ${tabTitles[tab]}`);
 
   const nextLens = lenses.find((l) => l.review.riskCounts.UNANSWERED > 0) || lenses[0];
   const reviewLabel = answered === 0 ? 'Start reviewing' : 'Continue reviewing';
   const reviewRoute = nextLens ? `#/workloads/${workloadId}/lenses/${encodeURIComponent(nextLens.alias)}/review` : null;
 
-  const saveMilestone = h('button', { type: 'button', class: 'secondary', on: { click: () => saveMilestoneFlow(ctx, w) } }, 'Save milestone');
+  const readOnly = readOnlyReason(workloadId);
+  const saveMilestone = h('button', { type: 'button', class: 'secondary', disabled: Boolean(readOnly), on: { click: () => saveMilestoneFlow(ctx, w) } }, 'Save milestone');
   const del = h('button', { type: 'button', class: 'secondary danger-text', on: { click: () => deleteWorkloadFlow(ctx, w) } }, 'Delete workload');
 
   const head = h('div.page-head',
@@ -43,7 +47,7 @@ export async function render(ctx) {
       w.architecturalDesign ? h('p.subtle', 'Architectural design: ', externalLink(w.architecturalDesign, w.architecturalDesign)) : null),
     h('div.head-actions',
       reviewRoute ? routeLink(reviewRoute, { class: 'button primary' }, reviewLabel) : null,
-      routeLink(`#/workloads/${workloadId}/edit`, { class: 'button secondary' }, 'Edit'),
+      readOnly ? null : routeLink(`#/workloads/${workloadId}/edit`, { class: 'button secondary' }, 'Edit'),
       routeLink(`#/workloads/${workloadId}/report`, { class: 'button secondary' }, 'Generate report'),
       saveMilestone,
       del));
@@ -51,7 +55,13 @@ export async function render(ctx) {
   let body;
   if (tab === 'overview') body = h('div', await templateUpdatePanel(ctx, w), overview(), await profilePanel(ctx, w));
   else if (tab === 'milestones') body = await milestones();
+  else if (tab === 'shares') body = await (await import('../sync/shares-ui.js')).sharesTab(ctx, w);
   else body = properties();
+
+  // A shared workload: its sync state, conflicts and activity, on every tab.
+  const sync = sharedRole(workloadId)
+    ? await (await import('../sync/shares-ui.js')).syncPanel({ workspace: api.open, announce: ctx.announce, reload: ctx.reload }, workloadId)
+    : null;
 
   function overview() {
     const banner = reviewRoute && answered < questionCount
@@ -152,14 +162,18 @@ export async function render(ctx) {
         propRow('Last updated', formatDate(w.updatedAt))));
   }
 
-  return h('section.page',
+  const node = h('section.page',
     h('nav.breadcrumbs', { 'aria-label': 'Breadcrumb' },
       h('ol', h('li', routeLink('#/workloads', {}, 'Workloads')), h('li', { 'aria-current': 'page' }, w.workloadName))),
     head,
+    readOnly ? h('p.banner.read-only', { role: 'note', dataset: { readOnly: '' } }, readOnly, ' Edit and Save milestone are not available.') : null,
+    sync?.node,
     tabNav('Workload', [
       ['overview', 'Overview', `#/workloads/${workloadId}`],
       ['milestones', 'Milestones', `#/workloads/${workloadId}/milestones`],
       ['properties', 'Properties', `#/workloads/${workloadId}/properties`],
+      ['shares', 'Shares', `#/workloads/${workloadId}/shares`],
     ], tab),
     body);
+  return sync ? { node, leave: sync.leave } : node;
 }

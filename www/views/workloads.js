@@ -23,7 +23,9 @@ export async function render(ctx) {
   const section = h('section.page',
     h('div.page-head',
       h('h1', 'Workloads'),
-      routeLink('#/workloads/new', { class: 'button primary' }, 'Define workload')),
+      h('div.head-actions',
+        routeLink('#/shared', { class: 'button secondary' }, 'Workloads shared with you'),
+        routeLink('#/workloads/new', { class: 'button primary' }, 'Define workload'))),
     h('p.lead', 'A workload is a collection of resources and code that delivers business value. Define one, review it against a lens, and follow its improvement plan.'));
 
   if (items.length === 0 && damaged.length === 0) {

@@ -187,7 +187,7 @@ pub fn parse(text: &str) -> Result<ParsedBackup, BackupError> {
 /// the record's JSON path and serde's message names the field.
 fn typed(value: &Value) -> Result<BackupFile, BackupError> {
     fn read<T: serde::de::DeserializeOwned>(v: &Value, path: &str) -> Result<T, BackupError> {
-        serde_json::from_value(v.clone()).map_err(|e| at(path, e.to_string()))
+        crate::value_reader::from_value(v.clone()).map_err(|e| at(path, e.to_string()))
     }
     fn list<'v>(v: &'v Value, path: &str) -> Result<&'v [Value], BackupError> {
         v.as_array()

@@ -273,7 +273,7 @@ fn rebuildable(raw: &RawRecord) -> Result<(WorkloadDoc, BTreeMap<String, String>
     body.insert("riskCounts".into(), json!({}));
     body.insert("questionsAnswered".into(), json!(0));
     body.insert("questionCount".into(), json!(0));
-    let doc = serde_json::from_value(Value::Object(body))
+    let doc = crate::value_reader::from_value(Value::Object(body))
         .map_err(|e| unrepairable(raw, format!("its properties do not read: {e}")))?;
     Ok((doc, versions))
 }

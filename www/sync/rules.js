@@ -1,5 +1,6 @@
 //! The rules a shared workload's database enforces on every write, as the `validate_doc_update`
-//! of its design document (sync/design.mjs installs it). The server runs it for each document
+//! of its design document (installed by sync/design.mjs for the admin script, and by the app
+//! when an owner creates a share: one source for both, sent as the function's own text). The server runs it for each document
 //! written, replicated writes included, and refuses the write with the reason thrown here; the
 //! client shows that reason to the user, so each one says what is allowed instead.
 //!
@@ -17,10 +18,11 @@
 //! Unknown document ids are refused: a database holds only what the client knows how to read.
 //!
 //! Plain ES5 and no outside names: CouchDB runs it in its own JavaScript engine (SpiderMonkey or
-//! QuickJS), the test server in Node's `vm`. The lines of this header are dropped when it is
-//! installed; everything from `function` on is the function's source.
-/* exported validate_doc_update */
-function validate_doc_update(newDoc, oldDoc, userCtx) {
+//! QuickJS), the test server in Node's `vm`. What is installed is `String(validate_doc_update)`,
+//! the function alone (the bundle's minifier may shorten its names, never its meaning), so the
+//! `export` keyword is the only thing that is not ES5.
+// @ts-nocheck -- ES5 for CouchDB's engine; the server's tests check it
+export function validate_doc_update(newDoc, oldDoc, userCtx) {
   var database = typeof userCtx.db === "string" ? userCtx.db : "";
   var roles = userCtx.roles || [];
   function hasRole(role) {
