@@ -211,10 +211,22 @@ test("every Workspace and Lens method refuses bad input with an Error of a docum
     dismissNotification: [() => ws.dismissNotification("nope"), () => ws.dismissNotification(5)],
     tagLens: [() => ws.tagLens(FW, {}), () => ws.tagLens("nope", { a: 5 })],
     importWorkspace: [() => ws.importWorkspace(5), () => ws.importWorkspace("{"), () => ws.importWorkspace("{}", { mode: "now" })],
+    createReviewTemplate: [() => ws.createReviewTemplate({ templateName: "x" }), () => ws.createReviewTemplate(throwing), () => ws.createReviewTemplate({ lenses: "x" })],
+    getReviewTemplate: [() => ws.getReviewTemplate("f".repeat(32)), () => ws.getReviewTemplate(5)],
+    updateReviewTemplate: [() => ws.updateReviewTemplate("f".repeat(32), {}), () => ws.updateReviewTemplate("nope", { templateName: 5 })],
+    deleteReviewTemplate: [() => ws.deleteReviewTemplate("nope")],
+    updateReviewTemplateAnswer: [() => ws.updateReviewTemplateAnswer("f".repeat(32), FW, "priorities", {}), () => ws.updateReviewTemplateAnswer(id, FW, "priorities", { selectedChoices: "x" })],
+    listReviewTemplateAnswers: [() => ws.listReviewTemplateAnswers("f".repeat(32), FW), () => ws.listReviewTemplateAnswers(5, FW)],
+    getReviewTemplateLensReview: [() => ws.getReviewTemplateLensReview(id, FW)],
+    updateReviewTemplateLensReview: [() => ws.updateReviewTemplateLensReview(id, FW, { lensNotes: 5 })],
+    reviewTemplateUpdate: [() => ws.reviewTemplateUpdate(id), () => ws.reviewTemplateUpdate("nope")],
+    updateFromReviewTemplate: [() => ws.updateFromReviewTemplate(id, { resolutions: { x: "MAYBE" } }), () => ws.updateFromReviewTemplate(id)],
+    exportReviewTemplate: [() => ws.exportReviewTemplate("f".repeat(32))],
+    importReviewTemplate: [() => ws.importReviewTemplate(5), () => ws.importReviewTemplate("{"), () => ws.importReviewTemplate("{}", { templateName: 5 })],
   };
   // Methods that take no input cannot be given a bad one.
   const noInput = new Set(["constructor", "free", "close", "storage", "listWorkloads", "lenses", "damagedRecords", "damagedWorkloads", "damagedLenses",
-    "listProfiles", "listNotifications", "getProfileTemplate"]);
+    "listProfiles", "listNotifications", "getProfileTemplate", "listReviewTemplates", "reviewTemplateUpdates"]);
   const lensCases = {
     toJSON: [],
     evaluate: [() => lens.evaluate("x"), () => lens.evaluate([{ questionId: 5 }]), () => lens.evaluate({ AnswerSummaries: 5 })],
