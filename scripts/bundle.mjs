@@ -4,9 +4,12 @@
 //   imports (esbuild), so the page starts with two requests instead of a waterfall of ~50
 //   modules; the engine's glue comes in too, with its `import.meta.url` pointed at pkg/ so the
 //   .wasm and the lens files are found where they were;
-// - sync/pouch.js: the browser's PouchDB (www/sync/pouch.js with its npm parts), a chunk of its
-//   own: a page module that imports it gets it at run time (`import('./sync/pouch.js')`), so the
-//   first page load never downloads it; the service worker keeps it for offline use;
+// - sync/pouch.js and sync/pouch-replication.js: the browser's PouchDB (www/sync/pouch.js, core +
+//   IndexedDB adapter, which the app's store loads at start) and what only team sync needs
+//   (www/sync/pouch-replication.js, HTTP adapter + replication, loaded on demand), with their npm
+//   parts, built together so that what both use is one shared chunk (sync/chunk-*.js); a page
+//   module imports them at run time (`import('./pouch.js')`), each at a fixed name; the service
+//   worker keeps them for offline use;
 // - index.html without the development-only preloads of unbundled modules; styles.css minified
 //   (esbuild: -1.4 KiB gzip); _headers and every other non-module file of www/ as they are;
 // - pkg/: the browser's part of the package, the engine (.wasm) and the shipped lenses;
@@ -65,22 +68,44 @@ function packagePlugin(pkg) {
   };
 }
 
-const POUCH_CHUNK = "./sync/pouch.js";
+/** The PouchDB chunks, built on their own (pouchBuildOptions): www/sync/NAME.js → sync/NAME.js. */
+export const POUCH_ENTRIES = ["pouch", "pouch-replication"];
 
 /**
- * Keeps www/sync/pouch.js out of the app's bundle: an import of it stays an import of the
- * chunk, which sits at the same place relative to the bundle (the site root) as in www/.
+ * Keeps the PouchDB modules of www/sync/ out of the app's bundle: an import of one stays an
+ * import of its chunk, which sits at the same place relative to the bundle (the site root) as
+ * in www/.
  */
-function separatePouchChunk() {
-  const source = join(WWW, "sync", "pouch.js");
+function separatePouchChunks() {
+  const sources = new Map(POUCH_ENTRIES.map((name) => [join(WWW, "sync", `${name}.js`), `./sync/${name}.js`]));
   return {
-    name: "plumbline-pouch-chunk",
+    name: "plumbline-pouch-chunks",
     setup(b) {
-      b.onResolve({ filter: /(^|\/)pouch\.js$/ }, (args) =>
-        args.kind !== "entry-point" && resolve(args.resolveDir, args.path) === source
-          ? { path: POUCH_CHUNK, external: true }
-          : undefined);
+      b.onResolve({ filter: /(^|\/)pouch(-replication)?\.js$/ }, (args) => {
+        const chunk = args.kind !== "entry-point" && sources.get(resolve(args.resolveDir, args.path));
+        return chunk ? { path: chunk, external: true } : undefined;
+      });
     },
+  };
+}
+
+/**
+ * esbuild's options for the PouchDB chunks, written to `out` (scripts/serve.mjs --dev builds
+ * them the same way, in memory): one build, so that the code both use is one shared chunk.
+ */
+export function pouchBuildOptions(out) {
+  return {
+    entryPoints: Object.fromEntries(POUCH_ENTRIES.map((name) => [`sync/${name}`, join(WWW, "sync", `${name}.js`)])),
+    bundle: true,
+    format: "esm",
+    target: "es2022",
+    platform: "browser",
+    minify: true,
+    legalComments: "none",
+    splitting: true,
+    chunkNames: "sync/[name]-[hash]",
+    outdir: out,
+    logLevel: "warning",
   };
 }
 
@@ -135,19 +160,9 @@ export async function buildSite({ out = join(ROOT, "target", "site"), pkg = PKG 
     // engine glue, the lint worker) finds them from a chunk as from the entry.
     chunkNames: "[name]-[hash]",
     logLevel: "warning",
-    plugins: [packagePlugin(pkg), separatePouchChunk()],
+    plugins: [packagePlugin(pkg), separatePouchChunks()],
   });
-  await build({
-    entryPoints: { "sync/pouch": join(WWW, "sync", "pouch.js") },
-    bundle: true,
-    format: "esm",
-    target: "es2022",
-    platform: "browser",
-    minify: true,
-    legalComments: "none",
-    outdir: out,
-    logLevel: "warning",
-  });
+  await build(pouchBuildOptions(out));
   // The classic script that narrows the page's connections before any module runs, minified.
   await build({
     entryPoints: { csp: join(WWW, "csp.js") },
@@ -166,7 +181,11 @@ export async function buildSite({ out = join(ROOT, "target", "site"), pkg = PKG 
   }
   const html = readFileSync(join(WWW, "index.html"), "utf8");
   if (!DEV_ONLY.test(html)) throw new Error("www/index.html: no <!-- dev-only --> … <!-- /dev-only --> block");
-  writeFileSync(join(out, "index.html"), html.replace(DEV_ONLY, ""));
+  // In place of the development preloads: the chunk(s) sync/pouch.js imports, which the page's
+  // own preload of sync/pouch.js may not fetch, so that the store's code arrives in one round.
+  const pouchShared = readdirSync(join(out, "sync")).filter((n) => /^chunk-[A-Z0-9]+\.js$/.test(n));
+  const preloads = pouchShared.map((n) => `\n  <link rel="modulepreload" href="sync/${n}">`).join("");
+  writeFileSync(join(out, "index.html"), html.replace(DEV_ONLY, preloads));
   cpSync(join(pkg, "plumbline_bg.wasm"), join(out, "pkg", "plumbline_bg.wasm"));
   // The lenses as the page fetches them: the same JSON without the package's indentation.
   mkdirSync(join(out, "pkg", "lenses"), { recursive: true });

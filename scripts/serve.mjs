@@ -1,7 +1,9 @@
 // A zero-dependency static server for the site. By default it serves the built site,
 // target/site/ (scripts/bundle.mjs, run by scripts/build.sh: the bundled app, pkg/ inside it),
 // exactly the folder a static host gets. With --dev it serves www/ as it is, at the base path,
-// and pkg/ under it at pkg/: the app runs unbundled, without a build of the site. Every file is
+// and pkg/ under it at pkg/: the app runs unbundled, without a build of the site, but for the
+// PouchDB chunks (sync/pouch*.js), which import npm packages: those are built in memory on the
+// first request (scripts/dev-pouch.mjs, esbuild, loaded only then). Every file is
 // sent with the headers of www/_headers (Content-Security-Policy, nosniff, Referrer-Policy), as
 // a host that reads that file sends them.
 //
@@ -94,7 +96,10 @@ export function startServer({
   const roots = unbundled
     ? { www: resolve(www ?? join(ROOT, "www")), pkg: pkg === null ? null : resolve(pkg ?? join(ROOT, "pkg")) }
     : { www: resolve(site), pkg: null };
-  const server = createServer((req, res) => {
+  // The PouchDB chunks of the unbundled app, built on first request (scripts/dev-pouch.mjs).
+  let pouchChunks = null;
+  const devPouch = unbundled && roots.www === join(ROOT, "www");
+  const server = createServer(async (req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.setHeader("allow", "GET, HEAD");
       return send(res, 405, "method not allowed\n");
@@ -113,7 +118,20 @@ export function startServer({
       res.writeHead(301, { location: base });
       return res.end();
     }
-    const file = path.startsWith(base) ? locate(path.slice(base.length), roots) : null;
+    const below = path.startsWith(base) ? path.slice(base.length) : null;
+    if (devPouch && /^sync\/(pouch|pouch-replication|chunk-[A-Z0-9]+)\.js$/.test(below ?? "")) {
+      try {
+        pouchChunks ??= import("./dev-pouch.mjs").then((m) => m.buildPouchChunks());
+        const bytes = (await pouchChunks).get(below);
+        if (!bytes) return send(res, 404, "not found\n");
+        res.writeHead(200, { "content-type": MIME[".js"], "content-length": bytes.length, "cache-control": "no-cache", ...headers });
+        return res.end(req.method === "HEAD" ? undefined : bytes);
+      } catch (e) {
+        pouchChunks = null;
+        return send(res, 500, `the PouchDB chunks could not be built: ${e.message}\n`);
+      }
+    }
+    const file = below !== null ? locate(below, roots) : null;
     if (!file) return send(res, 404, "not found\n");
     res.writeHead(200, {
       "content-type": MIME[extname(file)] ?? "application/octet-stream",

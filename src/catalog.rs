@@ -2,10 +2,12 @@
 //!
 //! The native CLI and crate compile the files in. The wasm engine embeds none (they were 77 KiB
 //! of its gzip size): the page, or the npm package's Node entry, hands the texts over
-//! ([`use_texts`]), and the site serves and caches them as files. Either way they are parsed
-//! once, on first use, with `official_ids` set: the framework lens keeps AWS's question ids
-//! (`ops-model`) so that answers exported from AWS import unchanged. The metadata that the
-//! custom-lens format has no field for (alias, version, a short description) lives here.
+//! ([`use_texts`]), each lens alone if need be (the web app gives one when a call first needs
+//! it), and the site serves and caches them as files. Either way each is parsed once, on first
+//! use, with `official_ids` set: the framework lens keeps AWS's question ids (`ops-model`) so
+//! that answers exported from AWS import unchanged. The metadata that the custom-lens format has
+//! no field for (alias, version, a short description), and what lists show (name, counts), so
+//! that a list needs no lens file, live here.
 
 use std::sync::{Mutex, OnceLock};
 
@@ -110,29 +112,62 @@ pub fn custom_lens_arn(alias: &str) -> String {
     format!("arn:aws:wellarchitected::local:lens/{alias}")
 }
 
-/// What the custom-lens format has no field for, per shipped lens; the text is a file.
+/// What a shipped lens is without its text: what the custom-lens format has no field for, and
+/// what lists show (name and counts), so that a list needs no lens file. A test keeps the name
+/// and the counts equal to the files'.
 struct Shipped {
     alias: &'static str,
+    name: &'static str,
     version: &'static str,
     description: &'static str,
+    pillars: usize,
+    questions: usize,
 }
 
 const SHIPPED: [Shipped; 2] = [
     Shipped {
         alias: FRAMEWORK_ALIAS,
+        name: "Well-Architected Framework",
         version: "2026-11-01",
         description: "Foundational questions for every cloud workload, across the six pillars.",
+        pillars: 6,
+        questions: 57,
     },
     Shipped {
         alias: "serverless",
+        name: "Serverless Applications",
         version: "2026-11-01",
         description: "Additional questions for serverless applications: APIs, events, functions.",
+        pillars: 6,
+        questions: 18,
     },
 ];
 
 /// The aliases of the shipped lenses, framework first: the files are `lenses/<alias>.json`.
 pub fn shipped_aliases() -> impl Iterator<Item = &'static str> {
     SHIPPED.iter().map(|s| s.alias)
+}
+
+/// The list line of every shipped lens, framework first, from the metadata alone.
+pub fn shipped_summaries() -> Vec<LensSummary> {
+    SHIPPED
+        .iter()
+        .map(|s| LensSummary {
+            lens_alias: s.alias.to_string(),
+            lens_arn: lens_arn(s.alias),
+            lens_name: s.name.to_string(),
+            lens_version: s.version.to_string(),
+            description: s.description.to_string(),
+            lens_type: LensType::AwsOfficial,
+            pillar_count: s.pillars,
+            question_count: s.questions,
+            lens_status: None,
+            created_at: None,
+            updated_at: None,
+            draft_error_count: None,
+            tags: Default::default(),
+        })
+        .collect()
 }
 
 /// The lens files compiled in: always in the native CLI and crate, in the wasm engine only with
@@ -150,7 +185,7 @@ fn embedded_text(alias: &str) -> &'static str {
 ///
 /// # Panics
 /// When a shipped lens file does not parse. That is a build defect, not a user error, and
-/// `tests/workspace_catalog.rs` fails on it long before a user could see it.
+/// `tests/it/workspace_catalog.rs` fails on it long before a user could see it.
 #[cfg(any(not(target_arch = "wasm32"), feature = "embedded-lenses"))]
 pub fn builtin() -> &'static [CatalogLens] {
     static CATALOG: OnceLock<Vec<CatalogLens>> = OnceLock::new();
@@ -168,18 +203,17 @@ pub fn find(alias: &str) -> Option<&'static CatalogLens> {
     builtin().iter().find(|l| l.alias == alias)
 }
 
-/// Why the shipped lens files handed over at run time cannot be used.
+/// Why a shipped lens handed over at run time cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CatalogError {
-    /// No file was given yet (the wasm engine embeds none: the page or the Node entry gives them).
-    NotLoaded,
+    /// The lens's file was not given yet (the wasm engine embeds none: the page or the Node
+    /// entry gives them, the page when a call first needs one).
+    NotLoaded { alias: &'static str },
     /// A text was given under an alias that is not a shipped lens.
     UnknownAlias { alias: String },
-    /// A shipped lens has no text among those given.
-    Missing { alias: &'static str },
     /// A text is not the lens it should be (an HTML error page served instead, a truncated file).
     Invalid {
-        alias: String,
+        alias: &'static str,
         line: u32,
         column: u32,
         message: String,
@@ -191,9 +225,17 @@ impl CatalogError {
     /// The JS API's `kind` for this error.
     pub fn kind(&self) -> &'static str {
         match self {
-            CatalogError::NotLoaded => "Uninitialized",
-            CatalogError::UnknownAlias { .. } | CatalogError::Missing { .. } => "Validation",
+            CatalogError::NotLoaded { .. } => "Uninitialized",
+            CatalogError::UnknownAlias { .. } => "Validation",
             CatalogError::Invalid { .. } => "LensInvalid",
+        }
+    }
+
+    /// The shipped lens the error is about (the file to fetch, for `NotLoaded`).
+    pub fn lens_alias(&self) -> Option<&str> {
+        match self {
+            CatalogError::NotLoaded { alias } | CatalogError::Invalid { alias, .. } => Some(alias),
+            CatalogError::UnknownAlias { .. } => None,
         }
     }
 }
@@ -201,10 +243,11 @@ impl CatalogError {
 impl std::fmt::Display for CatalogError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            CatalogError::NotLoaded => write!(
+            CatalogError::NotLoaded { alias } => write!(
                 f,
-                "the shipped lenses are not loaded yet: open a Workspace first (it fetches them), \
-                 or call Lens.useBuiltins with the texts of the package's lenses/*.json"
+                "the shipped lens `{alias}` is not loaded yet: give its file with \
+                 Lens.useBuiltins({{ {alias}: text }}) (the text of the package's \
+                 lenses/{alias}.json) and call again"
             ),
             CatalogError::UnknownAlias { alias } => write!(
                 f,
@@ -212,9 +255,6 @@ impl std::fmt::Display for CatalogError {
                 crate::shown::excerpt(alias),
                 shipped_aliases().collect::<Vec<_>>().join(", ")
             ),
-            CatalogError::Missing { alias } => {
-                write!(f, "the text of the shipped lens `{alias}` is missing")
-            }
             CatalogError::Invalid {
                 alias,
                 line,
@@ -232,62 +272,68 @@ impl std::fmt::Display for CatalogError {
 
 impl std::error::Error for CatalogError {}
 
-/// The shipped lens texts handed over at run time, waiting to be parsed on first use.
-static GIVEN_TEXTS: Mutex<Option<Vec<(String, String)>>> = Mutex::new(None);
-static GIVEN_LENSES: OnceLock<Vec<CatalogLens>> = OnceLock::new();
+/// The shipped lens texts handed over at run time (alias, text), waiting to be parsed on first
+/// use; and each lens once parsed, in `SHIPPED` order.
+static GIVEN_TEXTS: Mutex<Vec<(&'static str, String)>> = Mutex::new(Vec::new());
+static GIVEN_LENSES: [OnceLock<CatalogLens>; 2] = [OnceLock::new(), OnceLock::new()];
 
-/// Keeps the shipped lens texts (alias → JSON text) for [`loaded`], which parses them once.
+/// Keeps shipped lens texts (alias → JSON text) for [`shipped`], which parses each once.
 ///
-/// Every shipped alias must be given, and nothing else. Once they have parsed, later calls
-/// change nothing (the lenses are the same files; reviews already hold the parsed ones).
+/// Any of the shipped lenses may be given, in any number of calls; an alias that is not shipped
+/// is refused and then nothing is kept. A lens given again before it parsed replaces the text
+/// (one that did not parse); once parsed, giving it again changes nothing (the lenses are the
+/// same files; reviews already hold the parsed ones).
 pub fn use_texts(texts: Vec<(String, String)>) -> Result<(), CatalogError> {
-    if GIVEN_LENSES.get().is_some() {
-        return Ok(());
+    let mut known = Vec::with_capacity(texts.len());
+    for (alias, text) in texts {
+        let Some(index) = SHIPPED.iter().position(|s| s.alias == alias) else {
+            return Err(CatalogError::UnknownAlias { alias });
+        };
+        known.push((index, text));
     }
-    if let Some((alias, _)) = texts
-        .iter()
-        .find(|(alias, _)| !shipped_aliases().any(|a| a == alias))
-    {
-        return Err(CatalogError::UnknownAlias {
-            alias: alias.clone(),
-        });
+    let mut given = GIVEN_TEXTS.lock().unwrap_or_else(|e| e.into_inner());
+    for (index, text) in known {
+        let alias = SHIPPED[index].alias;
+        if GIVEN_LENSES[index].get().is_none() {
+            given.retain(|(a, _)| *a != alias);
+            given.push((alias, text));
+        }
     }
-    if let Some(alias) = shipped_aliases().find(|a| !texts.iter().any(|(given, _)| given == a)) {
-        return Err(CatalogError::Missing { alias });
-    }
-    *GIVEN_TEXTS.lock().unwrap_or_else(|e| e.into_inner()) = Some(texts);
     Ok(())
 }
 
-/// The shipped lenses, framework first: from the texts given to [`use_texts`], else the
-/// embedded files where there are any, else [`CatalogError::NotLoaded`]. Parsed once.
-pub fn loaded() -> Result<&'static [CatalogLens], CatalogError> {
-    if let Some(lenses) = GIVEN_LENSES.get() {
-        return Ok(lenses);
+/// The shipped lens `alias`: from the text given to [`use_texts`], else the embedded file where
+/// there is one, else [`CatalogError::NotLoaded`]. Parsed once. `None` for an alias that is not
+/// shipped.
+pub fn shipped(alias: &str) -> Option<Result<&'static CatalogLens, CatalogError>> {
+    let index = SHIPPED.iter().position(|s| s.alias == alias)?;
+    Some(shipped_at(index))
+}
+
+fn shipped_at(index: usize) -> Result<&'static CatalogLens, CatalogError> {
+    let meta = &SHIPPED[index];
+    if let Some(lens) = GIVEN_LENSES[index].get() {
+        return Ok(lens);
     }
     let given = GIVEN_TEXTS
         .lock()
         .unwrap_or_else(|e| e.into_inner())
-        .clone();
-    let Some(texts) = given else {
-        #[cfg(any(not(target_arch = "wasm32"), feature = "embedded-lenses"))]
-        return Ok(builtin());
-        #[cfg(not(any(not(target_arch = "wasm32"), feature = "embedded-lenses")))]
-        return Err(CatalogError::NotLoaded);
-    };
-    let lenses = SHIPPED
         .iter()
-        .map(|shipped| {
-            let (_, text) = texts
-                .iter()
-                .find(|(alias, _)| alias == shipped.alias)
-                .ok_or(CatalogError::Missing {
-                    alias: shipped.alias,
-                })?;
-            parse_shipped(shipped, text)
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(GIVEN_LENSES.get_or_init(|| lenses))
+        .find(|(a, _)| *a == meta.alias)
+        .map(|(_, text)| text.clone());
+    let lens = match given {
+        Some(text) => parse_shipped(meta, &text)?,
+        #[cfg(any(not(target_arch = "wasm32"), feature = "embedded-lenses"))]
+        None => return Ok(&builtin()[index]),
+        #[cfg(not(any(not(target_arch = "wasm32"), feature = "embedded-lenses")))]
+        None => return Err(CatalogError::NotLoaded { alias: meta.alias }),
+    };
+    // The text is no longer needed once parsed.
+    GIVEN_TEXTS
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .retain(|(a, _)| *a != meta.alias);
+    Ok(GIVEN_LENSES[index].get_or_init(|| lens))
 }
 
 fn parse_shipped(shipped: &Shipped, text: &str) -> Result<CatalogLens, CatalogError> {
@@ -298,7 +344,7 @@ fn parse_shipped(shipped: &Shipped, text: &str) -> Result<CatalogLens, CatalogEr
     let lens = lens::parse_with(text, &options).map_err(|diagnostics| {
         let first = diagnostics.first();
         CatalogError::Invalid {
-            alias: shipped.alias.to_string(),
+            alias: shipped.alias,
             line: first.map_or(0, |d| d.line),
             column: first.map_or(0, |d| d.column),
             message: first.map_or_else(
@@ -330,34 +376,60 @@ mod tests {
             .collect()
     }
 
-    // Only refusals here: an accepted set would be kept for every other test of this binary.
+    // A text given here is kept for every other test of this binary: only the embedded text of
+    // the same file is ever accepted.
     #[test]
-    fn a_text_set_without_every_shipped_lens_is_refused_naming_the_missing_one() {
-        let err = use_texts(texts(&[(FRAMEWORK_ALIAS, "{}")])).unwrap_err();
-        assert_eq!(
-            err,
-            CatalogError::Missing {
-                alias: "serverless"
-            }
-        );
-        assert_eq!(err.kind(), "Validation");
-    }
-
-    #[test]
-    fn a_text_under_an_alias_that_is_not_shipped_is_refused() {
-        let err = use_texts(texts(&[
-            (FRAMEWORK_ALIAS, "{}"),
-            ("serverless", "{}"),
-            ("extra", "{}"),
-        ]))
-        .unwrap_err();
+    fn a_text_under_an_alias_that_is_not_shipped_is_refused_and_nothing_is_kept() {
+        let err = use_texts(texts(&[("serverless", "{}"), ("extra", "{}")])).unwrap_err();
         assert_eq!(
             err,
             CatalogError::UnknownAlias {
                 alias: "extra".into()
             }
         );
+        assert_eq!(err.kind(), "Validation");
         assert!(err.to_string().contains("wellarchitected, serverless"));
+        assert!(GIVEN_TEXTS
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .all(|(_, text)| text != "{}"));
+    }
+
+    #[test]
+    fn one_lens_can_be_given_alone_and_giving_it_again_once_parsed_changes_nothing() {
+        let text = embedded_text("serverless");
+        use_texts(texts(&[("serverless", text)])).expect("a lens alone is accepted");
+        let first = shipped("serverless").expect("shipped").expect("parses");
+        use_texts(texts(&[("serverless", "<!doctype html>")])).expect("accepted, ignored");
+        let again = shipped("serverless")
+            .expect("shipped")
+            .expect("still the parsed lens");
+        assert!(std::ptr::eq(first, again));
+        assert_eq!(first.alias, "serverless");
+    }
+
+    #[test]
+    fn an_alias_that_is_not_shipped_has_no_lens() {
+        assert!(shipped("extra").is_none());
+    }
+
+    #[test]
+    fn the_list_metadata_matches_the_files() {
+        let parsed: Vec<LensSummary> = builtin().iter().map(CatalogLens::summary).collect();
+        assert_eq!(shipped_summaries(), parsed);
+    }
+
+    #[test]
+    fn not_loaded_names_the_lens_and_how_to_give_it() {
+        let err = CatalogError::NotLoaded {
+            alias: "serverless",
+        };
+        assert_eq!(
+            (err.kind(), err.lens_alias()),
+            ("Uninitialized", Some("serverless"))
+        );
+        assert!(err.to_string().contains("lenses/serverless.json"));
     }
 
     #[test]
@@ -372,7 +444,7 @@ mod tests {
         else {
             panic!("expected Invalid, got {err:?}");
         };
-        assert_eq!((alias.as_str(), *line, *column), ("serverless", 1, 1));
+        assert_eq!((*alias, *line, *column), ("serverless", 1, 1));
         assert_eq!(err.kind(), "LensInvalid");
         assert!(err
             .to_string()
@@ -380,10 +452,10 @@ mod tests {
     }
 
     #[test]
-    fn natively_the_embedded_files_are_the_loaded_lenses() {
-        let lenses = loaded().expect("embedded lenses");
-        let aliases: Vec<&str> = lenses.iter().map(|l| l.alias.as_str()).collect();
-        assert_eq!(aliases, shipped_aliases().collect::<Vec<_>>());
-        assert!(std::ptr::eq(lenses, builtin()));
+    fn natively_the_embedded_file_is_the_lens_when_none_was_given() {
+        let framework = shipped(FRAMEWORK_ALIAS)
+            .expect("shipped")
+            .expect("embedded");
+        assert!(std::ptr::eq(framework, &builtin()[0]));
     }
 }

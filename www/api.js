@@ -8,6 +8,7 @@ import { loadEngine } from './engine.js';
 import { recordChange } from './backup-reminder.js';
 import { errorText } from './errors.js';
 import { appStoreOptions } from './sync/app-store.js';
+import { useLensLinter } from './sync/shared-lenses.js';
 
 /** @typedef {import('./pkg/plumbline.js').Workspace} Workspace */
 /** @typedef {import('./pkg/plumbline.js').Lens} Lens */
@@ -22,15 +23,100 @@ const lensModels = new Map();
 /** @type {Map<string, Promise<Lens>>} */
 const lensEngines = new Map();
 
+// Lens versions pulled from a team server are checked as an imported lens is.
+useLensLinter((text) => lintLens(text));
+
 /** @returns {Promise<Workspace>} */
 function workspace() {
-  workspacePromise ??= loadEngine()
-    .then(async ({ Workspace }) => Workspace.open(await appStoreOptions()))
+  // The engine and the store (the PouchDB chunk, its databases) load side by side; no lens file
+  // before the first page: each comes when a call first needs it (see below).
+  workspacePromise ??= Promise.all([loadEngine(), appStoreOptions()])
+    .then(async ([{ Workspace }, options]) => lensFetchingWorkspace(await Workspace.open({ ...options, loadLenses: false })))
     .catch((e) => {
       workspacePromise = null;
       throw e;
     });
   return workspacePromise;
+}
+
+// ---- shipped lenses, fetched on first need -----------------------------------------------------
+// The workspace opens without the shipped lens files (55 and 19 KiB gzip), so the workload list
+// waits for neither. A call that needs one rejects with kind "Uninitialized" and its lensAlias:
+// the file is fetched next to the app (the service worker keeps it for offline use), handed to
+// the engine, and the call runs again. Every caller of the workspace, the sync screens too (they
+// get it from open()), goes through this.
+
+/** One download per shipped lens, shared by concurrent callers; forgotten when it fails. */
+/** @type {Map<string, Promise<void>>} */
+const shippedLensFiles = new Map();
+
+/**
+ * @param {string} alias
+ * @returns {Promise<void>}
+ */
+function giveShippedLens(alias) {
+  let giving = shippedLensFiles.get(alias);
+  if (!giving) {
+    giving = fetchShippedLens(alias);
+    shippedLensFiles.set(alias, giving);
+    giving.catch(() => shippedLensFiles.delete(alias));
+  }
+  return giving;
+}
+
+/** @param {string} alias */
+async function fetchShippedLens(alias) {
+  const url = `./pkg/lenses/${encodeURIComponent(alias)}.json`;
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw engineError('Unavailable', `The lens file ${url} could not be downloaded: ${errorText(e)}`);
+  }
+  if (!response.ok) throw engineError('Unavailable', `The lens file ${url} could not be downloaded (HTTP ${response.status}).`);
+  const { Lens } = await loadEngine();
+  Lens.useBuiltins({ [alias]: await response.text() });
+}
+
+/**
+ * Settles as `call` did, except when it failed for want of a shipped lens: then gives that lens
+ * and calls again (once per lens: a call over two lenses may ask for each in turn).
+ * @template T
+ * @param {() => Promise<T>} call
+ * @param {Set<string>} [given] the lenses given for this call so far
+ * @returns {Promise<T>}
+ */
+async function withLensRetry(call, given = new Set()) {
+  try {
+    return await call();
+  } catch (e) {
+    const alias = /** @type {import('./pkg/plumbline.js').PlumblineError} */ (e)?.lensAlias;
+    if (/** @type {{kind?: unknown}} */ (e)?.kind !== 'Uninitialized' || typeof alias !== 'string' || given.has(alias)) throw e;
+    given.add(alias);
+    await giveShippedLens(alias);
+    return withLensRetry(call, given);
+  }
+}
+
+/**
+ * The workspace as its callers use it, every method that returns a promise wrapped in
+ * withLensRetry (properties and synchronous methods as they are).
+ * @param {Workspace} ws
+ * @returns {Workspace}
+ */
+function lensFetchingWorkspace(ws) {
+  return new Proxy(ws, {
+    get(target, key) {
+      const value = Reflect.get(target, key, target);
+      if (typeof value !== 'function') return value;
+      return (/** @type {unknown[]} */ ...args) => {
+        const result = value.apply(target, args);
+        if (!(result instanceof Promise)) return result;
+        let attempts = 0;
+        return withLensRetry(() => (attempts++ === 0 ? result : value.apply(target, args)));
+      };
+    },
+  });
 }
 
 /**

@@ -35,6 +35,7 @@ import { refreshNotificationCount } from './ui/notification-count.js';
 import * as sharedWithYou from './views/shared-with-you.js';
 import { sayError, engineErrorOf } from './errors.js';
 import { trackInputModality } from './input-modality.js';
+import { sharedWorkloads } from './sync/shared-list.js';
 
 /**
  * What every view's render(ctx) is given.
@@ -251,6 +252,11 @@ async function start() {
   watchBackups();
   document.body.dataset.ready = 'true';
   await route();
+  // Team sync of every accepted share runs from the start, whatever page is open; its code
+  // loads only in a browser that shares workloads, and without the sharing screens.
+  if (sharedWorkloads().some(([, role]) => role !== 'removed')) {
+    import('./sync/sync-runner.js').then((m) => m.syncAllShares(api.open)).catch((e) => console.warn('team sync:', e));
+  }
   if ('serviceWorker' in navigator && location.protocol !== 'file:') {
     registerServiceWorker();
   }

@@ -1,4 +1,5 @@
-// Workspace measurements in the browser (IndexedDB and localStorage), run inside the bench page
+// Workspace measurements in the browser (IndexedDB, localStorage, and the app's PouchDB store
+// www/sync/pouch-store.js, which scripts/bench/browser.mjs stages under sync/), run inside the bench page
 // (benches/web/index.html) by scripts/bench/browser.mjs, one step per page.evaluate call so that
 // the driver can print progress and stay under Playwright's timeouts.
 //
@@ -52,8 +53,19 @@ function randomUpdate(q, r) {
   return { selectedChoices };
 }
 
+/**
+ * `Workspace.open`'s options for `storage`: "pouchdb" is the app's PouchDB store, its local
+ * database named `name` (a new store object each time, as a page load makes; the PouchDB
+ * databases themselves stay open in the page, as PouchDB keeps them).
+ */
+async function openOptions(storage, name) {
+  if (storage !== 'pouchdb') return { storage, name };
+  const { openPouchStore } = await import('./sync/pouch-store.js');
+  return { store: await openPouchStore({ name }) };
+}
+
 export async function open(Workspace, storage, name) {
-  return Workspace.open({ storage, name });
+  return Workspace.open(await openOptions(storage, name));
 }
 
 /**
@@ -229,7 +241,7 @@ export async function measure(Workspace, storage, name, { samples = 9, updates =
   let count = 0;
   // open + listWorkloads, from nothing, as a page load does.
   for (let w = 0; w < warmup; w++) {
-    const ws = await Workspace.open({ storage, name });
+    const ws = await Workspace.open(await openOptions(storage, name));
     count = (await ws.listWorkloads()).length;
     ws.close();
     ws.free?.();
@@ -237,7 +249,7 @@ export async function measure(Workspace, storage, name, { samples = 9, updates =
   const openTimes = [];
   const openList = await sample(samples, async () => {
     const t = now();
-    const ws = await Workspace.open({ storage, name });
+    const ws = await Workspace.open(await openOptions(storage, name));
     openTimes.push((now() - t) / 1000);
     const rows = await ws.listWorkloads();
     count = rows.length;
@@ -248,7 +260,7 @@ export async function measure(Workspace, storage, name, { samples = 9, updates =
   out.open = stats(openTimes);
   out.count = count;
 
-  const ws = await Workspace.open({ storage, name });
+  const ws = await Workspace.open(await openOptions(storage, name));
   for (let w = 0; w < warmup; w++) await ws.listWorkloads();
   out.list = stats(await sample(samples, () => ws.listWorkloads()));
   for (let w = 0; w < warmup; w++) await ws.dashboard();
@@ -274,12 +286,16 @@ export async function measure(Workspace, storage, name, { samples = 9, updates =
   return out;
 }
 
-/** Deletes the workspace's data (both storages), for a clean start. */
+/** Deletes the workspace's data (every storage, the PouchDB store's databases too), for a clean start. */
 export async function wipe(name) {
-  await new Promise((resolve) => {
-    const req = indexedDB.deleteDatabase(name);
-    req.onsuccess = req.onerror = req.onblocked = () => resolve();
-  });
+  const pouch = ((await indexedDB.databases?.()) ?? []).map((d) => d.name)
+    .filter((n) => n === `_pouch_${name}` || n.startsWith('_pouch_plumbline-w-'));
+  for (const db of [name, ...pouch]) {
+    await new Promise((resolve) => {
+      const req = indexedDB.deleteDatabase(db);
+      req.onsuccess = req.onerror = req.onblocked = () => resolve();
+    });
+  }
   const prefix = `plumbline/${name}/`;
   const keys = [];
   for (let i = 0; i < localStorage.length; i++) if (localStorage.key(i).startsWith(prefix)) keys.push(localStorage.key(i));

@@ -1,19 +1,23 @@
 // Benchmarks in headless Chromium (playwright-core + Debian's /usr/bin/chromium, toolchain.md §7):
 //   1. the engine through the JS API (benches/web/engine-bench.mjs) in the bench page;
-//   2. the workspace in IndexedDB and in localStorage at 10, 100, 1,000 and 10,000 workloads;
+//   2. the workspace in IndexedDB and in localStorage at 10, 100, 1,000 and 10,000 workloads, and
+//      in the app's PouchDB store (www/sync/pouch-store.js) up to the API seeding count;
 //   3. the web app (www/): navigation to an interactive workload list with 100 workloads stored,
-//      and a click on a choice until the risk counts on screen change.
+//      and a click on a choice until the risk counts on screen change, on the app's default
+//      store (PouchDB) and with the profile pinned to the IndexedDB store it used before.
 //   node scripts/bench/browser.mjs [--only engine,workspace,app]
 // Env: PLUMBLINE_BENCH_QUICK=1 (short run), PLUMBLINE_BENCH_API_SEED (workloads seeded through
 // the API per storage; above it, storage-level copies: default 1000),
-// PLUMBLINE_BENCH_SIZES (default 10,100,1000,10000), CHROMIUM (default /usr/bin/chromium).
+// PLUMBLINE_BENCH_SIZES (default 10,100,1000,10000), PLUMBLINE_BENCH_STORAGES (default
+// indexeddb,localstorage,pouchdb), CHROMIUM (default /usr/bin/chromium).
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ROOT, OUT, QUICK, engineFixtures, writeResults, coreModulePaths } from './common.mjs';
 import { serve } from './server.mjs';
 import { Recorder } from '../../benches/web/harness.mjs';
+import { build } from 'esbuild';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -29,6 +33,8 @@ const SIZES = (process.env.PLUMBLINE_BENCH_SIZES || '10,100,1000,10000').split('
 // says so.
 const API_SEED = Number(process.env.PLUMBLINE_BENCH_API_SEED || 1000);
 const APP_WORKLOADS = 100;
+// Rounds of the stores measured side by side at the largest size (PLUMBLINE_BENCH_AB_ROUNDS).
+const AB_ROUNDS = Number(process.env.PLUMBLINE_BENCH_AB_ROUNDS ?? (QUICK ? 0 : 3));
 
 const rec = new Recorder('chromium');
 const t0 = Date.now();
@@ -67,6 +73,21 @@ function stageBenchSite() {
   return site;
 }
 
+/**
+ * The app's PouchDB store beside the bench page, as the site has it: www/sync/pouch-store.js
+ * and workload-db.js as they are, the PouchDB chunks built as scripts/bundle.mjs builds them.
+ * Resolves to whether it could (a tree without the store measures without it).
+ */
+async function stagePouchStore(site) {
+  const sources = ['pouch-store.js', 'workload-db.js'].map((f) => join(ROOT, 'www', 'sync', f));
+  if (!sources.every(existsSync) || !existsSync(join(ROOT, 'scripts', 'bundle.mjs'))) return false;
+  mkdirSync(join(site, 'sync'), { recursive: true });
+  for (const f of sources) cpSync(f, join(site, 'sync', basename(f)));
+  const { pouchBuildOptions } = await import('../bundle.mjs');
+  await build(pouchBuildOptions(site));
+  return true;
+}
+
 async function openBenchPage(server) {
   const b = await launch();
   b.page.on('console', (m) => {
@@ -99,9 +120,10 @@ async function engineInChromium(server) {
 
 // ---- 2. workspace ------------------------------------------------------------------------------
 
-const STORAGES = [['indexeddb', 'IndexedDB'], ['localstorage', 'localStorage']];
+const STORAGES = [['indexeddb', 'IndexedDB'], ['localstorage', 'localStorage'], ['pouchdb', 'PouchDB store']]
+  .filter(([storage]) => (process.env.PLUMBLINE_BENCH_STORAGES || storage).split(',').includes(storage));
 
-async function workspaceInChromium(server) {
+async function workspaceInChromium(server, { pouch }) {
   const b = await openBenchPage(server);
   const { page } = b;
   if (!(await page.evaluate(() => typeof window.bench.engine.Workspace?.open === 'function'))) {
@@ -112,7 +134,12 @@ async function workspaceInChromium(server) {
   const samplesAt = (n) => (QUICK || n >= 5000 ? 3 : 9);
   const warmupAt = (n) => (n >= 5000 ? 0 : 1);
   const updatesAt = () => (QUICK ? 10 : 60);
+  const kept = [];
   for (const [storage, label] of STORAGES) {
+    if (storage === 'pouchdb' && !pouch) {
+      rec.skip('workspace in Chromium, PouchDB store', 'this tree has no www/sync/pouch-store.js');
+      continue;
+    }
     const name = `bench-${storage}`;
     await page.evaluate((name) => window.bench.workspace.wipe(name), name);
     let seeded = 0;
@@ -142,6 +169,11 @@ async function workspaceInChromium(server) {
         viaApi = apiTo;
       }
       let copyNote = null;
+      if (target > seeded && storage === 'pouchdb') {
+        // Storage-level copies are written in the IndexedDB and localStorage layouts only.
+        rec.skip(`${label}, ${fmtN(target)} workloads`, `measured up to the ${fmtN(seeded)} workloads seeded through the API`);
+        break;
+      }
       if (target > seeded) {
         log(`${label}: copying records at the storage level ${fmtN(seeded)} → ${fmtN(target)}`);
         const c = await page.evaluate(({ storage, name, target }) => window.bench.workspace.cloneToCount(storage, name, target),
@@ -180,8 +212,22 @@ async function workspaceInChromium(server) {
       const use = await page.evaluate((name) => window.bench.workspace.localStorageUse(name), name);
       log(`localStorage: ${fmtN(use.mine)} characters used by ${fmtN(seeded)} workloads`);
     }
-    await page.evaluate((name) => window.bench.workspace.wipe(name), name);
+    kept.push({ storage, label, name, count: seeded });
   }
+  // The stores side by side: on a loaded machine, figures taken minutes apart differ more than
+  // the stores do, so each round measures every store once, one after the other.
+  for (let round = 1; round <= AB_ROUNDS && kept.length > 1; round++) {
+    for (const { storage, label, name, count } of kept) {
+      const m = await page.evaluate(({ storage, name }) =>
+        window.bench.workspace.measure(window.bench.engine.Workspace, storage, name, { samples: 5, updates: 20, warmup: 1 }),
+      { storage, name });
+      const at = `${label}, ${fmtN(count)} workloads, round ${round}`;
+      for (const [what, key] of [['open + listWorkloads', 'openList'], ['dashboard', 'dashboard'], ['updateAnswer', 'updateAnswer']]) {
+        rec.add('workspace-side-by-side', `${at}: ${what}`, 's', m[key]);
+      }
+    }
+  }
+  for (const { name } of kept) await page.evaluate((name) => window.bench.workspace.wipe(name), name);
   await b.close();
 }
 
@@ -219,7 +265,12 @@ async function seedApp(page, url, count) {
   }, { base: url, count });
 }
 
-async function webApp() {
+/**
+ * The web app's figures on `store`: "pouchdb" (the default; its first load carries the seeded
+ * IndexedDB workspace over) or "indexeddb" (the profile pinned to the store the app used before).
+ */
+async function webApp(store) {
+  const on = store === 'pouchdb' ? ', PouchDB store' : ', IndexedDB store';
   if (!existsSync(join(ROOT, 'www', 'index.html'))) {
     rec.skip('web app', 'www/index.html does not exist');
     return;
@@ -239,6 +290,13 @@ async function webApp() {
       return;
     }
 
+    if (store === 'indexeddb') {
+      await b.context.addInitScript(() => {
+        if (location.protocol.startsWith('http')) localStorage.setItem('plumbline.store', 'indexeddb');
+      });
+    }
+    // The development server builds the PouchDB chunks on their first request: not a figure of the app.
+    await fetch(new URL('sync/pouch.js', server.url)).catch(() => {});
     // In every document: note when the workload list has all its rows, and the frame after it.
     await b.context.addInitScript((expected) => {
       const mark = { rowsAt: null, paintedAt: null, rows: 0 };
@@ -283,11 +341,11 @@ async function webApp() {
       }
     }
     const { stats } = await import('../../benches/web/harness.mjs');
-    rec.add('app', `first load of the app: navigation → ${APP_WORKLOADS} workload rows painted`, 's',
-      stats([cold.paintedAt / 1000]), { note: 'fresh profile, but the origin already loaded pkg/ to seed the workloads; no service worker yet' });
-    rec.add('app', `repeat visit: navigation → ${APP_WORKLOADS} workload rows in the DOM`, 's', stats(rowsAt),
+    rec.add('app', `first load of the app: navigation → ${APP_WORKLOADS} workload rows painted${on}`, 's',
+      stats([cold.paintedAt / 1000]), { note: `fresh profile, but the origin already loaded pkg/ to seed the workloads; no service worker yet${store === 'pouchdb' ? '; includes carrying the seeded IndexedDB workspace into PouchDB' : ''}` });
+    rec.add('app', `repeat visit: navigation → ${APP_WORKLOADS} workload rows in the DOM${on}`, 's', stats(rowsAt),
       { note: 'from navigation start (performance.now() of the page)' });
-    rec.add('app', `repeat visit: navigation → ${APP_WORKLOADS} workload rows painted and interactive`, 's', stats(painted),
+    rec.add('app', `repeat visit: navigation → ${APP_WORKLOADS} workload rows painted and interactive${on}`, 's', stats(painted),
       { note: 'the task after the frame that shows the rows' });
 
     // Click on a choice → risk counts updated on screen.
@@ -327,9 +385,9 @@ async function webApp() {
       await page.waitForFunction(() => !/Saving/.test(document.querySelector('.save-state')?.textContent || ''), null, { timeout: 10000 });
     }
     const data = (await page.evaluate(() => window.__benchClicks)).slice(2); // 2 warm-up clicks
-    rec.add('app', 'click on a choice → risk counts changed in the DOM', 's', stats(data.map((d) => (d.t1 - d.t0) / 1000)),
-      { aim: '≤16 ms', note: 'event timeStamp → MutationObserver on #review-risks (the question evaluated in the page with the loaded lens + DOM update; the IndexedDB write follows)' });
-    rec.add('app', 'click on a choice → risk counts painted', 's', stats(data.map((d) => (d.t2 - d.t0) / 1000)),
+    rec.add('app', `click on a choice → risk counts changed in the DOM${on}`, 's', stats(data.map((d) => (d.t1 - d.t0) / 1000)),
+      { aim: '≤16 ms', note: 'event timeStamp → MutationObserver on #review-risks (the question evaluated in the page with the loaded lens + DOM update; the store\'s write follows)' });
+    rec.add('app', `click on a choice → risk counts painted${on}`, 's', stats(data.map((d) => (d.t2 - d.t0) / 1000)),
       { note: 'to the task after the next frame' });
   } finally {
     await b.close();
@@ -340,8 +398,12 @@ async function webApp() {
 // ---- main --------------------------------------------------------------------------------------
 
 const site = stageBenchSite();
+const pouch = await stagePouchStore(site).catch((e) => {
+  log(`the PouchDB store could not be staged: ${e.message}`);
+  return false;
+});
 const server = await serve({ www: site });
-for (const [part, run] of [['engine', () => engineInChromium(server)], ['workspace', () => workspaceInChromium(server)], ['app', webApp]]) {
+for (const [part, run] of [['engine', () => engineInChromium(server)], ['workspace', () => workspaceInChromium(server, { pouch })], ['app', async () => { await webApp('indexeddb'); await webApp('pouchdb'); }]]) {
   if (!wanted(part)) continue;
   try {
     await run();

@@ -78,9 +78,10 @@ const SECTIONS = [
   ['eval', 'Risk evaluation and improvement plan', 'A generated 60-question lens (6 pillars × 10 questions, 4–10 choices + "None of these", 2–3 rules each) and 1,000 generated answer sets (8% unanswered, 5% not applicable, 10% "None of these", the rest random selections with a few best practices not applicable), cycled. Question evaluations per second = 60 / time per `evaluate` call. In wasm, `lens.evaluate` includes reading the JS answers and returning JS objects; "no JS boundary" runs the same core function inside wasm (benchmark-only module `benches/wasm`).'],
   ['analysis', 'Rule analysis', 'Exhaustive rule analysis (`review::analysis::analyze`) of every question. In wasm it runs in the benchmark-only module: the public JS API only runs it inside `Lens.parse`/`Lens.lint`, whose figures above include it.'],
   ['workspace', 'Workspace in Chromium (1,000 and 10,000 workloads)', 'A fresh `Workspace.open({storage, name})` + `listWorkloads()` per sample (as a page load does), `listWorkloads` and `dashboard` on an open workspace, and `updateAnswer` on random workloads and questions (p50 = median, with p95). Every workload has 2 answered questions of the framework lens.'],
+  ['workspace-side-by-side', 'Workspace in Chromium: the stores side by side', 'At the largest size measured, each round measures every store once, one after the other (5 samples, 20 updates each), so that a loaded machine weighs on the stores alike. The PouchDB store is the app\'s (www/sync/pouch-store.js, on the built PouchDB chunk), seeded through the API only.'],
   ['workspace-small', 'Workspace in Chromium (10 and 100 workloads)', 'Same measurements at the smaller sizes (used for the growth table).'],
   ['seeding', 'Seeding through the public API', 'Time per call while seeding: `defineWorkload` reads every stored workload to check name uniqueness, so it grows with the number stored.'],
-  ['app', 'The web app (www/) in Chromium', 'Served by `scripts/serve.mjs --dev` (www/ at /, pkg/ at /pkg/: unbundled, as the seeding needs pkg/plumbline.js) with 100 workloads seeded through the API into the app\'s own IndexedDB workspace. Navigation: from navigation start (`performance.now()` in the page) to the `MutationObserver` call that sees all 100 rows, and to the task after the next frame (rows painted; the page can take input). Click: the click event\'s `timeStamp` to the mutation of the risk counts (`#review-risks`), measured inside the page.'],
+  ['app', 'The web app (www/) in Chromium', 'Served by `scripts/serve.mjs --dev` (www/ at /, pkg/ at /pkg/: unbundled, as the seeding needs pkg/plumbline.js) with 100 workloads seeded through the API into the app\'s own IndexedDB workspace, measured twice: with the profile pinned to that IndexedDB store, and on the app\'s default PouchDB store (its first load carries the seeded workspace over). Navigation: from navigation start (`performance.now()` in the page) to the `MutationObserver` call that sees all 100 rows, and to the task after the next frame (rows painted; the page can take input). Click: the click event\'s `timeStamp` to the mutation of the risk counts (`#review-risks`), measured inside the page.'],
   ['start', 'Web app start in Chromium (empty workspace)', 'The site `scripts/serve.mjs` serves by default (the built site, target/site/), an empty workspace. From navigation start (`performance.now()` in the page) to the task after the frame that shows the workload list (its empty state). First visit: a fresh profile each sample (nothing cached, no service worker). Repeat visit: the same profile afterwards, its service worker installed. Throttled: CDP `Network.emulateNetworkConditions` on the page (40 ms latency, 9 Mbit/s both ways; the server does not compress). Requests: those that reached the server, until it had been quiet for 1 s (the service worker\'s install included).'],
   ['export', 'Exports (core, native)', 'A workload with 3 lenses fully answered (framework, serverless and the generated 60-question lens as a custom lens) on the memory store: collecting the export model through the public workspace API, then each format from it; and the consolidated report of 1,000 workloads (`benches/export.rs`).'],
   ['sync', 'Team sync (PouchDB ↔ the CouchDB-protocol test server)', 'One-shot `PouchDB.replicate` between a local memory database in Node and a fresh database of the test server (`scripts/couch-server.mjs`, its own process on 127.0.0.1, express-pouchdb over the memory adapter), as a user logged in through `_session`, with the design document\'s `validate_doc_update` run for every written document (the test server runs it in Node\'s `vm` and reads the design document for each one, so pushes here are slower than on Apache CouchDB). Documents in the shapes of `../shared/docs/sync.md`; the 3-lens workload is the framework and serverless lenses and a generated 60-question custom lens, every question answered, with lens and pillar notes and the custom lens\'s version document. One replication per sample, fresh databases each time (`scripts/bench/sync.mjs`).'],
@@ -148,21 +149,24 @@ function workspaceSummary() {
     ['updateAnswer', '10,000', ''],
   ];
   if (!records.some((r) => r.section === 'workspace')) return null;
-  const lines = ['| Figure | IndexedDB | localStorage | Aim |', '|---|---|---|---|'];
+  const lines = ['| Figure | IndexedDB | localStorage | PouchDB store (the app\'s) | Aim |', '|---|---|---|---|---|'];
   for (const [what, n, aim] of rows) {
     const label = what === 'updateAnswer' ? `${what} p50 (p95), ${n} workloads` : `${what}, ${n} workloads`;
-    lines.push(`| ${label} | ${cell(at('IndexedDB', n, what))} | ${cell(at('localStorage', n, what))} | ${aim} |`);
+    lines.push(`| ${label} | ${cell(at('IndexedDB', n, what))} | ${cell(at('localStorage', n, what))} | ${cell(at('PouchDB store', n, what))} | ${aim} |`);
   }
   return lines.join('\n');
 }
 
 function otherSummary() {
   const rows = [
-    ['Web app: navigation → 100 workload rows painted (repeat visit)', find('chromium', 'app', /^repeat visit: .* painted/), ''],
-    ['Web app: navigation → 100 workload rows painted (first load)', find('chromium', 'app', /^first load/), ''],
+    ['Web app: navigation → 100 workload rows painted (repeat visit), PouchDB store', find('chromium', 'app', /^repeat visit: .* painted.*PouchDB/), ''],
+    ['Web app: navigation → 100 workload rows painted (repeat visit), IndexedDB store', find('chromium', 'app', /^repeat visit: .* painted.*IndexedDB/), ''],
+    ['Web app: navigation → 100 workload rows painted (first load, migration included), PouchDB store', find('chromium', 'app', /^first load.*PouchDB/), ''],
+    ['Web app: navigation → 100 workload rows painted (first load), IndexedDB store', find('chromium', 'app', /^first load.*IndexedDB/), ''],
     ['Web app start: navigation → list painted, first visit (loopback)', find('chromium', 'start', /^first visit \(loopback\): navigation/), '≤400 ms'],
     ['Web app start: navigation → list painted, repeat visit (loopback)', find('chromium', 'start', /^repeat visit \(loopback\): navigation/), '≤200 ms'],
-    ['Web app: click on a choice → risk counts changed', find('chromium', 'app', /^click on a choice → risk counts changed/), '≤16 ms'],
+    ['Web app: click on a choice → risk counts changed, PouchDB store', find('chromium', 'app', /^click on a choice → risk counts changed.*PouchDB/), '≤16 ms'],
+    ['Web app: click on a choice → risk counts changed, IndexedDB store', find('chromium', 'app', /^click on a choice → risk counts changed.*IndexedDB/), '≤16 ms'],
     ['Size: engine .wasm, gzip', find('size', 'size', /plumbline_bg\.wasm: gzip/), null],
     ['Size: JS glue, gzip', find('size', 'size', /plumbline\.js: gzip/), null],
     ['Size: whole app as served, gzip', find('size', 'size', /whole app as served.*: gzip/), null],

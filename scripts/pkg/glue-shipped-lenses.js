@@ -2,10 +2,13 @@
 // ---- The shipped lens files (appended by scripts/pkg/shipped-lenses.mjs) ----------------------
 // The engine embeds no lens: `Workspace.open` hands it the package's lenses/*.json, fetched once
 // next to this file (or from `options.lenses`), unless `Lens.useBuiltins` already did (the
-// Node entries do it on import, from disk).
+// Node entries do it on import, from disk). With `loadLenses: false` it fetches nothing: the
+// caller gives each lens when a call rejects with `kind: "Uninitialized"` and its `lensAlias`
+// (the web app does, so that its first page waits for no lens file).
 
-/** Set once `Lens.useBuiltins` has accepted the texts: nothing more to fetch. */
-let shippedLensesGiven = false;
+/** The shipped lenses `Lens.useBuiltins` has accepted: nothing more to fetch for them. */
+const shippedLensesGiven = new Set();
+const SHIPPED_LENS_ALIASES = ["wellarchitected", "serverless"];
 /** One download per folder, shared by concurrent opens; forgotten when it fails. */
 const shippedLensDownloads = new Map();
 
@@ -26,7 +29,7 @@ function shippedLensUrls(folder) {
     }
     const href = typeof folder === "string" ? folder : String(folder.href);
     const base = new URL(href.endsWith("/") ? href : `${href}/`, globalThis.location?.href);
-    return ["wellarchitected", "serverless"].map((alias) => [alias, new URL(`${alias}.json`, base)]);
+    return SHIPPED_LENS_ALIASES.map((alias) => [alias, new URL(`${alias}.json`, base)]);
 }
 
 async function downloadShippedLenses(folder) {
@@ -44,20 +47,30 @@ async function downloadShippedLenses(folder) {
     return texts;
 }
 
-/** `options` without `lenses`, once the shipped lenses are in the engine. */
+/** `options` without `lenses` and `loadLenses`, once the shipped lenses are in the engine. */
 async function withShippedLenses(options) {
-    const hasLenses = options !== null && typeof options === "object" && Object.hasOwn(options, "lenses");
-    if (!hasLenses) {
-        if (!shippedLensesGiven) Lens.useBuiltins(await shippedLensesFrom(undefined));
+    const has = (key) => options !== null && typeof options === "object" && Object.hasOwn(options, key);
+    if (!has("lenses") && !has("loadLenses")) {
+        await giveMissingShippedLenses(undefined);
         return options;
     }
-    const { lenses, ...rest } = options;
+    const { lenses, loadLenses, ...rest } = options;
+    if (loadLenses !== undefined && typeof loadLenses !== "boolean") {
+        const error = new Error("loadLenses: must be true or false");
+        Object.assign(error, { kind: "Validation", field: "loadLenses" });
+        throw error;
+    }
     const isFolder = typeof lenses === "string" || (lenses !== null && typeof lenses === "object" && "href" in lenses);
     // Texts given are always handed over (they replace texts that did not parse); a folder is
-    // only fetched while nothing was given.
+    // only fetched for the lenses not given yet.
     if (!isFolder && lenses !== undefined) Lens.useBuiltins(lenses);
-    else if (!shippedLensesGiven) Lens.useBuiltins(await shippedLensesFrom(lenses));
+    if (loadLenses !== false) await giveMissingShippedLenses(isFolder ? lenses : undefined);
     return rest;
+}
+
+async function giveMissingShippedLenses(folder) {
+    if (SHIPPED_LENS_ALIASES.every((alias) => shippedLensesGiven.has(alias))) return;
+    Lens.useBuiltins(await shippedLensesFrom(folder));
 }
 
 function shippedLensesFrom(folder) {

@@ -4,8 +4,9 @@
 // files of lenses/, exported as `plumbline-review/lenses/<alias>.json`, and the glue
 // (pkg/plumbline.js) gets two patches:
 // - `Workspace.open` first hands the engine the shipped lens texts (fetched next to the glue,
-//   or taken from `options.lenses`), then opens as before;
-// - `Lens.useBuiltins` remembers that the texts were given, so nothing is fetched after the
+//   or taken from `options.lenses`), then opens as before; with `loadLenses: false` it fetches
+//   none (the engine then asks for each on first need: `Uninitialized` with `lensAlias`);
+// - `Lens.useBuiltins` remembers which lenses were given, so they are not fetched after the
 //   Node entries (or the app) gave them.
 // The helpers are scripts/pkg/glue-shipped-lenses.js, appended to the glue. wasm-bindgen is
 // pinned exactly (Cargo.toml), so the patched lines are known; any drift fails the build here.
@@ -29,7 +30,7 @@ patch(
 );
 patch(
   "static useBuiltins(texts) {",
-  "static useBuiltins(texts) {\n        Lens.#useBuiltins(texts);\n        shippedLensesGiven = true;\n    }\n    static #useBuiltins(texts) {",
+  "static useBuiltins(texts) {\n        Lens.#useBuiltins(texts);\n        for (const alias of Object.keys(texts)) shippedLensesGiven.add(alias);\n    }\n    static #useBuiltins(texts) {",
 );
 glue += readFileSync(new URL("./glue-shipped-lenses.js", import.meta.url), "utf8");
 writeFileSync(file, glue);

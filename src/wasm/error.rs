@@ -5,6 +5,7 @@
 
 use wasm_bindgen::JsValue;
 
+use crate::catalog::CatalogError;
 use crate::lens::Diagnostic;
 use crate::workload::{ImportAnswersError, Problem, WorkspaceError};
 
@@ -106,6 +107,9 @@ impl Thrown for WorkspaceError {
         if let Some(id) = self.record_id() {
             extra.push(("recordId", JsValue::from_str(id)));
         }
+        if let Some(alias) = self.lens_alias() {
+            extra.push(("lensAlias", JsValue::from_str(alias)));
+        }
         if let Some(d) = self.diagnostics() {
             extra.push(("diagnostics", diagnostics_of(d)));
         }
@@ -114,6 +118,21 @@ impl Thrown for WorkspaceError {
             extra.push(("problems", problems_of(&problems)));
         }
         js_error(self.kind(), &self.to_string(), &extra)
+    }
+}
+
+/// A shipped lens that cannot be had: `Uninitialized` or `LensInvalid` with `lensAlias`, or
+/// `Validation` (`field: "lenses"`) for texts given under an alias that is not shipped.
+impl Thrown for CatalogError {
+    fn thrown(self) -> JsValue {
+        match self {
+            CatalogError::UnknownAlias { .. } => js_error(
+                self.kind(),
+                &self.to_string(),
+                &[("field", "lenses".into())],
+            ),
+            other => WorkspaceError::from(other).thrown(),
+        }
     }
 }
 

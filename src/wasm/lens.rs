@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use super::convert::{answers, input, lens_text, string, to_js, value, Reply};
 use super::dispose::{guard_disposal, LENS_DISPOSED, LENS_GUARDED};
-use super::error::{js_error, lens_invalid, unknown_lens};
+use super::error::{js_error, lens_invalid, unknown_lens, Thrown};
 use crate::catalog;
 use crate::lens::{self, Diagnostic};
 use crate::review::{self, Answer, PlanOptions};
@@ -65,32 +65,29 @@ impl JsLens {
     }
 
     /// A lens shipped with Plumbline: `"wellarchitected"` (the framework) or `"serverless"`.
-    /// Throws `kind: "NotFound"` for any other alias, and `kind: "Uninitialized"` while the
-    /// shipped lens files are not loaded (the Node entries load them on import; in a browser,
-    /// `Workspace.open` or `Lens.useBuiltins` does).
+    /// Throws `kind: "NotFound"` for any other alias, and `kind: "Uninitialized"` with
+    /// `lensAlias` while that lens's file is not loaded (the Node entries load them on import;
+    /// in a browser, `Workspace.open` or `Lens.useBuiltins` does).
     pub fn builtin(
         #[wasm_bindgen(unchecked_param_type = "string")] alias: JsValue,
     ) -> Result<JsLens, JsValue> {
         let alias = string(alias, "alias")?;
-        catalog::loaded()
-            .map_err(|e| js_error(e.kind(), &e.to_string(), &[]))?
-            .iter()
-            .find(|l| l.alias == alias)
-            .map(|l| JsLens::new(Rc::new(l.lens.clone())))
-            .ok_or_else(|| unknown_lens(&alias))
+        let lens = catalog::shipped(&alias).ok_or_else(|| unknown_lens(&alias))?;
+        Ok(JsLens::new(Rc::new(
+            lens.map_err(Thrown::thrown)?.lens.clone(),
+        )))
     }
 
-    /// Hands the engine the shipped lens files: `{ wellarchitected: text, serverless: text }`,
-    /// the texts of the package's `lenses/*.json`. Parsed once, on first use; once parsed,
-    /// later calls change nothing. Throws `kind: "Validation"` (`field: "lenses"`) for a
-    /// missing or unknown alias.
+    /// Hands the engine shipped lens files: `{ wellarchitected: text, serverless: text }`, or
+    /// any of them, the texts of the package's `lenses/*.json`. Each is parsed once, on first
+    /// use; once parsed, giving it again changes nothing. Throws `kind: "Validation"`
+    /// (`field: "lenses"`) for an alias that is not shipped (and then keeps none of them).
     #[wasm_bindgen(js_name = useBuiltins)]
     pub fn use_builtins(
         #[wasm_bindgen(unchecked_param_type = "Record<string, string>")] texts: JsValue,
     ) -> Result<(), JsValue> {
         let texts: std::collections::BTreeMap<String, String> = input(texts, "lenses")?;
-        catalog::use_texts(texts.into_iter().collect())
-            .map_err(|e| js_error(e.kind(), &e.to_string(), &[("field", "lenses".into())]))
+        catalog::use_texts(texts.into_iter().collect()).map_err(Thrown::thrown)
     }
 
     #[wasm_bindgen(getter)]

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::catalog::CatalogError;
 use crate::lens::Diagnostic;
 use crate::store::StoreError;
 
@@ -38,6 +39,9 @@ pub enum WorkspaceError {
     FileInvalid { path: String, message: String },
     /// The store failed; nothing was changed.
     Storage(StoreError),
+    /// A shipped lens the call needs is not loaded yet (`Uninitialized`, naming it: give its
+    /// file and call again), or its file does not parse. Nothing was changed.
+    ShippedLens(CatalogError),
 }
 
 impl WorkspaceError {
@@ -100,6 +104,7 @@ impl WorkspaceError {
             WorkspaceError::Conflict { .. } => "Conflict",
             WorkspaceError::LensInvalid { .. } => "LensInvalid",
             WorkspaceError::FileInvalid { .. } => "Validation",
+            WorkspaceError::ShippedLens(e) => e.kind(),
             WorkspaceError::Storage(e) => match e {
                 StoreError::QuotaExceeded { .. } => "QuotaExceeded",
                 StoreError::Corrupted { .. } => "Corrupted",
@@ -128,6 +133,14 @@ impl WorkspaceError {
         }
     }
 
+    /// The shipped lens a call needs and does not have (`Uninitialized`), or whose file is bad.
+    pub fn lens_alias(&self) -> Option<&str> {
+        match self {
+            WorkspaceError::ShippedLens(e) => e.lens_alias(),
+            _ => None,
+        }
+    }
+
     /// The JSON path of the problem in an imported file.
     pub fn path(&self) -> Option<&str> {
         match self {
@@ -143,6 +156,12 @@ impl WorkspaceError {
             WorkspaceError::FileInvalid { .. } => Some("backup"),
             _ => None,
         }
+    }
+}
+
+impl From<CatalogError> for WorkspaceError {
+    fn from(e: CatalogError) -> Self {
+        WorkspaceError::ShippedLens(e)
     }
 }
 
@@ -172,6 +191,7 @@ impl fmt::Display for WorkspaceError {
                 )
             }
             WorkspaceError::Storage(e) => write!(f, "{e}"),
+            WorkspaceError::ShippedLens(e) => write!(f, "{e}"),
         }
     }
 }
@@ -180,6 +200,7 @@ impl std::error::Error for WorkspaceError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             WorkspaceError::Storage(e) => Some(e),
+            WorkspaceError::ShippedLens(e) => Some(e),
             _ => None,
         }
     }

@@ -13,6 +13,7 @@
 //! - [`template`]: review templates (answers prepared once, copied into workloads, updates).
 //! - [`profile`]: profiles (business priorities), their questionnaire, notifications.
 //! - [`custom_lens`]: custom lenses kept in the store — drafts, published versions, the lookup.
+//! - [`shipped`]: the shipped lenses a workspace offers, each one's content had on first need.
 //! - [`compare`]: two states of a workload (milestones or now) side by side.
 //! - [`exchange`]: answers files in and out (AWS ListAnswers JSON).
 //! - [`backup`]: the whole workspace in one file, and restoring it.
@@ -42,6 +43,7 @@ pub mod profile;
 mod properties;
 mod record;
 mod shell;
+pub mod shipped;
 mod summary;
 pub mod template;
 pub mod time;

@@ -24,6 +24,7 @@ use super::plan::{Halt, Planned, Planning};
 use super::record::{
     to_body, AnswerDoc, MilestoneDoc, ReviewDoc, Stored, WorkloadDoc, WorkloadListing,
 };
+use super::shipped::{LensSource, ShippedLenses};
 use super::time::iso_utc;
 use crate::catalog::{CatalogLens, LensSummary, FRAMEWORK_ALIAS};
 use crate::lens::model::{Pillar, Question};
@@ -49,8 +50,8 @@ pub(crate) type WorkloadPlan<'p> =
 /// generic, so the code that uses it exists once in the wasm module.
 pub(crate) struct Core {
     pub env: Box<dyn Environment>,
-    /// The shipped lenses (or a test's set), framework first.
-    pub lenses: Vec<Rc<CatalogLens>>,
+    /// The shipped lenses (or a test's set), framework first, each with its content once had.
+    pub shipped: ShippedLenses,
     /// Parsed custom lens versions by `alias@version` (see `custom_lens::resolve`).
     pub custom_cache: RefCell<Vec<(String, Rc<CatalogLens>)>>,
 }
@@ -77,20 +78,25 @@ impl<S: Store> Workspace<S> {
     #[cfg(any(not(target_arch = "wasm32"), feature = "embedded-lenses"))]
     pub async fn open(store: S, env: impl Environment + 'static) -> Result<Self, WorkspaceError> {
         // One copy per workspace: reviews then share the lenses as custom ones (`Rc`).
-        Self::open_with(store, env, crate::catalog::builtin().to_vec()).await
+        Self::open_with_lenses(store, env, crate::catalog::builtin().to_vec()).await
+    }
+
+    /// Opens a workspace over `store` that lists the shipped lenses from their metadata and
+    /// gets each one's content from `source` when a call first needs it (none is needed to
+    /// open, nor to list workloads or lenses). A call that needs a lens `source` does not have
+    /// yet fails with `ShippedLens(NotLoaded)` naming it, and changes nothing: give the lens to
+    /// the source and call again.
+    pub async fn open_on_demand(
+        store: S,
+        env: impl Environment + 'static,
+        source: LensSource,
+    ) -> Result<Self, WorkspaceError> {
+        Self::open_with(store, env, ShippedLenses::on_demand(source)).await
     }
 
     /// Opens a workspace with an explicit lens set, which must include the framework lens
     /// (`wellarchitected`). For tests; custom lenses are kept in the store instead.
     pub async fn open_with_lenses(
-        store: S,
-        env: impl Environment + 'static,
-        lenses: Vec<CatalogLens>,
-    ) -> Result<Self, WorkspaceError> {
-        Self::open_with(store, env, lenses).await
-    }
-
-    async fn open_with(
         store: S,
         env: impl Environment + 'static,
         lenses: Vec<CatalogLens>,
@@ -101,11 +107,19 @@ impl<S: Store> Workspace<S> {
                 format!("the lens set must include the framework lens `{FRAMEWORK_ALIAS}`"),
             ));
         }
+        Self::open_with(store, env, ShippedLenses::all(lenses)).await
+    }
+
+    async fn open_with(
+        store: S,
+        env: impl Environment + 'static,
+        shipped: ShippedLenses,
+    ) -> Result<Self, WorkspaceError> {
         let workspace = Workspace {
             store,
             core: Core {
                 env: Box::new(env),
-                lenses: lenses.into_iter().map(Rc::new).collect(),
+                shipped,
                 custom_cache: RefCell::new(Vec::new()),
             },
         };
@@ -119,12 +133,13 @@ impl<S: Store> Workspace<S> {
 
     /// The shipped lenses, framework first (custom lenses: [`Workspace::list_lenses`]).
     pub fn lenses(&self) -> Vec<LensSummary> {
-        self.core.lenses.iter().map(|l| l.summary()).collect()
+        self.core.shipped.summaries()
     }
 
-    /// A shipped lens with its content (custom lenses: [`Workspace::get_lens`]).
-    pub fn lens(&self, alias: &str) -> Option<&CatalogLens> {
-        self.core.lens(alias)
+    /// A shipped lens with its content (custom lenses: [`Workspace::get_lens`]); `None` when
+    /// `alias` is not a shipped lens, `ShippedLens` when its content cannot be had yet.
+    pub fn lens(&self, alias: &str) -> Result<Option<Rc<CatalogLens>>, WorkspaceError> {
+        self.core.shipped_lens(alias)
     }
 
     /// The underlying store (for export, sync and tests).
@@ -161,15 +176,6 @@ impl<S: Store> Workspace<S> {
     }
 
     // The reads of the operations not yet written as plans: each is a read-only plan.
-
-    /// A lens to apply now: a shipped lens, or a custom lens's latest published version.
-    pub(crate) async fn catalog_lens(
-        &self,
-        field: &str,
-        alias: &str,
-    ) -> Result<Rc<CatalogLens>, WorkspaceError> {
-        self.query(|p| p.catalog_lens(field, alias)).await
-    }
 
     /// The lens as workload `workload` uses it: the version its review recorded.
     pub(crate) async fn workload_lens(

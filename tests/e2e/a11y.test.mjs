@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { session, openApp, waitForView, defineWorkloadUI, axe, screenshot, SCREENSHOTS } from './support.mjs';
 import { fillWorkspace, pageList, openEverything, WIDTHS } from './pages.mjs';
 import { customLens } from './custom-lens.mjs';
-import { records, change } from './idb.mjs';
+import { records, change } from './pouch-records.mjs';
 
 const require = createRequire(import.meta.url);
 let axeMissing = null;

@@ -1,6 +1,7 @@
 // Back up workspace → wipe the browser profile → Restore from backup gives back an identical
 // workspace; a second restore over changed data asks per item and keeps both when told to.
-// Everything through the Settings page, in real Chromium with real IndexedDB.
+// Everything through the Settings page, in real Chromium, on the app's default store (the
+// PouchDB store over IndexedDB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

@@ -1,18 +1,22 @@
 // Damage stays local (issue 12, point 2): each kind of stored record is damaged directly in
-// IndexedDB under the app, and after a reload the Workloads list, the Dashboard and the other
+// the app's store (the PouchDB store, the default) under the app, and after a reload the Workloads list, the Dashboard and the other
 // workload's overview, review and plan pages still work; the damaged workload is shown as
 // damaged (a Damaged row, or its page names the damage) and Delete removes it, after which its
 // name can be used again. Repair computes damaged totals again.
 //
 // Two workloads are seeded through the app's own engine module (www/api.js, imported in the
-// page, so it shares the app's workspace); records are then changed with plain IndexedDB calls
-// on the database `plumbline`, object store `docs`, values `{rev, body}` keyed by record id.
+// page, so it shares the app's workspace); records are then changed in the PouchDB documents
+// that hold them (./pouch-records.mjs: values `{rev, body}` keyed by the engine's record id).
+// A revision of the wrong type cannot be stored in PouchDB (it keeps `_rev` itself): that case
+// runs on the storage it is about, the IndexedDB store (the profile pinned to it, records
+// changed with plain IndexedDB calls, ./idb.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { session, openApp, waitForView, defineWorkloadUI } from './support.mjs';
 import { question, bestPractices } from './lens-data.mjs';
 import { customLens } from './custom-lens.mjs';
-import { records, change } from './idb.mjs';
+import * as pouchRecords from './pouch-records.mjs';
+import * as idbRecords from './idb.mjs';
 
 const WA = 'wellarchitected';
 const TITLE = question('priorities').title;
@@ -80,7 +84,7 @@ async function deleteAndReuse(s, button, a) {
   await dialog.getByRole('button', { name: 'Delete' }).click();
   await waitForView(s.page, /^\/workloads$/);
   await s.page.locator(`tbody tr[data-workload-id="${a}"]`).waitFor({ state: 'detached' });
-  const left = Object.keys(await records(s.page)).filter((id) => id.includes(a));
+  const left = Object.keys(await s.stored.records(s.page)).filter((id) => id.includes(a));
   assert.deepEqual(left, [], 'no record of the deleted workload is left');
   const again = await defineWorkloadUI(s.page, s.server.url, { name: 'Checkout' });
   assert.notEqual(again, a);
@@ -140,8 +144,9 @@ const CASES = [
     damagedCount: 1,
   },
   {
-    name: 'workload record: a wrong rev type (rev: 7)',
+    name: 'workload record: a wrong rev type (rev: 7), in the IndexedDB store',
     damage: workloadRecord((v) => ({ rev: 7, body: v.body })),
+    storage: 'indexeddb',
     shows: (s, ids) => onListRow(s, ids, { name: true }),
     damagedCount: 1,
   },
@@ -201,12 +206,18 @@ const CASES = [
   },
 ];
 
-/** A test on a fresh browser with the two workloads seeded; the page logs no error. */
-function seeded(name, body) {
+/**
+ * A test on a fresh browser with the two workloads seeded in `storage` (the app's default, the
+ * PouchDB store, or "indexeddb": the profile pinned to that store); the page logs no error.
+ * `s.stored` reads and changes the records under the app.
+ */
+function seeded(name, body, { storage = 'pouchdb' } = {}) {
   test(name, { timeout: 120_000 }, async () => {
     // Unbundled (www/ as it is): the test drives the app's own modules (api.js).
     const s = await session({ server: { dev: true } });
     try {
+      s.stored = storage === 'indexeddb' ? idbRecords : pouchRecords;
+      if (storage === 'indexeddb') await idbRecords.pinStore(s.context);
       await body(s, await seed(s.page, s.server.url));
       assert.deepEqual(s.errors, []);
     } finally {
@@ -217,17 +228,17 @@ function seeded(name, body) {
 
 for (const c of CASES) {
   seeded(`damaged ${c.name}: other workloads work, the damaged one is shown and deleted`, async (s, ids) => {
-    await change(s.page, await c.damage(s.page, ids, await records(s.page)));
+    await s.stored.change(s.page, await c.damage(s.page, ids, await s.stored.records(s.page)));
     await s.page.reload();
     await otherWorkloadWorks(s.page, s.server.url, ids.b, { damagedCount: c.damagedCount ?? 0 });
     const del = await c.shows(s, ids);
     await deleteAndReuse(s, del, ids.a);
     await otherWorkloadWorks(s.page, s.server.url, ids.b);
-  });
+  }, { storage: c.storage });
 }
 
 seeded('dangling reference: answers of a workload whose record is gone', async (s, ids) => {
-  await change(s.page, { remove: [`workload/${ids.a}`] });
+  await s.stored.change(s.page, { remove: [`workload/${ids.a}`] });
   await s.page.reload();
   await otherWorkloadWorks(s.page, s.server.url, ids.b);
   await openApp(s.page, s.server.url, '#/workloads');
@@ -239,8 +250,8 @@ seeded('dangling reference: answers of a workload whose record is gone', async (
 
 seeded('damaged custom lens: a Damaged row on the Lenses page, workloads work, Delete removes it', async (s, ids) => {
   const id = `customlens/${ids.alias}`;
-  const all = await records(s.page);
-  await change(s.page, { put: { [id]: { rev: all[id].rev, body: { lensAlias: 3 } } } });
+  const all = await s.stored.records(s.page);
+  await s.stored.change(s.page, { put: { [id]: { rev: all[id].rev, body: { lensAlias: 3 } } } });
   await s.page.reload();
   await openApp(s.page, s.server.url, '#/lenses');
   assert.match(await text(s.page), /Well-Architected Framework/);
@@ -253,15 +264,15 @@ seeded('damaged custom lens: a Damaged row on the Lenses page, workloads work, D
   await s.page.getByRole('dialog').getByRole('button', { name: 'Delete lens' }).click();
   await s.page.locator('[data-custom-status]').filter({ hasText: /^Deleted/ }).waitFor();
   assert.equal(await s.page.locator(`tr[data-lens-alias="${ids.alias}"]`).count(), 0);
-  assert.deepEqual(Object.keys(await records(s.page)).filter((k) => k.includes(ids.alias)), []);
+  assert.deepEqual(Object.keys(await s.stored.records(s.page)).filter((k) => k.includes(ids.alias)), []);
 });
 
 seeded('Repair: damaged totals are computed again and the row is a normal row', async (s, ids) => {
   await openApp(s.page, s.server.url, '#/workloads');
   const before = await row(s.page, ids.a).locator('td.num').allInnerTexts();
-  const all = await records(s.page);
+  const all = await s.stored.records(s.page);
   const id = `workload/${ids.a}`;
-  await change(s.page, { put: { [id]: { rev: all[id].rev, body: { ...all[id].body, riskCounts: 'lots' } } } });
+  await s.stored.change(s.page, { put: { [id]: { rev: all[id].rev, body: { ...all[id].body, riskCounts: 'lots' } } } });
   await s.page.reload();
   await openApp(s.page, s.server.url, '#/workloads');
   assert.equal(await row(s.page, ids.a).getAttribute('data-damaged'), 'true');
@@ -271,7 +282,7 @@ seeded('Repair: damaged totals are computed again and the row is a normal row', 
   await s.page.locator('#announcer').filter({ hasText: 'Checkout repaired' }).waitFor();
 
   // A damaged answer: Repair on the workload's page removes it and the page works again.
-  await change(s.page, { put: { [`answer/${ids.a}/${WA}/priorities`]: { rev: '9-x', body: { questionId: 12 } } } });
+  await s.stored.change(s.page, { put: { [`answer/${ids.a}/${WA}/priorities`]: { rev: '9-x', body: { questionId: 12 } } } });
   await s.page.reload();
   await openApp(s.page, s.server.url, `#/workloads/${ids.a}`);
   await s.page.getByRole('button', { name: 'Repair Checkout' }).click();
@@ -279,7 +290,7 @@ seeded('Repair: damaged totals are computed again and the row is a normal row', 
   await s.page.locator('#announcer').filter({ hasText: /answer to question “priorities”/ }).waitFor();
 
   // Properties that cannot be read: Repair says so and suggests export, then delete.
-  await change(s.page, { put: { [id]: { rev: all[id].rev, body: null } } });
+  await s.stored.change(s.page, { put: { [id]: { rev: all[id].rev, body: null } } });
   await s.page.reload();
   await openApp(s.page, s.server.url, '#/workloads');
   await row(s.page, ids.a).getByRole('button', { name: /^Repair / }).click();

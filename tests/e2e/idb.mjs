@@ -1,6 +1,8 @@
 // The app's IndexedDB, read and written from the page with plain IndexedDB calls, to damage
 // records under the engine: database `plumbline`, object store `docs`, values `{rev, body}`
-// keyed by record id (see src/store/indexeddb.rs and src/workload/keys.rs).
+// keyed by record id (see src/store/indexeddb.rs and src/workload/keys.rs). The app keeps its
+// workspace there only in a profile pinned to that store (pinStore); by default it is the
+// PouchDB store (./pouch-records.mjs), which migrates this database on first open.
 
 /** Every stored record: {id: value}. */
 export const records = (page) => page.evaluate(async () => {
@@ -42,3 +44,17 @@ export const change = (page, { put = {}, remove = [] }) => page.evaluate(async (
   }
 }, { put, remove });
 
+
+/**
+ * Pins the browser profile to the IndexedDB store (www/sync/app-store.js) from the next page on,
+ * before any of the app's code runs, until unpinStore: the app then writes the IndexedDB layout.
+ */
+export const pinStore = (context) => context.addInitScript(() => {
+  if (!localStorage.getItem('test.unpinned')) localStorage.setItem('plumbline.store', 'indexeddb');
+});
+
+/** Lifts the pin: from the next page load, the app's default store (PouchDB). */
+export const unpinStore = (page) => page.evaluate(() => {
+  localStorage.setItem('test.unpinned', 'true');
+  localStorage.removeItem('plumbline.store');
+});

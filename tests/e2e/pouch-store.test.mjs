@@ -1,13 +1,13 @@
-// The app on the PouchDB store (www/sync/app-store.js) in Chromium: a workspace the current
-// build stored in IndexedDB (a workload, an answer with notes, a milestone, and a damaged
-// record put under the engine) is carried into PouchDB on the first open with the store
-// chosen, once; the app then shows it all, keeps new changes across reloads, and each
+// The app on the PouchDB store (www/sync/app-store.js, the default) in Chromium: a workspace
+// stored in the IndexedDB layout the app used before (written by this build with the profile
+// pinned to that store: a workload, an answer with notes, a milestone, and a damaged record put
+// under the engine) is carried into PouchDB on the first open without the pin, once; the app then shows it all, keeps new changes across reloads, and each
 // workload has its own PouchDB database in IndexedDB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { session, openApp, waitForView, defineWorkloadUI, answerAndSaveMilestone } from './support.mjs';
 import { bestPractices } from './lens-data.mjs';
-import { change, records } from './idb.mjs';
+import { change, pinStore, records, unpinStore } from './idb.mjs';
 
 /** The documents of a PouchDB database of the page, by id (the sync chunk's PouchDB). */
 const pouchDocs = (page, name) => page.evaluate(async (name) => {
@@ -20,7 +20,8 @@ test('an IndexedDB workspace moves into the PouchDB store on first open, once, d
   const s = await session();
   try {
     const { page, server } = s;
-    // Stored by the current build, in its IndexedDB layout.
+    // Stored in the IndexedDB layout: the profile pinned to that store before the app opens.
+    await pinStore(s.context);
     const id = await defineWorkloadUI(page, server.url, { name: 'Workload before PouchDB' });
     await answerAndSaveMilestone(page, server.url, id, {
       questionId: 'priorities', choices: bestPractices('priorities'), notes: 'Notes carried over', milestone: 'Before the move',
@@ -32,8 +33,9 @@ test('an IndexedDB workspace moves into the PouchDB store on first open, once, d
     const before = await records(page);
     assert.ok(Object.keys(before).length >= 5, Object.keys(before).join());
 
-    // This profile now uses the PouchDB store.
-    await page.evaluate(() => localStorage.setItem('plumbline.store', 'pouchdb'));
+    assert.equal(await page.evaluate(() => indexedDB.databases().then((d) => d.some((x) => x.name.includes('plumbline-local')))), false, 'no PouchDB store while pinned');
+    // Unpinned: this profile now uses the PouchDB store, the default.
+    await unpinStore(page);
     await openApp(page, server.url, '#/workloads');
     await page.reload();
     await waitForView(page, /^\/workloads$/);

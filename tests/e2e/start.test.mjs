@@ -53,7 +53,12 @@ test('a repeat visit downloads nothing, and an offline start makes no network re
   const { site, browser } = await siteAndBrowser(t);
   const { page, context } = browser;
   await firstVisit(page, site);
+  // The page's own downloads (its resource timing; the service worker's precache has its own).
+  const lensFetches = await page.evaluate(() => performance.getEntriesByType('resource')
+    .map((e) => e.name).filter((name) => name.includes('/pkg/lenses/')));
+  assert.deepEqual(lensFetches, [], 'the workload list waits for no lens file');
   const first = site.take();
+  assert.ok(first.some((p) => p.endsWith('/pkg/lenses/serverless.json')), `the lenses are kept for offline use: ${first.join(' ')}`);
   // One download of each file: the engine once, not once for the page and again for the cache.
   assert.equal(first.filter((p) => p.endsWith('/plumbline_bg.wasm')).length, 1, `first visit: ${first.join(' ')}`);
   assert.equal(first.filter((p) => p.endsWith('/app.js')).length, 1, `first visit: ${first.join(' ')}`);
@@ -128,6 +133,9 @@ test('www/ runs as it is, unbundled, with --dev (network-first service worker)',
   await openApp(page, server.url, '#/workloads');
   await page.waitForFunction(() => document.body.dataset.offlineReady === 'true', null, { timeout: 30000 });
   assert.ok(modules.includes('/views/workloads.js'), 'the views load as modules of www/');
+  // Changed with issue 17: a shipped lens is fetched when a view first needs it, not at start.
+  await openApp(page, server.url, '#/lenses/wellarchitected');
+  assert.match(await page.locator('main h1').textContent(), /Well-Architected Framework/);
   assert.ok(modules.includes('/pkg/lenses/wellarchitected.json'), 'the shipped lenses come from pkg/lenses/');
   assert.notEqual(await page.locator('#engine-version').textContent(), '…');
   assert.deepEqual(browser.errors, []);

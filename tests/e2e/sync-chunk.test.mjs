@@ -1,14 +1,16 @@
-// The browser's PouchDB (www/sync/pouch.js), built by scripts/bundle.mjs as a chunk of its own:
-// the first page load never requests it, the service worker lists it for offline use, and,
-// loaded on demand in Chromium, it keeps IndexedDB databases, replicates between two of them
-// and keeps a conflict in `_conflicts` on both, with the same winner.
+// The browser's PouchDB, built by scripts/bundle.mjs as two chunks: sync/pouch.js (core +
+// IndexedDB adapter), which the app's store loads at start, and sync/pouch-replication.js (HTTP
+// adapter + replication), which the first page load never requests; the service worker lists
+// both for offline use, and, the replication plugged in on demand in Chromium, PouchDB keeps
+// IndexedDB databases, replicates between two of them and keeps a conflict in `_conflicts` on
+// both, with the same winner.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openApp, rmProfile, ROOT, startServer } from './support.mjs';
 
-test('the sync chunk: not in the first page load, and PouchDB works from it in Chromium', { timeout: 120_000 }, async (t) => {
+test('the PouchDB chunks: the local one at start, replication on demand, and PouchDB works from them in Chromium', { timeout: 120_000 }, async (t) => {
   const server = await startServer();
   const browser = await launch();
   t.after(async () => {
@@ -22,12 +24,18 @@ test('the sync chunk: not in the first page load, and PouchDB works from it in C
   await openApp(page, server.url, '#/workloads');
   await page.waitForFunction(() => document.body.dataset.offlineReady === 'true', null, { timeout: 30000 });
   assert.ok(requested.some((p) => p.endsWith('/app.js')), `the page loaded: ${requested.join(' ')}`);
-  assert.ok(!requested.some((p) => p.endsWith('/sync/pouch.js')), `the first load did not request the chunk: ${requested.join(' ')}`);
+  assert.ok(requested.some((p) => p.endsWith('/sync/pouch.js')), `the store loaded the local PouchDB: ${requested.join(' ')}`);
+  assert.ok(!requested.some((p) => p.endsWith('/sync/pouch-replication.js')), `the first load did not request replication: ${requested.join(' ')}`);
   const sw = fs.readFileSync(path.join(ROOT, 'target/site/sw.js'), 'utf8');
-  assert.match(sw, /"\.\/sync\/pouch\.js": ?"[0-9a-f]{16}"/, 'the service worker keeps the chunk for offline use');
+  for (const chunk of ['pouch', 'pouch-replication']) {
+    assert.match(sw, new RegExp(`"\\./sync/${chunk}\\.js": ?"[0-9a-f]{16}"`), `the service worker keeps sync/${chunk}.js for offline use`);
+  }
 
   const result = await page.evaluate(async () => {
-    const { default: PouchDB } = await import(new URL('./sync/pouch.js', location.href).href);
+    const { default: LocalPouchDB } = await import(new URL('./sync/pouch.js', location.href).href);
+    const local = typeof LocalPouchDB.replicate;
+    const { default: withReplication } = await import(new URL('./sync/pouch-replication.js', location.href).href);
+    const PouchDB = withReplication(LocalPouchDB);
     const [a, b] = [new PouchDB('e2e-replica-a'), new PouchDB('e2e-replica-b')];
     await a.put({ _id: 'answer:wellarchitected:ops-1', selectedChoices: ['a'] });
     await b.put({ _id: 'answer:wellarchitected:ops-1', selectedChoices: ['b'] });
@@ -35,6 +43,7 @@ test('the sync chunk: not in the first page load, and PouchDB works from it in C
     const sync = await PouchDB.sync(a, b);
     const [onA, onB] = await Promise.all([a, b].map((db) => db.get('answer:wellarchitected:ops-1', { conflicts: true })));
     return {
+      local,
       adapter: a.adapter,
       written: sync.push.docs_written + sync.pull.docs_written,
       copied: (await b.get('answer:wellarchitected:sec-1')).selectedChoices[0],
@@ -43,12 +52,13 @@ test('the sync chunk: not in the first page load, and PouchDB works from it in C
       databases: (await indexedDB.databases()).map((d) => d.name),
     };
   });
+  assert.equal(result.local, 'undefined', 'the local chunk alone cannot replicate');
   assert.equal(result.adapter, 'indexeddb');
   assert.equal(result.copied, 'only-a', 'a document of one replica reached the other');
   assert.deepEqual(result.conflicts, [1, 1], 'both replicas see the conflict');
   assert.equal(result.sameWinner, true, 'and pick the same winner');
   assert.ok(result.written >= 3, `documents replicated: ${result.written}`);
   assert.ok(result.databases.some((n) => n.includes('e2e-replica-a')), `IndexedDB holds the replica: ${result.databases}`);
-  assert.ok(requested.some((p) => p.endsWith('/sync/pouch.js')), 'the chunk was loaded on demand');
+  assert.ok(requested.some((p) => p.endsWith('/sync/pouch-replication.js')), 'replication was loaded on demand');
   assert.deepEqual(browser.errors, []);
 });

@@ -41,6 +41,7 @@ mod workspace_lenses;
 mod workspace_listing;
 mod workspace_milestones;
 mod workspace_profiles;
+mod workspace_refresh;
 mod workspace_safety;
 mod workspace_snapshots;
 mod workspace_templates;

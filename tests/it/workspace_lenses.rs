@@ -185,5 +185,5 @@ fn lens_list_comes_from_the_catalog() {
     let json = serde_json::to_value(&lenses[0]).unwrap();
     assert_eq!(json["lensType"], "AWS_OFFICIAL");
     assert_eq!(json["lensVersion"], "2026-11-01");
-    assert!(ws.lens("serverless").is_some());
+    assert!(ws.lens("serverless").expect("loaded").is_some());
 }

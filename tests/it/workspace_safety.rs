@@ -69,17 +69,6 @@ fn populated() -> (Workspace<MemoryStore>, String, String) {
     (ws, a, b)
 }
 
-/// Puts `body` over the stored record `id` (a valid revision, a damaged body).
-fn damage(ws: &Workspace<MemoryStore>, id: &str, body: Value) {
-    let rev = block_on(ws.store().get(id)).unwrap().map(|d| d.rev);
-    block_on(ws.store().commit(vec![Write {
-        id: id.to_string(),
-        expected_rev: rev,
-        body: Some(body),
-    }]))
-    .unwrap();
-}
-
 fn workload_body(ws: &Workspace<MemoryStore>, id: &str) -> Value {
     block_on(ws.store().get(&format!("workload/{id}")))
         .unwrap()
@@ -132,7 +121,7 @@ fn a_damaged_workload_record_stays_local() {
             ws.store()
                 .insert_damaged(&id, json!({ "rev": 7, "body": body }));
         } else {
-            damage(&ws, &id, body);
+            overwrite(&ws, &id, body);
         }
         assert_eq!(names(&ws), vec!["Catalog"], "{case}");
         let dashboard = block_on(ws.dashboard(DashboardFilter::default())).unwrap();
@@ -180,7 +169,7 @@ fn repair_recomputes_derived_figures() {
     body["riskCounts"] = json!("lots");
     body["lensSummaries"] = json!(null);
     body["milestones"] = json!(42);
-    damage(&ws, &format!("workload/{a}"), body);
+    overwrite(&ws, &format!("workload/{a}"), body);
     let report = block_on(ws.repair_workload(&a)).unwrap();
     assert!(report.removed.is_empty());
     let after = workload_body(&ws, &a);
@@ -201,7 +190,7 @@ fn repair_recomputes_derived_figures() {
 fn a_damaged_answer_is_removed_by_repair() {
     let (ws, a, b) = populated();
     let id = format!("answer/{a}/{WA}/priorities");
-    damage(&ws, &id, json!({ "lensAlias": WA, "questionId": 12 }));
+    overwrite(&ws, &id, json!({ "lensAlias": WA, "questionId": 12 }));
     is_corrupted(block_on(ws.get_lens_review(&a, WA, None)), &id);
     block_on(ws.get_lens_review(&b, WA, None)).unwrap();
     assert_eq!(names(&ws), vec!["Catalog", "Checkout"]);

@@ -79,7 +79,7 @@ const MEDIUM: &str = "sus_region";
 #[test]
 fn retail_website_north_america() {
     let ws = block_on(Workspace::open(MemoryStore::new(), env())).unwrap();
-    let lens = ws.lens(WA).expect("framework lens").clone();
+    let lens = ws.lens(WA).expect("loaded").expect("framework lens");
 
     // Step 1: define the workload.
     let w = block_on(ws.define_workload(WorkloadInput {

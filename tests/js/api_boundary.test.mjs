@@ -199,6 +199,7 @@ test("every Workspace and Lens method refuses bad input with an Error of a docum
     lens: [() => ws.lens("nope"), () => ws.lens(FW, { lensVersion: 5 })],
     exportRawWorkload: [() => ws.exportRawWorkload("nope"), () => ws.exportRawWorkload("f".repeat(32))],
     repairWorkload: [() => ws.repairWorkload("nope"), () => ws.repairWorkload("f".repeat(32))],
+    refreshWorkload: [() => ws.refreshWorkload("nope"), () => ws.refreshWorkload("f".repeat(32))],
     exportWorkspace: [],
     createProfile: [() => ws.createProfile(5), () => ws.createProfile({ profileName: "x" }), () => ws.createProfile(throwing)],
     updateProfile: [() => ws.updateProfile("nope", {}), () => ws.updateProfile("f".repeat(32), {}), () => ws.updateProfile("f".repeat(32), { tags: 5 })],

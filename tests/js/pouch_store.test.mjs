@@ -9,7 +9,8 @@ import assert from "node:assert/strict";
 import { Workspace } from "plumbline-review";
 import { freshPouchStore } from "./pouch-store.mjs";
 import { rejection, workloadInput } from "./support.mjs";
-import { afterPull, refreshAfterPulls, workloadDbName } from "../../www/sync/workload-db.js";
+import { afterPull, refreshAfterPulls, watchChanges, workloadDbName } from "../../www/sync/workload-db.js";
+import { cameBack } from "../../www/sync/came-back.js";
 import { placeOf, seamIdOf } from "../../www/sync/pouch-store.js";
 
 const FW = "wellarchitected";
@@ -126,8 +127,8 @@ test("afterPull: documents that arrived by replication show in the workload and 
   const props = await db.get("workload");
   await db.put({ ...props, body: { ...props.body, workloadName: "Payments API v2" }, updatedBy: "colleague" });
   assert.ok(mine.revision);
-  const report = await afterPull(ws, w.workloadId);
-  assert.equal(report.workloadId, w.workloadId);
+  const unreadable = await afterPull(ws, w.workloadId);
+  assert.deepEqual(unreadable, [], "every pulled document reads");
   const got = await ws.getWorkload(w.workloadId);
   assert.equal(got.workloadName, "Payments API v2");
   assert.equal(got.questionsAnswered, 2);
@@ -140,6 +141,31 @@ test("afterPull: documents that arrived by replication show in the workload and 
   // And the workload is writable again after the pull.
   const edited = await ws.updateWorkload(w.workloadId, { notes: "after the pull" });
   assert.equal(edited.notes, "after the pull");
+});
+
+test("afterPull rewrites nothing replicated: an unreadable pulled answer is reported, kept, and left out of the figures", async () => {
+  const { store, ws } = await opened();
+  const w = await ws.defineWorkload(workloadInput());
+  await ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
+  await ws.updateAnswer(w.workloadId, FW, "ops-model", { isApplicable: false, reason: "OUT_OF_SCOPE" });
+  const db = await store.workloadDb(w.workloadId);
+  // A colleague's newer release wrote an answer this engine cannot read, and the lens review
+  // document is missing (not pulled yet): a repair would delete the one and write the other.
+  const answer = await db.get(`answer:${FW}:ops-model`);
+  await db.put({ ...answer, body: { ...answer.body, selectedChoices: "every one" }, updatedBy: "colleague" });
+  await db.remove(await db.get(`notes:${FW}`));
+  const before = await db.info();
+
+  const unreadable = await afterPull(ws, w.workloadId);
+
+  assert.deepEqual(unreadable.map((d) => d.recordId), [`answer/${w.workloadId}/${FW}/ops-model`]);
+  assert.equal(unreadable[0].recordKind, "answer");
+  assert.ok(unreadable[0].message.length > 0, "it says why");
+  assert.equal((await db.info()).update_seq, before.update_seq, "nothing was written to the workload's database");
+  assert.equal((await db.get(`answer:${FW}:ops-model`)).body.selectedChoices, "every one");
+  assert.equal((await ws.getWorkload(w.workloadId)).questionsAnswered, 1, "the figures count what reads");
+  // The repair the user may choose still removes it.
+  assert.deepEqual((await ws.repairWorkload(w.workloadId)).removed, [`answer/${w.workloadId}/${FW}/ops-model`]);
 });
 
 test("a workload pulled into a workspace that never had it appears after afterPull", async () => {
@@ -156,6 +182,59 @@ test("a workload pulled into a workspace that never had it appears after afterPu
   assert.equal(got.workloadName, "Payments API");
   assert.equal(got.questionsAnswered, 1);
   assert.deepEqual((await other.ws.listWorkloads()).map((s) => s.workloadId), [w.workloadId]);
+});
+
+test("a workload deleted on one replica while an answer is edited on the other: the answer comes back, reported on both, figures from what is live", async () => {
+  const owner = await opened();
+  const w = await owner.ws.defineWorkload(workloadInput());
+  await owner.ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
+  await owner.ws.updateAnswer(w.workloadId, FW, "ops-model", { selectedChoices: ["ops_ops_model_def_resource_owners"] });
+  const colleague = await opened();
+  const [ownerDb, colleagueDb] = [await owner.store.workloadDb(w.workloadId), await colleague.store.workloadDb(w.workloadId)];
+  await ownerDb.replicate.to(colleagueDb);
+  await afterPull(colleague.ws, w.workloadId);
+  // Apart: the owner deletes the workload, the colleague changes one answer.
+  await owner.ws.deleteWorkload(w.workloadId);
+  await colleague.ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"], notes: "still needed" });
+  const id = `answer:${FW}:priorities`;
+  await ownerDb.replicate.to(colleagueDb);
+  await colleagueDb.replicate.to(ownerDb);
+
+  // The owner's replica: the workload stays deleted, the edited answer is back and reported.
+  assert.equal((await ownerDb.get(id)).body.notes, "still needed");
+  const [back] = await cameBack(ownerDb, [id, "workload", `answer:${FW}:ops-model`]);
+  assert.equal(back.id, id);
+  assert.equal(back.doc.body.notes, "still needed");
+  await assert.rejects(afterPull(owner.ws, w.workloadId), (e) => e.kind === "NotFound");
+  assert.deepEqual(await owner.ws.listWorkloads(), []);
+  // The colleague's: the workload is deleted there too (its list entry and name claim with
+  // it), and the answer their edit kept is reported, not deleted.
+  assert.deepEqual((await cameBack(colleagueDb, [id])).map((b) => b.id), [id]);
+  await assert.rejects(afterPull(colleague.ws, w.workloadId), (e) => e.kind === "NotFound");
+  assert.deepEqual(await colleague.ws.listWorkloads(), []);
+  assert.equal((await colleagueDb.get(id)).body.notes, "still needed");
+  assert.ok((await colleague.ws.defineWorkload(workloadInput())).workloadId, "its name is free again");
+});
+
+test("forgetWorkload (Delete by a colleague who is not an owner): gone from their workspace, database destroyed, the owner's replica untouched", async () => {
+  const owner = await opened();
+  const w = await owner.ws.defineWorkload(workloadInput());
+  await owner.ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
+  const colleague = await opened();
+  const [ownerDb, colleagueDb] = [await owner.store.workloadDb(w.workloadId), await colleague.store.workloadDb(w.workloadId)];
+  await ownerDb.replicate.to(colleagueDb);
+  await afterPull(colleague.ws, w.workloadId);
+  assert.equal((await colleague.ws.listWorkloads()).length, 1);
+  const ownerSeq = (await ownerDb.info()).update_seq;
+
+  await colleague.store.forgetWorkload(w.workloadId);
+  assert.deepEqual(await colleague.ws.listWorkloads(), []);
+  assert.deepEqual(await colleague.store.registered(), []);
+  await assert.rejects(colleagueDb.info(), "the colleague's database is destroyed");
+  assert.ok((await colleague.ws.defineWorkload(workloadInput())).workloadId, "its name is free again");
+  // Destroying replicates nothing: the owner's replica has every document, none changed.
+  assert.equal((await ownerDb.info()).update_seq, ownerSeq);
+  assert.equal((await owner.ws.getWorkload(w.workloadId)).questionsAnswered, 1);
 });
 
 test("migrate: another store's records are carried once, damaged ones as they are", async () => {
@@ -219,4 +298,38 @@ test("refreshAfterPulls: a pull's change event refreshes the workload; a push's 
   for (let i = 0; i < 100 && refreshed.length === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
   assert.equal(refreshed.length, 1);
   assert.equal((await ws.getWorkload(w.workloadId)).workloadName, "Renamed elsewhere");
+});
+
+test("watchChanges: one live feed per database, shared by its listeners, stopped after the last", async () => {
+  const { store, ws } = await opened();
+  const w = await ws.defineWorkload(workloadInput());
+  const db = await store.workloadDb(w.workloadId);
+  const changes = db.changes.bind(db);
+  const feeds = [];
+  db.changes = (options) => {
+    const feed = changes(options);
+    if (options?.live) {
+      feeds.push(feed);
+      const cancel = feed.cancel.bind(feed);
+      feed.cancel = () => {
+        feed.stopped = true;
+        cancel();
+      };
+    }
+    return feed;
+  };
+  const heard = { sync: [], panel: [] };
+  const stopSync = watchChanges(db, (c) => heard.sync.push(c.id));
+  const stopPanel = watchChanges(db, (c) => heard.panel.push(c.id));
+  await ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
+  for (let i = 0; i < 100 && heard.panel.length === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
+  assert.equal(feeds.length, 1, "one feed for both");
+  assert.deepEqual(heard.sync, [`answer:${FW}:priorities`]);
+  assert.deepEqual(heard.panel, heard.sync);
+  stopSync();
+  assert.equal(feeds[0].stopped, undefined, "kept while a listener is left");
+  stopPanel();
+  assert.equal(feeds[0].stopped, true);
+  watchChanges(db, () => {})();
+  assert.equal(feeds.length, 2, "a new feed after the last listener left");
 });

@@ -11,10 +11,12 @@ import PouchDB from "pouchdb-core";
 import memory from "pouchdb-adapter-memory";
 import http from "pouchdb-adapter-http";
 import replication from "pouchdb-replication";
+import { cameBack, deleteAgain } from "../../www/sync/came-back.js";
 import { keepVersion, versionsOf } from "../../www/sync/conflicts.js";
+import { openPouchStore } from "../../www/sync/pouch-store.js";
 import { startSync } from "../../www/sync/replicate.js";
 import { logIn, serverUrl, SyncError } from "../../www/sync/session.js";
-import { couchServer, newUser, newWorkloadId } from "./support.mjs";
+import { couchServer, eventually, newUser, newWorkloadId } from "./support.mjs";
 
 const Pouch = PouchDB.plugin(memory).plugin(http).plugin(replication);
 let server;
@@ -57,9 +59,8 @@ async function sharedWorkload() {
  * One person's browser: a session, a local database and its sync, with a way to wait for a
  * state. `fetchImpl` lets a test cut the network.
  */
-async function person(workloadId, user, fetchImpl = globalThis.fetch, { backOffFunction = () => 200, whenOnline } = {}) {
+async function person(workloadId, user, fetchImpl = globalThis.fetch, { backOffFunction = () => 200, whenOnline, local = localDb() } = {}) {
   const session = await logIn(server.url, user.name, user.password, { fetch: fetchImpl });
-  const local = localDb();
   const waiters = [];
   const states = [];
   const sync = track(startSync({
@@ -83,16 +84,6 @@ async function person(workloadId, user, fetchImpl = globalThis.fetch, { backOffF
   return { session, local, sync, until, synced, states, name: user.name };
 }
 
-/** Waits until `db` has `id` (replication is asynchronous). */
-async function eventually(check, what, ms = 20_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 const has = (db, id) => db.get(id).then(() => true, () => false);
 
 describe("logging in", () => {
@@ -172,7 +163,71 @@ describe("two people on one workload", () => {
     await eventually(() => resolved(alice), "alice's copy resolved");
     await eventually(() => resolved(bob), "the resolution replicated to bob");
     assert.deepEqual((await bob.local.get(id)).selectedChoices, keep.selectedChoices);
+    assert.deepEqual(await cameBack(alice.local, [id]), [], "a resolved conflict is not a document back after a delete");
     for (const p of people) p.sync.stop();
+  });
+
+  test("a conflict resolved on one replica while the losing version is edited on the other: the conflict is back, with the edit", async () => {
+    const { workloadId } = await sharedWorkload();
+    const id = "answer:wellarchitected:rel-4";
+    const users = await Promise.all(["alice", "bob"].map((label) => newUser(server.admin, label, workloadId, "contributor")));
+    const locals = [localDb(), localDb()];
+    await locals[0].put({ _id: id, selectedChoices: ["alice-choice"], ...stamp(users[0].name) });
+    await locals[1].put({ _id: id, selectedChoices: ["bob-choice"], ...stamp(users[1].name) });
+    let bobOnline = true;
+    const bobFetch = (url, init) => (bobOnline ? fetch(url, init) : Promise.reject(new TypeError("fetch failed")));
+    const alice = await person(workloadId, users[0], globalThis.fetch, { local: locals[0] });
+    const bob = await person(workloadId, users[1], bobFetch, { local: locals[1] });
+    const conflicted = async (p) => (await p.local.get(id, { conflicts: true }))._conflicts?.length === 1;
+    for (const p of [alice, bob]) await eventually(() => conflicted(p), `${p.name} sees the conflict`);
+    await Promise.all([alice.synced(), bob.synced()]);
+    // Bob, offline, changes his version again; Alice keeps hers, deleting his.
+    bobOnline = false;
+    const bobs = (await versionsOf(bob.local, id)).find((v) => v.updatedBy === bob.name);
+    await bob.local.put({ ...bobs, selectedChoices: ["bob-second-thought"], ...stamp(bob.name) });
+    const alices = (await versionsOf(alice.local, id)).find((v) => v.updatedBy === alice.name);
+    await keepVersion(alice.local, id, alices._rev, alice.name);
+    await alice.synced();
+    bobOnline = true;
+    await bob.synced();
+    for (const p of [alice, bob]) {
+      await eventually(() => conflicted(p), `${p.name} sees the conflict again`);
+      const versions = (await versionsOf(p.local, id)).map((v) => v.selectedChoices[0]).sort();
+      assert.deepEqual(versions, ["alice-choice", "bob-second-thought"], `${p.name}: both versions, Bob's edit kept`);
+    }
+    for (const p of [alice, bob]) p.sync.stop();
+  });
+
+  test("an edit concurrent with a delete wins: the document is back on both, flagged, and can be deleted again", async () => {
+    const { workloadId } = await sharedWorkload();
+    let bobOnline = true;
+    const bobFetch = (url, init) => (bobOnline ? fetch(url, init) : Promise.reject(new TypeError("fetch failed")));
+    const alice = await person(workloadId, await newUser(server.admin, "alice", workloadId, "contributor"));
+    const bob = await person(workloadId, await newUser(server.admin, "bob", workloadId, "contributor"), bobFetch);
+    const id = "answer:wellarchitected:ops-11";
+    await alice.local.put({ _id: id, selectedChoices: ["a"], ...stamp(alice.name) });
+    const seen = await eventually(() => bob.local.get(id).catch(() => null), "bob has the answer");
+    // Bob edits it offline while Alice deletes it (a workload deleted, a record repaired away).
+    bobOnline = false;
+    await bob.until((s) => s.status === "offline" || s.status === "error", "bob offline").catch(() => {});
+    await alice.local.put({ _id: id, _rev: (await alice.local.get(id))._rev, _deleted: true, ...stamp(alice.name) });
+    await alice.synced();
+    await bob.local.put({ ...seen, selectedChoices: ["b"], ...stamp(bob.name) });
+    bobOnline = true;
+    await bob.synced();
+    const back = await eventually(() => alice.local.get(id).catch(() => null), "the edited answer is back on alice's replica");
+    assert.deepEqual(back.selectedChoices, ["b"], "the edit won over the delete");
+    for (const p of [alice, bob]) {
+      await eventually(async () => (await cameBack(p.local, [id])).length === 1, `${p.name} sees it came back`);
+      const [found] = await cameBack(p.local, [id]);
+      assert.equal(found.deletedBy, alice.name, `${p.name}: who deleted it`);
+      assert.equal(found.doc.updatedBy, bob.name, `${p.name}: whose edit brought it back`);
+    }
+    // Alice deletes it again: gone for both, and no longer reported.
+    await deleteAgain(alice.local, (await cameBack(alice.local, [id]))[0], alice.name);
+    await eventually(async () => !(await has(bob.local, id)), "the second delete reached bob");
+    assert.deepEqual(await cameBack(bob.local, [id]), []);
+    for (const p of [alice, bob]) p.sync.stop();
   });
 });
 
@@ -277,11 +332,52 @@ describe("network and share changes", () => {
     await p.local.put({ _id: "answer:wellarchitected:ops-7", ...stamp(p.name) });
     await p.synced();
     await server.admin.deleteWorkloadDatabase(workloadId);
+    // The test server answers the DELETE before every route forgets the database: a write
+    // let through in between would recreate it (CouchDB itself has no such window).
+    const gone = async () => (await p.session.fetch(`${server.url}/plumbline-wl-${workloadId}`)).status === 404;
+    await eventually(gone, "the server says the database is gone");
     await p.local.put({ _id: "answer:wellarchitected:ops-8", ...stamp(p.name) });
     const state = await p.until((s) => s.status === "removed", "removed");
     assert.equal(state.readOnly, true);
     assert.match(state.reason, /removed/);
     assert.ok(await has(p.local, "workload") && await has(p.local, "answer:wellarchitected:ops-7"), "the local copy is kept");
+  });
+
+  test("a contributor deletes the shared workload: gone from their browser only, the owner and the server keep every answer", async () => {
+    const { workloadId, owner } = await sharedWorkload();
+    const alice = await person(workloadId, owner);
+    const bob = await person(workloadId, await newUser(server.admin, "leaver", workloadId, "contributor"));
+    const answers = ["answer:wellarchitected:ops-1", "answer:wellarchitected:sec-2", "notes:wellarchitected"];
+    // The properties as the app writes them (`body`), which bob's workload list is made from.
+    await eventually(() => has(alice.local, "workload"), "the owner's replica has the workload");
+    await alice.local.put({ ...(await alice.local.get("workload")), body: { workloadName: "Checkout", lensVersions: {} }, ...stamp(alice.name) });
+    answers.push("workload");
+    await alice.local.put({ _id: answers[0], body: { selectedChoices: ["a"] }, ...stamp(alice.name) });
+    await bob.local.put({ _id: answers[1], body: { selectedChoices: ["b"] }, ...stamp(bob.name) });
+    await bob.local.put({ _id: answers[2], body: { notes: "kept" }, ...stamp(bob.name) });
+    for (const p of [alice, bob]) await eventually(async () => (await Promise.all(answers.map((id) => has(p.local, id)))).every(Boolean), `${p.name} has every answer`);
+    await bob.synced();
+    const read = (path) => bob.session.fetch(`${server.url}/plumbline-wl-${workloadId}${path}`).then((r) => r.json());
+    const seqBefore = (await read("")).update_seq;
+    // Bob's browser: his workspace's store over his replica, as the app holds it; Delete
+    // (sync-runner's leaveWorkload) stops the sync, then the store forgets the workload.
+    const store = await openPouchStore({ name: `bob-${workloadId}`, PouchDB: Pouch.defaults({ adapter: "memory" }), workloadDb: async () => bob.local });
+    await store.refreshIndex(workloadId);
+    assert.deepEqual(await store.registered(), [workloadId]);
+    bob.sync.stop();
+    await store.forgetWorkload(workloadId);
+    assert.deepEqual(await store.registered(), [], "bob's workspace no longer lists it");
+    assert.deepEqual(await store.list(`workload/${workloadId}`), []);
+    assert.equal((await new Pouch(bob.local.name, { adapter: "memory" }).info()).doc_count, 0, "bob's replica is destroyed");
+
+    // Nothing reached the server: no tombstone, every answer live there and on the owner's replica.
+    await alice.local.put({ _id: "answer:wellarchitected:rel-3", body: { selectedChoices: ["c"] }, ...stamp(alice.name) });
+    await eventually(async () => (await read("/answer:wellarchitected:rel-3")).body, "the owner's new answer on the server");
+    const all = await read("/_all_docs");
+    for (const id of answers) assert.ok(all.rows.some((r) => r.id === id && !r.value.deleted), `${id} on the server`);
+    for (const id of answers) assert.ok(await has(alice.local, id), `${id} on the owner's replica`);
+    const changes = await read(`/_changes?since=${encodeURIComponent(seqBefore)}`);
+    assert.deepEqual(changes.results.map((c) => c.id), ["answer:wellarchitected:rel-3"], "only the owner's new answer since bob's delete");
   });
 
   test("the role taken away: the share is removed for that user", async () => {

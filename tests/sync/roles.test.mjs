@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { designDocument, DESIGN_ID } from "../../sync/design.mjs";
 import { clientFor, couchServer, newUser, newWorkloadId, stamp } from "./support.mjs";
+import { lensDocId } from "../../www/sync/lens-docs.js";
 
 let server;
 let db;
@@ -103,6 +104,21 @@ describe("milestones, lens versions and activity entries", () => {
     const added = await as.owner("PUT", `${db}/lens:custom-a@v1`, { lens: {}, ...stamp(owner) });
     assert.equal(added.status, 201);
     assertRefused(await as.owner("PUT", `${db}/lens:custom-a@v1`, { _rev: added.body.rev, lens: { x: 1 }, ...stamp(owner) }), 403, "never changes");
+  });
+
+  test("lens versions as the app writes them: escaped names pass, readers are refused, owners may take one back", async () => {
+    // www/sync/lens-docs.js escapes the version's name, so `:` and `@` never reach the id.
+    const id = encodeURIComponent(lensDocId(newWorkloadId(), "2.0 / beta: final@last"));
+    const doc = { body: { version: { lensVersion: "2.0 / beta: final@last", number: 2 }, record: { text: "{}" } } };
+    assertRefused(await as.reader("PUT", `${db}/${id}`, { ...doc, ...stamp(reader) }), 403, "read");
+    assertRefused(await as.contributor("PUT", `${db}/${id}`, { ...doc, ...stamp(contributor) }), 403, "owners", "lens versions");
+    const added = await as.owner("PUT", `${db}/${id}`, { ...doc, ...stamp(owner) });
+    assert.equal(added.status, 201, JSON.stringify(added.body));
+    assertRefused(await as.owner("PUT", `${db}/${encodeURIComponent("lens:custom-b@1:0")}`, { ...doc, ...stamp(owner) }), 403, "lens:<alias>@<version>");
+    // A commit refused halfway puts back what it wrote: a new lens version becomes a tombstone.
+    assertRefused(await as.contributor("PUT", `${db}/${id}`, { _rev: added.body.rev, _deleted: true, ...stamp(contributor) }), 403, "owners");
+    const deleted = await as.owner("PUT", `${db}/${id}`, { _rev: added.body.rev, _deleted: true, ...stamp(owner) });
+    assert.equal(deleted.status, 201, JSON.stringify(deleted.body));
   });
 
   test("activity entries and comments are added by contributors, never changed or deleted", async () => {

@@ -59,3 +59,18 @@ export function clientFor(url, user) {
 
 /** `updatedBy`/`updatedAt` of a change made now by `user`. */
 export const stamp = (user) => ({ updatedBy: user.name, updatedAt: new Date().toISOString() });
+
+/**
+ * Resolves with the first truthy value of `check()`, asked every 100 ms (replication is
+ * asynchronous); rejects naming `what` after `ms`.
+ * @param {() => unknown} check @param {string} what
+ */
+export async function eventually(check, what, ms = 20_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

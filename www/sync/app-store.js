@@ -1,13 +1,17 @@
 // @ts-check
-// Which store the app opens its workspace in. With the PouchDB store (./pouch-store.js) every
-// workload lives in a local PouchDB database of its own, ready to be shared; the first time it
-// is used, the records of the IndexedDB workspace the app kept until now (database
-// `plumbline`, object store `docs`) are carried over, damaged ones as they are. That database
-// is left in place, untouched, as it was: a way back if something went wrong, and what an
-// older release of the app still reads.
+// Which store the app opens its workspace in. Wherever the browser has IndexedDB it is the
+// PouchDB store (./pouch-store.js), from the first visit, shared or not: every workload lives
+// in a local PouchDB database of its own, so that sharing it is only replicating it. The first
+// time, the records of the IndexedDB workspace the app kept until then (database `plumbline`,
+// object store `docs`) are carried over, damaged ones as they are. That database is left in
+// place, untouched, as it was: a way back if something went wrong, and what an older release
+// of the app still reads.
 //
-// The PouchDB store is chosen in this browser profile by the `plumbline.store` key of
-// localStorage ("pouchdb"), so that it can be tried before it is the default.
+// Without IndexedDB (some private modes) the workspace lives in localStorage, without sync.
+// A profile can be pinned to the IndexedDB store the app used before, with the `plumbline.store`
+// key of localStorage = "indexeddb": what the tests and benchmarks use to write a workspace in
+// that layout (the data a migration starts from) and to measure the two stores side by side.
+// Choosing a team server lifts the pin (choosePouchStore).
 import { openPouchStore } from './pouch-store.js';
 
 const CHOICE = 'plumbline.store';
@@ -25,23 +29,29 @@ export function setAuthor(name) {
   author = name;
 }
 
+/** The store this profile pins, or null (localStorage unreadable counts as no pin). */
+function pinned() {
+  try {
+    return localStorage.getItem(CHOICE);
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Moves this browser profile to the PouchDB store from its next start (a team server was
- * chosen: shared workloads live there). Resolves to true when the page must reload for it.
+ * Moves this browser profile to the PouchDB store from its next start when it was pinned to
+ * IndexedDB (a team server was chosen: shared workloads live there). Returns true when the
+ * page must reload for it.
  */
 export function choosePouchStore() {
-  if (usesPouchStore()) return false;
-  localStorage.setItem(CHOICE, 'pouchdb');
+  if (usesPouchStore() || pinned() !== 'indexeddb') return false;
+  localStorage.removeItem(CHOICE);
   return true;
 }
 
-/** Whether this browser profile uses the PouchDB store. */
+/** Whether this browser profile uses the PouchDB store: wherever IndexedDB exists, unless pinned. */
 export function usesPouchStore() {
-  try {
-    return localStorage.getItem(CHOICE) === 'pouchdb';
-  } catch {
-    return false;
-  }
+  return typeof indexedDB !== 'undefined' && pinned() !== 'indexeddb';
 }
 
 /** Every record of the old IndexedDB workspace as stored, or [] when there is none. */
@@ -71,10 +81,11 @@ async function oldRecords() {
 
 /**
  * `Workspace.open`'s options for this profile: the PouchDB store (the old workspace carried
- * over on first use) or IndexedDB.
- * @returns {Promise<{ storage: 'indexeddb' } | { store: Awaited<ReturnType<typeof openPouchStore>> }>}
+ * over on first use), IndexedDB when pinned to it, localStorage without IndexedDB.
+ * @returns {Promise<{ storage: 'indexeddb' | 'localstorage' } | { store: Awaited<ReturnType<typeof openPouchStore>> }>}
  */
 export async function appStoreOptions() {
+  if (typeof indexedDB === 'undefined') return { storage: 'localstorage' };
   if (!usesPouchStore()) return { storage: 'indexeddb' };
   const store = await openPouchStore({ author: () => author });
   const source = `indexeddb:${OLD_DATABASE}`;

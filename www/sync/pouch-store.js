@@ -10,7 +10,8 @@
 //     made from; afterPull (./workload-db.js) rebuilds it when a replication brought another.
 // The workload database gets the workload's properties (never its derived figures, which
 // would make every answer a change of the `workload` document, which only owners may write),
-// its lens reviews, answers and milestones.
+// its lens reviews, answers and milestones, and the custom-lens versions they use
+// (./lens-docs.js: written with the properties that first name a version).
 //
 // The seam promises atomic commits; PouchDB writes each document on its own, and a commit may
 // span two databases. So a commit reads every document it replaces first (a stale revision
@@ -19,7 +20,8 @@
 // it had written: the previous body under a new revision, or a tombstone for a new document.
 // What cannot be put back (the browser died in between, or the put-back itself is refused) is
 // named in the error; the engine's repairWorkload recomputes derived data from the documents.
-import { liveStores, openWorkloadDb as sharedWorkloadDb, pouchDB } from './workload-db.js';
+import { forgetWorkloadDb, liveStores, openWorkloadDb as sharedWorkloadDb, localPouchDB } from './workload-db.js';
+import { missingLensDocs, usedVersions } from './lens-docs.js';
 
 /** The derived parts of `workload/<id>`: local, recomputed, never replicated. */
 const DERIVED = ['riskCounts', 'questionsAnswered', 'questionCount', 'lensSummaries', 'milestones', 'updatedAt'];
@@ -110,6 +112,16 @@ async function current(db, id) {
   }
 }
 
+/** Whether `id` of `db` is a tombstone (deleted, not merely absent). @param {any} db @param {string} id */
+async function wasDeleted(db, id) {
+  try {
+    await db.get(id);
+    return false;
+  } catch (e) {
+    return isNotFound(e) && /** @type {any} */ (e)?.reason === 'deleted';
+  }
+}
+
 /** Every live document of `db` whose id starts with `prefix`. @param {any} db @param {string} prefix */
 async function allWith(db, prefix) {
   const { rows } = await db.allDocs({ include_docs: true, startkey: prefix, endkey: `${prefix}\uffff` });
@@ -124,7 +136,7 @@ async function allWith(db, prefix) {
  * @param {{ name?: string, author?: () => string | null, workloadDb?: (workloadId: string) => Promise<any>, PouchDB?: import('./workload-db.js').PouchConstructor }} [options]
  */
 export async function openPouchStore({ name = 'plumbline-local', author = () => null, workloadDb = sharedWorkloadDb, PouchDB = undefined } = {}) {
-  const local = new (PouchDB ?? (await pouchDB()))(name);
+  const local = new (PouchDB ?? (await localPouchDB()))(name);
   const openWorkloadDb = workloadDb;
 
   /** The workload ids with a database, from the registry. @returns {Promise<string[]>} */
@@ -205,6 +217,8 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
       } else if (next !== null) {
         ops.push({ db: wdb, prev: props, workloadId: whole[1], doc: null });
       }
+      // A lens version a review starts using (applied, upgraded) goes with the workload.
+      if (next !== null) for (const doc of await missingLensDocs(local, wdb, usedVersions(next), stamp)) ops.push({ db: wdb, prev: null, workloadId: whole[1], doc });
     }
     const base = { _id: docId, ...(prev ? { _rev: prev._rev } : {}) };
     const doc = w.body === null
@@ -297,6 +311,10 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
   async function refreshIndex(workloadId) {
     const wdb = await openWorkloadDb(workloadId);
     const props = await current(wdb, 'workload');
+    if (!props && await wasDeleted(wdb, 'workload')) {
+      await forgetDeleted(workloadId);
+      return;
+    }
     if (!props?.body) return;
     await register([workloadId]);
     const id = `workload/${workloadId}`;
@@ -313,6 +331,43 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
       ...old, ...properties, lensSummaries, updatedAt: old.updatedAt ?? props.updatedAt ?? properties.createdAt,
     };
     await local.put({ _id: id, ...(index ? { _rev: index._rev } : {}), body, wrev: props._rev });
+  }
+
+  /**
+   * The workload was deleted on another replica (its properties document is a tombstone: only
+   * owners may write it): its entry in the workload list and its name claims go too, as they
+   * would here. Nothing of the workload's database is touched: documents an edit brought back
+   * stay, and the sync panel reports them.
+   * @param {string} workloadId
+   */
+  async function forgetDeleted(workloadId) {
+    const index = await current(local, `workload/${workloadId}`);
+    const claims = (await allWith(local, 'name/')).filter((/** @type {any} */ d) => d.body?.workloadId === workloadId);
+    const gone = [...(index ? [index] : []), ...claims].map((d) => ({ _id: d._id, _rev: d._rev, _deleted: true }));
+    if (gone.length > 0) await local.bulkDocs(gone);
+  }
+
+  /**
+   * Removes the workload from this browser only (a shared workload its user is not an owner
+   * of): its database is destroyed, which replicates nothing, so the team's copy keeps every
+   * document; its entry in the workload list, its name claims and its registry entry go.
+   * @param {string} workloadId
+   */
+  async function forgetWorkload(workloadId) {
+    await (await openWorkloadDb(workloadId)).destroy();
+    forgetWorkloadDb(workloadId);
+    for (let attempt = 0; ; attempt += 1) {
+      const doc = await current(local, REGISTRY);
+      known.delete(workloadId);
+      if (!doc?.ids?.includes(workloadId)) break;
+      try {
+        await local.put({ ...doc, ids: doc.ids.filter((/** @type {string} */ id) => id !== workloadId) });
+        break;
+      } catch (e) {
+        if (/** @type {any} */ (e)?.status !== 409 || attempt >= 4) throw e;
+      }
+    }
+    await forgetDeleted(workloadId);
   }
 
   const store = {
@@ -334,6 +389,18 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
     },
     commit,
     refreshIndex,
+    /**
+     * Writes the lens documents the workload's database lacks (./lens-docs.js): for a
+     * workload whose reviews started before they existed, before its first push.
+     * @param {string} workloadId
+     */
+    async recordLensVersions(workloadId) {
+      const wdb = await openWorkloadDb(workloadId);
+      const milestones = (await allWith(wdb, 'milestone:')).map((/** @type {any} */ d) => d.body);
+      const docs = await missingLensDocs(local, wdb, usedVersions((await current(local, `workload/${workloadId}`))?.body, milestones), stamp);
+      if (docs.length > 0) await wdb.bulkDocs(docs);
+    },
+    forgetWorkload,
     workloadDb,
     registered,
     /** Whether records were already brought over from `source`. @param {string} source */
@@ -374,20 +441,21 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
         }
       }
       await register([...new Set(workloads)]);
-      let carried = 0;
-      for (const [db, docs] of byDb) {
+      // The databases side by side: creating each one is most of the time a migration takes.
+      const counts = await Promise.all([...byDb].map(async ([db, docs]) => {
         // A 409 is a record carried by an earlier, interrupted run: kept as it is.
         const results = await db.bulkDocs(docs);
         const failed = results.filter((/** @type {any} */ r) => r.error && r.status !== 409);
         if (failed.length > 0) throw failure('Backend', `migration: ${failed.map((/** @type {any} */ r) => `${r.id}: ${r.message ?? r.name}`).join('; ')}`);
-        carried += results.filter((/** @type {any} */ r) => r.ok || r.status === 409).length;
-      }
+        return results.filter((/** @type {any} */ r) => r.ok || r.status === 409).length;
+      }));
+      const carried = counts.reduce((a, b) => a + b, 0);
       // The index's wrev: the properties documents just written.
-      for (const workloadId of new Set(workloads)) {
+      await Promise.all([...new Set(workloads)].map(async (workloadId) => {
         const props = await current(await openWorkloadDb(workloadId), 'workload');
         const index = await current(local, `workload/${workloadId}`);
         if (props && index && index.wrev !== props._rev) await local.put({ ...index, wrev: props._rev });
-      }
+      }));
       await local.put({ _id: MIGRATED, source, at: new Date().toISOString(), records: records.length });
       return carried;
     },

@@ -73,6 +73,16 @@ export function remoteDatabase(PouchDB, session, workloadId) {
   return new PouchDB(`${session.server}/${workloadDatabase(workloadId)}`, { adapter: 'http', fetch: session.fetch, skip_setup: true });
 }
 
+/**
+ * A live change feed of `local` of its own, for callers that share none.
+ * @param {PouchDatabase} local @returns {(listener: () => void) => () => void}
+ */
+const ownFeed = (local) => (listener) => {
+  const feed = local.changes({ since: 'now', live: true });
+  feed?.on?.('change', listener);
+  return () => feed?.cancel?.();
+};
+
 /** Whether the browser says it has no network (never true in Node). */
 const browserOffline = () => globalThis.navigator?.onLine === false;
 
@@ -83,14 +93,17 @@ const statusOf = (err) => (typeof err?.status === 'number' && err.status > 0 ? e
  * Starts syncing `local` with the workload's database on the session's server.
  * @param {{ PouchDB: PouchConstructor, local: PouchDatabase, session: Session, workloadId: string,
  *   onState: (state: SyncState) => void, backOffFunction?: (delay: number) => number,
- *   whenOnline?: (listener: () => void) => () => void, onPulled?: (docs: any[]) => void }} options
+ *   whenOnline?: (listener: () => void) => () => void, onPulled?: (docs: any[]) => void,
+ *   localChanges?: (listener: () => void) => () => void }} options
  *   `whenOnline`: how to hear that the network is back (the browser's `online` event by
  *   default): replication then starts again at once instead of after its back-off.
  *   `onPulled`: called with the documents each pull batch wrote locally (derived data and
  *   conflicts are looked at again then).
+ *   `localChanges`: how to hear every change of `local` (returns the unsubscribe): the page
+ *   hands in the feed it shares (./workload-db.js watchChanges); a feed of its own by default.
  * @returns {{ state: () => SyncState, stop: () => void, clearRefused: () => void }}
  */
-export function startSync({ PouchDB, local, session, workloadId, onState, backOffFunction = backOff, whenOnline = browserOnline, onPulled = () => {} }) {
+export function startSync({ PouchDB, local, session, workloadId, onState, backOffFunction = backOff, whenOnline = browserOnline, onPulled = () => {}, localChanges = ownFeed(local) }) {
   const role = session.roleFor(workloadId);
   const writable = role === 'owner' || role === 'contributor';
   /** @type {SyncState} */
@@ -275,13 +288,12 @@ export function startSync({ PouchDB, local, session, workloadId, onState, backOf
   });
   // The count of changes waiting follows local edits at once, also while offline, when the
   // push cannot report anything.
-  const feed = local.changes({ since: 'now', live: true });
-  feed?.on?.('change', () => void update());
+  const stopFeed = localChanges(() => void update());
   const stopOffline = browserOnline(() => void update(), 'offline');
   unsubscribe = () => {
     stopOnline();
     stopOffline();
-    feed?.cancel?.();
+    stopFeed();
   };
   publish({});
   return {

@@ -64,3 +64,18 @@ export function readOnlyReason(workloadId) {
   if (role === 'removed') return 'This workload is no longer shared with you: your copy is kept, read-only.';
   return null;
 }
+
+/**
+ * What Delete does to a workload, in the confirmation's words: for a workload shared with the
+ * user (not as an owner) only this browser's copy goes, for an owner every replica's.
+ * @param {string} name the workload's name @param {ShareRole | null} role sharedRole's answer
+ */
+export function deleteConsequences(name, role) {
+  const everything = 'all of its milestones and all of its answers, notes and improvement plan';
+  if (role === 'owner') return `You own the shared workload “${name}”: deleting it deletes it, with ${everything}, for everyone it is shared with, not only in this browser. This cannot be undone.`;
+  if (role === null) return `Deleting the workload “${name}” also deletes ${everything}. This cannot be undone.`;
+  const back = role === 'removed'
+    ? 'It is no longer shared with you: only an owner sharing it with you again brings it back.'
+    : 'While it is shared with you, you can accept it again from Workloads shared with you.';
+  return `“${name}” is shared with you, so it is deleted from this browser only: its sync stops and this browser's copy goes. Your team keeps the workload with every answer; nothing is sent to the team server. ${back}`;
+}

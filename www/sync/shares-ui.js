@@ -9,12 +9,13 @@ import { confirmDialog } from '../ui/dialog.js';
 import { formatDate, isoDate } from '../ui/format.js';
 import { chooseServer, connect, currentSession, disconnect, resume } from './connection.js';
 import { choosePouchStore } from './app-store.js';
-import { markShared, sharedWorkloads, syncServer } from './shared-list.js';
+import { markShared, sharedRole, sharedWorkloads, syncServer } from './shared-list.js';
 import { MAX_SHARES, answerInvitation, canShare, changePermission, createShare, deleteShare, listShares, myInvitations } from './shares.js';
 import { afterPull, openWorkloadDb } from './workload-db.js';
-import { pullOnce, syncPanel } from './sync-panel.js';
+import { syncPanel, syncRunner } from './sync-panel.js';
 
-// The workload's database as the page holds it (one object per page: see ./workload-db.js).
+// The workload's database as the page holds it (one object per page: see ./workload-db.js),
+// the sync of every share the app starts with, and Delete of a workload shared with the user.
 export { syncPanel, openWorkloadDb };
 
 /** The AWS console's words for the permissions. */
@@ -188,7 +189,12 @@ async function sharesPanel(ctx, { workloadId, workloadName }, redraw) {
  * @param {() => Promise<any>} workspace the open workspace, refreshed from the pulled documents
  */
 export async function sharedWithYouPage(ctx, workspace) {
-  const afterAccept = async (/** @type {string} */ workloadId) => afterPull(await workspace(), workloadId);
+  // The share just accepted is synced from now on, as every share is from the app's start.
+  const afterAccept = async (/** @type {string} */ workloadId) => {
+    await afterPull(await workspace(), workloadId);
+    const session = currentSession();
+    if (session) (await syncRunner()).ensureSync(session, workloadId, workspace);
+  };
   ctx.setTitle('Workloads shared with you');
   const root = h('section.page', h('h1', 'Workloads shared with you'));
   const body = h('div');
@@ -238,7 +244,9 @@ async function invitationsPanel(ctx, session, afterAccept, redraw) {
     panel.append(h('p.error-text', `Your invitations could not be read: ${reasonOf(e)}`));
     return panel;
   }
-  const pending = invitations.filter((i) => i.status === 'pending');
+  // An accepted share this browser does not sync (deleted here, or accepted in another
+  // browser) is offered again: accepting it pulls the team's copy.
+  const pending = invitations.filter((i) => i.status === 'pending' || (i.status === 'accepted' && sharedRole(i.workloadId) === null));
   if (pending.length === 0) {
     panel.append(h('p', 'No pending invitations.'));
     return panel;
@@ -248,7 +256,7 @@ async function invitationsPanel(ctx, session, afterAccept, redraw) {
     button.disabled = true;
     try {
       await answerInvitation(session, inv.workloadId, 'accepted');
-      await pullOnce(session, inv.workloadId, await openWorkloadDb(inv.workloadId));
+      await (await syncRunner()).pullOnce(session, inv.workloadId, await openWorkloadDb(inv.workloadId));
       markShared(inv.workloadId, inv.permission);
       await afterAccept(inv.workloadId);
       ctx.announce(`${inv.workloadName} is now in your workloads.`);

@@ -3,18 +3,20 @@
 // waiting, error with the server's reason, share removed), the changes the server refused, the
 // answers in conflict with every version side by side (keep one, or merge them), a name that a
 // pull made a duplicate, and the activity read from the documents' updatedBy / updatedAt.
-// The sync itself (./replicate.js) keeps running when the page is left, one per workload, until
-// the user disconnects; the panel only listens to it.
+// The sync itself (./sync-runner.js) runs from the app's start, one per workload, until the
+// user disconnects; the panel only listens to it. It also lists the documents of the last pull
+// the engine could not read (left as they are: deleting them would delete them for everyone)
+// and those that came back after a delete (./came-back.js), to keep or delete again.
 import { h, nextId } from '../ui/dom.js';
 import { formatDate, isoDate } from '../ui/format.js';
 import { currentSession, onConnectionChange, resume } from './connection.js';
 import { keepVersion, versionsOf } from './conflicts.js';
-import { remoteDatabase, startSync } from './replicate.js';
-import { markShared } from './shared-list.js';
-import { afterPull, openWorkloadDb, pouchDB, signUnsigned } from './workload-db.js';
+import { afterPull, installPulledLenses, openWorkloadDb, watchChanges } from './workload-db.js';
+import { sharedLensProblems } from './shared-lenses.js';
 
 /** @typedef {import('./replicate.js').SyncState} SyncState */
 /** @typedef {import('./session.js').Session} Session */
+/** @typedef {import('./sync-runner.js').SyncEntry} SyncEntry */
 /**
  * What the page hands in: the open workspace (refreshed after a pull, and asked for the names
  * of the other workloads).
@@ -24,69 +26,6 @@ import { afterPull, openWorkloadDb, pouchDB, signUnsigned } from './workload-db.
 
 /** How many activity entries the panel lists. */
 const ACTIVITY_SHOWN = 20;
-
-/**
- * One running sync per workload, kept across pages; `listeners` are the panels showing it.
- * @type {Map<string, { state: SyncState, stop: () => void, listeners: Set<(s: SyncState | null, pulled: boolean) => void> }>}
- */
-const running = new Map();
-
-onConnectionChange(() => {
-  if (currentSession()) return;
-  for (const [id, entry] of running) {
-    entry.stop();
-    running.delete(id);
-    for (const l of entry.listeners) l(null, false);
-  }
-});
-
-/**
- * The first pull of a workload just accepted: once, to the end, refused documents an error.
- * @param {Session} session @param {string} workloadId @param {any} local
- */
-export async function pullOnce(session, workloadId, local) {
-  const PouchDB = /** @type {any} */ (await pouchDB());
-  const remote = remoteDatabase(PouchDB, session, workloadId);
-  const result = await PouchDB.replicate(remote, local, { batch_size: 100, checkpoint: 'target' });
-  if (result.doc_write_failures > 0) throw new Error(`${result.doc_write_failures} document(s) could not be written locally: ${(result.errors ?? []).map(String).join('; ')}`);
-  return result;
-}
-
-/** Starts the workload's sync unless it runs. @param {Session} session @param {string} workloadId @param {PanelContext} page */
-async function ensureSync(session, workloadId, page) {
-  let entry = running.get(workloadId);
-  if (entry) return entry;
-  const local = await openWorkloadDb(workloadId);
-  const PouchDB = /** @type {any} */ (await pouchDB());
-  const role = session.roleFor(workloadId);
-  if (role === 'owner' || role === 'contributor') await signUnsigned(local, session.name);
-  /** @type {Set<(s: SyncState | null, pulled: boolean) => void>} */
-  const listeners = new Set();
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let pullTimer;
-  const made = { state: /** @type {SyncState} */ ({ status: 'syncing', role: null, readOnly: false, pending: 0, refused: [], reason: null }), stop: () => {}, listeners };
-  running.set(workloadId, made);
-  const sync = startSync({
-    PouchDB, local, session, workloadId,
-    onState: (state) => {
-      made.state = state;
-      if (state.status === 'removed') markShared(workloadId, 'removed');
-      else if (state.role) markShared(workloadId, state.role);
-      for (const l of listeners) l(state, false);
-    },
-    // A batch of pulled documents: the workspace's derived data is rebuilt once they settle.
-    onPulled: () => {
-      clearTimeout(pullTimer);
-      pullTimer = setTimeout(async () => {
-        await afterPull(await page.workspace(), workloadId).catch(() => {});
-        for (const l of listeners) l(made.state, true);
-      }, 300);
-    },
-  });
-  made.stop = sync.stop;
-  entry = made;
-  return entry;
-}
 
 /** The state in words. @param {SyncState} s */
 function stateText(s) {
@@ -101,6 +40,12 @@ function stateText(s) {
 }
 
 /**
+ * The sync runner (./sync-runner.js), its own chunk: a browser with shares loads it at every
+ * start (app.js), without the screens of this chunk.
+ */
+export const syncRunner = () => import('./sync-runner.js');
+
+/**
  * The panel of a shared workload.
  * @param {PanelContext} page @param {string} workloadId @param {string} [title] its heading
  * @returns {Promise<{ node: HTMLElement, leave: () => void }>}
@@ -109,36 +54,61 @@ export async function syncPanel(page, workloadId, title = 'Team sync') {
   const headingId = nextId('sync');
   const status = h('p', { role: 'status', dataset: { syncStatus: '' } }, 'Not connected to the team server: connect on the Shares tab to sync this workload.');
   const refused = h('ul.plain', { dataset: { refused: '' } });
+  const unreadable = h('div', { dataset: { unreadable: '' } });
+  const returned = h('div', { dataset: { cameBack: '' } });
   const arrived = h('div');
   const duplicate = h('div');
+  const lensProblems = h('ul.plain', { dataset: { lensProblems: '' } });
   const conflicts = h('div', { dataset: { conflicts: '' } });
   const activity = h('div', { dataset: { activity: '' } });
   const node = h('section.panel', { 'aria-labelledby': headingId, dataset: { syncPanel: workloadId } },
-    h('h2', { id: headingId }, title), status, refused, arrived, duplicate, conflicts, activity);
+    h('h2', { id: headingId }, title), status, refused, lensProblems, unreadable, returned, arrived, duplicate, conflicts, activity);
   const local = await openWorkloadDb(workloadId);
+  // Lens versions pulled before this page opened are installed (or their problems named) now.
+  await installPulledLenses(await page.workspace(), workloadId).catch(() => {});
 
-  const refreshDocs = async () => {
-    conflicts.replaceChildren(await conflictList(page, local, workloadId, refreshDocs));
-    activity.replaceChildren(await activityList(local));
+  const refreshLensProblems = () => {
+    const problems = sharedLensProblems(workloadId);
+    if (problems.length) lensProblems.setAttribute('role', 'alert');
+    else lensProblems.removeAttribute('role');
+    lensProblems.replaceChildren(...problems.map((p) => h('li.error-text', p)));
+  };
+  const refreshDuplicate = async () => {
     const other = await duplicateName(page, workloadId).catch(() => null);
     duplicate.replaceChildren(other
       ? h('div.banner', { role: 'note', dataset: { duplicateName: '' } }, h('p', `Another workload in this browser is also named “${other}”. Workload names must be unique: rename one of them (Edit). Plumbline never renames one for you.`))
       : '');
   };
-  /** @param {SyncState | null} s @param {boolean} pulled */
-  const show = (s, pulled) => {
-    if (!s) {
+  const refreshDocs = async () => {
+    refreshLensProblems();
+    conflicts.replaceChildren(await conflictList(page, local, workloadId, refreshDocs));
+    activity.replaceChildren(await activityList(local));
+    await refreshDuplicate();
+  };
+  /** The lists last drawn. @type {{ unreadable: unknown, returned: unknown }} */
+  let shown = { unreadable: null, returned: null };
+  /** @param {SyncEntry | null} entry @param {boolean} pulled */
+  const show = (entry, pulled) => {
+    if (!entry) {
       status.textContent = 'Disconnected from the team server: changes are kept here until you connect again.';
       return;
     }
+    const s = entry.state;
     status.textContent = stateText(s);
     status.dataset.syncStatus = s.status;
     status.dataset.pending = String(s.pending);
     refused.replaceChildren(...s.refused.map((r) => h('li', { dataset: { refusedId: r.id } }, `Refused by the server: ${r.id} — ${r.reason}`)));
+    // Drawn again only when they changed: a state change must not take the focus off a button.
+    if (shown.unreadable !== entry.unreadable) unreadable.replaceChildren(unreadableList(entry));
+    if (shown.returned !== entry.returned) returned.replaceChildren(cameBackList(page, local, workloadId, entry, () => show(entry, false)));
+    shown = { unreadable: entry.unreadable, returned: entry.returned };
     if (pulled) {
       arrived.replaceChildren(h('div.banner', { role: 'note' }, h('p', 'Changes from your team arrived.'),
         h('button', { type: 'button', class: 'secondary', on: { click: () => page.reload() } }, 'Show them')));
-      void refreshDocs();
+      // The conflicts and activity follow the change feed (below); the names are the
+      // workload list's, which the pull's refresh just rebuilt.
+      refreshLensProblems();
+      void refreshDuplicate();
     }
   };
 
@@ -147,10 +117,10 @@ export async function syncPanel(page, workloadId, title = 'Team sync') {
   const attach = async () => {
     const session = currentSession() ?? await resume();
     if (!session) return;
-    const entry = await ensureSync(session, workloadId, page);
+    const entry = (await syncRunner()).ensureSync(session, workloadId, page.workspace);
     entry.listeners.add(show);
     unlisten = () => entry.listeners.delete(show);
-    show(entry.state, false);
+    show(entry, false);
   };
   await attach();
   await refreshDocs();
@@ -158,14 +128,70 @@ export async function syncPanel(page, workloadId, title = 'Team sync') {
   // conflicts and the activity: gathered, as a pull writes documents in batches.
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let feedTimer;
-  const feed = local.changes({ since: 'now', live: true }).on('change', () => {
+  const stopFeed = watchChanges(local, () => {
     clearTimeout(feedTimer);
     feedTimer = setTimeout(() => void refreshDocs(), 200);
   });
   const unsubscribe = onConnectionChange(() => {
     if (currentSession() && !unlisten) void attach();
   });
-  return { node, leave: () => { unlisten?.(); unsubscribe(); feed.cancel(); clearTimeout(feedTimer); } };
+  return { node, leave: () => { unlisten?.(); unsubscribe(); stopFeed(); clearTimeout(feedTimer); } };
+}
+
+/**
+ * The documents of the last pull the engine could not read: named with why, left as they are
+ * (the figures leave them out).
+ * @param {SyncEntry} entry
+ */
+function unreadableList(entry) {
+  if (entry.unreadable.length === 0) return h('div');
+  return h('div.banner', { role: 'note' },
+    h('p', `${entry.unreadable.length} document${entry.unreadable.length === 1 ? '' : 's'} from your team could not be read here and ${entry.unreadable.length === 1 ? 'is' : 'are'} left out of the figures (kept as they are: a newer version of Plumbline may read them):`),
+    h('ul.plain', entry.unreadable.map((d) => h('li', { dataset: { unreadableId: d.recordId } }, `${d.recordId} — ${d.message}`))));
+}
+
+/**
+ * The documents that came back after a delete, each with Keep it / Delete again.
+ * @param {PanelContext} page @param {any} local @param {string} workloadId @param {SyncEntry} entry
+ * @param {() => void} redraw
+ */
+function cameBackList(page, local, workloadId, entry, redraw) {
+  if (entry.returned.length === 0) return h('div');
+  const error = h('p.error-text', { role: 'alert' });
+  const forget = (/** @type {string} */ id) => {
+    entry.returned = entry.returned.filter((r) => r.id !== id);
+    redraw();
+  };
+  const items = entry.returned.map((back) => {
+    const who = typeof back.doc.updatedBy === 'string' ? back.doc.updatedBy : 'Someone';
+    const what = whatChanged(back.doc);
+    const deleted = back.deletedBy ? `${back.deletedBy} deleted it` : 'It was deleted';
+    return h('li', { dataset: { cameBack: back.id } },
+      h('p', `${who} ${what} while it was being deleted: the change wins, so it is back. ${deleted}${back.deletedAt ? ` on ${formatDate(back.deletedAt)}` : ''}.`),
+      h('button', { type: 'button', class: 'secondary', 'aria-label': `Keep ${back.id}`, on: { click: () => {
+        forget(back.id);
+        page.announce(`${back.id} is kept.`);
+      } } }, 'Keep it'),
+      h('button', { type: 'button', class: 'secondary', 'aria-label': `Delete ${back.id} again`, on: { click: async () => {
+        const session = currentSession();
+        if (!session) {
+          error.textContent = 'Connect to the team server first: the server records who deleted it.';
+          return;
+        }
+        try {
+          await (await syncRunner()).deleteAgain(local, back, session.name);
+          forget(back.id);
+          // Its figures without it (a workload deleted here has none to rebuild).
+          await afterPull(await page.workspace(), workloadId).catch(() => {});
+          page.announce(`${back.id} is deleted again, for everyone at the next sync.`);
+        } catch (e) {
+          error.textContent = e instanceof Error ? e.message : String(e);
+        }
+      } } }, 'Delete again'));
+  });
+  return h('div.banner', { role: 'group', 'aria-label': 'Came back after a delete' },
+    h('h3', 'Back after a delete'),
+    h('ul.plain', items), error);
 }
 
 /**

@@ -10,24 +10,30 @@
 //   notes:<lensAlias>            the lens review: lens notes, pillar notes, associated flag
 //   answer:<lensAlias>:<qid>     one answered question
 //   milestone:<number>           an immutable snapshot (number without leading zeros)
+//   lens:<alias>@<version>       a custom-lens version the reviews use (./lens-docs.js)
 // Each document is `{ _id, _rev, body, updatedBy?, updatedAt }`: `body` is the core's record,
 // unchanged; `updatedBy`/`updatedAt` say who wrote it when (the server's rules ask for them).
 // Derived data (risk counts, the workload list's index, the name claims) stays in the
-// workspace's local database and is never replicated: afterPull rebuilds it.
+// workspace's local database and is never replicated: afterPull rebuilds it (and only it).
+
+import { installSharedLenses } from './shared-lenses.js';
 
 /**
  * The part of PouchDB the store and team sync use; the constructor is the browser's build
- * (./pouch.js) unless a test hands in another (usePouchDB).
+ * (./pouch.js, with ./pouch-replication.js plugged in for team sync) unless a test hands in
+ * another (usePouchDB).
  * @typedef {{ new (name: string, options?: object): any }} PouchConstructor
  */
 
 /** @type {Promise<PouchConstructor> | null} */
-let pouchPromise = null;
+let localPromise = null;
+/** @type {Promise<PouchConstructor> | null} */
+let replicatingPromise = null;
 /** @type {Map<string, any>} */
 const opened = new Map();
 /**
  * The stores that keep derived data of workload databases (./pouch-store.js registers each).
- * @type {Set<{ refreshIndex: (workloadId: string) => Promise<void> }>}
+ * @type {Set<{ refreshIndex: (workloadId: string) => Promise<void>, recordLensVersions: (workloadId: string) => Promise<void>, workloadDb: (workloadId: string) => Promise<any>, forgetWorkload: (workloadId: string) => Promise<void> }>}
  */
 export const liveStores = new Set();
 
@@ -36,17 +42,46 @@ export const liveStores = new Set();
  * @param {PouchConstructor} PouchDB
  */
 export function usePouchDB(PouchDB) {
-  pouchPromise = Promise.resolve(PouchDB);
+  localPromise = Promise.resolve(PouchDB);
+  replicatingPromise = localPromise;
   opened.clear();
 }
 
-/** PouchDB, loading the sync chunk on first use. @returns {Promise<PouchConstructor>} */
-export function pouchDB() {
-  pouchPromise ??= import('./pouch.js').then((m) => m.default).catch((e) => {
-    pouchPromise = null;
+/**
+ * `load()` once; a failed load is forgotten (through `forget`), so that the next call tries again.
+ * @param {() => Promise<PouchConstructor>} load @param {() => void} forget
+ */
+function once(load, forget) {
+  return load().catch((e) => {
+    forget();
     throw e;
   });
-  return pouchPromise;
+}
+
+/**
+ * PouchDB for local databases (core + IndexedDB adapter, the store's chunk, loaded at start).
+ * @returns {Promise<PouchConstructor>}
+ */
+export function localPouchDB() {
+  localPromise ??= once(() => import('./pouch.js').then((m) => m.default), () => { localPromise = null; });
+  return localPromise;
+}
+
+/**
+ * PouchDB able to reach the team's server: the local one with the HTTP adapter and replication
+ * plugged in, loaded on first use (a shared or synced workload). The databases opened before
+ * can replicate as well: the plugins extend their constructor.
+ * @returns {Promise<PouchConstructor>}
+ */
+export function pouchDB() {
+  replicatingPromise ??= once(
+    async () => {
+      const [PouchDB, { default: withReplication }] = await Promise.all([localPouchDB(), import('./pouch-replication.js')]);
+      return withReplication(PouchDB);
+    },
+    () => { replicatingPromise = null; },
+  );
+  return replicatingPromise;
 }
 
 /** Refuses anything but a workload id (32 lowercase hex) before it names a database. */
@@ -73,7 +108,7 @@ export async function openWorkloadDb(workloadId) {
   const name = workloadDbName(workloadId);
   let db = opened.get(name);
   if (!db) {
-    const PouchDB = await pouchDB();
+    const PouchDB = await localPouchDB();
     db = opened.get(name) ?? new PouchDB(name);
     opened.set(name, db);
   }
@@ -92,22 +127,82 @@ export async function signUnsigned(db, name) {
   if (unsigned.length) await db.bulkDocs(unsigned.map((/** @type {any} */ d) => ({ ...d, updatedBy: name })));
 }
 
+/**
+ * The one live change feed of each open workload database, shared by everything that follows
+ * it (the sync's count of changes waiting, the sync panel's conflicts and activity): PouchDB
+ * runs a feed per `changes({live})` call, each reading every change again.
+ * @type {Map<any, { feed: any, listeners: Set<(change: any) => void> }>}
+ */
+const feeds = new Map();
+
+/**
+ * Calls `listener` on every change of `db` (local writes and pulls alike); returns the
+ * unsubscribe. The feed stops when its last listener leaves.
+ * @param {any} db a workload's database (openWorkloadDb) @param {(change: any) => void} listener
+ */
+export function watchChanges(db, listener) {
+  let entry = feeds.get(db);
+  if (!entry) {
+    const listeners = new Set();
+    const feed = db.changes({ since: 'now', live: true });
+    feed.on('change', (/** @type {any} */ change) => {
+      for (const l of listeners) l(change);
+    });
+    entry = { feed, listeners };
+    feeds.set(db, entry);
+  }
+  const mine = entry;
+  mine.listeners.add(listener);
+  return () => {
+    mine.listeners.delete(listener);
+    if (mine.listeners.size === 0 && feeds.get(db) === mine) {
+      feeds.delete(db);
+      mine.feed.cancel();
+    }
+  };
+}
+
 /** Forgets an opened database (after it was destroyed). @param {string} workloadId */
 export function forgetWorkloadDb(workloadId) {
   opened.delete(workloadDbName(workloadId));
 }
 
+/** @typedef {{ refreshWorkload: (workloadId: string) => Promise<Array<{ recordId: string, message: string }>> }} RefreshingWorkspace */
+
 /**
  * After a replication brought documents of `workloadId` from elsewhere: rebuilds the
- * workspace's derived data of that workload (its entry in the workload list, its name claim,
- * risk counts and milestone index). Resolves to the workspace's repair report.
- * @param {{ repairWorkload: (workloadId: string) => Promise<unknown> }} workspace
+ * workspace's local, derived data of that workload (its entry in the workload list, its name
+ * claim, risk counts and milestone index) and nothing else: a replicated document is never
+ * deleted or rewritten by it, since that change would reach every replica. Resolves to the
+ * documents the engine could not read (`DamagedRecord`s: record id and why), left as they are.
+ * @param {RefreshingWorkspace} workspace
  * @param {string} workloadId
  */
 export async function afterPull(workspace, workloadId) {
   checkedId(workloadId);
   for (const store of liveStores) await store.refreshIndex(workloadId);
-  return workspace.repairWorkload(workloadId);
+  const problems = await installPulledLenses(workspace, workloadId);
+  return workspace.refreshWorkload(workloadId).catch((/** @type {any} */ e) => {
+    // A review whose lens could not be installed cannot be recomputed: the lens is the reason.
+    throw problems.length ? Object.assign(new Error(`${problems.join(' ')} (${e?.message ?? e})`, { cause: e }), { kind: e?.kind }) : e;
+  });
+}
+
+/**
+ * Installs the custom-lens versions the workload uses that the workspace lacks, from the
+ * workload's database (./shared-lenses.js), before its figures are recomputed with them.
+ * Resolves to the problems, also shown by sharedLensProblems.
+ * @param {any} workspace @param {string} workloadId
+ */
+export async function installPulledLenses(workspace, workloadId) {
+  /** @type {Map<string, any>} */
+  const docs = new Map();
+  // Each live store's copy of the database: the page has one store; a test, one per browser.
+  for (const store of liveStores) {
+    const { rows } = await (await store.workloadDb(workloadId)).allDocs({ include_docs: true, startkey: 'lens:', endkey: 'lens:\uffff' });
+    for (const r of rows) if (r.doc) docs.set(r.id, r.doc);
+  }
+  return installSharedLenses(workspace, workloadId, [...docs.values()]);
 }
 
 /**
@@ -116,7 +211,7 @@ export async function afterPull(workspace, workloadId) {
  * documents pulled from the server (`direction: "pull"` for a sync; every change for a
  * replication into the local database, `pulls: true`). Changes that arrive while a refresh
  * runs are gathered into one more refresh. `onError` hears a refresh that failed.
- * @param {{ repairWorkload: (workloadId: string) => Promise<unknown> }} workspace
+ * @param {RefreshingWorkspace} workspace
  * @param {string} workloadId
  * @param {{ on: (event: string, listener: (info: any) => void) => unknown }} replication
  * @param {{ pulls?: boolean, onError?: (e: unknown) => void, onRefreshed?: (report: unknown) => void }} [options]

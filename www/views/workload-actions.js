@@ -1,10 +1,12 @@
 // @ts-check
 // Actions on a workload used from more than one page: Delete (the app's one delete flow; also
 // for a damaged workload, which the engine always deletes) and Save milestone (with its name
-// dialog). Views, because they call the engine; the dialogs are ui/ widgets.
+// dialog). Views, because they call the engine; the dialogs are ui/ widgets. A workload shared
+// with the user, not as an owner, is deleted from this browser only (../sync/sync-runner.js).
 import * as api from '../api.js';
 import { fieldDialog } from '../ui/dialog.js';
 import { deleteFlow } from '../ui/delete-flow.js';
+import { deleteConsequences, sharedRole } from '../sync/shared-list.js';
 
 /** @typedef {{announce: (message: string) => void, navigate: (route: string) => void}} ActionContext */
 
@@ -14,11 +16,16 @@ import { deleteFlow } from '../ui/delete-flow.js';
  * @param {{workloadId: string, workloadName: string}} workload
  */
 export async function deleteWorkloadFlow(ctx, workload) {
+  const role = sharedRole(workload.workloadId);
+  // Not an owner: the engine's delete would push a tombstone of every answer to the team.
+  const thisBrowserOnly = role !== null && role !== 'owner';
   const deleted = await deleteFlow({
     what: 'workload',
     name: workload.workloadName,
-    consequences: `Deleting the workload “${workload.workloadName}” also deletes all of its milestones and all of its answers, notes and improvement plan. This cannot be undone.`,
-    remove: () => api.deleteWorkload(workload.workloadId),
+    consequences: deleteConsequences(workload.workloadName, role),
+    remove: thisBrowserOnly
+      ? async () => (await import('../sync/sync-runner.js')).leaveWorkload(workload.workloadId)
+      : () => api.deleteWorkload(workload.workloadId),
     announce: ctx.announce,
   });
   if (deleted) ctx.navigate('#/workloads');

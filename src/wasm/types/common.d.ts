@@ -24,9 +24,10 @@ export type StorageKind = "indexeddb" | "localstorage" | "memory";
  * one Workspace never conflict with each other (they run one at a time, in call order).
  * `Disposed`: the Workspace or Lens was used after `free()` or `[Symbol.dispose]()` (thrown
  * synchronously, also by methods that return a promise). `Uninitialized`: the web entry was
- * called before `await init()` (thrown synchronously; the Node entries initialise on load), or
- * `Lens.builtin` before the shipped lens files were loaded (by `Workspace.open` or
- * `Lens.useBuiltins`; the Node entries load them on import).
+ * called before `await init()` (thrown synchronously; the Node entries initialise on load), or a
+ * call needs a shipped lens whose file was not given yet (`lensAlias` names it: give it with
+ * `Lens.useBuiltins` and call again; `Workspace.open` gives them unless `loadLenses: false`, the
+ * Node entries on import).
  */
 export type ErrorKind =
   | "Validation" | "LensInvalid" | "NotFound" | "Conflict"
@@ -56,5 +57,10 @@ export interface PlumblineError extends Error {
   recordId?: string;
   /** LensInvalid: every finding, errors and warnings. */
   diagnostics?: Diagnostic[];
+  /**
+   * Uninitialized: the shipped lens whose file the call needs (`"wellarchitected"`,
+   * `"serverless"`); LensInvalid: the shipped lens whose given file does not parse.
+   */
+  lensAlias?: string;
 }
 

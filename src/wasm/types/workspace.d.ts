@@ -12,6 +12,14 @@ export interface OpenOptions {
    */
   lenses?: Record<string, string> | string | { readonly href: string };
   /**
+   * `false`: fetch no shipped lens file now. The workspace opens at once and lists workloads
+   * and lenses without them; a call that needs a lens not given yet rejects with
+   * `kind: "Uninitialized"` and its `lensAlias`: give that file with
+   * `Lens.useBuiltins({ [lensAlias]: text })` and call again (nothing was changed). Default
+   * `true`: the lenses not given yet are fetched before the workspace opens.
+   */
+  loadLenses?: boolean;
+  /**
    * Keep the documents in this store instead of `storage` (which is then ignored): the app's
    * PouchDB store (`www/sync/pouch-store.js`), where each workload has a database of its own
    * that team sync replicates. `name` is the store's business.

@@ -31,7 +31,7 @@ use wasm_bindgen::prelude::*;
 use super::convert::{value, Args, Reply};
 use super::dispose::{guard_disposal, WORKSPACE_DISPOSED, WORKSPACE_GUARDED};
 use super::env::JsEnvironment;
-use super::error::{invalid_argument, js_error, Thrown};
+use super::error::{invalid_argument, Thrown};
 use super::store::indexeddb::{IndexedDbStore, DEFAULT_NAME};
 use super::store::js_store::JsStore;
 use super::store::localstorage::LocalStorageStore;
@@ -39,6 +39,7 @@ use super::store::BrowserStore;
 use crate::catalog;
 use crate::store::memory::MemoryStore;
 use crate::store::StoreError;
+use crate::workload::shipped::LensSource;
 use crate::workload::turnstile::Turnstile;
 use crate::workload::{Workspace, WorkspaceError};
 
@@ -109,6 +110,9 @@ impl JsWorkspace {
     /// e.g. Node; nothing is kept). Rejects with `kind: "Unavailable"` when the storage cannot
     /// be used (blocked upgrade, data from a newer release, storage disabled). With `store`
     /// (a `DocumentStore` object, see `store::js_store`), the documents are kept there instead.
+    /// The engine needs no shipped lens file to open: a call that needs one not given yet
+    /// rejects with `kind: "Uninitialized"` and `lensAlias` (the glue gives both first, unless
+    /// `loadLenses: false`).
     pub async fn open(
         #[wasm_bindgen(unchecked_optional_param_type = "OpenOptions")] options: JsValue,
     ) -> Result<JsWorkspace, JsValue> {
@@ -122,8 +126,6 @@ impl JsWorkspace {
         if name.trim().is_empty() || name.chars().count() > 100 {
             return Err(invalid_argument("name", "must be 1 to 100 characters"));
         }
-        // Before the store opens: nothing to close when the shipped lenses cannot be had.
-        let lenses = catalog::loaded().map_err(|e| js_error(e.kind(), &e.to_string(), &[]))?;
         let storage = match options.storage {
             Some(s) => s,
             None if has_indexed_db() => "indexeddb".into(),
@@ -148,7 +150,13 @@ impl JsWorkspace {
                 ))
             }
         };
-        let workspace = Workspace::open_with_lenses(store, JsEnvironment, lenses.to_vec())
+        // The shipped lenses the page gave (`Lens.useBuiltins`), each got when a call first
+        // needs it: none is needed to open or to list workloads.
+        let shipped: LensSource = Box::new(|alias| match catalog::shipped(alias) {
+            Some(lens) => lens.cloned(),
+            None => unreachable!("`{alias}` is listed as shipped"),
+        });
+        let workspace = Workspace::open_on_demand(store, JsEnvironment, shipped)
             .await
             .map_err(Thrown::thrown)?;
         let core = Rc::new(Core {

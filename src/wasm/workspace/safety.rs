@@ -53,6 +53,19 @@ impl JsWorkspace {
         )
     }
 
+    /// Recomputes a workload's local derived data (figures, milestone index, name claim) after
+    /// a team sync, writing nothing shared; resolves to the records it could not read.
+    #[wasm_bindgen(js_name = refreshWorkload, unchecked_return_type = "Promise<DamagedRecord[]>")]
+    pub fn refresh_workload(
+        &self,
+        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
+    ) -> js_sys::Promise {
+        self.call(
+            (string(workload_id, "workloadId"),),
+            |ws, (id,)| async move { ws.refresh_workload(&id).await },
+        )
+    }
+
     /// The whole workspace as one backup file (JSON text, format `plumbline-workspace-backup`).
     #[wasm_bindgen(js_name = exportWorkspace, unchecked_return_type = "Promise<string>")]
     pub fn export_workspace(&self) -> js_sys::Promise {

@@ -58,7 +58,7 @@ impl<S: Store> Workspace<S> {
         // The current state: no milestone fields.
         let mut side = Side::default();
         for alias in &workload.lenses {
-            if self.lens(alias).is_none() && !keys::is_custom_alias(alias) {
+            if !self.core.shipped.is_shipped(alias) && !keys::is_custom_alias(alias) {
                 continue;
             }
             side.lens_reviews

@@ -31,8 +31,8 @@ impl Planning<'_> {
         version: Option<&str>,
     ) -> Result<Rc<CatalogLens>, Halt> {
         let core = self.core;
-        if let Some(lens) = core.lenses.iter().find(|l| l.alias == alias) {
-            return Ok(lens.clone());
+        if let Some(lens) = core.shipped_lens(alias)? {
+            return Ok(lens);
         }
         if !keys::is_custom_alias(alias) {
             return Err(core.unknown_lens(field, alias).into());
@@ -147,6 +147,8 @@ impl Planning<'_> {
             let lens = match lens {
                 Ok(lens) => lens,
                 Err(halt @ Halt::Read(_)) => return Err(halt),
+                // A shipped lens not loaded yet is not a lens gone: the call waits for it.
+                Err(halt @ Halt::Failed(WorkspaceError::ShippedLens(_))) => return Err(halt),
                 Err(Halt::Failed(_)) => continue,
             };
             for p in &lens.lens.pillars {
@@ -160,9 +162,12 @@ impl Planning<'_> {
 }
 
 impl Core {
-    /// A shipped lens by alias.
-    pub(crate) fn lens(&self, alias: &str) -> Option<&CatalogLens> {
-        self.lenses.iter().find(|l| l.alias == alias).map(|l| &**l)
+    /// A shipped lens by alias, with its content (`None`: not a shipped lens).
+    pub(crate) fn shipped_lens(
+        &self,
+        alias: &str,
+    ) -> Result<Option<Rc<CatalogLens>>, WorkspaceError> {
+        self.shipped.get(alias).transpose().map_err(Into::into)
     }
 
     /// Forgets the parsed versions of a deleted lens.
@@ -184,7 +189,7 @@ impl Core {
 
     /// Refuses, before any read, an alias that can name no lens at all.
     pub(crate) fn check_lens_alias(&self, field: &str, alias: &str) -> Result<(), WorkspaceError> {
-        if self.lens(alias).is_some() || keys::is_custom_alias(alias) {
+        if self.shipped.is_shipped(alias) || keys::is_custom_alias(alias) {
             Ok(())
         } else {
             Err(self.unknown_lens(field, alias))
@@ -192,7 +197,7 @@ impl Core {
     }
 
     fn unknown_lens(&self, field: &str, alias: &str) -> WorkspaceError {
-        let known: Vec<&str> = self.lenses.iter().map(|l| l.alias.as_str()).collect();
+        let known: Vec<&str> = self.shipped.aliases().collect();
         WorkspaceError::validation(
             field,
             format!(

@@ -24,8 +24,8 @@ impl<S: Store> Workspace<S> {
         self.core.check_lens_alias("lensAlias", lens_alias)?;
         // A shipped lens's questions are known before any read (custom lenses: in the plan,
         // at the version the workload uses).
-        if let Some(lens) = self.lens(lens_alias) {
-            find_question(lens, question_id)?;
+        if let Some(lens) = self.lens(lens_alias)? {
+            find_question(&lens, question_id)?;
         }
         let mut answered = None;
         let revs = self

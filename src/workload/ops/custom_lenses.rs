@@ -382,7 +382,7 @@ impl Core {
         if keys::is_custom_alias(bare) {
             return Ok(bare.to_string());
         }
-        let why = if self.lens(alias).is_some() {
+        let why = if self.shipped.is_shipped(alias) {
             format!("`{alias}` is a lens shipped with Plumbline; only custom lenses can be changed, published or exported")
         } else {
             format!("`{alias}` is not a custom lens alias (32 hexadecimal characters, or its ARN)")

@@ -20,9 +20,15 @@ impl<S: Store> Workspace<S> {
 fn plan_dashboard(p: &mut Planning, filter: &DashboardFilter) -> Result<Dashboard, Halt> {
     let (docs, damaged) = p.workload_listings()?;
     let docs: Vec<WorkloadListing> = docs.into_iter().map(|d| d.body).collect();
-    // The lenses in use, to order pillars and items as the lenses do: shipped lenses, then
-    // each custom lens at a version a workload uses (cached after the first dashboard).
-    let mut lenses = p.core.lenses.clone();
+    // The lenses in use, to order pillars and items as the lenses do: the shipped lenses a
+    // workload uses (a lens no workload uses orders nothing, and its file may not be loaded),
+    // then each custom lens at a version a workload uses (cached after the first dashboard).
+    let mut lenses = Vec::new();
+    for alias in p.core.shipped.aliases() {
+        if docs.iter().any(|d| d.lenses.iter().any(|a| a == alias)) {
+            lenses.extend(p.core.shipped_lens(alias)?);
+        }
+    }
     for doc in &docs {
         for alias in doc.lenses.iter().filter(|a| keys::is_custom_alias(a)) {
             let version = doc

@@ -92,8 +92,8 @@ impl<S: Store> Workspace<S> {
         self.core.check_lens_alias("lensAlias", lens_alias)?;
         // The file is checked against the lens version the workload uses (custom lenses have
         // several; a shipped lens has one).
-        let lens = match self.lens(lens_alias) {
-            Some(_) => self.catalog_lens("lensAlias", lens_alias).await?,
+        let lens = match self.lens(lens_alias)? {
+            Some(lens) => lens,
             None => {
                 let doc = self.load_workload(id).await?;
                 self.workload_lens("lensAlias", &doc.body, lens_alias)

@@ -61,6 +61,8 @@ impl<S: Store> Workspace<S> {
                 let lens = match p.workload_lens("lensAlias", &snapshot.workload, alias) {
                     Ok(lens) => lens,
                     Err(halt @ Halt::Read(_)) => return Err(halt),
+                    // A shipped lens not loaded yet is not a lens gone: the call waits for it.
+                    Err(halt @ Halt::Failed(WorkspaceError::ShippedLens(_))) => return Err(halt),
                     Err(Halt::Failed(_)) => continue,
                 };
                 let state = LensState::frozen(lens, id, &snapshot);

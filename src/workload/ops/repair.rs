@@ -1,5 +1,6 @@
 //! Damaged records: finding them, exporting a workload's records as stored, repairing what
-//! the core can recompute, and deleting a workload whatever state its records are in.
+//! the core can recompute (or, after a team sync, recomputing only local derived data), and
+//! deleting a workload whatever state its records are in.
 //!
 //! These operations read records raw ([`Store::list_raw`]) so that no damaged record can stop
 //! them, and name damaged records in writes by [`RawRecord::write_rev`].
@@ -100,8 +101,8 @@ impl<S: Store> Workspace<S> {
         keys::check_workload_id(id)?;
         let mut removed = Vec::new();
         self.run(&mut |p| {
-            let (writes, gone) = plan_repair(p, id)?;
-            removed = gone;
+            let (writes, gone) = plan_repair(p, id, Mode::Repair)?;
+            removed = gone.into_iter().map(|d| d.record_id).collect();
             Ok(writes)
         })
         .await?;
@@ -111,6 +112,33 @@ impl<S: Store> Workspace<S> {
             recomputed: true,
         })
     }
+
+    /// Recomputes the local, derived data of workload `id` (its figures, milestone index and
+    /// name claim) from its documents, as after a team sync brought some: unlike
+    /// [`Self::repair_workload`] it writes nothing a replica shares, so answers, reviews and
+    /// milestones that cannot be read are reported (and left out of the figures), never
+    /// removed or replaced — deleting them would delete them for every replica. A name
+    /// another workload holds is left unclaimed: the duplicate is the user's to rename.
+    pub async fn refresh_workload(&self, id: &str) -> Result<Vec<DamagedRecord>, WorkspaceError> {
+        keys::check_workload_id(id)?;
+        let mut unreadable = Vec::new();
+        self.run(&mut |p| {
+            let (writes, found) = plan_repair(p, id, Mode::Refresh)?;
+            unreadable = found;
+            Ok(writes)
+        })
+        .await?;
+        Ok(unreadable)
+    }
+}
+
+/// What a rebuild of a workload may write: everything ([`Workspace::repair_workload`], the
+/// user asked), or only what is local and derived ([`Workspace::refresh_workload`], after a
+/// sync).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Repair,
+    Refresh,
 }
 
 /// Every record of the workload deleted, and its name claim released.
@@ -129,9 +157,14 @@ fn plan_delete_workload(p: &mut Planning, id: &str) -> Result<Vec<Write>, Halt> 
     Ok(writes)
 }
 
-/// The unreadable records removed (their ids), the reviews rebuilt, the workload's derived
-/// figures recomputed and its name claimed.
-fn plan_repair(p: &mut Planning, id: &str) -> Result<(Vec<Write>, Vec<String>), Halt> {
+/// The workload's derived figures recomputed and its name claimed; in [`Mode::Repair`] also
+/// the unreadable records removed and the missing reviews rebuilt. Returns the writes and the
+/// unreadable records (removed in [`Mode::Repair`], left as they are in [`Mode::Refresh`]).
+fn plan_repair(
+    p: &mut Planning,
+    id: &str,
+    mode: Mode,
+) -> Result<(Vec<Write>, Vec<DamagedRecord>), Halt> {
     let records = p.workload_records(id)?;
     let Some(raw) = records.iter().find(|r| r.id == keys::workload(id)) else {
         return Err(no_workload(id).into());
@@ -141,31 +174,29 @@ fn plan_repair(p: &mut Planning, id: &str) -> Result<(Vec<Write>, Vec<String>), 
         return Err(unrepairable(raw, format!("it names workload `{}`", doc.workload_id)).into());
     }
     let mut writes = Vec::new();
-    let mut removed = Vec::new();
+    let mut unreadable = Vec::new();
     let mut answers: BTreeMap<String, Vec<AnswerDoc>> = BTreeMap::new();
     let mut reviews: Vec<String> = Vec::new();
     let mut milestones: Vec<MilestoneEntry> = Vec::new();
     for r in records.iter().filter(|r| r.id != raw.id) {
-        let kept = match record_kind(&r.id) {
-            "answer" => decode_raw::<AnswerDoc>(r)
-                .map(|a| {
-                    answers
-                        .entry(a.body.lens_alias.clone())
-                        .or_default()
-                        .push(a.body)
-                })
-                .is_ok(),
-            "review" => decode_raw::<ReviewDoc>(r)
-                .map(|rv| reviews.push(rv.body.lens_alias))
-                .is_ok(),
-            "milestone" => decode_raw::<MilestoneDoc>(r)
-                .map(|m| milestones.push(summary_of(&m.body)))
-                .is_ok(),
-            _ => true,
+        let read = match record_kind(&r.id) {
+            "answer" => decode_raw::<AnswerDoc>(r).map(|a| {
+                answers
+                    .entry(a.body.lens_alias.clone())
+                    .or_default()
+                    .push(a.body)
+            }),
+            "review" => decode_raw::<ReviewDoc>(r).map(|rv| reviews.push(rv.body.lens_alias)),
+            "milestone" => {
+                decode_raw::<MilestoneDoc>(r).map(|m| milestones.push(summary_of(&m.body)))
+            }
+            _ => Ok(()),
         };
-        if !kept {
-            writes.push(r.deletion());
-            removed.push(r.id.clone());
+        if let Err(why) = read {
+            if mode == Mode::Repair {
+                writes.push(r.deletion());
+            }
+            unreadable.push(DamagedRecord::new(&r.id, why));
         }
     }
     for alias in doc.lenses.clone() {
@@ -176,7 +207,7 @@ fn plan_repair(p: &mut Planning, id: &str) -> Result<(Vec<Write>, Vec<String>), 
             .unwrap_or_default();
         doc.lens_summaries
             .insert(alias.clone(), summarize(&lens, &given));
-        if !reviews.contains(&alias) {
+        if mode == Mode::Repair && !reviews.contains(&alias) {
             // Absent, or removed above as unreadable: an empty review in its place.
             let key = keys::review(id, &alias);
             let expected = records.iter().find(|r| r.id == key);
@@ -196,8 +227,13 @@ fn plan_repair(p: &mut Planning, id: &str) -> Result<(Vec<Write>, Vec<String>), 
         expected_rev: Some(raw.write_rev()),
         body: Some(to_body(&doc)),
     });
-    writes.push(p.claim_name(id, &doc.properties.workload_name)?);
-    Ok((writes, removed))
+    match p.claim_name(id, &doc.properties.workload_name) {
+        Ok(claim) => writes.push(claim),
+        // Another workload holds the name (a pull brought it): flagged for rename, not claimed.
+        Err(Halt::Failed(WorkspaceError::Validation { .. })) if mode == Mode::Refresh => {}
+        Err(halt) => return Err(halt),
+    }
+    Ok((writes, unreadable))
 }
 
 impl Planning<'_> {

@@ -40,8 +40,8 @@ impl<S: Store> Workspace<S> {
     ) -> Result<LensReview, WorkspaceError> {
         self.core.check_lens_alias("lensAlias", lens_alias)?;
         // A shipped lens's pillars are known before any read (custom lenses: in the plan).
-        if let Some(lens) = self.lens(lens_alias) {
-            check_notes(lens, lens_alias, &update)?;
+        if let Some(lens) = self.lens(lens_alias)? {
+            check_notes(&lens, lens_alias, &update)?;
         }
         let mut noted = None;
         let revs = self

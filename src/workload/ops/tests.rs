@@ -11,30 +11,39 @@ use super::answers::plan_answer;
 use super::lenses::{plan_associate, plan_disassociate};
 use super::milestones::plan_milestone;
 use super::workloads::{plan_define, plan_update};
-use crate::catalog::{CatalogLens, LensType, FRAMEWORK_ALIAS};
+use crate::catalog::{CatalogError, CatalogLens, LensType, FRAMEWORK_ALIAS};
 use crate::store::{next_revision, Document, Write};
 use crate::workload::env::DeterministicEnvironment;
 use crate::workload::error::WorkspaceError;
 use crate::workload::plan::{Draws, Halt, Need, Planning, Reads};
+use crate::workload::shipped::ShippedLenses;
 use crate::workload::workspace::Core;
 use crate::workload::{AnswerUpdate, WorkloadEnvironment, WorkloadInput, WorkloadPatch};
 
 /// The review test lens under the framework alias (the only lens a workload needs).
-fn core() -> Core {
+fn test_lens() -> CatalogLens {
     let text = include_str!("../../../tests/fixtures/review-lens.json");
     let lens = crate::lens::parse(text).expect("the test lens parses");
+    CatalogLens {
+        alias: FRAMEWORK_ALIAS.to_string(),
+        name: lens.name.clone(),
+        version: "2026-11-01".to_string(),
+        description: "test".to_string(),
+        lens_type: LensType::AwsOfficial,
+        lens,
+    }
+}
+
+fn core_with(shipped: ShippedLenses) -> Core {
     Core {
         env: Box::new(DeterministicEnvironment::new(1_795_428_000_000, 1000, 7)),
-        lenses: vec![Rc::new(CatalogLens {
-            alias: FRAMEWORK_ALIAS.to_string(),
-            name: lens.name.clone(),
-            version: "2026-11-01".to_string(),
-            description: "test".to_string(),
-            lens_type: LensType::AwsOfficial,
-            lens,
-        })],
+        shipped,
         custom_cache: RefCell::new(Vec::new()),
     }
+}
+
+fn core() -> Core {
+    core_with(ShippedLenses::all(vec![test_lens()]))
 }
 
 /// A store as a list of documents.
@@ -310,4 +319,72 @@ fn the_framework_lens_cannot_be_removed_and_an_applied_lens_is_not_applied_twice
         })
         .unwrap_err();
     assert_eq!(err.kind(), "Validation");
+}
+
+/// A core whose shipped lenses come on demand from `given` (what the page handed over so far).
+fn core_on_demand(given: &Rc<RefCell<Vec<CatalogLens>>>) -> Core {
+    let given = given.clone();
+    core_with(ShippedLenses::on_demand(Box::new(move |alias| {
+        given
+            .borrow()
+            .iter()
+            .find(|l| l.alias == alias)
+            .cloned()
+            .ok_or(CatalogError::NotLoaded {
+                alias: if alias == FRAMEWORK_ALIAS {
+                    FRAMEWORK_ALIAS
+                } else {
+                    "serverless"
+                },
+            })
+    })))
+}
+
+#[test]
+fn without_the_framework_lens_defining_fails_naming_it_and_succeeds_once_it_is_given() {
+    let given = Rc::new(RefCell::new(Vec::new()));
+    let core = core_on_demand(&given);
+    let mut world = World::default();
+    // Listing needs no lens text.
+    assert_eq!(core.shipped.summaries().len(), 2);
+
+    let err = world
+        .plan(&core, |p| plan_define(p, &input("Shop")))
+        .unwrap_err();
+    assert_eq!(err.kind(), "Uninitialized");
+    assert_eq!(err.lens_alias(), Some(FRAMEWORK_ALIAS));
+    assert!(
+        err.to_string().contains("lenses/wellarchitected.json"),
+        "{err}"
+    );
+
+    given.borrow_mut().push(test_lens());
+    let id = defined(&core, &mut world, "Shop");
+    assert_eq!(
+        world.body(&format!("workload/{id}"))["lenses"],
+        json!([FRAMEWORK_ALIAS])
+    );
+}
+
+#[test]
+fn a_shipped_lens_not_given_stops_an_answer_and_writes_nothing() {
+    let given = Rc::new(RefCell::new(vec![test_lens()]));
+    let core = core_on_demand(&given);
+    let mut world = World::default();
+    let id = defined(&core, &mut world, "Shop");
+    // A second core, as a new page: the framework not given yet.
+    let cold = core_on_demand(&Rc::new(RefCell::new(Vec::new())));
+    let update = AnswerUpdate {
+        selected_choices: Some(vec!["backups_automated".into()]),
+        ..AnswerUpdate::default()
+    };
+    let err = world
+        .plan(&cold, |p| {
+            plan_answer(p, &id, FRAMEWORK_ALIAS, "backups", &update)
+        })
+        .unwrap_err();
+    assert_eq!(
+        (err.kind(), err.lens_alias()),
+        ("Uninitialized", Some(FRAMEWORK_ALIAS))
+    );
 }

@@ -36,7 +36,7 @@ impl<S: Store> Workspace<S> {
         id: &str,
         lens_alias: &str,
     ) -> Result<LensReview, WorkspaceError> {
-        if self.lens(lens_alias).is_some() {
+        if self.core.shipped.is_shipped(lens_alias) {
             return Err(WorkspaceError::validation(
                 FIELD,
                 format!("`{lens_alias}` is a lens shipped with Plumbline: it has one version, which every workload uses; only custom lenses are upgraded"),

@@ -258,6 +258,18 @@ pub fn strings(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| s.to_string()).collect()
 }
 
+/// Writes `body` as record `id` straight into the store, past every check of the engine's: a
+/// damaged record, or a document as a sync brought it.
+pub fn overwrite(ws: &Workspace<MemoryStore>, id: &str, body: serde_json::Value) {
+    let rev = block_on(ws.store().get(id)).unwrap().map(|d| d.rev);
+    block_on(ws.store().commit(vec![Write {
+        id: id.to_string(),
+        expected_rev: rev,
+        body: Some(body),
+    }]))
+    .unwrap();
+}
+
 /// Every document of the store, for before/after comparisons.
 pub fn dump<S: Store>(store: &S) -> Vec<Document> {
     block_on(store.list("")).expect("list")
