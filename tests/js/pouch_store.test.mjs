@@ -71,6 +71,42 @@ test("a workload's records live in its own database; the list and names stay loc
   assert.deepEqual(await store.registered(), [w.workloadId]);
 });
 
+test("review templates, profiles and dismissals stay in the local database: a template gets no workload database", async () => {
+  const prefix = `t${Date.now()}-`;
+  const store = await freshPouchStore({ prefix });
+  const ws = await Workspace.open({ store });
+  const t = await ws.createReviewTemplate({ templateName: "Retail baseline", description: "Where retail teams start", lenses: ["serverless"] });
+  await ws.updateReviewTemplateAnswer(t.templateId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
+  await ws.updateReviewTemplateLensReview(t.templateId, FW, { lensNotes: "agreed" });
+  const w = await ws.defineWorkload(workloadInput({ reviewTemplateIds: [t.templateId] }));
+  const profile = await ws.createProfile({ profileName: "Regulated shop", profileDescription: "Payments and personal data", profileQuestions: ws.getProfileTemplate().questions.map((q) => ({ questionId: q.questionId, selectedChoiceIds: [q.choices[0].choiceId] })) });
+  await ws.associateProfile(w.workloadId, profile.profileId);
+  assert.ok((await idsIn(store.local)).includes(`profile/${profile.profileId}`));
+  await ws.deleteProfile(profile.profileId);
+  const [note] = await ws.listNotifications();
+  await ws.dismissNotification(note.dismissKey);
+
+  const localIds = await idsIn(store.local);
+  for (const id of [`template/${t.templateId}`, `answer/${t.templateId}/${FW}/priorities`, `review/${t.templateId}/${FW}`, "dismissed/plumbline"]) {
+    assert.ok(localIds.includes(id), `${id} in ${localIds.join()}`);
+  }
+  // Only the workload has a database (the unit of sharing); its copied answer is its own.
+  assert.deepEqual(await store.registered(), [w.workloadId]);
+  assert.deepEqual(await idsIn(await store.workloadDb(t.templateId)), []);
+  const wIds = await idsIn(await store.workloadDb(w.workloadId));
+  assert.ok(wIds.includes(`answer:${FW}:priorities`), wIds.join());
+  assert.ok(wIds.every((id) => !id.startsWith("template") && !id.startsWith("profile") && !id.startsWith("dismissed")), wIds.join());
+
+  // After a reload (a store that has met no template yet), the template reads from the local database.
+  const again = await Workspace.open({ store: await freshPouchStore({ prefix }) });
+  const [answer] = await again.listReviewTemplateAnswers(t.templateId, FW);
+  assert.deepEqual(answer.selectedChoices, ["ops_priorities_ext_cust_needs"]);
+  assert.equal((await again.getReviewTemplateLensReview(t.templateId, FW)).notes, "agreed");
+  await again.updateReviewTemplateAnswer(t.templateId, FW, "priorities", { selectedChoices: [], expectedRevision: answer.revision });
+  assert.deepEqual(await store.registered(), [w.workloadId]);
+  assert.equal((await store.local.get(`answer/${t.templateId}/${FW}/priorities`))._rev, (await again.listReviewTemplateAnswers(t.templateId, FW))[0].revision);
+});
+
 test("an answer changes its own document only: the workload document is left alone", async () => {
   const { store, ws } = await opened();
   const w = await ws.defineWorkload(workloadInput());
