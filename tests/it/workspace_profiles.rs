@@ -215,6 +215,21 @@ fn deleting_a_profile_keeps_the_workloads_priorities_and_says_which() {
 
 const LENS: &str = include_str!("../fixtures/review-lens.json");
 
+/// A workload whose profile this workspace does not hold (it came by team sync: profiles stay
+/// in the browser that made them) keeps its priorities and raises no "deleted" notification.
+#[test]
+fn a_profile_kept_elsewhere_is_not_a_deleted_one() {
+    let ws = workspace();
+    let a = block_on(ws.define_workload(input("Shop"))).unwrap();
+    let p = block_on(ws.create_profile(profile("Payments", &["data-payments"]))).unwrap();
+    block_on(ws.associate_profile(&a.workload_id, &p.profile_id)).unwrap();
+    remove(&ws, &format!("profile/{}", p.profile_id));
+    assert!(block_on(ws.list_notifications()).unwrap().is_empty());
+    let kept = block_on(ws.prioritized_questions(&a.workload_id)).unwrap();
+    assert!(!kept.profile.as_ref().unwrap().deleted);
+    assert_eq!(kept.questions["wellarchitected"], strings(&["priorities"]));
+}
+
 #[test]
 fn a_newer_custom_lens_version_is_a_notification_until_upgraded_or_dismissed() {
     let ws = workspace();

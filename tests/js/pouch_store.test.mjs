@@ -220,6 +220,34 @@ test("a workload pulled into a workspace that never had it appears after afterPu
   assert.deepEqual((await other.ws.listWorkloads()).map((s) => s.workloadId), [w.workloadId]);
 });
 
+test("a pulled workload defined from a template with a profile: the template and profile stay with their maker, the colleague sees the answers and no false notice", async () => {
+  const owner = await opened();
+  const t = await owner.ws.createReviewTemplate({ templateName: "Retail baseline", description: "Where retail teams start" });
+  await owner.ws.updateReviewTemplateAnswer(t.templateId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
+  const w = await owner.ws.defineWorkload(workloadInput({ reviewTemplateIds: [t.templateId] }));
+  const questions = owner.ws.getProfileTemplate().questions.map((q) => ({ questionId: q.questionId, selectedChoiceIds: [q.choices[0].choiceId] }));
+  const profile = await owner.ws.createProfile({ profileName: "Regulated shop", profileDescription: "Payments and personal data", profileQuestions: questions });
+  await owner.ws.associateProfile(w.workloadId, profile.profileId);
+  const colleague = await opened();
+  await (await owner.store.workloadDb(w.workloadId)).replicate.to(await colleague.store.workloadDb(w.workloadId));
+  await afterPull(colleague.ws, w.workloadId);
+  const got = await colleague.ws.getWorkload(w.workloadId);
+  assert.equal(got.reviewTemplate.templateId, t.templateId);
+  assert.equal(got.profile.profileId, profile.profileId);
+  assert.equal(got.questionsAnswered, 1);
+  const [answer] = (await colleague.ws.listAnswers(w.workloadId, FW)).filter((a) => a.questionId === "priorities");
+  assert.equal(answer.fromTemplate.templateId, t.templateId);
+  assert.deepEqual(await colleague.ws.listReviewTemplates(), []);
+  assert.deepEqual(await colleague.ws.listProfiles(), []);
+  // Neither is "deleted" there: they were never in that workspace.
+  assert.deepEqual(await colleague.ws.listNotifications(), []);
+  assert.deepEqual(await colleague.ws.reviewTemplateUpdates(), []);
+  const err = await rejection(colleague.ws.reviewTemplateUpdate(w.workloadId));
+  assert.equal(err.kind, "NotFound");
+  assert.match(err.message, /not in this workspace/);
+  assert.deepEqual((await colleague.ws.prioritizedQuestions(w.workloadId)).questions[FW], (await owner.ws.prioritizedQuestions(w.workloadId)).questions[FW]);
+});
+
 test("a workload deleted on one replica while an answer is edited on the other: the answer comes back, reported on both, figures from what is live", async () => {
   const owner = await opened();
   const w = await owner.ws.defineWorkload(workloadInput());

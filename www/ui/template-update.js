@@ -21,7 +21,15 @@ export async function templateUpdatePanel(ctx, w) {
   if (link.deleted) {
     return h('section.panel.template-panel', h('p', `Defined from review template ${link.templateName}, which was deleted. The answers copied from it are kept.`));
   }
-  const proposal = await api.reviewTemplateUpdate(w.workloadId);
+  let proposal;
+  try {
+    proposal = await api.reviewTemplateUpdate(w.workloadId);
+  } catch (e) {
+    // Templates stay in the browser that made them: a workload a team sync brought here may
+    // name one this workspace never had.
+    if (/** @type {{kind?: unknown}} */ (e)?.kind !== 'NotFound') throw e;
+    return h('section.panel.template-panel', h('p', `Defined from review template ${link.templateName}, which is not in this workspace (templates are not shared with a workload). The answers copied from it are kept.`));
+  }
   if (proposal.latestTemplateVersion <= proposal.currentTemplateVersion) {
     return h('section.panel.template-panel', h('p', `Defined from review template ${proposal.templateName} (version ${proposal.currentTemplateVersion}, up to date).`));
   }

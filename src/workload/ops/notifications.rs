@@ -113,6 +113,10 @@ fn plan_notifications(p: &mut Planning) -> Result<Vec<Notification>, Halt> {
                 ))
             }
             Some(_) if !link.deleted => {}
+            // Profiles are kept in the browser that made them, never shared: a workload a
+            // team sync brought here may name one this workspace never had. Only a delete
+            // made here (which marks the link) is one.
+            None if !link.deleted => {}
             _ => out.push(Notification::new(
                 PROFILE_DELETED,
                 who,

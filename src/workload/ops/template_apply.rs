@@ -198,7 +198,7 @@ fn plan_update(
         Some(t) if !link.deleted => t,
         _ => {
             return Err(WorkspaceError::not_found(format!(
-                "review template `{}` ({}) was deleted; the workload keeps its answers",
+                "review template `{}` ({}) is not in this workspace (deleted, or kept in the browser of whoever shared the workload: templates are not shared); the workload keeps its answers",
                 link.template_name, link.template_id
             ))
             .into())

@@ -270,6 +270,18 @@ pub fn overwrite(ws: &Workspace<MemoryStore>, id: &str, body: serde_json::Value)
     .unwrap();
 }
 
+/// Deletes record `id` straight from the store, past every check of the engine's: a record
+/// lost, or one this workspace never had.
+pub fn remove(ws: &Workspace<MemoryStore>, id: &str) {
+    let rev = block_on(ws.store().get(id)).unwrap().map(|d| d.rev);
+    block_on(ws.store().commit(vec![Write {
+        id: id.to_string(),
+        expected_rev: rev,
+        body: None,
+    }]))
+    .unwrap();
+}
+
 /// Every document of the store, for before/after comparisons.
 pub fn dump<S: Store>(store: &S) -> Vec<Document> {
     block_on(store.list("")).expect("list")
