@@ -306,6 +306,8 @@ test("migrate: another store's records are carried once, damaged ones as they ar
   const first = await opened();
   const w = await first.ws.defineWorkload(workloadInput());
   await first.ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"], notes: "kept" });
+  const t = await first.ws.createReviewTemplate({ templateName: "Retail baseline", description: "Where retail teams start" });
+  await first.ws.updateReviewTemplateAnswer(t.templateId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
   const records = await first.store.listRaw("");
   // Damaged: an answer left over from a workload whose record is gone, and a custom lens.
   const gone = "f".repeat(32);
@@ -319,6 +321,10 @@ test("migrate: another store's records are carried once, damaged ones as they ar
   const got = await ws.getAnswer(w.workloadId, FW, "priorities");
   assert.equal(got.notes, "kept");
   assert.equal((await ws.getWorkload(w.workloadId)).questionsAnswered, 1);
+  // The template's answer goes to the local database, as written there: no workload database.
+  assert.ok((await idsIn(target.local)).includes(`answer/${t.templateId}/${FW}/priorities`));
+  assert.equal((await ws.getReviewTemplate(t.templateId)).questionCounts.ANSWERED, 1);
+  assert.deepEqual(await target.registered(), [w.workloadId, gone].sort());
   const damaged = (await ws.damagedRecords()).map((d) => d.recordId).sort();
   assert.deepEqual(damaged, [`answer/${gone}/${FW}/ops-model`, "customlens/0123456789abcdef0123456789abcdef"]);
 });
