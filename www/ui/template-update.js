@@ -21,6 +21,7 @@ export async function templateUpdatePanel(ctx, w) {
   if (link.deleted) {
     return h('section.panel.template-panel', h('p', `Defined from review template ${link.templateName}, which was deleted. The answers copied from it are kept.`));
   }
+  /** @type {import('../pkg/plumbline.js').ReviewTemplateUpdate} */
   let proposal;
   try {
     proposal = await api.reviewTemplateUpdate(w.workloadId);
