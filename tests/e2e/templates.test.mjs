@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { session, openApp, waitForView } from './support.mjs';
+import { change } from './pouch-records.mjs';
 
 const PRI = ['ops_priorities_ext_cust_needs', 'ops_priorities_int_cust_needs'];
 const OPS = ['ops_ops_model_def_resource_owners', 'ops_ops_model_def_proc_owners', 'ops_ops_model_def_activity_owners'];
@@ -87,6 +88,15 @@ test('a template answered, two workloads from it, the template edited, one updat
     // Shop B still has the update waiting.
     await openApp(page, server.url, `#/workloads/${b}`);
     await page.locator('[data-template-update]').waitFor();
+
+    // A workload whose template this workspace lacks (as on a colleague's replica: team sync
+    // shares the workload, not the template): its overview says so and keeps the answers.
+    await change(page, { remove: [`template/${templateId}`] });
+    await openApp(page, server.url, `#/workloads/${b}`);
+    await page.locator('.template-panel', { hasText: 'not in this workspace' }).waitFor();
+    assert.equal(await page.locator('[data-template-update]').count(), 0);
+    await openApp(page, server.url, `#/workloads/${b}/lenses/wellarchitected/review/priorities`);
+    assert.ok(await page.locator(`input[data-choice="${PRI[0]}"]`).isChecked(), 'the copied answer is kept');
     assert.deepEqual(s.errors ?? [], []);
   } finally {
     await s.done();
