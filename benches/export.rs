@@ -1,7 +1,8 @@
 //! Native benchmarks of the exports (`cargo bench --bench export`): how long each format takes
 //! for one workload with three lenses fully answered (the framework, serverless and the
 //! generated 60-question lens published as a custom lens), and the consolidated report of
-//! 1,000 workloads. Everything runs on the memory store, through the public API, as the
+//! 1,000 workloads, and defining a workload from a review template with the same three lenses
+//! fully answered. Everything runs on the memory store, through the public API, as the
 //! browser does minus IndexedDB. Results go to `$PLUMBLINE_BENCH_OUT/results/native-export.json`;
 //! `PLUMBLINE_BENCH_QUICK=1` shortens the run. Nothing is asserted.
 
@@ -22,7 +23,7 @@ use plumbline::review::{ChoiceStatus, Risk};
 use plumbline::store::memory::MemoryStore;
 use plumbline::workload::{
     AnswerUpdate, ChoiceUpdate, DeterministicEnvironment, ImportLensOptions, LensVersionInput,
-    WorkloadEnvironment, WorkloadInput, Workspace,
+    TemplateInput, WorkloadEnvironment, WorkloadInput, Workspace,
 };
 
 use support::fixtures;
@@ -65,8 +66,10 @@ fn input(name: &str, lenses: Vec<String>) -> WorkloadInput {
 }
 
 /// A workload with the framework, serverless and the generated lens, every question answered
-/// (a varied selection, a note on every question and on one choice of three).
-fn three_lens_workload(ws: &Workspace<MemoryStore>) -> (String, usize) {
+/// (a varied selection, a note on every question and on one choice of three); and a review
+/// template with the same lenses and answers. Returns the workload, the template and the
+/// number of questions each has answered.
+fn three_lens_workload(ws: &Workspace<MemoryStore>) -> (String, String, usize) {
     let imported = run(ws.import_lens(&fixtures::eval_lens(), ImportLensOptions::default()))
         .expect("the generated lens imports");
     let version = LensVersionInput {
@@ -75,15 +78,27 @@ fn three_lens_workload(ws: &Workspace<MemoryStore>) -> (String, usize) {
     };
     run(ws.create_lens_version(&imported.lens_alias, version)).expect("it publishes");
     let lenses = vec!["serverless".to_string(), imported.lens_alias.clone()];
-    let id = run(ws.define_workload(input("Three lenses", lenses)))
+    let id = run(ws.define_workload(input("Three lenses", lenses.clone())))
         .expect("workload")
         .workload_id;
+    let template = TemplateInput {
+        template_name: Some("Three lenses".to_string()),
+        description: Some("Benchmark template".to_string()),
+        lenses: Some(lenses),
+        ..TemplateInput::default()
+    };
+    let template = run(ws.create_review_template(template))
+        .expect("template")
+        .template_id;
+    let answered = answer_all(ws, &id, &imported.lens_alias, false);
+    answer_all(ws, &template, &imported.lens_alias, true);
+    (id, template, answered)
+}
+
+/// Answers every question of the three lenses of workload (or template) `id`.
+fn answer_all(ws: &Workspace<MemoryStore>, id: &str, custom: &str, template: bool) -> usize {
     let mut answered = 0;
-    for alias in [
-        "wellarchitected",
-        "serverless",
-        imported.lens_alias.as_str(),
-    ] {
+    for alias in ["wellarchitected", "serverless", custom] {
         let lens = run(ws.get_lens(alias, None)).expect("lens");
         for (q, question) in lens
             .lens
@@ -122,11 +137,16 @@ fn three_lens_workload(ws: &Workspace<MemoryStore>) -> (String, usize) {
                 notes: Some(format!("Notes on question {q}: owner, plan\nsecond line")),
                 ..AnswerUpdate::default()
             };
-            run(ws.update_answer(&id, alias, &question.id, update)).expect("answer");
+            if template {
+                run(ws.update_review_template_answer(id, alias, &question.id, update))
+                    .expect("template answer");
+            } else {
+                run(ws.update_answer(id, alias, &question.id, update)).expect("answer");
+            }
             answered += 1;
         }
     }
-    (id, answered)
+    answered
 }
 
 /// `WORKLOADS` framework-only workloads, answered from `ANSWER_VARIANTS` answer files.
@@ -160,7 +180,7 @@ fn main() {
 
     let ws = workspace();
     let t = Instant::now();
-    let (id, questions) = three_lens_workload(&ws);
+    let (id, template, questions) = three_lens_workload(&ws);
     println!(
         "  (set-up: {questions} questions answered in {:.2} s)",
         t.elapsed().as_secs_f64()
@@ -224,6 +244,38 @@ fn main() {
     rec.add(
         "export",
         "collect + CSV + Markdown (one download each)",
+        "s",
+        stats,
+        None,
+    );
+
+    // Defining a workload from the fully answered 3-lens template: every answer and lens note
+    // copied with its provenance, the summaries computed, one commit.
+    let defined = std::cell::Cell::new(0);
+    let stats = bench(&config, || {
+        defined.set(defined.get() + 1);
+        let mut from = input(&format!("From template {}", defined.get()), vec![]);
+        from.review_template_ids = Some(vec![template.clone()]);
+        run(ws.define_workload(from)).expect("defined from the template")
+    });
+    rec.add(
+        "export",
+        "defineWorkload from a fully answered 3-lens review template",
+        "s",
+        stats,
+        Some("<10 ms (define/update)"),
+    )
+    .note = Some(format!("{questions} answers copied"));
+    // The same define without the template, measured alongside (the machine's load moves both).
+    let lenses = run(ws.get_workload(&id)).expect("workload").lenses;
+    let stats = bench(&config, || {
+        defined.set(defined.get() + 1);
+        let name = format!("Without template {}", defined.get());
+        run(ws.define_workload(input(&name, lenses.clone()))).expect("defined")
+    });
+    rec.add(
+        "export",
+        "defineWorkload with the same 3 lenses, no template (reference)",
         "s",
         stats,
         None,

@@ -208,7 +208,8 @@ export async function buildSite({ out = join(ROOT, "target", "site"), pkg = PKG 
   }
   // The lenses as the page fetches them: the same JSON without the package's indentation.
   mkdirSync(join(out, "pkg", "lenses"), { recursive: true });
-  for (const name of readdirSync(join(pkg, "lenses"))) {
+  // Files only: lenses/profiles/ is for readers of the package (the engine embeds it).
+  for (const name of readdirSync(join(pkg, "lenses")).filter((n) => n.endsWith(".json"))) {
     const text = readFileSync(join(pkg, "lenses", name), "utf8");
     writeFileSync(join(out, "pkg", "lenses", name), name.endsWith(".json") ? JSON.stringify(JSON.parse(text)) : text);
   }

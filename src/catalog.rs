@@ -61,6 +61,9 @@ pub struct LensSummary {
     /// Custom lenses only: the errors in the current draft (0: it can be published).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft_error_count: Option<usize>,
+    /// Custom lenses only: the lens's tags (`tagLens`), as on workloads.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub tags: std::collections::BTreeMap<String, String>,
 }
 
 impl CatalogLens {
@@ -78,6 +81,7 @@ impl CatalogLens {
             created_at: None,
             updated_at: None,
             draft_error_count: None,
+            tags: Default::default(),
         }
     }
 
@@ -161,6 +165,7 @@ pub fn shipped_summaries() -> Vec<LensSummary> {
             created_at: None,
             updated_at: None,
             draft_error_count: None,
+            tags: Default::default(),
         })
         .collect()
 }

@@ -495,3 +495,64 @@ export async function importWorkspace(text, options) {
   if (result.applied) for (const map of [lensEngines, lensModels]) map.clear();
   return result;
 }
+
+// ---- review templates ------------------------------------------------------------------------
+
+/** @typedef {import('./pkg/plumbline.js').ReviewTemplateInput} ReviewTemplateInput */
+/** @typedef {import('./pkg/plumbline.js').ReviewTemplatePatch} ReviewTemplatePatch */
+
+export const listReviewTemplates = async () => (await workspace()).listReviewTemplates();
+/** @param {string} id */
+export const getReviewTemplate = async (id) => (await workspace()).getReviewTemplate(id);
+/** @param {ReviewTemplateInput} input */
+export const createReviewTemplate = (input) => write((ws) => ws.createReviewTemplate(input));
+/** @param {string} id @param {ReviewTemplatePatch} patch */
+export const updateReviewTemplate = (id, patch) => write((ws) => ws.updateReviewTemplate(id, patch));
+/** @param {string} id */
+export const deleteReviewTemplate = (id) => write((ws) => ws.deleteReviewTemplate(id));
+/** @param {string} id */
+export const exportReviewTemplate = async (id) => (await workspace()).exportReviewTemplate(id);
+/** @param {string} text @param {string} [templateName] */
+export const importReviewTemplate = (text, templateName) =>
+  write((ws) => ws.importReviewTemplate(text, templateName ? { templateName } : {}));
+/** @param {string} workloadId */
+export const reviewTemplateUpdate = async (workloadId) => (await workspace()).reviewTemplateUpdate(workloadId);
+/**
+ * @param {string} workloadId
+ * @param {Record<string, "KEEP_WORKLOAD" | "TAKE_TEMPLATE">} resolutions
+ */
+export const updateFromReviewTemplate = (workloadId, resolutions) =>
+  write((ws) => ws.updateFromReviewTemplate(workloadId, { resolutions }));
+/** The workloads whose template changed since their answers were copied (for notifications). */
+export const reviewTemplateUpdates = async () => (await workspace()).reviewTemplateUpdates();
+/** @param {string} id @param {string} alias */
+export const getReviewTemplateLensReview = async (id, alias) => (await workspace()).getReviewTemplateLensReview(id, alias);
+// ---- profiles and notifications ------------------------------------------------------------
+
+/** @typedef {import('./pkg/plumbline.js').ProfileInput} ProfileInput */
+
+/** The shipped questionnaire with its mapping (synchronous in the engine). */
+export const profileTemplate = async () => (await workspace()).getProfileTemplate();
+export const listProfiles = async () => (await workspace()).listProfiles();
+/** @param {string} id */
+export const getProfile = async (id) => (await workspace()).getProfile(id);
+/** @param {ProfileInput} input */
+export const createProfile = (input) => write((ws) => ws.createProfile(input));
+/** @param {string} id @param {ProfileInput} input */
+export const updateProfile = (id, input) => write((ws) => ws.updateProfile(id, input));
+/** Resolves to the names of the workloads that used it. @param {string} id */
+export const deleteProfile = (id) => write((ws) => ws.deleteProfile(id));
+/** @param {string} workloadId @param {string} profileId */
+export const associateProfile = (workloadId, profileId) => write((ws) => ws.associateProfile(workloadId, profileId));
+/** @param {string} workloadId */
+export const disassociateProfile = (workloadId) => write((ws) => ws.disassociateProfile(workloadId));
+/** @param {string} workloadId @param {string} [milestoneName] */
+export const upgradeProfileVersion = (workloadId, milestoneName) =>
+  write((ws) => ws.upgradeProfileVersion(workloadId, milestoneName ? { milestoneName } : {}));
+/** @param {string} workloadId */
+export const prioritizedQuestions = async (workloadId) => (await workspace()).prioritizedQuestions(workloadId);
+export const listNotifications = async () => (await workspace()).listNotifications();
+/** @param {string} key */
+export const dismissNotification = (key) => write((ws) => ws.dismissNotification(key));
+/** @param {string} alias @param {Record<string, string>} tags */
+export const tagLens = (alias, tags) => write((ws) => ws.tagLens(alias, tags));

@@ -27,6 +27,11 @@ import * as lensesPage from './views/lenses.js';
 import * as builtinLens from './views/builtin-lens.js';
 import * as settings from './views/settings.js';
 import * as damaged from './views/damaged.js';
+import * as templates from './views/templates.js';
+import * as templateForm from './views/template-form.js';
+import * as profiles from './views/profiles.js';
+import * as notifications from './views/notifications.js';
+import { refreshNotificationCount } from './ui/notification-count.js';
 import * as sharedWithYou from './views/shared-with-you.js';
 import { sayError, engineErrorOf } from './errors.js';
 import { trackInputModality } from './input-modality.js';
@@ -72,6 +77,13 @@ const ROUTES = [
   [/^\/lenses$/, lensesPage.render, []],
   [/^\/lenses\/([^/]+)$/, builtinLens.render, ['lensAlias']],
   [/^\/settings$/, settings.render, []],
+  [/^\/templates$/, templates.render, []],
+  [/^\/templates\/new$/, templateForm.render, []],
+  [/^\/templates\/([0-9a-f]{32})$/, templates.detail, ['templateId']],
+  [/^\/templates\/([0-9a-f]{32})\/edit$/, templateForm.render, ['templateId']],
+  [/^\/templates\/([0-9a-f]{32})\/lenses\/([^/]+)\/review(?:\/([^/]+))?$/, review.render, ['workloadId', 'lensAlias', 'questionId'], { mode: 'template' }],
+  [/^\/profiles$/, profiles.render, []],
+  [/^\/notifications$/, notifications.render, []],
 ];
 
 const main = /** @type {HTMLElement} */ (document.getElementById('main'));
@@ -164,6 +176,7 @@ async function route() {
   }
   window.scrollTo(0, 0);
   page.afterMount?.();
+  if (!path.startsWith('/notifications')) void refreshNotificationCount();
   document.body.dataset.rendered = path;
 }
 

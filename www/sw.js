@@ -43,6 +43,9 @@ const SHELL = [
   './csp.js', './sync/shared-list.js', './sync/rules.js', './sync/design.js', './sync/server-admin.js', './sync/shares.js', './sync/shares-ui.js',
   './sync/connection.js', './sync/sync-panel.js', './sync/sync-runner.js', './sync/came-back.js', './views/shared-with-you.js', './sync/lens-docs.js', './sync/shared-lenses.js',
   './ui/export-panel.js', './views/consolidated.js', './models/workbook.js', './xlsx.js', './ui/print-header.js',
+  './views/templates.js', './views/template-form.js', './ui/template-update.js',
+  './views/profiles.js', './views/notifications.js', './views/profile-upgrade.js', './ui/notification-count.js',
+  './ui/tag-filter.js', './ui/prioritized.js', './views/workload-profile.js', './views/dashboard-profiles.js',
 ];
 
 // Versioned entries all live in one cache, under "<url>?build=<hash of the content>": an entry a

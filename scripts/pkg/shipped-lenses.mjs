@@ -47,4 +47,7 @@ writeFileSync(file, glue);
 
 mkdirSync("pkg/lenses", { recursive: true });
 for (const alias of ALIASES) copyFileSync(`lenses/${alias}.json`, `pkg/lenses/${alias}.json`);
+// The profile questionnaire and its mapping, for readers: the engine has it compiled in.
+mkdirSync("pkg/lenses/profiles", { recursive: true });
+copyFileSync("lenses/profiles/wellarchitected.json", "pkg/lenses/profiles/wellarchitected.json");
 console.log(`${file}: Workspace.open loads the shipped lenses from ${lensFolder}; pkg/lenses/: ${ALIASES.join(", ")}`);

@@ -90,6 +90,8 @@ codes! {
     CONDITION_UNCLOSED_PARENTHESIS = "condition-unclosed-parenthesis", Error, "A ( that is never closed.";
     CONDITION_UNMATCHED_PARENTHESIS = "condition-unmatched-parenthesis", Error, "A ) without a matching (.";
     CONDITION_DEFAULT_IN_EXPRESSION = "condition-default-in-expression", Error, "`default` used inside an expression instead of as the whole condition.";
+    PROFILE_PRIORITY_UNKNOWN_CHOICE = "profile-priority-unknown-choice", Error, "A `profilePriorities` key that is not a choice of the profile questionnaire.";
+    PROFILE_PRIORITY_UNKNOWN_QUESTION = "profile-priority-unknown-question", Error, "A `profilePriorities` entry naming a question id the lens does not have.";
     CONDITION_TOO_DEEP = "condition-too-deep", Error, "A condition nested more than 100 levels deep.";
 }
 

@@ -14,6 +14,9 @@ pub struct Lens {
     pub name: String,
     pub description: String,
     pub pillars: Vec<Pillar>,
+    /// Plumbline's extension: the question ids each profile choice prioritises.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub profile_priorities: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -111,4 +114,24 @@ pub struct RiskRule {
     #[serde(skip)]
     pub condition: CompiledCondition,
     pub risk: LensRisk,
+}
+
+impl Lens {
+    /// The question ids that the profile choices `choice_ids` prioritise, through the lens's
+    /// `profilePriorities`: each once, in lens order.
+    pub fn prioritized_by(&self, choice_ids: &[String]) -> Vec<String> {
+        let marked = |id: &str| {
+            choice_ids.iter().any(|c| {
+                self.profile_priorities
+                    .get(c)
+                    .is_some_and(|ids| ids.iter().any(|q| q == id))
+            })
+        };
+        self.pillars
+            .iter()
+            .flat_map(|p| &p.questions)
+            .filter(|q| marked(&q.id))
+            .map(|q| q.id.clone())
+            .collect()
+    }
 }

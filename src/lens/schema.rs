@@ -25,7 +25,14 @@ impl Level {
     /// The keys the lens format defines at this level.
     pub fn keys(self) -> &'static [&'static str] {
         match self {
-            Level::Lens => &["schemaVersion", "name", "description", "pillars"],
+            // `profilePriorities` is Plumbline's extension (profile choice → question ids).
+            Level::Lens => &[
+                "schemaVersion",
+                "name",
+                "description",
+                "pillars",
+                "profilePriorities",
+            ],
             Level::Pillar => &["id", "name", "questions"],
             Level::Question => &[
                 "id",
@@ -104,8 +111,10 @@ fn is_known(level: Level, key: &str) -> bool {
     use Level::*;
     matches!(
         (level, key),
-        (Lens, "schemaVersion" | "name" | "description" | "pillars")
-            | (Pillar, "id" | "name" | "questions")
+        (
+            Lens,
+            "schemaVersion" | "name" | "description" | "pillars" | "profilePriorities"
+        ) | (Pillar, "id" | "name" | "questions")
             | (
                 Question,
                 "id" | "title" | "description" | "helpfulResource" | "choices" | "riskRules"

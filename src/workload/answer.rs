@@ -99,6 +99,9 @@ pub struct AnswerView {
     pub updated_at: Option<String>,
     /// Pass it back as `expectedRevision`; `""` when never saved (and in milestones).
     pub revision: String,
+    /// The review template the answer was copied from, until the team changes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_template: Option<super::record::TemplateSource>,
 }
 
 /// One choice while a request is applied: its status, reason and notes.
@@ -328,5 +331,6 @@ pub fn view(
         risk,
         updated_at: updated_at.map(str::to_string),
         revision: revision.to_string(),
+        from_template: None,
     }
 }

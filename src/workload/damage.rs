@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 pub struct DamagedRecord {
     /// The record's id in the store (`workload/…`, `answer/…`, …).
     pub record_id: String,
-    /// What the record is: `workload`, `name`, `review`, `answer`, `milestone`, `customLens`,
+    /// What the record is: `workload`, `reviewTemplate`, `name`, `review`, `answer`, `milestone`, `customLens`,
     /// `customLensDraft`, `customLensVersion`, `meta` or `unknown`.
     pub record_kind: String,
     /// The workload the record belongs to, when its id names one.
@@ -45,6 +45,7 @@ fn classify(id: &str) -> (&'static str, Option<String>) {
     let owner = || rest.split('/').next().map(str::to_string);
     match head {
         "workload" => ("workload", owner()),
+        "template" => ("reviewTemplate", owner()),
         "review" => ("review", owner()),
         "answer" => ("answer", owner()),
         "milestone" => ("milestone", owner()),

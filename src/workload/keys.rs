@@ -9,7 +9,12 @@
 //! customlens/{lensAlias}                         a custom lens: name, counts, version index
 //! customlensdraft/{lensAlias}                    its draft text (kept apart: lists skip it)
 //! customlensversion/{lensAlias}/{NNN}            one published version's text, immutable
+//! template/{templateId}                          a review template (a workload's shape)
+//! profile/{profileId}                            a profile: its answers, version and tags
+//! dismissed/plumbline                            the notifications the user dismissed
 //! ```
+//! A template's reviews and answers use the workload keys (`review/{templateId}/…`,
+//! `answer/{templateId}/…`): its id is drawn like a workload's, so the two never meet.
 //! Every id of one workload shares the `…/{workloadId}/` part, so a prefix listing finds them
 //! all, and zero-padded milestone numbers list in numeric order. Segments are escaped so that a
 //! custom lens alias (an ARN, which contains `/`) cannot reach into another key's space.
@@ -44,6 +49,22 @@ pub fn custom_lens_versions_of(alias: &str) -> String {
 /// document and in the index of `customlens/{alias}`.
 pub fn custom_lens_version(alias: &str, number: u32) -> String {
     format!("{}{number:03}", custom_lens_versions_of(alias))
+}
+
+pub const TEMPLATE_PREFIX: &str = "template/";
+
+pub fn template(id: &str) -> String {
+    format!("{TEMPLATE_PREFIX}{id}")
+}
+
+/// Profiles (`profile/{id}`, ids like workload ids).
+pub const PROFILE_PREFIX: &str = "profile/";
+
+/// The one record of dismissed notifications.
+pub const DISMISSED_ID: &str = "dismissed/plumbline";
+
+pub fn profile(id: &str) -> String {
+    format!("{PROFILE_PREFIX}{id}")
 }
 
 pub fn workload(id: &str) -> String {

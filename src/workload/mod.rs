@@ -10,6 +10,8 @@
 //! - [`Workspace`]: the operations. Each is a synchronous plan (`plan`: given the documents
 //!   read, the documents to write, or a typed error), one file per area in `ops/`, run by the
 //!   one async shell (`shell`: read what the plan asks for, commit, plan again on a conflict).
+//! - [`template`]: review templates (answers prepared once, copied into workloads, updates).
+//! - [`profile`]: profiles (business priorities), their questionnaire, notifications.
 //! - [`custom_lens`]: custom lenses kept in the store — drafts, published versions, the lookup.
 //! - [`shipped`]: the shipped lenses a workspace offers, each one's content had on first need.
 //! - [`compare`]: two states of a workload (milestones or now) side by side.
@@ -37,11 +39,13 @@ pub mod milestone;
 pub mod model;
 mod ops;
 mod plan;
+pub mod profile;
 mod properties;
 mod record;
 mod shell;
 pub mod shipped;
 mod summary;
+pub mod template;
 pub mod time;
 pub mod turnstile;
 pub mod validate;
@@ -68,5 +72,10 @@ pub use milestone::{Milestone, MilestoneSummary};
 pub use model::{
     ImprovementStatus, Workload, WorkloadEnvironment, WorkloadInput, WorkloadPatch,
     WorkloadProperties, WorkloadSummary,
+};
+pub use record::{TemplateLink, TemplateSource};
+pub use template::{
+    QuestionCounts, ReviewTemplate, TemplateInput, TemplateLensReview, TemplateNotice,
+    TemplatePatch, TemplateResolution, TemplateUpdate, TemplateUpdateOptions, TemplateUser,
 };
 pub use workspace::Workspace;

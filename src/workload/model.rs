@@ -94,6 +94,8 @@ pub struct WorkloadInput {
     pub improvement_status: Option<ImprovementStatus>,
     pub pillar_priorities: Option<Vec<String>>,
     pub lenses: Option<Vec<String>>,
+    /// At most one review template id: its lenses, answers and notes are copied in.
+    pub review_template_ids: Option<Vec<String>>,
 }
 
 /// `updateWorkload`'s argument: only the fields present change. An empty string clears an
@@ -138,6 +140,12 @@ pub struct Workload {
     /// Pass it back as `expectedRevision` to refuse the update if someone changed it meanwhile.
     /// Empty in a milestone's frozen copy.
     pub revision: String,
+    /// The review template the workload was defined from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_template: Option<super::record::TemplateLink>,
+    /// The workload's profile, when it has one (`associateProfile`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<crate::workload::profile::WorkloadProfile>,
 }
 
 /// One row of `listWorkloads`.

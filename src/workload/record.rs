@@ -18,6 +18,7 @@ use super::milestone::MilestoneSummary;
 use super::model::{
     ImprovementStatus, Workload, WorkloadEnvironment, WorkloadProperties, WorkloadSummary,
 };
+use super::profile::WorkloadProfile;
 use crate::review::{
     Answer, AnswerReason, ChoiceAnswer, ChoiceReason, ChoiceStatus, Risk, RiskCounts,
 };
@@ -44,6 +45,44 @@ pub struct WorkloadDoc {
     /// and `listMilestones` need only this document.
     #[serde(default)]
     pub milestones: Vec<MilestoneEntry>,
+    /// Present only on a review template (`template/{id}`, stored in this same shape so that
+    /// every answer, notes and lens plan serves both): its version, raised by each change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_version: Option<u32>,
+    /// On a workload defined from a review template: which one, and the version its answers
+    /// were last brought up to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_template: Option<TemplateLink>,
+    /// The workload's profile (at most one) as of the version it adopted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<WorkloadProfile>,
+}
+
+/// A workload's review template (`reviewTemplate` of `workload/{id}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TemplateLink {
+    pub template_id: String,
+    /// As it was when last applied: the name still shows once the template is deleted.
+    pub template_name: String,
+    pub template_version: u32,
+    /// The template was deleted; the workload keeps its data (as in AWS).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub deleted: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
+}
+
+/// Where an answer came from (`fromTemplate` of `answer/…`). On a workload's answer: the
+/// template and version it was copied from, until the team changes the answer (which drops
+/// it). On a template's own answer: the template version that last changed it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TemplateSource {
+    pub template_id: String,
+    pub template_version: u32,
 }
 
 /// The edited properties of `workload/{id}`, stored inline (flattened into the workload
@@ -173,6 +212,11 @@ pub struct WorkloadListing {
     /// Only counted.
     #[serde(default)]
     pub milestones: Vec<IgnoredAny>,
+    /// Which workloads use a template, and which can update from it.
+    #[serde(default)]
+    pub review_template: Option<TemplateLink>,
+    #[serde(default)]
+    pub profile: Option<WorkloadProfile>,
 }
 
 impl WorkloadListing {
@@ -275,6 +319,8 @@ pub struct AnswerDoc {
     /// before the backlog existed, and when the item has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backlog: Option<BacklogRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_template: Option<TemplateSource>,
 }
 
 /// The `backlog` of an `answer/…` document (see `workload::backlog`).
@@ -467,7 +513,33 @@ impl WorkloadDoc {
             created_at: self.created_at.clone(),
             updated_at: self.updated_at.clone(),
             revision: revision.to_string(),
+            review_template: self.review_template.clone(),
+            profile: self.profile.clone(),
         }
+    }
+
+    /// The document's key: a review template's or a workload's.
+    pub fn key(&self) -> String {
+        match self.template_version {
+            Some(_) => super::keys::template(&self.workload_id),
+            None => super::keys::workload(&self.workload_id),
+        }
+    }
+
+    /// Raises a template's version (a change of its content); a workload has none.
+    pub fn bump_template(&mut self) {
+        if let Some(v) = &mut self.template_version {
+            *v += 1;
+        }
+    }
+
+    /// What a template's changed answer records of its origin (`None` on a workload, where
+    /// a change by the team drops the provenance).
+    pub fn own_source(&self) -> Option<TemplateSource> {
+        self.template_version.map(|v| TemplateSource {
+            template_id: self.workload_id.clone(),
+            template_version: v,
+        })
     }
 
     /// Keeps only the pillar priorities that name one of `known` (the applied lenses' pillars).

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::error::WorkspaceError;
 
-type Check = Result<(), WorkspaceError>;
+pub type Check = Result<(), WorkspaceError>;
 
 /// The industry types AWS accepts, spelled exactly as AWS does.
 pub const INDUSTRY_TYPES: [&str; 27] = [

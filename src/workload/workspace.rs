@@ -265,6 +265,29 @@ impl Planning<'_> {
         }
     }
 
+    /// A workload, or else a review template (stored in the workload's shape): the answer,
+    /// notes and lens plans serve both.
+    pub(crate) fn owner(&self, id: &str) -> Result<Stored<WorkloadDoc>, Halt> {
+        match self.workload(id) {
+            Err(Halt::Failed(WorkspaceError::NotFound { .. })) => match self.template(id)? {
+                Some(doc) => Ok(doc),
+                None => {
+                    Err(WorkspaceError::not_found(format!("workload `{id}` does not exist")).into())
+                }
+            },
+            other => other,
+        }
+    }
+
+    /// The review template `id`, `None` when absent.
+    pub(crate) fn template(&self, id: &str) -> Result<Option<Stored<WorkloadDoc>>, Halt> {
+        keys::check_workload_id(id)?;
+        match self.get(&keys::template(id))? {
+            Some(doc) => Ok(Some(Stored::decode(doc)?)),
+            None => Ok(None),
+        }
+    }
+
     /// Every document under `prefix`, read as `T`; `Corrupted` when one does not read.
     pub(crate) fn all<T: DeserializeOwned>(&self, prefix: &str) -> Result<Vec<Stored<T>>, Halt> {
         self.list(prefix)?
@@ -351,7 +374,7 @@ impl Planning<'_> {
             body: workload,
             rev: workload_rev,
             ..
-        } = self.workload(id)?;
+        } = self.owner(id)?;
         check_applied(&workload, alias, id)?;
         let lens = self.workload_lens("lensAlias", &workload, alias)?;
         let (review, review_rev) = match self.get(&keys::review(id, alias))? {

@@ -26,8 +26,8 @@ test('no axe-core violation on any page at 1280 and 390 px; every page fits 360 
   const s = await session({ browser: { bypassCSP: true } });
   try {
     const { page, server } = s;
-    const id = await fillWorkspace(page, server.url);
-    const pages = pageList(id);
+    const { workloadId: id, templateId } = await fillWorkspace(page, server.url);
+    const pages = pageList(id, templateId);
     const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     const check = async (name, prepare) => {
       for (const { width, height, suffix } of WIDTHS) {

@@ -7,7 +7,7 @@ import { bestPractices } from './lens-data.mjs';
 /**
  * Through the UI: a workload with the framework and serverless lenses, two answers (one with
  * a best practice marked not applicable), a milestone "First look", then a change after it so
- * the comparison lists a question. Returns the workload's id.
+ * the comparison lists a question; and a review template with one answer. Returns both ids.
  * @param {import('playwright').Page} page
  * @param {string} url
  */
@@ -33,15 +33,25 @@ export async function fillWorkspace(page, url) {
   await openApp(page, url, `#/workloads/${id}/lenses/wellarchitected/review/priorities`);
   for (const c of bestPractices('priorities')) await page.locator(`input[data-choice="${c}"]`).check();
   await page.getByText('All changes saved.').waitFor();
-  return id;
+  await openApp(page, url, '#/templates/new');
+  await page.getByLabel('Name', { exact: true }).fill('Accessible template');
+  await page.getByLabel('Description').fill('Answers every team starts from');
+  await page.getByRole('button', { name: 'Create template' }).click();
+  await waitForView(page, /^\/templates\/[0-9a-f]{32}$/);
+  const templateId = (await page.evaluate(() => document.body.dataset.rendered)).split('/')[2];
+  await openApp(page, url, `#/templates/${templateId}/lenses/wellarchitected/review/priorities`);
+  await page.locator(`input[data-choice="${bestPractices('priorities')[0]}"]`).check();
+  await page.locator('p.save-state', { hasText: 'All changes saved.' }).waitFor();
+  return { workloadId: id, templateId };
 }
 
 /**
- * [name, route] of every page, for workload `id` of fillWorkspace.
+ * [name, route] of every page, for the workload and the template of fillWorkspace.
  * @param {string} id
+ * @param {string} templateId
  * @returns {[string, string][]}
  */
-export function pageList(id) {
+export function pageList(id, templateId) {
   return [
     ['workloads', '#/workloads'],
     ['define-workload', '#/workloads/new'],
@@ -61,6 +71,13 @@ export function pageList(id) {
     ['lenses', '#/lenses'],
     ['builtin-lens', '#/lenses/serverless'],
     ['settings', '#/settings'],
+    ['templates', '#/templates'],
+    ['create-template', '#/templates/new'],
+    ['template', `#/templates/${templateId}`],
+    ['edit-template', `#/templates/${templateId}/edit`],
+    ['template-review', `#/templates/${templateId}/lenses/wellarchitected/review/priorities`],
+    ['profiles', '#/profiles'],
+    ['notifications', '#/notifications'],
     ['not-found', '#/nowhere'],
   ];
 }

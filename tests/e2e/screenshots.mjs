@@ -15,10 +15,10 @@ fs.mkdirSync(folder, { recursive: true });
 const s = await session();
 try {
   const { page, server } = s;
-  const id = await fillWorkspace(page, server.url);
+  const { workloadId: id, templateId } = await fillWorkspace(page, server.url);
   await defineWorkloadUI(page, server.url, { name: 'Checkout service', owner: 'Payments team' });
   let count = 0;
-  for (const [name, route] of pageList(id)) {
+  for (const [name, route] of pageList(id, templateId)) {
     await page.setViewportSize({ width: WIDTHS[0].width, height: WIDTHS[0].height });
     await openApp(page, server.url, route);
     await openEverything(page, name);

@@ -25,10 +25,12 @@ use plumbline::workload::{
     LensReviewUpdate, LensVersionInput, WorkloadPatch,
 };
 
+use plumbline::workload::profile::{ProfileAnswer, ProfileInput};
+
 use crate::workspace_support::{block_on, input, open, strings};
 
 /// Every kind of stored record, by the first segment of its id (see `workload/keys.rs`).
-const KINDS: [&str; 9] = [
+const KINDS: [&str; 11] = [
     "meta",
     "workload",
     "name",
@@ -38,6 +40,8 @@ const KINDS: [&str; 9] = [
     "customlens",
     "customlensdraft",
     "customlensversion",
+    "profile",
+    "dismissed",
 ];
 
 fn root() -> &'static Path {
@@ -114,6 +118,36 @@ fn every_kind() -> MemoryStore {
         is_major_version: Some(true),
     };
     block_on(ws.create_lens_version(&imported.lens_alias, version)).expect("publish");
+    // A profile at version 2 (tags, every questionnaire answer), linked at version 1: one
+    // notification, dismissed.
+    let answers: Vec<ProfileAnswer> = [
+        ("time-to-market", "ttm-critical"),
+        ("cost-pressure", "cost-watched"),
+        ("regulated-data", "data-personal"),
+        ("availability-target", "avail-hours"),
+        ("team-maturity", "team-growing"),
+    ]
+    .iter()
+    .map(|(q, c)| ProfileAnswer {
+        question_id: q.to_string(),
+        selected_choice_ids: strings(&[c]),
+    })
+    .collect();
+    let profile = ProfileInput {
+        profile_name: Some("Regulated retail".into()),
+        profile_description: Some("Card payments and personal data".into()),
+        profile_questions: Some(answers),
+        tags: Some(BTreeMap::from([("owner".into(), "risk office".into())])),
+    };
+    let profile = block_on(ws.create_profile(profile)).expect("profile");
+    block_on(ws.associate_profile(&id, &profile.profile_id)).expect("associate");
+    let describe = ProfileInput {
+        profile_description: Some("Card payments, personal data, EU only".into()),
+        ..ProfileInput::default()
+    };
+    block_on(ws.update_profile(&profile.profile_id, describe)).expect("update profile");
+    let waiting = block_on(ws.list_notifications()).expect("notifications");
+    block_on(ws.dismiss_notification(&waiting[0].dismiss_key)).expect("dismiss");
     ws.into_store()
 }
 
@@ -185,6 +219,51 @@ fn every_golden_file_names_a_kind_the_workspace_stores() {
     }
 }
 
+/// The records review templates add, pinned like the others (`tests/golden/stored-templates/`):
+/// a template, its answer (with the version that changed it), a workload defined from it (its
+/// `reviewTemplate` link) and that workload's answer (with its provenance).
+#[test]
+fn template_records_match_their_golden_files() {
+    use plumbline::workload::TemplateInput;
+    let ws = open(MemoryStore::new());
+    let template = TemplateInput {
+        template_name: Some("Retail baseline".into()),
+        description: Some("Answers every retail team starts from".into()),
+        notes: Some("Agreed with the platform team".into()),
+        tags: Some(BTreeMap::from([("team".into(), "platform".into())])),
+        lenses: None,
+    };
+    let tid = block_on(ws.create_review_template(template))
+        .expect("create")
+        .template_id;
+    let answer = AnswerUpdate {
+        selected_choices: Some(strings(&["so_a"])),
+        ..AnswerUpdate::default()
+    };
+    block_on(ws.update_review_template_answer(&tid, "wellarchitected", "securely-operate", answer))
+        .expect("answer");
+    let mut define = input("Checkout");
+    define.review_template_ids = Some(vec![tid.clone()]);
+    let wid = block_on(ws.define_workload(define))
+        .expect("define")
+        .workload_id;
+    let all = records(&ws.into_store());
+    let pick = |id: String| json!({ "id": id, "stored": all[&id] });
+    let answer = |owner: &str| format!("answer/{owner}/wellarchitected/securely-operate");
+    let found = [
+        ("template", pick(format!("template/{tid}"))),
+        ("template-answer", pick(answer(&tid))),
+        ("workload", pick(format!("workload/{wid}"))),
+        ("answer", pick(answer(&wid))),
+    ];
+    let mut failures = Vec::new();
+    for (name, record) in &found {
+        let path = root().join(format!("tests/golden/stored-templates/{name}.json"));
+        check_file(&path, &pretty(record), &mut failures);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
 /// A store of layout 1 (no `name/` claims) gets one claim per workload name and layout 2 when
 /// opened; every other record stays as it was.
 #[test]
@@ -230,4 +309,30 @@ fn a_layout_1_store_migrates_when_opened() {
     let actual = pretty(&serde_json::to_value(&migrated).unwrap());
     check_file(&dir.join("migrated.json"), &actual, &mut failures);
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// A store from before review templates opens as it did: no templates, no notices, and its
+/// workloads read as before.
+#[test]
+fn a_store_from_before_templates_opens_without_them() {
+    let dir = root().join("tests/fixtures/layout-1");
+    let text = fs::read_to_string(dir.join("migrated.json")).expect("layout-1 fixture");
+    let stored: BTreeMap<String, Value> = serde_json::from_str(&text).expect("fixture is JSON");
+    let store = MemoryStore::new();
+    for (id, record) in &stored {
+        store.insert_damaged(id, record.clone());
+    }
+    let ws = open(store);
+    assert!(block_on(ws.list_review_templates())
+        .expect("list")
+        .is_empty());
+    assert!(block_on(ws.review_template_updates())
+        .expect("notices")
+        .is_empty());
+    let workloads = block_on(ws.list_workloads()).expect("workloads");
+    assert!(!workloads.is_empty());
+    for w in workloads {
+        let w = block_on(ws.get_workload(&w.workload_id)).expect("workload");
+        assert!(w.review_template.is_none());
+    }
 }

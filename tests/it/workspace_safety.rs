@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use crate::workspace_support::*;
 use plumbline::store::memory::MemoryStore;
-use plumbline::store::{Store, Write};
+use plumbline::store::Store;
 use plumbline::workload::backup::{Resolution, RestoreMode, RestoreOptions};
 use plumbline::workload::{
     AnswerUpdate, DashboardFilter, ImportLensOptions, LensReviewUpdate, LensVersionInput,
@@ -228,14 +228,7 @@ fn every_kind_of_damaged_record_can_be_deleted_with_its_workload() {
 #[test]
 fn leftovers_of_a_missing_workload_can_be_deleted() {
     let (ws, a, _) = populated();
-    let id = format!("workload/{a}");
-    let rev = block_on(ws.store().get(&id)).unwrap().unwrap().rev;
-    block_on(ws.store().commit(vec![Write {
-        id,
-        expected_rev: Some(rev),
-        body: None,
-    }]))
-    .unwrap();
+    remove(&ws, &format!("workload/{a}"));
     is_not_found(block_on(ws.get_lens_review(&a, WA, None)));
     block_on(ws.delete_workload(&a)).unwrap();
     assert!(block_on(ws.store().list_raw(&format!("answer/{a}/")))

@@ -19,10 +19,11 @@ usePouchDB(MemoryPouch);
 /**
  * A PouchDB store with databases of its own (memory adapter): its local database and its
  * workload databases are named with a prefix no other store of the process shares, as two
- * browser profiles would be apart.
+ * browser profiles would be apart. Given the `prefix` of an earlier one, it opens that
+ * store's databases again (the same profile after a reload).
  */
-export function freshPouchStore(options = {}) {
-  const Apart = MemoryPouch.defaults({ prefix: `p${randomBytes(6).toString("hex")}-` });
+export function freshPouchStore({ prefix = `p${randomBytes(6).toString("hex")}-`, ...options } = {}) {
+  const Apart = MemoryPouch.defaults({ prefix });
   const opened = new Map();
   const workloadDb = async (id) => {
     const name = workloadDbName(id);

@@ -71,6 +71,42 @@ test("a workload's records live in its own database; the list and names stay loc
   assert.deepEqual(await store.registered(), [w.workloadId]);
 });
 
+test("review templates, profiles and dismissals stay in the local database: a template gets no workload database", async () => {
+  const prefix = `t${Date.now()}-`;
+  const store = await freshPouchStore({ prefix });
+  const ws = await Workspace.open({ store });
+  const t = await ws.createReviewTemplate({ templateName: "Retail baseline", description: "Where retail teams start", lenses: ["serverless"] });
+  await ws.updateReviewTemplateAnswer(t.templateId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
+  await ws.updateReviewTemplateLensReview(t.templateId, FW, { lensNotes: "agreed" });
+  const w = await ws.defineWorkload(workloadInput({ reviewTemplateIds: [t.templateId] }));
+  const profile = await ws.createProfile({ profileName: "Regulated shop", profileDescription: "Payments and personal data", profileQuestions: ws.getProfileTemplate().questions.map((q) => ({ questionId: q.questionId, selectedChoiceIds: [q.choices[0].choiceId] })) });
+  await ws.associateProfile(w.workloadId, profile.profileId);
+  assert.ok((await idsIn(store.local)).includes(`profile/${profile.profileId}`));
+  await ws.deleteProfile(profile.profileId);
+  const [note] = await ws.listNotifications();
+  await ws.dismissNotification(note.dismissKey);
+
+  const localIds = await idsIn(store.local);
+  for (const id of [`template/${t.templateId}`, `answer/${t.templateId}/${FW}/priorities`, `review/${t.templateId}/${FW}`, "dismissed/plumbline"]) {
+    assert.ok(localIds.includes(id), `${id} in ${localIds.join()}`);
+  }
+  // Only the workload has a database (the unit of sharing); its copied answer is its own.
+  assert.deepEqual(await store.registered(), [w.workloadId]);
+  assert.deepEqual(await idsIn(await store.workloadDb(t.templateId)), []);
+  const wIds = await idsIn(await store.workloadDb(w.workloadId));
+  assert.ok(wIds.includes(`answer:${FW}:priorities`), wIds.join());
+  assert.ok(wIds.every((id) => !id.startsWith("template") && !id.startsWith("profile") && !id.startsWith("dismissed")), wIds.join());
+
+  // After a reload (a store that has met no template yet), the template reads from the local database.
+  const again = await Workspace.open({ store: await freshPouchStore({ prefix }) });
+  const [answer] = await again.listReviewTemplateAnswers(t.templateId, FW);
+  assert.deepEqual(answer.selectedChoices, ["ops_priorities_ext_cust_needs"]);
+  assert.equal((await again.getReviewTemplateLensReview(t.templateId, FW)).notes, "agreed");
+  await again.updateReviewTemplateAnswer(t.templateId, FW, "priorities", { selectedChoices: [], expectedRevision: answer.revision });
+  assert.deepEqual(await store.registered(), [w.workloadId]);
+  assert.equal((await store.local.get(`answer/${t.templateId}/${FW}/priorities`))._rev, (await again.listReviewTemplateAnswers(t.templateId, FW))[0].revision);
+});
+
 test("an answer changes its own document only: the workload document is left alone", async () => {
   const { store, ws } = await opened();
   const w = await ws.defineWorkload(workloadInput());
@@ -184,6 +220,34 @@ test("a workload pulled into a workspace that never had it appears after afterPu
   assert.deepEqual((await other.ws.listWorkloads()).map((s) => s.workloadId), [w.workloadId]);
 });
 
+test("a pulled workload defined from a template with a profile: the template and profile stay with their maker, the colleague sees the answers and no false notice", async () => {
+  const owner = await opened();
+  const t = await owner.ws.createReviewTemplate({ templateName: "Retail baseline", description: "Where retail teams start" });
+  await owner.ws.updateReviewTemplateAnswer(t.templateId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
+  const w = await owner.ws.defineWorkload(workloadInput({ reviewTemplateIds: [t.templateId] }));
+  const questions = owner.ws.getProfileTemplate().questions.map((q) => ({ questionId: q.questionId, selectedChoiceIds: [q.choices[0].choiceId] }));
+  const profile = await owner.ws.createProfile({ profileName: "Regulated shop", profileDescription: "Payments and personal data", profileQuestions: questions });
+  await owner.ws.associateProfile(w.workloadId, profile.profileId);
+  const colleague = await opened();
+  await (await owner.store.workloadDb(w.workloadId)).replicate.to(await colleague.store.workloadDb(w.workloadId));
+  await afterPull(colleague.ws, w.workloadId);
+  const got = await colleague.ws.getWorkload(w.workloadId);
+  assert.equal(got.reviewTemplate.templateId, t.templateId);
+  assert.equal(got.profile.profileId, profile.profileId);
+  assert.equal(got.questionsAnswered, 1);
+  const [answer] = (await colleague.ws.listAnswers(w.workloadId, FW)).filter((a) => a.questionId === "priorities");
+  assert.equal(answer.fromTemplate.templateId, t.templateId);
+  assert.deepEqual(await colleague.ws.listReviewTemplates(), []);
+  assert.deepEqual(await colleague.ws.listProfiles(), []);
+  // Neither is "deleted" there: they were never in that workspace.
+  assert.deepEqual(await colleague.ws.listNotifications(), []);
+  assert.deepEqual(await colleague.ws.reviewTemplateUpdates(), []);
+  const err = await rejection(colleague.ws.reviewTemplateUpdate(w.workloadId));
+  assert.equal(err.kind, "NotFound");
+  assert.match(err.message, /not in this workspace/);
+  assert.deepEqual((await colleague.ws.prioritizedQuestions(w.workloadId)).questions[FW], (await owner.ws.prioritizedQuestions(w.workloadId)).questions[FW]);
+});
+
 test("a workload deleted on one replica while an answer is edited on the other: the answer comes back, reported on both, figures from what is live", async () => {
   const owner = await opened();
   const w = await owner.ws.defineWorkload(workloadInput());
@@ -242,6 +306,8 @@ test("migrate: another store's records are carried once, damaged ones as they ar
   const first = await opened();
   const w = await first.ws.defineWorkload(workloadInput());
   await first.ws.updateAnswer(w.workloadId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"], notes: "kept" });
+  const t = await first.ws.createReviewTemplate({ templateName: "Retail baseline", description: "Where retail teams start" });
+  await first.ws.updateReviewTemplateAnswer(t.templateId, FW, "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
   const records = await first.store.listRaw("");
   // Damaged: an answer left over from a workload whose record is gone, and a custom lens.
   const gone = "f".repeat(32);
@@ -255,6 +321,10 @@ test("migrate: another store's records are carried once, damaged ones as they ar
   const got = await ws.getAnswer(w.workloadId, FW, "priorities");
   assert.equal(got.notes, "kept");
   assert.equal((await ws.getWorkload(w.workloadId)).questionsAnswered, 1);
+  // The template's answer goes to the local database, as written there: no workload database.
+  assert.ok((await idsIn(target.local)).includes(`answer/${t.templateId}/${FW}/priorities`));
+  assert.equal((await ws.getReviewTemplate(t.templateId)).questionCounts.ANSWERED, 1);
+  assert.deepEqual(await target.registered(), [w.workloadId, gone].sort());
   const damaged = (await ws.damagedRecords()).map((d) => d.recordId).sort();
   assert.deepEqual(damaged, [`answer/${gone}/${FW}/ops-model`, "customlens/0123456789abcdef0123456789abcdef"]);
 });

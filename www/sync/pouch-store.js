@@ -3,7 +3,11 @@
 // the DocumentStore of pkg/plumbline.d.ts). Every workload lives in a local database of its own
 // (./workload-db.js), shared or not, so that sharing it is only replicating that database; the
 // rest stays in one local database that is never replicated:
-//   - workspace-level records: `name/…` (the name claims), `meta/…`, `customlens…`;
+//   - workspace-level records: `name/…` (the name claims), `meta/…`, `customlens…`, the
+//     profiles (`profile/…`), the dismissed notifications (`dismissed/…`) and the review
+//     templates: `template/<id>` and the template's lens notes and answers, which the engine
+//     keys as a workload's (`review/<id>/…`, `answer/<id>/…`) but which belong to no workload
+//     and are never shared;
 //   - `workload/<id>`, the workload's whole record as the engine reads it (properties and
 //     derived figures): the index that lists every workload without opening every database.
 //     Its `wrev` names the revision of the workload database's `workload` document it was
@@ -28,6 +32,7 @@ const DERIVED = ['riskCounts', 'questionsAnswered', 'questionCount', 'lensSummar
 /** Seam ids kept in a workload's database: `<kind>/<workloadId>/<rest>`. */
 const IN_WORKLOAD = /^(review|answer|milestone)\/([0-9a-f]{32})\/(.+)$/;
 const WORKLOAD_RECORD = /^workload\/([0-9a-f]{32})$/;
+const TEMPLATE_RECORD = /^template\/([0-9a-f]{32})$/;
 /** The seam kind of each document kind of a workload database, and back. */
 const TO_POUCH = { review: 'notes', answer: 'answer', milestone: 'milestone' };
 const KINDS = /** @type {const} */ (['review', 'answer', 'milestone']);
@@ -122,6 +127,17 @@ async function wasDeleted(db, id) {
   }
 }
 
+/** Whether `id` is in `db`, live or deleted. @param {any} db @param {string} id */
+async function everStored(db, id) {
+  try {
+    await db.get(id);
+    return true;
+  } catch (e) {
+    if (isNotFound(e)) return /** @type {any} */ (e)?.reason === 'deleted';
+    throw failure('Backend', `reading ${id}: ${/** @type {any} */ (e)?.message ?? e}`, id);
+  }
+}
+
 /** Every live document of `db` whose id starts with `prefix`. @param {any} db @param {string} prefix */
 async function allWith(db, prefix) {
   const { rows } = await db.allDocs({ include_docs: true, startkey: prefix, endkey: `${prefix}\uffff` });
@@ -139,14 +155,54 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
   const local = new (PouchDB ?? (await localPouchDB()))(name);
   const openWorkloadDb = workloadDb;
 
+  /** The ids known to be in the registry: most commits then need no read of it. */
+  const known = new Set();
+
   /** The workload ids with a database, from the registry. @returns {Promise<string[]>} */
   async function registered() {
     const doc = await current(local, REGISTRY);
-    return Array.isArray(doc?.ids) ? doc.ids : [];
+    const ids = Array.isArray(doc?.ids) ? doc.ids : [];
+    for (const id of ids) known.add(id);
+    return ids;
   }
 
-  /** The ids known to be in the registry: most commits then need no read of it. */
-  const known = new Set();
+  /**
+   * The ids of review templates met so far. Template and workload ids are drawn alike and
+   * never meet, so an id once seen as one kind stays that kind.
+   */
+  const templates = new Set();
+  let registryRead = false;
+
+  /**
+   * Whether `id`, in a `review|answer|milestone/<id>/…` key, is a review template's: its
+   * `template/<id>` record is written in this commit, or is (or was) in the local database.
+   * @param {string} id @param {SeamWrite[]} [writes] the commit being planned
+   */
+  async function isTemplate(id, writes = []) {
+    if (templates.has(id)) return true;
+    if (!registryRead) {
+      await registered();
+      registryRead = true;
+    }
+    if (known.has(id)) return false;
+    const record = `template/${id}`;
+    if (writes.some((w) => w.id === record) || (await everStored(local, record))) {
+      templates.add(id);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Where a seam id lives in this store: as placeOf says, except that a review template's
+   * notes and answers stay in the local database under their seam ids.
+   * @param {string} id @param {SeamWrite[]} [writes] the commit being planned
+   */
+  async function placeIn(id, writes) {
+    const place = placeOf(id);
+    if (place.workloadId && (await isTemplate(place.workloadId, writes))) return { workloadId: null, docId: id };
+    return place;
+  }
   /** Adds workload ids to the registry (retried: another tab may add at the same time). @param {string[]} ids */
   async function register(ids) {
     if (ids.every((id) => known.has(id))) return;
@@ -175,7 +231,8 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
     const found = (await allWith(local, prefix)).map((/** @type {any} */ doc) => ({ id: doc._id, doc }));
     const one = IN_WORKLOAD.exec(prefix) ?? /^(review|answer|milestone)\/([0-9a-f]{32})\/$/.exec(prefix);
     const reaches = KINDS.some((k) => `${k}/`.startsWith(prefix) || prefix.startsWith(`${k}/`));
-    if (reaches) {
+    // A template's records are in the local database, found above.
+    if (reaches && !(one && (await isTemplate(one[2])))) {
       const ids = one ? [one[2]] : await registered();
       for (const workloadId of ids) {
         const db = await openWorkloadDb(workloadId);
@@ -192,10 +249,10 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
   /**
    * One seam write as the PouchDB writes it makes: the record itself, and for `workload/<id>`
    * the workload database's `workload` document when the properties changed.
-   * @param {SeamWrite} w
+   * @param {SeamWrite} w @param {SeamWrite[]} writes the whole commit
    */
-  async function plan(w) {
-    const { workloadId, docId } = placeOf(w.id);
+  async function plan(w, writes) {
+    const { workloadId, docId } = await placeIn(w.id, writes);
     const db = workloadId ? await openWorkloadDb(workloadId) : local;
     const prev = await current(db, docId);
     const matches = w.expectedRev === null ? prev === null : prev !== null && (w.expectedRev === prev._rev || w.expectedRev === 'unreadable');
@@ -245,7 +302,7 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
 
   /** @param {SeamWrite[]} writes */
   async function commit(writes) {
-    const planned = await Promise.all(writes.map(plan));
+    const planned = await Promise.all(writes.map((w) => plan(w, writes)));
     const newDbs = [...new Set(planned.flatMap((p) => p.ops.map((o) => o.workloadId)).filter((id) => id !== null))];
     if (newDbs.length > 0) await register(/** @type {string[]} */ (newDbs));
     /** @type {Array<{ db: any, prev: any, doc: any, rev: string }>} */
@@ -375,7 +432,7 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
     local,
     /** @param {string} id */
     async get(id) {
-      const { workloadId, docId } = placeOf(id);
+      const { workloadId, docId } = await placeIn(id);
       const doc = await current(workloadId ? await openWorkloadDb(workloadId) : local, docId);
       return doc ? { rev: doc._rev, body: doc.body } : null;
     },
@@ -421,12 +478,18 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
       const add = (/** @type {any} */ db, /** @type {any} */ doc) => byDb.set(db, [...(byDb.get(db) ?? []), doc]);
       /** @type {string[]} */
       const workloads = [];
+      for (const { id } of records) {
+        const template = TEMPLATE_RECORD.exec(id);
+        if (template) templates.add(template[1]);
+      }
       for (const { id, stored } of records) {
         const intact = stored && typeof stored === 'object' && !Array.isArray(stored) && 'body' in stored;
         // PouchDB refuses top-level names starting with `_`: such a record is carried wrapped.
         const plain = stored && typeof stored === 'object' && !Array.isArray(stored) && !Object.keys(stored).some((k) => k.startsWith('_'));
         const { rev: _ignored, ...kept } = plain ? /** @type {any} */ (stored) : { value: stored };
-        const { workloadId, docId } = placeOf(id);
+        const place = placeOf(id);
+        // The records name every template they carry (read above): no lookup per record.
+        const { workloadId, docId } = place.workloadId && templates.has(place.workloadId) ? { workloadId: null, docId: id } : place;
         const whole = WORKLOAD_RECORD.exec(id);
         if (workloadId) {
           add(await openWorkloadDb(workloadId), { _id: docId, ...kept, ...stamp() });

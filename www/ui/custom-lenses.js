@@ -7,7 +7,9 @@
 // while a workload uses the lens). Every message is text; nothing is uploaded.
 import { h, nextId } from './dom.js';
 import { scrollTable } from './table.js';
-import { fieldDialog } from './dialog.js';
+import { fieldDialog, confirmDialog } from './dialog.js';
+import { tagEditor } from './tags.js';
+import { tagFilter, matchesTag, tagsText } from './tag-filter.js';
 import { deleteFlow } from './delete-flow.js';
 import { downloadText, fileName } from './download.js';
 import { formatDate } from './format.js';
@@ -28,6 +30,7 @@ const plural = (/** @type {number} */ n, /** @type {string} */ one) => `${n} ${o
  * @property {(lensAlias: string, lensVersion: string) => Promise<import('../pkg/plumbline.js').LensVersionSummary>} createLensVersion
  * @property {(lensAlias: string) => Promise<string>} exportLens the draft's text
  * @property {(lensAlias: string) => Promise<void>} deleteLens
+ * @property {(lensAlias: string, tags: Record<string, string>) => Promise<LensSummary>} tagLens replaces the lens's tags
  */
 
 /**
@@ -55,6 +58,8 @@ export function customLensesPanel({ store, announce, preview }) {
     on: { click: () => importChecked() },
   }, 'Import lens');
   const tableBox = h('div', { dataset: { customTable: '' } });
+  let tagQuery = '';
+  const filter = tagFilter('custom lenses', (q) => { tagQuery = q; renderTable(); });
 
   /** @param {string} message @param {boolean} [isError] */
   function say(message, isError = false) {
@@ -85,6 +90,7 @@ export function customLensesPanel({ store, announce, preview }) {
       h('td', '—'),
       h('td', 'Its stored record cannot be read; it cannot be used, published or exported.'),
       h('td', '—'),
+      h('td', '—'),
       h('td', h('div.row-actions',
         h('button', { type: 'button', class: 'danger', 'aria-label': `Delete ${name}`, on: { click: () => remove({ lensAlias: alias, lensName: name }) } }, 'Delete'))));
   }
@@ -94,7 +100,7 @@ export function customLensesPanel({ store, announce, preview }) {
       tableBox.replaceChildren(h('p', { dataset: { noCustomLenses: '' } }, 'No custom lens yet. Check a lens file below, then choose Import lens.'));
       return;
     }
-    const rows = lenses.map((l) => {
+    const rows = lenses.filter((l) => matchesTag(l.tags, tagQuery)).map((l) => {
       const name = l.lensName || l.lensAlias;
       const draft = l.draftErrorCount ? plural(l.draftErrorCount, 'error') : 'No errors';
       return h('tr', { dataset: { lensAlias: l.lensAlias } },
@@ -103,7 +109,9 @@ export function customLensesPanel({ store, announce, preview }) {
         h('td', l.lensVersion || '—'),
         h('td', { dataset: { draft: '' } }, draft),
         h('td', formatDate(l.updatedAt)),
+        h('td', { dataset: { tags: '' } }, tagsText(l.tags)),
         h('td', h('div.row-actions',
+          h('button', { type: 'button', class: 'secondary', 'aria-label': `Edit tags of ${name}`, on: { click: () => editTags(l) } }, 'Edit tags'),
           h('button', { type: 'button', class: 'secondary', 'aria-label': `Preview ${name}`, on: { click: () => previewLens(l) } }, 'Preview'),
           h('button', { type: 'button', class: 'secondary', 'aria-label': `Publish lens ${name}`, on: { click: () => publish(l) } }, 'Publish lens'),
           h('button', { type: 'button', class: 'secondary', 'aria-label': `Export lens ${name}`, on: { click: () => exportLens(l) } }, 'Export lens'),
@@ -117,8 +125,25 @@ export function customLensesPanel({ store, announce, preview }) {
         h('th', { scope: 'col' }, 'Latest version'),
         h('th', { scope: 'col' }, 'Draft'),
         h('th', { scope: 'col' }, 'Updated'),
+        h('th', { scope: 'col' }, 'Tags'),
         h('th', { scope: 'col' }, 'Actions'))),
       h('tbody', rows, damaged.map(damagedRow)))));
+  }
+
+  /** Edit tags: the workload tag editor in a dialog; replaces the lens's tags. @param {LensSummary} l */
+  async function editTags(l) {
+    const name = l.lensName || l.lensAlias;
+    const editor = tagEditor(l.tags);
+    const ok = await confirmDialog({ title: `Tags of ${name}`, body: [editor.node], confirmLabel: 'Save tags' });
+    if (!ok) return;
+    try {
+      await store.tagLens(l.lensAlias, editor.value());
+    } catch (e) {
+      say(`The tags of “${name}” were not saved. ${sayError(e)}`, true);
+      return;
+    }
+    await refresh(l.lensAlias);
+    say(`Saved the tags of “${name}”.`);
   }
 
   /** @param {LensSummary} l */
@@ -202,7 +227,7 @@ export function customLensesPanel({ store, announce, preview }) {
   const tableNode = h('section.panel', { 'aria-labelledby': 'custom-h', dataset: { customLenses: '' } },
     h('h2', { id: 'custom-h' }, 'Custom lenses'),
     h('p', 'Lenses imported into this workspace. A draft can be previewed and fixed; publish a version to apply the lens to workloads.'),
-    tableBox, status, error);
+    filter.node, tableBox, status, error);
 
   const importNode = h('section.panel', { 'aria-labelledby': 'import-h' },
     h('h2', { id: 'import-h' }, 'Import lens'),

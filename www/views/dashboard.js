@@ -11,6 +11,7 @@ import { issuesChart } from '../ui/chart.js';
 import { scrollTable } from '../ui/table.js';
 import { flatQuestions, questionHeading } from '../ui/lens-text.js';
 import { groupPillars } from '../models/pillar-groups.js';
+import { prioritizedPanel } from './dashboard-profiles.js';
 
 /**
  * The lenses whose pillars the dashboard can show, the framework first (its pillar ids are
@@ -173,7 +174,8 @@ export async function render(ctx) {
     h('div.filters', { role: 'group', 'aria-label': 'Filter the dashboard' },
       h('div.inline-field', h('label', { for: pillarFilterId }, 'Filter by pillar'), pillarFilter),
       h('div.inline-field', h('label', { for: riskFilterId }, 'Filter by risk'), riskFilter)),
-    host);
+    host,
+    await prioritizedPanel(all.workloads));
 }
 
 /** The way to the consolidated report (its own page: www/views/consolidated.js). */

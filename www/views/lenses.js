@@ -69,6 +69,7 @@ const customLensStore = {
   createLensVersion: api.createLensVersion,
   exportLens: api.exportLens,
   deleteLens: api.deleteLens,
+  tagLens: api.tagLens,
 };
 
 /** @param {import('../app.js').ViewContext} ctx */

@@ -11,6 +11,7 @@ import { planItemList } from '../ui/plan-items.js';
 import { backlogForm } from '../ui/backlog-editor.js';
 import { readQuery, writeQuery } from '../ui/query-state.js';
 import { sayError } from '../errors.js';
+import { prioritizedBadge, prioritizedCounts, prioritizedFilter } from '../ui/prioritized.js';
 
 /** The filters a plan address can carry, and the value that means "all". */
 const FILTERS = ['risk', 'pillar', 'owner', 'status'];
@@ -21,6 +22,10 @@ const NO_OWNER = '-';
 export async function render(ctx) {
   const { workloadId, lensAlias } = ctx.params;
   let [w, review] = await Promise.all([api.getWorkload(workloadId), api.getLensReview(workloadId, lensAlias)]);
+  const priorities = await api.prioritizedQuestions(workloadId);
+  const prioritized = priorities.questions[lensAlias] || [];
+  let onlyPrioritized = false;
+  let prioritizedFirst = false;
   const model = await api.lensModel(lensAlias, review.lensVersion);
   const lensName = model.name || lensAlias;
   ctx.setTitle(`Improvement plan — ${lensName} — ${w.workloadName}`);
@@ -90,7 +95,13 @@ export async function render(ctx) {
   /** @param {import('../pkg/plumbline.js').BacklogItem} i */
   const shownBy = (i) => (!query.risk || i.risk === query.risk) && (!query.pillar || i.pillarId === query.pillar)
     && (!query.owner || (query.owner === NO_OWNER ? !i.owner : i.owner === query.owner))
-    && (!query.status || i.status === query.status);
+    && (!query.status || i.status === query.status)
+    && (!onlyPrioritized || prioritized.includes(i.questionId));
+
+  /** The items in plan order, or with the prioritised ones first (each group in plan order). */
+  const ordered = () => (prioritizedFirst
+    ? [...items.filter((i) => prioritized.includes(i.questionId)), ...items.filter((i) => !prioritized.includes(i.questionId))]
+    : items);
 
   function countText() {
     const shown = items.filter(shownBy);
@@ -120,7 +131,10 @@ export async function render(ctx) {
     statusFilter.value = query.status;
     fillOwners();
     countLine.textContent = countText();
-    itemsHost.replaceChildren(planItemList(items.filter(shownBy), model, { reviewBase, level: 3, editor }));
+    itemsHost.replaceChildren(planItemList(ordered().filter(shownBy), model, { reviewBase, level: 3, editor }));
+    for (const li of /** @type {NodeListOf<HTMLElement>} */ (itemsHost.querySelectorAll('li.plan-item'))) {
+      if (prioritized.includes(li.dataset.questionId || '')) li.querySelector('h3, h2')?.append(' ', prioritizedBadge());
+    }
   }
   async function loadItems() {
     items = await api.improvementPlan(workloadId, lensAlias, { pillarPriority: w.pillarPriorities });
@@ -136,6 +150,8 @@ export async function render(ctx) {
     });
   }
   items = await api.improvementPlan(workloadId, lensAlias, { pillarPriority: w.pillarPriorities });
+  const answers = prioritized.length ? await api.listAnswers(workloadId, lensAlias) : [];
+  const planRisks = () => answers;
   draw();
 
   return h('section.page',
@@ -152,6 +168,7 @@ export async function render(ctx) {
       h('section.panel', { 'aria-labelledby': 'ipo-h' },
         h('h2', { id: 'ipo-h' }, 'Improvement plan overview'),
         summary,
+        prioritized.length ? prioritizedCounts(planRisks(), prioritized, priorities.profile?.profileName) : null,
         h('div.field',
           h('label', { for: statusId }, 'Improvement status'),
           statusSelect,
@@ -168,6 +185,18 @@ export async function render(ctx) {
         h('div.inline-field', h('label', { for: pillarFilterId }, 'Filter by pillar'), pillarFilter),
         h('div.inline-field', h('label', { for: ownerFilterId }, 'Filter by owner'), ownerFilter),
         h('div.inline-field', h('label', { for: statusFilterId }, 'Filter by status'), statusFilter)),
+      prioritized.length ? h('div.filters', { role: 'group', 'aria-label': 'Profile priorities' },
+        prioritizedFilter((on) => { onlyPrioritized = on; draw(); }).node,
+        prioritizedFirstBox().node) : null,
       countLine,
       itemsHost));
+
+  function prioritizedFirstBox() {
+    const box = prioritizedFilter((on) => { prioritizedFirst = on; draw(); });
+    const label = box.node.querySelector('label');
+    if (label) label.textContent = 'Prioritized items first';
+    box.input.dataset.prioritizedFirst = '';
+    delete box.input.dataset.prioritizedFilter;
+    return box;
+  }
 }

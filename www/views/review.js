@@ -27,6 +27,7 @@ import {
   reasonSelect, questionNav, infoPanel, choiceRow, notesField, reviewActions, drawForm, naToggle,
 } from '../ui/review-parts.js';
 import { sayError, kindOf } from '../errors.js';
+import { prioritizedBadge, prioritizedCounts, prioritizedFilter } from '../ui/prioritized.js';
 import { readOnlyReason } from '../sync/shared-list.js';
 
 /** @typedef {import('../pkg/plumbline.js').AnswerUpdate} AnswerUpdate */
@@ -66,11 +67,17 @@ function notFound(message) {
 /** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   const { workloadId, lensAlias } = ctx.params;
-  const [w, review, answers] = await Promise.all([
-    api.getWorkload(workloadId),
+  // A review template's questions are answered on this same page (its answers are stored and
+  // checked as a workload's); it shows no risk, as templates are not evaluated, and has no profile.
+  const template = ctx.params.mode === 'template';
+  const [w, review, answers, priorities] = await Promise.all([
+    template ? api.getReviewTemplate(workloadId).then((t) => ({ workloadName: t.templateName, lenses: t.lenses, reviewTemplate: undefined }))
+      : api.getWorkload(workloadId),
     api.getLensReview(workloadId, lensAlias),
     api.listAnswers(workloadId, lensAlias),
+    template ? null : api.prioritizedQuestions(workloadId),
   ]);
+  const prioritized = priorities?.questions[lensAlias] || [];
   // The version this workload reviews (a custom lens can have newer ones).
   const [model, engineLens] = await Promise.all([
     api.lensModel(lensAlias, review.lensVersion),
@@ -83,8 +90,8 @@ export async function render(ctx) {
   if (!at) throw notFound('This question is not in the lens.');
   const entry = at.current;
   const q = entry.question;
-  const base = `#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}/review`;
-  const overview = `#/workloads/${workloadId}`;
+  const overview = template ? `#/templates/${workloadId}` : `#/workloads/${workloadId}`;
+  const base = `${overview}/lenses/${encodeURIComponent(lensAlias)}/review`;
   const lensName = nameOfLens(model, lensAlias);
   ctx.setTitle(`${entry.number} — ${lensName} — ${w.workloadName}`);
 
@@ -99,7 +106,15 @@ export async function render(ctx) {
   showQuestionInfo(false);
 
   // ---- center panel ------------------------------------------------------------------------
-  const riskLive = h('p.question-risk', 'Question risk: ', riskBadge(answer.risk));
+  const riskLive = h('p.question-risk', { hidden: template }, 'Question risk: ', riskBadge(answer.risk));
+  // Until the team changes it, an answer copied from a review template says so.
+  const sourceMark = h('p.template-mark', { dataset: { fromTemplate: '' } });
+  const showSource = () => {
+    const link = w.reviewTemplate;
+    sourceMark.hidden = !answer.fromTemplate || !link;
+    sourceMark.textContent = link ? `From template ${link.templateName}${link.deleted ? ' (deleted)' : ''}` : '';
+  };
+  showSource();
   const naId = nextId('q-na');
   const naBox = /** @type {HTMLInputElement} */ (h('input', { type: 'checkbox', id: naId, dataset: { role: 'question-na' } }));
   const naReason = reasonSelect(nextId('q-na-reason'), 'Reason the question does not apply');
@@ -129,6 +144,7 @@ export async function render(ctx) {
       h('button', { type: 'button', class: 'link-button info-button', 'aria-label': 'Info: about this question', on: { click: () => showQuestionInfo(true) } }, 'Info')),
     q.description ? h('p.question-description', q.description) : null,
     riskLive,
+    sourceMark,
     answerParts(
       h('div.question-na',
         h('div.choice-line', naBox, h('label', { for: naId }, 'Question does not apply to this workload')),
@@ -225,6 +241,7 @@ export async function render(ctx) {
         form = formFromAnswer(q.choices, answer, form, typingNow());
         drawForm(controls, form);
         showRisk(answer.risk);
+        showSource();
         saveState.textContent = 'All changes saved.';
         if (!local && shown !== answer.risk) ctx.announce(`Question risk is now ${RISK_LABELS[answer.risk]}.`);
       } catch (e) {
@@ -291,23 +308,47 @@ export async function render(ctx) {
 
   drawForm(controls, form);
   nav.refresh();
+  const profileParts = prioritized.length ? showPrioritized(nav.node, center, base, prioritized) : null;
 
   const node = h('section.page.review-page',
     h('nav.breadcrumbs', { 'aria-label': 'Breadcrumb' },
       h('ol',
-        h('li', routeLink('#/workloads', {}, 'Workloads')),
+        template ? h('li', routeLink('#/templates', {}, 'Review templates')) : h('li', routeLink('#/workloads', {}, 'Workloads')),
         h('li', routeLink(overview, {}, w.workloadName)),
         h('li', { 'aria-current': 'page' }, `Review: ${lensName}`))),
     h('div.page-head',
       h('h1', `${w.workloadName}: ${lensName}`),
-      h('div.head-actions',
+      template ? null : h('div.head-actions',
         routeLink(`#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}`, { class: 'button secondary' }, 'Lens overview'),
         routeLink(`#/workloads/${workloadId}/lenses/${encodeURIComponent(lensAlias)}/plan`, { class: 'button secondary' }, 'Improvement plan'))),
-    h('div.review-status', { 'aria-label': 'Lens progress', role: 'group' }, summary),
+    h('div.review-status', { 'aria-label': 'Lens progress', role: 'group', hidden: template }, summary,
+      profileParts ? prioritizedCounts(answers, prioritized, priorities?.profile?.profileName) : null),
     h('div.review-layout', nav.node, center, info.node));
   const leave = async () => {
     await flush();
     edits.release();
   };
   return { node, leave, focus: ctx.params.questionId ? `#${QUESTION_TITLE_ID}` : 'h1' };
+}
+
+/**
+ * Marks the prioritised questions (badge in the question list and on the question) and puts the
+ * "Prioritized by profile" filter above the list, which then shows only them.
+ * @param {HTMLElement} navNode @param {HTMLElement} center @param {string} base @param {string[]} prioritized
+ */
+function showPrioritized(navNode, center, base, prioritized) {
+  for (const a of navNode.querySelectorAll('a')) {
+    const id = decodeURIComponent((a.getAttribute('href') || '').slice(base.length + 1));
+    const li = a.closest('li');
+    if (prioritized.includes(id)) a.append(' ', prioritizedBadge());
+    else if (li) li.dataset.notPrioritized = '';
+  }
+  const current = decodeURIComponent(location.hash.split('?')[0].slice(base.length + 1));
+  const heading = center.querySelector('h2');
+  if (heading && prioritized.includes(current)) heading.after(prioritizedBadge());
+  const filter = prioritizedFilter((on) => {
+    for (const li of /** @type {NodeListOf<HTMLElement>} */ (navNode.querySelectorAll('li[data-not-prioritized]'))) li.hidden = on;
+  });
+  navNode.prepend(filter.node);
+  return filter;
 }

@@ -13,6 +13,8 @@ import { compareForm } from '../ui/compare-form.js';
 import { exportPanel } from '../ui/export-panel.js';
 import { lensName } from '../ui/lens-text.js';
 import { deleteWorkloadFlow, saveMilestoneFlow } from './workload-actions.js';
+import { templateUpdatePanel } from '../ui/template-update.js';
+import { profilePanel } from './workload-profile.js';
 import { readOnlyReason, sharedRole } from '../sync/shared-list.js';
 
 /** @param {import('../app.js').ViewContext} ctx */
@@ -51,7 +53,7 @@ export async function render(ctx) {
       del));
 
   let body;
-  if (tab === 'overview') body = overview();
+  if (tab === 'overview') body = h('div', await templateUpdatePanel(ctx, w), overview(), await profilePanel(ctx, w));
   else if (tab === 'milestones') body = await milestones();
   else if (tab === 'shares') body = await (await import('../sync/shares-ui.js')).sharesTab(ctx, w);
   else body = properties();

@@ -13,6 +13,7 @@ import { AWS_REGIONS, ENVIRONMENTS, IMPROVEMENT_STATUS, INDUSTRY_TYPES } from '.
 import { trackEdits } from '../ui/pending-edits.js';
 import { requestPersistenceOnce } from '../storage.js';
 import { sayError, sayProblem, engineErrorOf } from '../errors.js';
+import { routeQuery } from '../ui/route-query.js';
 
 const FRAMEWORK = 'wellarchitected';
 
@@ -52,10 +53,12 @@ function regionPicker(selected) {
 /** @param {import('../app.js').ViewContext} ctx */
 export async function render(ctx) {
   const editing = ctx.params.mode === 'edit';
-  const [workload, lensList, framework] = await Promise.all([
+  const [workload, lensList, framework, templates, profiles] = await Promise.all([
     editing ? api.getWorkload(ctx.params.workloadId) : null,
     api.lenses(),
     api.lensModel(FRAMEWORK),
+    editing ? [] : api.listReviewTemplates(),
+    api.listProfiles(),
   ]);
   /** @type {Partial<import('../pkg/plumbline.js').Workload>} */
   const w = workload ?? {};
@@ -115,6 +118,14 @@ export async function render(ctx) {
     }),
     tags: tagEditor(w.tags),
   };
+  if (!editing && templates.length) {
+    fields.reviewTemplateIds = selectField({
+      name: 'reviewTemplateIds', label: 'Review template', optional: true, emptyLabel: 'None',
+      value: routeQuery().get('template') ?? '',
+      description: 'Start from a template: its lenses, answers and notes are copied into the workload',
+      options: templates.map((t) => [t.templateId, t.templateName]),
+    });
+  }
   if (editing) {
     fields.improvementStatus = selectField({
       name: 'improvementStatus', label: 'Improvement status', value: w.improvementStatus || 'NOT_APPLICABLE',
@@ -155,6 +166,14 @@ export async function render(ctx) {
     setError(/** @type {string | null} */ message) { lensError.hidden = !message; lensError.textContent = message || ''; },
   };
 
+  // At most one profile; a deleted one is kept by the workload until another is chosen.
+  const linked = w.profile && !w.profile.deleted ? w.profile.profileId : '';
+  const profileField = selectField({
+    name: 'profile', label: 'Profile', optional: true, emptyLabel: 'No profile', value: linked,
+    options: profiles.map((p) => [p.profileId, p.profileName]),
+    hint: 'Marks the questions that matter most for the business as Prioritized. Profiles are made on the Profiles page.',
+  });
+
   const formError = h('div.form-error', { role: 'alert', hidden: true, tabindex: '-1' });
   const submitLabel = editing ? 'Save' : 'Define workload';
   const cancelRoute = editing ? `#/workloads/${w.workloadId}` : '#/workloads';
@@ -180,7 +199,11 @@ export async function render(ctx) {
       priority.node),
     h('section.form-section', { 'aria-labelledby': 'lens-h' },
       h('h2', { id: 'lens-h' }, 'Apply lenses'),
+      fields.reviewTemplateIds?.node ?? null,
       lensFieldset),
+    h('section.form-section', { 'aria-labelledby': 'profile-form-h' },
+      h('h2', { id: 'profile-form-h' }, 'Profile'),
+      profileField.node),
     h('div.actions',
       routeLink(cancelRoute, { class: 'button secondary' }, 'Cancel'),
       submitButton));
@@ -230,12 +253,16 @@ export async function render(ctx) {
         if (remove.length) await api.disassociateLenses(id, remove);
         ctx.announce(`Workload ${input.workloadName} saved.`);
       } else {
-        const created = await api.defineWorkload({ ...input, lenses: chosenLenses });
+        const template = fields.reviewTemplateIds?.input.value;
+        const created = await api.defineWorkload({ ...input, lenses: chosenLenses, ...(template ? { reviewTemplateIds: [template] } : {}) });
         id = created.workloadId;
         ctx.announce(`Workload ${input.workloadName} defined.`);
         // Work worth keeping now exists: ask that the browser never clear it on its own.
         requestPersistenceOnce();
       }
+      const chosenProfile = profileField.input.value;
+      if (chosenProfile && chosenProfile !== linked) await api.associateProfile(id, chosenProfile);
+      else if (!chosenProfile && linked) await api.disassociateProfile(id);
       edits.release();
       ctx.navigate(`#/workloads/${id}`);
     } catch (e) {

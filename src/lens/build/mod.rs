@@ -9,6 +9,7 @@
 //! indices only when there is no error (which is when rule analysis runs).
 
 mod fields;
+mod priorities;
 mod question;
 mod resource;
 mod rules;
@@ -109,8 +110,11 @@ pub fn lens(cx: &mut Cx<'_>, root: &Value<'_>) -> Option<Lens> {
         name: name.map(|(s, _)| s.to_string()).unwrap_or_default(),
         description,
         pillars,
+        profile_priorities: Default::default(),
     };
     report_unknown_ids(cx, &lens);
+    let mut lens = lens;
+    lens.profile_priorities = priorities::read(cx, &obj, &path, &lens);
     Some(lens)
 }
 

@@ -67,6 +67,8 @@ export interface LensSummary {
   updatedAt?: string;
   /** Custom lenses only: errors in the current draft (a draft with errors cannot be published). */
   draftErrorCount?: number;
+  /** Custom lenses only, when tagged (`tagLens`). */
+  tags?: Record<string, string>;
 }
 
 /** One question's answer, as `lens.evaluate` takes it (AWS Answer, camelCase). */

@@ -19,11 +19,12 @@ export interface RestoreOptions {
   mode?: "preview" | "apply";
   /** The choice for every conflict without its own entry in `resolutions`. */
   onConflict?: RestoreResolution;
-  /** Choices per item id (workload id or custom lens alias). */
+  /** Choices per item id (workload or review template id, or custom lens alias). A review
+   * template takes `takeBackup` or keeps its own. */
   resolutions?: { [id: string]: RestoreResolution };
 }
 export interface RestoreItem {
-  itemKind: "workload" | "customLens";
+  itemKind: "workload" | "customLens" | "reviewTemplate" | "profile";
   id: string;
   name: string;
   status: "new" | "identical" | "conflict";
@@ -41,7 +42,10 @@ export interface RestoreResult {
     answers: number;
     milestones: number;
     customLenses: number;
+    /** Left out when the backup has none. */
+    profiles?: number;
     damaged: number;
+    reviewTemplates: number;
   };
   items: RestoreItem[];
   /** Records the backup kept as damaged; never written back. */

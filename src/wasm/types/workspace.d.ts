@@ -73,9 +73,12 @@ export interface WorkloadInput {
   pillarPriorities?: string[];
   /** Lens aliases; "wellarchitected" is always applied. */
   lenses?: string[];
+  /** At most one review template id: its lenses, answers and notes are copied in, each
+   * answer marked with its provenance (`Answer.fromTemplate`). */
+  reviewTemplateIds?: string[];
 }
 /** `updateWorkload`'s argument: only the properties present change. */
-export interface WorkloadPatch extends Partial<Omit<WorkloadInput, "lenses">> {
+export interface WorkloadPatch extends Partial<Omit<WorkloadInput, "lenses" | "reviewTemplateIds">> {
   /** The `revision` read; a stale one is refused with kind "Conflict". */
   expectedRevision?: string;
 }
@@ -103,6 +106,10 @@ export interface Workload {
   createdAt: string;
   updatedAt: string;
   revision: string;
+  /** The review template the workload was defined from. */
+  reviewTemplate?: ReviewTemplateLink;
+  /** The workload's profile, when it has one (`associateProfile`). */
+  profile?: WorkloadProfile;
 }
 export interface WorkloadSummary {
   workloadId: string;
@@ -148,6 +155,9 @@ export interface Answer {
   risk: Risk;
   updatedAt?: string;
   revision: string;
+  /** The review template (and its version) this answer was copied from; gone once the
+   * team changes the answer. */
+  fromTemplate?: { templateId: string; templateVersion: number };
 }
 export interface ChoiceView {
   choiceId: string;

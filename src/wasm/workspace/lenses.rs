@@ -93,6 +93,22 @@ impl JsWorkspace {
         })
     }
 
+    /// Replaces a custom lens's tags (the workload tag rules); resolves to its summary.
+    #[wasm_bindgen(js_name = tagLens, unchecked_return_type = "Promise<LensSummary>")]
+    pub fn tag_lens(
+        &self,
+        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Record<string, string>")] tags: JsValue,
+    ) -> js_sys::Promise {
+        let args = (
+            string(lens_alias, "lensAlias"),
+            input::<std::collections::BTreeMap<String, String>>(tags, "tags"),
+        );
+        self.call(args, |ws, (alias, tags)| async move {
+            ws.tag_lens(&alias, tags).await
+        })
+    }
+
     /// Deletes a custom lens with its draft and versions. Throws `kind: "Conflict"` naming
     /// the workloads while any has a review of it.
     #[wasm_bindgen(js_name = deleteLens, unchecked_return_type = "Promise<void>")]

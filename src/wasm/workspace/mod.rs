@@ -10,6 +10,7 @@
 //! - [`milestones`]: milestones, comparing them, the dashboard.
 //! - [`lenses`]: the lenses a workspace offers, and custom lenses (import, publish, export).
 //! - [`safety`]: damaged records, repair, and the whole workspace as one backup file.
+//! - [`templates`]: review templates, their answers, "Update from template", template files.
 
 mod answers;
 mod backlog;
@@ -17,7 +18,9 @@ mod backlog;
 mod exports;
 mod lenses;
 mod milestones;
+mod profiles;
 mod safety;
+mod templates;
 mod workloads;
 
 use std::future::Future;

@@ -1,7 +1,8 @@
 //! The workspace backup file: one JSON document holding every workload (properties, lens
 //! reviews with their notes, answers with choice updates, notes and reasons, milestones) and
 //! every custom lens (metadata, draft, each published version), plus the records that could
-//! not be read, kept as stored so that nothing is lost by a backup.
+//! not be read, kept as stored so that nothing is lost by a backup. Review templates, when
+//! there are any, are in `reviewTemplates` (`{template, reviews, answers}` each).
 //!
 //! Records appear exactly as the store holds them (the stored document types of `record` and
 //! `custom_lens::record`), so a restore writes them back unchanged and export → restore →
@@ -19,6 +20,7 @@ use serde_json::Value;
 
 use crate::workload::custom_lens::record::{CustomLensDoc, DraftDoc, VersionDoc};
 use crate::workload::keys;
+use crate::workload::profile::record::{DismissedDoc, ProfileDoc};
 use crate::workload::record::{AnswerDoc, MilestoneDoc, ReviewDoc, WorkloadDoc};
 use crate::workload::validate::name_key;
 
@@ -38,7 +40,14 @@ pub struct BackupFile {
     pub engine_version: String,
     pub workloads: Vec<WorkloadBackup>,
     pub custom_lenses: Vec<CustomLensBackup>,
+    /// Present in the file only when there are some, so that a workspace without profiles
+    /// writes the same file as before them.
+    pub profiles: Vec<ProfileDoc>,
+    pub dismissed: Option<DismissedDoc>,
     pub damaged: Vec<DamagedBackup>,
+    /// `reviewTemplates`: each template as a workload without milestones (its document is
+    /// under `template`); absent from files of workspaces without templates.
+    pub review_templates: Vec<WorkloadBackup>,
 }
 
 #[derive(Debug, Clone)]
@@ -99,7 +108,14 @@ pub struct BackupSummary {
     pub answers: usize,
     pub milestones: usize,
     pub custom_lenses: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub profiles: usize,
     pub damaged: usize,
+    pub review_templates: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// A backup read from its text: the file as typed records (validated) and as JSON values
@@ -188,13 +204,16 @@ fn typed(value: &Value) -> Result<BackupFile, BackupError> {
     let Some(top) = value.as_object() else {
         return Err(at("$", "expected an object"));
     };
-    const TOP: [&str; 7] = [
+    const TOP: [&str; 10] = [
+        "reviewTemplates",
         "format",
         "formatVersion",
         "exportedAt",
         "engineVersion",
         "workloads",
         "customLenses",
+        "profiles",
+        "dismissed",
         "damaged",
     ];
     if let Some(key) = top.keys().find(|k| !TOP.contains(&k.as_str())) {
@@ -219,6 +238,29 @@ fn typed(value: &Value) -> Result<BackupFile, BackupError> {
             reviews: each(&w["reviews"], &format!("{path}.reviews"))?,
             answers: each(&w["answers"], &format!("{path}.answers"))?,
             milestones: each(&w["milestones"], &format!("{path}.milestones"))?,
+        });
+    }
+    let mut review_templates = Vec::new();
+    let templates = match &value["reviewTemplates"] {
+        Value::Null => &[][..],
+        t => list(t, "$.reviewTemplates")?,
+    };
+    for (i, t) in templates.iter().enumerate() {
+        let path = format!("$.reviewTemplates[{i}]");
+        if let Some(key) = t.as_object().and_then(|o| {
+            o.keys()
+                .find(|k| !["template", "reviews", "answers"].contains(&k.as_str()))
+        }) {
+            return Err(at(
+                format!("{path}.{key}"),
+                "not a field of a backed-up review template",
+            ));
+        }
+        review_templates.push(WorkloadBackup {
+            workload: read(&t["template"], &format!("{path}.template"))?,
+            reviews: each(&t["reviews"], &format!("{path}.reviews"))?,
+            answers: each(&t["answers"], &format!("{path}.answers"))?,
+            milestones: Vec::new(),
         });
     }
     let mut custom_lenses = Vec::new();
@@ -262,6 +304,14 @@ fn typed(value: &Value) -> Result<BackupFile, BackupError> {
             })
             .collect::<Result<_, BackupError>>()?,
     };
+    let profiles = match &value["profiles"] {
+        Value::Null => Vec::new(),
+        p => each(p, "$.profiles")?,
+    };
+    let dismissed = match &value["dismissed"] {
+        Value::Null => None,
+        d => Some(read(d, "$.dismissed")?),
+    };
     Ok(BackupFile {
         format: text("format")?,
         format_version: FORMAT_VERSION,
@@ -269,7 +319,10 @@ fn typed(value: &Value) -> Result<BackupFile, BackupError> {
         engine_version: text("engineVersion")?,
         workloads,
         custom_lenses,
+        profiles,
+        dismissed,
         damaged,
+        review_templates,
     })
 }
 
@@ -327,6 +380,17 @@ fn check(file: &BackupFile) -> Result<(), BackupError> {
             "a second milestone with this number",
         )?;
     }
+    for (i, t) in file.review_templates.iter().enumerate() {
+        let path = format!("$.reviewTemplates[{i}].template");
+        let id = &t.workload.workload_id;
+        keys::check_workload_id(id).map_err(|e| at(format!("{path}.workloadId"), e.to_string()))?;
+        if t.workload.template_version.is_none() || !workload_ids.insert(id.clone()) {
+            return Err(at(
+                format!("{path}.workloadId"),
+                format!("`{id}` is not a review template of its own (no templateVersion, or its id is taken)"),
+            ));
+        }
+    }
     let mut aliases = BTreeSet::new();
     for (i, l) in file.custom_lenses.iter().enumerate() {
         let path = format!("$.customLenses[{i}]");
@@ -369,6 +433,22 @@ fn check(file: &BackupFile) -> Result<(), BackupError> {
             "a second version with this number",
         )?;
     }
+    let mut profile_ids = BTreeSet::new();
+    for (i, p) in file.profiles.iter().enumerate() {
+        let path = format!("$.profiles[{i}].profileId");
+        keys::check_workload_id(&p.profile_id).map_err(|_| {
+            at(
+                path.as_str(),
+                "a profile id is 32 lowercase hexadecimal characters",
+            )
+        })?;
+        if !profile_ids.insert(p.profile_id.clone()) {
+            return Err(at(
+                path,
+                format!("profile `{}` appears twice", p.profile_id),
+            ));
+        }
+    }
     Ok(())
 }
 
@@ -396,7 +476,9 @@ impl ParsedBackup {
             answers: f.workloads.iter().map(|w| w.answers.len()).sum(),
             milestones: f.workloads.iter().map(|w| w.milestones.len()).sum(),
             custom_lenses: f.custom_lenses.len(),
+            profiles: f.profiles.len(),
             damaged: f.damaged.len(),
+            review_templates: f.review_templates.len(),
         }
     }
 }

@@ -20,7 +20,8 @@ pub struct RestoreOptions {
     /// The choice for every item that exists here with other content and has no entry in
     /// `resolutions`.
     pub on_conflict: Option<Resolution>,
-    /// Choices per item, by its id (workload id or custom lens alias).
+    /// Choices per item, by its id (workload or template id, or custom lens alias). A review
+    /// template in conflict takes `takeBackup` or keeps its own (`keepBoth` keeps it too).
     pub resolutions: BTreeMap<String, Resolution>,
 }
 
@@ -49,7 +50,7 @@ pub enum Resolution {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RestoreItem {
-    /// `workload` or `customLens`.
+    /// `workload`, `customLens` or `reviewTemplate`.
     pub item_kind: String,
     /// The workload id or the custom lens alias in the backup.
     pub id: String,

@@ -26,6 +26,9 @@ pub struct CustomLensDoc {
     pub versions: Vec<PublishedVersion>,
     pub created_at: String,
     pub updated_at: String,
+    /// As on workloads (AWS tag rules); left out while there are none.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub tags: std::collections::BTreeMap<String, String>,
 }
 
 /// One entry of the version index.
@@ -92,6 +95,7 @@ impl CustomLensDoc {
             created_at: Some(self.created_at.clone()),
             updated_at: Some(self.updated_at.clone()),
             draft_error_count: Some(self.draft_error_count),
+            tags: self.tags.clone(),
         }
     }
 }

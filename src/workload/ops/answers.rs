@@ -79,7 +79,7 @@ pub(crate) fn plan_answer(
     update: &AnswerUpdate,
 ) -> Result<(Vec<Write>, AnswerView), Halt> {
     // Fresh reads on every attempt: the derived counts must match the answers committed.
-    let mut doc = p.workload(id)?;
+    let mut doc = p.owner(id)?;
     if !doc.body.lenses.iter().any(|l| l == lens_alias) {
         return Err(not_applied(id, lens_alias).into());
     }
@@ -94,12 +94,15 @@ pub(crate) fn plan_answer(
     let before = existing.map(|a| a.body.answer.to_answer());
     let answer = apply_update(question, &pillar.id, before.as_ref(), update)?;
     let now = p.now();
+    doc.body.bump_template();
     let record = AnswerDoc {
         lens_alias: lens_alias.to_string(),
         answer: answer.clone().into(),
         updated_at: now.clone(),
         // The item's backlog is not the answer's to change.
         backlog: existing.and_then(|a| a.body.backlog.clone()),
+        // A team's change ends the template's provenance; a template's records its version.
+        from_template: doc.body.own_source(),
     };
     let mut all: Vec<_> = answers
         .iter()
@@ -158,7 +161,7 @@ fn answer_view(
     let answer = stored.map(|s| s.body.answer.to_answer());
     let answer = answer.as_ref();
     let risk = question_risk(question, answer);
-    view(
+    let mut view = view(
         lens_alias,
         pillar_id,
         question,
@@ -166,5 +169,7 @@ fn answer_view(
         risk,
         stored.map(|s| s.body.updated_at.as_str()),
         stored.map_or("", |s| s.rev.as_str()),
-    )
+    );
+    view.from_template = stored.and_then(|s| s.body.from_template.clone());
+    view
 }

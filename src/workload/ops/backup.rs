@@ -43,6 +43,8 @@ impl<S: Store> Workspace<S> {
         let mut workloads: BTreeMap<String, Map<String, Value>> = BTreeMap::new();
         let mut lenses: BTreeMap<String, Map<String, Value>> = BTreeMap::new();
         let mut damaged = Vec::new();
+        let mut profiles = Vec::new();
+        let mut dismissed = None;
         for raw in self.query(|p| p.raw_list("")).await? {
             if let Some(message) = damage_of(&raw) {
                 damaged.push(damaged_entry(&raw, &message));
@@ -52,11 +54,11 @@ impl<S: Store> Workspace<S> {
             let segments: Vec<&str> = raw.id.split('/').collect();
             let owner = segments.get(1).map(|s| s.to_string()).unwrap_or_default();
             match segments[0] {
-                "workload" => {
+                kind @ ("workload" | "template") => {
                     workloads
                         .entry(owner.clone())
                         .or_default()
-                        .insert("workload".into(), body);
+                        .insert(kind.into(), body);
                 }
                 "review" | "answer" | "milestone" => {
                     push(&mut workloads, &owner, &format!("{}s", segments[0]), body);
@@ -82,13 +84,29 @@ impl<S: Store> Workspace<S> {
                         json!({ "number": number, "record": body }),
                     );
                 }
+                "profile" => profiles.push(body),
+                "dismissed" => dismissed = Some(body),
                 // Derived (name claims) or the store's own (layout): rebuilt on restore.
                 "name" | "meta" => {}
                 _ => damaged.push(damaged_entry(&raw, "not a record Plumbline writes")),
             }
         }
-        let workloads: Vec<Value> = workloads
+        // A template's reviews and answers share the workload keys: the owner's document says.
+        let (templates, workloads): (Vec<_>, Vec<_>) = workloads
             .into_values()
+            .partition(|parts| parts.contains_key("template"));
+        let templates: Vec<Value> = templates
+            .into_iter()
+            .map(|mut parts| {
+                json!({
+                    "template": parts.remove("template"),
+                    "reviews": parts.remove("reviews").unwrap_or(json!([])),
+                    "answers": parts.remove("answers").unwrap_or(json!([])),
+                })
+            })
+            .collect();
+        let workloads: Vec<Value> = workloads
+            .into_iter()
             .filter_map(|mut parts| {
                 // Records of a workload that is not stored (left over) are not part of a
                 // backup's workloads; they are rare enough to leave out.
@@ -111,7 +129,7 @@ impl<S: Store> Workspace<S> {
                 }))
             })
             .collect();
-        let file = json!({
+        let mut file = json!({
             "format": FORMAT,
             "formatVersion": FORMAT_VERSION,
             "exportedAt": self.now(),
@@ -120,6 +138,16 @@ impl<S: Store> Workspace<S> {
             "customLenses": lenses,
             "damaged": damaged,
         });
+        if !templates.is_empty() {
+            file["reviewTemplates"] = Value::Array(templates);
+        }
+        // Only when there are some: a workspace without them exports the same file as before.
+        if !profiles.is_empty() {
+            file["profiles"] = Value::Array(profiles);
+        }
+        if let Some(d) = dismissed {
+            file["dismissed"] = d;
+        }
         Ok(serde_json::to_string_pretty(&file).expect("JSON values serialise"))
     }
 
@@ -196,15 +224,13 @@ impl Planning<'_> {
             existing.extend(self.raw(&keys::custom_lens_draft(alias))?);
             existing.extend(self.raw_list(&keys::custom_lens_versions_of(alias))?);
             let mut item = item("customLens", alias, &lens.lens.lens_name);
-            if existing.is_empty() {
-                item.status = "new".into();
-                plan.writes.extend(creations(&records));
-            } else if same(&existing, &records) {
-                item.status = "identical".into();
-            } else {
-                item.status = "conflict".into();
-                item.reason =
-                    Some("a custom lens with this id exists here with other content".into());
+            if settled(
+                &mut item,
+                &existing,
+                &records,
+                &mut plan.writes,
+                "a custom lens",
+            ) {
                 item.resolution = choice(alias);
                 match item.resolution {
                     Some(Resolution::TakeBackup) => {
@@ -224,6 +250,89 @@ impl Planning<'_> {
                 }
             }
             plan.items.push(item);
+        }
+        for (i, t) in parsed.file.review_templates.iter().enumerate() {
+            let id = &t.workload.workload_id;
+            let value = &parsed.value["reviewTemplates"][i];
+            let mut records = workload_records_of(id, value);
+            records.remove(&keys::workload(id));
+            records.insert(keys::template(id), value["template"].clone());
+            let mut existing: Vec<RawRecord> = self.raw(&keys::template(id))?.into_iter().collect();
+            existing.extend(self.raw_list(&keys::reviews_of(id))?);
+            existing.extend(self.raw_list(&keys::answers_of(id))?);
+            let mut item = item("reviewTemplate", id, &t.workload.properties.workload_name);
+            if settled(
+                &mut item,
+                &existing,
+                &records,
+                &mut plan.writes,
+                "a review template",
+            ) {
+                item.resolution = choice(id);
+                // A template has no copy of its own: keeping both keeps this one.
+                if item.resolution == Some(Resolution::TakeBackup) {
+                    plan.writes.extend(replacements(&existing, &records));
+                }
+            }
+            plan.items.push(item);
+        }
+        for (i, profile) in parsed.file.profiles.iter().enumerate() {
+            let id = &profile.profile_id;
+            let mut records = Records::new();
+            records.insert(keys::profile(id), parsed.value["profiles"][i].clone());
+            let existing: Vec<RawRecord> = self.raw(&keys::profile(id))?.into_iter().collect();
+            let mut item = item("profile", id, &profile.profile_name);
+            if settled(
+                &mut item,
+                &existing,
+                &records,
+                &mut plan.writes,
+                "a profile",
+            ) {
+                item.resolution = choice(id);
+                match item.resolution {
+                    Some(Resolution::TakeBackup) => {
+                        plan.writes.extend(replacements(&existing, &records))
+                    }
+                    Some(Resolution::KeepBoth) => {
+                        let copy = self.new_workload_id();
+                        let name = format!("{} (restored)", profile.profile_name);
+                        let mut value = parsed.value["profiles"][i].clone();
+                        value["profileId"] = json!(copy);
+                        value["profileName"] = json!(name);
+                        let records = Records::from([(keys::profile(&copy), value)]);
+                        plan.writes.extend(creations(&records));
+                        item.copy_id = Some(copy);
+                        item.copy_name = Some(name);
+                    }
+                    Some(Resolution::KeepMine) | None => {}
+                }
+            }
+            plan.items.push(item);
+        }
+        if let Some(backup) = &parsed.file.dismissed {
+            // Dismissals merge: what either side dismissed stays dismissed.
+            let current = self.raw(keys::DISMISSED_ID)?;
+            let mut merged: Vec<String> = current
+                .as_ref()
+                .and_then(|r| r.stored["body"]["dismissed"].as_array().cloned())
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|k| k.as_str().map(str::to_string))
+                .collect();
+            let before = merged.len();
+            for k in &backup.dismissed {
+                if !merged.contains(k) {
+                    merged.push(k.clone());
+                }
+            }
+            if merged.len() != before || current.is_none() {
+                plan.writes.push(Write {
+                    id: keys::DISMISSED_ID.to_string(),
+                    expected_rev: current.as_ref().map(RawRecord::write_rev),
+                    body: Some(json!({ "dismissed": merged })),
+                });
+            }
         }
         for (i, w) in parsed.file.workloads.iter().enumerate() {
             let id = &w.workload.workload_id;
@@ -332,6 +441,16 @@ fn restore_reads(parsed: &ParsedBackup) -> Vec<Need> {
         needs.push(Need::Prefix(keys::custom_lens_draft(alias)));
         needs.push(Need::Prefix(keys::custom_lens_versions_of(alias)));
     }
+    for t in &parsed.file.review_templates {
+        let id = &t.workload.workload_id;
+        needs.push(Need::Prefix(keys::template(id)));
+        needs.push(Need::Prefix(keys::reviews_of(id)));
+        needs.push(Need::Prefix(keys::answers_of(id)));
+    }
+    for p in &parsed.file.profiles {
+        needs.push(Need::Prefix(keys::profile(&p.profile_id)));
+    }
+    needs.push(Need::Prefix(keys::DISMISSED_ID.to_string()));
     for w in &parsed.file.workloads {
         let id = &w.workload.workload_id;
         needs.push(Need::Prefix(keys::workload(id)));
@@ -406,6 +525,31 @@ fn lens_records(alias: &str, value: &Value) -> Records {
 
 fn array(v: &Value) -> &[Value] {
     v.as_array().map(Vec::as_slice).unwrap_or_default()
+}
+
+/// Gives `item` its status against what is stored: `new` (its records' creations added to
+/// `writes`), `identical`, or `conflict` (true: the caller applies the resolution).
+fn settled(
+    item: &mut RestoreItem,
+    existing: &[RawRecord],
+    records: &Records,
+    writes: &mut Vec<Write>,
+    what: &str,
+) -> bool {
+    if existing.is_empty() {
+        item.status = "new".into();
+        writes.extend(creations(records));
+        false
+    } else if same(existing, records) {
+        item.status = "identical".into();
+        false
+    } else {
+        item.status = "conflict".into();
+        item.reason = Some(format!(
+            "{what} with this id exists here with other content"
+        ));
+        true
+    }
 }
 
 /// Whether the stored records are exactly the backup's (same ids, same bodies).

@@ -131,6 +131,30 @@ impl<S: Store> Workspace<S> {
         self.query(|p| lens_text(p, &alias, version)).await
     }
 
+    /// Replaces a custom lens's tags (AWS tag rules, as on workloads); its summary.
+    pub async fn tag_lens(
+        &self,
+        alias: &str,
+        tags: std::collections::BTreeMap<String, String>,
+    ) -> Result<LensSummary, WorkspaceError> {
+        let alias = self.core.custom_alias_of("lensAlias", alias)?;
+        crate::workload::validate::tags(&tags)?;
+        let mut tagged = None;
+        self.run(&mut |p| {
+            let mut meta = p.custom_lens_or_not_found(&alias)?;
+            meta.body.tags = tags.clone();
+            let write = Write {
+                id: meta.id.clone(),
+                expected_rev: Some(meta.rev.clone()),
+                body: Some(to_body(&meta.body)),
+            };
+            tagged = Some(meta.body.summary());
+            Ok(vec![write])
+        })
+        .await?;
+        Ok(tagged.expect("planned"))
+    }
+
     /// Deletes a custom lens, its draft and every version, in one commit. Refused with
     /// `Conflict` naming the workloads while any workload has a review of it (applied now, or
     /// applied before: its answers are kept for re-association, and milestones show it), so
@@ -171,6 +195,7 @@ fn plan_import(
                 versions: Vec::new(),
                 created_at: now.clone(),
                 updated_at: now.clone(),
+                tags: Default::default(),
             };
             (meta, None, None)
         }

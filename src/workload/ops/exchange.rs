@@ -163,6 +163,8 @@ fn plan_import(
             updated_at: now.clone(),
             // An answers file carries no backlog: the item keeps its own.
             backlog: existing.and_then(|a| a.body.backlog.clone()),
+            // Changed by the team: no longer the template's answer.
+            from_template: None,
         };
         writes.push(Write {
             id: answer_id,

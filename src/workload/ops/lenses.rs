@@ -58,7 +58,7 @@ pub(crate) fn plan_associate(
     for alias in aliases {
         resolved.push(p.catalog_lens(FIELD, alias)?);
     }
-    let mut doc = p.workload(id)?;
+    let mut doc = p.owner(id)?;
     let mut added: Vec<&String> = Vec::new();
     for alias in aliases {
         if !doc.body.lenses.contains(alias) && !added.contains(&alias) {
@@ -113,6 +113,7 @@ pub(crate) fn plan_associate(
     }
     doc.body.refresh_totals();
     doc.body.updated_at = now;
+    doc.body.bump_template();
     writes.insert(0, workload_write(&doc));
     Ok((writes, doc))
 }
@@ -123,7 +124,7 @@ pub(crate) fn plan_disassociate(
     id: &str,
     aliases: &[String],
 ) -> Result<(Vec<Write>, Stored<WorkloadDoc>), Halt> {
-    let mut doc = p.workload(id)?;
+    let mut doc = p.owner(id)?;
     if let Some(alias) = aliases.iter().find(|a| !doc.body.lenses.contains(a)) {
         return Err(WorkspaceError::validation(
             FIELD,
@@ -157,6 +158,7 @@ pub(crate) fn plan_disassociate(
     doc.body.retain_pillar_priorities(&known);
     doc.body.refresh_totals();
     doc.body.updated_at = now;
+    doc.body.bump_template();
     writes.insert(0, workload_write(&doc));
     Ok((writes, doc))
 }

@@ -9,8 +9,13 @@ mod exchange;
 mod lenses;
 mod milestones;
 mod names;
+mod notifications;
+mod profiles;
 pub(crate) mod repair;
 mod reviews;
+mod template_apply;
+mod template_file;
+mod templates;
 #[cfg(test)]
 mod tests;
 mod upgrade;

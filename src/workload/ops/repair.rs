@@ -267,7 +267,7 @@ impl Planning<'_> {
 /// Why a record does not read as the type its id says, or `None` when it reads.
 pub(crate) fn damage_of(raw: &RawRecord) -> Option<String> {
     let result = match record_kind(&raw.id) {
-        "workload" => decode_raw::<WorkloadDoc>(raw).map(drop),
+        "workload" | "reviewTemplate" => decode_raw::<WorkloadDoc>(raw).map(drop),
         "name" => decode_raw::<NameDoc>(raw).map(drop),
         "review" => decode_raw::<ReviewDoc>(raw).map(drop),
         "answer" => decode_raw::<AnswerDoc>(raw).map(drop),

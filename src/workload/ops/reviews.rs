@@ -106,6 +106,7 @@ pub(crate) fn plan_notes(
     }
     state.review.updated_at = now.clone();
     state.workload.updated_at = now;
+    state.workload.bump_template();
     let writes = vec![
         Write {
             id: keys::review(id, lens_alias),
@@ -113,7 +114,7 @@ pub(crate) fn plan_notes(
             body: Some(to_body(&state.review)),
         },
         Write {
-            id: keys::workload(id),
+            id: state.workload.key(),
             expected_rev: Some(state.workload_rev.clone()),
             body: Some(to_body(&state.workload)),
         },

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use super::template_apply::{chosen_template, copy_answers, copy_notes};
 use crate::catalog::{CatalogLens, FRAMEWORK_ALIAS};
 use crate::store::{Store, Write};
 use crate::workload::error::WorkspaceError;
@@ -62,7 +63,12 @@ pub(crate) fn plan_define(
     p: &mut Planning,
     input: &WorkloadInput,
 ) -> Result<(Vec<Write>, WorkloadDoc), Halt> {
-    let (lenses, resolved) = resolve_lenses(p, input.lenses.as_deref().unwrap_or_default())?;
+    let template = chosen_template(p, input.review_template_ids.as_deref())?;
+    let mut aliases = template
+        .as_ref()
+        .map_or(Vec::new(), |t| t.body.lenses.clone());
+    aliases.extend(input.lenses.iter().flatten().cloned());
+    let (lenses, resolved) = resolve_lenses(p, &aliases)?;
     let pillars = p.pillars_of(&lenses, None)?;
     let pillars: Vec<&str> = pillars.iter().map(String::as_str).collect();
     let props = properties::from_input(input, &pillars)?;
@@ -82,16 +88,26 @@ pub(crate) fn plan_define(
         question_count: 0,
         lens_summaries: BTreeMap::new(),
         milestones: Vec::new(),
+        template_version: None,
+        review_template: None,
+        profile: None,
     };
     let mut writes = vec![];
     for lens in &resolved {
         doc.lens_summaries
             .insert(lens.alias.clone(), summarize(lens, &[]));
+        let mut review = ReviewDoc::new(lens, &now);
+        if let Some(t) = &template {
+            copy_notes(p, t, &mut review)?;
+        }
         writes.push(Write {
             id: keys::review(&id, &lens.alias),
             expected_rev: None,
-            body: Some(to_body(&ReviewDoc::new(lens, &now))),
+            body: Some(to_body(&review)),
         });
+    }
+    if let Some(t) = &template {
+        writes.extend(copy_answers(p, t, &mut doc)?);
     }
     doc.refresh_totals();
     writes.insert(
@@ -141,7 +157,7 @@ pub(crate) fn plan_update(
 
 /// The framework lens first, then the others in the given order, each once, with the
 /// lenses themselves (custom lenses at their latest published version).
-fn resolve_lenses(
+pub(crate) fn resolve_lenses(
     p: &Planning,
     aliases: &[String],
 ) -> Result<(Vec<String>, Vec<Rc<CatalogLens>>), Halt> {

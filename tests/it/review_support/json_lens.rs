@@ -41,6 +41,7 @@ pub fn lens_from_json(json: &str) -> Lens {
         name: text(&root, "name"),
         description: text(&root, "description"),
         pillars,
+        profile_priorities: Default::default(),
     }
 }
 

@@ -88,6 +88,7 @@ pub fn lens(pillars: Vec<Pillar>) -> Lens {
         name: "Test lens".to_string(),
         description: "Built by review_support".to_string(),
         pillars,
+        profile_priorities: Default::default(),
     }
 }
 

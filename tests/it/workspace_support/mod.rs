@@ -112,6 +112,7 @@ pub fn catalog_lens(alias: &str, name: &str, pillars: Vec<Pillar>) -> CatalogLen
             name: name.to_string(),
             description: format!("The {name} test lens."),
             pillars,
+            profile_priorities: Default::default(),
         },
     }
 }
@@ -265,6 +266,18 @@ pub fn overwrite(ws: &Workspace<MemoryStore>, id: &str, body: serde_json::Value)
         id: id.to_string(),
         expected_rev: rev,
         body: Some(body),
+    }]))
+    .unwrap();
+}
+
+/// Deletes record `id` straight from the store, past every check of the engine's: a record
+/// lost, or one this workspace never had.
+pub fn remove(ws: &Workspace<MemoryStore>, id: &str) {
+    let rev = block_on(ws.store().get(id)).unwrap().map(|d| d.rev);
+    block_on(ws.store().commit(vec![Write {
+        id: id.to_string(),
+        expected_rev: rev,
+        body: None,
     }]))
     .unwrap();
 }
