@@ -172,10 +172,7 @@ pub fn unknown_lens(alias: &str) -> JsValue {
 /// `full`): `kind: "Uninitialized"` (the full engine is not loaded here) with `engine: "full"`,
 /// which the package's browser entry reads to load the full engine once and call again there.
 /// `what` names the input, e.g. "reviewTemplateIds".
-// Nothing in the lean engine needs it yet: it is the contract issue 15's template inputs of
-// lean methods (defineWorkload's reviewTemplateIds) will throw through once they are gated.
 #[cfg(not(feature = "full"))]
-#[allow(dead_code)]
 pub fn needs_full_engine(what: &str) -> JsValue {
     js_error(
         "Uninitialized",

@@ -10,7 +10,10 @@
 //! - [`milestones`]: milestones, comparing them, the dashboard.
 //! - [`lenses`]: the lenses a workspace offers, and custom lenses (import, publish, export).
 //! - [`safety`]: damaged records, repair, and the whole workspace as one backup file.
-//! - [`templates`]: review templates, their answers, "Update from template", template files.
+//! - [`templates`]: review templates listed and read; [`template_edits`] (full engine): the
+//!   rest of templates, their answers, "Update from template", template files.
+//! - [`profiles`]: profiles listed, a workload's priorities, notifications; [`profile_edits`]
+//!   (full engine): editing profiles and choosing a workload's.
 
 mod answers;
 mod backlog;
@@ -18,8 +21,12 @@ mod backlog;
 mod exports;
 mod lenses;
 mod milestones;
+#[cfg(feature = "full")]
+mod profile_edits;
 mod profiles;
 mod safety;
+#[cfg(feature = "full")]
+mod template_edits;
 mod templates;
 mod workloads;
 

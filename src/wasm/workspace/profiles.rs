@@ -1,126 +1,17 @@
-//! Profiles (business priorities that mark review questions as prioritised), a workload's
-//! one profile, and the Notifications page's list.
+//! Profiles as the everyday pages read them: the list, a workload's prioritised questions
+//! (review, plan, dashboard) and the Notifications page's list. Editing profiles and a
+//! workload's choice of one are in `profile_edits` (full engine).
 
 use wasm_bindgen::prelude::*;
 
 use super::JsWorkspace;
-use crate::wasm::convert::{input, string};
-use crate::workload::profile::{questionnaire, ProfileInput};
-
-/// `upgradeProfileVersion`'s options.
-#[derive(serde::Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
-struct UpgradeOptions {
-    milestone_name: Option<String>,
-}
+use crate::wasm::convert::string;
 
 #[wasm_bindgen(js_class = Workspace)]
 impl JsWorkspace {
-    /// The profile questionnaire and its mapping to prioritised framework questions (the
-    /// shipped `lenses/profiles/wellarchitected.json`).
-    #[wasm_bindgen(js_name = getProfileTemplate, unchecked_return_type = "ProfileTemplate")]
-    pub fn get_profile_template(&self) -> Result<JsValue, JsValue> {
-        crate::wasm::convert::to_js(questionnaire::template())
-    }
-
-    #[wasm_bindgen(js_name = createProfile, unchecked_return_type = "Promise<Profile>")]
-    pub fn create_profile(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "ProfileInput")] profile: JsValue,
-    ) -> js_sys::Promise {
-        self.call(
-            (input::<ProfileInput>(profile, "profile"),),
-            |ws, (p,)| async move { ws.create_profile(p).await },
-        )
-    }
-
-    /// Changes a profile's description, answers or tags; its version goes up by one and the
-    /// workloads using it get a `PROFILE_ANSWERS_UPDATED` notification.
-    #[wasm_bindgen(js_name = updateProfile, unchecked_return_type = "Promise<Profile>")]
-    pub fn update_profile(
-        &self,
-        #[wasm_bindgen(js_name = profileId, unchecked_param_type = "string")] profile_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ProfileInput")] profile: JsValue,
-    ) -> js_sys::Promise {
-        let args = (
-            string(profile_id, "profileId"),
-            input::<ProfileInput>(profile, "profile"),
-        );
-        self.call(args, |ws, (id, p)| async move {
-            ws.update_profile(&id, p).await
-        })
-    }
-
-    #[wasm_bindgen(js_name = getProfile, unchecked_return_type = "Promise<Profile>")]
-    pub fn get_profile(
-        &self,
-        #[wasm_bindgen(js_name = profileId, unchecked_param_type = "string")] profile_id: JsValue,
-    ) -> js_sys::Promise {
-        self.call((string(profile_id, "profileId"),), |ws, (id,)| async move {
-            ws.get_profile(&id).await
-        })
-    }
-
     #[wasm_bindgen(js_name = listProfiles, unchecked_return_type = "Promise<Profile[]>")]
     pub fn list_profiles(&self) -> js_sys::Promise {
         self.call((), |ws, ()| async move { ws.list_profiles().await })
-    }
-
-    /// Deletes a profile; resolves to the names of the workloads that used it (they keep their
-    /// priorities, the link marked `deleted`).
-    #[wasm_bindgen(js_name = deleteProfile, unchecked_return_type = "Promise<string[]>")]
-    pub fn delete_profile(
-        &self,
-        #[wasm_bindgen(js_name = profileId, unchecked_param_type = "string")] profile_id: JsValue,
-    ) -> js_sys::Promise {
-        self.call((string(profile_id, "profileId"),), |ws, (id,)| async move {
-            ws.delete_profile(&id).await
-        })
-    }
-
-    /// Gives the workload this profile (its latest version), replacing any other.
-    #[wasm_bindgen(js_name = associateProfile, unchecked_return_type = "Promise<Workload>")]
-    pub fn associate_profile(
-        &self,
-        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
-        #[wasm_bindgen(js_name = profileId, unchecked_param_type = "string")] profile_id: JsValue,
-    ) -> js_sys::Promise {
-        let args = (
-            string(workload_id, "workloadId"),
-            string(profile_id, "profileId"),
-        );
-        self.call(args, |ws, (w, p)| async move {
-            ws.associate_profile(&w, &p).await
-        })
-    }
-
-    #[wasm_bindgen(js_name = disassociateProfile, unchecked_return_type = "Promise<Workload>")]
-    pub fn disassociate_profile(
-        &self,
-        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
-    ) -> js_sys::Promise {
-        self.call(
-            (string(workload_id, "workloadId"),),
-            |ws, (w,)| async move { ws.disassociate_profile(&w).await },
-        )
-    }
-
-    /// Moves the workload to its profile's latest version; with `{milestoneName}`, records a
-    /// milestone of the state before first.
-    #[wasm_bindgen(js_name = upgradeProfileVersion, unchecked_return_type = "Promise<Workload>")]
-    pub fn upgrade_profile_version(
-        &self,
-        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "UpgradeProfileOptions")] options: JsValue,
-    ) -> js_sys::Promise {
-        let args = (
-            string(workload_id, "workloadId"),
-            input::<UpgradeOptions>(options, "options"),
-        );
-        self.call(args, |ws, (w, o)| async move {
-            ws.upgrade_profile_version(&w, o.milestone_name.as_deref())
-                .await
-        })
     }
 
     /// The workload's profile and, per applied lens, the question ids it prioritises.

@@ -4,6 +4,8 @@ use wasm_bindgen::prelude::*;
 
 use super::JsWorkspace;
 use crate::wasm::convert::{input, string, value};
+use crate::wasm::error::Thrown;
+use crate::workload::WorkloadInput;
 
 #[wasm_bindgen(js_class = Workspace)]
 impl JsWorkspace {
@@ -16,7 +18,19 @@ impl JsWorkspace {
     ) -> js_sys::Promise {
         self.call(
             (input(workload, "workload"),),
-            |ws, (workload,)| async move { ws.define_workload(workload).await },
+            |ws, (workload,): (WorkloadInput,)| async move {
+                // The lean engine does not copy templates (template_edits.rs): the browser entry
+                // calls again in the full engine.
+                #[cfg(not(feature = "full"))]
+                if workload
+                    .review_template_ids
+                    .as_ref()
+                    .is_some_and(|ids| !ids.is_empty())
+                {
+                    return Err(crate::wasm::error::needs_full_engine("reviewTemplateIds"));
+                }
+                ws.define_workload(workload).await.map_err(Thrown::thrown)
+            },
         )
     }
 
