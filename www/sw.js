@@ -38,8 +38,8 @@ const SHELL = [
   './views/damage-actions.js', './ui/delete-flow.js', './models/review-model.js', './ui/review-parts.js', './errors.js', './field-labels.js', './input-modality.js',
   './pkg/plumbline.js', './pkg/plumbline_bg.wasm', './pkg/lenses/wellarchitected.json', './pkg/lenses/serverless.json',
   './update-notice.js',
-  './sync/session.js', './sync/replicate.js', './sync/conflicts.js', './sync/pouch.js', './sync/pouch-replication.js', './sync/workload-db.js', './sync/pouch-store.js', './sync/app-store.js',
-  './csp.js', './sync/shared-list.js', './sync/rules.js', './sync/design.js', './sync/server-admin.js', './sync/shares.js', './sync/shares-ui.js',
+  './sync/session.js', './sync/replicate.js', './sync/conflicts.js', './sync/pouch.js', './sync/pouch-replication.js', './sync/workload-db.js', './sync/pouch-store.js', './sync/app-store.js', './sync/fresh-store.js',
+  './csp.js', './idb-names.js', './sync/shared-list.js', './sync/rules.js', './sync/design.js', './sync/server-admin.js', './sync/shares.js', './sync/shares-ui.js',
   './sync/connection.js', './sync/sync-panel.js', './sync/sync-runner.js', './sync/came-back.js', './views/shared-with-you.js', './sync/lens-docs.js', './sync/shared-lenses.js',
   './ui/export-panel.js', './views/consolidated.js', './models/workbook.js', './xlsx.js', './ui/print-header.js',
 ];
