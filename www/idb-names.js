@@ -6,7 +6,7 @@
 // app's code is still downloading, and the app takes the answer from
 // `globalThis.plumblineDatabaseNames` (a promise of the names, or of null where the browser
 // cannot list them). Listing creates nothing. A classic script, loaded async: it runs as soon
-// as it arrives, after csp.js.
+// as it arrives (it connects nowhere, so it need not wait for csp.js).
 /** @type {{ plumblineDatabaseNames?: Promise<string[] | null> }} */ (globalThis).plumblineDatabaseNames = (async () => {
   try {
     return indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name ?? '') : null;
