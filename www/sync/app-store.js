@@ -64,10 +64,13 @@ export function usesPouchStore() {
 
 /**
  * The names of this origin's IndexedDB databases, or null where the browser cannot list them:
- * the page asked for them as it started (../idb-names.js); asked now when it did not.
+ * the answer the page asked for as it started (../idb-names.js), once; later calls (another
+ * attempt after a failed open) ask again.
  */
 async function databaseNames() {
-  const early = /** @type {{ plumblineDatabaseNames?: Promise<string[] | null> }} */ (globalThis).plumblineDatabaseNames;
+  const page = /** @type {{ plumblineDatabaseNames?: Promise<string[] | null> }} */ (globalThis);
+  const early = page.plumblineDatabaseNames;
+  delete page.plumblineDatabaseNames;
   if (early) return early;
   try {
     return indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name ?? '') : null;
