@@ -2,7 +2,7 @@
 // Asks the browser, as early as the page can, for the names of this origin's IndexedDB
 // databases: they decide which store the app opens (sync/app-store.js: none of them on a first
 // visit). On a new profile the first IndexedDB request of an origin is slow (the browser sets up
-// its storage first: 90–140 ms measured on the 2-core machine), so it is made here, while the
+// its storage first: 70–140 ms measured on the 2-core machine), so it is made here, while the
 // app's code is still downloading, and the app takes the answer from
 // `globalThis.plumblineDatabaseNames` (a promise of the names, or of null where the browser
 // cannot list them). Listing creates nothing. A classic script, loaded async: it runs as soon
