@@ -144,6 +144,26 @@ export function writeServiceWorker(site, template = join(WWW, "sw.js")) {
   return { build, assets };
 }
 
+/**
+ * The chunks `entry` (a file of `out`) imports with import statements, directly or through
+ * another chunk, as paths relative to `out`: what the browser fetches before it runs `entry`.
+ * @param {import("esbuild").Metafile} metafile
+ */
+function staticChunks(metafile, out, entry) {
+  const byPath = new Map(Object.entries(metafile.outputs).map(([path, o]) => [relative(out, resolve(path)).split(sep).join("/"), o]));
+  const found = new Set();
+  const visit = (file) => {
+    for (const { path, kind, external } of byPath.get(file)?.imports ?? []) {
+      const chunk = relative(out, resolve(path)).split(sep).join("/");
+      if (kind !== "import-statement" || external || found.has(chunk)) continue;
+      found.add(chunk);
+      visit(chunk);
+    }
+  };
+  visit(entry);
+  return [...found].sort();
+}
+
 /** `code` as esbuild minifies it (whitespace, comments, names local to a function). */
 function minified(code, loader) {
   return transformSync(code, { loader, minify: true, target: loader === "js" ? "es2022" : undefined, legalComments: "none" }).code;
@@ -154,7 +174,7 @@ export async function buildSite({ out = join(ROOT, "target", "site"), pkg = PKG 
   if (!existsSync(join(pkg, "plumbline_bg.wasm"))) throw new Error(`${pkg} has no engine: run scripts/build.sh`);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  await build({
+  const app = await build({
     entryPoints: { app: join(WWW, "app.js"), "lint-worker": join(WWW, "lint-worker.js") },
     bundle: true,
     format: "esm",
@@ -171,11 +191,13 @@ export async function buildSite({ out = join(ROOT, "target", "site"), pkg = PKG 
     chunkNames: "[name]-[hash]",
     logLevel: "warning",
     plugins: [packagePlugin(pkg), separatePouchChunks()],
+    metafile: true,
   });
   await build(pouchBuildOptions(out));
-  // The classic script that narrows the page's connections before any module runs, minified.
+  // The classic scripts, minified: the one that narrows the page's connections before any
+  // module runs, and the one that starts IndexedDB while the modules download.
   await build({
-    entryPoints: { csp: join(WWW, "csp.js") },
+    entryPoints: { csp: join(WWW, "csp.js"), "idb-names": join(WWW, "idb-names.js") },
     format: "iife",
     target: "es2022",
     minify: true,
@@ -184,17 +206,19 @@ export async function buildSite({ out = join(ROOT, "target", "site"), pkg = PKG 
     logLevel: "warning",
   });
   for (const file of filesUnder(WWW)) {
-    if (file.endsWith(".js")) continue; // bundled (csp.js below), or sw.js (written below)
+    if (file.endsWith(".js")) continue; // bundled (csp.js and idb-names.js below), or sw.js (written below)
     mkdirSync(join(out, file, ".."), { recursive: true });
     if (file.endsWith(".css")) writeFileSync(join(out, file), minified(readFileSync(join(WWW, file), "utf8"), "css"));
     else cpSync(join(WWW, file), join(out, file));
   }
   const html = readFileSync(join(WWW, "index.html"), "utf8");
   if (!DEV_ONLY.test(html)) throw new Error("www/index.html: no <!-- dev-only --> … <!-- /dev-only --> block");
-  // In place of the development preloads: the chunk(s) sync/pouch.js imports, which the page's
-  // own preload of sync/pouch.js may not fetch, so that the store's code arrives in one round.
-  const pouchShared = readdirSync(join(out, "sync")).filter((n) => /^chunk-[A-Z0-9]+\.js$/.test(n));
-  const preloads = pouchShared.map((n) => `\n  <link rel="modulepreload" href="sync/${n}">`).join("");
+  // In place of the development preloads: the chunks app.js and sync/pouch.js import, which
+  // the page's own preloads of those two may not fetch, so that the code of the first view
+  // arrives in one round instead of one more round per level of imports.
+  const pouchShared = readdirSync(join(out, "sync")).filter((n) => /^chunk-[A-Z0-9]+\.js$/.test(n)).map((n) => `sync/${n}`);
+  const preloads = [...staticChunks(app.metafile, out, "app.js"), ...pouchShared]
+    .map((n) => `\n  <link rel="modulepreload" href="${n}">`).join("");
   writeFileSync(join(out, "index.html"), html.replace(DEV_ONLY, preloads));
   cpSync(join(pkg, "plumbline_bg.wasm"), join(out, "pkg", "plumbline_bg.wasm"));
   // The full engine, loaded on the first call of a method the lean one leaves out: its glue and

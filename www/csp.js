@@ -1,9 +1,10 @@
 // Narrows where the page may connect to: its own files, and the team server chosen in this
 // browser, if any (ui: the Shares tab). The policy in index.html and _headers allows any http(s)
 // address for connections, because a static file cannot know the team's server; this script
-// runs before any other and adds a second policy that allows only that one origin, and the
+// runs before any module and adds a second policy that allows only that one origin, and the
 // browser enforces both. A different server takes effect after a reload, which the Shares tab
-// does when the server changes. A classic script (not a module) so that it runs at once.
+// does when the server changes. A classic script, deferred (index.html): it runs before every
+// module, in document order, without stopping the parser while it downloads and runs.
 (function narrowConnections() {
   let origin = '';
   try {

@@ -5,12 +5,18 @@
 // server. The site is what `scripts/serve.mjs` serves by default (the built site when there is
 // one, else www/ with pkg/).
 //   node scripts/bench/start.mjs            (PLUMBLINE_BENCH_QUICK=1: fewer samples)
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+//
+// A/B: `--ab OLD [NEW]` measures two built sites (NEW defaults to target/site) in alternating
+// rounds (OLD then NEW, then NEW then OLD, …), so that what the machine does meanwhile (other
+// builds on the same cores) weighs on both alike; it prints each figure of both with its
+// median and interquartile range, and the load average before and after.
+//   node scripts/bench/start.mjs --ab target/site-main [target/site]   (PLUMBLINE_BENCH_ROUNDS=N)
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { QUICK, ROOT, writeResults } from './common.mjs';
+import { OUT, QUICK, ROOT, writeResults } from './common.mjs';
 import { Recorder, stats } from '../../benches/web/harness.mjs';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -43,10 +49,10 @@ function markListPainted() {
   new MutationObserver(check).observe(document, { childList: true, subtree: true });
 }
 
-/** Serves the default site and counts the requests that reach it. */
-async function countingServer() {
+/** Serves a built site (default: the one serve.mjs serves) and counts the requests that reach it. */
+async function countingServer(dir) {
   const { startServer } = await import(pathToFileURL(join(ROOT, 'scripts', 'serve.mjs')).href);
-  const site = await startServer({ port: 0 });
+  const site = await startServer({ port: 0, ...(dir ? { site: dir } : {}) });
   const counter = { total: 0, paths: [] };
   site.server.on('request', (req) => {
     counter.total++;
@@ -103,39 +109,90 @@ async function waitForServiceWorker(page) {
   await page.waitForFunction(() => document.body.dataset.offlineReady === 'true', null, { timeout: 15000 }).catch(() => {});
 }
 
-async function measure(network, server) {
+/** `firstVisits` visits each on a fresh profile, then `repeatVisits` on the last one, its service worker installed. */
+async function visits(network, server, firstVisits, repeatVisits) {
   const first = [];
   let b = null;
-  for (let i = 0; i < FIRST_VISITS; i++) {
+  for (let i = 0; i < firstVisits; i++) {
     await b?.close();
     b = await launch(network.conditions);
     first.push(await visit(b.page, server));
   }
   await waitForServiceWorker(b.page);
   const repeat = [];
-  for (let i = 0; i < REPEAT_VISITS; i++) repeat.push(await visit(b.page, server));
+  for (let i = 0; i < repeatVisits; i++) repeat.push(await visit(b.page, server));
   await b.close();
-  const label = `(${network.name})`;
-  rec.add('start', `first visit ${label}: navigation → list painted`, 's', stats(first.map((v) => v.ms / 1000)),
-    { aim: network.conditions ? '' : '≤400 ms', note: 'fresh profile, empty workspace' });
-  rec.add('start', `repeat visit ${label}: navigation → list painted`, 's', stats(repeat.map((v) => v.ms / 1000)),
-    { aim: network.conditions ? '' : '≤200 ms', note: 'same profile, service worker installed' });
-  rec.add('start', `first visit ${label}: requests before the list is painted`, 'requests', stats(first.map((v) => v.atPaint)));
-  rec.add('start', `first visit ${label}: requests in all`, 'requests', stats(first.map((v) => v.total)),
-    { note: 'until the server has been quiet for 1 s (service worker install included)' });
-  rec.add('start', `repeat visit ${label}: requests in all`, 'requests', stats(repeat.map((v) => v.total)));
+  return { first, repeat };
 }
 
-const server = await countingServer();
-try {
-  for (const network of NETWORKS) {
-    try {
-      await measure(network, server);
-    } catch (e) {
-      rec.skip(`start (${network.name})`, `failed: ${e.message.split('\n')[0]}`);
-    }
-  }
-} finally {
-  await server.close();
+/** Records the figures of one network's visits; `site` names the site in an A/B run. */
+function record(network, { first, repeat }, site = '') {
+  const label = `(${network.name})`;
+  const of = site ? `${site}, ` : '';
+  rec.add('start', `${of}first visit ${label}: navigation → list painted`, 's', stats(first.map((v) => v.ms / 1000)),
+    { aim: network.conditions ? '' : '≤400 ms', note: 'fresh profile, empty workspace' });
+  rec.add('start', `${of}repeat visit ${label}: navigation → list painted`, 's', stats(repeat.map((v) => v.ms / 1000)),
+    { aim: network.conditions ? '' : '≤200 ms', note: 'same profile, service worker installed' });
+  rec.add('start', `${of}first visit ${label}: requests before the list is painted`, 'requests', stats(first.map((v) => v.atPaint)));
+  rec.add('start', `${of}first visit ${label}: requests in all`, 'requests', stats(first.map((v) => v.total)),
+    { note: 'until the server has been quiet for 1 s (service worker install included)' });
+  rec.add('start', `${of}repeat visit ${label}: requests in all`, 'requests', stats(repeat.map((v) => v.total)));
 }
-console.log(`results: ${writeResults('chromium-start', { ...rec.toJSON() })}`);
+
+/** Both sites, round after round, the order swapped every round; then the figures of each. */
+async function abRun(dirs) {
+  const rounds = Number(process.env.PLUMBLINE_BENCH_ROUNDS) || (QUICK ? 2 : 4);
+  const servers = [];
+  try {
+    for (const dir of dirs) servers.push(await countingServer(dir));
+    const before = loadavg();
+    for (const network of NETWORKS) {
+      const got = dirs.map(() => ({ first: [], repeat: [] }));
+      try {
+        for (let round = 0; round < rounds; round++) {
+          const order = round % 2 === 0 ? [0, 1] : [1, 0];
+          for (const i of order) {
+            const { first, repeat } = await visits(network, servers[i], 2, 3);
+            got[i].first.push(...first);
+            got[i].repeat.push(...repeat);
+          }
+        }
+        dirs.forEach((dir, i) => record(network, got[i], i === 0 ? `A ${dir}` : `B ${dir}`));
+      } catch (e) {
+        rec.skip(`start (${network.name})`, `failed: ${e.message.split('\n')[0]}`);
+      }
+    }
+    const after = loadavg();
+    const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
+    console.log(`load average (1, 5, 15 min): ${load(before)} before, ${load(after)} after`);
+    return { loadBefore: before, loadAfter: after, rounds };
+  } finally {
+    for (const server of servers) await server.close();
+  }
+}
+
+const ab = process.argv.indexOf('--ab');
+if (ab >= 0) {
+  const dirs = [process.argv[ab + 1], process.argv[ab + 2] ?? join(ROOT, 'target', 'site')];
+  if (!dirs[0]) throw new Error('--ab OLD [NEW]: the folders of two built sites');
+  const meta = await abRun(dirs.map((d) => resolve(d)));
+  // Not among the results BENCHMARKS.md is written from (a run there measures one commit).
+  const out = join(OUT, 'ab');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'chromium-start.json'), `${JSON.stringify({ ...rec.toJSON(), ab: { sites: dirs, ...meta } }, null, 2)}\n`);
+  console.log(`results: ${join(out, 'chromium-start.json')}`);
+} else {
+  const server = await countingServer();
+  try {
+    for (const network of NETWORKS) {
+      try {
+        record(network, await visits(network, server, FIRST_VISITS, REPEAT_VISITS));
+      } catch (e) {
+        rec.skip(`start (${network.name})`, `failed: ${e.message.split('\n')[0]}`);
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  console.log(`results: ${writeResults('chromium-start', { ...rec.toJSON() })}`);
+}

@@ -12,10 +12,18 @@
 // key of localStorage = "indexeddb": what the tests and benchmarks use to write a workspace in
 // that layout (the data a migration starts from) and to measure the two stores side by side.
 // Choosing a team server lifts the pin (choosePouchStore).
+//
+// A first visit (no database of either store yet) gets the PouchDB store behind ./fresh-store.js,
+// which answers the first page without waiting for PouchDB to create its database. The old
+// workspace is looked for only where the browser lists a database of that name: asking for it
+// by opening it would create it.
 import { openPouchStore } from './pouch-store.js';
+import { freshStore } from './fresh-store.js';
 
 const CHOICE = 'plumbline.store';
 const OLD_DATABASE = 'plumbline';
+/** The PouchDB store's local database as IndexedDB names it (the adapter's `_pouch_` prefix). */
+const LOCAL_DATABASE = '_pouch_plumbline-local';
 
 /** @type {string | null} who writes, as team sync's session names them */
 let author = null;
@@ -54,16 +62,45 @@ export function usesPouchStore() {
   return typeof indexedDB !== 'undefined' && pinned() !== 'indexeddb';
 }
 
-/** Every record of the old IndexedDB workspace as stored, or [] when there is none. */
+/**
+ * The names of this origin's IndexedDB databases, or null where the browser cannot list them:
+ * the answer the page asked for as it started (../idb-names.js), once; later calls (another
+ * attempt after a failed open) ask again.
+ */
+async function databaseNames() {
+  const page = /** @type {{ plumblineDatabaseNames?: Promise<string[] | null> }} */ (globalThis);
+  const early = page.plumblineDatabaseNames;
+  delete page.plumblineDatabaseNames;
+  if (early) return early;
+  try {
+    return indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name ?? '') : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Every record of the old IndexedDB workspace as stored, or [] when there is none. Where the
+ * browser could not list its databases, opening this one would create it when absent: the
+ * creation is aborted instead.
+ */
 async function oldRecords() {
-  const known = await indexedDB.databases?.();
-  if (known && !known.some((d) => d.name === OLD_DATABASE)) return [];
-  /** @type {IDBDatabase} */
+  /** @type {IDBDatabase | null} */
   const db = await new Promise((ok, fail) => {
+    let absent = false;
     const r = indexedDB.open(OLD_DATABASE);
+    r.onupgradeneeded = () => {
+      absent = true;
+      r.transaction?.abort();
+    };
     r.onsuccess = () => ok(r.result);
-    r.onerror = () => fail(r.error);
+    r.onerror = (ev) => {
+      if (!absent) return fail(r.error);
+      ev.preventDefault();
+      ok(null);
+    };
   });
+  if (!db) return [];
   try {
     if (!db.objectStoreNames.contains('docs')) return [];
     const docs = db.transaction('docs').objectStore('docs');
@@ -81,14 +118,27 @@ async function oldRecords() {
 
 /**
  * `Workspace.open`'s options for this profile: the PouchDB store (the old workspace carried
- * over on first use), IndexedDB when pinned to it, localStorage without IndexedDB.
- * @returns {Promise<{ storage: 'indexeddb' | 'localstorage' } | { store: Awaited<ReturnType<typeof openPouchStore>> }>}
+ * over on first use; on a first visit behind ./fresh-store.js), IndexedDB when pinned to it,
+ * localStorage without IndexedDB.
+ * @returns {Promise<{ storage: 'indexeddb' | 'localstorage' } | { store: import('../pkg/plumbline.js').DocumentStore }>}
  */
 export async function appStoreOptions() {
   if (typeof indexedDB === 'undefined') return { storage: 'localstorage' };
   if (!usesPouchStore()) return { storage: 'indexeddb' };
+  const names = await databaseNames();
+  const oldOne = names === null || names.includes(OLD_DATABASE);
+  if (names !== null && !oldOne && !names.includes(LOCAL_DATABASE)) return { store: freshStore(() => openStore(false)) };
+  return { store: await openStore(oldOne) };
+}
+
+/**
+ * The PouchDB store, the old workspace carried over first when there may be one (`fromOld`)
+ * and it was not already.
+ * @param {boolean} fromOld
+ */
+async function openStore(fromOld) {
   const store = await openPouchStore({ author: () => author });
   const source = `indexeddb:${OLD_DATABASE}`;
-  if (!(await store.migratedFrom(source))) await store.migrate(source, await oldRecords());
-  return { store };
+  if (fromOld && !(await store.migratedFrom(source))) await store.migrate(source, await oldRecords());
+  return store;
 }
