@@ -1,7 +1,8 @@
 // Review templates end to end: a template is created and answered on the review page, two
 // workloads are defined from it (the copied answer says "From template …"), the template is
 // edited, and one workload is updated from it: the question its team also changed is offered
-// as a choice, nothing is taken until the user chooses, and the choice is what is stored.
+// as a choice, nothing is taken until the user chooses, and the choice is what is stored. The
+// Notifications page lists the template's change per workload until updated or dismissed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { session, openApp, waitForView } from './support.mjs';
@@ -67,6 +68,14 @@ test('a template answered, two workloads from it, the template edited, one updat
     await tick(page, server.url, `${templateReview}/priorities`, PRI[1]);
     await tick(page, server.url, `${templateReview}/ops-model`, OPS[2]);
 
+    // The Notifications page lists the change once per workload, each leading to its update.
+    await openApp(page, server.url, '#/notifications');
+    const templateRows = page.locator('tr[data-notification="TEMPLATE_UPDATED"]');
+    await templateRows.first().waitFor();
+    assert.equal(await templateRows.count(), 2);
+    await page.getByRole('link', { name: 'Update from template: Shop A' }).click();
+    await waitForView(page, new RegExp(`^/workloads/${a}$`));
+
     await openApp(page, server.url, `#/workloads/${a}`);
     const panel = page.locator('[data-template-update]');
     await panel.waitFor();
@@ -88,6 +97,12 @@ test('a template answered, two workloads from it, the template edited, one updat
     // Shop B still has the update waiting.
     await openApp(page, server.url, `#/workloads/${b}`);
     await page.locator('[data-template-update]').waitFor();
+    // So does its notification, until dismissed; Shop A's went with its update.
+    await openApp(page, server.url, '#/notifications');
+    await templateRows.first().waitFor();
+    assert.equal(await templateRows.count(), 1, 'Shop A was updated');
+    await page.getByRole('button', { name: 'Dismiss: Template changed, Shop B' }).click();
+    await page.locator('p.empty[data-empty="notifications"]').waitFor();
 
     // A workload whose template this workspace lacks (as on a colleague's replica: team sync
     // shares the workload, not the template): its overview says so and keeps the answers.

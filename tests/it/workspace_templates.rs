@@ -391,6 +391,82 @@ fn notices_list_the_workloads_behind_their_template() {
     assert_eq!(notices[0].workload_id, b.workload_id);
 }
 
+/// The Notifications page lists a changed template once per workload behind it, with the
+/// versions; updating the workload or dismissing the entry clears it, and deleting the
+/// template leaves nothing to update from.
+#[test]
+fn a_changed_template_is_a_notification_until_updated_or_dismissed() {
+    let ws = workspace();
+    let tid = prepared(&ws);
+    let a = block_on(ws.define_workload(from_template("Shop A", &tid))).unwrap();
+    let b = block_on(ws.define_workload(from_template("Shop B", &tid))).unwrap();
+    let kinds = |ws: &Workspace<MemoryStore>| -> Vec<(String, String, String, String)> {
+        block_on(ws.list_notifications())
+            .unwrap()
+            .into_iter()
+            .filter(|n| n.notification_type == "TEMPLATE_UPDATED")
+            .map(|n| {
+                (
+                    n.workload_id,
+                    n.resource_name,
+                    n.current_version,
+                    n.latest_version,
+                )
+            })
+            .collect()
+    };
+    assert!(
+        kinds(&ws).is_empty(),
+        "an unchanged template raises nothing"
+    );
+    block_on(ws.update_review_template_answer(&tid, WA, "securely-operate", select(&["so_a"])))
+        .unwrap();
+    let t = block_on(ws.get_review_template(&tid)).unwrap();
+    let (from, to) = (
+        (t.template_version - 1).to_string(),
+        t.template_version.to_string(),
+    );
+    let mut listed = kinds(&ws);
+    listed.sort();
+    let mut expected = vec![
+        (
+            a.workload_id.clone(),
+            "Retail baseline".to_string(),
+            from.clone(),
+            to.clone(),
+        ),
+        (
+            b.workload_id.clone(),
+            "Retail baseline".to_string(),
+            from,
+            to,
+        ),
+    ];
+    expected.sort();
+    assert_eq!(listed, expected);
+
+    block_on(ws.update_from_review_template(&a.workload_id, TemplateUpdateOptions::default()))
+        .unwrap();
+    let left = kinds(&ws);
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert_eq!(left[0].0, b.workload_id);
+
+    let key = block_on(ws.list_notifications())
+        .unwrap()
+        .into_iter()
+        .find(|n| n.notification_type == "TEMPLATE_UPDATED")
+        .unwrap()
+        .dismiss_key;
+    block_on(ws.dismiss_notification(&key)).unwrap();
+    assert!(kinds(&ws).is_empty(), "dismissed");
+
+    // A newer change is a new notification; a deleted template is not one to update from.
+    block_on(ws.update_review_template_answer(&tid, WA, "limits", select(&["rel_b"]))).unwrap();
+    assert_eq!(kinds(&ws).len(), 2);
+    block_on(ws.delete_review_template(&tid)).unwrap();
+    assert!(kinds(&ws).is_empty(), "a deleted template raises nothing");
+}
+
 #[test]
 fn deleting_a_template_in_use_keeps_the_workloads_data() {
     let ws = workspace();

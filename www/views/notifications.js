@@ -50,7 +50,9 @@ const KINDS = {
   },
   TEMPLATE_UPDATED: {
     label: 'Template changed',
-    say: (n) => `Review template ${n.resourceName} changed since the workload was defined from it.`,
+    say: (n) => `Review template ${n.resourceName} is at version ${n.latestVersion}; this workload took its answers from version ${n.currentVersion}. Updating takes only the answers your team left as the template had them, and asks about the others.`,
+    // The choice per conflicting question lives on the workload's page (ui/template-update.js).
+    action: (n) => routeLink(`#/workloads/${n.workloadId}`, { class: 'button small primary', 'aria-label': `Update from template: ${n.workloadName}` }, 'Update from template'),
   },
 };
 
@@ -92,7 +94,7 @@ export async function render(ctx) {
   });
   return h('section.page.notifications-page',
     h('h1', 'Notifications'),
-    h('p.lead', 'Changes that wait for you: newer versions of the custom lenses and profiles your workloads use. Nothing changes in a workload until you choose its action.'),
+    h('p.lead', 'Changes that wait for you: newer versions of the custom lenses, profiles and review templates your workloads use. Nothing changes in a workload until you choose its action.'),
     errorSlot,
     list.length
       ? scrollTable('Notifications', h('table.data',

@@ -2,8 +2,7 @@
 //! entry. Derived on every call from the workload listings, custom lens metadata and profiles
 //! (nothing to keep in step); only the dismissals are stored (`dismissed/plumbline`).
 //!
-//! A kind is one entry of [`KINDS`] and one branch of `plan_notifications`: review templates
-//! add `TEMPLATE_UPDATED` there.
+//! A kind is one entry of [`KINDS`] and one branch of `plan_notifications`.
 
 use crate::store::{Store, Write};
 use crate::workload::custom_lens::record::CustomLensDoc;
@@ -12,7 +11,7 @@ use crate::workload::keys;
 use crate::workload::plan::{Halt, Planning};
 use crate::workload::profile::record::DismissedDoc;
 use crate::workload::profile::{Notification, ProfileDoc};
-use crate::workload::record::{to_body, Stored};
+use crate::workload::record::{to_body, Stored, TemplateLink, WorkloadDoc};
 use crate::workload::workspace::Workspace;
 
 /// Every notification kind, as `notificationType` spells it.
@@ -28,7 +27,8 @@ pub const LENS_VERSION_DEPRECATED: &str = "LENS_VERSION_DEPRECATED";
 pub const PROFILE_ANSWERS_UPDATED: &str = "PROFILE_ANSWERS_UPDATED";
 /// The workload's profile was deleted; the workload keeps its priorities.
 pub const PROFILE_DELETED: &str = "PROFILE_DELETED";
-/// Reserved for review templates (Update from template).
+/// The workload's review template has a newer version than the one its answers were copied
+/// or last updated from (Update from template).
 pub const TEMPLATE_UPDATED: &str = "TEMPLATE_UPDATED";
 
 impl<S: Store> Workspace<S> {
@@ -75,6 +75,7 @@ fn plan_notifications(p: &mut Planning) -> Result<Vec<Notification>, Halt> {
     let (workloads, _damaged) = p.workload_listings()?;
     let lenses = p.all::<CustomLensDoc>(keys::CUSTOM_LENS_PREFIX)?;
     let profiles = p.all::<ProfileDoc>(keys::PROFILE_PREFIX)?;
+    let templates = p.all::<WorkloadDoc>(keys::TEMPLATE_PREFIX)?;
     let (dismissed, _) = p.dismissed()?;
     let mut out = Vec::new();
     for w in workloads.iter().map(|d| &d.body) {
@@ -95,6 +96,9 @@ fn plan_notifications(p: &mut Planning) -> Result<Vec<Notification>, Halt> {
                     ));
                 }
             }
+        }
+        if let Some(newer) = template_updated(w.review_template.as_ref(), &templates, who) {
+            out.push(newer);
         }
         let Some(link) = &w.profile else { continue };
         let current = link.profile_version.to_string();
@@ -128,6 +132,30 @@ fn plan_notifications(p: &mut Planning) -> Result<Vec<Notification>, Halt> {
     }
     out.retain(|n| !dismissed.dismissed.contains(&n.dismiss_key));
     Ok(out)
+}
+
+/// `TEMPLATE_UPDATED` for a workload whose template (still in this workspace, not deleted)
+/// has a newer version than its link records. A template only a colleague's browser has (team
+/// sync shares workloads, not templates) raises nothing: there is nothing to update from here.
+fn template_updated(
+    link: Option<&TemplateLink>,
+    templates: &[Stored<WorkloadDoc>],
+    who: (&str, &str),
+) -> Option<Notification> {
+    let link = link.filter(|l| !l.deleted)?;
+    let template = templates
+        .iter()
+        .find(|t| t.body.workload_id == link.template_id)?;
+    let latest = template.body.template_version.unwrap_or_default();
+    (latest > link.template_version).then(|| {
+        Notification::new(
+            TEMPLATE_UPDATED,
+            who,
+            (&link.template_id, &template.body.properties.workload_name),
+            link.template_version.to_string(),
+            latest.to_string(),
+        )
+    })
 }
 
 impl Planning<'_> {

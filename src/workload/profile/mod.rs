@@ -31,7 +31,7 @@ pub struct ProfileInput {
 #[serde(rename_all = "camelCase")]
 pub struct Notification {
     /// `LENS_VERSION_DEPRECATED` (a newer custom lens version), `PROFILE_ANSWERS_UPDATED`,
-    /// `PROFILE_DELETED`, or `TEMPLATE_UPDATED` (reserved for review templates).
+    /// `PROFILE_DELETED`, or `TEMPLATE_UPDATED` (a newer review template version).
     pub notification_type: &'static str,
     pub workload_id: String,
     pub workload_name: String,
