@@ -461,7 +461,7 @@ fn a_changed_template_is_a_notification_until_updated_or_dismissed() {
     assert!(kinds(&ws).is_empty(), "dismissed");
 
     // A newer change is a new notification; a deleted template is not one to update from.
-    block_on(ws.update_review_template_answer(&tid, WA, "limits", select(&["rel_b"]))).unwrap();
+    block_on(ws.update_review_template_answer(&tid, WA, "limits", select(&["rel_no"]))).unwrap();
     assert_eq!(kinds(&ws).len(), 2);
     block_on(ws.delete_review_template(&tid)).unwrap();
     assert!(kinds(&ws).is_empty(), "a deleted template raises nothing");

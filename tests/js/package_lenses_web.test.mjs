@@ -54,24 +54,18 @@ test("Workspace.open({ loadLenses: false }) opens with no lens file; a call that
   assert.equal(needsFramework.kind, "Uninitialized");
   assert.equal(needsFramework.lensAlias, "wellarchitected");
   assert.deepEqual(await workspace.listWorkloads(), [], "nothing was written");
-  // Review templates take the same path (issue 15).
+  // Editing review templates is the full engine's (issue 15), which a workspace kept in the
+  // lean engine's memory cannot share (README); templates on demand: package_split.test.mjs.
   const template = { templateName: "Retail baseline", description: "Where retail teams start" };
   const templateNeeds = await rejection(workspace.createReviewTemplate(template));
-  assert.equal(templateNeeds.kind, "Uninitialized");
-  assert.equal(templateNeeds.lensAlias, "wellarchitected");
+  assert.equal(templateNeeds.kind, "Unavailable");
+  assert.equal(templateNeeds.engine, "full");
   assert.deepEqual(await workspace.listReviewTemplates(), [], "no template was written");
 
   Lens.useBuiltins({ wellarchitected: texts.wellarchitected });
   const { workloadId } = await workspace.defineWorkload(input);
   const needsServerless = await rejection(workspace.associateLenses(workloadId, ["serverless"]));
   assert.equal(needsServerless.lensAlias, "serverless");
-  const { templateId } = await workspace.createReviewTemplate(template);
-  await workspace.updateReviewTemplateAnswer(templateId, "wellarchitected", "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
-  const templateServerless = await rejection(workspace.createReviewTemplate({ ...template, templateName: "Serverless baseline", lenses: ["serverless"] }));
-  assert.equal(templateServerless.kind, "Uninitialized");
-  assert.equal(templateServerless.lensAlias, "serverless");
-  const copied = await workspace.defineWorkload({ ...input, workloadName: "From the template", reviewTemplateIds: [templateId] });
-  assert.equal((await workspace.getWorkload(copied.workloadId)).questionsAnswered, 1);
   assert.equal(Lens.builtin("wellarchitected").name, JSON.parse(texts.wellarchitected).name);
 });
 

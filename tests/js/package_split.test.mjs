@@ -101,6 +101,27 @@ test("what the full engine writes (a restore) is what the lean engine then lists
   assert.equal(fullLoads(), 1);
 });
 
+// Leaves the serverless lens given to neither engine (the next test gives it).
+test("review templates are edited in the full engine, which asks for a lens it lacks; a define from a template is sent there", async () => {
+  const workspace = await Workspace.open({ store: mapStore(), loadLenses: false });
+  const template = { templateName: "Retail baseline", description: "Where retail teams start" };
+  const needsServerless = await rejection(workspace.createReviewTemplate({ ...template, lenses: ["serverless"] }));
+  assert.equal(needsServerless.kind, "Uninitialized");
+  assert.equal(needsServerless.lensAlias, "serverless");
+  assert.deepEqual(await workspace.listReviewTemplates(), [], "no template was written");
+  const { templateId } = await workspace.createReviewTemplate(template);
+  await workspace.updateReviewTemplateAnswer(templateId, "wellarchitected", "priorities", { selectedChoices: ["ops_priorities_ext_cust_needs"] });
+  // The lean engine lists what the full one wrote.
+  assert.deepEqual((await workspace.listReviewTemplates()).map((t) => t.templateName), ["Retail baseline"]);
+  // The lean engine refuses a define from a template with engine "full"; the entry defines it
+  // in the full engine, and the lean engine reads the copy.
+  const copied = await workspace.defineWorkload(workloadInput({ workloadName: "From the template", reviewTemplateIds: [templateId] }));
+  const workload = await workspace.getWorkload(copied.workloadId);
+  assert.equal(workload.questionsAnswered, 1);
+  assert.equal(workload.reviewTemplate?.templateId, templateId);
+  assert.equal(fullLoads(), 1);
+});
+
 test("a lens text given after the full engine loaded is handed to it too", async () => {
   const workspace = await Workspace.open({ store: mapStore(), loadLenses: false });
   const { workloadId } = await workspace.defineWorkload(workloadInput({ workloadName: "Serverless later" }));
