@@ -55,7 +55,10 @@ test('lens workbench: line numbers, jump to the first error, Code on one line, P
     await page.getByRole('button', { name: `Preview ${lens.name}` }).click();
     const heading = page.locator('[data-preview] h2');
     await heading.filter({ hasText: `Preview: ${lens.name}` }).waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.closest('[data-preview]') !== null), true, 'focus moves to the preview');
+    // That heading is already there from Check lens above, so it says nothing about the
+    // Preview's own load: wait for the focus itself (it moves once the draft is loaded).
+    await page.waitForFunction(() => document.activeElement?.closest('[data-preview]') !== null, null, { timeout: 10_000 })
+      .catch(() => assert.fail('focus moves to the preview'));
     assert.equal(await page.getByLabel('Lens JSON').inputValue(), text, 'the draft text is in the box');
     await page.locator('[data-summary]').filter({ hasText: /^1 error/ }).waitFor();
   } finally {
