@@ -9,43 +9,46 @@ const HIGHS: u64 = 0x8080_8080_8080_8080;
 /// High bit set in every byte of `word` that is zero. Bytes above the first zero byte may be
 /// flagged wrongly (borrow propagation), but the lowest flagged byte is always exact, which is
 /// all the searches below use.
-#[inline]
+#[inline(always)]
 fn zero_bytes(word: u64) -> u64 {
     word.wrapping_sub(ONES) & !word & HIGHS
 }
 
 /// Flags the bytes equal to `byte` (same caveat as [`zero_bytes`]).
-#[inline]
+#[inline(always)]
 fn equal_bytes(word: u64, byte: u8) -> u64 {
     zero_bytes(word ^ (ONES * u64::from(byte)))
 }
 
 /// Flags the bytes below `n`, for n ≤ 128 (same caveat).
-#[inline]
+#[inline(always)]
 fn less_bytes(word: u64, n: u8) -> u64 {
     word.wrapping_sub(ONES * u64::from(n)) & !word & HIGHS
 }
 
 /// The first offset ≥ `from` whose byte `flags` marks, scanning eight bytes at a time;
 /// `bytes.len()` when there is none.
-#[inline]
+// An index loop, always inlined with its helpers: the release build optimises for size, which
+// left a call per word (the chunk iterator's `next`) and per flag test in this, the reader's
+// hottest loop (`Lens.parse` profile in Node, issue 11).
+#[inline(always)]
 fn find(bytes: &[u8], from: usize, flags: impl Fn(u64) -> u64, is: impl Fn(u8) -> bool) -> usize {
-    let rest = bytes.get(from..).unwrap_or_default();
-    let mut chunks = rest.chunks_exact(8);
-    let mut base = from;
-    for chunk in &mut chunks {
-        let word = load(chunk);
-        let found = flags(word);
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let found = flags(load(chunk));
         if found != 0 {
             // Little-endian: the lowest flagged byte is the first one in the text.
-            return base + (found.trailing_zeros() / 8) as usize;
+            return at + (found.trailing_zeros() / 8) as usize;
         }
-        base += 8;
+        at += 8;
     }
-    match chunks.remainder().iter().position(|&b| is(b)) {
-        Some(i) => base + i,
-        None => bytes.len(),
+    while let Some(&b) = bytes.get(at) {
+        if is(b) {
+            return at;
+        }
+        at += 1;
     }
+    bytes.len()
 }
 
 /// The first offset ≥ `from` that holds `"`, `\` or a control character (< 0x20): the bytes
