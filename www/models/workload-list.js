@@ -123,7 +123,18 @@ function sortValue(w, key, statusLabel) {
   }
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+/** @type {Intl.Collator | undefined} */
+let collator;
+/**
+ * Compares two texts as people read them (case and accents aside, numbers by value). The
+ * collator is made on first use, as ui/format.js's date format is: the page's first Intl object
+ * loads the locale data, which a first visit's empty list does not need.
+ * @param {string} a @param {string} b
+ */
+function compareText(a, b) {
+  collator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  return collator.compare(a, b);
+}
 
 /**
  * The workloads `state` shows, in its order; ties keep the name order, so the list never
@@ -135,10 +146,10 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
 export function visibleWorkloads(workloads, state, statusLabel) {
   const sign = state.dir === 'asc' ? 1 : -1;
   /** @param {string | number} a @param {string | number} b */
-  const cmp = (a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b)));
+  const cmp = (a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : compareText(String(a), String(b)));
   return workloads
     .filter((w) => matchesSearch(w, state.q) && matchesRisk(w, state.risk)
       && (!state.status || (w.improvementStatus || 'NOT_APPLICABLE') === state.status))
     .sort((a, b) => sign * cmp(sortValue(a, state.sort, statusLabel), sortValue(b, state.sort, statusLabel))
-      || collator.compare(a.workloadName, b.workloadName));
+      || compareText(a.workloadName, b.workloadName));
 }
