@@ -13,26 +13,7 @@ import { showNotice } from './ui/notices.js';
 import { watchBackups } from './ui/backup-banner.js';
 import { offerUpdates } from './update-notice.js';
 import * as workloads from './views/workloads.js';
-import * as workloadForm from './views/workload-form.js';
-import * as workloadDetails from './views/workload-details.js';
-import * as review from './views/review.js';
-import * as plan from './views/plan.js';
-import * as lensOverview from './views/lens-overview.js';
-import * as report from './views/report.js';
-import * as consolidated from './views/consolidated.js';
-import * as milestone from './views/milestone.js';
-import * as compare from './views/compare.js';
-import * as dashboard from './views/dashboard.js';
-import * as lensesPage from './views/lenses.js';
-import * as builtinLens from './views/builtin-lens.js';
-import * as settings from './views/settings.js';
-import * as damaged from './views/damaged.js';
-import * as templates from './views/templates.js';
-import * as templateForm from './views/template-form.js';
-import * as profiles from './views/profiles.js';
-import * as notifications from './views/notifications.js';
 import { refreshNotificationCount } from './ui/notification-count.js';
-import * as sharedWithYou from './views/shared-with-you.js';
 import { sayError, engineErrorOf } from './errors.js';
 import { trackInputModality } from './input-modality.js';
 import { sharedWorkloads } from './sync/shared-list.js';
@@ -55,35 +36,51 @@ import { sharedWorkloads } from './sync/shared-list.js';
 /** @typedef {{node: Node, leave?: () => unknown, focus?: string, afterMount?: () => void}} ViewPage */
 /** @typedef {[RegExp, (ctx: ViewContext, ...more: any[]) => Promise<ViewResult> | ViewResult, string[], Record<string, string>?]} Route */
 
+/**
+ * The pages a start does not show (all but the workload list), in one module fetched the first
+ * time one of them is shown: a start downloads, parses and runs the code of the workload list
+ * only. One module rather than one per page keeps the site's files few and well compressed; the
+ * service worker keeps it for offline use.
+ */
+const laterPages = () => import('./views/later.js');
+
+/**
+ * @param {(pages: typeof import('./views/later.js')) => Route[1]} pick the page's render function
+ * @returns {Route[1]}
+ */
+function later(pick) {
+  return async (ctx, ...more) => pick(await laterPages())(ctx, ...more);
+}
+
 /** @type {Route[]} */
 const ROUTES = [
   [/^\/workloads$/, workloads.render, []],
-  [/^\/workloads\/new$/, workloadForm.render, [], { mode: 'define' }],
-  [/^\/workloads\/([0-9a-zA-Z_-]+)$/, workloadDetails.render, ['workloadId'], { tab: 'overview' }],
-  [/^\/workloads\/([0-9a-zA-Z_-]+)\/milestones$/, workloadDetails.render, ['workloadId'], { tab: 'milestones' }],
-  [/^\/workloads\/([0-9a-zA-Z_-]+)\/properties$/, workloadDetails.render, ['workloadId'], { tab: 'properties' }],
-  [/^\/workloads\/([0-9a-zA-Z_-]+)\/shares$/, workloadDetails.render, ['workloadId'], { tab: 'shares' }],
-  [/^\/shared$/, sharedWithYou.render, []],
-  [/^\/workloads\/([0-9a-zA-Z_-]+)\/edit$/, workloadForm.render, ['workloadId'], { mode: 'edit' }],
-  [/^\/workloads\/([0-9a-zA-Z_-]+)\/lenses\/([^/]+)\/review(?:\/([^/]+))?$/, review.render, ['workloadId', 'lensAlias', 'questionId']],
-  [/^\/workloads\/([0-9a-zA-Z_-]+)\/lenses\/([^/]+)\/plan$/, plan.render, ['workloadId', 'lensAlias']],
-  [/^\/workloads\/([0-9a-zA-Z_-]+)\/lenses\/([^/]+)$/, lensOverview.render, ['workloadId', 'lensAlias']],
-  [/^\/workloads\/([0-9a-zA-Z_-]+)\/milestones\/(\d+)$/, milestone.render, ['workloadId', 'milestoneNumber']],
-  [/^\/workloads\/([0-9a-zA-Z_-]+)\/compare\/(\d+|current)\/(\d+|current)$/, compare.render, ['workloadId', 'from', 'to']],
-  [/^\/workloads\/([0-9a-zA-Z_-]+)\/report$/, report.render, ['workloadId']],
-  [/^\/workloads\/([0-9a-zA-Z_-]+)\/milestones\/(\d+)\/report$/, report.render, ['workloadId', 'milestoneNumber']],
-  [/^\/dashboard$/, dashboard.render, []],
-  [/^\/dashboard\/consolidated(?:\/([^/]+))?$/, consolidated.render, ['lensAlias']],
-  [/^\/lenses$/, lensesPage.render, []],
-  [/^\/lenses\/([^/]+)$/, builtinLens.render, ['lensAlias']],
-  [/^\/settings$/, settings.render, []],
-  [/^\/templates$/, templates.render, []],
-  [/^\/templates\/new$/, templateForm.render, []],
-  [/^\/templates\/([0-9a-f]{32})$/, templates.detail, ['templateId']],
-  [/^\/templates\/([0-9a-f]{32})\/edit$/, templateForm.render, ['templateId']],
-  [/^\/templates\/([0-9a-f]{32})\/lenses\/([^/]+)\/review(?:\/([^/]+))?$/, review.render, ['workloadId', 'lensAlias', 'questionId'], { mode: 'template' }],
-  [/^\/profiles$/, profiles.render, []],
-  [/^\/notifications$/, notifications.render, []],
+  [/^\/workloads\/new$/, later((p) => p.workloadForm.render), [], { mode: 'define' }],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)$/, later((p) => p.workloadDetails.render), ['workloadId'], { tab: 'overview' }],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/milestones$/, later((p) => p.workloadDetails.render), ['workloadId'], { tab: 'milestones' }],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/properties$/, later((p) => p.workloadDetails.render), ['workloadId'], { tab: 'properties' }],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/shares$/, later((p) => p.workloadDetails.render), ['workloadId'], { tab: 'shares' }],
+  [/^\/shared$/, later((p) => p.sharedWithYou.render), []],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/edit$/, later((p) => p.workloadForm.render), ['workloadId'], { mode: 'edit' }],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/lenses\/([^/]+)\/review(?:\/([^/]+))?$/, later((p) => p.review.render), ['workloadId', 'lensAlias', 'questionId']],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/lenses\/([^/]+)\/plan$/, later((p) => p.plan.render), ['workloadId', 'lensAlias']],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/lenses\/([^/]+)$/, later((p) => p.lensOverview.render), ['workloadId', 'lensAlias']],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/milestones\/(\d+)$/, later((p) => p.milestone.render), ['workloadId', 'milestoneNumber']],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/compare\/(\d+|current)\/(\d+|current)$/, later((p) => p.compare.render), ['workloadId', 'from', 'to']],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/report$/, later((p) => p.report.render), ['workloadId']],
+  [/^\/workloads\/([0-9a-zA-Z_-]+)\/milestones\/(\d+)\/report$/, later((p) => p.report.render), ['workloadId', 'milestoneNumber']],
+  [/^\/dashboard$/, later((p) => p.dashboard.render), []],
+  [/^\/dashboard\/consolidated(?:\/([^/]+))?$/, later((p) => p.consolidated.render), ['lensAlias']],
+  [/^\/lenses$/, later((p) => p.lensesPage.render), []],
+  [/^\/lenses\/([^/]+)$/, later((p) => p.builtinLens.render), ['lensAlias']],
+  [/^\/settings$/, later((p) => p.settings.render), []],
+  [/^\/templates$/, later((p) => p.templates.render), []],
+  [/^\/templates\/new$/, later((p) => p.templateForm.render), []],
+  [/^\/templates\/([0-9a-f]{32})$/, later((p) => p.templates.detail), ['templateId']],
+  [/^\/templates\/([0-9a-f]{32})\/edit$/, later((p) => p.templateForm.render), ['templateId']],
+  [/^\/templates\/([0-9a-f]{32})\/lenses\/([^/]+)\/review(?:\/([^/]+))?$/, later((p) => p.review.render), ['workloadId', 'lensAlias', 'questionId'], { mode: 'template' }],
+  [/^\/profiles$/, later((p) => p.profiles.render), []],
+  [/^\/notifications$/, later((p) => p.notifications.render), []],
 ];
 
 const main = /** @type {HTMLElement} */ (document.getElementById('main'));
@@ -162,7 +159,7 @@ async function route() {
     result = found ? await found.view(ctx) : notFound('This page does not exist.');
   } catch (e) {
     const engineError = engineErrorOf(e);
-    if (engineError?.kind === 'NotFound') result = (await damaged.leftovers(ctx).catch(() => null)) ?? notFound(sayError(engineError));
+    if (engineError?.kind === 'NotFound') result = (await laterPages().then((p) => p.damaged.leftovers(ctx)).catch(() => null)) ?? notFound(sayError(engineError));
     else result = engineError?.kind === 'Corrupted' ? await damagedPage(ctx, engineError) : failure(e);
   }
   if (token !== renderToken) return;
@@ -202,7 +199,7 @@ function notFound(message) {
 /** @param {ViewContext} ctx @param {import('./pkg/plumbline.js').PlumblineError} e */
 async function damagedPage(ctx, e) {
   try {
-    return await damaged.render(ctx, e);
+    return await (await laterPages()).damaged.render(ctx, e);
   } catch (inner) {
     return failure(inner);
   }
@@ -252,6 +249,10 @@ async function start() {
   watchBackups();
   document.body.dataset.ready = 'true';
   await route();
+  // The other pages' code, fetched and parsed once the page is idle, so that the first click to
+  // another page does not wait for it.
+  const whenIdle = window.requestIdleCallback ?? ((/** @type {() => void} */ f) => setTimeout(f, 200));
+  whenIdle(() => void laterPages().catch(() => {}));
   // Team sync of every accepted share runs from the start, whatever page is open; its code
   // loads only in a browser that shares workloads, and without the sharing screens.
   if (sharedWorkloads().some(([, role]) => role !== 'removed')) {

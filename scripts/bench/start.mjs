@@ -11,6 +11,7 @@
 // builds on the same cores) weighs on both alike; it prints each figure of both with its
 // median and interquartile range, and the load average before and after.
 //   node scripts/bench/start.mjs --ab target/site-main [target/site]   (PLUMBLINE_BENCH_ROUNDS=N)
+// PLUMBLINE_BENCH_LOOPBACK_ONLY=1 leaves out the throttled network (a quicker look).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,7 +26,7 @@ const NETWORKS = [
   { name: 'loopback', conditions: null },
   // 9 Mbit/s both ways, in bytes per second as CDP wants them.
   { name: '40 ms RTT, 9 Mbit/s', conditions: { offline: false, latency: 40, downloadThroughput: 9e6 / 8, uploadThroughput: 9e6 / 8 } },
-];
+].filter((n) => !process.env.PLUMBLINE_BENCH_LOOPBACK_ONLY || !n.conditions);
 const FIRST_VISITS = QUICK ? 2 : 5;
 const REPEAT_VISITS = QUICK ? 3 : 9;
 
