@@ -32,7 +32,7 @@ const SHELL = [
   './views/lenses.js', './views/builtin-lens.js', './ui/lens-check.js', './ui/lens-file.js',
   './ui/lens-preview.js', './ui/rule-tryout.js', './ui/custom-lenses.js', './ui/diagnostics.js', './ui/text-position.js',
   './views/workload-details.js', './views/workload-form.js', './views/workloads.js',
-  './views/settings.js', './views/settings-backup.js', './storage.js', './backup-reminder.js', './edit-journal.js', './lint-worker.js',
+  './views/later.js', './views/settings.js', './views/settings-backup.js', './storage.js', './backup-reminder.js', './edit-journal.js', './lint-worker.js',
   './ui/pending-edits.js', './ui/notices.js', './ui/backup-banner.js',
   './ui/damage.js', './views/damaged.js',
   './views/damage-actions.js', './ui/delete-flow.js', './models/review-model.js', './ui/review-parts.js', './errors.js', './field-labels.js', './input-modality.js',
