@@ -502,6 +502,32 @@ pub fn to_body<T: Serialize>(record: &T) -> Value {
 }
 
 impl WorkloadDoc {
+    /// A workload (or, with `template_version`, a review template) as it is first written:
+    /// nothing answered, no milestone, no summary yet (the caller adds one per lens).
+    pub fn new(
+        workload_id: &str,
+        properties: PropertiesRecord,
+        lenses: Vec<String>,
+        now: &str,
+        template_version: Option<u32>,
+    ) -> Self {
+        WorkloadDoc {
+            workload_id: workload_id.to_string(),
+            properties,
+            lenses,
+            created_at: now.to_string(),
+            updated_at: now.to_string(),
+            risk_counts: Default::default(),
+            questions_answered: 0,
+            question_count: 0,
+            lens_summaries: BTreeMap::new(),
+            milestones: Vec::new(),
+            template_version,
+            review_template: None,
+            profile: None,
+        }
+    }
+
     pub fn to_workload(&self, revision: &str) -> Workload {
         Workload {
             workload_id: self.workload_id.clone(),

@@ -279,37 +279,24 @@ pub(crate) fn plan_create(
     let id = p.new_workload_id();
     check_unique(p, &id, name)?;
     let now = p.now();
-    let mut doc = WorkloadDoc {
-        workload_id: id.clone(),
-        properties: PropertiesRecord {
-            workload_name: name.to_string(),
-            description: description.to_string(),
-            // A template has no environment or owner; the workload shape needs a value.
-            environment: WorkloadEnvironment::Preproduction,
-            review_owner: String::new(),
-            aws_regions: Vec::new(),
-            non_aws_regions: Vec::new(),
-            account_ids: Vec::new(),
-            architectural_design: None,
-            industry_type: None,
-            industry: None,
-            notes: (!notes.is_empty()).then_some(notes),
-            tags,
-            improvement_status: ImprovementStatus::NotApplicable,
-            pillar_priorities: Vec::new(),
-        },
-        lenses,
-        created_at: now.clone(),
-        updated_at: now.clone(),
-        risk_counts: Default::default(),
-        questions_answered: 0,
-        question_count: 0,
-        lens_summaries: BTreeMap::new(),
-        milestones: Vec::new(),
-        template_version: Some(1),
-        review_template: None,
-        profile: None,
+    let properties = PropertiesRecord {
+        workload_name: name.to_string(),
+        description: description.to_string(),
+        // A template has no environment or owner; the workload shape needs a value.
+        environment: WorkloadEnvironment::Preproduction,
+        review_owner: String::new(),
+        aws_regions: Vec::new(),
+        non_aws_regions: Vec::new(),
+        account_ids: Vec::new(),
+        architectural_design: None,
+        industry_type: None,
+        industry: None,
+        notes: (!notes.is_empty()).then_some(notes),
+        tags,
+        improvement_status: ImprovementStatus::NotApplicable,
+        pillar_priorities: Vec::new(),
     };
+    let mut doc = WorkloadDoc::new(&id, properties, lenses, &now, Some(1));
     let mut writes = vec![];
     for lens in &resolved {
         doc.lens_summaries

@@ -1,6 +1,5 @@
 //! Defining, listing, reading, editing and deleting workloads.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::template_apply::{chosen_template, copy_answers, copy_notes};
@@ -77,21 +76,7 @@ pub(crate) fn plan_define(
     let id = p.new_workload_id();
     let claim = p.claim_name(&id, &props.workload_name)?;
     let now = p.now();
-    let mut doc = WorkloadDoc {
-        workload_id: id.clone(),
-        properties: props.into(),
-        lenses,
-        created_at: now.clone(),
-        updated_at: now.clone(),
-        risk_counts: Default::default(),
-        questions_answered: 0,
-        question_count: 0,
-        lens_summaries: BTreeMap::new(),
-        milestones: Vec::new(),
-        template_version: None,
-        review_template: None,
-        profile: None,
-    };
+    let mut doc = WorkloadDoc::new(&id, props.into(), lenses, &now, None);
     let mut writes = vec![];
     for lens in &resolved {
         doc.lens_summaries
