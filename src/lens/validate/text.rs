@@ -12,7 +12,7 @@ pub const TEXT_MAX: usize = 2048;
 /// A name or title: required to say something (the API's minimum length is 1) and at most
 /// [`TITLE_MAX`] characters. `what` names it in messages, e.g. "choice title".
 pub fn title(cx: &mut Cx<'_>, what: &str, text: &str, offset: usize, path: &Path<'_>) {
-    if text.trim().is_empty() {
+    if blank(text) {
         cx.issues.error(
             codes::EMPTY_TITLE,
             path,
@@ -26,7 +26,7 @@ pub fn title(cx: &mut Cx<'_>, what: &str, text: &str, offset: usize, path: &Path
 /// A description or displayText: at most [`TEXT_MAX`] characters; empty is allowed but
 /// probably a forgotten text, so it is a warning.
 pub fn text(cx: &mut Cx<'_>, what: &str, text: &str, offset: usize, path: &Path<'_>) {
-    if text.trim().is_empty() {
+    if blank(text) {
         cx.issues.warning(
             codes::EMPTY_TEXT,
             path,
@@ -35,6 +35,17 @@ pub fn text(cx: &mut Cx<'_>, what: &str, text: &str, offset: usize, path: &Path<
         );
     }
     too_long(cx, what, text, TEXT_MAX, offset, path);
+}
+
+/// True when the text holds white space only, or nothing: what `text.trim().is_empty()` says,
+/// without decoding the text when its first byte settles it, as nearly every text's does (a
+/// lens has thousands of texts, and `Lens.parse` spent 4 % of its time trimming them).
+fn blank(text: &str) -> bool {
+    match text.as_bytes().first() {
+        None => true,
+        Some(&b) if b.is_ascii() && !(b as char).is_whitespace() => false,
+        _ => text.trim().is_empty(),
+    }
 }
 
 fn too_long(cx: &mut Cx<'_>, what: &str, text: &str, max: usize, offset: usize, path: &Path<'_>) {
@@ -50,5 +61,29 @@ fn too_long(cx: &mut Cx<'_>, what: &str, text: &str, max: usize, offset: usize, 
             offset,
             format!("{what} is {chars} characters; the limit is {max}"),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::blank;
+
+    #[test]
+    fn blank_agrees_with_trim() {
+        for text in [
+            "",
+            " ",
+            "\t\n\r",
+            "\u{b}",
+            "\u{a0}",
+            "\u{3000}x",
+            "x",
+            " x ",
+            "é",
+            "\u{2003}",
+            "\u{feff}",
+        ] {
+            assert_eq!(blank(text), text.trim().is_empty(), "{text:?}");
+        }
     }
 }
