@@ -12,7 +12,7 @@
 // indexeddb,localstorage,pouchdb), CHROMIUM (default /usr/bin/chromium).
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ROOT, OUT, QUICK, engineFixtures, writeResults, coreModulePaths } from './common.mjs';
 import { serve } from './server.mjs';
@@ -74,15 +74,17 @@ function stageBenchSite() {
 }
 
 /**
- * The app's PouchDB store beside the bench page, as the site has it: www/sync/pouch-store.js
- * and workload-db.js as they are, the PouchDB chunks built as scripts/bundle.mjs builds them.
+ * The app's PouchDB store beside the bench page, as the site has it: www/sync/'s modules as
+ * they are, the PouchDB chunks built as scripts/bundle.mjs builds them.
  * Resolves to whether it could (a tree without the store measures without it).
  */
 async function stagePouchStore(site) {
-  const sources = ['pouch-store.js', 'workload-db.js'].map((f) => join(ROOT, 'www', 'sync', f));
-  if (!sources.every(existsSync) || !existsSync(join(ROOT, 'scripts', 'bundle.mjs'))) return false;
+  const dir = join(ROOT, 'www', 'sync');
+  if (!existsSync(join(dir, 'pouch-store.js')) || !existsSync(join(ROOT, 'scripts', 'bundle.mjs'))) return false;
   mkdirSync(join(site, 'sync'), { recursive: true });
-  for (const f of sources) cpSync(f, join(site, 'sync', basename(f)));
+  // Every module of www/sync/, so that whatever the store comes to import is there (the PouchDB
+  // chunks built below replace the sources of pouch.js and pouch-replication.js).
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.js'))) cpSync(join(dir, f), join(site, 'sync', f));
   const { pouchBuildOptions } = await import('../bundle.mjs');
   await build(pouchBuildOptions(site));
   return true;
