@@ -146,6 +146,7 @@ async function workspaceInChromium(server, { pouch }) {
     await page.evaluate((name) => window.bench.workspace.wipe(name), name);
     let seeded = 0;
     let viaApi = 0;
+    let full = false;
     for (const n of SIZES) {
       const target = n;
       // Through the API up to API_SEED, in one step per size so progress shows.
@@ -185,6 +186,7 @@ async function workspaceInChromium(server, { pouch }) {
           rec.skip(`${label}, ${fmtN(target)} workloads`,
             `the storage is full at ${fmtN(c.stored)} workloads (${fmtN(use.mine)} characters of keys and values): ${c.full}`);
           seeded = c.stored;
+          full = true;
           break;
         }
         copyNote = `${fmtN(c.stored - viaApi)} of ${fmtN(c.stored)} are storage-level copies of the ${fmtN(viaApi)} seeded through the API (see "Seeding")`;
@@ -213,6 +215,12 @@ async function workspaceInChromium(server, { pouch }) {
     if (storage === 'localstorage') {
       const use = await page.evaluate((name) => window.bench.workspace.localStorageUse(name), name);
       log(`localStorage: ${fmtN(use.mine)} characters used by ${fmtN(seeded)} workloads`);
+    }
+    if (full) {
+      // A full localStorage breaks what comes next (PouchDB writes its change notices there):
+      // the store leaves, and the side-by-side rounds below, with its figures taken.
+      await page.evaluate((name) => window.bench.workspace.wipe(name), name);
+      continue;
     }
     kept.push({ storage, label, name, count: seeded });
   }
