@@ -83,11 +83,13 @@ build_pkg() {
 }
 
 # The benchmark-only wasm module (benches/wasm): the core without the JS boundary, and rule
-# analysis alone. Same target folder as the main build, so the dependencies are shared.
+# analysis alone. A target folder of its own: built in the main one, with its own profile, it
+# overwrote the engine's cdylib (target/wasm32-unknown-unknown/release/plumbline.wasm, a name
+# without a hash), and the next scripts/build.sh, finding its build fresh, shipped that copy.
 build_core_module() {
   rm -rf "$OUT/wasm"
-  (cd benches/wasm && CARGO_TARGET_DIR="$ROOT/target" cargo build --release --target wasm32-unknown-unknown) &&
-    wasm-bindgen --target web --out-dir "$OUT/wasm" target/wasm32-unknown-unknown/release/plumbline_bench_wasm.wasm
+  (cd benches/wasm && CARGO_TARGET_DIR="$ROOT/target/bench-module" cargo build --release --target wasm32-unknown-unknown) &&
+    wasm-bindgen --target web --out-dir "$OUT/wasm" target/bench-module/wasm32-unknown-unknown/release/plumbline_bench_wasm.wasm
 }
 
 native() {

@@ -7,6 +7,7 @@
 //   node scripts/size.mjs --check   also print what the engine is made of (twiggy), and fail
 //                                   when a figure is over its budget (the tests do)
 //   node scripts/size.mjs --top     print what the engine is made of, without checking
+//   node scripts/size.mjs --json    the lines as JSON (key, label, raw, gzip, budget)
 //
 // The budgets and the reason for each figure are in README.md ("Size budget"); change both
 // together.
@@ -215,6 +216,13 @@ const labels = {
   lenses: built ? "lenses  target/site/pkg/lenses/" : "lenses  pkg/lenses/",
 };
 
+// The lines as data (scripts/bench/size.mjs records them in BENCHMARKS.md): the same files and
+// budgets the tests check, so the two never disagree on what a line holds.
+if (process.argv.includes("--json")) {
+  const lines = Object.entries(rows).map(([key, { raw, gzip }]) => ({ key, label: labels[key].replace(/\s+/g, " "), raw, gzip, budget: BUDGET[key] }));
+  console.log(JSON.stringify(lines));
+  process.exit(0);
+}
 const check = process.argv.includes("--check");
 if (check || process.argv.includes("--top")) attribution();
 let over = 0;

@@ -85,7 +85,7 @@ const SECTIONS = [
   ['start', 'Web app start in Chromium (empty workspace)', 'The site `scripts/serve.mjs` serves by default (the built site, target/site/), an empty workspace. From navigation start (`performance.now()` in the page) to the task after the frame that shows the workload list (its empty state). First visit: a fresh profile each sample (nothing cached, no service worker). Repeat visit: the same profile afterwards, its service worker installed. Throttled: CDP `Network.emulateNetworkConditions` on the page (40 ms latency, 9 Mbit/s both ways; the server does not compress). Requests: those that reached the server, until it had been quiet for 1 s (the service worker\'s install included).'],
   ['export', 'Exports (core, native)', 'A workload with 3 lenses fully answered (framework, serverless and the generated 60-question lens as a custom lens) on the memory store: collecting the export model through the public workspace API, then each format from it; and the consolidated report of 1,000 workloads (`benches/export.rs`).'],
   ['sync', 'Team sync (PouchDB ↔ the CouchDB-protocol test server)', 'One-shot `PouchDB.replicate` between a local memory database in Node and a fresh database of the test server (`scripts/couch-server.mjs`, its own process on 127.0.0.1, express-pouchdb over the memory adapter), as a user logged in through `_session`, with the design document\'s `validate_doc_update` run for every written document (the test server runs it in Node\'s `vm` and reads the design document for each one, so pushes here are slower than on Apache CouchDB). Documents in the shapes of `../shared/docs/sync.md`; the 3-lens workload is the framework and serverless lenses and a generated 60-question custom lens, every question answered, with lens and pillar notes and the custom lens\'s version document. One replication per sample, fresh databases each time (`scripts/bench/sync.mjs`).'],
-  ['size', 'Size', 'Raw and gzip (level 9, file by file as a static host sends them). "Whole app as served" is www/ plus the browser files of pkg/ (.js and .wasm; not node.js, type declarations, README or LICENSE).'],
+  ['size', 'Size', 'Raw and gzip (level 9, file by file as a static host sends them): every line of the test command\'s size report (`node scripts/size.mjs`, README "Size budget"), each against its budget there. The site line is the built site (`target/site/`) without what the page loads on demand, which has lines of its own.'],
 ];
 
 function growthTable() {
@@ -167,9 +167,10 @@ function otherSummary() {
     ['Web app start: navigation → list painted, repeat visit (loopback)', find('chromium', 'start', /^repeat visit \(loopback\): navigation/), '≤200 ms'],
     ['Web app: click on a choice → risk counts changed, PouchDB store', find('chromium', 'app', /^click on a choice → risk counts changed.*PouchDB/), '≤16 ms'],
     ['Web app: click on a choice → risk counts changed, IndexedDB store', find('chromium', 'app', /^click on a choice → risk counts changed.*IndexedDB/), '≤16 ms'],
-    ['Size: engine .wasm, gzip', find('size', 'size', /plumbline_bg\.wasm: gzip/), null],
-    ['Size: JS glue, gzip', find('size', 'size', /plumbline\.js: gzip/), null],
-    ['Size: whole app as served, gzip', find('size', 'size', /whole app as served.*: gzip/), null],
+    ['Size: engine (lean, loaded at start) .wasm, gzip', find('size', 'size', /^engine .*plumbline_bg\.wasm.*: gzip/), null],
+    ['Size: its JS glue (pkg/lean.js), gzip', find('size', 'size', /^JS glue .*: gzip/), null],
+    ['Size: full engine (loaded on first need), gzip', find('size', 'size', /^full .*: gzip/), null],
+    ['Size: site as served, without what loads on demand, gzip', find('size', 'size', /^site .*: gzip/), null],
   ];
   const lines = ['| Figure | Value | Aim / budget |', '|---|---|---|'];
   for (const [label, r, aim] of rows) lines.push(`| ${label} | ${cell(r)} | ${esc(aim ?? r?.aim ?? '')} |`);
@@ -185,7 +186,7 @@ out.push('## Machine', '', '| | |', '|---|---|', ...machine.map(([k, v]) => `| $
 out.push('## Method', '');
 out.push('- **Harness.** Rust: `benches/core.rs` (`cargo bench --bench core`, `harness = false`, hand-written harness in `benches/support/harness.rs`). JS: `benches/web/harness.mjs`, the same algorithm, in Node and in headless Chromium. Each figure: warm-up calls (≥ 300 ms), then a calibration that picks how many calls one sample makes (a sample lasts ≥ 5 ms, so timer resolution does not matter), then up to 31 samples (≤ 4 s); the median time per call is the figure, the spread is the IQR and min/max of the samples. Storage operations are timed one call per sample. Paired figures (X vs `JSON.parse`) alternate the two calls and take the ratio per sample.');
 out.push('- **Inputs.** The largest file of the lens corpus (`$PLUMBLINE_LENS_CORPUS`, else `../shared/lens-corpus`); a generated valid lens just under the 500,000-byte limit and a generated 60-question lens with 1,000 answer sets, all from fixed seeds (`benches/support/fixtures.rs`), written to `target/bench/fixtures/` so native, Node and Chromium read the same bytes.');
-out.push('- **Builds.** The package as shipped (`scripts/build.sh`: release, `opt-level = "s"`, LTO, `wasm-opt -Oz`); native figures use the `bench` profile, `opt-level = "s"` as in the release build of the CLI, so native and wasm run the same optimisation level. The benchmark-only wasm module (`benches/wasm`, never shipped) compiles the core with the release profile, without `wasm-opt`.');
+out.push('- **Builds.** The package as shipped (`scripts/build.sh`: release, `opt-level = "z"`, LTO, `wasm-opt -Oz -Oz`; the engine figures are the lean engine\'s, which every page loads); native figures use the `bench` profile, `opt-level = "s"`. The benchmark-only wasm module (`benches/wasm`, never shipped, its own target folder) compiles the core with its own release profile (`opt-level = "s"`), without `wasm-opt`.');
 out.push('- **Browser.** playwright-core driving `/usr/bin/chromium` headless with a fresh profile (toolchain.md §7). The bench page (`benches/web/index.html`) is served by `scripts/serve.mjs` with its www root pointed at a staging copy; the web app by `scripts/serve.mjs` as is.');
 out.push('');
 
