@@ -74,6 +74,34 @@ pub struct WorkloadProperties {
     pub pillar_priorities: Vec<String>,
 }
 
+impl WorkloadProperties {
+    /// The four properties every workload states, and nothing else: no region, account, tag or
+    /// optional text, improvement status "None", no pillar priority.
+    pub fn stated(
+        workload_name: &str,
+        description: &str,
+        environment: WorkloadEnvironment,
+        review_owner: &str,
+    ) -> Self {
+        WorkloadProperties {
+            workload_name: workload_name.to_string(),
+            description: description.to_string(),
+            environment,
+            review_owner: review_owner.to_string(),
+            aws_regions: Vec::new(),
+            non_aws_regions: Vec::new(),
+            account_ids: Vec::new(),
+            architectural_design: None,
+            industry_type: None,
+            industry: None,
+            notes: None,
+            tags: BTreeMap::new(),
+            improvement_status: ImprovementStatus::default(),
+            pillar_priorities: Vec::new(),
+        }
+    }
+}
+
 /// `defineWorkload`'s argument. `workloadName`, `description`, `environment`, `reviewOwner`
 /// and one of `awsRegions`/`nonAwsRegions` are required; the framework lens is always applied.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -30,21 +30,14 @@ pub fn from_input(
     );
 
     let mut props = WorkloadProperties {
-        workload_name: name.unwrap_or_default().to_string(),
-        description: description.unwrap_or_default().to_string(),
-        // A missing value is a problem above, so this stand-in is never returned.
-        environment: environment.unwrap_or(WorkloadEnvironment::Production),
-        review_owner: owner.unwrap_or_default().to_string(),
-        aws_regions: Vec::new(),
-        non_aws_regions: Vec::new(),
-        account_ids: Vec::new(),
-        architectural_design: None,
-        industry_type: None,
-        industry: None,
-        notes: None,
-        tags: Default::default(),
         improvement_status: input.improvement_status.unwrap_or_default(),
-        pillar_priorities: Vec::new(),
+        ..WorkloadProperties::stated(
+            name.unwrap_or_default(),
+            description.unwrap_or_default(),
+            // A missing value is a problem above, so this stand-in is never returned.
+            environment.unwrap_or(WorkloadEnvironment::Production),
+            owner.unwrap_or_default(),
+        )
     };
     // The remaining fields are exactly what a patch can carry, with the same rules.
     let rest = WorkloadPatch {

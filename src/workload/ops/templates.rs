@@ -16,11 +16,9 @@ use crate::workload::answer::{AnswerUpdate, AnswerView};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
 use crate::workload::lens_review::LensReviewUpdate;
-use crate::workload::model::{ImprovementStatus, WorkloadEnvironment};
+use crate::workload::model::{WorkloadEnvironment, WorkloadProperties};
 use crate::workload::plan::{Halt, Planning};
-use crate::workload::record::{
-    to_body, PropertiesRecord, ReviewDoc, Stored, WorkloadDoc, WorkloadListing,
-};
+use crate::workload::record::{to_body, ReviewDoc, Stored, WorkloadDoc, WorkloadListing};
 use crate::workload::summary::summarize;
 use crate::workload::template::{
     check_text, ReviewTemplate, TemplateInput, TemplateLensReview, TemplatePatch, TemplateUser,
@@ -279,24 +277,13 @@ pub(crate) fn plan_create(
     let id = p.new_workload_id();
     check_unique(p, &id, name)?;
     let now = p.now();
-    let properties = PropertiesRecord {
-        workload_name: name.to_string(),
-        description: description.to_string(),
-        // A template has no environment or owner; the workload shape needs a value.
-        environment: WorkloadEnvironment::Preproduction,
-        review_owner: String::new(),
-        aws_regions: Vec::new(),
-        non_aws_regions: Vec::new(),
-        account_ids: Vec::new(),
-        architectural_design: None,
-        industry_type: None,
-        industry: None,
+    let properties = WorkloadProperties {
         notes: (!notes.is_empty()).then_some(notes),
         tags,
-        improvement_status: ImprovementStatus::NotApplicable,
-        pillar_priorities: Vec::new(),
+        // A template has no environment or owner; the workload shape needs a value.
+        ..WorkloadProperties::stated(name, description, WorkloadEnvironment::Preproduction, "")
     };
-    let mut doc = WorkloadDoc::new(&id, properties, lenses, &now, Some(1));
+    let mut doc = WorkloadDoc::new(&id, properties.into(), lenses, &now, Some(1));
     let mut writes = vec![];
     for lens in &resolved {
         doc.lens_summaries
