@@ -38,8 +38,8 @@ import { sharedWorkloads } from './sync/shared-list.js';
 
 /**
  * The pages a start does not show (all but the workload list), in one module fetched the first
- * time one of them is shown: a start downloads, parses and runs the code of the workload list
- * only. One module rather than one per page keeps the site's files few and well compressed; the
+ * time one of them is shown (from the service worker's cache after the first visit): a start
+ * downloads, parses and runs the code of the workload list only. One module rather than one per page keeps the site's files few and well compressed; the
  * service worker keeps it for offline use.
  */
 const laterPages = () => import('./views/later.js');
@@ -249,10 +249,6 @@ async function start() {
   watchBackups();
   document.body.dataset.ready = 'true';
   await route();
-  // The other pages' code, fetched and parsed once the page is idle, so that the first click to
-  // another page does not wait for it.
-  const whenIdle = window.requestIdleCallback ?? ((/** @type {() => void} */ f) => setTimeout(f, 200));
-  whenIdle(() => void laterPages().catch(() => {}));
   // Team sync of every accepted share runs from the start, whatever page is open; its code
   // loads only in a browser that shares workloads, and without the sharing screens.
   if (sharedWorkloads().some(([, role]) => role !== 'removed')) {
