@@ -39,8 +39,8 @@ import { sharedWorkloads } from './sync/shared-list.js';
 /**
  * The pages a start does not show (all but the workload list), in one module fetched the first
  * time one of them is shown (from the service worker's cache after the first visit): a start
- * downloads, parses and runs the code of the workload list only. One module rather than one per page keeps the site's files few and well compressed; the
- * service worker keeps it for offline use.
+ * downloads, parses and runs the code of the workload list only. One module rather than one
+ * per page keeps the site's files few and well compressed.
  */
 const laterPages = () => import('./views/later.js');
 

@@ -46,6 +46,18 @@ test("an empty workspace opens and lists without the PouchDB store being opened"
   assert.equal(typeof seen.idle, "function", "the opening waits for the page to be idle");
 });
 
+test("an idle moment before the engine opened the workspace does not make the first page wait for PouchDB", async () => {
+  // PouchDB's opening never ends here: anything that waited for it would hang the test.
+  const { store, seen } = firstVisit({ openPouch: () => new Promise(() => {}) });
+  assert.equal(seen.idle, null, "no opening asked for before the engine opened the workspace");
+  const ws = await Workspace.open({ store });
+  assert.deepEqual(await ws.listWorkloads(), []);
+  assert.equal(seen.opened, 0);
+  assert.equal(typeof seen.idle, "function", "asked for once the workspace is open");
+  seen.idle();
+  assert.equal(seen.opened, 1);
+});
+
 test("once idle, the PouchDB store opens and holds the layout record under the engine's revision", async () => {
   const { store, seen } = firstVisit();
   await Workspace.open({ store });

@@ -46,7 +46,8 @@ function whenIdle(task) {
 
 /**
  * The store for a profile without a workspace. `openPouch` opens the PouchDB store: called when
- * the page is idle (`later`), or before, by the first call that needs it. `ready()` opens it if
+ * the page is idle (`later`) after the engine opened the workspace, or before, by the first call
+ * that needs it. `ready()` opens it if
  * need be and settles when it is open behind this one and the layout record, if any, is stored
  * (rejecting as the opening did; so does every call from then on).
  * @template {PouchStore} S
@@ -80,7 +81,18 @@ export function freshStore(openPouch, { later = whenIdle } = {}) {
     ready.catch(() => {});
     return ready;
   }
-  later(() => void pouch());
+  /**
+   * Asks for the opening once the page is idle. Not before the engine has opened the workspace
+   * (its layout record answered, or its first list read): an idle moment while the engine is
+   * still being fetched would otherwise start the opening first, and the layout record's write
+   * would then wait for PouchDB, and the first page with it.
+   */
+  let scheduled = false;
+  const openWhenIdle = () => {
+    if (scheduled) return;
+    scheduled = true;
+    later(() => void pouch());
+  };
 
   /** The early records whose id starts with `prefix`, in id order. @param {string} prefix */
   const earlyUnder = (prefix) => [...early].filter(([id]) => id.startsWith(prefix)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -98,6 +110,7 @@ export function freshStore(openPouch, { later = whenIdle } = {}) {
     },
     /** @param {string} prefix */
     async list(prefix) {
+      openWhenIdle();
       return wait ? (await pouch()).list(prefix) : earlyUnder(prefix).map(([id, record]) => ({ id, ...record }));
     },
     /** @param {string} prefix */
@@ -107,11 +120,13 @@ export function freshStore(openPouch, { later = whenIdle } = {}) {
     /** @param {SeamWrite[]} writes */
     async commit(writes) {
       if (!opening && isLayoutOnly(writes)) {
-        return writes.map((w) => {
+        const revs = writes.map((w) => {
           const rev = firstRevision();
           early.set(w.id, { rev, body: w.body });
           return rev;
         });
+        openWhenIdle();
+        return revs;
       }
       // From here on, reads wait for the PouchDB store too: they must see this write.
       wait = true;
