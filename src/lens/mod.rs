@@ -74,7 +74,8 @@ pub fn check(text: &str, options: &LintOptions, analysis: Option<Analysis>) -> L
     if text.len() > MAX_FILE_BYTES {
         return too_large(text);
     }
-    let mut parsed = json::read(text);
+    let arena = json::Arena::default();
+    let mut parsed = json::read(text, &arena);
     let lines = parsed
         .line_starts
         .take()

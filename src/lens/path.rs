@@ -169,7 +169,8 @@ mod tests {
     #[test]
     fn resolves_rendered_paths() {
         let text = r#"{"pillars":[{"id":"a"},{"id":"b","my key":[7]}]}"#;
-        let root = read(text).root.unwrap();
+        let arena = crate::lens::json::Arena::default();
+        let root = read(text, &arena).root.unwrap();
         assert_eq!(resolve(&root, "pillars[1].id").as_str(), Some("b"));
         assert_eq!(
             resolve(&root, "pillars[1][\"my key\"][0]").offset,

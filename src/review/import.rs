@@ -107,7 +107,8 @@ pub fn answers_from_aws_json(text: &str) -> Result<Vec<Answer>, ImportError> {
 /// position-keeping lens reader finds them (serde_json cannot); it runs only on text serde_json
 /// accepted, so any other finding of it can be ignored.
 fn refuse_repeated_keys(text: &str) -> Result<(), ImportError> {
-    let parsed = positioned::read(text);
+    let arena = positioned::Arena::default();
+    let parsed = positioned::read(text, &arena);
     // Found as each object closes, inner ones first: report the one earliest in the file.
     let Some(error) = parsed
         .errors

@@ -1,12 +1,13 @@
 //! Table tests for the position-keeping JSON reader: what it accepts, what it refuses, with which
 //! code and at which line:column. One line per case, so a new edge case is one line to add.
 
-use plumbline::lens::json::{read, Kind, Value};
+use plumbline::lens::json::{read, Arena, Kind, Value};
 use plumbline::lens::position::LineIndex;
 
 /// The errors of reading `text`, as `code@line:column`, in the order the reader found them.
 fn errors(text: &str) -> Vec<String> {
-    let parsed = read(text);
+    let arena = Arena::default();
+    let parsed = read(text, &arena);
     let lines = LineIndex::new(text);
     parsed
         .errors
@@ -19,8 +20,8 @@ fn errors(text: &str) -> Vec<String> {
 }
 
 #[track_caller]
-fn accepts(text: &str) -> Value<'_> {
-    let parsed = read(text);
+fn accepts<'a>(text: &'a str, arena: &'a Arena<'a>) -> Value<'a> {
+    let parsed = read(text, arena);
     assert!(parsed.errors.is_empty(), "{text:?}: {:?}", errors(text));
     parsed.root.expect("a tree")
 }
@@ -50,13 +51,14 @@ fn accepts_every_json_form() {
         "\"é ✓ 😀\"",
         "\"\u{7f}\"",
     ] {
-        accepts(text);
+        accepts(text, &Arena::default());
     }
 }
 
 #[test]
 fn decodes_strings_and_keeps_escape_free_ones_borrowed() {
-    let value = accepts(r#"["plain", "tab\there", "\u00e9\ud83d\ude00"]"#);
+    let arena = Arena::default();
+    let value = accepts(r#"["plain", "tab\there", "\u00e9\ud83d\ude00"]"#, &arena);
     let items = value.as_array().unwrap();
     assert!(matches!(
         &items[0].kind,
@@ -69,7 +71,8 @@ fn decodes_strings_and_keeps_escape_free_ones_borrowed() {
 #[test]
 fn every_value_and_key_knows_its_offset() {
     let text = "{\n  \"name\": \"x\",\n  \"list\": [1, true]\n}";
-    let root = accepts(text);
+    let arena = Arena::default();
+    let root = accepts(text, &arena);
     let members = root.as_object().unwrap();
     assert_eq!(root.offset, 0);
     assert_eq!(members[0].key_offset, text.find("\"name\"").unwrap());
@@ -150,12 +153,14 @@ fn columns_count_characters_not_bytes() {
 fn recoverable_errors_keep_the_tree() {
     // Duplicate keys, NaN and a BOM are reported but reading goes on, so later checks run.
     for text in ["{\"a\":1,\"a\":2}", "{\"a\": NaN}", "\u{feff}{\"a\": 1}"] {
-        let parsed = read(text);
+        let arena = Arena::default();
+        let parsed = read(text, &arena);
         assert_eq!(parsed.errors.len(), 1, "{text:?}");
         assert!(parsed.root.is_some(), "{text:?}");
     }
     // A fatal error after a recoverable one: both are reported, there is no tree.
-    let parsed = read("{\"a\": NaN,}");
+    let arena = Arena::default();
+    let parsed = read("{\"a\": NaN,}", &arena);
     assert_eq!(parsed.errors.len(), 2);
     assert!(parsed.root.is_none());
 }
@@ -168,7 +173,8 @@ fn duplicate_keys_in_large_objects_are_all_found() {
         text.push_str(&format!("\"k{}\": {i},", i % 20));
     }
     text.push_str("\"last\": 0}");
-    let parsed = read(&text);
+    let arena = Arena::default();
+    let parsed = read(&text, &arena);
     assert_eq!(parsed.errors.len(), 20);
     assert!(parsed
         .errors
@@ -181,23 +187,26 @@ fn nesting_is_limited_instead_of_overflowing_the_stack() {
     let deep = "[".repeat(100_000);
     assert_eq!(errors(&deep), ["json-too-deep@1:65"]);
     let fine = format!("{}{}", "[".repeat(64), "]".repeat(64));
-    accepts(&fine);
+    accepts(&fine, &Arena::default());
 }
 
 #[test]
 fn messages_say_what_to_do() {
     let text = "\u{feff}{}";
-    let parsed = read(text);
+    let arena = Arena::default();
+    let parsed = read(text, &arena);
     let message = parsed.errors[0].message(&LineIndex::new(text));
     assert!(message.contains("remove the byte-order mark"), "{message}");
 
     let text = "Usage:\n  yq eval";
-    let parsed = read(text);
+    let arena = Arena::default();
+    let parsed = read(text, &arena);
     let message = parsed.errors[0].message(&LineIndex::new(text));
     assert!(message.contains("`Usage:`"), "{message}");
 
     let text = "{\"url\": 1,\n\"url\": 2}";
-    let parsed = read(text);
+    let arena = Arena::default();
+    let parsed = read(text, &arena);
     let message = parsed.errors[0].message(&LineIndex::new(text));
     assert!(message.contains("first at line 1, column 2"), "{message}");
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use proptest::prelude::*;
 use serde_json::Value as Json;
 
-use plumbline::lens::json::{read, Kind, Value};
+use plumbline::lens::json::{read, Arena, Kind, Value};
 use plumbline::lens::{parse, LintReport};
 use plumbline::lint::lint;
 
@@ -263,7 +263,8 @@ proptest! {
     #[test]
     fn reader_reads_what_serde_json_writes(json in json_value(), spaces in prop::collection::vec(any::<u8>(), 1..8)) {
         let text = spaced(&json, &spaces);
-        let parsed = read(&text);
+        let arena = Arena::default();
+        let parsed = read(&text, &arena);
         prop_assert!(parsed.errors.is_empty(), "{:?} for {}", parsed.errors, text);
         let reference: Json = serde_json::from_str(&text).unwrap();
         prop_assert_eq!(to_json(parsed.root.as_ref().unwrap()), reference);
@@ -274,7 +275,8 @@ proptest! {
     /// the last) and nesting over 64 levels. When both accept, the values are equal.
     #[test]
     fn reader_accepts_what_a_strict_reader_accepts(text in jsonish()) {
-        let ours = read(&text);
+        let arena = Arena::default();
+        let ours = read(&text, &arena);
         let theirs = serde_json::from_str::<Json>(&text);
         match (&ours.root, ours.errors.is_empty(), theirs) {
             (Some(root), true, Ok(value)) => prop_assert_eq!(to_json(root), value),

@@ -6,10 +6,12 @@
 //! of two repeated keys. This reader does one pass over the bytes, borrows strings that hold no
 //! escape, and reports every deviation from the standard with a code and an offset.
 
+mod arena;
 mod error;
 mod reader;
 mod value;
 
+pub use arena::Arena;
 pub use error::{JsonError, JsonErrorKind};
 pub use reader::{read, Parsed, MAX_DEPTH};
 pub use value::{shorten, Kind, Member, Value};

@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 
+use super::arena::Arena;
 use super::error::{JsonError, JsonErrorKind};
 use super::value::{shorten, Kind, Member, Value};
 use crate::lens::scan::{load, string_special};
@@ -30,10 +31,11 @@ pub struct Parsed<'a> {
     pub line_starts: Option<Vec<usize>>,
 }
 
-/// Reads a whole JSON text.
-pub fn read(text: &str) -> Parsed<'_> {
+/// Reads a whole JSON text; the children of its objects and arrays go into `arena`.
+pub fn read<'a>(text: &'a str, arena: &'a Arena<'a>) -> Parsed<'a> {
     let mut reader = Reader {
         text,
+        arena,
         bytes: text.as_bytes(),
         pos: 0,
         depth: 0,
@@ -62,6 +64,7 @@ pub fn read(text: &str) -> Parsed<'_> {
 
 struct Reader<'a> {
     text: &'a str,
+    arena: &'a Arena<'a>,
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
@@ -69,8 +72,7 @@ struct Reader<'a> {
     /// of file can say which bracket is still open.
     open: Vec<(usize, &'static str)>,
     /// Scratch stacks shared by all objects/arrays being read: a container pushes its children
-    /// here and moves them into an exactly sized `Vec` when it closes, so each container costs
-    /// one allocation instead of a series of reallocations while it grows.
+    /// here and moves them into the arena when it closes, where they sit side by side.
     members: Vec<Member<'a>>,
     items: Vec<Value<'a>>,
     line_starts: Vec<usize>,
@@ -186,7 +188,7 @@ impl<'a> Reader<'a> {
         self.skip_whitespace();
         if self.bytes.get(self.pos) == Some(&b'}') {
             self.pos += 1;
-            return Ok(self.leave(offset, Kind::Object(Vec::new())));
+            return Ok(self.leave(offset, Kind::Object(&[])));
         }
         loop {
             let key_offset = self.pos;
@@ -232,8 +234,8 @@ impl<'a> Reader<'a> {
                 Some(_) => return Err(self.unexpected("`,` or `}` after an object member")),
             }
         }
-        let members: Vec<Member<'a>> = self.members.drain(base..).collect();
-        self.report_duplicates(&members);
+        let members = self.arena.members.keep(self.members.drain(base..));
+        self.report_duplicates(members);
         Ok(self.leave(offset, Kind::Object(members)))
     }
 
@@ -243,7 +245,7 @@ impl<'a> Reader<'a> {
         self.skip_whitespace();
         if self.bytes.get(self.pos) == Some(&b']') {
             self.pos += 1;
-            return Ok(self.leave(offset, Kind::Array(Vec::new())));
+            return Ok(self.leave(offset, Kind::Array(&[])));
         }
         loop {
             let item = self.value()?;
@@ -266,7 +268,7 @@ impl<'a> Reader<'a> {
                 Some(_) => return Err(self.unexpected("`,` or `]` after an array item")),
             }
         }
-        let items: Vec<Value<'a>> = self.items.drain(base..).collect();
+        let items = self.arena.items.keep(self.items.drain(base..));
         Ok(self.leave(offset, Kind::Array(items)))
     }
 
