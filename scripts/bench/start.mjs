@@ -106,7 +106,11 @@ async function visit(page, server) {
 }
 
 async function waitForServiceWorker(page) {
-  await page.evaluate(() => navigator.serviceWorker?.ready.then(() => true), null).catch(() => {});
+  // Bounded: a worker whose install fails never becomes ready, and the run must go on to say so.
+  await page.evaluate(() => Promise.race([
+    navigator.serviceWorker?.ready.then(() => true),
+    new Promise((resolve) => { setTimeout(() => resolve(false), 15000); }),
+  ]), null).catch(() => {});
   await page.waitForFunction(() => document.body.dataset.offlineReady === 'true', null, { timeout: 15000 }).catch(() => {});
 }
 
