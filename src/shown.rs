@@ -34,7 +34,7 @@ pub fn is_hidden_control(c: char) -> bool {
 /// `text` with every [`is_hidden_control`] character written as `\u{1b}` (Rust's notation, hex
 /// in lowercase); borrowed when there is none, which is almost always.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    let Some(first) = text.find(is_hidden_control) else {
+    let Some(first) = first_hidden(text) else {
         return Cow::Borrowed(text);
     };
     let mut out = String::with_capacity(text.len() + 8);
@@ -47,6 +47,33 @@ pub fn escape(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// The byte offset of the first [`is_hidden_control`] character of `text`: what
+/// `text.find(is_hidden_control)` says, with ASCII settled by the byte's value and only other
+/// characters decoded. Every message passes through here, and they are nearly all ASCII: the
+/// decoding search took 3 % of a lint of a 400 KB lens with 57 warnings.
+fn first_hidden(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            if b < 0x20 || b == 0x7f {
+                return Some(at);
+            }
+            at += 1;
+        } else {
+            let c = text[at..]
+                .chars()
+                .next()
+                .expect("`at` is at a character boundary");
+            if is_hidden_control(c) {
+                return Some(at);
+            }
+            at += c.len_utf8();
+        }
+    }
+    None
 }
 
 /// `text` cut to at most `max` characters, with an ellipsis when cut.
@@ -66,6 +93,26 @@ pub fn excerpt(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_hidden_control_is_where_a_decoding_search_finds_it() {
+        for text in [
+            "",
+            "plain ascii, no control",
+            "tab\there",
+            "del\u{7f}",
+            "é then \u{85}",
+            "\u{9f}first",
+            "bidi \u{202e}gnp.exe",
+            "isolate \u{2066}x\u{2069}",
+            "mark \u{61c} and \u{200f}",
+            "separators \u{2028}\u{2029}",
+            "wide 😀 then \u{1b}",
+            "\u{a0} and \u{2000} are shown as they are",
+        ] {
+            assert_eq!(first_hidden(text), text.find(is_hidden_control), "{text:?}");
+        }
+    }
 
     #[test]
     fn controls_and_bidi_are_escaped_and_the_rest_kept() {
