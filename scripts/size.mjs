@@ -29,9 +29,10 @@ const BUDGET = {
   // The full engine (target/site/pkg/full/: every method, its glue minified and the glue's
   // snippet), which the page loads the first time a method the lean engine leaves out is called
   // (backups, restores, repairs, exports, answers files, editing templates and profiles); set on
-  // 2026-12-07 (the lean/full split with issue 15) just above what it measured, 511.6 KiB. Not
-  // in the site line.
-  full: 512 * 1024,
+  // 2026-12-07 (the lean/full split with issue 15) just above what it measured, 511.6 KiB;
+  // lowered from 512 on 2026-12-07 (second stop) to what room made for the lens reader's arena
+  // left, 510.9 KiB. Not in the site line.
+  full: 511.5 * 1024,
   // The package's browser entry (pkg/plumbline.js: the lean engine's exports, and the full
   // engine loaded on first need); set on 2026-12-06 (the lean/full split) just above what it
   // measured, 1.6 KiB.

@@ -63,10 +63,8 @@ fn first_hidden(text: &str) -> Option<usize> {
             }
             at += 1;
         } else {
-            let c = text[at..]
-                .chars()
-                .next()
-                .expect("`at` is at a character boundary");
+            // `at` is at a character boundary: every byte before it was a whole ASCII character.
+            let c = text[at..].chars().next()?;
             if is_hidden_control(c) {
                 return Some(at);
             }

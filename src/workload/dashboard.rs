@@ -259,14 +259,25 @@ pub fn compute(
     }
 
     let mut pillars = Vec::with_capacity(pillar_totals.len());
+    // Sorted by id, as the map holds them, and taken as the known order meets them: a list
+    // rather than the map's own removal, whose rebalancing code the engine then needs for this
+    // one map type.
+    let (ids, mut by_id): (Vec<String>, Vec<_>) = pillar_totals
+        .into_iter()
+        .map(|(id, t)| (id, Some(t)))
+        .unzip();
     for (id, _) in &positions.pillars {
-        if let Some((name, counts, high, medium)) = pillar_totals.remove(*id) {
-            pillars.push(pillar_issues(id.to_string(), name, counts, high, medium));
+        if let Ok(i) = ids.binary_search_by(|known| known.as_str().cmp(id)) {
+            if let Some((name, counts, high, medium)) = by_id[i].take() {
+                pillars.push(pillar_issues(id.to_string(), name, counts, high, medium));
+            }
         }
     }
     // Pillars of lenses no longer in the catalog, after the known ones.
-    for (id, (name, counts, high, medium)) in pillar_totals {
-        pillars.push(pillar_issues(id, name, counts, high, medium));
+    for (id, total) in ids.into_iter().zip(by_id) {
+        if let Some((name, counts, high, medium)) = total {
+            pillars.push(pillar_issues(id, name, counts, high, medium));
+        }
     }
 
     let mut improvements: Vec<ImprovementItem> = items.into_values().collect();

@@ -7,7 +7,7 @@
 //! into the current chunk when it closes (its slice never moves: a chunk is never grown past
 //! the capacity it was made with), and the whole tree is let go in a few frees.
 
-use std::cell::RefCell;
+use std::cell::UnsafeCell;
 
 use super::value::{Member, Value};
 
@@ -30,13 +30,15 @@ const FIRST: usize = 64;
 const LARGEST: usize = 16 * 1024;
 
 pub(super) struct Chunks<T> {
-    chunks: RefCell<Vec<Vec<T>>>,
+    /// Not a `RefCell`: only [`Chunks::keep`] touches the list, and it calls nothing that could
+    /// reach this arena again, so there is never a second borrow to check for.
+    chunks: UnsafeCell<Vec<Vec<T>>>,
 }
 
 impl<T> Default for Chunks<T> {
     fn default() -> Self {
         Chunks {
-            chunks: RefCell::new(Vec::new()),
+            chunks: UnsafeCell::new(Vec::new()),
         }
     }
 }
@@ -49,7 +51,12 @@ impl<T> Chunks<T> {
         if count == 0 {
             return &[];
         }
-        let mut chunks = self.chunks.borrow_mut();
+        // SAFETY: the list is only ever reached here; this call makes no other reference to it
+        // (moving the children out of the scratch list runs no code of this arena), and the
+        // arena is not `Sync`, so this is the one reference to the list while it lives. The
+        // slices handed out earlier point into the chunks' heap buffers, which this only
+        // appends to (below), never moves or shrinks.
+        let chunks = unsafe { &mut *self.chunks.get() };
         let fits = chunks
             .last()
             .is_some_and(|chunk| chunk.capacity() - chunk.len() >= count);
@@ -59,9 +66,8 @@ impl<T> Chunks<T> {
                 .map_or(FIRST, |chunk| (chunk.capacity() * 2).min(LARGEST));
             chunks.push(Vec::with_capacity(next.max(count)));
         }
-        let chunk = chunks
-            .last_mut()
-            .expect("a chunk with room was just ensured");
+        let last = chunks.len() - 1;
+        let chunk = &mut chunks[last];
         let start = chunk.len();
         chunk.extend(children);
         debug_assert_eq!(chunk.len(), start + count);

@@ -357,7 +357,11 @@ fn plan_delete(p: &mut Planning, id: &str) -> Result<(Vec<Write>, Vec<TemplateUs
     for prefix in [keys::reviews_of(id), keys::answers_of(id)] {
         writes.extend(p.raw_list(&prefix)?.iter().map(RawRecord::deletion));
     }
-    let users = p.template_users()?.remove(id).unwrap_or_default();
+    // Found by a walk rather than the map's removal, whose rebalancing code the engine then
+    // needs for this one map type.
+    let users = (p.template_users()?.into_iter())
+        .find_map(|(template, users)| (template == id).then_some(users))
+        .unwrap_or_default();
     for user in &users {
         let mut workload = p.workload(&user.workload_id)?;
         if let Some(link) = &mut workload.body.review_template {
