@@ -57,15 +57,27 @@ export function answersFilePanel({ workloadName, lensAlias, exportAnswers: readF
     status.textContent = 'Importing…';
     /** @type {string | undefined} */
     let text;
+    /** @type {ImportSummary} */
+    let result;
     try {
       text = await chosen.text();
-      const result = await applyFile(text);
-      status.textContent = `Answers imported: ${result.questionsInFile} question(s) in the file, ${result.questionsUpdated} changed.`;
-      file.value = '';
-      await onImported?.(result);
+      result = await applyFile(text);
     } catch (e) {
       status.textContent = '';
       showError('Not imported, nothing was changed', e, text);
+      importButton.disabled = false;
+      return;
+    }
+    file.value = '';
+    const said = `Answers imported: ${result.questionsInFile} question(s) in the file, ${result.questionsUpdated} changed.`;
+    try {
+      // Said once the page shows the imported answers: a message ahead of the figures would
+      // report an import the counts beside it do not show yet.
+      await onImported?.(result);
+      status.textContent = said;
+    } catch (e) {
+      status.textContent = said;
+      showError('Imported, but the page could not show it. Reload the page', e);
     } finally {
       importButton.disabled = false;
     }
