@@ -54,12 +54,19 @@ export async function render(ctx) {
     items: orderPillars(model.pillars, w.pillarPriorities).map((p) => ({ id: p.id, name: p.name })),
     idPrefix: 'plan-prio',
     onChange: async (ids) => {
+      status.textContent = 'Saving pillar priority…';
       try {
         w = await api.updateWorkload(workloadId, { pillarPriorities: ids }, w);
-        status.textContent = 'Pillar priority saved.';
-        await loadItems();
       } catch (e) {
         status.textContent = `Not saved: ${sayError(e)}`;
+        return;
+      }
+      try {
+        // Said once the plan below is in the new order, not while it still shows the old one.
+        await loadItems();
+        status.textContent = 'Pillar priority saved.';
+      } catch (e) {
+        status.textContent = `Pillar priority saved, but the plan could not be shown in its new order: ${sayError(e)} Reload the page.`;
       }
     },
   });
