@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { Lens, version } from "plumbline-review";
+import { Lens, Workspace, version } from "plumbline-review";
 
 /**
  * The test lens shared with the Rust and end-to-end tests: pillar "ops" (questions "deploy" and
@@ -79,6 +79,50 @@ test("parse and lint of something that is not a string throw a Validation Error 
     assert.equal(err.kind, "Validation");
     assert.equal(err.field, "text");
   }
+});
+
+test("parse, lint and importLens take the file's UTF-8 bytes (Uint8Array, Buffer) as they take its text", async () => {
+  // Non-ASCII texts, so the bytes and the string differ in length and a byte/character mix-up shows.
+  const accented = structuredClone(LENS);
+  accented.description = "Revue “à la carte” — déploiement, sécurité";
+  accented.pillars[0].questions[0].riskRules[0].condition = "deploy_ci && deploy_typo";
+  const text = JSON.stringify(accented, null, 2);
+  const buffer = Buffer.from("\uFEFF" + text, "utf8");
+  const bytes = new Uint8Array(buffer);
+  const fromText = Lens.lint("\uFEFF" + text);
+  for (const given of [bytes, buffer]) {
+    const report = Lens.lint(given);
+    assert.deepEqual(report, fromText, "the same diagnostics, at the same lines and columns, and the same model");
+    const err = thrown(() => Lens.parse(given));
+    assert.equal(err.kind, "LensInvalid");
+    assert.deepEqual(err.diagnostics, thrown(() => Lens.parse("\uFEFF" + text)).diagnostics);
+  }
+  assert.ok(fromText.diagnostics.some((d) => d.severity === "error" && d.line > 1), "the error is located");
+  const valid = new TextEncoder().encode(TEXT);
+  assert.deepEqual(Lens.parse(valid).toJSON(), Lens.parse(TEXT).toJSON());
+
+  const ws = await Workspace.open({ storage: "memory" });
+  const imported = await ws.importLens(valid);
+  assert.equal(imported.lensName, "Workbench Test Lens");
+  assert.deepEqual(imported.diagnostics.filter((d) => d.severity === "error"), []);
+});
+
+test("bytes that are not UTF-8 are refused with the offset of the first bad byte, before any reading", () => {
+  const good = new TextEncoder().encode(TEXT);
+  const bad = new Uint8Array(good.length + 1);
+  bad.set(good.subarray(0, 40));
+  bad[40] = 0xff; // never part of UTF-8
+  bad.set(good.subarray(40), 41);
+  for (const call of [() => Lens.parse(bad), () => Lens.lint(bad)]) {
+    const err = thrown(call);
+    assert.ok(err instanceof Error);
+    assert.equal(err.kind, "Validation");
+    assert.equal(err.field, "text");
+    assert.match(err.message, /not UTF-8 text: the character at byte 40 /);
+  }
+  // A character cut off at the end (the first two of the three bytes of “—”).
+  const cut = new Uint8Array([...new TextEncoder().encode('{"name": "x'), 0xe2, 0x80]);
+  assert.match(thrown(() => Lens.parse(cut)).message, /at byte 11 /);
 });
 
 test("lint never throws: valid lens, invalid lens with a preview model, non-JSON", () => {

@@ -40,13 +40,14 @@ impl JsWorkspace {
         })
     }
 
-    /// Lints a lens JSON text and keeps it as a draft custom lens (also with errors, which
+    /// Lints a lens JSON text (a string, or its UTF-8 bytes as for `Lens.parse`) and keeps it
+    /// as a draft custom lens (also with errors, which
     /// `diagnostics` lists); with `{lensAlias}`, replaces that lens's draft. At most 500,000
     /// bytes. A draft cannot be applied until `createLensVersion` publishes it.
     #[wasm_bindgen(js_name = importLens, unchecked_return_type = "Promise<ImportLensResult>")]
     pub fn import_lens(
         &self,
-        text: js_sys::JsString,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "ImportLensOptions")] options: JsValue,
     ) -> js_sys::Promise {
         let args = (
