@@ -70,7 +70,7 @@ fn version_is_the_crate_version() {
 
 #[wasm_bindgen_test]
 fn parse_valid_lens() {
-    let lens = JsLens::parse(JsValue::from(js_sys::JsString::from(lens_text()))).unwrap();
+    let lens = JsLens::parse(JsValue::from(lens_text())).unwrap();
     assert_eq!(lens.name(), "Workbench Test Lens");
     assert_eq!(
         lens.description(),
@@ -91,7 +91,7 @@ fn parse_valid_lens() {
 #[wasm_bindgen_test]
 fn parse_invalid_lens_throws_lens_invalid_with_diagnostics() {
     let text = lens_text().replace("deploy_ci && deploy_rollback", "deploy_ci && deploy_typo");
-    let err = JsLens::parse(JsValue::from(js_sys::JsString::from(text.as_str())))
+    let err = JsLens::parse(JsValue::from(text))
         .err()
         .expect("invalid lens");
     assert_error(&err, "LensInvalid");
@@ -113,23 +113,12 @@ fn parse_invalid_lens_throws_lens_invalid_with_diagnostics() {
 
 #[wasm_bindgen_test]
 fn lint_reports_without_throwing() {
-    let ok = json_of(
-        &JsLens::lint(
-            JsValue::from(js_sys::JsString::from(lens_text())),
-            JsValue::UNDEFINED,
-        )
-        .unwrap(),
-    );
+    let ok = json_of(&JsLens::lint(JsValue::from(lens_text()), JsValue::UNDEFINED).unwrap());
     assert_eq!(ok["valid"], true);
     assert_eq!(ok["model"]["name"], "Workbench Test Lens");
 
-    let bad = json_of(
-        &JsLens::lint(
-            JsValue::from(js_sys::JsString::from("{\"name\": 3")),
-            JsValue::UNDEFINED,
-        )
-        .unwrap(),
-    );
+    let bad =
+        json_of(&JsLens::lint(JsValue::from_str("{\"name\": 3"), JsValue::UNDEFINED).unwrap());
     assert_eq!(bad["valid"], false);
     assert_eq!(bad["model"], Value::Null);
     assert!(!bad["diagnostics"].as_array().unwrap().is_empty());
@@ -137,7 +126,7 @@ fn lint_reports_without_throwing() {
 
 #[wasm_bindgen_test]
 fn evaluate_camel_case_and_aws_answers() {
-    let lens = JsLens::parse(JsValue::from(js_sys::JsString::from(lens_text()))).unwrap();
+    let lens = JsLens::parse(JsValue::from(lens_text())).unwrap();
     let result = json_of(
         &lens
             .evaluate(js(
@@ -171,7 +160,7 @@ fn evaluate_camel_case_and_aws_answers() {
 
 #[wasm_bindgen_test]
 fn explain_names_the_matched_rule_and_the_answer_as_read() {
-    let lens = JsLens::parse(JsValue::from(js_sys::JsString::from(lens_text()))).unwrap();
+    let lens = JsLens::parse(JsValue::from(lens_text())).unwrap();
     let explain = |answer: Value| json_of(&lens.explain(js(answer)).unwrap());
     assert_eq!(
         explain(json!({"questionId": "deploy", "selectedChoices": ["deploy_ci"]})),
@@ -206,7 +195,7 @@ fn explain_names_the_matched_rule_and_the_answer_as_read() {
 
 #[wasm_bindgen_test]
 fn improvement_plan_orders_and_lists_best_practices() {
-    let lens = JsLens::parse(JsValue::from(js_sys::JsString::from(lens_text()))).unwrap();
+    let lens = JsLens::parse(JsValue::from(lens_text())).unwrap();
     let answers = json!([
         {"questionId": "deploy", "selectedChoices": ["deploy_no"]},
         {"questionId": "monitor", "selectedChoices": ["monitor_no"]}

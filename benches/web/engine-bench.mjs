@@ -61,12 +61,12 @@ export function runEngineBench({ engine, core, coreWhyNot, fixtures, cfg, rec })
       rec.add('parse', `ratio Lens.parse / JSON.parse — ${label}`, 'x', r.ratio, { aim: '≤3x (aim ≤1.5x)' });
       // The same lens given as the file's bytes, as a page or a Node script that read the file
       // as bytes can: no transcoding. And what the transcoding of the string alone costs.
-      const bytes = new TextEncoder().encode(text);
+      const encoder = new TextEncoder();
+      const bytes = encoder.encode(text);
       const b = paired(cfg, () => { Lens.parse(bytes).free(); return 1; }, () => JSON.parse(text));
       rec.add('parse', `Lens.parse of the UTF-8 bytes (Uint8Array) — ${label}`, 's', b.a);
       rec.add('parse', `ratio Lens.parse(bytes) / JSON.parse(text) — ${label}`, 'x', b.ratio, { aim: '≤2x' });
       const scratch = new Uint8Array(text.length * 3);
-      const encoder = new TextEncoder();
       const e = paired(cfg, () => encoder.encodeInto(text, scratch).written, () => JSON.parse(text));
       rec.add('parse', `ratio TextEncoder.encodeInto (a string's copy into wasm) / JSON.parse — ${label}`, 'x', e.ratio);
     } else {

@@ -29,8 +29,8 @@ impl JsLens {
     /// Parses and validates a custom-lens JSON text, given as a string or as the file's UTF-8
     /// bytes (a `Uint8Array` or Node `Buffer`: no transcoding, so faster for a file read as
     /// bytes; bytes that are not UTF-8 throw `kind: "Validation"`, `field: "text"`, naming the
-    /// first bad byte's offset). Throws `kind: "LensInvalid"` with
-    /// `diagnostics` (each `{severity, code, path, line, column, message}`) if it has errors.
+    /// first bad byte's offset). Throws `kind: "LensInvalid"` with `diagnostics` (each
+    /// `{severity, code, path, line, column, message}`) if it has errors.
     pub fn parse(
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
     ) -> Result<JsLens, JsValue> {
@@ -39,9 +39,10 @@ impl JsLens {
             .map_err(|diagnostics| lens_invalid(&diagnostics))
     }
 
-    /// Checks a lens text (a string, or its UTF-8 bytes as for `parse`) without throwing: `{valid, diagnostics, model}` where `model` is the
-    /// lens as `toJSON()` would give it whenever its structure could be read (so a draft can be
-    /// previewed with its errors listed), else `null`. `{strict: true}` makes keys the format
+    /// Checks a lens text (a string, or its UTF-8 bytes as for `parse`) without throwing:
+    /// `{valid, diagnostics, model}` where `model` is the lens as `toJSON()` would give it
+    /// whenever its structure could be read (so a draft can be previewed with its errors
+    /// listed), else `null`. `{strict: true}` makes keys the format
     /// does not define errors, as `plumbline lint --strict` does. Only bad arguments throw
     /// (`kind: "Validation"`, `field: "text"` or the option's name).
     #[wasm_bindgen(unchecked_return_type = "LintResult")]

@@ -69,18 +69,15 @@ export function answersFilePanel({ workloadName, lensAlias, exportAnswers: readF
       return;
     }
     file.value = '';
-    const said = `Answers imported: ${result.questionsInFile} question(s) in the file, ${result.questionsUpdated} changed.`;
     try {
-      // Said once the page shows the imported answers: a message ahead of the figures would
-      // report an import the counts beside it do not show yet.
       await onImported?.(result);
-      status.textContent = said;
     } catch (e) {
-      status.textContent = said;
       showError('Imported, but the page could not show it. Reload the page', e);
-    } finally {
-      importButton.disabled = false;
     }
+    // Said once the page shows the imported answers: a message ahead of the figures would
+    // report an import the counts beside it do not show yet.
+    status.textContent = `Answers imported: ${result.questionsInFile} question(s) in the file, ${result.questionsUpdated} changed.`;
+    importButton.disabled = false;
   }
 
   /**
