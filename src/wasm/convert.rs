@@ -88,7 +88,7 @@ pub fn document_text(value: &JsValue, field: &str, what: &str) -> Result<String,
 /// longer than `JSON.parse` of the same 400 KB text (README, "Size budget").
 pub fn lens_text(value: &JsValue) -> Result<String, JsValue> {
     match value.dyn_ref::<js_sys::Uint8Array>() {
-        Some(bytes) => utf8_text(bytes.to_vec(), "text"),
+        Some(bytes) => utf8_text(js_json::bytes_from_js(bytes), "text"),
         None => document_text(
             value,
             "text",

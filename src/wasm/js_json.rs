@@ -107,6 +107,22 @@ pub fn string_from_js(text: &JsString) -> String {
     }
 }
 
+/// A JS byte array copied as it is into wasm memory, with one native `set` into a view of a
+/// fresh buffer (js-sys's `to_vec` does the same copy behind a length assertion, whose panic
+/// message compiled in 0.2 KiB of formatting code).
+pub fn bytes_from_js(bytes: &Uint8Array) -> Vec<u8> {
+    let len = bytes.length() as usize;
+    let mut buf: Vec<u8> = Vec::with_capacity(len);
+    // SAFETY: the view covers exactly `buf`'s allocation and lives only for the one `set`,
+    // during which nothing allocates in wasm memory (so the memory cannot grow and detach the
+    // view); `set` writes all `len` bytes.
+    unsafe {
+        Uint8Array::view_mut_raw(buf.as_mut_ptr(), len).set(bytes, 0);
+        buf.set_len(len);
+    }
+    buf
+}
+
 /// serde_json appends " at line 1 column N" to its messages; for a value built in JS the
 /// position in our intermediate text means nothing.
 fn describe(e: &serde_json::Error) -> String {
