@@ -135,7 +135,10 @@ export function writeServiceWorker(site, template = join(WWW, "sw.js")) {
   const build = hashOf(JSON.stringify(assets) + sw);
   for (const [from, to] of [
     ["const BUILD = 'dev';", `const BUILD = '${build}';`],
-    ["const ASSETS = null;", `const ASSETS = ${JSON.stringify(assets, null, 2)};`],
+    [
+      "const ASSETS = /** @type {Record<string, string> | null} */ (null);",
+      `const ASSETS = ${JSON.stringify(assets, null, 2)};`,
+    ],
   ]) {
     if (sw.split(from).length !== 2) throw new Error(`${template}: expected one line ${JSON.stringify(from)}`);
     sw = sw.replace(from, to);

@@ -149,10 +149,12 @@ js_tests() {
 }
 
 # Every www/ module is `// @ts-check`ed against the package's declarations (tsconfig.www.json
-# maps ./pkg/ to the built pkg/), with the repository's pinned TypeScript.
+# maps ./pkg/ to the built pkg/), with the repository's pinned TypeScript; the service worker
+# apart, in its own global scope (tsconfig.sw.json).
 www_types() {
   [[ -f pkg/plumbline.d.ts ]] || die "pkg/plumbline.d.ts is missing: run bash scripts/test.sh build first"
   node node_modules/typescript/bin/tsc --noEmit -p tsconfig.www.json
+  node node_modules/typescript/bin/tsc --noEmit -p tsconfig.sw.json
   local n
   n=$(git ls-files --cached --others --exclude-standard -- 'www/*.js' | grep -c -v '^www/pkg/' || true)
   require_tests "www/ modules type-checked" "$n"

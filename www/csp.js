@@ -1,3 +1,4 @@
+// @ts-check
 // Narrows where the page may connect to: its own files, and the team server chosen in this
 // browser, if any (ui: the Shares tab). The policy in index.html and _headers allows any http(s)
 // address for connections, because a static file cannot know the team's server; this script

@@ -1,3 +1,4 @@
+// @ts-check
 // Service worker: keeps the app and the engine so the app starts offline after the first visit.
 //
 // The built site (scripts/bundle.mjs) gets a copy of this file with BUILD, an id that changes
@@ -14,7 +15,11 @@
 // is how the browser notices a new version.
 // eslint-disable-next-line no-unused-vars
 const BUILD = 'dev';
-const ASSETS = null;
+/** Every file of the built site by path ("./app.js"; the page is "./") with its content hash. */
+const ASSETS = /** @type {Record<string, string> | null} */ (null);
+
+// This script's global scope: the checker's `self` is a plain worker's (tsconfig.sw.json).
+const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
 // Every module of www/ and what the engine needs (a test keeps this list complete).
 const SHELL = [
@@ -53,26 +58,35 @@ const SHELL = [
 const CACHE = 'plumbline-assets';
 const DEV_CACHE = 'plumbline-dev';
 
-const scoped = (path) => new URL(path, self.registration.scope).href;
-const sameOrigin = (url) => new URL(url).origin === self.location.origin;
+/** @param {string} path */
+const scoped = (path) => new URL(path, sw.registration.scope).href;
+/** @param {string} url */
+const sameOrigin = (url) => new URL(url).origin === sw.location.origin;
+/** @param {string} path @param {string} hash */
 const versioned = (path, hash) => `${scoped(path)}?build=${hash}`;
 
-/** The ASSETS key of a request's URL ("./app.js"; the page itself is "./"), or null. */
-function assetPath(url) {
-  const scope = new URL(self.registration.scope);
+/**
+ * The ASSETS key of a request's URL ("./app.js"; the page itself is "./"), or null.
+ * @param {string} url
+ * @param {Record<string, string>} assets
+ */
+function assetPath(url, assets) {
+  const scope = new URL(sw.registration.scope);
   const { origin, pathname } = new URL(url);
   if (origin !== scope.origin || !pathname.startsWith(scope.pathname)) return null;
   const rest = pathname.slice(scope.pathname.length);
   const path = rest === '' || rest === 'index.html' ? './' : `./${rest}`;
-  return ASSETS && Object.hasOwn(ASSETS, path) ? path : null;
+  return Object.hasOwn(assets, path) ? path : null;
 }
 
+/** @param {string} url */
 async function download(url) {
   const res = await fetch(url, { cache: 'no-cache' });
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   return res;
 }
 
+/** @param {Response} res */
 async function contentHash(res) {
   const digest = await crypto.subtle.digest('SHA-256', await res.clone().arrayBuffer());
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 16);
@@ -81,6 +95,7 @@ async function contentHash(res) {
 // The file with this content hash. The page has just downloaded most files on a first visit, so
 // the browser's HTTP cache is asked first (not downloading them twice); a copy there from an
 // older build has another hash and is downloaded again.
+/** @param {string} path @param {string} hash */
 async function downloadBuilt(path, hash) {
   const url = scoped(path);
   const cached = await fetch(url, { cache: 'force-cache' });
@@ -90,9 +105,10 @@ async function downloadBuilt(path, hash) {
   return res;
 }
 
-async function installBuild() {
+/** @param {Record<string, string>} assets */
+async function installBuild(assets) {
   const cache = await caches.open(CACHE);
-  await Promise.all(Object.entries(ASSETS).map(async ([path, hash]) => {
+  await Promise.all(Object.entries(assets).map(async ([path, hash]) => {
     const key = versioned(path, hash);
     if (!(await cache.match(key))) await cache.put(key, await downloadBuilt(path, hash));
   }));
@@ -101,14 +117,14 @@ async function installBuild() {
 async function installDev() {
   const cache = await caches.open(DEV_CACHE);
   await Promise.allSettled(SHELL.map(scoped).map(async (url) => cache.put(url, await download(url))));
-  await self.skipWaiting();
+  await sw.skipWaiting();
 }
 
-self.addEventListener('install', (event) => {
-  event.waitUntil(ASSETS ? installBuild() : installDev());
+sw.addEventListener('install', (event) => {
+  event.waitUntil(ASSETS ? installBuild(ASSETS) : installDev());
 });
 
-self.addEventListener('activate', (event) => {
+sw.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     const keep = ASSETS ? CACHE : DEV_CACHE;
     for (const key of await caches.keys()) if (key !== keep) await caches.delete(key);
@@ -117,18 +133,19 @@ self.addEventListener('activate', (event) => {
       const wanted = new Set(Object.entries(ASSETS).map(([path, hash]) => versioned(path, hash)));
       for (const req of await cache.keys()) if (!wanted.has(req.url)) await cache.delete(req);
     }
-    await self.clients.claim();
+    await sw.clients.claim();
   })());
 });
 
 // The page's "Reload to update": the waiting build takes over, and the page reloads into it.
-self.addEventListener('message', (event) => {
-  if (event.data?.type === 'skip-waiting') self.skipWaiting();
+sw.addEventListener('message', (event) => {
+  if (event.data?.type === 'skip-waiting') sw.skipWaiting();
 });
 
-async function fromBuild(req, path) {
+/** @param {Request} req @param {string} path @param {string} hash */
+async function fromBuild(req, path, hash) {
   const cache = await caches.open(CACHE);
-  const key = versioned(path, ASSETS[path]);
+  const key = versioned(path, hash);
   const hit = await cache.match(key);
   if (hit) return hit;
   const res = await fetch(req.mode === 'navigate' ? scoped(path) : req);
@@ -136,6 +153,7 @@ async function fromBuild(req, path) {
   return res;
 }
 
+/** @param {Request} req */
 async function networkFirst(req) {
   const cache = await caches.open(DEV_CACHE);
   try {
@@ -153,13 +171,13 @@ async function networkFirst(req) {
   }
 }
 
-self.addEventListener('fetch', (event) => {
+sw.addEventListener('fetch', (event) => {
   const req = event.request;
   if (req.method !== 'GET' || !sameOrigin(req.url)) return;
   if (!ASSETS) {
     event.respondWith(networkFirst(req));
     return;
   }
-  const path = assetPath(req.url);
-  if (path) event.respondWith(fromBuild(req, path));
+  const path = assetPath(req.url, ASSETS);
+  if (path) event.respondWith(fromBuild(req, path, ASSETS[path]));
 });

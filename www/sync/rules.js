@@ -1,3 +1,4 @@
+// @ts-check
 //! The rules a shared workload's database enforces on every write, as the `validate_doc_update`
 //! of its design document (installed by sync/design.mjs for the admin script, and by the app
 //! when an owner creates a share: one source for both, sent as the function's own text). The server runs it for each document
