@@ -589,6 +589,15 @@ fn a_bad_template_file_is_refused_with_its_path_and_changes_nothing() {
             "$.answers",
             "array",
         ),
+        // Fields by position are not a template: the object form only, as for every input.
+        (
+            with(
+                "/template",
+                serde_json::json!(["Imported", "a description"]),
+            ),
+            "$.template",
+            "invalid type: sequence",
+        ),
     ];
     let before = dump(ws.store());
     for (text, at, fragment) in cases {

@@ -17,6 +17,7 @@ use serde_json::{json, Value};
 
 use super::templates::plan_create;
 use crate::store::{Store, Write};
+use crate::value_reader;
 use crate::workload::answer::{apply_update, AnswerUpdate, ChoiceUpdate};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
@@ -137,7 +138,7 @@ fn read_file(text: &str) -> Result<(TemplateInput, Value), WorkspaceError> {
             ))
         }
     }
-    let input = serde_json::from_value(value["template"].clone())
+    let input = value_reader::from_value(value["template"].clone())
         .map_err(|e| invalid("$.template", e.to_string()))?;
     Ok((input, value))
 }
@@ -180,7 +181,7 @@ fn plan_import(
         let path = format!("$.answers[{i}]");
         let (alias, lens) = file_lens(p, &doc, a, &path)?;
         let record: AnswerRecord =
-            serde_json::from_value(a.clone()).map_err(|e| invalid(&path, e.to_string()))?;
+            value_reader::from_value(a.clone()).map_err(|e| invalid(&path, e.to_string()))?;
         let (pillar, question) = find_question(&lens, &record.question_id)
             .map_err(|e| invalid(format!("{path}.questionId"), e.to_string()))?;
         let answer = apply_update(question, &pillar.id, None, &as_update(&record))
