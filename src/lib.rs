@@ -12,6 +12,8 @@
 //! - [`store`]: the document store contract, with the memory backend.
 //! - [`catalog`]: the lenses shipped with Plumbline (`lenses/*.json`).
 //! - [`sorted`]: stable sorting with one copy of the sort algorithm in the wasm module.
+//! - [`case`]: lowercasing names for comparing and sorting, from a table of runs that std's
+//!   mapping generates (std's own table is much larger in the wasm module).
 //! - [`value_reader`]: serde types read out of JSON values (inputs, stored records), structs
 //!   from objects only.
 //! - [`shown`]: how text from a file or a command line is quoted in messages (cut, controls
@@ -19,6 +21,7 @@
 //!
 //! `wasm` (wasm32 only) is the only module that knows about JavaScript.
 
+pub mod case;
 pub mod catalog;
 pub mod export;
 pub mod lens;

@@ -160,7 +160,12 @@ pub async fn collect_consolidated<S: Store>(
     lens_alias: Option<&str>,
 ) -> Result<ConsolidatedExport, WorkspaceError> {
     let mut summaries = workspace.list_workloads().await?;
-    summaries.sort_by_cached_key(|w| (w.workload_name.to_lowercase(), w.workload_id.clone()));
+    summaries.sort_by_cached_key(|w| {
+        (
+            crate::case::lowercase(&w.workload_name),
+            w.workload_id.clone(),
+        )
+    });
     // The version of each lens first met: shared items are numbered as in that version.
     let mut versions: BTreeMap<String, String> = BTreeMap::new();
     let mut workloads = Vec::new();

@@ -111,7 +111,7 @@ pub fn safe_name(text: &str, fallback: &str) -> String {
                 out.push('-');
             }
             gap = false;
-            out.extend(c.to_lowercase());
+            out.extend(crate::case::lowercase_char(c));
         } else {
             gap = true;
         }

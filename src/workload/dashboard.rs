@@ -178,7 +178,10 @@ pub fn compute(
     // Name order for the rows and for the workload ids listed in each improvement item.
     let mut ordered: Vec<&WorkloadListing> = workloads.iter().collect();
     crate::sorted::by_cached_key(&mut ordered, |d| {
-        (d.workload_name.to_lowercase(), d.workload_id.clone())
+        (
+            crate::case::lowercase(&d.workload_name),
+            d.workload_id.clone(),
+        )
     });
 
     for doc in ordered {

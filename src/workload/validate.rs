@@ -126,7 +126,7 @@ fn at_least_three_visible(field: &str, value: &str) -> Check {
 pub fn name_key(name: &str) -> String {
     name.chars()
         .filter(|&c| !is_blank(c))
-        .flat_map(char::to_lowercase)
+        .flat_map(crate::case::lowercase_char)
         .collect()
 }
 

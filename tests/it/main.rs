@@ -13,6 +13,7 @@ mod review_support;
 mod snapshot_support;
 mod workspace_support;
 
+mod case_table;
 mod cli;
 mod export;
 mod export_file;

@@ -68,7 +68,7 @@ pub fn issues(export: &WorkloadExport, filter: &TicketFilter) -> Vec<GithubIssue
                 body,
                 labels: vec![
                     "well-architected".to_string(),
-                    format!("risk-{}", labels::risk(item.risk).to_lowercase()),
+                    format!("risk-{}", labels::risk(item.risk).to_ascii_lowercase()),
                     label(pillar),
                 ],
             }

@@ -65,7 +65,7 @@ fn looks_like_none(title: &str) -> bool {
     {
         return false;
     }
-    let lower = title.trim().trim_end_matches(['.', '!']).to_lowercase();
+    let lower = crate::case::lowercase(title.trim().trim_end_matches(['.', '!']));
     lower == "none" || lower.starts_with("none of ")
 }
 

@@ -70,7 +70,10 @@ impl<S: Store> Workspace<S> {
                 .map(|d| template_of(d, &users))
                 .collect();
             crate::sorted::by_cached_key(&mut rows, |r| {
-                (r.template_name.to_lowercase(), r.template_id.clone())
+                (
+                    crate::case::lowercase(&r.template_name),
+                    r.template_id.clone(),
+                )
             });
             Ok(rows)
         })

@@ -111,7 +111,10 @@ fn list_workloads(p: &mut Planning) -> Result<Vec<WorkloadSummary>, Halt> {
     let (docs, _damaged) = p.workload_listings()?;
     let mut rows: Vec<WorkloadSummary> = docs.iter().map(|d| d.body.to_summary()).collect();
     crate::sorted::by_cached_key(&mut rows, |r| {
-        (r.workload_name.to_lowercase(), r.workload_id.clone())
+        (
+            crate::case::lowercase(&r.workload_name),
+            r.workload_id.clone(),
+        )
     });
     Ok(rows)
 }
