@@ -36,7 +36,11 @@ fi
 rm -rf "$OUT/results"
 mkdir -p "$OUT/results"
 load=$(cut -d' ' -f1-3 /proc/loadavg)
-node -e 'const [o, l] = process.argv.slice(1); require("fs").writeFileSync(o + "/run.json", JSON.stringify({startedAt: new Date().toISOString(), date: new Date().toISOString(), loadStart: l}))' "$OUT" "$load"
+# What the report's header says of the run is kept with its results, so that the report can be
+# written again from them later (node scripts/bench/report.mjs) and still name the measured tree.
+commit=$(git rev-parse HEAD 2>/dev/null || true)
+dirty=$(git status --porcelain --untracked-files=no -- . ':!BENCHMARKS.md' 2>/dev/null | head -c 1)
+node -e 'const [o, l, c, d] = process.argv.slice(1); require("fs").writeFileSync(o + "/run.json", JSON.stringify({startedAt: new Date().toISOString(), date: new Date().toISOString(), loadStart: l, commit: c, dirty: d !== ""}))' "$OUT" "$load" "$commit" "$dirty"
 cores=$(nproc)
 echo "load average $load on $cores cores"
 if awk -v l="${load%% *}" -v c="$cores" 'BEGIN { exit !(l > c * 0.75) }'; then
@@ -119,6 +123,12 @@ if [[ ${#FAILED[@]} -gt 0 ]]; then
   ' "$OUT" "${FAILED[@]}"
 fi
 header "bench: report"
+node -e '
+  const [out, load] = process.argv.slice(1);
+  const path = out + "/run.json";
+  const run = JSON.parse(require("fs").readFileSync(path, "utf8"));
+  require("fs").writeFileSync(path, JSON.stringify({ ...run, finishedAt: new Date().toISOString(), loadEnd: load }));
+' "$OUT" "$(cut -d' ' -f1-3 /proc/loadavg)"
 node scripts/bench/report.mjs
 echo
 echo "scripts/bench.sh: done in $SECONDS s${FAILED[*]:+; failed steps: ${FAILED[*]}}"
