@@ -61,7 +61,11 @@ fn generated() -> String {
         "a code point does not fit in 21 bits"
     );
     let [(two, ref lower)] = longer[..] else {
-        panic!("std now has {} characters with a lowercase longer than one character ({longer:?}); plumbline::case handles exactly one", longer.len());
+        panic!(
+            "std now has {} characters with a lowercase longer than one character \
+             ({longer:?}); plumbline::case handles exactly one",
+            longer.len()
+        );
     };
     let [a, b] = lower[..] else {
         panic!("the lowercase of {two:?} is {lower:?}, not two characters");

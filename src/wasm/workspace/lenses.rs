@@ -42,7 +42,8 @@ impl JsWorkspace {
 
     /// Lints a lens JSON text (a string, or its UTF-8 bytes as for `Lens.parse`) and keeps it
     /// as a draft custom lens (also with errors, which `diagnostics` lists); with
-    /// `{lensAlias}`, replaces that lens's draft. At most 500,000 bytes. A draft cannot be applied until `createLensVersion` publishes it.
+    /// `{lensAlias}`, replaces that lens's draft. At most 500,000 bytes. A draft cannot be
+    /// applied until `createLensVersion` publishes it.
     #[wasm_bindgen(js_name = importLens, unchecked_return_type = "Promise<ImportLensResult>")]
     pub fn import_lens(
         &self,
