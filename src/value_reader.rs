@@ -18,8 +18,14 @@ pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, Error> {
     T::deserialize(Reader(value))
 }
 
+/// `value` read by `read`: a derived reader that is not a `Deserialize` impl (serde's
+/// `remote = "Self"` form, which `workload::record` uses to read a record's own fields).
+pub fn read_with<T>(value: Value, read: fn(Reader) -> Result<T, Error>) -> Result<T, Error> {
+    read(Reader(value))
+}
+
 /// A value being read.
-struct Reader(Value);
+pub struct Reader(Value);
 
 /// What the value is, as serde's messages name it ("invalid type: string \"x\", expected ...").
 fn unexpected(value: &Value) -> Unexpected<'_> {
