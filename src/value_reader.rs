@@ -4,9 +4,10 @@
 //! serde_json's own `Value` reader accepts a struct written as a JSON array as well as an
 //! object (fields by position), so it compiles a second, positional reader of every struct into
 //! the wasm: about 11 KiB gzip of engine for a form that no caller writes, no stored record has
-//! and no document promises. This reader takes structs from objects only, and reads everything
-//! else (numbers, strings, enums, options, arrays, maps) as serde_json does, with serde_json's
-//! error type and messages.
+//! and no document promises. This reader takes structs from objects only and enum variants from
+//! their names only (serde_json's also takes `{"VARIANT": null}`), and reads everything else
+//! (numbers, strings, options, arrays, maps) as serde_json does, with serde_json's error type
+//! and messages.
 
 use serde::de::{
     self, DeserializeOwned, DeserializeSeed, Error as _, MapAccess, SeqAccess, Unexpected, Visitor,
@@ -128,13 +129,20 @@ impl<'de> de::Deserializer<'de> for Reader {
         self.deserialize_map(visitor)
     }
 
+    /// A variant's name only: every enum the engine reads has unit variants alone. serde_json's
+    /// reader also takes `{"VARIANT": null}` and compiles its map form into every enum's reader.
     fn deserialize_enum<V: Visitor<'de>>(
         self,
-        name: &'static str,
-        variants: &'static [&'static str],
+        _name: &'static str,
+        _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        self.0.deserialize_enum(name, variants, visitor)
+        match self.0 {
+            Value::String(variant) => {
+                visitor.visit_enum(de::value::StringDeserializer::new(variant))
+            }
+            other => Err(invalid_type(&other, &visitor)),
+        }
     }
 
     fn deserialize_unit_struct<V: Visitor<'de>>(
@@ -321,6 +329,33 @@ mod tests {
             } else {
                 assert_eq!(ours, theirs, "{value}");
             }
+        }
+    }
+
+    #[test]
+    fn a_variant_is_read_from_its_name_only() {
+        let low = json!({"items": [], "level": "low"});
+        assert_eq!(reads::<Outer>(&low).map(|o| o.level), Ok(Level::Low));
+        // serde_json's reader also takes a variant written as a one-key object.
+        let as_map = json!({"items": [], "level": {"low": null}});
+        assert!(serde_json_reads::<Outer>(&as_map).is_ok());
+        for (level, message) in [
+            (
+                json!({"low": null}),
+                "invalid type: map, expected enum Level",
+            ),
+            (json!(1), "invalid type: integer `1`, expected enum Level"),
+            (
+                json!("medium"),
+                "unknown variant `medium`, expected `low` or `high`",
+            ),
+        ] {
+            let value = json!({"items": [], "level": level});
+            assert_eq!(
+                reads::<Outer>(&value).map(drop),
+                Err(message.to_string()),
+                "{level}"
+            );
         }
     }
 }
