@@ -299,7 +299,7 @@ impl Store for IndexedDbStore {
             .zip(values)
             .map(|(id, value)| {
                 // A value JSON cannot describe (a BigInt, a cycle) is kept as its description.
-                let stored = js_json::from_js::<Value>(&value)
+                let stored = js_json::value_from_js(&value)
                     .unwrap_or_else(|_| Value::String(format!("{value:?}")));
                 RawRecord::new(id, stored)
             })
@@ -459,7 +459,7 @@ fn documents<T: DeserializeOwned>(
     values: Vec<JsValue>,
 ) -> Result<Vec<TypedDocument<T>>, StoreError> {
     let array: js_sys::Array = values.iter().collect();
-    match js_json::from_js::<Vec<Record<T>>>(&array) {
+    match js_json::listing_from_js::<Vec<Record<T>>>(&array) {
         Ok(records) => Ok(ids
             .into_iter()
             .zip(records)

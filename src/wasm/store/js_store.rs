@@ -51,15 +51,11 @@ impl JsStore {
             .map_err(thrown)
     }
 
-    /// The result of `method(prefix)` read as `T`; a reply of the wrong shape is the store's
-    /// fault, not a record's, so it is a `Backend` error.
-    async fn read<T: serde::de::DeserializeOwned>(
-        &self,
-        method: &str,
-        prefix: &str,
-    ) -> Result<T, StoreError> {
+    /// The result of `method(prefix)` as a JSON value; a reply that is not JSON data is the
+    /// store's fault, not a record's, so it is a `Backend` error.
+    async fn read(&self, method: &str, prefix: &str) -> Result<Value, StoreError> {
         let value = self.call(method, &JsValue::from_str(prefix)).await?;
-        js_json::from_js(&value).map_err(|e| backend(&format!("{method} replied {e}")))
+        js_json::value_from_js(&value).map_err(|e| backend(&format!("{method} replied {e}")))
     }
 }
 
@@ -106,7 +102,9 @@ impl Store for JsStore {
 
     async fn list_raw(&self, prefix: &str) -> Result<Vec<RawRecord>, StoreError> {
         // Read as plain JSON values: no reader of its own for this one shape (engine size).
-        let entries: Vec<Value> = self.read("listRaw", prefix).await?;
+        let Value::Array(entries) = self.read("listRaw", prefix).await? else {
+            return Err(backend("listRaw did not reply an array"));
+        };
         entries
             .into_iter()
             .map(|mut e| {
