@@ -6,6 +6,9 @@
 //! positions are sorted, through a comparator behind `&dyn`, so the algorithm exists once;
 //! each call site adds a few lines that move its elements into the sorted order. The sorts in
 //! the engine are over tens to a few thousand items, where the indirection costs nothing seen.
+//!
+//! Collecting pairs into a `BTreeMap` (or building one with `from_iter`) sorts them the same
+//! way, one copy of driftsort per pair type: the engine's maps are filled with `insert`.
 
 use std::cmp::Ordering;
 

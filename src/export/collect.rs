@@ -160,7 +160,7 @@ pub async fn collect_consolidated<S: Store>(
     lens_alias: Option<&str>,
 ) -> Result<ConsolidatedExport, WorkspaceError> {
     let mut summaries = workspace.list_workloads().await?;
-    summaries.sort_by_cached_key(|w| {
+    crate::sorted::by_cached_key(&mut summaries, |w| {
         (
             crate::case::lowercase(&w.workload_name),
             w.workload_id.clone(),

@@ -575,7 +575,11 @@ fn creations(records: &Records) -> Vec<Write> {
 /// The backup's records over the existing ones: overwrite, create, and delete what the backup
 /// does not have.
 fn replacements(existing: &[RawRecord], records: &Records) -> Vec<Write> {
-    let current: BTreeMap<&str, &RawRecord> = existing.iter().map(|r| (r.id.as_str(), r)).collect();
+    // Inserted one by one, not collected: see `ops::names`.
+    let mut current: BTreeMap<&str, &RawRecord> = BTreeMap::new();
+    for r in existing {
+        current.insert(r.id.as_str(), r);
+    }
     let mut writes: Vec<Write> = records
         .iter()
         .map(|(id, body)| Write {

@@ -100,11 +100,12 @@ impl Planning<'_> {
     /// record (`meta_rev`: its revision as read, `None` if there is none yet), in ONE commit.
     pub(crate) fn name_claims(&self, meta_rev: Option<&str>, meta: serde_json::Value) -> Planned {
         let (workloads, _damaged) = self.readable::<WorkloadDoc>(keys::WORKLOAD_PREFIX)?;
-        let existing: BTreeMap<String, String> = self
-            .raw_list(keys::NAME_PREFIX)?
-            .into_iter()
-            .map(|r| (r.id.clone(), r.write_rev()))
-            .collect();
+        // Inserted one by one: collecting into a map sorts the pairs first, which compiled a
+        // copy of std's stable sort into the engine for this one place.
+        let mut existing: BTreeMap<String, String> = BTreeMap::new();
+        for r in self.raw_list(keys::NAME_PREFIX)? {
+            existing.insert(r.id.clone(), r.write_rev());
+        }
         // The oldest workload keeps a name that (through an old race) two workloads share.
         let mut claims: BTreeMap<String, (&str, &WorkloadDoc)> = BTreeMap::new();
         for w in &workloads {

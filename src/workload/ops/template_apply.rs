@@ -55,11 +55,11 @@ impl<S: Store> Workspace<S> {
     /// The workloads whose template changed since their answers were copied.
     pub async fn review_template_updates(&self) -> Result<Vec<TemplateNotice>, WorkspaceError> {
         self.query(|p| {
-            let templates: BTreeMap<String, WorkloadDoc> = p
-                .all::<WorkloadDoc>(keys::TEMPLATE_PREFIX)?
-                .into_iter()
-                .map(|t| (t.body.workload_id.clone(), t.body))
-                .collect();
+            // Inserted one by one, not collected: see `ops::names`.
+            let mut templates: BTreeMap<String, WorkloadDoc> = BTreeMap::new();
+            for t in p.all::<WorkloadDoc>(keys::TEMPLATE_PREFIX)? {
+                templates.insert(t.body.workload_id.clone(), t.body);
+            }
             let mut notices = Vec::new();
             for (template_id, users) in p.template_users()? {
                 let Some(t) = templates.get(&template_id) else {

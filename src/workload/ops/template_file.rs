@@ -13,6 +13,8 @@
 //! first problem is reported with its JSON path (`FileInvalid`, kind `Validation`). Nothing
 //! is written unless the whole file is accepted.
 
+use std::collections::BTreeMap;
+
 use serde_json::{json, Value};
 
 use super::templates::plan_create;
@@ -248,22 +250,20 @@ fn file_lens(
 
 /// A stored answer as the update that makes it, so the file goes through `updateAnswer`'s rules.
 fn as_update(record: &AnswerRecord) -> AnswerUpdate {
+    // Inserted one by one: collecting pairs into a map sorts them first, which compiled a copy
+    // of std's stable sort into the engine for this one place.
+    let mut choice_updates = BTreeMap::new();
+    for c in &record.choice_answers {
+        let update = ChoiceUpdate {
+            status: c.status,
+            reason: c.reason,
+            notes: c.notes.clone(),
+        };
+        choice_updates.insert(c.choice_id.clone(), update);
+    }
     AnswerUpdate {
         selected_choices: Some(record.selected_choices.clone()),
-        choice_updates: Some(
-            record
-                .choice_answers
-                .iter()
-                .map(|c| {
-                    let update = ChoiceUpdate {
-                        status: c.status,
-                        reason: c.reason,
-                        notes: c.notes.clone(),
-                    };
-                    (c.choice_id.clone(), update)
-                })
-                .collect(),
-        ),
+        choice_updates: Some(choice_updates),
         is_applicable: Some(record.is_applicable),
         reason: record.reason,
         notes: record.notes.clone(),
