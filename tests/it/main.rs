@@ -30,6 +30,7 @@ mod review_props;
 mod rule_props;
 mod rule_table;
 mod shipped_lenses;
+mod store_memory;
 mod stored_golden;
 mod workspace_answers;
 mod workspace_backlog;
