@@ -203,7 +203,10 @@ pub fn next_revision(previous: Option<&str>, body: &Value) -> String {
         + 1;
     // FNV-1a over the serialised body: cheap, deterministic, good enough to tell revisions apart.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in body.to_string().bytes().chain(n.to_le_bytes()) {
+    // `to_vec` rather than `Value`'s Display: the stores write their text with it, so the engine
+    // holds one compact writer of JSON values instead of two.
+    let text = serde_json::to_vec(body).expect("JSON values serialise");
+    for b in text.into_iter().chain(n.to_le_bytes()) {
         hash ^= u64::from(b);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }

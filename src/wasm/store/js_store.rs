@@ -123,7 +123,7 @@ impl Store for JsStore {
             .into_iter()
             .map(|w| json!({ "id": w.id, "expectedRev": w.expected_rev, "body": w.body }))
             .collect();
-        let arg = js_sys::JSON::parse(&Value::Array(out).to_string())
+        let arg = js_sys::JSON::parse(&serde_json::to_string(&out).expect("JSON values serialise"))
             .map_err(|_| backend("the writes could not be handed to the store"))?;
         let revs = self.call("commit", &arg).await?;
         js_json::from_js(&revs).map_err(|e| backend(&format!("commit replied {e}")))
