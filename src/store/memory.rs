@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::{check_precondition, next_revision, Document, RawRecord, Store, StoreError, Write};
 
@@ -87,13 +87,10 @@ impl Store for MemoryStore {
             .borrow()
             .range(prefix.to_string()..)
             .take_while(|(id, _)| id.starts_with(prefix))
-            .filter_map(|(id, slot)| {
-                let stored = match slot {
-                    Slot::Doc { rev, body } => json!({ "rev": rev, "body": body }),
-                    Slot::Damaged(value) => value.clone(),
-                    Slot::Deleted => return None,
-                };
-                Some(RawRecord::new(id.clone(), stored))
+            .filter_map(|(id, slot)| match slot {
+                Slot::Doc { .. } => read(id, slot)?.ok().map(RawRecord::from_document),
+                Slot::Damaged(value) => Some(RawRecord::new(id.clone(), value.clone())),
+                Slot::Deleted => None,
             })
             .collect())
     }

@@ -68,6 +68,19 @@ impl RawRecord {
         RawRecord { id, rev, stored }
     }
 
+    /// An intact document as its stored record, `{rev, body}`. Built by moving the parts in,
+    /// not with `json!`, which copies the body through a serializer of JSON values.
+    pub fn from_document(doc: Document) -> Self {
+        let mut stored = serde_json::Map::new();
+        stored.insert("rev".into(), Value::String(doc.rev.clone()));
+        stored.insert("body".into(), doc.body);
+        RawRecord {
+            id: doc.id,
+            rev: Some(doc.rev),
+            stored: Value::Object(stored),
+        }
+    }
+
     /// The document, when the record has the `{rev: string, body}` shape we write.
     pub fn document(&self) -> Option<Document> {
         let body = self.stored.get("body")?;

@@ -240,10 +240,11 @@ impl<'a> Planning<'a> {
         if listing.damage.is_some() {
             return Ok(listing.raw.into_iter().find(|r| r.id == id));
         }
-        Ok(listing.documents.into_iter().find(|d| d.id == id).map(|d| {
-            let stored = serde_json::json!({ "rev": d.rev, "body": d.body });
-            RawRecord::new(d.id, stored)
-        }))
+        Ok(listing
+            .documents
+            .into_iter()
+            .find(|d| d.id == id)
+            .map(RawRecord::from_document))
     }
 
     /// Every record under `prefix` as stored, damaged or not.
@@ -255,10 +256,7 @@ impl<'a> Planning<'a> {
         Ok(listing
             .documents
             .into_iter()
-            .map(|d| {
-                let stored = serde_json::json!({ "rev": d.rev, "body": d.body });
-                RawRecord::new(d.id, stored)
-            })
+            .map(RawRecord::from_document)
             .collect())
     }
 }

@@ -8,7 +8,7 @@
 //! [`js_json`], and everything a real store needs beyond that — revisions, atomic commits,
 //! rollback — is the JS object's job, under the contract of [`Store`].
 
-use serde_json::{json, Value};
+use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::indexeddb::document;
@@ -121,7 +121,18 @@ impl Store for JsStore {
         // `{id, expectedRev, body}` each, crossing as one JSON text: no writer of its own.
         let out: Vec<Value> = writes
             .into_iter()
-            .map(|w| json!({ "id": w.id, "expectedRev": w.expected_rev, "body": w.body }))
+            .map(|w| {
+                // Moved into a map rather than written with `json!`, which copies the body
+                // through a serializer of JSON values.
+                let mut write = serde_json::Map::new();
+                write.insert("id".into(), Value::String(w.id));
+                write.insert(
+                    "expectedRev".into(),
+                    w.expected_rev.map_or(Value::Null, Value::String),
+                );
+                write.insert("body".into(), w.body.unwrap_or(Value::Null));
+                Value::Object(write)
+            })
             .collect();
         let arg = js_sys::JSON::parse(&serde_json::to_string(&out).expect("JSON values serialise"))
             .map_err(|_| backend("the writes could not be handed to the store"))?;
