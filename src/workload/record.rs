@@ -146,22 +146,7 @@ impl PropertiesRecord {
     /// What a workload document's derived reader puts in `properties` until `with_embedded`
     /// reads them (it never leaves this value in a record).
     fn unread() -> Self {
-        PropertiesRecord {
-            workload_name: String::new(),
-            description: String::new(),
-            environment: WorkloadEnvironment::Preproduction,
-            review_owner: String::new(),
-            aws_regions: Vec::new(),
-            non_aws_regions: Vec::new(),
-            account_ids: Vec::new(),
-            architectural_design: None,
-            industry_type: None,
-            industry: None,
-            notes: None,
-            tags: BTreeMap::new(),
-            improvement_status: ImprovementStatus::default(),
-            pillar_priorities: Vec::new(),
-        }
+        WorkloadProperties::stated("", "", WorkloadEnvironment::Preproduction, "").into()
     }
 
     /// The properties as the JS API shows them.
