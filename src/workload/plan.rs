@@ -75,8 +75,10 @@ pub(crate) struct Listing {
 pub(crate) struct Reads {
     keys: BTreeMap<String, Result<Option<Document>, StoreError>>,
     prefixes: BTreeMap<String, Listing>,
-    /// The listings read as one text; `None` when the store had none to give.
-    texts: BTreeMap<String, Option<ListingText>>,
+    /// The listings read as one text; `None` when the store had none to give. A list, not a
+    /// map: a plan reads one or two (the workloads, the templates), and a map type of its own
+    /// compiled its insert and lookup code again (1 KiB gzip).
+    texts: Vec<(String, Option<ListingText>)>,
     /// Everything there is: a key not held is absent, a prefix lists what is held (tests).
     complete: bool,
 }
@@ -91,7 +93,16 @@ impl Reads {
     }
 
     pub fn insert_text(&mut self, prefix: String, text: Option<ListingText>) {
-        self.texts.insert(prefix, text);
+        self.texts.retain(|(p, _)| *p != prefix);
+        self.texts.push((prefix, text));
+    }
+
+    /// The listing under `prefix` read as one text, once read.
+    fn text(&self, prefix: &str) -> Option<&Option<ListingText>> {
+        self.texts
+            .iter()
+            .find(|(p, _)| p == prefix)
+            .map(|(_, text)| text)
     }
 
     /// A snapshot of a whole store: every read is answered from `documents` (tests of plans).
@@ -172,7 +183,7 @@ impl<'a> Planning<'a> {
             .filter(|need| match need {
                 Need::Key(id) => !self.reads.keys.contains_key(id),
                 Need::Prefix(prefix) => !self.reads.prefixes.contains_key(prefix),
-                Need::Text(prefix) => !self.reads.texts.contains_key(prefix),
+                Need::Text(prefix) => self.reads.text(prefix).is_none(),
                 Need::Batch(_) => true,
             })
             .collect();
@@ -217,7 +228,7 @@ impl<'a> Planning<'a> {
         if self.reads.prefixes.contains_key(prefix) {
             return Ok(None);
         }
-        match self.reads.texts.get(prefix) {
+        match self.reads.text(prefix) {
             Some(Some(text)) => Ok(text.decode()),
             Some(None) => Ok(None),
             None if self.reads.complete => Ok(None),
