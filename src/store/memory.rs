@@ -88,7 +88,11 @@ impl Store for MemoryStore {
             .range(prefix.to_string()..)
             .take_while(|(id, _)| id.starts_with(prefix))
             .filter_map(|(id, slot)| match slot {
-                Slot::Doc { .. } => read(id, slot)?.ok().map(RawRecord::from_document),
+                Slot::Doc { rev, body } => Some(RawRecord::from_document(Document {
+                    id: id.clone(),
+                    rev: rev.clone(),
+                    body: body.clone(),
+                })),
                 Slot::Damaged(value) => Some(RawRecord::new(id.clone(), value.clone())),
                 Slot::Deleted => None,
             })
