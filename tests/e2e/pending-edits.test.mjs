@@ -120,7 +120,10 @@ test('a changed workload form asks before the page is left, and not once it is s
     await waitForView(page, /^\/workloads\/new$/);
     assert.deepEqual(dialogs, []);
 
-    // Changed: reloading asks (beforeunload), and staying keeps the text.
+    // Changed: reloading asks (beforeunload), and staying keeps the text. Chromium shows that
+    // dialog only on a page the user has interacted with (sticky activation); `fill` alone
+    // does not always count as interaction, a click does, as a user's would.
+    await page.getByLabel('Name', { exact: true }).click();
     await page.getByLabel('Name', { exact: true }).fill('Half-typed workload');
     const asked = page.waitForEvent('dialog');
     page.reload().catch(() => {}); // stays pending: the dialog is dismissed
