@@ -34,9 +34,9 @@ export default [
     },
   },
   {
-    // The app and the bench page run in the browser; the service worker and the lint worker
-    // in their own worker scopes.
-    files: ['www/**/*.js', 'benches/web/**/*.{js,mjs}', 'tests/js/fixtures/**/*.js'],
+    // The app, the engine's IndexedDB store and the bench page run in the browser; the
+    // service worker and the lint worker in their own worker scopes.
+    files: ['www/**/*.js', 'src/wasm/**/*.js', 'benches/web/**/*.{js,mjs}', 'tests/js/fixtures/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'no-script-url': 'error' },
   },

@@ -1,26 +1,33 @@
-//! A store written in JS, handed in by the page as `Workspace.open({ store })`: the PouchDB
-//! store of `www/sync/pouch-store.js` (the workloads in their own local databases, ready to
-//! replicate), or a test's. The object has `get`, `list`, `listRaw` and `commit`, each
-//! returning a promise of plain data in the backends' record shape (`{rev, body}`), and may
-//! name itself with `kind` ("pouchdb"), which `workspace.storage` reports.
+//! A store written in JS: one the page hands in as `Workspace.open({ store })` (the PouchDB
+//! store of `www/sync/pouch-store.js`, the workloads in their own local databases, ready to
+//! replicate, or a test's), or the engine's own IndexedDB backend (`indexeddb.js`). The object
+//! has `get`, `list`, `listRaw` and `commit`, each returning a promise of plain data in the
+//! backends' record shape (`{rev, body}`), and may name itself with `kind` ("pouchdb"), which
+//! `workspace.storage` reports.
 //!
 //! Kept small on purpose (the engine's size is tight): records cross as JSON through
-//! [`js_json`], and everything a real store needs beyond that — revisions, atomic commits,
-//! rollback — is the JS object's job, under the contract of [`Store`].
+//! [`js_json`], and everything a real store needs beyond that — atomic commits, rollback — is
+//! the JS object's job, under the contract of [`Store`]. A store the engine opened itself
+//! also gets the engine's revisions with each write, and is closed with the workspace.
 
+use serde::Deserialize;
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::indexeddb::document;
-use crate::store::{Document, ListingText, RawRecord, Store, StoreError, Write};
+use crate::store::{next_revision, Document, ListingText, RawRecord, Store, StoreError, Write};
 use crate::wasm::js_json;
 
 const METHODS: [&str; 4] = ["get", "list", "listRaw", "commit"];
 
 /// The JS store object, and the name it gives itself.
+#[derive(Debug)]
 pub struct JsStore {
     object: JsValue,
     kind: String,
+    /// Opened by the engine (IndexedDB), not handed in: its writes carry the revisions the
+    /// engine makes (as the memory and localStorage stores', so every backend of ours writes
+    /// the same `N-hash`), and the engine closes it.
+    owned: bool,
 }
 
 impl JsStore {
@@ -34,15 +41,35 @@ impl JsStore {
         let kind = property(&object, "kind")
             .as_string()
             .unwrap_or_else(|| "custom".into());
-        Ok(JsStore { object, kind })
+        Ok(JsStore {
+            object,
+            kind,
+            owned: false,
+        })
+    }
+
+    /// A store the engine opened itself; a missing method is the engine's own bug.
+    pub(super) fn opened_by_engine(object: JsValue) -> Result<Self, StoreError> {
+        let mut store = JsStore::new(object).map_err(|e| backend(&e))?;
+        store.owned = true;
+        Ok(store)
     }
 
     pub fn kind(&self) -> &str {
         &self.kind
     }
 
+    /// Closes a store the engine opened (its `close()`); a store handed in is the page's to close.
+    pub fn close(&self) {
+        if self.owned {
+            if let Ok(close) = property(&self.object, "close").dyn_into::<js_sys::Function>() {
+                let _ = close.call0(&self.object);
+            }
+        }
+    }
+
     /// Calls `method(arg)` on the object and waits for its promise (or plain value).
-    async fn call(&self, method: &str, arg: &JsValue) -> Result<JsValue, StoreError> {
+    pub(super) async fn call(&self, method: &str, arg: &JsValue) -> Result<JsValue, StoreError> {
         let function: js_sys::Function = property(&self.object, method).unchecked_into();
         let returned = function.call1(&self.object, arg).map_err(thrown)?;
         let promise = js_sys::Promise::resolve(&returned);
@@ -126,6 +153,12 @@ impl Store for JsStore {
                 // through a serializer of JSON values.
                 let mut write = serde_json::Map::new();
                 write.insert("id".into(), Value::String(w.id));
+                if self.owned {
+                    if let Some(body) = &w.body {
+                        let rev = next_revision(w.expected_rev.as_deref(), body);
+                        write.insert("rev".into(), Value::String(rev));
+                    }
+                }
                 write.insert(
                     "expectedRev".into(),
                     w.expected_rev.map_or(Value::Null, Value::String),
@@ -151,9 +184,37 @@ fn backend(message: &str) -> StoreError {
     }
 }
 
+impl Drop for JsStore {
+    fn drop(&mut self) {
+        // A connection the engine opened ends with the workspace that held it, so that it
+        // never holds up another tab's upgrade until garbage collection.
+        self.close();
+    }
+}
+
+/// A stored record as the JS store gives it back.
+#[derive(Deserialize)]
+struct Record {
+    rev: String,
+    body: Value,
+}
+
+/// A stored value back to a document, or `Corrupted` if it is not `{rev: string, body}`.
+fn document(id: &str, value: JsValue) -> Result<Document, StoreError> {
+    let record: Record = js_json::from_js(&value).map_err(|e| StoreError::Corrupted {
+        id: id.to_string(),
+        message: format!("expected {{rev, body}}: {e}"),
+    })?;
+    Ok(Document {
+        id: id.to_string(),
+        rev: record.rev,
+        body: record.body,
+    })
+}
+
 /// What the JS store threw, as the error kind it names (`{kind: "Conflict", id}` and so on);
 /// anything else is a `Backend` failure with its message.
-fn thrown(e: JsValue) -> StoreError {
+pub(super) fn thrown(e: JsValue) -> StoreError {
     let text = |name| property(&e, name).as_string();
     let id = text("id").unwrap_or_default();
     let message = text("message")

@@ -1,8 +1,10 @@
 //! The browser stores and the one store a JS `Workspace` holds.
 //!
-//! - [`indexeddb`]: the default in browsers, one database per workspace name.
+//! - [`indexeddb`]: the default in browsers, one database per workspace name; its database work
+//!   is JS, held through [`js_store`].
 //! - [`localstorage`]: where IndexedDB is unavailable.
-//! - [`js_store`]: a store the page hands in (the PouchDB store of team sync).
+//! - [`js_store`]: a store written in JS: IndexedDB's, or one the page hands in (the PouchDB
+//!   store of team sync).
 //! - [`BrowserStore`]: whichever of those (or the core's memory store) `Workspace.open` chose.
 //!   An enum rather than a `dyn Store`, because the `Store` trait has async methods and a
 //!   generic one (`list_as`), which make it not object-safe.
@@ -15,14 +17,12 @@ use serde::de::DeserializeOwned;
 
 use crate::store::memory::MemoryStore;
 use crate::store::{Document, ListingText, RawRecord, Store, StoreError, TypedDocument, Write};
-use indexeddb::IndexedDbStore;
 use js_store::JsStore;
 use localstorage::LocalStorageStore;
 
 /// The store a JS workspace keeps its documents in, chosen by `Workspace.open({storage})`.
 pub enum BrowserStore {
     Memory(MemoryStore),
-    IndexedDb(IndexedDbStore),
     LocalStorage(LocalStorageStore),
     Js(JsStore),
 }
@@ -33,7 +33,6 @@ impl BrowserStore {
     pub fn kind(&self) -> &str {
         match self {
             BrowserStore::Memory(_) => "memory",
-            BrowserStore::IndexedDb(_) => "indexeddb",
             BrowserStore::LocalStorage(_) => "localstorage",
             BrowserStore::Js(s) => s.kind(),
         }
@@ -46,7 +45,6 @@ macro_rules! each_backend {
     ($store:expr, $s:ident => $call:expr) => {
         match $store {
             BrowserStore::Memory($s) => $call,
-            BrowserStore::IndexedDb($s) => $call,
             BrowserStore::LocalStorage($s) => $call,
             BrowserStore::Js($s) => $call,
         }

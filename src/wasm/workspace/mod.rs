@@ -145,7 +145,8 @@ impl JsWorkspace {
             _ if js_store.is_some() => BrowserStore::Js(js_store.expect("checked")),
             "memory" => BrowserStore::Memory(MemoryStore::new()),
             "indexeddb" => {
-                BrowserStore::IndexedDb(IndexedDbStore::open(&name).await.map_err(store_error)?)
+                let opened = IndexedDbStore::open(&name).await.map_err(store_error)?;
+                BrowserStore::Js(opened.into_store())
             }
             "localstorage" => {
                 BrowserStore::LocalStorage(LocalStorageStore::open(&name).map_err(store_error)?)
@@ -187,7 +188,7 @@ impl JsWorkspace {
 
     /// Closes the database connection (IndexedDB); later calls reject with `Unavailable`.
     pub fn close(&self) {
-        if let BrowserStore::IndexedDb(s) = self.core.store() {
+        if let BrowserStore::Js(s) = self.core.store() {
             s.close();
         }
     }
