@@ -34,7 +34,7 @@ const UNREADABLE_REV = 'unreadable';
 /** @typedef {{kind: string, message: string, id?: string}} StoreFailure */
 
 /** @returns {StoreFailure} */
-const failure = (/** @type {string} */ kind, /** @type {string} */ message, id = '') => ({ kind, message, id });
+export const failure = (/** @type {string} */ kind, /** @type {string} */ message, id = '') => ({ kind, message, id });
 
 /**
  * A DOMException (or anything the browser threw) as the failure the engine maps.
@@ -64,7 +64,7 @@ function settled(request) {
 }
 
 /** The revision of a stored value, or null when it has no string `rev`. @param {any} value */
-function storedRevision(value) {
+export function storedRevision(value) {
   return value !== null && typeof value === 'object' && typeof value.rev === 'string' ? value.rev : null;
 }
 
@@ -254,7 +254,7 @@ function storeOver(db) {
             if (++checked < writes.length) return;
             for (const write of writes) {
               if (write.body === null) docs.delete(write.id);
-              else docs.put({ rev: write.rev, body: write.body }, write.id);
+              else docs.put({ rev: /** @type {string} */ (write.rev), body: write.body }, write.id);
             }
           };
         }
@@ -278,10 +278,16 @@ function storeOver(db) {
 /**
  * Why a write may not go ahead, or null. `current` is undefined for an absent record and null
  * for one whose revision cannot be read: only UNREADABLE_REV replaces or deletes that one.
- * @param {{id: string, expectedRev: string | null}} write @param {string | null | undefined} current
+ * Shared by the memory store (memory.js).
+ * @param {{id: string, expectedRev: string | null, body: unknown, rev?: string}} write
+ * @param {string | null | undefined} current
  * @returns {StoreFailure | null}
  */
-function precondition(write, current) {
+export function precondition(write, current) {
+  if (write.body !== null && typeof write.rev !== 'string') {
+    // The engine makes every revision of its own stores; a write without one is its bug.
+    return failure('Backend', `the write of \`${write.id}\` carries no revision`, write.id);
+  }
   if (current === null) {
     return write.expectedRev === UNREADABLE_REV ? null : failure('Corrupted', 'its revision cannot be read', write.id);
   }

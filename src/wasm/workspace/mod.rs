@@ -44,9 +44,8 @@ use super::error::{invalid_argument, Thrown};
 use super::store::indexeddb::{IndexedDbStore, DEFAULT_NAME};
 use super::store::js_store::JsStore;
 use super::store::localstorage::LocalStorageStore;
-use super::store::BrowserStore;
+use super::store::{memory, BrowserStore};
 use crate::catalog;
-use crate::store::memory::MemoryStore;
 use crate::store::StoreError;
 use crate::workload::shipped::LensSource;
 use crate::workload::turnstile::Turnstile;
@@ -143,7 +142,7 @@ impl JsWorkspace {
         let store_error = |e: StoreError| WorkspaceError::from(e).thrown();
         let store = match storage.as_str() {
             _ if js_store.is_some() => BrowserStore::Js(js_store.expect("checked")),
-            "memory" => BrowserStore::Memory(MemoryStore::new()),
+            "memory" => BrowserStore::Js(memory::open().map_err(store_error)?),
             "indexeddb" => {
                 let opened = IndexedDbStore::open(&name).await.map_err(store_error)?;
                 BrowserStore::Js(opened.into_store())
