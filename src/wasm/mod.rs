@@ -1,5 +1,6 @@
-//! The JavaScript API: the only folder that uses wasm-bindgen, js-sys, web-sys, idb, gloo and
-//! wasm-bindgen-futures (wasm32 only).
+//! The JavaScript API: the only folder that uses wasm-bindgen, js-sys, web-sys, gloo and
+//! wasm-bindgen-futures (wasm32 only), and the only Rust with JS beside it (the IndexedDB and
+//! memory stores, `store/*.js`).
 //!
 //! Everything here is translation between JS values and the core:
 //! - [`lens`]: the `Lens` class (parse, lint, evaluate, explain, plan).
@@ -11,7 +12,8 @@
 //! - [`error`]: every thrown value is a real `Error` with `kind` and, where it applies,
 //!   `field`, `path`, `recordId` or `diagnostics`, made in one place.
 //! - [`js_json`]: the bridge under `convert` and the browser stores (JS value ↔ serde).
-//! - [`store`]: the IndexedDB and localStorage backends, and the store a workspace holds.
+//! - [`store`]: the browser stores (IndexedDB and memory in JS, localStorage in Rust), and the
+//!   store a workspace holds.
 //! - [`dispose`]: a freed `Lens` or `Workspace` throws `kind: "Disposed"`.
 //! - [`env`]: the core's clock and entropy from the JS runtime.
 //!

@@ -145,7 +145,7 @@ impl Store for JsStore {
     }
 
     async fn commit(&self, writes: Vec<Write>) -> Result<Vec<String>, StoreError> {
-        // `{id, expectedRev, body}` each, crossing as one JSON text: no writer of its own.
+        // `{id, expectedRev, body}` each (and `rev`, for a store the engine opened).
         let out: Vec<Value> = writes
             .into_iter()
             .map(|w| {
@@ -167,8 +167,9 @@ impl Store for JsStore {
                 Value::Object(write)
             })
             .collect();
-        let arg = js_sys::JSON::parse(&serde_json::to_string(&out).expect("JSON values serialise"))
-            .map_err(|_| backend("the writes could not be handed to the store"))?;
+        // Plain objects built by serde-wasm-bindgen (the one way values cross), so IndexedDB
+        // stores what it gets by structured clone, with no JSON text in between.
+        let arg = js_json::to_js(&out).map_err(|e| backend(&e.0))?;
         let revs = self.call("commit", &arg).await?;
         js_json::from_js(&revs).map_err(|e| backend(&format!("commit replied {e}")))
     }
