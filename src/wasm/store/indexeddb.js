@@ -204,6 +204,16 @@ function storeOver(db) {
     },
 
     /**
+     * The listing the engine reads in one piece: the ids, and ONE JSON text of the stored
+     * values in the same order; null when a value cannot be written as JSON (the engine then
+     * lists the records to name it).
+     * @param {string} prefix
+     */
+    async listText(prefix) {
+      return listingText(await readRange(prefix));
+    },
+
+    /**
      * Every record as stored. A value JSON cannot describe (a BigInt, a cycle, put there by
      * hand) is kept as its description, so the record can still be shown and deleted.
      * @param {string} prefix
@@ -273,6 +283,19 @@ function storeOver(db) {
       db.close();
     },
   };
+}
+
+/**
+ * `{ids, text}` of records read in id order, or null when one cannot be written as JSON.
+ * Shared by the memory store (memory.js).
+ * @param {Array<{id: string, value: unknown}>} records
+ */
+export function listingText(records) {
+  try {
+    return { ids: records.map((r) => r.id), text: JSON.stringify(records.map((r) => r.value)) };
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -24,10 +24,12 @@ const METHODS: [&str; 4] = ["get", "list", "listRaw", "commit"];
 pub struct JsStore {
     object: JsValue,
     kind: String,
-    /// Opened by the engine (IndexedDB), not handed in: its writes carry the revisions the
-    /// engine makes (as the memory and localStorage stores', so every backend of ours writes
-    /// the same `N-hash`), and the engine closes it.
+    /// Opened by the engine (IndexedDB, memory), not handed in: its writes carry the revisions
+    /// the engine makes (as the localStorage store's, so every backend of ours writes the same
+    /// `N-hash`), and the engine closes it.
     owned: bool,
+    /// Whether the object has the optional `listText` (the engine's own stores, PouchDB's).
+    lists_text: bool,
 }
 
 impl JsStore {
@@ -41,16 +43,21 @@ impl JsStore {
         let kind = property(&object, "kind")
             .as_string()
             .unwrap_or_else(|| "custom".into());
+        let lists_text = property(&object, "listText").is_function();
         Ok(JsStore {
             object,
             kind,
             owned: false,
+            lists_text,
         })
     }
 
     /// A store the engine opened itself; a missing method is the engine's own bug.
     pub(super) fn opened_by_engine(object: JsValue) -> Result<Self, StoreError> {
         let mut store = JsStore::new(object).map_err(|e| backend(&e))?;
+        if !store.lists_text {
+            return Err(backend("the engine's store has no `listText` method"));
+        }
         store.owned = true;
         Ok(store)
     }
@@ -109,8 +116,26 @@ impl Store for JsStore {
             .collect()
     }
 
-    /// `list(prefix)` as one JSON text: `[{id, rev, body}]`, the ids read from it.
+    /// The listing as one JSON text. A store with `listText` makes it itself (the ids and ONE
+    /// `JSON.stringify` of the stored values: two crossings in all, where reading each id from
+    /// `list`'s entries made the list of 1,000 workloads ~20 % slower than the engine's Rust
+    /// IndexedDB backend); of any other, `list(prefix)` is written as `[{id, rev, body}]`, each
+    /// id read from it. `None` when a record cannot be written as JSON (the documents' listing
+    /// then names it).
     async fn list_text(&self, prefix: &str) -> Result<Option<ListingText>, StoreError> {
+        if self.lists_text {
+            let value = self.call("listText", &JsValue::from_str(prefix)).await?;
+            if value.is_null() {
+                return Ok(None);
+            }
+            let ids = js_json::from_js(&property(&value, "ids"))
+                .map_err(|e| backend(&format!("listText replied ids {e}")))?;
+            let text = property(&value, "text")
+                .dyn_into::<js_sys::JsString>()
+                .map_err(|_| backend("listText replied no text"))?;
+            let text = js_json::string_from_js(&text);
+            return Ok(Some(ListingText { ids, text }));
+        }
         let value = self.call("list", &JsValue::from_str(prefix)).await?;
         let array: js_sys::Array = value
             .dyn_into()

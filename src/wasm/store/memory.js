@@ -6,7 +6,7 @@
 // memory store (`src/store/memory.rs`, for Rust callers and the native tests) writes them, and
 // the rules of a commit are the IndexedDB store's.
 
-import { precondition, storedRevision } from './indexeddb.js';
+import { listingText, precondition, storedRevision } from './indexeddb.js';
 
 /** A new, empty store with `kind: "memory"`, answering the `DocumentStore` contract. */
 export function memoryStore() {
@@ -23,6 +23,10 @@ export function memoryStore() {
     /** @param {string} prefix */
     async list(prefix) {
       return ids(prefix).map((id) => ({ id, ...records.get(id) }));
+    },
+    /** @param {string} prefix */
+    async listText(prefix) {
+      return listingText(ids(prefix).map((id) => ({ id, value: records.get(id) })));
     },
     /** @param {string} prefix */
     async listRaw(prefix) {
