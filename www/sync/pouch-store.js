@@ -440,20 +440,6 @@ export async function openPouchStore({ name = 'plumbline-local', author = () => 
     async list(prefix) {
       return (await listAll(prefix)).map(({ id, doc }) => ({ id, rev: doc._rev, body: doc.body }));
     },
-    /**
-     * The listing the engine reads in one piece (DocumentStore's optional `listText`): the ids,
-     * and ONE JSON text of the records as `list` gives them; null when one cannot be written
-     * as JSON (the engine then lists the records to name it).
-     * @param {string} prefix
-     */
-    async listText(prefix) {
-      const found = await listAll(prefix);
-      try {
-        return { ids: found.map(({ id }) => id), text: JSON.stringify(found.map(({ doc }) => ({ rev: doc._rev, body: doc.body }))) };
-      } catch {
-        return null;
-      }
-    },
     /** @param {string} prefix */
     async listRaw(prefix) {
       return (await listAll(prefix)).map(({ id, doc }) => ({ id, stored: rawOf(doc) }));

@@ -39,12 +39,6 @@ export interface DocumentStore {
   get(id: string): Promise<{ rev: string; body: unknown } | null>;
   /** Every record whose id starts with `prefix`, in id order. */
   list(prefix: string): Promise<Array<{ id: string; rev: string; body: unknown }>>;
-  /**
-   * Optional: the same records as `list`, as their ids and ONE JSON text of the array of
-   * `{rev, body}` values in the same order (null when one cannot be written as JSON). The
-   * engine reads a listing this way when the store offers it: fewer crossings than `list`.
-   */
-  listText?(prefix: string): Promise<{ ids: string[]; text: string } | null>;
   /** As `list`, each record as stored (`{rev, body}` when intact), damaged ones included. */
   listRaw(prefix: string): Promise<Array<{ id: string; stored: unknown }>>;
   /**
