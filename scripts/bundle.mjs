@@ -224,15 +224,23 @@ export async function buildSite({ out = join(ROOT, "target", "site"), pkg = PKG 
     .map((n) => `\n  <link rel="modulepreload" href="${n}">`).join("");
   writeFileSync(join(out, "index.html"), html.replace(DEV_ONLY, preloads));
   cpSync(join(pkg, "plumbline_bg.wasm"), join(out, "pkg", "plumbline_bg.wasm"));
-  // The full engine, loaded on the first call of a method the lean one leaves out: its glue and
-  // snippets minified, as the bundle is.
-  for (const file of filesUnder(join(pkg, "full"))) {
-    if (!/\.(js|wasm)$/.test(file)) continue;
-    const to = join(out, "pkg", "full", file);
-    mkdirSync(join(to, ".."), { recursive: true });
-    if (file.endsWith(".js")) writeFileSync(to, minified(readFileSync(join(pkg, "full", file), "utf8"), "js"));
-    else cpSync(join(pkg, "full", file), to);
-  }
+  // The full engine, loaded on the first call of a method the lean one leaves out: its glue
+  // with its snippets (the disposal guard, the IndexedDB and memory stores) bundled into one
+  // minified file, as the lean engine's are into the app, so that the service worker fetches
+  // one file where it fetched four. The glue finds its .wasm through `new URL(…, import.meta.url)`,
+  // which esbuild leaves as it is: the bundle sits where the glue was.
+  mkdirSync(join(out, "pkg", "full"), { recursive: true });
+  await build({
+    entryPoints: [join(pkg, "full", "plumbline.js")],
+    bundle: true,
+    format: "esm",
+    target: "es2022",
+    minify: true,
+    legalComments: "none",
+    outfile: join(out, "pkg", "full", "plumbline.js"),
+    logLevel: "warning",
+  });
+  cpSync(join(pkg, "full", "plumbline_bg.wasm"), join(out, "pkg", "full", "plumbline_bg.wasm"));
   // The lenses as the page fetches them: the same JSON without the package's indentation.
   mkdirSync(join(out, "pkg", "lenses"), { recursive: true });
   // Files only: lenses/profiles/ is for readers of the package (the engine embeds it).

@@ -216,7 +216,7 @@ if (built && (!SYNC_CHUNKS.every(existsSync) || !existsSync(REPLICATION_CHUNK) |
   process.exit(1);
 }
 const LENS_FILES = walk(built ? join(SITE, "pkg", "lenses") : join("pkg", "lenses")).filter((p) => p.endsWith(".json"));
-// The full engine as the site serves it: its .wasm, its glue (minified) and the glue's snippets.
+// The full engine as the site serves it: its .wasm, and its glue bundled with the glue's snippets.
 const SITE_FULL = built ? walk(join(SITE, "pkg", "full")) : [];
 const ON_DEMAND = [REPLICATION_CHUNK, ...XLSX_CHUNKS, ...RUNNER_CHUNKS, ...SHARES_CHUNKS, ...LENS_FILES, ...SITE_FULL];
 const rows = {
