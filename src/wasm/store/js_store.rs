@@ -1,14 +1,15 @@
 //! A store written in JS: one the page hands in as `Workspace.open({ store })` (the PouchDB
 //! store of `www/sync/pouch-store.js`, the workloads in their own local databases, ready to
-//! replicate, or a test's), or the engine's own IndexedDB backend (`indexeddb.js`). The object
-//! has `get`, `list`, `listRaw` and `commit`, each returning a promise of plain data in the
-//! backends' record shape (`{rev, body}`), and may name itself with `kind` ("pouchdb"), which
-//! `workspace.storage` reports.
+//! replicate, or a test's), or one of the engine's own (`indexeddb.js`, `memory.js`). The
+//! object has `get`, `list`, `listRaw` and `commit`, each returning a promise of plain data in
+//! the backends' record shape (`{rev, body}`), and may name itself with `kind` ("pouchdb"),
+//! which `workspace.storage` reports.
 //!
-//! Kept small on purpose (the engine's size is tight): records cross as JSON through
-//! [`js_json`], and everything a real store needs beyond that — atomic commits, rollback — is
-//! the JS object's job, under the contract of [`Store`]. A store the engine opened itself
-//! also gets the engine's revisions with each write, and is closed with the workspace.
+//! Kept small on purpose (the engine's size is tight): records come back through [`js_json`]
+//! and writes go out as plain objects made by serde-wasm-bindgen; everything a real store
+//! needs beyond that — atomic commits, rollback — is the JS object's job, under the contract
+//! of [`Store`]. A store the engine opened itself also gets the engine's revisions with each
+//! write, lists through its `listText`, and is closed with the workspace.
 
 use serde::Deserialize;
 use serde_json::Value;
