@@ -131,9 +131,7 @@ export function openDatabase(name) {
         tx.abort();
       }
     };
-    request.onerror = (event) => {
-      // Handled here: without it the abort of a refused upgrade also reaches window.onerror.
-      event.preventDefault();
+    request.onerror = () => {
       const error = request.error;
       if (upgradeFailure) reject(upgradeFailure);
       else if (error?.name === 'VersionError') reject(failure('Unavailable', `the database \`${name}\` was written by a newer release of Plumbline; reload the page to get it`));
@@ -248,8 +246,9 @@ function storeOver(db) {
           }
         };
         tx.oncomplete = () => resolve(writes.map((w) => (w.body === null ? '' : String(w.rev))));
+        // A failed request is left to abort the transaction (its error event is not cancelled),
+        // so that nothing of the commit is written; the abort reports it once.
         tx.onabort = () => reject(refused ?? (tx.error ? fromDom(tx.error) : failure('Backend', 'the browser aborted the transaction')));
-        tx.onerror = (event) => event.preventDefault(); // reported once, by onabort
 
         // 1. Every precondition, before anything is written; 2. then the writes, queued in the
         // same transaction (its outcome, complete or abort, is what counts).
