@@ -1,7 +1,7 @@
 // @ts-check
 // The store of `storage: "memory"` (the default in Node): records in a Map, gone with the page
-// or process. In JS, as the IndexedDB store is, so that the engine holds one kind of store
-// where it held three and compiles its store calls once (3.2 KiB gzip of engine). The engine
+// or process. In JS, as the IndexedDB store is, so that the engine compiles its store calls
+// for two kinds of store (JS and localStorage) where it had three (3.2 KiB gzip). The engine
 // makes every revision (each write carries it), so records read exactly as the crate's
 // memory store (`src/store/memory.rs`, for Rust callers and the native tests) writes them, and
 // the rules of a commit are the IndexedDB store's.
