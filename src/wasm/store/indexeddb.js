@@ -192,9 +192,9 @@ function storeOver(db) {
     },
 
     /**
-     * Every record as `{id, rev, body}`. A damaged record keeps what it has (its `rev` may be
-     * missing or not a string): the engine reads the listing in one piece and, when one does
-     * not read, asks `listRaw` which record is damaged.
+     * Every record as `{id, rev, body}`, as `DocumentStore` asks (a damaged record keeps what
+     * it has). The engine itself lists through `listText`, and through `listRaw` to name a
+     * damaged record.
      * @param {string} prefix
      */
     async list(prefix) {
