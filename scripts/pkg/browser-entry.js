@@ -15,10 +15,8 @@
 // - the shipped lens texts the lean engine is given (`Lens.useBuiltins`, also by
 //   `Workspace.open`) are handed to the full engine too, on load and afterwards;
 // - `close()`, `free()` and `[Symbol.dispose]()` end both handles;
-// - `storage: "memory"` (and the default where there is no IndexedDB) keeps the data inside one
-//   engine, which a second one cannot see: such a workspace stays in the lean engine, and a
-//   full-only call on it rejects with `kind: "Unavailable"` and `engine: "full"` (open it with
-//   a `store`, IndexedDB or localStorage, or in Node, whose entry is the full engine).
+// - `storage: "memory"` (and the default where there is no IndexedDB) keeps the records in a
+//   store object of the lean engine's: the full engine is opened over that same object.
 import { Lens, Workspace } from "./lean.js";
 
 export * from "./lean.js";
@@ -64,9 +62,9 @@ Lens.useBuiltins = function useBuiltins(texts) {
 /**
  * What a lean handle needs to reach the full engine: its open options (without the lens
  * options, which the lean open has used), the full handle once asked for, its last lean call
- * (a full call starts after it settles, so both engines see one order), whether it was
- * closed, and whether its data lives in the lean engine's memory (no full handle then).
- * @typedef {{options: object, full: Promise<any> | null, last: Promise<unknown>, closed: boolean, memory: boolean}} Handle
+ * (a full call starts after it settles, so both engines see one order), and whether it was
+ * closed.
+ * @typedef {{options: object, full: Promise<any> | null, last: Promise<unknown>, closed: boolean}} Handle
  * @type {WeakMap<object, Handle>}
  */
 const handles = new WeakMap();
@@ -81,9 +79,6 @@ function fullHandle(workspace, method) {
   const handle = handles.get(workspace);
   if (handle === undefined) {
     throw fullEngineError("Uninitialized", `${method} needs the full engine, and this Workspace was not opened with this module's Workspace.open`);
-  }
-  if (handle.memory) {
-    throw fullEngineError("Unavailable", `${method} needs the full engine, which cannot see a workspace kept in the lean engine's memory: open it with a store, "indexeddb" or "localstorage" (or in Node, whose entry is the full engine)`);
   }
   if (handle.full === null) {
     const opening = loadFullEngine().then(async (full) => {
@@ -168,13 +163,6 @@ proto.free = function free() {
 };
 if (Symbol.dispose) proto[Symbol.dispose] = proto.free;
 
-/** Whether `options` keep the data in the engine's own memory (no store, storage "memory"). */
-function inMemory(options) {
-  const given = options !== null && typeof options === "object" ? options : {};
-  if (given.store !== undefined) return false;
-  return (given.storage ?? (globalThis.indexedDB ? "indexeddb" : "memory")) === "memory";
-}
-
 const leanOpen = Workspace.open;
 Workspace.open = function open(options) {
   const given = options !== null && typeof options === "object" ? options : {};
@@ -183,9 +171,12 @@ Workspace.open = function open(options) {
   // takes what it was given and asks for a missing lens as the lean engine does. Copied now:
   // the caller may change its object once open returns (a `store` stays the same object).
   const forFull = { ...rest, loadLenses: false };
-  const memory = inMemory(given);
   return leanOpen.call(this, options).then((workspace) => {
-    handles.set(workspace, { options: forFull, full: null, last: Promise.resolve(), closed: false, memory });
+    // Records kept in the lean engine's memory live in a store object of its own, which the
+    // full engine knows as one of its kind (its revisions, its listing) when handed it.
+    const memory = workspace.__memoryStore();
+    if (memory !== undefined) forFull.store = memory;
+    handles.set(workspace, { options: forFull, full: null, last: Promise.resolve(), closed: false });
     return workspace;
   });
 };

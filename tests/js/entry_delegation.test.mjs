@@ -24,7 +24,8 @@ export class Lens {
   }
 }
 export class Workspace {
-  static async open(options) { log.opens.push(options); return new Workspace(); }
+  static async open(options) { log.opens.push(options); return Object.assign(new Workspace(), { memory: options?.storage === "memory" ? { kind: "memory" } : undefined }); }
+  __memoryStore() { return this.memory; }
   close() { log.calls.push(["close"]); }
   free() { log.calls.push(["free"]); }
   ${methods.map((m) => `async ${m}(...args) {
@@ -101,7 +102,7 @@ test("a full-only call waits for the lean calls made before it on the same works
   workspace.free();
 });
 
-test("close() and free() end both handles; a memory workspace refuses full-only methods", async () => {
+test("close() and free() end both handles; a memory workspace's full handle is opened over the lean one's store", async () => {
   const workspace = await Workspace.open({ store: {} });
   await workspace.exportWorkspace();
   const before = full().calls.length;
@@ -110,7 +111,10 @@ test("close() and free() end both handles; a memory workspace refuses full-only 
   await new Promise((resolve) => setTimeout(resolve, 0));
   assert.deepEqual(full().calls.slice(before), [["close"], ["free"]]);
 
-  const memory = await Workspace.open({ storage: "memory" });
-  await assert.rejects(memory.exportWorkspace(), (e) => e.kind === "Unavailable" && e.engine === "full" && /memory/.test(e.message));
+  const memory = await Workspace.open({ storage: "memory", name: "scratch" });
   assert.equal(lean.opens.at(-1).storage, "memory", "opened in the lean engine as asked");
+  assert.equal(await memory.exportWorkspace(), "full:exportWorkspace");
+  const opened = full().opens.at(-1);
+  assert.equal(opened.store, memory.__memoryStore(), "the lean engine's store object itself");
+  assert.equal(opened.name, "scratch");
 });

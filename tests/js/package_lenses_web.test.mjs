@@ -54,13 +54,6 @@ test("Workspace.open({ loadLenses: false }) opens with no lens file; a call that
   assert.equal(needsFramework.kind, "Uninitialized");
   assert.equal(needsFramework.lensAlias, "wellarchitected");
   assert.deepEqual(await workspace.listWorkloads(), [], "nothing was written");
-  // Editing review templates is the full engine's (issue 15), which a workspace kept in the
-  // lean engine's memory cannot share (README); templates on demand: package_split.test.mjs.
-  const template = { templateName: "Retail baseline", description: "Where retail teams start" };
-  const templateNeeds = await rejection(workspace.createReviewTemplate(template));
-  assert.equal(templateNeeds.kind, "Unavailable");
-  assert.equal(templateNeeds.engine, "full");
-  assert.deepEqual(await workspace.listReviewTemplates(), [], "no template was written");
 
   Lens.useBuiltins({ wellarchitected: texts.wellarchitected });
   const { workloadId } = await workspace.defineWorkload(input);

@@ -141,12 +141,25 @@ test("a full-only method's arguments are read when it is called", async () => {
   assert.match((await exporting).fileName, /\.md$/);
 });
 
-test("a workspace kept in the lean engine's memory refuses full-only methods, naming the way out", async () => {
+test("a workspace kept in the lean engine's memory is one workspace in both engines: each reads what the other wrote", async () => {
   const workspace = await Workspace.open({ storage: "memory", loadLenses: false });
-  const err = await rejection(workspace.exportWorkspace());
-  assert.equal(err.kind, "Unavailable");
-  assert.equal(err.engine, "full");
-  assert.match(err.message, /exportWorkspace.*store/);
+  const other = await Workspace.open({ storage: "memory", loadLenses: false });
+  const { workloadId } = await workspace.defineWorkload(workloadInput({ workloadName: "Kept in memory" }));
+  await workspace.updateAnswer(workloadId, "wellarchitected", "priorities", { selectedChoices: ["ops_priorities_no"] });
+
+  // The full engine reads the lean engine's records, revisions included (the lean one wrote them).
+  const backup = JSON.parse(await workspace.exportWorkspace());
+  assert.ok(JSON.stringify(backup).includes("Kept in memory"));
+  const { revision } = await workspace.getWorkload(workloadId);
+  const { templateId } = await workspace.createReviewTemplate({ templateName: "From memory", description: "Written by the full engine" });
+  // The lean engine reads what the full one wrote, and a stale revision is refused as before.
+  assert.deepEqual((await workspace.listReviewTemplates()).map((t) => t.templateId), [templateId]);
+  await workspace.updateWorkload(workloadId, { notes: "after the full engine", expectedRevision: revision });
+  assert.equal((await rejection(workspace.updateWorkload(workloadId, { notes: "stale", expectedRevision: revision }))).kind, "Conflict");
+  // Another memory workspace is another store: it saw none of it.
+  assert.deepEqual(await other.listWorkloads(), []);
+  assert.deepEqual(await other.listReviewTemplates(), []);
+  assert.equal(fullLoads(), 1);
 });
 
 test("a freed workspace refuses full-only methods as it refuses the others", async () => {

@@ -25,6 +25,15 @@
 /** The schema this release writes. Raising it means adding a step to `upgrade`. */
 export const SCHEMA_VERSION = 2;
 
+/**
+ * Marks a store object as one of the engine's own (this one and `memory.js`'s): its writes carry
+ * the revisions the engine makes, and it lists through `listText`. The engine reads it when a
+ * store is handed in (`js_store.rs`, `ENGINE_STORE`): the package's browser entry hands a
+ * memory workspace's store from the lean engine to the full one. From the global registry, so
+ * both engines' copies of this file make the same key.
+ */
+export const ENGINE_STORE = Symbol.for('plumbline.engineStore');
+
 const DOCS = 'docs';
 const META = 'meta';
 const SCHEMA_KEY = 'schema';
@@ -184,6 +193,7 @@ function storeOver(db) {
 
   return {
     kind: 'indexeddb',
+    [ENGINE_STORE]: true,
 
     /** @param {string} id */
     async get(id) {

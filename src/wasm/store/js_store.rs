@@ -20,6 +20,12 @@ use crate::wasm::js_json;
 
 const METHODS: [&str; 4] = ["get", "list", "listRaw", "commit"];
 
+/// The `Symbol.for` key that marks a store object as one of the engine's own (`indexeddb.js`,
+/// `memory.js`): its writes must carry the engine's revisions, and it lists through `listText`.
+/// A symbol from the global registry, so that both engines of the package see the same key and
+/// no store a page writes carries it by accident.
+pub const ENGINE_STORE: &str = "plumbline.engineStore";
+
 /// The JS store object, and the name it gives itself.
 #[derive(Debug)]
 pub struct JsStore {
@@ -32,9 +38,15 @@ pub struct JsStore {
 }
 
 impl JsStore {
-    /// Refuses an object without the four methods, naming the first one missing.
+    /// Refuses an object without the four methods, naming the first one missing. One of the
+    /// engine's own stores (marked with [`ENGINE_STORE`]) is kept as the engine's own even when
+    /// it is handed in: the package's browser entry hands a memory workspace's store from the
+    /// lean engine to the full one, and both must write the revisions the engine makes.
     pub fn new(object: JsValue) -> Result<Self, String> {
-        for name in METHODS {
+        let owned = js_sys::Reflect::get(&object, &js_sys::Symbol::for_(ENGINE_STORE).into())
+            .is_ok_and(|marked| marked.is_truthy());
+        let methods = METHODS.iter().chain(owned.then_some(&"listText"));
+        for name in methods {
             if !property(&object, name).is_function() {
                 return Err(format!("must have a `{name}` method"));
             }
@@ -45,18 +57,26 @@ impl JsStore {
         Ok(JsStore {
             object,
             kind,
-            owned: false,
+            owned,
         })
     }
 
-    /// A store the engine opened itself; a missing method is the engine's own bug.
+    /// A store the engine opened itself; one that is not marked as the engine's own, or lacks
+    /// a method, is the engine's own bug.
     pub(super) fn opened_by_engine(object: JsValue) -> Result<Self, StoreError> {
-        if !property(&object, "listText").is_function() {
-            return Err(backend("the engine's store has no `listText` method"));
+        match JsStore::new(object) {
+            Ok(store) if store.owned => Ok(store),
+            Ok(_) => Err(backend(
+                "the engine's store is not marked as the engine's own",
+            )),
+            Err(e) => Err(backend(&e)),
         }
-        let mut store = JsStore::new(object).map_err(|e| backend(&e))?;
-        store.owned = true;
-        Ok(store)
+    }
+
+    /// The JS object of one of the engine's own stores, for another engine of the package to
+    /// open a workspace over (see [`JsStore::new`]); `None` for a store the page handed in.
+    pub fn engine_object(&self) -> Option<&JsValue> {
+        self.owned.then_some(&self.object)
     }
 
     pub fn kind(&self) -> &str {

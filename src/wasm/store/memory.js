@@ -6,7 +6,7 @@
 // memory store (`src/store/memory.rs`, for Rust callers and the native tests) writes them, and
 // the rules of a commit are the IndexedDB store's.
 
-import { listingText, precondition, storedRevision } from './indexeddb.js';
+import { ENGINE_STORE, listingText, precondition, storedRevision } from './indexeddb.js';
 
 /** A new, empty store with `kind: "memory"`, answering the `DocumentStore` contract. */
 export function memoryStore() {
@@ -16,6 +16,7 @@ export function memoryStore() {
   const ids = (prefix) => [...records.keys()].filter((id) => id.startsWith(prefix)).sort();
   return {
     kind: 'memory',
+    [ENGINE_STORE]: true,
     /** @param {string} id */
     async get(id) {
       return records.get(id) ?? null;

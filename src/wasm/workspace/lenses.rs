@@ -1,14 +1,15 @@
-//! The lenses a workspace offers (shipped and custom), one lens as a `Lens` object, and the
-//! custom-lens workbench: import a draft, publish a version, export, delete.
+//! The lenses a workspace offers (shipped and custom), one lens as a `Lens` object, and a
+//! custom lens's JSON text (Preview reads the draft with it); the rest of the custom-lens
+//! workbench is [`super::lens_edits`] (full engine).
 
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
 use super::JsWorkspace;
-use crate::wasm::convert::{input, lens_text, string};
+use crate::wasm::convert::{input, string};
 use crate::wasm::lens::JsLens;
-use crate::workload::{ImportLensOptions, LensVersionInput, LensVersionOptions};
+use crate::workload::LensVersionOptions;
 
 #[wasm_bindgen(js_class = Workspace)]
 impl JsWorkspace {
@@ -40,43 +41,6 @@ impl JsWorkspace {
         })
     }
 
-    /// Lints a lens JSON text (a string, or its UTF-8 bytes as for `Lens.parse`) and keeps it
-    /// as a draft custom lens (also with errors, which `diagnostics` lists); with
-    /// `{lensAlias}`, replaces that lens's draft. At most 500,000 bytes. A draft cannot be
-    /// applied until `createLensVersion` publishes it.
-    #[wasm_bindgen(js_name = importLens, unchecked_return_type = "Promise<ImportLensResult>")]
-    pub fn import_lens(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "ImportLensOptions")] options: JsValue,
-    ) -> js_sys::Promise {
-        let args = (
-            lens_text(&text),
-            input::<ImportLensOptions>(options, "options"),
-        );
-        self.call(args, |ws, (text, options)| async move {
-            ws.import_lens(&text, options).await
-        })
-    }
-
-    /// Publishes the draft as an immutable version. Throws `kind: "LensInvalid"` with
-    /// `diagnostics` when the draft has errors; `Validation` (`lensVersion`) for a name that is
-    /// empty, longer than 32 characters or already used, or past 100 versions.
-    #[wasm_bindgen(js_name = createLensVersion, unchecked_return_type = "Promise<LensVersionSummary>")]
-    pub fn create_lens_version(
-        &self,
-        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "LensVersionInput")] version: JsValue,
-    ) -> js_sys::Promise {
-        let args = (
-            string(lens_alias, "lensAlias"),
-            input::<LensVersionInput>(version, "version"),
-        );
-        self.call(args, |ws, (alias, version)| async move {
-            ws.create_lens_version(&alias, version).await
-        })
-    }
-
     /// The JSON text of a published version, or of the draft when no version is named.
     #[wasm_bindgen(js_name = exportLens, unchecked_return_type = "Promise<string>")]
     pub fn export_lens(
@@ -92,35 +56,6 @@ impl JsWorkspace {
             ws.export_lens(&alias, options.lens_version.as_deref())
                 .await
         })
-    }
-
-    /// Replaces a custom lens's tags (the workload tag rules); resolves to its summary.
-    #[wasm_bindgen(js_name = tagLens, unchecked_return_type = "Promise<LensSummary>")]
-    pub fn tag_lens(
-        &self,
-        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Record<string, string>")] tags: JsValue,
-    ) -> js_sys::Promise {
-        let args = (
-            string(lens_alias, "lensAlias"),
-            input::<std::collections::BTreeMap<String, String>>(tags, "tags"),
-        );
-        self.call(args, |ws, (alias, tags)| async move {
-            ws.tag_lens(&alias, tags).await
-        })
-    }
-
-    /// Deletes a custom lens with its draft and versions. Throws `kind: "Conflict"` naming
-    /// the workloads while any has a review of it.
-    #[wasm_bindgen(js_name = deleteLens, unchecked_return_type = "Promise<void>")]
-    pub fn delete_lens(
-        &self,
-        #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
-    ) -> js_sys::Promise {
-        self.call(
-            (string(lens_alias, "lensAlias"),),
-            |ws, (alias,)| async move { ws.delete_lens(&alias).await },
-        )
     }
 }
 

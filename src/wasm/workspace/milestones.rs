@@ -1,11 +1,10 @@
-//! Milestones (immutable snapshots of a workload), comparing two states, and the dashboard
-//! across every workload.
+//! Milestones (immutable snapshots of a workload) and the dashboard across every workload;
+//! comparing two states is [`super::compare`] (full engine).
 
 use wasm_bindgen::prelude::*;
 
 use super::JsWorkspace;
 use crate::wasm::convert::{input, milestone_number, required_string, string};
-use crate::workload::CompareRequest;
 
 #[wasm_bindgen(js_class = Workspace)]
 impl JsWorkspace {
@@ -52,28 +51,6 @@ impl JsWorkspace {
         );
         self.call(args, |ws, (id, number)| async move {
             ws.get_milestone(&id, number).await
-        })
-    }
-
-    /// Compares two states of a workload lens by lens: `from` before, `to` after (milestone
-    /// numbers; omitted = the current state; both omitted = the latest milestone against the
-    /// current state). Rejects with `NotFound` for a missing workload or milestone, and with
-    /// `Validation` naming `from` or `to` for a bad number.
-    #[wasm_bindgen(
-        js_name = compareMilestones,
-        unchecked_return_type = "Promise<MilestoneComparison>"
-    )]
-    pub fn compare_milestones(
-        &self,
-        #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CompareOptions")] options: JsValue,
-    ) -> js_sys::Promise {
-        let args = (
-            string(workload_id, "workloadId"),
-            input::<CompareRequest>(options, "options"),
-        );
-        self.call(args, |ws, (id, request)| async move {
-            ws.compare_milestones(&id, request).await
         })
     }
 

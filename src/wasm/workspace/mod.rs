@@ -7,8 +7,9 @@
 //! - [`backlog`]: the improvement plan as a backlog (an item's owner, status, due date, notes).
 //! - [`exports`]: reports and tracker files to download, export data, the consolidated report
 //!   (full engine only, like every method gated by the `full` feature: see Cargo.toml).
-//! - [`milestones`]: milestones, comparing them, the dashboard.
-//! - [`lenses`]: the lenses a workspace offers, and custom lenses (import, publish, export).
+//! - [`milestones`]: milestones and the dashboard; [`compare`] (full engine): comparing them.
+//! - [`lenses`]: the lenses a workspace offers, one lens, a custom lens's text;
+//!   [`lens_edits`] (full engine): import a draft, publish a version, tag, delete.
 //! - [`safety`]: damaged records, repair, and the whole workspace as one backup file.
 //! - [`templates`]: review templates listed and read; [`template_edits`] (full engine): the
 //!   rest of templates, their answers, "Update from template", template files.
@@ -18,7 +19,11 @@
 mod answers;
 mod backlog;
 #[cfg(feature = "full")]
+mod compare;
+#[cfg(feature = "full")]
 mod exports;
+#[cfg(feature = "full")]
+mod lens_edits;
 mod lenses;
 mod milestones;
 #[cfg(feature = "full")]
@@ -189,6 +194,19 @@ impl JsWorkspace {
     pub fn close(&self) {
         if let BrowserStore::Js(s) = self.core.store() {
             s.close();
+        }
+    }
+
+    /// The records of a workspace kept in this engine's memory (`storage: "memory"`), as the
+    /// store object that holds them, for the package's browser entry to open the full engine
+    /// over the same records; `undefined` for any other storage. Not part of the API.
+    #[wasm_bindgen(js_name = __memoryStore, skip_typescript)]
+    pub fn memory_store(&self) -> JsValue {
+        match self.core.store() {
+            BrowserStore::Js(s) if s.kind() == "memory" => {
+                s.engine_object().cloned().unwrap_or_default()
+            }
+            _ => JsValue::UNDEFINED,
         }
     }
 }
