@@ -199,7 +199,9 @@ impl JsWorkspace {
 
     /// The records of a workspace kept in this engine's memory (`storage: "memory"`), as the
     /// store object that holds them, for the package's browser entry to open the full engine
-    /// over the same records; `undefined` for any other storage. Not part of the API.
+    /// over the same records; `undefined` for any other storage. Not part of the API, and only
+    /// in the lean engine: the full one has no other engine to hand its records to.
+    #[cfg(not(feature = "full"))]
     #[wasm_bindgen(js_name = __memoryStore, skip_typescript)]
     pub fn memory_store(&self) -> JsValue {
         match self.core.store() {
