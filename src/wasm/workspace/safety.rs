@@ -12,12 +12,6 @@ use crate::workload::backup::RestoreOptions;
 
 #[wasm_bindgen(js_class = Workspace)]
 impl JsWorkspace {
-    /// Every record of the workspace that cannot be read (reads them all).
-    #[wasm_bindgen(js_name = damagedRecords, unchecked_return_type = "Promise<DamagedRecord[]>")]
-    pub fn damaged_records(&self) -> js_sys::Promise {
-        self.call((), |ws, ()| async move { ws.damaged_records().await })
-    }
-
     /// The workload records that cannot be read: the rows `listWorkloads` leaves out.
     #[wasm_bindgen(js_name = damagedWorkloads, unchecked_return_type = "Promise<DamagedRecord[]>")]
     pub fn damaged_workloads(&self) -> js_sys::Promise {
@@ -45,12 +39,19 @@ impl JsWorkspace {
     }
 }
 
-// Repairing a damaged workload or exporting it as stored is rare: full engine only (Cargo.toml,
-// feature `full`). Listing damaged records and the refresh after a sync stay in both engines:
-// the first page and every sync need them.
+// Repairing a damaged workload, exporting it as stored and listing every damaged record of the
+// workspace at once (no page of the app does; 0.9 KiB gzip) are rare: full engine only
+// (Cargo.toml, feature `full`). The damaged workloads and lenses and the refresh after a sync
+// stay in both engines: the Workloads and Lenses pages and every sync need them.
 #[cfg(feature = "full")]
 #[wasm_bindgen(js_class = Workspace)]
 impl JsWorkspace {
+    /// Every record of the workspace that cannot be read (reads them all).
+    #[wasm_bindgen(js_name = damagedRecords, unchecked_return_type = "Promise<DamagedRecord[]>")]
+    pub fn damaged_records(&self) -> js_sys::Promise {
+        self.call((), |ws, ()| async move { ws.damaged_records().await })
+    }
+
     /// Every record of a workload exactly as stored, damaged ones included, as JSON text.
     #[wasm_bindgen(js_name = exportRawWorkload, unchecked_return_type = "Promise<string>")]
     pub fn export_raw_workload(
