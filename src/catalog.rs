@@ -62,8 +62,11 @@ pub struct LensSummary {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft_error_count: Option<usize>,
     /// Custom lenses only: the lens's tags (`tagLens`), as on workloads.
-    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    pub tags: std::collections::BTreeMap<String, String>,
+    #[serde(
+        default,
+        skip_serializing_if = "crate::sorted_map::SortedMap::is_empty"
+    )]
+    pub tags: crate::sorted_map::SortedMap<String, String>,
 }
 
 impl CatalogLens {

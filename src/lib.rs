@@ -12,8 +12,8 @@
 //! - [`store`]: the document store contract, with the memory backend.
 //! - [`catalog`]: the lenses shipped with Plumbline (`lenses/*.json`).
 //! - [`sorted`]: stable sorting with one copy of the sort algorithm in the wasm module.
-//! - [`map_edit`]: an entry taken out of a small map without compiling `BTreeMap::remove`'s
-//!   rebalancing again for its type.
+//! - [`sorted_map`]: ordered maps and sets kept as one sorted `Vec`, so that no B-tree code is
+//!   compiled per key and value type.
 //! - [`case`]: lowercasing names for comparing and sorting, from a table of runs that std's
 //!   mapping generates (std's own table is much larger in the wasm module).
 //! - [`value_reader`]: serde types read out of JSON values (inputs, stored records), structs
@@ -28,11 +28,11 @@ pub mod catalog;
 pub mod export;
 pub mod lens;
 pub mod lint;
-pub mod map_edit;
 pub mod review;
 pub mod rule;
 pub mod shown;
 pub mod sorted;
+pub mod sorted_map;
 pub mod store;
 pub mod value_reader;
 pub mod workload;

@@ -7,8 +7,8 @@
 //! each call site adds a few lines that move its elements into the sorted order. The sorts in
 //! the engine are over tens to a few thousand items, where the indirection costs nothing seen.
 //!
-//! Collecting pairs into a `BTreeMap` (or building one with `from_iter`) sorts them the same
-//! way, one copy of driftsort per pair type: the engine's maps are filled with `insert`.
+//! `sorted_map::SortedMap::from_iter` sorts its pairs through here too, where collecting into a
+//! std `BTreeMap` compiled a copy of driftsort per pair type.
 
 use std::cmp::Ordering;
 

@@ -1,7 +1,7 @@
 //! Gathering an export's data through the public `Workspace` API only: the exports show what
 //! the app shows, and keep working while the workspace's storage internals change.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 use std::rc::Rc;
 
 use super::labels::question_number;
@@ -167,7 +167,7 @@ pub async fn collect_consolidated<S: Store>(
         )
     });
     // The version of each lens first met: shared items are numbered as in that version.
-    let mut versions: BTreeMap<String, String> = BTreeMap::new();
+    let mut versions: SortedMap<String, String> = SortedMap::new();
     let mut workloads = Vec::new();
     for summary in summaries {
         let aliases: Vec<&String> = match lens_alias {
@@ -201,7 +201,7 @@ pub async fn collect_consolidated<S: Store>(
     // before MEDIUM, then lens and question order); each item is one lens's question, so
     // keeping the chosen lens's items restricts them to that lens.
     let dashboard = workspace.dashboard(DashboardFilter::default()).await?;
-    let mut lenses: BTreeMap<String, Rc<CatalogLens>> = BTreeMap::new();
+    let mut lenses: SortedMap<String, Rc<CatalogLens>> = SortedMap::new();
     let mut improvements = Vec::new();
     for item in dashboard.improvements {
         if lens_alias.is_some_and(|only| only != item.lens_alias) {

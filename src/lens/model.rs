@@ -15,8 +15,8 @@ pub struct Lens {
     pub description: String,
     pub pillars: Vec<Pillar>,
     /// Plumbline's extension: the question ids each profile choice prioritises.
-    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    pub profile_priorities: std::collections::BTreeMap<String, Vec<String>>,
+    #[serde(skip_serializing_if = "crate::sorted_map::SortedMap::is_empty")]
+    pub profile_priorities: crate::sorted_map::SortedMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

@@ -19,7 +19,7 @@ enum Slot {
     Damaged(Value),
     /// A deleted record, which reads as absent. Kept as a gap rather than taken out of the map
     /// with `BTreeMap::remove`, whose rebalancing code weighed 1.5 KiB gzip of engine for this
-    /// map type alone (see `map_edit`).
+    /// map type alone when this store was part of the wasm engine.
     Deleted,
 }
 

@@ -92,7 +92,7 @@ impl JsLens {
     pub fn use_builtins(
         #[wasm_bindgen(unchecked_param_type = "Record<string, string>")] texts: JsValue,
     ) -> Result<(), JsValue> {
-        let texts: std::collections::BTreeMap<String, String> = input(texts, "lenses")?;
+        let texts: crate::sorted_map::SortedMap<String, String> = input(texts, "lenses")?;
         catalog::use_texts(texts.into_iter().collect()).map_err(Thrown::thrown)
     }
 

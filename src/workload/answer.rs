@@ -14,7 +14,7 @@
 //! `Answer::normalise`, which is what evaluation reads — so, for instance, waivers stop
 //! counting while "None of these" is selected, exactly as the risk engine sees it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sorted_map::{SortedMap, SortedSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -30,7 +30,7 @@ use crate::review::{Answer, AnswerReason, ChoiceAnswer, ChoiceReason, ChoiceStat
 pub struct AnswerUpdate {
     /// The full new selection (not a delta), as in AWS.
     pub selected_choices: Option<Vec<String>>,
-    pub choice_updates: Option<BTreeMap<String, ChoiceUpdate>>,
+    pub choice_updates: Option<SortedMap<String, ChoiceUpdate>>,
     pub is_applicable: Option<bool>,
     pub reason: Option<AnswerReason>,
     /// Question notes; an empty string clears them.
@@ -153,10 +153,10 @@ pub fn apply_update(
 ) -> Result<Answer, WorkspaceError> {
     let index_of = |id: &str| question.choices.iter().position(|c| c.id == id);
     let mut states = states(question, existing);
-    let mut newly_selected = BTreeSet::new();
+    let mut newly_selected = SortedSet::new();
 
     if let Some(selected) = &update.selected_choices {
-        let mut wanted = BTreeSet::new();
+        let mut wanted = SortedSet::new();
         for id in selected {
             let i = index_of(id).ok_or_else(|| unknown_choice("selectedChoices", question, id))?;
             wanted.insert(i);
@@ -254,7 +254,7 @@ pub fn apply_update(
 fn apply_none_of_these(
     question: &Question,
     states: &mut [ChoiceEdit],
-    newly_selected: &BTreeSet<usize>,
+    newly_selected: &SortedSet<usize>,
 ) {
     let is_no = |i: usize| question.choices[i].is_none_of_these();
     let no_selected_now = newly_selected.iter().any(|&i| is_no(i));

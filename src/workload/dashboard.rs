@@ -3,7 +3,8 @@
 //! Built from the derived summaries in the workload documents only: one read per workload,
 //! no lens evaluation, however many workloads there are.
 
-use std::collections::{BTreeMap, HashMap};
+use crate::sorted_map::SortedMap;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
@@ -171,9 +172,9 @@ pub fn compute(
         ..DashboardTotals::default()
     };
     // Pillar id → (name, counts, workloads with high, with medium); ordered below.
-    let mut pillar_totals: BTreeMap<String, (String, RiskCounts, u32, u32)> = BTreeMap::new();
+    let mut pillar_totals: SortedMap<String, (String, RiskCounts, u32, u32)> = SortedMap::new();
     let mut rows = Vec::new();
-    let mut items: BTreeMap<(String, String, Risk), ImprovementItem> = BTreeMap::new();
+    let mut items: SortedMap<(String, String, Risk), ImprovementItem> = SortedMap::new();
 
     // Name order for the rows and for the workload ids listed in each improvement item.
     let mut ordered: Vec<&WorkloadListing> = workloads.iter().collect();

@@ -1,6 +1,6 @@
 //! A lens review as `getLensReview` returns it: risk counts per lens and pillar, with notes.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -52,7 +52,7 @@ pub struct PillarReviewSummary {
 pub struct LensReviewUpdate {
     pub lens_notes: Option<String>,
     /// Pillar id → notes; pillars not named keep their notes.
-    pub pillar_notes: Option<BTreeMap<String, String>>,
+    pub pillar_notes: Option<SortedMap<String, String>>,
     pub expected_revision: Option<String>,
 }
 

@@ -4,7 +4,7 @@
 //! from AWS maps field by field. Inputs have every field optional: a missing required field
 //! is reported by validation with its name, instead of as an opaque deserialisation error.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -66,7 +66,7 @@ pub struct WorkloadProperties {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     #[serde(default)]
-    pub tags: BTreeMap<String, String>,
+    pub tags: SortedMap<String, String>,
     #[serde(default)]
     pub improvement_status: ImprovementStatus,
     /// Pillar ids, most important first; orders the improvement plan.
@@ -95,7 +95,7 @@ impl WorkloadProperties {
             industry_type: None,
             industry: None,
             notes: None,
-            tags: BTreeMap::new(),
+            tags: SortedMap::new(),
             improvement_status: ImprovementStatus::default(),
             pillar_priorities: Vec::new(),
         }
@@ -118,7 +118,7 @@ pub struct WorkloadInput {
     pub industry_type: Option<String>,
     pub industry: Option<String>,
     pub notes: Option<String>,
-    pub tags: Option<BTreeMap<String, String>>,
+    pub tags: Option<SortedMap<String, String>>,
     pub improvement_status: Option<ImprovementStatus>,
     pub pillar_priorities: Option<Vec<String>>,
     pub lenses: Option<Vec<String>>,
@@ -143,7 +143,7 @@ pub struct WorkloadPatch {
     pub industry_type: Option<String>,
     pub industry: Option<String>,
     pub notes: Option<String>,
-    pub tags: Option<BTreeMap<String, String>>,
+    pub tags: Option<SortedMap<String, String>>,
     pub improvement_status: Option<ImprovementStatus>,
     pub pillar_priorities: Option<Vec<String>>,
     /// The `revision` of the workload the user edited; a stale one is refused (`Conflict`).
@@ -192,5 +192,5 @@ pub struct WorkloadSummary {
     pub milestone_count: u32,
     pub updated_at: String,
     /// The workload's tags, so a list can be searched by them without reading each workload.
-    pub tags: BTreeMap<String, String>,
+    pub tags: SortedMap<String, String>,
 }

@@ -11,8 +11,8 @@
 //! repeated after a read replays the draws of the previous run, so a plan sees the same clock
 //! and the same id however many reads it took.
 
+use crate::sorted_map::SortedMap;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
 
@@ -73,8 +73,8 @@ pub(crate) struct Listing {
 /// The documents read for one run of a plan.
 #[derive(Debug, Default)]
 pub(crate) struct Reads {
-    keys: BTreeMap<String, Result<Option<Document>, StoreError>>,
-    prefixes: BTreeMap<String, Listing>,
+    keys: SortedMap<String, Result<Option<Document>, StoreError>>,
+    prefixes: SortedMap<String, Listing>,
     /// The listings read as one text; `None` when the store had none to give. A list, not a
     /// map: a plan reads one or two (the workloads, the templates), and a map type of its own
     /// compiled its insert and lookup code again (1 KiB gzip).

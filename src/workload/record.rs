@@ -6,7 +6,7 @@
 //! changes an answer or a lens association rewrites it in the same commit, so listing
 //! workloads and the dashboard read one document per workload and never evaluate a lens.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::{Deserialize, Serialize};
@@ -44,7 +44,7 @@ pub struct WorkloadDoc {
     pub question_count: u32,
     /// Derived: one entry per applied lens.
     #[serde(default)]
-    pub lens_summaries: BTreeMap<String, LensSummaryRecord>,
+    pub lens_summaries: SortedMap<String, LensSummaryRecord>,
     /// The milestones recorded so far (numbers, names, counts): numbering, name uniqueness
     /// and `listMilestones` need only this document.
     #[serde(default)]
@@ -114,7 +114,7 @@ pub struct PropertiesRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     #[serde(default)]
-    pub tags: BTreeMap<String, String>,
+    pub tags: SortedMap<String, String>,
     #[serde(default)]
     pub improvement_status: ImprovementStatus,
     #[serde(default)]
@@ -216,9 +216,9 @@ pub struct WorkloadListing {
     pub questions_answered: u32,
     pub question_count: u32,
     #[serde(default)]
-    pub tags: BTreeMap<String, String>,
+    pub tags: SortedMap<String, String>,
     #[serde(default)]
-    pub lens_summaries: BTreeMap<String, LensSummaryRecord>,
+    pub lens_summaries: SortedMap<String, LensSummaryRecord>,
     /// Only counted.
     #[serde(default)]
     pub milestones: Vec<IgnoredAny>,
@@ -298,7 +298,7 @@ pub struct ReviewDoc {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     #[serde(default)]
-    pub pillar_notes: BTreeMap<String, String>,
+    pub pillar_notes: SortedMap<String, String>,
     pub updated_at: String,
 }
 
@@ -310,7 +310,7 @@ impl ReviewDoc {
             lens_version: lens.version.clone(),
             associated: true,
             notes: None,
-            pillar_notes: BTreeMap::new(),
+            pillar_notes: SortedMap::new(),
             updated_at: now.to_string(),
         }
     }
@@ -573,7 +573,7 @@ impl WorkloadDoc {
             risk_counts: Default::default(),
             questions_answered: 0,
             question_count: 0,
-            lens_summaries: BTreeMap::new(),
+            lens_summaries: SortedMap::new(),
             milestones: Vec::new(),
             template_version,
             review_template: None,

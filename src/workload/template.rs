@@ -6,7 +6,7 @@
 //! that differ: the template's fields, question counts instead of risk counts, and what
 //! "Update from template" proposes and takes.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -22,7 +22,7 @@ pub struct TemplateInput {
     pub template_name: Option<String>,
     pub description: Option<String>,
     pub notes: Option<String>,
-    pub tags: Option<BTreeMap<String, String>>,
+    pub tags: Option<SortedMap<String, String>>,
     pub lenses: Option<Vec<String>>,
 }
 
@@ -34,7 +34,7 @@ pub struct TemplatePatch {
     pub template_name: Option<String>,
     pub description: Option<String>,
     pub notes: Option<String>,
-    pub tags: Option<BTreeMap<String, String>>,
+    pub tags: Option<SortedMap<String, String>>,
     pub lenses_to_associate: Option<Vec<String>>,
     pub lenses_to_disassociate: Option<Vec<String>>,
     pub expected_revision: Option<String>,
@@ -68,7 +68,7 @@ pub struct ReviewTemplate {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     pub lenses: Vec<String>,
-    pub tags: BTreeMap<String, String>,
+    pub tags: SortedMap<String, String>,
     /// Raised by every change of the template's content (fields, lenses, answers, notes).
     pub template_version: u32,
     pub question_counts: QuestionCounts,
@@ -206,7 +206,7 @@ pub enum TemplateResolution {
 #[serde(rename_all = "camelCase", deny_unknown_fields, default)]
 pub struct TemplateUpdateOptions {
     /// A choice for every conflict, by `{lensAlias}/{questionId}`.
-    pub resolutions: BTreeMap<String, TemplateResolution>,
+    pub resolutions: SortedMap<String, TemplateResolution>,
 }
 
 /// One row of `reviewTemplateUpdates`: a workload whose template changed since its answers

@@ -4,7 +4,8 @@
 //! value, so the page can put the message next to the right box. Lengths count characters,
 //! not bytes, as the console does.
 
-use std::collections::{BTreeMap, HashSet};
+use crate::sorted_map::SortedMap;
+use std::collections::HashSet;
 
 use super::error::WorkspaceError;
 
@@ -267,7 +268,7 @@ pub fn architectural_design(value: &str) -> Check {
     Ok(())
 }
 
-pub fn tags(tags: &BTreeMap<String, String>) -> Check {
+pub fn tags(tags: &SortedMap<String, String>) -> Check {
     const FIELD: &str = "tags";
     if tags.len() > 50 {
         return fail(FIELD, format!("at most 50 tags; {} were given", tags.len()));

@@ -11,6 +11,7 @@
 //! review the diff before committing: a changed golden is a changed stored format, which needs
 //! a new layout and a migration.
 
+use plumbline::sorted_map::SortedMap;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -65,7 +66,7 @@ fn records(store: &MemoryStore) -> BTreeMap<String, Value> {
 fn every_kind() -> MemoryStore {
     let ws = open(MemoryStore::new());
     let mut define = input("Checkout");
-    define.tags = Some(BTreeMap::from([("team".into(), "payments".into())]));
+    define.tags = Some(SortedMap::from([("team".into(), "payments".into())]));
     define.lenses = Some(strings(&["serverless"]));
     let workload = block_on(ws.define_workload(define)).expect("define");
     let id = workload.workload_id;
@@ -77,7 +78,7 @@ fn every_kind() -> MemoryStore {
     block_on(ws.update_workload(&id, patch)).expect("update");
     let answer = AnswerUpdate {
         selected_choices: Some(strings(&["so_a"])),
-        choice_updates: Some(BTreeMap::from([(
+        choice_updates: Some(SortedMap::from([(
             "so_b".to_string(),
             ChoiceUpdate {
                 status: ChoiceStatus::NotApplicable,
@@ -91,7 +92,7 @@ fn every_kind() -> MemoryStore {
     block_on(ws.update_answer(&id, "wellarchitected", "securely-operate", answer)).expect("answer");
     let notes = LensReviewUpdate {
         lens_notes: Some("First pass".into()),
-        pillar_notes: Some(BTreeMap::from([("security".into(), "Good".into())])),
+        pillar_notes: Some(SortedMap::from([("security".into(), "Good".into())])),
         expected_revision: None,
     };
     block_on(ws.update_lens_review(&id, "wellarchitected", notes)).expect("notes");
@@ -137,7 +138,7 @@ fn every_kind() -> MemoryStore {
         profile_name: Some("Regulated retail".into()),
         profile_description: Some("Card payments and personal data".into()),
         profile_questions: Some(answers),
-        tags: Some(BTreeMap::from([("owner".into(), "risk office".into())])),
+        tags: Some(SortedMap::from([("owner".into(), "risk office".into())])),
     };
     let profile = block_on(ws.create_profile(profile)).expect("profile");
     block_on(ws.associate_profile(&id, &profile.profile_id)).expect("associate");
@@ -230,7 +231,7 @@ fn template_records_match_their_golden_files() {
         template_name: Some("Retail baseline".into()),
         description: Some("Answers every retail team starts from".into()),
         notes: Some("Agreed with the platform team".into()),
-        tags: Some(BTreeMap::from([("team".into(), "platform".into())])),
+        tags: Some(SortedMap::from([("team".into(), "platform".into())])),
         lenses: None,
     };
     let tid = block_on(ws.create_review_template(template))

@@ -5,7 +5,7 @@
 //! selection, lens and pillar notes, the plan's order, reads of unknown things) are JSON
 //! snapshots in `tests/snapshots/workspace/`, run by `workspace_snapshots`.
 
-use std::collections::BTreeMap;
+use plumbline::sorted_map::SortedMap;
 
 use crate::workspace_support::*;
 use plumbline::review::{AnswerReason, ChoiceReason, ChoiceStatus, Risk, RiskCounts};
@@ -22,7 +22,7 @@ fn select(choices: &[&str]) -> AnswerUpdate {
 
 fn choice(id: &str, status: ChoiceStatus) -> AnswerUpdate {
     AnswerUpdate {
-        choice_updates: Some(BTreeMap::from([(
+        choice_updates: Some(SortedMap::from([(
             id.to_string(),
             ChoiceUpdate {
                 status,
@@ -82,7 +82,7 @@ fn none_of_these_is_exclusive() {
 #[test]
 fn waived_best_practices_count_as_met() {
     let (ws, id) = setup();
-    let mut updates = BTreeMap::new();
+    let mut updates = SortedMap::new();
     updates.insert(
         "so_a".to_string(),
         ChoiceUpdate {
@@ -175,7 +175,7 @@ fn a_question_can_be_marked_not_applicable_and_back() {
 #[test]
 fn notes_are_set_and_cleared() {
     let (ws, id) = setup();
-    let noted = BTreeMap::from([(
+    let noted = SortedMap::from([(
         "pri_a".to_string(),
         ChoiceUpdate {
             status: ChoiceStatus::Unselected,

@@ -2,6 +2,7 @@
 //! rules, where they are kept (beside the answer, never touching it), and how they follow the
 //! item when its question leaves HIGH and MEDIUM, into milestones and through backups.
 
+use plumbline::sorted_map::SortedMap;
 use std::collections::BTreeMap;
 
 use crate::workspace_support::*;
@@ -329,7 +330,7 @@ fn milestones_freeze_the_backlog_and_backups_carry_it() {
     let restore = RestoreOptions {
         mode: RestoreMode::Apply,
         on_conflict: None,
-        resolutions: BTreeMap::new(),
+        resolutions: SortedMap::new(),
     };
     block_on(fresh.import_workspace(&text, restore)).unwrap();
     let strip = |items: Vec<BacklogItem>| -> Vec<BacklogItem> {

@@ -1,7 +1,7 @@
 //! Applying and removing lenses: the framework lens stays, at most 20 lenses, and a removed
 //! lens's answers and notes come back with it.
 
-use std::collections::BTreeMap;
+use plumbline::sorted_map::SortedMap;
 
 use crate::workspace_support::*;
 use plumbline::workload::{AnswerUpdate, LensReviewUpdate, WorkloadPatch};
@@ -105,7 +105,7 @@ fn removing_a_lens_keeps_its_answers_and_adding_it_back_restores_them() {
         "serverless",
         LensReviewUpdate {
             lens_notes: Some("serverless notes".into()),
-            pillar_notes: Some(BTreeMap::from([("events".into(), "event notes".into())])),
+            pillar_notes: Some(SortedMap::from([("events".into(), "event notes".into())])),
             ..Default::default()
         },
     ))

@@ -2,7 +2,7 @@
 //! versions, a workload's one profile and the questions it prioritises, and the notifications
 //! (newer custom lens version, changed profile, deleted profile) with their dismissals.
 
-use std::collections::BTreeMap;
+use plumbline::sorted_map::SortedMap;
 
 use crate::workspace_support::*;
 use plumbline::workload::profile::{questionnaire, ProfileAnswer, ProfileInput};
@@ -78,7 +78,7 @@ fn a_profile_is_created_validated_and_versioned() {
     assert_eq!(p.profile_version, 1);
     assert_eq!(p.profile_id.len(), 32);
     let mut changed = profile("Payments", &["data-personal"]);
-    changed.tags = Some(BTreeMap::from([("team".into(), "checkout".into())]));
+    changed.tags = Some(SortedMap::from([("team".into(), "checkout".into())]));
     let q = block_on(ws.update_profile(&p.profile_id, changed)).unwrap();
     assert_eq!(q.profile_version, 2);
     assert_eq!(q.tags["team"], "checkout");
@@ -118,7 +118,7 @@ fn a_profile_is_created_validated_and_versioned() {
         "1 to 1",
     );
     let mut tagged = profile("Tagged", &[]);
-    tagged.tags = Some(BTreeMap::from([("aws:x".into(), "y".into())]));
+    tagged.tags = Some(SortedMap::from([("aws:x".into(), "y".into())]));
     expect_validation(block_on(ws.create_profile(tagged)), "tags", "reserved");
     let mut renamed = profile("Other", &[]);
     renamed.profile_name = Some("Other".into());
@@ -351,16 +351,16 @@ fn custom_lenses_take_tags_under_the_workload_rules() {
     let alias = block_on(ws.import_lens(LENS, ImportLensOptions::default()))
         .unwrap()
         .lens_alias;
-    let tags = BTreeMap::from([("team".to_string(), "platform".to_string())]);
+    let tags = SortedMap::from([("team".to_string(), "platform".to_string())]);
     let summary = block_on(ws.tag_lens(&alias, tags.clone())).unwrap();
     assert_eq!(summary.tags, tags);
     let listed = block_on(ws.list_lenses()).unwrap();
     assert_eq!(listed.last().unwrap().tags, tags);
     assert!(listed[0].tags.is_empty(), "shipped lenses have no tags");
-    let reserved = BTreeMap::from([("AWS:team".to_string(), "x".to_string())]);
+    let reserved = SortedMap::from([("AWS:team".to_string(), "x".to_string())]);
     expect_validation(block_on(ws.tag_lens(&alias, reserved)), "tags", "reserved");
     expect_validation(
-        block_on(ws.tag_lens("wellarchitected", BTreeMap::new())),
+        block_on(ws.tag_lens("wellarchitected", SortedMap::new())),
         "lensAlias",
         "shipped",
     );

@@ -3,6 +3,7 @@
 //! workspace goes to one backup file and back, exactly, with conflicts never overwritten
 //! silently.
 
+use plumbline::sorted_map::SortedMap;
 use std::collections::BTreeMap;
 
 use crate::workspace_support::*;
@@ -45,7 +46,10 @@ fn populated() -> (Workspace<MemoryStore>, String, String) {
         WA,
         LensReviewUpdate {
             lens_notes: Some("Reviewed with the platform team".into()),
-            pillar_notes: Some(BTreeMap::from([("security".into(), "pen test due".into())])),
+            pillar_notes: Some(SortedMap::from([(
+                "security".into(),
+                "pen test due".into(),
+            )])),
             expected_revision: None,
         },
     ))
@@ -300,7 +304,7 @@ fn apply(on_conflict: Option<Resolution>) -> RestoreOptions {
     RestoreOptions {
         mode: RestoreMode::Apply,
         on_conflict,
-        resolutions: BTreeMap::new(),
+        resolutions: SortedMap::new(),
     }
 }
 

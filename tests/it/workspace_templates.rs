@@ -2,7 +2,7 @@
 //! provenance, "Update from template" (table of who changed what), deleting one in use, and
 //! the notices of templates changed since their workloads copied them.
 
-use std::collections::BTreeMap;
+use plumbline::sorted_map::SortedMap;
 
 use crate::workspace_support::*;
 use plumbline::review::ChoiceStatus;
@@ -51,7 +51,7 @@ fn prepared(ws: &Workspace<MemoryStore>) -> String {
         WA,
         LensReviewUpdate {
             lens_notes: Some("Agreed with the platform team".into()),
-            pillar_notes: Some(BTreeMap::from([(
+            pillar_notes: Some(SortedMap::from([(
                 "security".into(),
                 "Org-wide SCPs".into(),
             )])),
@@ -94,7 +94,7 @@ fn template_fields_follow_the_aws_rules() {
         ),
         (
             TemplateInput {
-                tags: Some(BTreeMap::from([("aws:team".into(), "a".into())])),
+                tags: Some(SortedMap::from([("aws:team".into(), "a".into())])),
                 ..template_input("Other")
             },
             "tags",
@@ -364,7 +364,7 @@ fn notices_list_the_workloads_behind_their_template() {
     let b = block_on(ws.define_workload(from_template("Shop B", &tid))).unwrap();
     assert!(block_on(ws.review_template_updates()).unwrap().is_empty());
     let choice_na = AnswerUpdate {
-        choice_updates: Some(BTreeMap::from([(
+        choice_updates: Some(SortedMap::from([(
             "so_a".to_string(),
             plumbline::workload::ChoiceUpdate {
                 status: ChoiceStatus::NotApplicable,

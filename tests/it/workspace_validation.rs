@@ -1,7 +1,7 @@
 //! Every rule of workload, milestone, answer and lens-review fields: valid and invalid values,
 //! asserting the field the error names and a fragment of its message.
 
-use std::collections::BTreeMap;
+use plumbline::sorted_map::SortedMap;
 
 use crate::workspace_support::*;
 use plumbline::review::{ChoiceStatus, Risk};
@@ -257,7 +257,7 @@ fn define_cases() -> Vec<(&'static str, Edit, Expected)> {
         (
             "tags ok",
             Box::new(|i| {
-                i.tags = Some(BTreeMap::from([
+                i.tags = Some(SortedMap::from([
                     ("team".into(), "web".into()),
                     ("empty".into(), String::new()),
                 ]))
@@ -266,22 +266,22 @@ fn define_cases() -> Vec<(&'static str, Edit, Expected)> {
         ),
         (
             "tag aws:",
-            Box::new(|i| i.tags = Some(BTreeMap::from([("AWS:owner".into(), "x".into())]))),
+            Box::new(|i| i.tags = Some(SortedMap::from([("AWS:owner".into(), "x".into())]))),
             Some(("tags", "reserved")),
         ),
         (
             "tag empty key",
-            Box::new(|i| i.tags = Some(BTreeMap::from([(String::new(), "x".into())]))),
+            Box::new(|i| i.tags = Some(SortedMap::from([(String::new(), "x".into())]))),
             Some(("tags", "1 to 128")),
         ),
         (
             "tag long key",
-            Box::new(|i| i.tags = Some(BTreeMap::from([(long(129), "x".into())]))),
+            Box::new(|i| i.tags = Some(SortedMap::from([(long(129), "x".into())]))),
             Some(("tags", "has 129")),
         ),
         (
             "tag long value",
-            Box::new(|i| i.tags = Some(BTreeMap::from([("k".into(), long(257))]))),
+            Box::new(|i| i.tags = Some(SortedMap::from([("k".into(), long(257))]))),
             Some(("tags", "at most 256")),
         ),
         (
@@ -445,7 +445,7 @@ fn patch_rules_match_define_rules() {
         ),
         (
             WorkloadPatch {
-                tags: Some(BTreeMap::from([("aws:x".into(), "y".into())])),
+                tags: Some(SortedMap::from([("aws:x".into(), "y".into())])),
                 ..Default::default()
             },
             Some(("tags", "aws:")),
@@ -527,7 +527,7 @@ fn answer_rules() {
         "`om_a` is not a choice of question `priorities`",
     );
     let choice = |id: &str, status| {
-        BTreeMap::from([(
+        SortedMap::from([(
             id.to_string(),
             ChoiceUpdate {
                 status,
@@ -558,7 +558,7 @@ fn answer_rules() {
         "choiceUpdates",
         "cannot be marked not applicable",
     );
-    let noted = BTreeMap::from([(
+    let noted = SortedMap::from([(
         "pri_a".to_string(),
         ChoiceUpdate {
             status: ChoiceStatus::Selected,
@@ -625,7 +625,7 @@ fn lens_review_notes_rules() {
             id,
             "wellarchitected",
             LensReviewUpdate {
-                pillar_notes: Some(BTreeMap::from([("events".into(), "x".into())])),
+                pillar_notes: Some(SortedMap::from([("events".into(), "x".into())])),
                 ..Default::default()
             },
         )),

@@ -57,7 +57,7 @@ fn define_then_get_and_list() {
 #[test]
 fn the_list_carries_each_workloads_tags() {
     let ws = workspace();
-    let tags: std::collections::BTreeMap<String, String> =
+    let tags: plumbline::sorted_map::SortedMap<String, String> =
         [("costCenter".to_string(), "CC-42".to_string())].into();
     let tagged = WorkloadInput {
         tags: Some(tags.clone()),

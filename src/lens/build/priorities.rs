@@ -3,7 +3,7 @@
 //! of the profile questionnaire and ids questions of the lens, or the mapping would silently
 //! prioritise nothing.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use super::fields::{field, wrong_type, Need, Obj};
 use super::Cx;
@@ -17,8 +17,8 @@ pub fn read(
     obj: &Obj<'_, '_>,
     path: &Path<'_>,
     lens: &Lens,
-) -> BTreeMap<String, Vec<String>> {
-    let mut out = BTreeMap::new();
+) -> SortedMap<String, Vec<String>> {
+    let mut out = SortedMap::new();
     let Some(value) = field(cx, obj, path, "profilePriorities", Need::Optional) else {
         return out;
     };

@@ -7,7 +7,7 @@
 //! reporting `QuotaExceeded`. localStorage is synchronous and our thread runs nothing else
 //! between those steps, so no other code of this page can observe the half-written state.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
@@ -89,7 +89,7 @@ impl LocalStorageStore {
 
     /// Puts every key back as it was before this commit started. Removing first frees the space
     /// the new values took, so the old values (which fitted before) fit again.
-    fn restore(&self, originals: &BTreeMap<String, Option<String>>) {
+    fn restore(&self, originals: &SortedMap<String, Option<String>>) {
         let raw = LocalStorage::raw();
         for key in originals.keys() {
             let _ = raw.remove_item(key);
@@ -167,7 +167,7 @@ impl Store for LocalStorageStore {
 
         // 2. Apply, remembering each key's value before its first write in this commit.
         let raw = LocalStorage::raw();
-        let mut originals: BTreeMap<String, Option<String>> = BTreeMap::new();
+        let mut originals: SortedMap<String, Option<String>> = SortedMap::new();
         let mut revs = Vec::with_capacity(writes.len());
         for w in &writes {
             let key = self.key(&w.id);

@@ -57,7 +57,7 @@ impl JsWorkspace {
     ) -> js_sys::Promise {
         let args = (
             string(lens_alias, "lensAlias"),
-            input::<std::collections::BTreeMap<String, String>>(tags, "tags"),
+            input::<crate::sorted_map::SortedMap<String, String>>(tags, "tags"),
         );
         self.call(args, |ws, (alias, tags)| async move {
             ws.tag_lens(&alias, tags).await

@@ -13,7 +13,7 @@
 //! the wrong shape or two records for one key is refused with the JSON path of the first
 //! problem, before anything is written.
 
-use std::collections::BTreeSet;
+use crate::sorted_map::SortedSet;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -329,8 +329,8 @@ fn typed(value: &Value) -> Result<BackupFile, BackupError> {
 /// The rules the types alone do not fix: ids in their shapes, one record per key, each record
 /// under the workload or lens it names.
 fn check(file: &BackupFile) -> Result<(), BackupError> {
-    let mut workload_ids = BTreeSet::new();
-    let mut names = BTreeSet::new();
+    let mut workload_ids = SortedSet::new();
+    let mut names = SortedSet::new();
     for (i, w) in file.workloads.iter().enumerate() {
         let path = format!("$.workloads[{i}]");
         let id = &w.workload.workload_id;
@@ -391,7 +391,7 @@ fn check(file: &BackupFile) -> Result<(), BackupError> {
             ));
         }
     }
-    let mut aliases = BTreeSet::new();
+    let mut aliases = SortedSet::new();
     for (i, l) in file.custom_lenses.iter().enumerate() {
         let path = format!("$.customLenses[{i}]");
         let alias = &l.lens.lens_alias;
@@ -433,7 +433,7 @@ fn check(file: &BackupFile) -> Result<(), BackupError> {
             "a second version with this number",
         )?;
     }
-    let mut profile_ids = BTreeSet::new();
+    let mut profile_ids = SortedSet::new();
     for (i, p) in file.profiles.iter().enumerate() {
         let path = format!("$.profiles[{i}].profileId");
         keys::check_workload_id(&p.profile_id).map_err(|_| {
@@ -457,7 +457,7 @@ fn unique(
     path: impl Fn(usize) -> String,
     what: &str,
 ) -> Result<(), BackupError> {
-    let mut seen = BTreeSet::new();
+    let mut seen = SortedSet::new();
     for (j, item) in items.enumerate() {
         if !seen.insert(item) {
             return Err(at(path(j), what.to_string()));

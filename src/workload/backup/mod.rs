@@ -4,7 +4,7 @@
 
 pub mod format;
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -22,7 +22,7 @@ pub struct RestoreOptions {
     pub on_conflict: Option<Resolution>,
     /// Choices per item, by its id (workload or template id, or custom lens alias). A review
     /// template in conflict takes `takeBackup` or keeps its own (`keepBoth` keeps it too).
-    pub resolutions: BTreeMap<String, Resolution>,
+    pub resolutions: SortedMap<String, Resolution>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]

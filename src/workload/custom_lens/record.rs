@@ -27,8 +27,11 @@ pub struct CustomLensDoc {
     pub created_at: String,
     pub updated_at: String,
     /// As on workloads (AWS tag rules); left out while there are none.
-    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    pub tags: std::collections::BTreeMap<String, String>,
+    #[serde(
+        default,
+        skip_serializing_if = "crate::sorted_map::SortedMap::is_empty"
+    )]
+    pub tags: crate::sorted_map::SortedMap<String, String>,
 }
 
 /// One entry of the version index.

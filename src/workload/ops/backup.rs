@@ -5,7 +5,7 @@
 //! mine, take the backup's, keep both as a copy). All writes go in ONE commit: a restore
 //! happens whole or not at all.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sorted_map::{SortedMap, SortedSet};
 
 use serde_json::{json, Map, Value};
 
@@ -23,7 +23,7 @@ use crate::workload::validate::name_key;
 use crate::workload::workspace::Workspace;
 
 /// The stored bodies of one workload or custom lens, by record id.
-type Records = BTreeMap<String, Value>;
+type Records = SortedMap<String, Value>;
 
 /// The writes a restore plans, and what it tells the user.
 #[derive(Default)]
@@ -31,7 +31,7 @@ struct Plan {
     writes: Vec<Write>,
     items: Vec<RestoreItem>,
     /// Name keys this restore claims, so two items never take one name.
-    names: BTreeSet<String>,
+    names: SortedSet<String>,
     /// Custom lenses replaced: their parsed versions must be forgotten.
     replaced_lenses: Vec<String>,
 }
@@ -40,8 +40,8 @@ impl<S: Store> Workspace<S> {
     /// Every workload and custom lens as one backup file (JSON text, see `backup::format`).
     /// Records that cannot be read go in `damaged`, as stored.
     pub async fn export_workspace(&self) -> Result<String, WorkspaceError> {
-        let mut workloads: BTreeMap<String, Map<String, Value>> = BTreeMap::new();
-        let mut lenses: BTreeMap<String, Map<String, Value>> = BTreeMap::new();
+        let mut workloads: SortedMap<String, Map<String, Value>> = SortedMap::new();
+        let mut lenses: SortedMap<String, Map<String, Value>> = SortedMap::new();
         let mut damaged = Vec::new();
         let mut profiles = Vec::new();
         let mut dismissed = None;
@@ -397,7 +397,7 @@ impl Planning<'_> {
         &self,
         id: &str,
         name: &str,
-        batch: &BTreeSet<String>,
+        batch: &SortedSet<String>,
     ) -> Result<bool, Halt> {
         if batch.contains(&name_key(name)) {
             return Ok(true);
@@ -411,7 +411,7 @@ impl Planning<'_> {
 
     /// `name (restored)`, or `name (restored N)`, whichever is free first (at most 100
     /// characters, as every workload name).
-    fn copy_name(&self, id: &str, name: &str, batch: &BTreeSet<String>) -> Result<String, Halt> {
+    fn copy_name(&self, id: &str, name: &str, batch: &SortedSet<String>) -> Result<String, Halt> {
         for n in 1..=100 {
             let suffix = if n == 1 {
                 " (restored)".to_string()
@@ -477,7 +477,7 @@ fn item(kind: &str, id: &str, name: &str) -> RestoreItem {
 }
 
 /// Appends `v` to the array `key` of `owner`'s entry, creating both as needed.
-fn push(map: &mut BTreeMap<String, Map<String, Value>>, owner: &str, key: &str, v: Value) {
+fn push(map: &mut SortedMap<String, Map<String, Value>>, owner: &str, key: &str, v: Value) {
     let entry = map.entry(owner.to_string()).or_default();
     if let Value::Array(a) = entry.entry(key).or_insert_with(|| json!([])) {
         a.push(v);
@@ -575,8 +575,7 @@ fn creations(records: &Records) -> Vec<Write> {
 /// The backup's records over the existing ones: overwrite, create, and delete what the backup
 /// does not have.
 fn replacements(existing: &[RawRecord], records: &Records) -> Vec<Write> {
-    // Inserted one by one, not collected: see `ops::names`.
-    let mut current: BTreeMap<&str, &RawRecord> = BTreeMap::new();
+    let mut current: SortedMap<&str, &RawRecord> = SortedMap::new();
     for r in existing {
         current.insert(r.id.as_str(), r);
     }

@@ -135,7 +135,7 @@ impl<S: Store> Workspace<S> {
     pub async fn tag_lens(
         &self,
         alias: &str,
-        tags: std::collections::BTreeMap<String, String>,
+        tags: crate::sorted_map::SortedMap<String, String>,
     ) -> Result<LensSummary, WorkspaceError> {
         let alias = self.core.custom_alias_of("lensAlias", alias)?;
         crate::workload::validate::tags(&tags)?;

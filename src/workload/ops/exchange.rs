@@ -10,7 +10,8 @@
 //! and notes it does not carry (ListAnswers has none; a file exported with notes has them in
 //! GetAnswer's `Notes` fields) are kept.
 
-use std::collections::{BTreeMap, HashMap};
+use crate::sorted_map::SortedMap;
+use std::collections::HashMap;
 
 use serde_json::Value;
 
@@ -357,7 +358,7 @@ fn update_of(
         }
         listed.insert(ca.choice_id.as_str(), ca);
     }
-    let mut choice_updates = BTreeMap::new();
+    let mut choice_updates = SortedMap::new();
     for choice in &question.choices {
         let entry = listed.get(choice.id.as_str());
         let status = if answer.selected_choices.contains(&choice.id)

@@ -139,7 +139,7 @@ pub(crate) fn plan_disassociate(
     let mut writes = Vec::new();
     for alias in aliases {
         doc.body.lenses.retain(|l| l != alias);
-        crate::map_edit::remove(&mut doc.body.lens_summaries, alias);
+        doc.body.lens_summaries.remove(alias);
         let review_id = keys::review(id, alias);
         if let Some(d) = p.get(&review_id)? {
             let mut s = Stored::<ReviewDoc>::decode(d)?;

@@ -5,7 +5,7 @@
 //! read (none for a new claim), so the store's atomic commit is what keeps names unique across
 //! tabs: of two defines racing for one name, the second commit is refused and planned again.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use crate::store::Write;
 use crate::workload::error::WorkspaceError;
@@ -100,14 +100,12 @@ impl Planning<'_> {
     /// record (`meta_rev`: its revision as read, `None` if there is none yet), in ONE commit.
     pub(crate) fn name_claims(&self, meta_rev: Option<&str>, meta: serde_json::Value) -> Planned {
         let (workloads, _damaged) = self.readable::<WorkloadDoc>(keys::WORKLOAD_PREFIX)?;
-        // Inserted one by one: collecting into a map sorts the pairs first, which compiled a
-        // copy of std's stable sort into the engine for this one place.
-        let mut existing: BTreeMap<String, String> = BTreeMap::new();
+        let mut existing: SortedMap<String, String> = SortedMap::new();
         for r in self.raw_list(keys::NAME_PREFIX)? {
             existing.insert(r.id.clone(), r.write_rev());
         }
         // The oldest workload keeps a name that (through an old race) two workloads share.
-        let mut claims: BTreeMap<String, (&str, &WorkloadDoc)> = BTreeMap::new();
+        let mut claims: SortedMap<String, (&str, &WorkloadDoc)> = SortedMap::new();
         for w in &workloads {
             let key = keys::workload_name(&name_key(&w.body.properties.workload_name));
             let older = |held: &(&str, &WorkloadDoc)| held.1.created_at <= w.body.created_at;

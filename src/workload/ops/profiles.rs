@@ -190,7 +190,7 @@ impl<S: Store> Workspace<S> {
         workload_id: &str,
     ) -> Result<Prioritized, WorkspaceError> {
         let doc = self.load_workload(workload_id).await?.body;
-        let mut questions = std::collections::BTreeMap::new();
+        let mut questions = crate::sorted_map::SortedMap::new();
         for alias in &doc.lenses {
             let ids = match &doc.profile {
                 Some(link) => self.prioritized_in(&doc, alias, &link.choice_ids).await?,

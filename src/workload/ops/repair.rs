@@ -5,7 +5,7 @@
 //! These operations read records raw ([`Store::list_raw`]) so that no damaged record can stop
 //! them, and name damaged records in writes by [`RawRecord::write_rev`].
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use serde_json::{json, Value};
 
@@ -175,7 +175,7 @@ fn plan_repair(
     }
     let mut writes = Vec::new();
     let mut unreadable = Vec::new();
-    let mut answers: BTreeMap<String, Vec<AnswerDoc>> = BTreeMap::new();
+    let mut answers: SortedMap<String, Vec<AnswerDoc>> = SortedMap::new();
     let mut reviews: Vec<String> = Vec::new();
     let mut milestones: Vec<MilestoneEntry> = Vec::new();
     for r in records.iter().filter(|r| r.id != raw.id) {
@@ -288,14 +288,16 @@ pub(crate) fn damage_of(raw: &RawRecord) -> Option<String> {
 
 /// The workload document with its derived fields reset, and the lens version each lens
 /// summary named (custom lenses are resolved at the version the workload uses).
-fn rebuildable(raw: &RawRecord) -> Result<(WorkloadDoc, BTreeMap<String, String>), WorkspaceError> {
+fn rebuildable(
+    raw: &RawRecord,
+) -> Result<(WorkloadDoc, SortedMap<String, String>), WorkspaceError> {
     let Some(Value::Object(mut body)) = raw.stored.get("body").cloned() else {
         return Err(unrepairable(
             raw,
             "it is not a {rev, body} record with an object body",
         ));
     };
-    let mut versions = BTreeMap::new();
+    let mut versions = SortedMap::new();
     if let Some(Value::Object(summaries)) = body.get("lensSummaries") {
         for (alias, s) in summaries {
             if let Some(v) = s.get("lensVersion").and_then(Value::as_str) {

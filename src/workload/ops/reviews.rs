@@ -96,7 +96,7 @@ pub(crate) fn plan_notes(
     }
     for (pillar_id, notes) in update.pillar_notes.iter().flatten() {
         if notes.is_empty() {
-            crate::map_edit::remove(&mut state.review.pillar_notes, pillar_id);
+            state.review.pillar_notes.remove(pillar_id);
         } else {
             state
                 .review

@@ -8,7 +8,7 @@
 //! the workload's answer still has its provenance (or there is none); both changed is a
 //! conflict, settled per question by the user, never silently.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use crate::review::Answer;
 use crate::store::{Store, Write};
@@ -55,8 +55,7 @@ impl<S: Store> Workspace<S> {
     /// The workloads whose template changed since their answers were copied.
     pub async fn review_template_updates(&self) -> Result<Vec<TemplateNotice>, WorkspaceError> {
         self.query(|p| {
-            // Inserted one by one, not collected: see `ops::names`.
-            let mut templates: BTreeMap<String, WorkloadDoc> = BTreeMap::new();
+            let mut templates: SortedMap<String, WorkloadDoc> = SortedMap::new();
             for t in p.all::<WorkloadDoc>(keys::TEMPLATE_PREFIX)? {
                 templates.insert(t.body.workload_id.clone(), t.body);
             }
@@ -220,7 +219,7 @@ fn plan_update(
     let now = p.now();
     let mut writes = Vec::new();
     // The answers taken, by answer id, to count the changed lenses again.
-    let mut taken: BTreeMap<String, Answer> = BTreeMap::new();
+    let mut taken: SortedMap<String, Answer> = SortedMap::new();
     for t in &theirs {
         let alias = &t.body.lens_alias;
         let changed_since = t

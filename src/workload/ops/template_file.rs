@@ -13,7 +13,7 @@
 //! first problem is reported with its JSON path (`FileInvalid`, kind `Validation`). Nothing
 //! is written unless the whole file is accepted.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use serde_json::{json, Value};
 
@@ -250,9 +250,7 @@ fn file_lens(
 
 /// A stored answer as the update that makes it, so the file goes through `updateAnswer`'s rules.
 fn as_update(record: &AnswerRecord) -> AnswerUpdate {
-    // Inserted one by one: collecting pairs into a map sorts them first, which compiled a copy
-    // of std's stable sort into the engine for this one place.
-    let mut choice_updates = BTreeMap::new();
+    let mut choice_updates = SortedMap::new();
     for c in &record.choice_answers {
         let update = ChoiceUpdate {
             status: c.status,

@@ -5,7 +5,7 @@
 //! workload's plans ([`Planning::owner`] finds either); this file adds the template's own
 //! fields, its version and the shapes the API gives back (question counts, no risk).
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use serde_json::Value;
 
@@ -180,9 +180,9 @@ impl Planning<'_> {
     }
 
     /// The workloads defined from a template, by template id (deleted links left out).
-    pub(crate) fn template_users(&self) -> Result<BTreeMap<String, Vec<TemplateUser>>, Halt> {
+    pub(crate) fn template_users(&self) -> Result<SortedMap<String, Vec<TemplateUser>>, Halt> {
         let (listings, _damaged) = self.workload_listings()?;
-        let mut users: BTreeMap<String, Vec<TemplateUser>> = BTreeMap::new();
+        let mut users: SortedMap<String, Vec<TemplateUser>> = SortedMap::new();
         for Stored { body, .. } in listings {
             let WorkloadListing {
                 review_template: Some(link),
@@ -208,7 +208,7 @@ impl Planning<'_> {
 
 fn template_of(
     doc: &Stored<WorkloadDoc>,
-    users: &BTreeMap<String, Vec<TemplateUser>>,
+    users: &SortedMap<String, Vec<TemplateUser>>,
 ) -> ReviewTemplate {
     let used_by = users
         .get(&doc.body.workload_id)
@@ -238,7 +238,7 @@ fn check_fields(
     name: &str,
     description: &str,
     notes: &str,
-    tags: &BTreeMap<String, String>,
+    tags: &SortedMap<String, String>,
 ) -> Result<(), WorkspaceError> {
     check_text("templateName", name, 100)?;
     check_text("description", description, 250)?;

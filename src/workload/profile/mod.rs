@@ -9,7 +9,7 @@
 pub mod questionnaire;
 pub mod record;
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -23,7 +23,7 @@ pub struct ProfileInput {
     pub profile_name: Option<String>,
     pub profile_description: Option<String>,
     pub profile_questions: Option<Vec<ProfileAnswer>>,
-    pub tags: Option<BTreeMap<String, String>>,
+    pub tags: Option<SortedMap<String, String>>,
 }
 
 /// One entry of `listNotifications`: a change that waits for a workload's owner.
@@ -76,5 +76,5 @@ impl Notification {
 #[serde(rename_all = "camelCase")]
 pub struct Prioritized {
     pub profile: Option<WorkloadProfile>,
-    pub questions: BTreeMap<String, Vec<String>>,
+    pub questions: SortedMap<String, Vec<String>>,
 }

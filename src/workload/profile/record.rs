@@ -1,7 +1,7 @@
 //! The stored records of profiles: `profile/{id}` (also what the API returns: one type keeps
 //! the engine small), the profile link inside `workload/{id}`, and the dismissed notifications.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -25,7 +25,7 @@ pub struct ProfileDoc {
     pub profile_version: u32,
     pub profile_questions: Vec<ProfileAnswer>,
     #[serde(default)]
-    pub tags: BTreeMap<String, String>,
+    pub tags: SortedMap<String, String>,
     pub created_at: String,
     pub updated_at: String,
 }
