@@ -1,7 +1,6 @@
 //! Gathering an export's data through the public `Workspace` API only: the exports show what
 //! the app shows, and keep working while the workspace's storage internals change.
 
-use crate::sorted_map::SortedMap;
 use std::rc::Rc;
 
 use super::labels::question_number;
@@ -12,6 +11,7 @@ use super::model::{
 use crate::catalog::CatalogLens;
 use crate::lens::model::Question;
 use crate::review::{best_practice_impact, PlanOptions, Risk, RiskCounts};
+use crate::sorted_map::SortedMap;
 use crate::store::Store;
 use crate::workload::{AnswerView, DashboardFilter, LensReview, Workspace, WorkspaceError};
 

@@ -14,8 +14,6 @@
 //! `Answer::normalise`, which is what evaluation reads — so, for instance, waivers stop
 //! counting while "None of these" is selected, exactly as the risk engine sees it.
 
-use crate::sorted_map::{SortedMap, SortedSet};
-
 use serde::{Deserialize, Serialize};
 
 use super::error::WorkspaceError;
@@ -23,6 +21,7 @@ use super::validate;
 use crate::lens::model::{Question, Resource};
 use crate::review::choices::ChoiceState;
 use crate::review::{Answer, AnswerReason, ChoiceAnswer, ChoiceReason, ChoiceStatus, Risk};
+use crate::sorted_map::{SortedMap, SortedSet};
 
 /// `updateAnswer`'s argument; every field optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

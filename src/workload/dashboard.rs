@@ -3,7 +3,6 @@
 //! Built from the derived summaries in the workload documents only: one read per workload,
 //! no lens evaluation, however many workloads there are.
 
-use crate::sorted_map::SortedMap;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -14,6 +13,7 @@ use super::error::WorkspaceError;
 use super::record::WorkloadListing;
 use crate::catalog::CatalogLens;
 use crate::review::{Risk, RiskCounts};
+use crate::sorted_map::SortedMap;
 
 /// What to count. `pillars` restricts every figure to those pillars; `risks` (HIGH and/or
 /// MEDIUM) keeps only the workloads and improvement items that have such a risk. The totals

@@ -1,12 +1,11 @@
 //! A lens review as `getLensReview` returns it: risk counts per lens and pillar, with notes.
 
-use crate::sorted_map::SortedMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::record::{LensSummaryRecord, ReviewDoc};
 use crate::catalog::CatalogLens;
 use crate::review::RiskCounts;
+use crate::sorted_map::SortedMap;
 
 /// `getLensReview`'s result (AWS LensReview, camelCase).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,11 +4,10 @@
 //! from AWS maps field by field. Inputs have every field optional: a missing required field
 //! is reported by validation with its name, instead of as an opaque deserialisation error.
 
-use crate::sorted_map::SortedMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::review::RiskCounts;
+use crate::sorted_map::SortedMap;
 
 /// Where the workload runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -11,7 +11,6 @@
 //! repeated after a read replays the draws of the previous run, so a plan sees the same clock
 //! and the same id however many reads it took.
 
-use crate::sorted_map::SortedMap;
 use std::borrow::Cow;
 
 use serde::de::DeserializeOwned;
@@ -20,6 +19,7 @@ use super::error::WorkspaceError;
 use super::keys;
 use super::time::iso_utc;
 use super::workspace::Core;
+use crate::sorted_map::SortedMap;
 use crate::store::{Document, ListingText, RawRecord, StoreError, TypedDocument, Write};
 
 /// A read a plan asks for.

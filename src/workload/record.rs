@@ -6,12 +6,11 @@
 //! changes an answer or a lens association rewrites it in the same commit, so listing
 //! workloads and the dashboard read one document per workload and never evaluate a lens.
 
-use crate::sorted_map::SortedMap;
-
 use serde::de::{DeserializeOwned, IgnoredAny};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::sorted_map::SortedMap;
 use crate::value_reader::{from_value, read_with, Reader};
 
 use super::backlog::{BacklogFields, ItemStatus};

@@ -6,14 +6,13 @@
 //! that differ: the template's fields, question counts instead of risk counts, and what
 //! "Update from template" proposes and takes.
 
-use crate::sorted_map::SortedMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::error::WorkspaceError;
 use super::record::WorkloadDoc;
 use super::validate::{self, Check};
 use crate::review::RiskCounts;
+use crate::sorted_map::SortedMap;
 
 /// `createReviewTemplate`'s argument (every field optional: validation names the missing).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]

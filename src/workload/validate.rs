@@ -4,10 +4,10 @@
 //! value, so the page can put the message next to the right box. Lengths count characters,
 //! not bytes, as the console does.
 
-use crate::sorted_map::SortedMap;
 use std::collections::HashSet;
 
 use super::error::WorkspaceError;
+use crate::sorted_map::SortedMap;
 
 pub type Check = Result<(), WorkspaceError>;
 

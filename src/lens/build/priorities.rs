@@ -3,13 +3,12 @@
 //! of the profile questionnaire and ids questions of the lens, or the mapping would silently
 //! prioritise nothing.
 
-use crate::sorted_map::SortedMap;
-
 use super::fields::{field, wrong_type, Need, Obj};
 use super::Cx;
 use crate::lens::codes;
 use crate::lens::model::Lens;
 use crate::lens::path::Path;
+use crate::sorted_map::SortedMap;
 use crate::workload::profile::questionnaire;
 
 pub fn read(

@@ -7,13 +7,12 @@
 //! reporting `QuotaExceeded`. localStorage is synchronous and our thread runs nothing else
 //! between those steps, so no other code of this page can observe the half-written state.
 
-use crate::sorted_map::SortedMap;
-
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::sorted_map::SortedMap;
 use crate::store::{
     check_precondition, next_revision, Document, ListingText, RawRecord, Store, StoreError, Write,
 };

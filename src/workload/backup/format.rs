@@ -13,11 +13,10 @@
 //! the wrong shape or two records for one key is refused with the JSON path of the first
 //! problem, before anything is written.
 
-use crate::sorted_map::SortedSet;
-
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::sorted_map::SortedSet;
 use crate::workload::custom_lens::record::{CustomLensDoc, DraftDoc, VersionDoc};
 use crate::workload::keys;
 use crate::workload::profile::record::{DismissedDoc, ProfileDoc};

@@ -4,9 +4,9 @@
 
 pub mod format;
 
-use crate::sorted_map::SortedMap;
-
 use serde::{Deserialize, Serialize};
+
+use crate::sorted_map::SortedMap;
 
 pub use format::{parse, BackupError, BackupSummary, ParsedBackup, FORMAT, FORMAT_VERSION};
 

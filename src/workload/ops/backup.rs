@@ -5,10 +5,9 @@
 //! mine, take the backup's, keep both as a copy). All writes go in ONE commit: a restore
 //! happens whole or not at all.
 
-use crate::sorted_map::{SortedMap, SortedSet};
-
 use serde_json::{json, Map, Value};
 
+use crate::sorted_map::{SortedMap, SortedSet};
 use crate::store::{RawRecord, Store, Write};
 use crate::workload::backup::{
     self, ParsedBackup, Resolution, RestoreItem, RestoreMode, RestoreOptions, RestoreResult,

@@ -10,7 +10,6 @@
 //! and notes it does not carry (ListAnswers has none; a file exported with notes has them in
 //! GetAnswer's `Notes` fields) are kept.
 
-use crate::sorted_map::SortedMap;
 use std::collections::HashMap;
 
 use serde_json::Value;
@@ -20,6 +19,7 @@ use crate::lens::model::{Pillar, Question};
 use crate::review::export::{answers_to_aws, include_notes, to_aws_json};
 use crate::review::import::answers_from_aws_json;
 use crate::review::{Answer, ChoiceStatus};
+use crate::sorted_map::SortedMap;
 use crate::store::{Store, Write};
 use crate::workload::answer::{apply_update, AnswerUpdate, ChoiceUpdate};
 use crate::workload::error::WorkspaceError;

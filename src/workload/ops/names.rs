@@ -6,7 +6,6 @@
 //! tabs: of two defines racing for one name, the second commit is refused and planned again.
 
 use crate::sorted_map::SortedMap;
-
 use crate::store::Write;
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;

@@ -5,10 +5,9 @@
 //! These operations read records raw ([`Store::list_raw`]) so that no damaged record can stop
 //! them, and name damaged records in writes by [`RawRecord::write_rev`].
 
-use crate::sorted_map::SortedMap;
-
 use serde_json::{json, Value};
 
+use crate::sorted_map::SortedMap;
 use crate::store::StoreError;
 use crate::store::{RawRecord, Store, Write};
 use crate::workload::damage::{record_kind, DamagedRecord, RepairReport};

@@ -8,9 +8,8 @@
 //! the workload's answer still has its provenance (or there is none); both changed is a
 //! conflict, settled per question by the user, never silently.
 
-use crate::sorted_map::SortedMap;
-
 use crate::review::Answer;
+use crate::sorted_map::SortedMap;
 use crate::store::{Store, Write};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;

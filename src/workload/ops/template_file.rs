@@ -13,11 +13,10 @@
 //! first problem is reported with its JSON path (`FileInvalid`, kind `Validation`). Nothing
 //! is written unless the whole file is accepted.
 
-use crate::sorted_map::SortedMap;
-
 use serde_json::{json, Value};
 
 use super::templates::plan_create;
+use crate::sorted_map::SortedMap;
 use crate::store::{Store, Write};
 use crate::value_reader;
 use crate::workload::answer::{apply_update, AnswerUpdate, ChoiceUpdate};

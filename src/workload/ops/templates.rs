@@ -5,12 +5,11 @@
 //! workload's plans ([`Planning::owner`] finds either); this file adds the template's own
 //! fields, its version and the shapes the API gives back (question counts, no risk).
 
-use crate::sorted_map::SortedMap;
-
 use serde_json::Value;
 
 use super::workloads::resolve_lenses;
 use crate::review::Risk;
+use crate::sorted_map::SortedMap;
 use crate::store::{RawRecord, Store, Write};
 use crate::workload::answer::{AnswerUpdate, AnswerView};
 use crate::workload::error::WorkspaceError;

@@ -9,9 +9,9 @@
 pub mod questionnaire;
 pub mod record;
 
-use crate::sorted_map::SortedMap;
-
 use serde::{Deserialize, Serialize};
+
+use crate::sorted_map::SortedMap;
 
 pub use record::{ProfileAnswer, ProfileDoc, WorkloadProfile};
 

@@ -1,9 +1,9 @@
 //! The stored records of profiles: `profile/{id}` (also what the API returns: one type keeps
 //! the engine small), the profile link inside `workload/{id}`, and the dismissed notifications.
 
-use crate::sorted_map::SortedMap;
-
 use serde::{Deserialize, Serialize};
+
+use crate::sorted_map::SortedMap;
 
 /// One answered questionnaire question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
