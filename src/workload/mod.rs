@@ -10,6 +10,8 @@
 //! - [`Workspace`]: the operations. Each is a synchronous plan (`plan`: given the documents
 //!   read, the documents to write, or a typed error), one file per area in `ops/`, run by the
 //!   one async shell (`shell`: read what the plan asks for, commit, plan again on a conflict).
+//!   `operation`: an operation as data (its plan and its result once committed), which the
+//!   JS API runs without a future of its own.
 //! - [`template`]: review templates (answers prepared once, copied into workloads, updates).
 //! - [`profile`]: profiles (business priorities), their questionnaire, notifications.
 //! - [`custom_lens`]: custom lenses kept in the store — drafts, published versions, the lookup.
@@ -37,8 +39,9 @@ mod keys;
 pub mod lens_review;
 pub mod milestone;
 pub mod model;
-mod ops;
-mod plan;
+pub(crate) mod operation;
+pub(crate) mod ops;
+pub(crate) mod plan;
 pub mod profile;
 mod properties;
 mod record;

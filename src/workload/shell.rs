@@ -12,6 +12,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 use super::error::WorkspaceError;
+use super::operation::Operation;
 use super::plan::{Draws, Halt, Listing, Need, Planned, Planning, Reads};
 use super::workspace::Workspace;
 use crate::store::{Store, StoreError};
@@ -52,6 +53,15 @@ impl<S: Store> Workspace<S> {
             }
             Err(gave_up())
         })
+    }
+
+    /// Runs `op`: its plan to completion, its writes committed, then its result.
+    pub(crate) async fn perform<O: Operation>(
+        &self,
+        mut op: O,
+    ) -> Result<O::Output, WorkspaceError> {
+        let revs = self.run(&mut |p| op.plan(p)).await?;
+        op.finish(revs)
     }
 
     /// A read-only plan's result: `query` returns what it found.

@@ -204,14 +204,6 @@ impl<S: Store> Workspace<S> {
         self.query(|p| p.workload(id)).await
     }
 
-    /// The documents under `prefix` that read as `T`, and the damaged ones apart.
-    pub(crate) async fn load_readable<T: DeserializeOwned>(
-        &self,
-        prefix: &str,
-    ) -> Result<(Vec<Stored<T>>, Vec<DamagedRecord>), WorkspaceError> {
-        self.query(|p| p.readable(prefix)).await
-    }
-
     /// The data of one lens review, now (`milestone: None`) or as a milestone froze it.
     pub(crate) async fn lens_state(
         &self,

@@ -7,6 +7,7 @@ use super::JsWorkspace;
 use crate::wasm::convert::{input, milestone_option, plan_options, string};
 #[cfg(feature = "full")]
 use crate::wasm::error::invalid_argument;
+use crate::workload::ops::{answers, reviews, upgrade};
 
 #[wasm_bindgen(js_class = Workspace)]
 impl JsWorkspace {
@@ -26,8 +27,8 @@ impl JsWorkspace {
             string(question_id, "questionId"),
             input(update, "update"),
         );
-        self.call(args, |ws, (id, alias, question, update)| async move {
-            ws.update_answer(&id, &alias, &question, update).await
+        self.perform(args, |(id, alias, question, update)| {
+            answers::update_answer(id, alias, question, update)
         })
     }
 
@@ -45,8 +46,8 @@ impl JsWorkspace {
             string(question_id, "questionId"),
             milestone_option(options),
         );
-        self.call(args, |ws, (id, alias, question, milestone)| async move {
-            ws.get_answer(&id, &alias, &question, milestone).await
+        self.perform(args, |(id, alias, question, milestone)| {
+            answers::get_answer(id, alias, question, milestone)
         })
     }
 
@@ -58,9 +59,10 @@ impl JsWorkspace {
         #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: JsValue,
     ) -> js_sys::Promise {
-        self.call(review_read(workload_id, lens_alias, options), |ws, (id, alias, milestone)| async move {
-            ws.list_answers(&id, &alias, milestone).await
-        })
+        self.perform(
+            review_read(workload_id, lens_alias, options),
+            |(id, alias, milestone)| answers::list_answers(id, alias, milestone),
+        )
     }
 
     /// Risk counts for the lens and each pillar, with notes; of a milestone if one is named.
@@ -71,9 +73,10 @@ impl JsWorkspace {
         #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "ReadOptions")] options: JsValue,
     ) -> js_sys::Promise {
-        self.call(review_read(workload_id, lens_alias, options), |ws, (id, alias, milestone)| async move {
-            ws.get_lens_review(&id, &alias, milestone).await
-        })
+        self.perform(
+            review_read(workload_id, lens_alias, options),
+            |(id, alias, milestone)| reviews::get_lens_review(id, alias, milestone),
+        )
     }
 
     /// Sets lens notes and pillar notes.
@@ -89,8 +92,8 @@ impl JsWorkspace {
             string(lens_alias, "lensAlias"),
             input(update, "update"),
         );
-        self.call(args, |ws, (id, alias, update)| async move {
-            ws.update_lens_review(&id, &alias, update).await
+        self.perform(args, |(id, alias, update)| {
+            reviews::update_lens_review(id, alias, update)
         })
     }
 
@@ -109,9 +112,7 @@ impl JsWorkspace {
             string(workload_id, "workloadId"),
             string(lens_alias, "lensAlias"),
         );
-        self.call(args, |ws, (id, alias)| async move {
-            ws.upgrade_lens_review(&id, &alias).await
-        })
+        self.perform(args, |(id, alias)| upgrade::upgrade_lens_review(id, alias))
     }
 
     /// The lens review's improvement plan, ordered by risk, then the workload's pillar
@@ -129,8 +130,8 @@ impl JsWorkspace {
             string(lens_alias, "lensAlias"),
             plan_options(options),
         );
-        self.call(args, |ws, (id, alias, (options, milestone))| async move {
-            ws.improvement_plan(&id, &alias, options, milestone).await
+        self.perform(args, |(id, alias, (options, milestone))| {
+            reviews::improvement_plan(id, alias, options, milestone)
         })
     }
 }

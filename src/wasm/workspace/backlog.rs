@@ -4,6 +4,7 @@ use wasm_bindgen::prelude::*;
 
 use super::JsWorkspace;
 use crate::wasm::convert::{input, string};
+use crate::workload::ops::backlog;
 
 #[wasm_bindgen(js_class = Workspace)]
 impl JsWorkspace {
@@ -26,9 +27,8 @@ impl JsWorkspace {
             string(question_id, "questionId"),
             input(update, "update"),
         );
-        self.call(args, |ws, (id, alias, question, update)| async move {
-            ws.update_improvement_item(&id, &alias, &question, update)
-                .await
+        self.perform(args, |(id, alias, question, update)| {
+            backlog::update_improvement_item(id, alias, question, update)
         })
     }
 }

@@ -9,6 +9,8 @@ use wasm_bindgen::prelude::*;
 use super::JsWorkspace;
 use crate::wasm::convert::{input, string};
 use crate::wasm::lens::JsLens;
+use crate::workload::operation::query;
+use crate::workload::ops::custom_lenses;
 use crate::workload::LensVersionOptions;
 
 #[wasm_bindgen(js_class = Workspace)]
@@ -17,7 +19,7 @@ impl JsWorkspace {
     /// workspace (`lensType: "CUSTOM_SELF"`, `lensStatus: "DRAFT"` until published).
     #[wasm_bindgen(unchecked_return_type = "Promise<LensSummary[]>")]
     pub fn lenses(&self) -> js_sys::Promise {
-        self.call((), |ws, ()| async move { ws.list_lenses().await })
+        self.perform((), |()| custom_lenses::list_lenses())
     }
 
     /// One lens with its content, to render its questions or evaluate answers outside a
@@ -35,9 +37,12 @@ impl JsWorkspace {
             string(lens_alias, "lensAlias"),
             input::<LensVersionOptions>(options, "options"),
         );
-        self.call(args, |ws, (alias, options)| async move {
-            let lens = ws.get_lens(&alias, options.lens_version.as_deref()).await?;
-            Ok::<_, crate::workload::WorkspaceError>(JsLens::new(Rc::new(lens.lens.clone())))
+        self.perform(args, |(alias, options)| {
+            query(move |p| {
+                let version = options.lens_version.as_deref();
+                let lens = p.resolve_lens("lensAlias", &alias, version)?;
+                Ok(JsLens::new(Rc::new(lens.lens.clone())))
+            })
         })
     }
 
@@ -52,9 +57,8 @@ impl JsWorkspace {
             string(lens_alias, "lensAlias"),
             input::<LensVersionOptions>(options, "options"),
         );
-        self.call(args, |ws, (alias, options)| async move {
-            ws.export_lens(&alias, options.lens_version.as_deref())
-                .await
+        self.perform(args, |(alias, options)| {
+            custom_lenses::export_lens(alias, options.lens_version)
         })
     }
 }

@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use super::JsWorkspace;
 use crate::wasm::convert::{input, milestone_number, required_string, string};
+use crate::workload::ops::{dashboard, milestones};
 
 #[wasm_bindgen(js_class = Workspace)]
 impl JsWorkspace {
@@ -20,9 +21,7 @@ impl JsWorkspace {
             string(workload_id, "workloadId"),
             required_string(milestone_name, "milestoneName"),
         );
-        self.call(args, |ws, (id, name)| async move {
-            ws.create_milestone(&id, &name).await
-        })
+        self.perform(args, |(id, name)| milestones::create_milestone(id, name))
     }
 
     #[wasm_bindgen(js_name = listMilestones, unchecked_return_type = "Promise<MilestoneSummary[]>")]
@@ -30,10 +29,9 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
     ) -> js_sys::Promise {
-        self.call(
-            (string(workload_id, "workloadId"),),
-            |ws, (id,)| async move { ws.list_milestones(&id).await },
-        )
+        self.perform((string(workload_id, "workloadId"),), |(id,)| {
+            milestones::list_milestones(id)
+        })
     }
 
     /// The snapshot: the workload as it was, its lens reviews and every answer.
@@ -49,9 +47,7 @@ impl JsWorkspace {
             string(workload_id, "workloadId"),
             self::milestone_number(milestone_number),
         );
-        self.call(args, |ws, (id, number)| async move {
-            ws.get_milestone(&id, number).await
-        })
+        self.perform(args, |(id, number)| milestones::get_milestone(id, number))
     }
 
     /// Risks across every workload, by pillar, by workload and by question.
@@ -60,8 +56,8 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "DashboardFilter")] filter: JsValue,
     ) -> js_sys::Promise {
-        self.call((input(filter, "filter"),), |ws, (filter,)| async move {
-            ws.dashboard(filter).await
+        self.perform((input(filter, "filter"),), |(filter,)| {
+            dashboard::dashboard(filter)
         })
     }
 }

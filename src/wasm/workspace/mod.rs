@@ -1,6 +1,7 @@
 //! The `Workspace` class: workloads, their lens reviews, answers and milestones, kept in the
-//! browser. This file opens and closes one and holds [`JsWorkspace::call`], the helper every
-//! async method is written over; the methods live by area in the files below.
+//! browser. This file opens and closes one and holds [`JsWorkspace::perform`], the helper
+//! every method is written over (one core operation, run by one shared future; the full
+//! engine's few composite methods use `call`); the methods live by area in the files below.
 //!
 //! - [`workloads`]: define, list, read, update, delete; associate and disassociate lenses.
 //! - [`answers`]: answers, lens reviews and their notes, the improvement plan, answers files.
@@ -52,6 +53,8 @@ use super::store::localstorage::LocalStorageStore;
 use super::store::{memory, BrowserStore};
 use crate::catalog;
 use crate::store::StoreError;
+use crate::workload::operation::Operation;
+use crate::workload::plan::{Planned, Planning};
 use crate::workload::shipped::LensSource;
 use crate::workload::turnstile::Turnstile;
 use crate::workload::{Workspace, WorkspaceError};
@@ -214,16 +217,31 @@ impl JsWorkspace {
 }
 
 impl JsWorkspace {
-    /// Every async method: reads `args` now (the caller may change its objects once the call
-    /// returns), then runs `op` on the shared core in this handle's turn and settles the
-    /// promise with its result as a JS value, or with the first bad argument's or the core's
-    /// error.
+    /// Every method that is one core operation (all of the lean engine's): reads `args` now
+    /// (the caller may change its objects once the call returns), then runs the operation `op`
+    /// makes of them in this handle's turn and settles the promise with its result as a JS
+    /// value, or with the first bad argument's or the core's error.
     ///
     /// Calls on one handle run one after another, in call order: the place in the queue is
-    /// taken here, synchronously, and `op` starts when every earlier call has settled.
+    /// taken here, synchronously, and the call starts when every earlier call has settled.
     /// Concurrent calls that interleaved all rewrote the workload's summary document and
     /// defeated each other's revisions, so most failed with a `Conflict` that no other writer
-    /// caused. The turn is released when `op` settles, with a result or an error.
+    /// caused. The turn is released when the call settles, with a result or an error.
+    fn perform<A, O>(&self, args: A, op: impl FnOnce(A::Values) -> O) -> js_sys::Promise
+    where
+        A: Args,
+        O: Operation + 'static,
+        O::Output: Reply,
+    {
+        let op = args
+            .decoded()
+            .map(|values| Box::new(Replying(op(values))) as Box<dyn JsOperation>);
+        perform_in_turn(self.core.clone(), op)
+    }
+
+    /// The methods that await several core calls (the full engine's exports, imports and
+    /// template edits): as [`JsWorkspace::perform`], with `op`'s future run in the turn.
+    #[cfg(feature = "full")]
     fn call<A, T, E, F, Fut>(&self, args: A, op: F) -> js_sys::Promise
     where
         A: Args,
@@ -251,6 +269,48 @@ fn in_turn(turns: &Rc<Turnstile>, work: Pending) -> js_sys::Promise {
         drop(turn);
         result
     })
+}
+
+/// An operation as the JS API runs it: the core operation's plan, and its result as a JS value.
+/// A trait object, so that ONE future ([`perform_in_turn`]'s) drives every method: a future
+/// per method, each inlining its result's conversion, was 34 KiB raw of the lean engine.
+trait JsOperation {
+    fn plan(&mut self, p: &mut Planning) -> Planned;
+    fn finish(self: Box<Self>, revs: Vec<String>) -> Result<JsValue, JsValue>;
+}
+
+/// A core operation whose result is converted for JS.
+struct Replying<O>(O);
+
+impl<O: Operation> JsOperation for Replying<O>
+where
+    O::Output: Reply,
+{
+    fn plan(&mut self, p: &mut Planning) -> Planned {
+        self.0.plan(p)
+    }
+
+    fn finish(self: Box<Self>, revs: Vec<String>) -> Result<JsValue, JsValue> {
+        self.0.finish(revs).map_err(Thrown::thrown)?.reply()
+    }
+}
+
+/// The promise of one operation: it runs when this call's turn comes. Not generic: its future
+/// exists once in the module.
+fn perform_in_turn(core: Rc<Core>, op: Result<Box<dyn JsOperation>, JsValue>) -> js_sys::Promise {
+    let turns = core.turns.clone();
+    in_turn(
+        &turns,
+        Box::pin(async move {
+            let mut op = op?;
+            let revs = core
+                .workspace
+                .run(&mut |p| op.plan(p))
+                .await
+                .map_err(Thrown::thrown)?;
+            op.finish(revs)
+        }),
+    )
 }
 
 /// Whether this runtime has IndexedDB (browsers: yes; Node: no).

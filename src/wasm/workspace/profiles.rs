@@ -6,12 +6,13 @@ use wasm_bindgen::prelude::*;
 
 use super::JsWorkspace;
 use crate::wasm::convert::string;
+use crate::workload::ops::{notifications, profiles};
 
 #[wasm_bindgen(js_class = Workspace)]
 impl JsWorkspace {
     #[wasm_bindgen(js_name = listProfiles, unchecked_return_type = "Promise<Profile[]>")]
     pub fn list_profiles(&self) -> js_sys::Promise {
-        self.call((), |ws, ()| async move { ws.list_profiles().await })
+        self.perform((), |()| profiles::list_profiles())
     }
 
     /// The workload's profile and, per applied lens, the question ids it prioritises.
@@ -20,16 +21,15 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
     ) -> js_sys::Promise {
-        self.call(
-            (string(workload_id, "workloadId"),),
-            |ws, (w,)| async move { ws.prioritized_questions(&w).await },
-        )
+        self.perform((string(workload_id, "workloadId"),), |(w,)| {
+            profiles::prioritized_questions(w)
+        })
     }
 
     /// What waits for the user: newer custom lens versions, changed and deleted profiles.
     #[wasm_bindgen(js_name = listNotifications, unchecked_return_type = "Promise<Notification[]>")]
     pub fn list_notifications(&self) -> js_sys::Promise {
-        self.call((), |ws, ()| async move { ws.list_notifications().await })
+        self.perform((), |()| notifications::list_notifications())
     }
 
     /// Hides one notification (by its `dismissKey`) until the next change of its lens or profile.
@@ -38,8 +38,8 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(js_name = dismissKey, unchecked_param_type = "string")] key: JsValue,
     ) -> js_sys::Promise {
-        self.call((string(key, "dismissKey"),), |ws, (k,)| async move {
-            ws.dismiss_notification(&k).await
+        self.perform((string(key, "dismissKey"),), |(k,)| {
+            notifications::dismiss_notification(k)
         })
     }
 }

@@ -9,20 +9,21 @@ use crate::wasm::convert::string;
 use crate::wasm::convert::{document_text, input};
 #[cfg(feature = "full")]
 use crate::workload::backup::RestoreOptions;
+use crate::workload::ops::repair;
 
 #[wasm_bindgen(js_class = Workspace)]
 impl JsWorkspace {
     /// The workload records that cannot be read: the rows `listWorkloads` leaves out.
     #[wasm_bindgen(js_name = damagedWorkloads, unchecked_return_type = "Promise<DamagedRecord[]>")]
     pub fn damaged_workloads(&self) -> js_sys::Promise {
-        self.call((), |ws, ()| async move { ws.damaged_workloads().await })
+        self.perform((), |()| repair::damaged_workloads())
     }
 
     /// The custom lens records that cannot be read: the lenses `lenses()` leaves out. Delete
     /// one with `deleteLens(recordId.slice("customlens/".length))`.
     #[wasm_bindgen(js_name = damagedLenses, unchecked_return_type = "Promise<DamagedRecord[]>")]
     pub fn damaged_lenses(&self) -> js_sys::Promise {
-        self.call((), |ws, ()| async move { ws.damaged_lenses().await })
+        self.perform((), |()| repair::damaged_lenses())
     }
 
     /// Recomputes a workload's local derived data (figures, milestone index, name claim) after
@@ -32,10 +33,9 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
     ) -> js_sys::Promise {
-        self.call(
-            (string(workload_id, "workloadId"),),
-            |ws, (id,)| async move { ws.refresh_workload(&id).await },
-        )
+        self.perform((string(workload_id, "workloadId"),), |(id,)| {
+            repair::refresh_workload(id)
+        })
     }
 }
 
@@ -49,7 +49,7 @@ impl JsWorkspace {
     /// Every record of the workspace that cannot be read (reads them all).
     #[wasm_bindgen(js_name = damagedRecords, unchecked_return_type = "Promise<DamagedRecord[]>")]
     pub fn damaged_records(&self) -> js_sys::Promise {
-        self.call((), |ws, ()| async move { ws.damaged_records().await })
+        self.perform((), |()| repair::damaged_records())
     }
 
     /// Every record of a workload exactly as stored, damaged ones included, as JSON text.
@@ -58,10 +58,9 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
     ) -> js_sys::Promise {
-        self.call(
-            (string(workload_id, "workloadId"),),
-            |ws, (id,)| async move { ws.export_raw_workload(&id).await },
-        )
+        self.perform((string(workload_id, "workloadId"),), |(id,)| {
+            repair::export_raw_workload(id)
+        })
     }
 
     /// Recomputes a workload's derived figures and removes its unreadable answers and
@@ -71,10 +70,9 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
     ) -> js_sys::Promise {
-        self.call(
-            (string(workload_id, "workloadId"),),
-            |ws, (id,)| async move { ws.repair_workload(&id).await },
-        )
+        self.perform((string(workload_id, "workloadId"),), |(id,)| {
+            repair::repair_workload(id)
+        })
     }
 }
 

@@ -7,12 +7,13 @@ use wasm_bindgen::prelude::*;
 
 use super::JsWorkspace;
 use crate::wasm::convert::string;
+use crate::workload::ops::templates;
 
 #[wasm_bindgen(js_class = Workspace)]
 impl JsWorkspace {
     #[wasm_bindgen(js_name = listReviewTemplates, unchecked_return_type = "Promise<ReviewTemplate[]>")]
     pub fn list_review_templates(&self) -> js_sys::Promise {
-        self.call((), |ws, ()| async move { ws.list_review_templates().await })
+        self.perform((), |()| templates::list_review_templates())
     }
 
     #[wasm_bindgen(js_name = getReviewTemplate, unchecked_return_type = "Promise<ReviewTemplate>")]
@@ -20,10 +21,9 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(js_name = templateId, unchecked_param_type = "string")] template_id: JsValue,
     ) -> js_sys::Promise {
-        self.call(
-            (string(template_id, "templateId"),),
-            |ws, (id,)| async move { ws.get_review_template(&id).await },
-        )
+        self.perform((string(template_id, "templateId"),), |(id,)| {
+            templates::get_review_template(id)
+        })
     }
 }
 

@@ -4,7 +4,8 @@ use wasm_bindgen::prelude::*;
 
 use super::JsWorkspace;
 use crate::wasm::convert::{input, string, value};
-use crate::wasm::error::Thrown;
+use crate::workload::ops::workloads;
+use crate::workload::ops::{lenses, repair};
 use crate::workload::WorkloadInput;
 
 #[wasm_bindgen(js_class = Workspace)]
@@ -16,28 +17,29 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(unchecked_param_type = "WorkloadInput")] workload: JsValue,
     ) -> js_sys::Promise {
-        self.call(
-            (input(workload, "workload"),),
-            |ws, (workload,): (WorkloadInput,)| async move {
-                // The lean engine does not copy templates (template_edits.rs): the browser entry
-                // calls again in the full engine.
-                #[cfg(not(feature = "full"))]
-                if workload
-                    .review_template_ids
-                    .as_ref()
-                    .is_some_and(|ids| !ids.is_empty())
-                {
-                    return Err(crate::wasm::error::needs_full_engine("reviewTemplateIds"));
-                }
-                ws.define_workload(workload).await.map_err(Thrown::thrown)
-            },
-        )
+        let workload = input::<WorkloadInput>(workload, "workload");
+        // The lean engine does not copy templates (template_edits.rs): the browser entry calls
+        // again in the full engine.
+        #[cfg(not(feature = "full"))]
+        let workload = workload.and_then(|w| {
+            if w.review_template_ids
+                .as_ref()
+                .is_some_and(|ids| !ids.is_empty())
+            {
+                Err(crate::wasm::error::needs_full_engine("reviewTemplateIds"))
+            } else {
+                Ok(w)
+            }
+        });
+        self.perform((workload,), |(workload,)| {
+            workloads::define_workload(workload)
+        })
     }
 
     /// Every workload, by name.
     #[wasm_bindgen(js_name = listWorkloads, unchecked_return_type = "Promise<WorkloadSummary[]>")]
     pub fn list_workloads(&self) -> js_sys::Promise {
-        self.call((), |ws, ()| async move { ws.list_workloads().await })
+        self.perform((), |()| workloads::list_workloads())
     }
 
     #[wasm_bindgen(js_name = getWorkload, unchecked_return_type = "Promise<Workload>")]
@@ -45,10 +47,9 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
     ) -> js_sys::Promise {
-        self.call(
-            (string(workload_id, "workloadId"),),
-            |ws, (id,)| async move { ws.get_workload(&id).await },
-        )
+        self.perform((string(workload_id, "workloadId"),), |(id,)| {
+            workloads::get_workload(id)
+        })
     }
 
     /// Changes the properties present in `patch`; with `expectedRevision`, refuses (Conflict)
@@ -60,9 +61,7 @@ impl JsWorkspace {
         #[wasm_bindgen(unchecked_param_type = "WorkloadPatch")] patch: JsValue,
     ) -> js_sys::Promise {
         let args = (string(workload_id, "workloadId"), input(patch, "patch"));
-        self.call(args, |ws, (id, patch)| async move {
-            ws.update_workload(&id, patch).await
-        })
+        self.perform(args, |(id, patch)| workloads::update_workload(id, patch))
     }
 
     /// Deletes the workload with its reviews, answers and milestones, in one transaction.
@@ -71,10 +70,9 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
     ) -> js_sys::Promise {
-        self.call(
-            (string(workload_id, "workloadId"),),
-            |ws, (id,)| async move { ws.delete_workload(&id).await },
-        )
+        self.perform((string(workload_id, "workloadId"),), |(id,)| {
+            repair::delete_workload(id)
+        })
     }
 
     #[wasm_bindgen(js_name = associateLenses, unchecked_return_type = "Promise<Workload>")]
@@ -84,10 +82,9 @@ impl JsWorkspace {
         #[wasm_bindgen(js_name = lensAliases, unchecked_param_type = "string[]")]
         lens_aliases: JsValue,
     ) -> js_sys::Promise {
-        self.call(
-            lens_change(workload_id, lens_aliases),
-            |ws, (id, aliases)| async move { ws.associate_lenses(&id, &aliases).await },
-        )
+        self.perform(lens_change(workload_id, lens_aliases), |(id, aliases)| {
+            lenses::associate_lenses(id, aliases)
+        })
     }
 
     /// Removes lenses from the workload; their answers are kept and come back when the lens is
@@ -99,10 +96,9 @@ impl JsWorkspace {
         #[wasm_bindgen(js_name = lensAliases, unchecked_param_type = "string[]")]
         lens_aliases: JsValue,
     ) -> js_sys::Promise {
-        self.call(
-            lens_change(workload_id, lens_aliases),
-            |ws, (id, aliases)| async move { ws.disassociate_lenses(&id, &aliases).await },
-        )
+        self.perform(lens_change(workload_id, lens_aliases), |(id, aliases)| {
+            lenses::disassociate_lenses(id, aliases)
+        })
     }
 }
 

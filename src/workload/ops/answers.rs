@@ -5,6 +5,7 @@ use crate::store::{Store, Write};
 use crate::workload::answer::{apply_update, view, AnswerUpdate, AnswerView};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
+use crate::workload::operation::{change, query, Operation};
 use crate::workload::plan::{Halt, Planning};
 use crate::workload::record::{to_body, AnswerDoc, Stored};
 use crate::workload::summary::summarize;
@@ -21,23 +22,8 @@ impl<S: Store> Workspace<S> {
         question_id: &str,
         update: AnswerUpdate,
     ) -> Result<AnswerView, WorkspaceError> {
-        self.core.check_lens_alias("lensAlias", lens_alias)?;
-        // A shipped lens's questions are known before any read (custom lenses: in the plan,
-        // at the version the workload uses).
-        if let Some(lens) = self.lens(lens_alias)? {
-            find_question(&lens, question_id)?;
-        }
-        let mut answered = None;
-        let revs = self
-            .run(&mut |p| {
-                let (writes, view) = plan_answer(p, id, lens_alias, question_id, &update)?;
-                answered = Some(view);
-                Ok(writes)
-            })
-            .await?;
-        let mut view = answered.expect("planned");
-        view.revision = revs[0].clone();
-        Ok(view)
+        let op = update_answer(id.into(), lens_alias.into(), question_id.into(), update);
+        self.perform(op).await
     }
 
     /// One question's answer (unanswered questions too), now or in milestone `milestone`.
@@ -48,13 +34,8 @@ impl<S: Store> Workspace<S> {
         question_id: &str,
         milestone: Option<u32>,
     ) -> Result<AnswerView, WorkspaceError> {
-        let state = self.lens_state(id, lens_alias, milestone).await?;
-        let (pillar, question) = find_question(&state.lens, question_id)?;
-        let stored = state
-            .answers
-            .iter()
-            .find(|a| a.body.answer.question_id == question.id);
-        Ok(answer_view(lens_alias, &pillar.id, question, stored))
+        let op = get_answer(id.into(), lens_alias.into(), question_id.into(), milestone);
+        self.perform(op).await
     }
 
     /// Every question of the lens with its answer and risk, in lens order.
@@ -64,9 +45,57 @@ impl<S: Store> Workspace<S> {
         lens_alias: &str,
         milestone: Option<u32>,
     ) -> Result<Vec<AnswerView>, WorkspaceError> {
-        let state = self.lens_state(id, lens_alias, milestone).await?;
-        Ok(views_of(&state))
+        self.perform(list_answers(id.into(), lens_alias.into(), milestone))
+            .await
     }
+}
+
+pub(crate) fn update_answer(
+    id: String,
+    lens_alias: String,
+    question_id: String,
+    update: AnswerUpdate,
+) -> impl Operation<Output = AnswerView> {
+    change(
+        move |p| {
+            p.core.check_lens_alias("lensAlias", &lens_alias)?;
+            // A shipped lens's questions are known before any read (custom lenses: in
+            // `plan_answer`, at the version the workload uses).
+            if let Some(lens) = p.core.shipped_lens(&lens_alias)? {
+                find_question(&lens, &question_id)?;
+            }
+            plan_answer(p, &id, &lens_alias, &question_id, &update)
+        },
+        |mut view: AnswerView, mut revs| {
+            view.revision = revs.swap_remove(0);
+            Ok(view)
+        },
+    )
+}
+
+pub(crate) fn get_answer(
+    id: String,
+    lens_alias: String,
+    question_id: String,
+    milestone: Option<u32>,
+) -> impl Operation<Output = AnswerView> {
+    query(move |p| {
+        let state = p.lens_state(&id, &lens_alias, milestone)?;
+        let (pillar, question) = find_question(&state.lens, &question_id)?;
+        let stored = state
+            .answers
+            .iter()
+            .find(|a| a.body.answer.question_id == question.id);
+        Ok(answer_view(&lens_alias, &pillar.id, question, stored))
+    })
+}
+
+pub(crate) fn list_answers(
+    id: String,
+    lens_alias: String,
+    milestone: Option<u32>,
+) -> impl Operation<Output = Vec<AnswerView>> {
+    query(move |p| Ok(views_of(&p.lens_state(&id, &lens_alias, milestone)?)))
 }
 
 /// The answer's document and the workload's (its derived counts) in one write set, and the

@@ -7,14 +7,14 @@ use crate::store::{Store, Write};
 use crate::workload::backlog::{self, BacklogFields, BacklogItem, ImprovementItemUpdate};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
+use crate::workload::operation::{change, Operation};
 use crate::workload::plan::{Halt, Planning};
 use crate::workload::record::{to_body, AnswerDoc, BacklogRecord, Stored};
 use crate::workload::workspace::{check_expected, find_question, not_applied, Workspace};
 
 impl<S: Store> Workspace<S> {
-    /// Sets an improvement item's owner, status (and reason), due date or notes. Only the
-    /// answer document's `backlog` changes: the answer, its `updatedAt` and the workload's
-    /// summary stay as they are.
+    /// Sets an improvement item's owner, status (and reason), due date or notes (see
+    /// [`update_improvement_item`]).
     pub async fn update_improvement_item(
         &self,
         id: &str,
@@ -22,19 +22,29 @@ impl<S: Store> Workspace<S> {
         question_id: &str,
         update: ImprovementItemUpdate,
     ) -> Result<BacklogItem, WorkspaceError> {
-        self.core.check_lens_alias("lensAlias", lens_alias)?;
-        let mut saved = None;
-        let revs = self
-            .run(&mut |p| {
-                let (writes, item) = plan_item(p, id, lens_alias, question_id, &update)?;
-                saved = Some(item);
-                Ok(writes)
-            })
-            .await?;
-        let mut item = saved.expect("planned");
-        item.revision = revs[0].clone();
-        Ok(item)
+        let op = update_improvement_item(id.into(), lens_alias.into(), question_id.into(), update);
+        self.perform(op).await
     }
+}
+
+/// Only the answer document's `backlog` changes: the answer, its `updatedAt` and the
+/// workload's summary stay as they are.
+pub(crate) fn update_improvement_item(
+    id: String,
+    lens_alias: String,
+    question_id: String,
+    update: ImprovementItemUpdate,
+) -> impl Operation<Output = BacklogItem> {
+    change(
+        move |p| {
+            p.core.check_lens_alias("lensAlias", &lens_alias)?;
+            plan_item(p, &id, &lens_alias, &question_id, &update)
+        },
+        |mut item: BacklogItem, mut revs| {
+            item.revision = revs.swap_remove(0);
+            Ok(item)
+        },
+    )
 }
 
 fn plan_item(

@@ -16,6 +16,7 @@ use crate::workload::custom_lens::{
 };
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
+use crate::workload::operation::{query, Operation};
 use crate::workload::plan::{Halt, Need, Planning};
 use crate::workload::record::{to_body, Stored, WorkloadListing};
 use crate::workload::workspace::{decode_raw, Core, Workspace};
@@ -84,16 +85,7 @@ impl<S: Store> Workspace<S> {
     /// Every lens: the shipped ones first, then the custom ones (drafts too, with
     /// `lensStatus: "DRAFT"`) in the order they were imported.
     pub async fn list_lenses(&self) -> Result<Vec<LensSummary>, WorkspaceError> {
-        // A damaged lens record is left out here; `damaged_records` reports it.
-        let (mut custom, _damaged) = self
-            .load_readable::<CustomLensDoc>(keys::CUSTOM_LENS_PREFIX)
-            .await?;
-        crate::sorted::by(&mut custom, |a, b| {
-            (&a.body.created_at, &a.body.lens_alias).cmp(&(&b.body.created_at, &b.body.lens_alias))
-        });
-        let mut out = self.lenses();
-        out.extend(custom.iter().map(|c| c.body.summary()));
-        Ok(out)
+        self.perform(list_lenses()).await
     }
 
     /// A lens with its content, to render or evaluate: a shipped lens, or a custom lens at
@@ -127,8 +119,8 @@ impl<S: Store> Workspace<S> {
         alias: &str,
         version: Option<&str>,
     ) -> Result<String, WorkspaceError> {
-        let alias = self.core.custom_alias_of("lensAlias", alias)?;
-        self.query(|p| lens_text(p, &alias, version)).await
+        self.perform(export_lens(alias.to_string(), version.map(str::to_string)))
+            .await
     }
 
     /// Replaces a custom lens's tags (AWS tag rules, as on workloads); its summary.
@@ -165,6 +157,32 @@ impl<S: Store> Workspace<S> {
         self.core.forget_lens(&alias);
         Ok(())
     }
+}
+
+/// Every lens: the shipped ones first, then the custom ones (drafts too, with
+/// `lensStatus: "DRAFT"`) in the order they were imported.
+pub(crate) fn list_lenses() -> impl Operation<Output = Vec<LensSummary>> {
+    query(|p| {
+        // A damaged lens record is left out here; `damaged_records` reports it.
+        let (mut custom, _damaged) = p.readable::<CustomLensDoc>(keys::CUSTOM_LENS_PREFIX)?;
+        crate::sorted::by(&mut custom, |a, b| {
+            (&a.body.created_at, &a.body.lens_alias).cmp(&(&b.body.created_at, &b.body.lens_alias))
+        });
+        let mut out = p.core.shipped.summaries();
+        out.extend(custom.iter().map(|c| c.body.summary()));
+        Ok(out)
+    })
+}
+
+/// The text of a published version, or of the draft when no version is named.
+pub(crate) fn export_lens(
+    alias: String,
+    version: Option<String>,
+) -> impl Operation<Output = String> {
+    query(move |p| {
+        let alias = p.core.custom_alias_of("lensAlias", &alias)?;
+        lens_text(p, &alias, version.as_deref())
+    })
 }
 
 /// The lens's metadata and its new draft (a new lens when `existing` is `None`).

@@ -4,6 +4,7 @@ use crate::store::Store;
 use crate::workload::dashboard::{self, Dashboard, DashboardFilter};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
+use crate::workload::operation::{query, Operation};
 use crate::workload::plan::{Halt, Planning};
 use crate::workload::record::WorkloadListing;
 use crate::workload::workspace::Workspace;
@@ -12,9 +13,15 @@ impl<S: Store> Workspace<S> {
     /// Risk totals, issues per pillar and per workload, and the improvement items shared by
     /// the most workloads. Reads one document per workload; evaluates nothing.
     pub async fn dashboard(&self, filter: DashboardFilter) -> Result<Dashboard, WorkspaceError> {
-        dashboard::check_filter(&filter)?;
-        self.query(|p| plan_dashboard(p, &filter)).await
+        self.perform(dashboard(filter)).await
     }
+}
+
+pub(crate) fn dashboard(filter: DashboardFilter) -> impl Operation<Output = Dashboard> {
+    query(move |p| {
+        dashboard::check_filter(&filter)?;
+        plan_dashboard(p, &filter)
+    })
 }
 
 fn plan_dashboard(p: &mut Planning, filter: &DashboardFilter) -> Result<Dashboard, Halt> {

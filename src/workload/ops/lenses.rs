@@ -8,6 +8,7 @@ use crate::store::{Store, Write};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
 use crate::workload::model::Workload;
+use crate::workload::operation::{workload_change, Operation};
 use crate::workload::plan::{Halt, Planning};
 use crate::workload::record::{to_body, AnswerDoc, ReviewDoc, Stored, WorkloadDoc};
 use crate::workload::summary::summarize;
@@ -23,8 +24,7 @@ impl<S: Store> Workspace<S> {
         id: &str,
         aliases: &[String],
     ) -> Result<Workload, WorkspaceError> {
-        check_not_empty(aliases)?;
-        self.change_workload(&mut |p| plan_associate(p, id, aliases))
+        self.perform(associate_lenses(id.to_string(), aliases.to_vec()))
             .await
     }
 
@@ -34,16 +34,36 @@ impl<S: Store> Workspace<S> {
         id: &str,
         aliases: &[String],
     ) -> Result<Workload, WorkspaceError> {
-        check_not_empty(aliases)?;
+        self.perform(disassociate_lenses(id.to_string(), aliases.to_vec()))
+            .await
+    }
+}
+
+pub(crate) fn associate_lenses(
+    id: String,
+    aliases: Vec<String>,
+) -> impl Operation<Output = Workload> {
+    workload_change(move |p| {
+        check_not_empty(&aliases)?;
+        plan_associate(p, &id, &aliases)
+    })
+}
+
+pub(crate) fn disassociate_lenses(
+    id: String,
+    aliases: Vec<String>,
+) -> impl Operation<Output = Workload> {
+    workload_change(move |p| {
+        check_not_empty(&aliases)?;
         if aliases.iter().any(|a| a == FRAMEWORK_ALIAS) {
             return Err(WorkspaceError::validation(
                 FIELD,
                 format!("the framework lens `{FRAMEWORK_ALIAS}` is applied to every workload and cannot be removed"),
-            ));
+            )
+            .into());
         }
-        self.change_workload(&mut |p| plan_disassociate(p, id, aliases))
-            .await
-    }
+        plan_disassociate(p, &id, &aliases)
+    })
 }
 
 /// The workload (first) and the reviews of the lenses applied, or nothing when every lens

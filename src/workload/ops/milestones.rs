@@ -5,6 +5,7 @@ use crate::store::{Store, Write};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
 use crate::workload::milestone::{Milestone, MilestoneSummary};
+use crate::workload::operation::{change, query, Operation};
 use crate::workload::plan::{Halt, Planning};
 use crate::workload::record::{
     to_body, AnswerDoc, MilestoneDoc, MilestoneEntry, ReviewDoc, Stored,
@@ -22,28 +23,13 @@ impl<S: Store> Workspace<S> {
         id: &str,
         milestone_name: &str,
     ) -> Result<MilestoneSummary, WorkspaceError> {
-        validate::name("milestoneName", milestone_name)?;
-        let mut created = None;
-        self.run(&mut |p| {
-            let (writes, entry) = plan_milestone(p, id, milestone_name)?;
-            created = Some(entry);
-            Ok(writes)
-        })
-        .await?;
-        Ok(created.expect("planned").to_api())
+        self.perform(create_milestone(id.into(), milestone_name.into()))
+            .await
     }
 
     /// The workload's milestones, oldest first, with their risk counts.
     pub async fn list_milestones(&self, id: &str) -> Result<Vec<MilestoneSummary>, WorkspaceError> {
-        let doc = self.load_workload(id).await?;
-        let mut list: Vec<MilestoneSummary> = doc
-            .body
-            .milestones
-            .iter()
-            .map(MilestoneEntry::to_api)
-            .collect();
-        crate::sorted::by_key(&mut list, |m| m.milestone_number);
-        Ok(list)
+        self.perform(list_milestones(id.into())).await
     }
 
     /// A milestone: the frozen workload, its lens reviews and the answers to every question.
@@ -52,36 +38,73 @@ impl<S: Store> Workspace<S> {
         id: &str,
         milestone_number: u32,
     ) -> Result<Milestone, WorkspaceError> {
-        self.query(|p| {
-            let snapshot = p.milestone(id, milestone_number)?;
-            let mut lens_reviews = Vec::new();
-            let mut answers = Vec::new();
-            for alias in &snapshot.workload.lenses {
-                // A lens no longer available cannot be shown; its answers stay in the snapshot.
-                let lens = match p.workload_lens("lensAlias", &snapshot.workload, alias) {
-                    Ok(lens) => lens,
-                    Err(halt @ Halt::Read(_)) => return Err(halt),
-                    // A shipped lens not loaded yet is not a lens gone: the call waits for it.
-                    Err(halt @ Halt::Failed(WorkspaceError::ShippedLens(_))) => return Err(halt),
-                    Err(Halt::Failed(_)) => continue,
-                };
-                let state = LensState::frozen(lens, id, &snapshot);
-                let mut review = review_of(&state);
-                p.set_latest(&mut review)?;
-                lens_reviews.push(review);
-                answers.extend(views_of(&state));
-            }
-            Ok(Milestone {
-                milestone_number: snapshot.milestone_number,
-                milestone_name: snapshot.milestone_name,
-                recorded_at: snapshot.recorded_at,
-                workload: snapshot.workload.to_workload(""),
-                lens_reviews,
-                answers,
-            })
-        })
-        .await
+        self.perform(get_milestone(id.into(), milestone_number))
+            .await
     }
+}
+
+pub(crate) fn create_milestone(
+    id: String,
+    milestone_name: String,
+) -> impl Operation<Output = MilestoneSummary> {
+    change(
+        move |p| {
+            validate::name("milestoneName", &milestone_name)?;
+            plan_milestone(p, &id, &milestone_name)
+        },
+        |entry: MilestoneEntry, _| Ok(entry.to_api()),
+    )
+}
+
+/// The workload's milestones, oldest first, with their risk counts.
+pub(crate) fn list_milestones(id: String) -> impl Operation<Output = Vec<MilestoneSummary>> {
+    query(move |p| {
+        let doc = p.workload(&id)?;
+        let mut list: Vec<MilestoneSummary> = doc
+            .body
+            .milestones
+            .iter()
+            .map(MilestoneEntry::to_api)
+            .collect();
+        crate::sorted::by_key(&mut list, |m| m.milestone_number);
+        Ok(list)
+    })
+}
+
+/// A milestone: the frozen workload, its lens reviews and the answers to every question.
+pub(crate) fn get_milestone(
+    id: String,
+    milestone_number: u32,
+) -> impl Operation<Output = Milestone> {
+    query(move |p| {
+        let id = id.as_str();
+        let snapshot = p.milestone(id, milestone_number)?;
+        let mut lens_reviews = Vec::new();
+        let mut answers = Vec::new();
+        for alias in &snapshot.workload.lenses {
+            // A lens no longer available cannot be shown; its answers stay in the snapshot.
+            let lens = match p.workload_lens("lensAlias", &snapshot.workload, alias) {
+                Ok(lens) => lens,
+                Err(halt @ Halt::Read(_)) => return Err(halt),
+                // A shipped lens not loaded yet is not a lens gone: the call waits for it.
+                Err(halt @ Halt::Failed(WorkspaceError::ShippedLens(_))) => return Err(halt),
+                Err(Halt::Failed(_)) => continue,
+            };
+            let state = LensState::frozen(lens, id, &snapshot);
+            let mut review = review_of(&state);
+            p.set_latest(&mut review)?;
+            lens_reviews.push(review);
+            answers.extend(views_of(&state));
+        }
+        Ok(Milestone {
+            milestone_number: snapshot.milestone_number,
+            milestone_name: snapshot.milestone_name,
+            recorded_at: snapshot.recorded_at,
+            workload: snapshot.workload.to_workload(""),
+            lens_reviews,
+            answers,
+        })
+    })
 }
 
 /// The snapshot as milestone N+1 and the workload with it in its index. Rewriting the workload

@@ -1,22 +1,22 @@
 //! The workspace operations, one file per area. Each adds an `impl Workspace` block.
 
-mod answers;
-mod backlog;
+pub(crate) mod answers;
+pub(crate) mod backlog;
 mod backup;
-mod custom_lenses;
-mod dashboard;
+pub(crate) mod custom_lenses;
+pub(crate) mod dashboard;
 mod exchange;
-mod lenses;
-mod milestones;
+pub(crate) mod lenses;
+pub(crate) mod milestones;
 mod names;
-mod notifications;
-mod profiles;
+pub(crate) mod notifications;
+pub(crate) mod profiles;
 pub(crate) mod repair;
-mod reviews;
+pub(crate) mod reviews;
 mod template_apply;
 mod template_file;
-mod templates;
+pub(crate) mod templates;
 #[cfg(test)]
 mod tests;
-mod upgrade;
-mod workloads;
+pub(crate) mod upgrade;
+pub(crate) mod workloads;

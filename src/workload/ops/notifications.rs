@@ -8,6 +8,7 @@ use crate::store::{Store, Write};
 use crate::workload::custom_lens::record::CustomLensDoc;
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
+use crate::workload::operation::{change, query, Operation};
 use crate::workload::plan::{Halt, Planning};
 use crate::workload::profile::record::DismissedDoc;
 use crate::workload::profile::{Notification, ProfileDoc};
@@ -34,41 +35,56 @@ pub const TEMPLATE_UPDATED: &str = "TEMPLATE_UPDATED";
 impl<S: Store> Workspace<S> {
     /// What waits, workload by workload (in name order), dismissed entries left out.
     pub async fn list_notifications(&self) -> Result<Vec<Notification>, WorkspaceError> {
-        let mut all = self.query(plan_notifications).await?;
+        self.perform(list_notifications()).await
+    }
+
+    /// Hides the notification with this `dismissKey` (see [`dismiss_notification`]).
+    pub async fn dismiss_notification(&self, dismiss_key: &str) -> Result<(), WorkspaceError> {
+        self.perform(dismiss_notification(dismiss_key.into())).await
+    }
+}
+
+/// What waits, workload by workload (in name order), dismissed entries left out.
+pub(crate) fn list_notifications() -> impl Operation<Output = Vec<Notification>> {
+    query(|p| {
+        let mut all = plan_notifications(p)?;
         crate::sorted::by(&mut all, |a, b| {
             (&a.workload_name, a.notification_type).cmp(&(&b.workload_name, b.notification_type))
         });
         Ok(all)
-    }
+    })
+}
 
-    /// Hides the notification with this `dismissKey` (that change only: a later version of the
-    /// same lens or profile is a new notification).
-    pub async fn dismiss_notification(&self, dismiss_key: &str) -> Result<(), WorkspaceError> {
-        let well_formed = dismiss_key.split('|').count() == 4
-            && KINDS
-                .iter()
-                .any(|k| dismiss_key.starts_with(&format!("{k}|")));
-        if !well_formed {
-            return Err(WorkspaceError::validation(
-                "dismissKey",
-                "a dismiss key is the `dismissKey` of a notification from listNotifications",
-            ));
-        }
-        self.run(&mut |p| {
-            let (mut doc, rev) = p.dismissed()?;
-            if doc.dismissed.iter().any(|k| k == dismiss_key) {
-                return Ok(Vec::new());
+/// Hides the notification with this `dismissKey` (that change only: a later version of the
+/// same lens or profile is a new notification).
+pub(crate) fn dismiss_notification(dismiss_key: String) -> impl Operation<Output = ()> {
+    change(
+        move |p| {
+            let well_formed = dismiss_key.split('|').count() == 4
+                && KINDS
+                    .iter()
+                    .any(|k| dismiss_key.starts_with(&format!("{k}|")));
+            if !well_formed {
+                return Err(WorkspaceError::validation(
+                    "dismissKey",
+                    "a dismiss key is the `dismissKey` of a notification from listNotifications",
+                )
+                .into());
             }
-            doc.dismissed.push(dismiss_key.to_string());
-            Ok(vec![Write {
+            let (mut doc, rev) = p.dismissed()?;
+            if doc.dismissed.contains(&dismiss_key) {
+                return Ok((Vec::new(), ()));
+            }
+            doc.dismissed.push(dismiss_key.clone());
+            let write = Write {
                 id: keys::DISMISSED_ID.to_string(),
                 expected_rev: rev,
                 body: Some(to_body(&doc)),
-            }])
-        })
-        .await
-        .map(drop)
-    }
+            };
+            Ok((vec![write], ()))
+        },
+        |(), _| Ok(()),
+    )
 }
 
 fn plan_notifications(p: &mut Planning) -> Result<Vec<Notification>, Halt> {

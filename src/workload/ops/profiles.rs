@@ -11,6 +11,7 @@ use crate::store::{Store, Write};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
 use crate::workload::model::Workload;
+use crate::workload::operation::{query, Operation};
 use crate::workload::plan::{Halt, Planning};
 use crate::workload::profile::{
     questionnaire, Prioritized, ProfileDoc, ProfileInput, WorkloadProfile,
@@ -96,16 +97,7 @@ impl<S: Store> Workspace<S> {
 
     /// Every profile, by name.
     pub async fn list_profiles(&self) -> Result<Vec<ProfileDoc>, WorkspaceError> {
-        let mut all: Vec<ProfileDoc> = self
-            .query(|p| p.all::<ProfileDoc>(keys::PROFILE_PREFIX))
-            .await?
-            .into_iter()
-            .map(|d| d.body)
-            .collect();
-        crate::sorted::by(&mut all, |a, b| {
-            validate::name_key(&a.profile_name).cmp(&validate::name_key(&b.profile_name))
-        });
-        Ok(all)
+        self.perform(list_profiles()).await
     }
 
     /// Deletes a profile. The workloads using it keep their priorities, their link marked
@@ -189,11 +181,34 @@ impl<S: Store> Workspace<S> {
         &self,
         workload_id: &str,
     ) -> Result<Prioritized, WorkspaceError> {
-        let doc = self.load_workload(workload_id).await?.body;
+        self.perform(prioritized_questions(workload_id.into()))
+            .await
+    }
+}
+
+/// Every profile, by name (ignoring case).
+pub(crate) fn list_profiles() -> impl Operation<Output = Vec<ProfileDoc>> {
+    query(|p| {
+        let mut all: Vec<ProfileDoc> = p
+            .all::<ProfileDoc>(keys::PROFILE_PREFIX)?
+            .into_iter()
+            .map(|d| d.body)
+            .collect();
+        crate::sorted::by(&mut all, |a, b| {
+            validate::name_key(&a.profile_name).cmp(&validate::name_key(&b.profile_name))
+        });
+        Ok(all)
+    })
+}
+
+/// The questions the workload's profile prioritises, lens by lens.
+pub(crate) fn prioritized_questions(workload_id: String) -> impl Operation<Output = Prioritized> {
+    query(move |p| {
+        let doc = p.workload(&workload_id)?.body;
         let mut questions = crate::sorted_map::SortedMap::new();
         for alias in &doc.lenses {
             let ids = match &doc.profile {
-                Some(link) => self.prioritized_in(&doc, alias, &link.choice_ids).await?,
+                Some(link) => prioritized_in(p, &doc, alias, &link.choice_ids)?,
                 None => Vec::new(),
             };
             questions.insert(alias.clone(), ids);
@@ -202,30 +217,30 @@ impl<S: Store> Workspace<S> {
             profile: doc.profile,
             questions,
         })
-    }
+    })
+}
 
-    /// The question ids of `alias` that `choice_ids` prioritise, in lens order: the shipped
-    /// mapping for the framework lens, the lens's own `profilePriorities` for the others.
-    async fn prioritized_in(
-        &self,
-        doc: &WorkloadDoc,
-        alias: &str,
-        choice_ids: &[String],
-    ) -> Result<Vec<String>, WorkspaceError> {
-        let lens = self.workload_lens("lensAlias", doc, alias).await?;
-        if alias != crate::catalog::FRAMEWORK_ALIAS {
-            return Ok(lens.lens.prioritized_by(choice_ids));
-        }
-        let marked = questionnaire::prioritized(choice_ids);
-        Ok(lens
-            .lens
-            .pillars
-            .iter()
-            .flat_map(|p| &p.questions)
-            .filter(|q| marked.contains(&q.id))
-            .map(|q| q.id.clone())
-            .collect())
+/// The question ids of `alias` that `choice_ids` prioritise, in lens order: the shipped
+/// mapping for the framework lens, the lens's own `profilePriorities` for the others.
+fn prioritized_in(
+    p: &mut Planning,
+    doc: &WorkloadDoc,
+    alias: &str,
+    choice_ids: &[String],
+) -> Result<Vec<String>, Halt> {
+    let lens = p.workload_lens("lensAlias", doc, alias)?;
+    if alias != crate::catalog::FRAMEWORK_ALIAS {
+        return Ok(lens.lens.prioritized_by(choice_ids));
     }
+    let marked = questionnaire::prioritized(choice_ids);
+    Ok(lens
+        .lens
+        .pillars
+        .iter()
+        .flat_map(|p| &p.questions)
+        .filter(|q| marked.contains(&q.id))
+        .map(|q| q.id.clone())
+        .collect())
 }
 
 /// The link an upgrade gives the workload: its profile's latest version.

@@ -10,12 +10,14 @@ use serde_json::{json, Value};
 use crate::sorted_map::SortedMap;
 use crate::store::StoreError;
 use crate::store::{RawRecord, Store, Write};
+use crate::workload::custom_lens::record::CustomLensDoc;
 use crate::workload::damage::{record_kind, DamagedRecord, RepairReport};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
+use crate::workload::operation::{change, query, Operation};
 use crate::workload::plan::{Halt, Need, Planning};
-use crate::workload::record::MilestoneEntry;
 use crate::workload::record::{to_body, AnswerDoc, MilestoneDoc, NameDoc, ReviewDoc, WorkloadDoc};
+use crate::workload::record::{MilestoneEntry, WorkloadListing};
 use crate::workload::summary::summarize;
 use crate::workload::workspace::{decode_raw, Workspace};
 
@@ -32,42 +34,69 @@ impl<S: Store> Workspace<S> {
     /// Every damaged record of the workspace, by id (reads every record: for a check page,
     /// not for each list).
     pub async fn damaged_records(&self) -> Result<Vec<DamagedRecord>, WorkspaceError> {
-        self.query(|p| {
-            Ok(p.raw_list("")?
-                .iter()
-                .filter_map(|raw| Some(DamagedRecord::new(&raw.id, damage_of(raw)?)))
-                .collect())
-        })
-        .await
+        self.perform(damaged_records()).await
     }
 
     /// The workload records that cannot be read, as the workload list leaves them out.
     pub async fn damaged_workloads(&self) -> Result<Vec<DamagedRecord>, WorkspaceError> {
-        let (_readable, damaged) = self
-            .load_readable::<crate::workload::record::WorkloadListing>(keys::WORKLOAD_PREFIX)
-            .await?;
-        Ok(damaged)
+        self.perform(damaged_workloads()).await
     }
 
     /// The custom lens records that cannot be read, as the lens list leaves them out. Each
     /// can still be deleted with `delete_lens` (its alias is the id after `customlens/`).
     pub async fn damaged_lenses(&self) -> Result<Vec<DamagedRecord>, WorkspaceError> {
-        let (_readable, damaged) = self
-            .load_readable::<crate::workload::custom_lens::record::CustomLensDoc>(
-                keys::CUSTOM_LENS_PREFIX,
-            )
-            .await?;
-        Ok(damaged)
+        self.perform(damaged_lenses()).await
     }
 
-    /// Every record of workload `id` exactly as stored, damaged ones included, as JSON text
-    /// (`{format, workloadId, exportedAt, records: [{id, stored}]}`): what a user keeps before
-    /// a repair or a delete, or sends with a bug report.
+    /// Every record of workload `id` exactly as stored (see [`export_raw_workload`]).
     pub async fn export_raw_workload(&self, id: &str) -> Result<String, WorkspaceError> {
-        keys::check_workload_id(id)?;
-        let records = self.query(|p| p.workload_records(id)).await?;
+        self.perform(export_raw_workload(id.into())).await
+    }
+
+    /// Deletes the workload with its lens reviews, answers, milestones and name claim, in one
+    /// commit — also when some of them (the workload record itself included) are damaged, and
+    /// when only leftovers of a workload remain.
+    pub async fn delete_workload(&self, id: &str) -> Result<(), WorkspaceError> {
+        self.perform(delete_workload(id.into())).await
+    }
+
+    /// Rebuilds what the core can of workload `id` (see [`repair_workload`]).
+    pub async fn repair_workload(&self, id: &str) -> Result<RepairReport, WorkspaceError> {
+        self.perform(repair_workload(id.into())).await
+    }
+
+    /// Recomputes the local, derived data of workload `id` (see [`refresh_workload`]).
+    pub async fn refresh_workload(&self, id: &str) -> Result<Vec<DamagedRecord>, WorkspaceError> {
+        self.perform(refresh_workload(id.into())).await
+    }
+}
+
+pub(crate) fn damaged_records() -> impl Operation<Output = Vec<DamagedRecord>> {
+    query(|p| {
+        Ok(p.raw_list("")?
+            .iter()
+            .filter_map(|raw| Some(DamagedRecord::new(&raw.id, damage_of(raw)?)))
+            .collect())
+    })
+}
+
+pub(crate) fn damaged_workloads() -> impl Operation<Output = Vec<DamagedRecord>> {
+    query(|p| Ok(p.readable::<WorkloadListing>(keys::WORKLOAD_PREFIX)?.1))
+}
+
+pub(crate) fn damaged_lenses() -> impl Operation<Output = Vec<DamagedRecord>> {
+    query(|p| Ok(p.readable::<CustomLensDoc>(keys::CUSTOM_LENS_PREFIX)?.1))
+}
+
+/// Every record of workload `id` exactly as stored, damaged ones included, as JSON text
+/// (`{format, workloadId, exportedAt, records: [{id, stored}]}`): what a user keeps before
+/// a repair or a delete, or sends with a bug report.
+pub(crate) fn export_raw_workload(id: String) -> impl Operation<Output = String> {
+    query(move |p| {
+        keys::check_workload_id(&id)?;
+        let records = p.workload_records(&id)?;
         if records.is_empty() {
-            return Err(no_workload(id));
+            return Err(no_workload(&id).into());
         }
         let records: Vec<Value> = records
             .into_iter()
@@ -76,59 +105,60 @@ impl<S: Store> Workspace<S> {
         let file = json!({
             "format": "plumbline-raw-records",
             "workloadId": id,
-            "exportedAt": self.now(),
+            "exportedAt": p.now(),
             "records": records,
         });
         Ok(serde_json::to_string_pretty(&file).expect("JSON values serialise"))
-    }
+    })
+}
 
-    /// Deletes the workload with its lens reviews, answers, milestones and name claim, in one
-    /// commit — also when some of them (the workload record itself included) are damaged, and
-    /// when only leftovers of a workload remain.
-    pub async fn delete_workload(&self, id: &str) -> Result<(), WorkspaceError> {
-        keys::check_workload_id(id)?;
-        self.run(&mut |p| plan_delete_workload(p, id)).await?;
-        Ok(())
-    }
+pub(crate) fn delete_workload(id: String) -> impl Operation<Output = ()> {
+    change(
+        move |p| {
+            keys::check_workload_id(&id)?;
+            Ok((plan_delete_workload(p, &id)?, ()))
+        },
+        |(), _| Ok(()),
+    )
+}
 
-    /// Rebuilds what the core can of workload `id`: its derived figures from the answers (risk
-    /// counts per lens and pillar, the milestone index), and its name claim. Answers and
-    /// milestones that cannot be read are removed; an unreadable lens review is replaced by an
-    /// empty one. A workload whose own properties cannot be read is refused (`Corrupted`):
-    /// export it raw and delete it.
-    pub async fn repair_workload(&self, id: &str) -> Result<RepairReport, WorkspaceError> {
-        keys::check_workload_id(id)?;
-        let mut removed = Vec::new();
-        self.run(&mut |p| {
-            let (writes, gone) = plan_repair(p, id, Mode::Repair)?;
-            removed = gone.into_iter().map(|d| d.record_id).collect();
-            Ok(writes)
-        })
-        .await?;
-        Ok(RepairReport {
-            workload_id: id.to_string(),
-            removed,
-            recomputed: true,
-        })
-    }
+/// Rebuilds what the core can of workload `id`: its derived figures from the answers (risk
+/// counts per lens and pillar, the milestone index), and its name claim. Answers and
+/// milestones that cannot be read are removed; an unreadable lens review is replaced by an
+/// empty one. A workload whose own properties cannot be read is refused (`Corrupted`):
+/// export it raw and delete it.
+pub(crate) fn repair_workload(id: String) -> impl Operation<Output = RepairReport> {
+    change(
+        move |p| {
+            keys::check_workload_id(&id)?;
+            let (writes, gone) = plan_repair(p, &id, Mode::Repair)?;
+            let removed: Vec<String> = gone.into_iter().map(|d| d.record_id).collect();
+            Ok((writes, (id.clone(), removed)))
+        },
+        |(workload_id, removed), _| {
+            Ok(RepairReport {
+                workload_id,
+                removed,
+                recomputed: true,
+            })
+        },
+    )
+}
 
-    /// Recomputes the local, derived data of workload `id` (its figures, milestone index and
-    /// name claim) from its documents, as after a team sync brought some: unlike
-    /// [`Self::repair_workload`] it writes nothing a replica shares, so answers, reviews and
-    /// milestones that cannot be read are reported (and left out of the figures), never
-    /// removed or replaced — deleting them would delete them for every replica. A name
-    /// another workload holds is left unclaimed: the duplicate is the user's to rename.
-    pub async fn refresh_workload(&self, id: &str) -> Result<Vec<DamagedRecord>, WorkspaceError> {
-        keys::check_workload_id(id)?;
-        let mut unreadable = Vec::new();
-        self.run(&mut |p| {
-            let (writes, found) = plan_repair(p, id, Mode::Refresh)?;
-            unreadable = found;
-            Ok(writes)
-        })
-        .await?;
-        Ok(unreadable)
-    }
+/// Recomputes the local, derived data of workload `id` (its figures, milestone index and
+/// name claim) from its documents, as after a team sync brought some: unlike
+/// [`repair_workload`] it writes nothing a replica shares, so answers, reviews and
+/// milestones that cannot be read are reported (and left out of the figures), never
+/// removed or replaced — deleting them would delete them for every replica. A name
+/// another workload holds is left unclaimed: the duplicate is the user's to rename.
+pub(crate) fn refresh_workload(id: String) -> impl Operation<Output = Vec<DamagedRecord>> {
+    change(
+        move |p| {
+            keys::check_workload_id(&id)?;
+            plan_repair(p, &id, Mode::Refresh)
+        },
+        |unreadable, _| Ok(unreadable),
+    )
 }
 
 /// What a rebuild of a workload may write: everything ([`Workspace::repair_workload`], the

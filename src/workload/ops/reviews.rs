@@ -8,6 +8,7 @@ use crate::workload::backlog::BacklogItem;
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
 use crate::workload::lens_review::{self, LensReview, LensReviewUpdate};
+use crate::workload::operation::{change, query, Operation};
 use crate::workload::plan::{Halt, Planning};
 use crate::workload::record::to_body;
 use crate::workload::summary::summarize;
@@ -22,13 +23,8 @@ impl<S: Store> Workspace<S> {
         lens_alias: &str,
         milestone: Option<u32>,
     ) -> Result<LensReview, WorkspaceError> {
-        self.query(|p| {
-            let state = p.lens_state(id, lens_alias, milestone)?;
-            let mut review = review_of(&state);
-            p.set_latest(&mut review)?;
-            Ok(review)
-        })
-        .await
+        self.perform(get_lens_review(id.into(), lens_alias.into(), milestone))
+            .await
     }
 
     /// Writes lens notes and/or pillar notes.
@@ -38,27 +34,11 @@ impl<S: Store> Workspace<S> {
         lens_alias: &str,
         update: LensReviewUpdate,
     ) -> Result<LensReview, WorkspaceError> {
-        self.core.check_lens_alias("lensAlias", lens_alias)?;
-        // A shipped lens's pillars are known before any read (custom lenses: in the plan).
-        if let Some(lens) = self.lens(lens_alias)? {
-            check_notes(&lens, lens_alias, &update)?;
-        }
-        let mut noted = None;
-        let revs = self
-            .run(&mut |p| {
-                let (writes, review) = plan_notes(p, id, lens_alias, &update)?;
-                noted = Some(review);
-                Ok(writes)
-            })
-            .await?;
-        let mut review = noted.expect("planned");
-        review.revision = revs[0].clone();
-        Ok(review)
+        self.perform(update_lens_review(id.into(), lens_alias.into(), update))
+            .await
     }
 
-    /// The improvement plan of a lens review, each item with its backlog fields, and the
-    /// resolved items after it (see [`backlog_plan`]). When `options.pillar_priority` is empty
-    /// the workload's own `pillarPriorities` order it (the frozen ones, for a milestone).
+    /// The improvement plan of a lens review (see [`improvement_plan`]).
     pub async fn improvement_plan(
         &self,
         id: &str,
@@ -66,13 +46,61 @@ impl<S: Store> Workspace<S> {
         options: PlanOptions,
         milestone: Option<u32>,
     ) -> Result<Vec<BacklogItem>, WorkspaceError> {
-        let state = self.lens_state(id, lens_alias, milestone).await?;
-        let mut options = options;
+        let op = improvement_plan(id.into(), lens_alias.into(), options, milestone);
+        self.perform(op).await
+    }
+}
+
+pub(crate) fn get_lens_review(
+    id: String,
+    lens_alias: String,
+    milestone: Option<u32>,
+) -> impl Operation<Output = LensReview> {
+    query(move |p| {
+        let state = p.lens_state(&id, &lens_alias, milestone)?;
+        let mut review = review_of(&state);
+        p.set_latest(&mut review)?;
+        Ok(review)
+    })
+}
+
+pub(crate) fn update_lens_review(
+    id: String,
+    lens_alias: String,
+    update: LensReviewUpdate,
+) -> impl Operation<Output = LensReview> {
+    change(
+        move |p| {
+            p.core.check_lens_alias("lensAlias", &lens_alias)?;
+            // A shipped lens's pillars are known before any read (custom lenses: in the plan).
+            if let Some(lens) = p.core.shipped_lens(&lens_alias)? {
+                check_notes(&lens, &lens_alias, &update)?;
+            }
+            plan_notes(p, &id, &lens_alias, &update)
+        },
+        |mut review: LensReview, mut revs| {
+            review.revision = revs.swap_remove(0);
+            Ok(review)
+        },
+    )
+}
+
+/// The improvement plan of a lens review, each item with its backlog fields, and the
+/// resolved items after it (see [`backlog_plan`]). When `options.pillar_priority` is empty
+/// the workload's own `pillarPriorities` order it (the frozen ones, for a milestone).
+pub(crate) fn improvement_plan(
+    id: String,
+    lens_alias: String,
+    mut options: PlanOptions,
+    milestone: Option<u32>,
+) -> impl Operation<Output = Vec<BacklogItem>> {
+    query(move |p| {
+        let state = p.lens_state(&id, &lens_alias, milestone)?;
         if options.pillar_priority.is_empty() {
             options.pillar_priority = state.workload.properties.pillar_priorities.clone();
         }
         Ok(backlog_plan(&state.lens.lens, &state.answers, &options))
-    }
+    })
 }
 
 /// The review with its new notes and the workload (its "last updated" moves, and its revision

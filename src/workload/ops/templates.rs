@@ -16,6 +16,7 @@ use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
 use crate::workload::lens_review::LensReviewUpdate;
 use crate::workload::model::{WorkloadEnvironment, WorkloadProperties};
+use crate::workload::operation::{query, Operation};
 use crate::workload::plan::{Halt, Planning};
 use crate::workload::record::{to_body, ReviewDoc, Stored, WorkloadDoc, WorkloadListing};
 use crate::workload::summary::summarize;
@@ -61,30 +62,11 @@ impl<S: Store> Workspace<S> {
 
     /// Every review template, by name (ignoring case), each with the workloads that use it.
     pub async fn list_review_templates(&self) -> Result<Vec<ReviewTemplate>, WorkspaceError> {
-        self.query(|p| {
-            let users = p.template_users()?;
-            let mut rows: Vec<ReviewTemplate> = p
-                .all::<WorkloadDoc>(keys::TEMPLATE_PREFIX)?
-                .iter()
-                .map(|d| template_of(d, &users))
-                .collect();
-            crate::sorted::by_cached_key(&mut rows, |r| {
-                (
-                    crate::case::lowercase(&r.template_name),
-                    r.template_id.clone(),
-                )
-            });
-            Ok(rows)
-        })
-        .await
+        self.perform(list_review_templates()).await
     }
 
     pub async fn get_review_template(&self, id: &str) -> Result<ReviewTemplate, WorkspaceError> {
-        self.query(|p| {
-            let doc = p.existing_template(id)?;
-            Ok(template_of(&doc, &p.template_users()?))
-        })
-        .await
+        self.perform(get_review_template(id.into())).await
     }
 
     /// Changes the fields present in `patch`, then applies and removes lenses (the framework
@@ -168,6 +150,32 @@ impl<S: Store> Workspace<S> {
         let review = self.update_lens_review(id, lens_alias, update).await?;
         Ok(TemplateLensReview::of(id, review))
     }
+}
+
+/// Every review template, by name (ignoring case).
+pub(crate) fn list_review_templates() -> impl Operation<Output = Vec<ReviewTemplate>> {
+    query(|p| {
+        let users = p.template_users()?;
+        let mut rows: Vec<ReviewTemplate> = p
+            .all::<WorkloadDoc>(keys::TEMPLATE_PREFIX)?
+            .iter()
+            .map(|d| template_of(d, &users))
+            .collect();
+        crate::sorted::by_cached_key(&mut rows, |r| {
+            (
+                crate::case::lowercase(&r.template_name),
+                r.template_id.clone(),
+            )
+        });
+        Ok(rows)
+    })
+}
+
+pub(crate) fn get_review_template(id: String) -> impl Operation<Output = ReviewTemplate> {
+    query(move |p| {
+        let doc = p.existing_template(&id)?;
+        Ok(template_of(&doc, &p.template_users()?))
+    })
 }
 
 impl Planning<'_> {

@@ -17,6 +17,7 @@ use crate::store::{Store, Write};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
 use crate::workload::lens_review::LensReview;
+use crate::workload::operation::{change, Operation};
 use crate::workload::plan::{Halt, Planning};
 use crate::workload::record::{to_body, AnswerDoc, ReviewDoc, Stored};
 use crate::workload::summary::summarize;
@@ -28,36 +29,43 @@ const FIELD: &str = "lensAlias";
 
 impl<S: Store> Workspace<S> {
     /// Moves the workload's review of custom lens `lens_alias` to the lens's latest published
-    /// version and returns the review at that version. A shipped lens (one version), or a
-    /// review already on the latest version, is a `Validation` error on `lensAlias` and
-    /// nothing is written.
+    /// version and returns the review at that version (see [`upgrade_lens_review`]).
     pub async fn upgrade_lens_review(
         &self,
         id: &str,
         lens_alias: &str,
     ) -> Result<LensReview, WorkspaceError> {
-        if self.core.shipped.is_shipped(lens_alias) {
-            return Err(WorkspaceError::validation(
-                FIELD,
-                format!("`{lens_alias}` is a lens shipped with Plumbline: it has one version, which every workload uses; only custom lenses are upgraded"),
-            ));
-        }
-        self.core.check_lens_alias(FIELD, lens_alias)?;
-        let mut upgraded = None;
-        let revs = self
-            .run(&mut |p| {
-                let (writes, state) = plan_upgrade(p, id, lens_alias)?;
-                upgraded = Some(state);
-                Ok(writes)
-            })
-            .await?;
-        let mut state = upgraded.expect("planned");
-        state.workload_rev = revs[0].clone();
-        state.review_rev = revs[1].clone();
-        let mut out = review_of(&state);
-        out.latest_lens_version = state.lens.version.clone();
-        Ok(out)
+        self.perform(upgrade_lens_review(id.into(), lens_alias.into()))
+            .await
     }
+}
+
+/// A shipped lens (one version), or a review already on the latest version, is a
+/// `Validation` error on `lensAlias` and nothing is written.
+pub(crate) fn upgrade_lens_review(
+    id: String,
+    lens_alias: String,
+) -> impl Operation<Output = LensReview> {
+    change(
+        move |p| {
+            if p.core.shipped.is_shipped(&lens_alias) {
+                return Err(WorkspaceError::validation(
+                    FIELD,
+                    format!("`{lens_alias}` is a lens shipped with Plumbline: it has one version, which every workload uses; only custom lenses are upgraded"),
+                )
+                .into());
+            }
+            p.core.check_lens_alias(FIELD, &lens_alias)?;
+            plan_upgrade(p, &id, &lens_alias)
+        },
+        |mut state: LensState, revs| {
+            state.workload_rev = revs[0].clone();
+            state.review_rev = revs[1].clone();
+            let mut out = review_of(&state);
+            out.latest_lens_version = state.lens.version.clone();
+            Ok(out)
+        },
+    )
 }
 
 /// The workload (first), the review at the new version, and the answers it re-reads; the

@@ -8,6 +8,7 @@ use crate::store::{Store, Write};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
 use crate::workload::model::{Workload, WorkloadInput, WorkloadPatch, WorkloadSummary};
+use crate::workload::operation::{change, query, Operation};
 use crate::workload::plan::{Halt, Planning};
 use crate::workload::properties;
 use crate::workload::record::{to_body, ReviewDoc, WorkloadDoc};
@@ -18,25 +19,16 @@ use crate::workload::workspace::{check_expected, workload_write, Workspace};
 impl<S: Store> Workspace<S> {
     /// Defines a workload with its lenses (the framework lens is always added, first).
     pub async fn define_workload(&self, input: WorkloadInput) -> Result<Workload, WorkspaceError> {
-        let mut defined = None;
-        let revs = self
-            .run(&mut |p| {
-                let (writes, doc) = plan_define(p, &input)?;
-                defined = Some(doc);
-                Ok(writes)
-            })
-            .await?;
-        Ok(defined.expect("planned").to_workload(&revs[0]))
+        self.perform(define_workload(input)).await
     }
 
     /// Every workload, by name (ignoring case).
     pub async fn list_workloads(&self) -> Result<Vec<WorkloadSummary>, WorkspaceError> {
-        self.query(list_workloads).await
+        self.perform(list_workloads()).await
     }
 
     pub async fn get_workload(&self, id: &str) -> Result<Workload, WorkspaceError> {
-        let doc = self.load_workload(id).await?;
-        Ok(doc.body.to_workload(&doc.rev))
+        self.perform(get_workload(id.to_string())).await
     }
 
     /// Changes the fields present in `patch`; the others keep their value.
@@ -45,16 +37,36 @@ impl<S: Store> Workspace<S> {
         id: &str,
         patch: WorkloadPatch,
     ) -> Result<Workload, WorkspaceError> {
-        let mut updated = None;
-        let revs = self
-            .run(&mut |p| {
-                let (writes, doc) = plan_update(p, id, &patch)?;
-                updated = Some(doc);
-                Ok(writes)
-            })
-            .await?;
-        Ok(updated.expect("planned").to_workload(&revs[0]))
+        self.perform(update_workload(id.to_string(), patch)).await
     }
+}
+
+pub(crate) fn define_workload(input: WorkloadInput) -> impl Operation<Output = Workload> {
+    change(
+        move |p| plan_define(p, &input),
+        |doc, revs| Ok(doc.to_workload(&revs[0])),
+    )
+}
+
+pub(crate) fn list_workloads() -> impl Operation<Output = Vec<WorkloadSummary>> {
+    query(list_workload_summaries)
+}
+
+pub(crate) fn get_workload(id: String) -> impl Operation<Output = Workload> {
+    query(move |p| {
+        let doc = p.workload(&id)?;
+        Ok(doc.body.to_workload(&doc.rev))
+    })
+}
+
+pub(crate) fn update_workload(
+    id: String,
+    patch: WorkloadPatch,
+) -> impl Operation<Output = Workload> {
+    change(
+        move |p| plan_update(p, &id, &patch),
+        |doc, revs| Ok(doc.to_workload(&revs[0])),
+    )
 }
 
 /// The new workload document first, then its reviews and its name claim.
@@ -107,7 +119,7 @@ pub(crate) fn plan_define(
     Ok((writes, doc))
 }
 
-fn list_workloads(p: &mut Planning) -> Result<Vec<WorkloadSummary>, Halt> {
+fn list_workload_summaries(p: &mut Planning) -> Result<Vec<WorkloadSummary>, Halt> {
     let (docs, _damaged) = p.workload_listings()?;
     let mut rows: Vec<WorkloadSummary> = docs.iter().map(|d| d.body.to_summary()).collect();
     crate::sorted::by_cached_key(&mut rows, |r| {
