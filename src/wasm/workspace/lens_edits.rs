@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use super::JsWorkspace;
 use crate::wasm::convert::{input, lens_text, string};
+use crate::workload::ops::custom_lenses;
 use crate::workload::{ImportLensOptions, LensVersionInput};
 
 #[wasm_bindgen(js_class = Workspace)]
@@ -25,8 +26,8 @@ impl JsWorkspace {
             lens_text(&text),
             input::<ImportLensOptions>(options, "options"),
         );
-        self.call(args, |ws, (text, options)| async move {
-            ws.import_lens(&text, options).await
+        self.perform(args, |(text, options)| {
+            custom_lenses::import_lens(text, options)
         })
     }
 
@@ -43,8 +44,8 @@ impl JsWorkspace {
             string(lens_alias, "lensAlias"),
             input::<LensVersionInput>(version, "version"),
         );
-        self.call(args, |ws, (alias, version)| async move {
-            ws.create_lens_version(&alias, version).await
+        self.perform(args, |(alias, version)| {
+            custom_lenses::create_lens_version(alias, version)
         })
     }
 
@@ -59,9 +60,7 @@ impl JsWorkspace {
             string(lens_alias, "lensAlias"),
             input::<crate::sorted_map::SortedMap<String, String>>(tags, "tags"),
         );
-        self.call(args, |ws, (alias, tags)| async move {
-            ws.tag_lens(&alias, tags).await
-        })
+        self.perform(args, |(alias, tags)| custom_lenses::tag_lens(alias, tags))
     }
 
     /// Deletes a custom lens with its draft and versions. Throws `kind: "Conflict"` naming
@@ -71,9 +70,8 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(js_name = lensAlias, unchecked_param_type = "string")] lens_alias: JsValue,
     ) -> js_sys::Promise {
-        self.call(
-            (string(lens_alias, "lensAlias"),),
-            |ws, (alias,)| async move { ws.delete_lens(&alias).await },
-        )
+        self.perform((string(lens_alias, "lensAlias"),), |(alias,)| {
+            custom_lenses::delete_lens(alias)
+        })
     }
 }

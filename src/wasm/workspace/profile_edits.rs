@@ -8,6 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use super::JsWorkspace;
 use crate::wasm::convert::{input, string};
+use crate::workload::ops::profiles;
 use crate::workload::profile::{questionnaire, ProfileInput};
 
 /// `upgradeProfileVersion`'s options.
@@ -31,10 +32,9 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ProfileInput")] profile: JsValue,
     ) -> js_sys::Promise {
-        self.call(
-            (input::<ProfileInput>(profile, "profile"),),
-            |ws, (p,)| async move { ws.create_profile(p).await },
-        )
+        self.perform((input::<ProfileInput>(profile, "profile"),), |(p,)| {
+            profiles::create_profile(p)
+        })
     }
 
     /// Changes a profile's description, answers or tags; its version goes up by one and the
@@ -49,9 +49,7 @@ impl JsWorkspace {
             string(profile_id, "profileId"),
             input::<ProfileInput>(profile, "profile"),
         );
-        self.call(args, |ws, (id, p)| async move {
-            ws.update_profile(&id, p).await
-        })
+        self.perform(args, |(id, p)| profiles::update_profile(id, p))
     }
 
     #[wasm_bindgen(js_name = getProfile, unchecked_return_type = "Promise<Profile>")]
@@ -59,8 +57,8 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(js_name = profileId, unchecked_param_type = "string")] profile_id: JsValue,
     ) -> js_sys::Promise {
-        self.call((string(profile_id, "profileId"),), |ws, (id,)| async move {
-            ws.get_profile(&id).await
+        self.perform((string(profile_id, "profileId"),), |(id,)| {
+            profiles::get_profile(id)
         })
     }
 
@@ -71,8 +69,8 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(js_name = profileId, unchecked_param_type = "string")] profile_id: JsValue,
     ) -> js_sys::Promise {
-        self.call((string(profile_id, "profileId"),), |ws, (id,)| async move {
-            ws.delete_profile(&id).await
+        self.perform((string(profile_id, "profileId"),), |(id,)| {
+            profiles::delete_profile(id)
         })
     }
 
@@ -87,9 +85,7 @@ impl JsWorkspace {
             string(workload_id, "workloadId"),
             string(profile_id, "profileId"),
         );
-        self.call(args, |ws, (w, p)| async move {
-            ws.associate_profile(&w, &p).await
-        })
+        self.perform(args, |(w, p)| profiles::associate_profile(w, p))
     }
 
     #[wasm_bindgen(js_name = disassociateProfile, unchecked_return_type = "Promise<Workload>")]
@@ -97,10 +93,9 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
     ) -> js_sys::Promise {
-        self.call(
-            (string(workload_id, "workloadId"),),
-            |ws, (w,)| async move { ws.disassociate_profile(&w).await },
-        )
+        self.perform((string(workload_id, "workloadId"),), |(w,)| {
+            profiles::disassociate_profile(w)
+        })
     }
 
     /// Moves the workload to its profile's latest version; with `{milestoneName}`, records a

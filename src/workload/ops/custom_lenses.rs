@@ -16,7 +16,7 @@ use crate::workload::custom_lens::{
 };
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
-use crate::workload::operation::{query, Operation};
+use crate::workload::operation::{change, query, Operation};
 use crate::workload::plan::{Halt, Need, Planning};
 use crate::workload::record::{to_body, Stored, WorkloadListing};
 use crate::workload::workspace::{decode_raw, Core, Workspace};
@@ -33,35 +33,7 @@ impl<S: Store> Workspace<S> {
         text: &str,
         options: ImportLensOptions,
     ) -> Result<ImportLensResult, WorkspaceError> {
-        if text.len() > MAX_FILE_BYTES {
-            return Err(WorkspaceError::validation(
-                "text",
-                format!(
-                    "a lens file has at most {MAX_FILE_BYTES} bytes (AWS: 500 KB); this one has {}",
-                    text.len()
-                ),
-            ));
-        }
-        let existing = match options.lens_alias.as_deref() {
-            Some(a) => Some(self.core.custom_alias_of("lensAlias", a)?),
-            None => None,
-        };
-        let report = crate::lint::lint(text);
-        let mut imported = None;
-        self.run(&mut |p| {
-            let (writes, meta) = plan_import(p, text, existing.as_deref(), &report)?;
-            imported = Some(meta);
-            Ok(writes)
-        })
-        .await?;
-        let meta = imported.expect("planned");
-        Ok(ImportLensResult {
-            lens_arn: custom_lens_arn(&meta.lens_alias),
-            lens_alias: meta.lens_alias,
-            lens_name: meta.lens_name,
-            status: "DRAFT",
-            diagnostics: report.diagnostics,
-        })
+        self.perform(import_lens(text.into(), options)).await
     }
 
     /// Publishes the current draft as version `input.lens_version`: refused with `LensInvalid`
@@ -71,15 +43,7 @@ impl<S: Store> Workspace<S> {
         alias: &str,
         input: LensVersionInput,
     ) -> Result<LensVersionSummary, WorkspaceError> {
-        let alias = self.core.custom_alias_of("lensAlias", alias)?;
-        let mut published = None;
-        self.run(&mut |p| {
-            let (writes, version) = plan_publish(p, &alias, &input)?;
-            published = Some(version);
-            Ok(writes)
-        })
-        .await?;
-        Ok(published.expect("planned").summary())
+        self.perform(create_lens_version(alias.into(), input)).await
     }
 
     /// Every lens: the shipped ones first, then the custom ones (drafts too, with
@@ -129,22 +93,7 @@ impl<S: Store> Workspace<S> {
         alias: &str,
         tags: crate::sorted_map::SortedMap<String, String>,
     ) -> Result<LensSummary, WorkspaceError> {
-        let alias = self.core.custom_alias_of("lensAlias", alias)?;
-        crate::workload::validate::tags(&tags)?;
-        let mut tagged = None;
-        self.run(&mut |p| {
-            let mut meta = p.custom_lens_or_not_found(&alias)?;
-            meta.body.tags = tags.clone();
-            let write = Write {
-                id: meta.id.clone(),
-                expected_rev: Some(meta.rev.clone()),
-                body: Some(to_body(&meta.body)),
-            };
-            tagged = Some(meta.body.summary());
-            Ok(vec![write])
-        })
-        .await?;
-        Ok(tagged.expect("planned"))
+        self.perform(tag_lens(alias.into(), tags)).await
     }
 
     /// Deletes a custom lens, its draft and every version, in one commit. Refused with
@@ -152,11 +101,103 @@ impl<S: Store> Workspace<S> {
     /// applied before: its answers are kept for re-association, and milestones show it), so
     /// that no review is silently broken.
     pub async fn delete_lens(&self, alias: &str) -> Result<(), WorkspaceError> {
-        let alias = self.core.custom_alias_of("lensAlias", alias)?;
-        self.run(&mut |p| plan_delete_lens(p, &alias)).await?;
-        self.core.forget_lens(&alias);
-        Ok(())
+        self.perform(delete_lens(alias.into())).await
     }
+}
+
+/// Lints `text` and keeps it as a draft, errors and all: a new custom lens, or (with
+/// `options.lens_alias`) the new draft of an existing one. Its published versions and the
+/// reviews using them do not change. The text is linted once, when the operation is made,
+/// not on every run of its plan.
+pub(crate) fn import_lens(
+    text: String,
+    options: ImportLensOptions,
+) -> impl Operation<Output = ImportLensResult> {
+    let report = (text.len() <= MAX_FILE_BYTES).then(|| crate::lint::lint(&text));
+    change(
+        move |p| {
+            let Some(report) = &report else {
+                return Err(WorkspaceError::validation(
+                    "text",
+                    format!(
+                        "a lens file has at most {MAX_FILE_BYTES} bytes (AWS: 500 KB); this one has {}",
+                        text.len()
+                    ),
+                )
+                .into());
+            };
+            let existing = match options.lens_alias.as_deref() {
+                Some(a) => Some(p.core.custom_alias_of("lensAlias", a)?),
+                None => None,
+            };
+            let (writes, meta) = plan_import(p, &text, existing.as_deref(), report)?;
+            Ok((writes, (meta, report.diagnostics.clone())))
+        },
+        |(meta, diagnostics), _| {
+            Ok(ImportLensResult {
+                lens_arn: custom_lens_arn(&meta.lens_alias),
+                lens_alias: meta.lens_alias,
+                lens_name: meta.lens_name,
+                status: "DRAFT",
+                diagnostics,
+            })
+        },
+    )
+}
+
+/// Publishes the current draft as version `input.lens_version`: refused with `LensInvalid`
+/// (and every diagnostic) when the draft has errors, as AWS refuses to publish them.
+pub(crate) fn create_lens_version(
+    alias: String,
+    input: LensVersionInput,
+) -> impl Operation<Output = LensVersionSummary> {
+    change(
+        move |p| {
+            let alias = p.core.custom_alias_of("lensAlias", &alias)?;
+            plan_publish(p, &alias, &input)
+        },
+        |version, _| Ok(version.summary()),
+    )
+}
+
+/// Replaces a custom lens's tags (AWS tag rules, as on workloads); its summary.
+pub(crate) fn tag_lens(
+    alias: String,
+    tags: crate::sorted_map::SortedMap<String, String>,
+) -> impl Operation<Output = LensSummary> {
+    change(
+        move |p| {
+            let alias = p.core.custom_alias_of("lensAlias", &alias)?;
+            crate::workload::validate::tags(&tags)?;
+            let mut meta = p.custom_lens_or_not_found(&alias)?;
+            meta.body.tags = tags.clone();
+            let write = Write {
+                id: meta.id.clone(),
+                expected_rev: Some(meta.rev.clone()),
+                body: Some(to_body(&meta.body)),
+            };
+            Ok((vec![write], meta.body.summary()))
+        },
+        |summary, _| Ok(summary),
+    )
+}
+
+/// Deletes a custom lens, its draft and every version, in one commit. Refused with
+/// `Conflict` naming the workloads while any workload has a review of it (applied now, or
+/// applied before: its answers are kept for re-association, and milestones show it), so
+/// that no review is silently broken.
+pub(crate) fn delete_lens(alias: String) -> impl Operation<Output = ()> {
+    change(
+        move |p| {
+            let alias = p.core.custom_alias_of("lensAlias", &alias)?;
+            let writes = plan_delete_lens(p, &alias)?;
+            // The parsed versions are a cache: dropped before the commit, they are parsed
+            // again if it fails and a review needs them.
+            p.core.forget_lens(&alias);
+            Ok((writes, ()))
+        },
+        |(), _| Ok(()),
+    )
 }
 
 /// Every lens: the shipped ones first, then the custom ones (drafts too, with

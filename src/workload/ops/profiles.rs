@@ -11,7 +11,7 @@ use crate::store::{Store, Write};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
 use crate::workload::model::Workload;
-use crate::workload::operation::{query, Operation};
+use crate::workload::operation::{change, query, workload_change, Operation};
 use crate::workload::plan::{Halt, Planning};
 use crate::workload::profile::{
     questionnaire, Prioritized, ProfileDoc, ProfileInput, WorkloadProfile,
@@ -25,40 +25,7 @@ const FIELD: &str = "profileId";
 impl<S: Store> Workspace<S> {
     /// A new profile at version 1.
     pub async fn create_profile(&self, input: ProfileInput) -> Result<ProfileDoc, WorkspaceError> {
-        let name = validate::required("profileName", input.profile_name.as_ref())?;
-        validate::name("profileName", name)?;
-        let mut created = None;
-        self.run(&mut |p| {
-            let now = p.now();
-            let profile_id = p.new_workload_id();
-            let taken = p
-                .all::<ProfileDoc>(keys::PROFILE_PREFIX)?
-                .into_iter()
-                .any(|d| validate::name_key(&d.body.profile_name) == validate::name_key(name));
-            if taken {
-                return Err(WorkspaceError::validation(
-                    "profileName",
-                    format!("a profile is already named `{name}` (names are unique ignoring case and spaces)"),
-                )
-                .into());
-            }
-            let doc = ProfileDoc {
-                profile_id,
-                profile_name: name.to_string(),
-                profile_description: String::new(),
-                profile_version: 1,
-                profile_questions: Vec::new(),
-                tags: Default::default(),
-                created_at: now.clone(),
-                updated_at: now,
-            };
-            let doc = apply(doc, &input)?;
-            let write = profile_write(&doc, None);
-            created = Some(doc);
-            Ok(vec![write])
-        })
-        .await?;
-        Ok(created.expect("planned"))
+        self.perform(create_profile(input)).await
     }
 
     /// Changes the description, answers or tags and adds one to the version. The name is
@@ -68,31 +35,11 @@ impl<S: Store> Workspace<S> {
         id: &str,
         input: ProfileInput,
     ) -> Result<ProfileDoc, WorkspaceError> {
-        let mut updated = None;
-        self.run(&mut |p| {
-            let current = p.profile(id)?;
-            if let Some(name) = &input.profile_name {
-                if *name != current.body.profile_name {
-                    return Err(WorkspaceError::validation(
-                        "profileName",
-                        "a profile's name cannot be changed (as in AWS); create a new profile instead",
-                    )
-                    .into());
-                }
-            }
-            let mut doc = apply(current.body.clone(), &input)?;
-            doc.profile_version += 1;
-            doc.updated_at = p.now();
-            let write = profile_write(&doc, Some(current.rev));
-            updated = Some(doc);
-            Ok(vec![write])
-        })
-        .await?;
-        Ok(updated.expect("planned"))
+        self.perform(update_profile(id.into(), input)).await
     }
 
     pub async fn get_profile(&self, id: &str) -> Result<ProfileDoc, WorkspaceError> {
-        self.query(|p| Ok(p.profile(id)?.body)).await
+        self.perform(get_profile(id.into())).await
     }
 
     /// Every profile, by name.
@@ -104,27 +51,7 @@ impl<S: Store> Workspace<S> {
     /// deleted (a `PROFILE_DELETED` notification), in the same commit; their names are
     /// returned so that the caller can say which were affected.
     pub async fn delete_profile(&self, id: &str) -> Result<Vec<String>, WorkspaceError> {
-        let mut names = Vec::new();
-        self.run(&mut |p| {
-            let profile = p.profile(id)?;
-            let mut writes = vec![Write {
-                id: profile.id.clone(),
-                expected_rev: Some(profile.rev.clone()),
-                body: None,
-            }];
-            names.clear();
-            for w in p.users_of(id)? {
-                let mut doc = p.workload(&w.workload_id)?;
-                if let Some(link) = doc.body.profile.as_mut() {
-                    link.deleted = true;
-                }
-                names.push(doc.body.properties.workload_name.clone());
-                writes.push(workload_write(&doc));
-            }
-            Ok(writes)
-        })
-        .await?;
-        Ok(names)
+        self.perform(delete_profile(id.into())).await
     }
 
     /// Gives the workload profile `profile_id` at its latest version (replacing any other:
@@ -134,11 +61,8 @@ impl<S: Store> Workspace<S> {
         workload_id: &str,
         profile_id: &str,
     ) -> Result<Workload, WorkspaceError> {
-        self.change_workload(&mut |p| {
-            let profile = p.profile(profile_id)?;
-            relink(p, workload_id, |_| Ok(Some(profile.body.link())))
-        })
-        .await
+        self.perform(associate_profile(workload_id.into(), profile_id.into()))
+            .await
     }
 
     /// Removes the workload's profile (its answers and notes do not change).
@@ -146,8 +70,7 @@ impl<S: Store> Workspace<S> {
         &self,
         workload_id: &str,
     ) -> Result<Workload, WorkspaceError> {
-        self.change_workload(&mut |p| relink(p, workload_id, |_| Ok(None)))
-            .await
+        self.perform(disassociate_profile(workload_id.into())).await
     }
 
     /// Moves the workload to its profile's latest version (AWS UpgradeProfileVersion). Refused
@@ -184,6 +107,119 @@ impl<S: Store> Workspace<S> {
         self.perform(prioritized_questions(workload_id.into()))
             .await
     }
+}
+
+/// A new profile at version 1.
+pub(crate) fn create_profile(input: ProfileInput) -> impl Operation<Output = ProfileDoc> {
+    change(
+        move |p| {
+            let name = validate::required("profileName", input.profile_name.as_ref())?.to_string();
+            validate::name("profileName", &name)?;
+            let now = p.now();
+            let profile_id = p.new_workload_id();
+            let taken = p
+                .all::<ProfileDoc>(keys::PROFILE_PREFIX)?
+                .into_iter()
+                .any(|d| validate::name_key(&d.body.profile_name) == validate::name_key(&name));
+            if taken {
+                return Err(WorkspaceError::validation(
+                    "profileName",
+                    format!("a profile is already named `{name}` (names are unique ignoring case and spaces)"),
+                )
+                .into());
+            }
+            let doc = ProfileDoc {
+                profile_id,
+                profile_name: name.clone(),
+                profile_description: String::new(),
+                profile_version: 1,
+                profile_questions: Vec::new(),
+                tags: Default::default(),
+                created_at: now.clone(),
+                updated_at: now,
+            };
+            let doc = apply(doc, &input)?;
+            let write = profile_write(&doc, None);
+            Ok((vec![write], doc))
+        },
+        |doc, _| Ok(doc),
+    )
+}
+
+/// Changes the description, answers or tags and adds one to the version. The name is
+/// fixed (AWS UpdateProfile has none); giving a different one is refused.
+pub(crate) fn update_profile(
+    id: String,
+    input: ProfileInput,
+) -> impl Operation<Output = ProfileDoc> {
+    change(
+        move |p| {
+            let current = p.profile(&id)?;
+            if let Some(name) = &input.profile_name {
+                if *name != current.body.profile_name {
+                    return Err(WorkspaceError::validation(
+                        "profileName",
+                        "a profile's name cannot be changed (as in AWS); create a new profile instead",
+                    )
+                    .into());
+                }
+            }
+            let mut doc = apply(current.body.clone(), &input)?;
+            doc.profile_version += 1;
+            doc.updated_at = p.now();
+            let write = profile_write(&doc, Some(current.rev));
+            Ok((vec![write], doc))
+        },
+        |doc, _| Ok(doc),
+    )
+}
+
+pub(crate) fn get_profile(id: String) -> impl Operation<Output = ProfileDoc> {
+    query(move |p| Ok(p.profile(&id)?.body))
+}
+
+/// Deletes a profile. The workloads using it keep their priorities, their link marked
+/// deleted (a `PROFILE_DELETED` notification), in the same commit; their names are
+/// returned so that the caller can say which were affected.
+pub(crate) fn delete_profile(id: String) -> impl Operation<Output = Vec<String>> {
+    change(
+        move |p| {
+            let profile = p.profile(&id)?;
+            let mut writes = vec![Write {
+                id: profile.id.clone(),
+                expected_rev: Some(profile.rev.clone()),
+                body: None,
+            }];
+            let mut names = Vec::new();
+            for w in p.users_of(&id)? {
+                let mut doc = p.workload(&w.workload_id)?;
+                if let Some(link) = doc.body.profile.as_mut() {
+                    link.deleted = true;
+                }
+                names.push(doc.body.properties.workload_name.clone());
+                writes.push(workload_write(&doc));
+            }
+            Ok((writes, names))
+        },
+        |names, _| Ok(names),
+    )
+}
+
+/// Gives the workload profile `profile_id` at its latest version (replacing any other:
+/// a workload has at most one).
+pub(crate) fn associate_profile(
+    workload_id: String,
+    profile_id: String,
+) -> impl Operation<Output = Workload> {
+    workload_change(move |p| {
+        let profile = p.profile(&profile_id)?;
+        relink(p, &workload_id, |_| Ok(Some(profile.body.link())))
+    })
+}
+
+/// Removes the workload's profile (its answers and notes do not change).
+pub(crate) fn disassociate_profile(workload_id: String) -> impl Operation<Output = Workload> {
+    workload_change(move |p| relink(p, &workload_id, |_| Ok(None)))
 }
 
 /// Every profile, by name (ignoring case).
