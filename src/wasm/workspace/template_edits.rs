@@ -8,6 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use super::JsWorkspace;
 use crate::wasm::convert::{document_text, input, string};
+use crate::workload::ops::{template_apply, template_file, templates};
 use crate::workload::template::TemplateImportOptions;
 
 /// The arguments of a call on one template's lens: the template and the lens alias.
@@ -30,8 +31,8 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ReviewTemplateInput")] template: JsValue,
     ) -> js_sys::Promise {
-        self.call((input(template, "template"),), |ws, (t,)| async move {
-            ws.create_review_template(t).await
+        self.perform((input(template, "template"),), |(t,)| {
+            templates::create_review_template(t)
         })
     }
 
@@ -54,10 +55,9 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(js_name = templateId, unchecked_param_type = "string")] template_id: JsValue,
     ) -> js_sys::Promise {
-        self.call(
-            (string(template_id, "templateId"),),
-            |ws, (id,)| async move { ws.delete_review_template(&id).await },
-        )
+        self.perform((string(template_id, "templateId"),), |(id,)| {
+            templates::delete_review_template(id)
+        })
     }
 
     /// Answers a template question with `updateAnswer`'s fields and rules.
@@ -130,10 +130,9 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(js_name = workloadId, unchecked_param_type = "string")] workload_id: JsValue,
     ) -> js_sys::Promise {
-        self.call(
-            (string(workload_id, "workloadId"),),
-            |ws, (id,)| async move { ws.review_template_update(&id).await },
-        )
+        self.perform((string(workload_id, "workloadId"),), |(id,)| {
+            template_apply::review_template_update(id)
+        })
     }
 
     /// Takes the template's changes the team did not override; each conflict needs a choice
@@ -146,18 +145,15 @@ impl JsWorkspace {
         options: JsValue,
     ) -> js_sys::Promise {
         let args = (string(workload_id, "workloadId"), input(options, "options"));
-        self.call(args, |ws, (id, options)| async move {
-            ws.update_from_review_template(&id, options).await
+        self.perform(args, |(id, options)| {
+            template_apply::update_from_review_template(id, options)
         })
     }
 
     /// The workloads whose template changed since their answers were copied.
     #[wasm_bindgen(js_name = reviewTemplateUpdates, unchecked_return_type = "Promise<ReviewTemplateNotice[]>")]
     pub fn review_template_updates(&self) -> js_sys::Promise {
-        self.call(
-            (),
-            |ws, ()| async move { ws.review_template_updates().await },
-        )
+        self.perform((), |()| template_apply::review_template_updates())
     }
 
     /// The template as a file (JSON text) to share.
@@ -166,10 +162,9 @@ impl JsWorkspace {
         &self,
         #[wasm_bindgen(js_name = templateId, unchecked_param_type = "string")] template_id: JsValue,
     ) -> js_sys::Promise {
-        self.call(
-            (string(template_id, "templateId"),),
-            |ws, (id,)| async move { ws.export_review_template(&id).await },
-        )
+        self.perform((string(template_id, "templateId"),), |(id,)| {
+            template_file::export_review_template(id)
+        })
     }
 
     /// A new template from a template file's text; `templateName` replaces the file's.
@@ -184,8 +179,8 @@ impl JsWorkspace {
             document_text(&text, "text", "the template file's text"),
             input::<TemplateImportOptions>(options, "options"),
         );
-        self.call(args, |ws, (text, o)| async move {
-            ws.import_review_template(&text, o.template_name).await
+        self.perform(args, |(text, o)| {
+            template_file::import_review_template(&text, o.template_name)
         })
     }
 }

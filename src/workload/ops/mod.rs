@@ -13,8 +13,8 @@ pub(crate) mod notifications;
 pub(crate) mod profiles;
 pub(crate) mod repair;
 pub(crate) mod reviews;
-mod template_apply;
-mod template_file;
+pub(crate) mod template_apply;
+pub(crate) mod template_file;
 pub(crate) mod templates;
 #[cfg(test)]
 mod tests;

@@ -13,6 +13,7 @@ use crate::sorted_map::SortedMap;
 use crate::store::{Store, Write};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
+use crate::workload::operation::{change, query, Operation};
 use crate::workload::plan::{Halt, Need, Planning};
 use crate::workload::record::{
     to_body, AnswerDoc, ReviewDoc, Stored, TemplateLink, TemplateSource, WorkloadDoc,
@@ -29,56 +30,69 @@ impl<S: Store> Workspace<S> {
     /// What updating workload `id` from its template would do: the questions taken from the
     /// template and the conflicts to choose for. Changes nothing.
     pub async fn review_template_update(&self, id: &str) -> Result<TemplateUpdate, WorkspaceError> {
-        self.query(|p| plan_update(p, id, None).map(|(_, update)| update))
-            .await
+        self.perform(review_template_update(id.into())).await
     }
 
-    /// Brings the template's changes into workload `id` in one commit: questions the team
-    /// did not change are taken; each conflict is settled by `options.resolutions` (one is
-    /// required per conflict, else `Validation` on `resolutions` and nothing changes).
+    /// Brings the template's changes into workload `id` in one commit (see
+    /// [`update_from_review_template`]).
     pub async fn update_from_review_template(
         &self,
         id: &str,
         options: TemplateUpdateOptions,
     ) -> Result<TemplateUpdate, WorkspaceError> {
-        let mut done = None;
-        self.run(&mut |p| {
-            let (writes, update) = plan_update(p, id, Some(&options))?;
-            done = Some(update);
-            Ok(writes)
-        })
-        .await?;
-        Ok(done.expect("planned"))
+        self.perform(update_from_review_template(id.into(), options))
+            .await
     }
 
     /// The workloads whose template changed since their answers were copied.
     pub async fn review_template_updates(&self) -> Result<Vec<TemplateNotice>, WorkspaceError> {
-        self.query(|p| {
-            let mut templates: SortedMap<String, WorkloadDoc> = SortedMap::new();
-            for t in p.all::<WorkloadDoc>(keys::TEMPLATE_PREFIX)? {
-                templates.insert(t.body.workload_id.clone(), t.body);
-            }
-            let mut notices = Vec::new();
-            for (template_id, users) in p.template_users()? {
-                let Some(t) = templates.get(&template_id) else {
-                    continue;
-                };
-                let latest = t.template_version.unwrap_or_default();
-                for user in users.into_iter().filter(|u| u.template_version < latest) {
-                    notices.push(TemplateNotice {
-                        workload_id: user.workload_id,
-                        workload_name: user.workload_name,
-                        template_id: template_id.clone(),
-                        template_name: t.properties.workload_name.clone(),
-                        current_template_version: user.template_version,
-                        latest_template_version: latest,
-                    });
-                }
-            }
-            Ok(notices)
-        })
-        .await
+        self.perform(review_template_updates()).await
     }
+}
+
+pub(crate) fn review_template_update(id: String) -> impl Operation<Output = TemplateUpdate> {
+    query(move |p| plan_update(p, &id, None).map(|(_, update)| update))
+}
+
+/// Brings the template's changes into workload `id` in one commit: questions the team did not
+/// change are taken; each conflict is settled by `options.resolutions` (one is required per
+/// conflict, else `Validation` on `resolutions` and nothing changes).
+pub(crate) fn update_from_review_template(
+    id: String,
+    options: TemplateUpdateOptions,
+) -> impl Operation<Output = TemplateUpdate> {
+    change(
+        move |p| plan_update(p, &id, Some(&options)),
+        |update, _| Ok(update),
+    )
+}
+
+/// The workloads whose template changed since their answers were copied.
+pub(crate) fn review_template_updates() -> impl Operation<Output = Vec<TemplateNotice>> {
+    query(|p| {
+        let mut templates: SortedMap<String, WorkloadDoc> = SortedMap::new();
+        for t in p.all::<WorkloadDoc>(keys::TEMPLATE_PREFIX)? {
+            templates.insert(t.body.workload_id.clone(), t.body);
+        }
+        let mut notices = Vec::new();
+        for (template_id, users) in p.template_users()? {
+            let Some(t) = templates.get(&template_id) else {
+                continue;
+            };
+            let latest = t.template_version.unwrap_or_default();
+            for user in users.into_iter().filter(|u| u.template_version < latest) {
+                notices.push(TemplateNotice {
+                    workload_id: user.workload_id,
+                    workload_name: user.workload_name,
+                    template_id: template_id.clone(),
+                    template_name: t.properties.workload_name.clone(),
+                    current_template_version: user.template_version,
+                    latest_template_version: latest,
+                });
+            }
+        }
+        Ok(notices)
+    })
 }
 
 /// The template named by a `defineWorkload` input (at most one), read.

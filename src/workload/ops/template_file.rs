@@ -15,6 +15,7 @@
 
 use serde_json::{json, Value};
 
+use super::templates::new_template;
 use super::templates::plan_create;
 use crate::sorted_map::SortedMap;
 use crate::store::{Store, Write};
@@ -22,6 +23,7 @@ use crate::value_reader;
 use crate::workload::answer::{apply_update, AnswerUpdate, ChoiceUpdate};
 use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
+use crate::workload::operation::{query, Operation};
 use crate::workload::plan::{Halt, Planning};
 use crate::workload::record::{to_body, AnswerDoc, AnswerRecord, ReviewDoc, WorkloadDoc};
 use crate::workload::summary::summarize;
@@ -37,67 +39,83 @@ const MAX_BYTES: usize = 10 * 1024 * 1024;
 impl<S: Store> Workspace<S> {
     /// The template as a file (JSON text): its fields, lens notes and answers.
     pub async fn export_review_template(&self, id: &str) -> Result<String, WorkspaceError> {
-        let now = self.now();
-        self.query(|p| {
-            let t = p.existing_template(id)?.body;
-            let props = &t.properties;
-            let reviews: Vec<ReviewDoc> = p
-                .all::<ReviewDoc>(&keys::reviews_of(id))?
-                .into_iter()
-                .map(|r| r.body)
-                .filter(|r| t.lenses.contains(&r.lens_alias))
-                .collect();
-            let mut answers = Vec::new();
-            for doc in p.list(&keys::answers_of(id))? {
-                let mut body = doc.body;
-                let kept = body["lensAlias"]
-                    .as_str()
-                    .is_some_and(|a| t.lenses.iter().any(|l| l == a));
-                if let (true, Value::Object(map)) = (kept, &mut body) {
-                    for stored_only in ["updatedAt", "backlog", "fromTemplate", "pillarId"] {
-                        map.remove(stored_only);
-                    }
-                    answers.push(body);
-                }
-            }
-            let file = json!({
-                "format": TEMPLATE_FORMAT,
-                "formatVersion": TEMPLATE_FORMAT_VERSION,
-                "exportedAt": now,
-                "template": {
-                    "templateName": props.workload_name,
-                    "description": props.description,
-                    "notes": props.notes,
-                    "tags": props.tags,
-                    "lenses": t.lenses,
-                },
-                "lensReviews": reviews.iter().map(|r| json!({
-                    "lensAlias": r.lens_alias,
-                    "lensVersion": r.lens_version,
-                    "notes": r.notes,
-                    "pillarNotes": r.pillar_notes,
-                })).collect::<Vec<_>>(),
-                "answers": answers,
-            });
-            Ok(serde_json::to_string_pretty(&file).expect("JSON values serialise"))
-        })
-        .await
+        self.perform(export_review_template(id.into())).await
     }
 
-    /// Creates a new template from a template file. `template_name`, when given, replaces the
-    /// file's name (for a name taken here).
+    /// Creates a new template from a template file (see [`import_review_template`]).
     pub async fn import_review_template(
         &self,
         text: &str,
         template_name: Option<String>,
     ) -> Result<ReviewTemplate, WorkspaceError> {
-        let (mut input, value) = read_file(text)?;
-        if template_name.is_some() {
-            input.template_name = template_name;
-        }
-        self.new_template(&mut |p| plan_import(p, &input, &value))
+        self.perform(import_review_template(text, template_name))
             .await
     }
+}
+
+/// The template as a file (JSON text): its fields, lens notes and answers.
+pub(crate) fn export_review_template(id: String) -> impl Operation<Output = String> {
+    query(move |p| {
+        let id = id.as_str();
+        let now = p.now();
+        let t = p.existing_template(id)?.body;
+        let props = &t.properties;
+        let reviews: Vec<ReviewDoc> = p
+            .all::<ReviewDoc>(&keys::reviews_of(id))?
+            .into_iter()
+            .map(|r| r.body)
+            .filter(|r| t.lenses.contains(&r.lens_alias))
+            .collect();
+        let mut answers = Vec::new();
+        for doc in p.list(&keys::answers_of(id))? {
+            let mut body = doc.body;
+            let kept = body["lensAlias"]
+                .as_str()
+                .is_some_and(|a| t.lenses.iter().any(|l| l == a));
+            if let (true, Value::Object(map)) = (kept, &mut body) {
+                for stored_only in ["updatedAt", "backlog", "fromTemplate", "pillarId"] {
+                    map.remove(stored_only);
+                }
+                answers.push(body);
+            }
+        }
+        let file = json!({
+            "format": TEMPLATE_FORMAT,
+            "formatVersion": TEMPLATE_FORMAT_VERSION,
+            "exportedAt": now,
+            "template": {
+                "templateName": props.workload_name,
+                "description": props.description,
+                "notes": props.notes,
+                "tags": props.tags,
+                "lenses": t.lenses,
+            },
+            "lensReviews": reviews.iter().map(|r| json!({
+                "lensAlias": r.lens_alias,
+                "lensVersion": r.lens_version,
+                "notes": r.notes,
+                "pillarNotes": r.pillar_notes,
+            })).collect::<Vec<_>>(),
+            "answers": answers,
+        });
+        Ok(serde_json::to_string_pretty(&file).expect("JSON values serialise"))
+    })
+}
+
+/// Creates a new template from a template file. `template_name`, when given, replaces the
+/// file's name (for a name taken here). The file is read once, when the operation is made.
+pub(crate) fn import_review_template(
+    text: &str,
+    template_name: Option<String>,
+) -> impl Operation<Output = ReviewTemplate> {
+    let mut file = read_file(text);
+    if let (Ok((input, _)), Some(_)) = (&mut file, &template_name) {
+        input.template_name = template_name;
+    }
+    new_template(move |p| match &file {
+        Ok((input, value)) => plan_import(p, input, value),
+        Err(e) => Err(e.clone().into()),
+    })
 }
 
 fn invalid(path: impl Into<String>, message: impl Into<String>) -> WorkspaceError {

@@ -16,7 +16,7 @@ use crate::workload::error::WorkspaceError;
 use crate::workload::keys;
 use crate::workload::lens_review::LensReviewUpdate;
 use crate::workload::model::{WorkloadEnvironment, WorkloadProperties};
-use crate::workload::operation::{query, Operation};
+use crate::workload::operation::{change, query, Operation};
 use crate::workload::plan::{Halt, Planning};
 use crate::workload::record::{to_body, ReviewDoc, Stored, WorkloadDoc, WorkloadListing};
 use crate::workload::summary::summarize;
@@ -26,10 +26,6 @@ use crate::workload::template::{
 use crate::workload::validate::{self, name_key};
 use crate::workload::workspace::{check_expected, workload_write, Workspace};
 
-/// A plan that writes a new template: its writes (the template first) and the template.
-pub(crate) type TemplatePlan<'p> =
-    dyn FnMut(&mut Planning) -> Result<(Vec<Write>, WorkloadDoc), Halt> + 'p;
-
 impl<S: Store> Workspace<S> {
     /// Creates a review template with its lenses (the framework lens always, first), at
     /// version 1 and with no answers.
@@ -37,27 +33,7 @@ impl<S: Store> Workspace<S> {
         &self,
         input: TemplateInput,
     ) -> Result<ReviewTemplate, WorkspaceError> {
-        self.new_template(&mut |p| plan_create(p, &input)).await
-    }
-
-    /// Runs a plan that writes a new template (its document first) and returns it.
-    pub(crate) async fn new_template(
-        &self,
-        plan: &mut TemplatePlan<'_>,
-    ) -> Result<ReviewTemplate, WorkspaceError> {
-        let mut made = None;
-        let revs = self
-            .run(&mut |p| {
-                let (writes, doc) = plan(p)?;
-                made = Some(doc);
-                Ok(writes)
-            })
-            .await?;
-        Ok(ReviewTemplate::of(
-            &made.expect("planned"),
-            &revs[0],
-            Vec::new(),
-        ))
+        self.perform(create_review_template(input)).await
     }
 
     /// Every review template, by name (ignoring case), each with the workloads that use it.
@@ -92,14 +68,7 @@ impl<S: Store> Workspace<S> {
         &self,
         id: &str,
     ) -> Result<Vec<TemplateUser>, WorkspaceError> {
-        let mut affected = Vec::new();
-        self.run(&mut |p| {
-            let (writes, users) = plan_delete(p, id)?;
-            affected = users;
-            Ok(writes)
-        })
-        .await?;
-        Ok(affected)
+        self.perform(delete_review_template(id.into())).await
     }
 
     /// Answers a template question exactly as a workload's (`updateAnswer`'s rules).
@@ -150,6 +119,29 @@ impl<S: Store> Workspace<S> {
         let review = self.update_lens_review(id, lens_alias, update).await?;
         Ok(TemplateLensReview::of(id, review))
     }
+}
+
+/// Creates a review template with its lenses (the framework lens always, first), at version 1
+/// and with no answers.
+pub(crate) fn create_review_template(
+    input: TemplateInput,
+) -> impl Operation<Output = ReviewTemplate> {
+    new_template(move |p| plan_create(p, &input))
+}
+
+/// An operation that writes a new template (its document first) and returns it.
+pub(crate) fn new_template(
+    plan: impl FnMut(&mut Planning) -> Result<(Vec<Write>, WorkloadDoc), Halt>,
+) -> impl Operation<Output = ReviewTemplate> {
+    change(plan, |doc, revs| {
+        Ok(ReviewTemplate::of(&doc, &revs[0], Vec::new()))
+    })
+}
+
+/// Deletes the template, its answers and notes; the workloads defined from it, their link
+/// marked deleted.
+pub(crate) fn delete_review_template(id: String) -> impl Operation<Output = Vec<TemplateUser>> {
+    change(move |p| plan_delete(p, &id), |users, _| Ok(users))
 }
 
 /// Every review template, by name (ignoring case).
