@@ -683,7 +683,7 @@ mod workspace {
     }
 
     async fn open(storage: &str, name: &str) -> JsWorkspace {
-        JsWorkspace::open(js(json!({"storage": storage, "name": name})))
+        JsWorkspace::open_async(js(json!({"storage": storage, "name": name})))
             .await
             .unwrap()
     }
@@ -801,7 +801,9 @@ mod workspace {
     #[wasm_bindgen_test]
     async fn indexeddb_is_the_default_in_browsers() {
         let name = unique("default");
-        let ws = JsWorkspace::open(js(json!({"name": name}))).await.unwrap();
+        let ws = JsWorkspace::open_async(js(json!({"name": name})))
+            .await
+            .unwrap();
         assert_eq!(ws.storage(), "indexeddb");
     }
 
@@ -821,7 +823,7 @@ mod workspace {
     async fn blocked_indexeddb_upgrade_rejects_with_kind_unavailable() {
         let name = unique("ws-blocked");
         let old_tab = raw_open(&name, 1, true).await;
-        let outcome = within(5_000, JsWorkspace::open(js(json!({"name": name})))).await;
+        let outcome = within(5_000, JsWorkspace::open_async(js(json!({"name": name})))).await;
         let err = outcome.expect("no hang").err().expect("blocked");
         assert_eq!(kind(&err), "Unavailable");
         old_tab.close();

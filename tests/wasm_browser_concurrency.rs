@@ -46,7 +46,7 @@ fn prop(err: &JsValue, key: &str) -> String {
 }
 
 async fn open(storage: &str, name: &str) -> JsWorkspace {
-    JsWorkspace::open(js(json!({"storage": storage, "name": name})))
+    JsWorkspace::open_async(js(json!({"storage": storage, "name": name})))
         .await
         .unwrap()
 }

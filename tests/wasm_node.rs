@@ -245,7 +245,7 @@ fn builtin_lenses() {
 // ---------------------------------------------------------------------------------------------
 
 async fn memory_workspace() -> JsWorkspace {
-    JsWorkspace::open(js(json!({"storage": "memory"})))
+    JsWorkspace::open_async(js(json!({"storage": "memory"})))
         .await
         .unwrap()
 }
@@ -393,17 +393,17 @@ async fn workspace_not_found_and_conflict() {
 
 #[wasm_bindgen_test]
 async fn open_rejects_unknown_storage_and_indexeddb_in_node() {
-    let err = JsWorkspace::open(js(json!({"storage": "cloud"})))
+    let err = JsWorkspace::open_async(js(json!({"storage": "cloud"})))
         .await
         .err()
         .unwrap();
     assert_error(&err, "Validation");
     assert_eq!(prop(&err, "field").as_string().as_deref(), Some("storage"));
-    let err = JsWorkspace::open(js(json!({"storage": "indexeddb"})))
+    let err = JsWorkspace::open_async(js(json!({"storage": "indexeddb"})))
         .await
         .err()
         .unwrap();
     assert_error(&err, "Unavailable");
-    let default = JsWorkspace::open(JsValue::UNDEFINED).await.unwrap();
+    let default = JsWorkspace::open_async(JsValue::UNDEFINED).await.unwrap();
     assert_eq!(default.storage(), "memory", "Node has no IndexedDB");
 }

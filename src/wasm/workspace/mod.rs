@@ -83,60 +83,62 @@ struct OpenOptions {
     name: Option<String>,
 }
 
-/// `Workspace.open`'s work (see there).
-async fn open(options: JsValue) -> Result<JsWorkspace, JsValue> {
-    let (options, js_store) = take_store(options)?;
-    let options: OpenOptions = if options.is_undefined() || options.is_null() {
-        OpenOptions::default()
-    } else {
-        value(options, "options")?
-    };
-    let name = options.name.unwrap_or_else(|| DEFAULT_NAME.to_string());
-    if name.trim().is_empty() || name.chars().count() > 100 {
-        return Err(invalid_argument("name", "must be 1 to 100 characters"));
-    }
-    let storage = match options.storage {
-        Some(s) => s,
-        None if has_indexed_db() => "indexeddb".into(),
-        None => "memory".into(),
-    };
-    let store_error = |e: StoreError| WorkspaceError::from(e).thrown();
-    let store = match storage.as_str() {
-        _ if js_store.is_some() => BrowserStore::Js(js_store.expect("checked")),
-        "memory" => BrowserStore::Js(memory::open().map_err(store_error)?),
-        "indexeddb" => {
-            let opened = IndexedDbStore::open(&name).await.map_err(store_error)?;
-            BrowserStore::Js(opened.into_store())
+impl JsWorkspace {
+    /// `Workspace.open` for Rust callers (the wasm tests): the workspace itself, not a promise.
+    pub async fn open_async(options: JsValue) -> Result<JsWorkspace, JsValue> {
+        let (options, js_store) = take_store(options)?;
+        let options: OpenOptions = if options.is_undefined() || options.is_null() {
+            OpenOptions::default()
+        } else {
+            value(options, "options")?
+        };
+        let name = options.name.unwrap_or_else(|| DEFAULT_NAME.to_string());
+        if name.trim().is_empty() || name.chars().count() > 100 {
+            return Err(invalid_argument("name", "must be 1 to 100 characters"));
         }
-        "localstorage" => {
-            BrowserStore::LocalStorage(LocalStorageStore::open(&name).map_err(store_error)?)
-        }
-        other => {
-            return Err(invalid_argument(
-                "storage",
-                &format!(
+        let storage = match options.storage {
+            Some(s) => s,
+            None if has_indexed_db() => "indexeddb".into(),
+            None => "memory".into(),
+        };
+        let store_error = |e: StoreError| WorkspaceError::from(e).thrown();
+        let store = match storage.as_str() {
+            _ if js_store.is_some() => BrowserStore::Js(js_store.expect("checked")),
+            "memory" => BrowserStore::Js(memory::open().map_err(store_error)?),
+            "indexeddb" => {
+                let opened = IndexedDbStore::open(&name).await.map_err(store_error)?;
+                BrowserStore::Js(opened.into_store())
+            }
+            "localstorage" => {
+                BrowserStore::LocalStorage(LocalStorageStore::open(&name).map_err(store_error)?)
+            }
+            other => {
+                return Err(invalid_argument(
+                    "storage",
+                    &format!(
                     "`{other}` is not a storage; use \"indexeddb\", \"localstorage\" or \"memory\""
                 ),
-            ))
-        }
-    };
-    // The shipped lenses the page gave (`Lens.useBuiltins`), each got when a call first
-    // needs it: none is needed to open or to list workloads.
-    let shipped: LensSource = Box::new(|alias| match catalog::shipped(alias) {
-        Some(lens) => lens.cloned(),
-        None => unreachable!("`{alias}` is listed as shipped"),
-    });
-    let workspace = Workspace::open_on_demand(store, JsEnvironment, shipped)
-        .await
-        .map_err(Thrown::thrown)?;
-    let core = Rc::new(Core {
-        workspace,
-        turns: Turnstile::new(),
-    });
-    guard_disposal(&WORKSPACE_GUARDED, WORKSPACE_DISPOSED, || {
-        JsWorkspace { core: core.clone() }.into()
-    });
-    Ok(JsWorkspace { core })
+                ))
+            }
+        };
+        // The shipped lenses the page gave (`Lens.useBuiltins`), each got when a call first
+        // needs it: none is needed to open or to list workloads.
+        let shipped: LensSource = Box::new(|alias| match catalog::shipped(alias) {
+            Some(lens) => lens.cloned(),
+            None => unreachable!("`{alias}` is listed as shipped"),
+        });
+        let workspace = Workspace::open_on_demand(store, JsEnvironment, shipped)
+            .await
+            .map_err(Thrown::thrown)?;
+        let core = Rc::new(Core {
+            workspace,
+            turns: Turnstile::new(),
+        });
+        guard_disposal(&WORKSPACE_GUARDED, WORKSPACE_DISPOSED, || {
+            JsWorkspace { core: core.clone() }.into()
+        });
+        Ok(JsWorkspace { core })
+    }
 }
 
 /// The `store` option, read apart from the others: it is a live object, not JSON data. With a
@@ -185,15 +187,15 @@ impl JsWorkspace {
     /// The engine needs no shipped lens file to open: a call that needs one not given yet
     /// rejects with `kind: "Uninitialized"` and `lensAlias` (the glue gives both first, unless
     /// `loadLenses: false`).
-    // A promise made by `in_turn`'s one `future_to_promise` (an `async fn` here compiled a
-    // second copy of its executor glue).
+    // The promise comes from `to_promise`, the module's one `future_to_promise` (an `async fn`
+    // here compiled a second copy of its executor glue).
     #[wasm_bindgen(unchecked_return_type = "Promise<Workspace>")]
     pub fn open(
         #[wasm_bindgen(unchecked_optional_param_type = "OpenOptions")] options: JsValue,
     ) -> js_sys::Promise {
-        to_promise(Box::pin(
-            async move { open(options).await.map(JsValue::from) },
-        ))
+        to_promise(Box::pin(async move {
+            Self::open_async(options).await.map(JsValue::from)
+        }))
     }
 
     /// Which storage this workspace uses: `"indexeddb"`, `"localstorage"` or `"memory"`, or
