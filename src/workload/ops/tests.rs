@@ -15,6 +15,7 @@ use crate::catalog::{CatalogError, CatalogLens, LensType, FRAMEWORK_ALIAS};
 use crate::store::{next_revision, Document, Write};
 use crate::workload::env::DeterministicEnvironment;
 use crate::workload::error::WorkspaceError;
+use crate::workload::operation::Operation;
 use crate::workload::plan::{Draws, Halt, Need, Planning, Reads};
 use crate::workload::shipped::ShippedLenses;
 use crate::workload::workspace::Core;
@@ -98,6 +99,18 @@ impl World {
                 }
             })
             .collect()
+    }
+
+    /// Runs `op` as the shell would, in one attempt: its plan over everything held, its
+    /// writes committed, then its result from the new revisions.
+    fn perform<O: Operation>(
+        &mut self,
+        core: &Core,
+        mut op: O,
+    ) -> Result<O::Output, WorkspaceError> {
+        let writes = self.plan(core, |p| op.plan(p))?;
+        let revs = self.commit(&writes);
+        op.finish(revs)
     }
 
     fn body(&self, id: &str) -> &Value {
@@ -387,4 +400,116 @@ fn a_shipped_lens_not_given_stops_an_answer_and_writes_nothing() {
         (err.kind(), err.lens_alias()),
         ("Uninitialized", Some(FRAMEWORK_ALIAS))
     );
+}
+
+#[test]
+fn an_operation_answers_with_the_revisions_its_writes_were_committed_at() {
+    let core = core();
+    let mut world = World::default();
+    let workload = world
+        .perform(&core, super::workloads::define_workload(input("Shop")))
+        .unwrap();
+    let id = workload.workload_id.clone();
+    assert_eq!(
+        workload.revision, world.docs[0].rev,
+        "the workload document is written first"
+    );
+    let update = AnswerUpdate {
+        selected_choices: Some(vec!["backups_automated".to_string()]),
+        ..AnswerUpdate::default()
+    };
+    let answered = world
+        .perform(
+            &core,
+            super::answers::update_answer(
+                id.clone(),
+                FRAMEWORK_ALIAS.into(),
+                "backups".into(),
+                update,
+            ),
+        )
+        .unwrap();
+    let answer_id = crate::workload::keys::answer(&id, FRAMEWORK_ALIAS, "backups");
+    let stored_rev = world
+        .docs
+        .iter()
+        .find(|d| d.id == answer_id)
+        .expect("answer stored")
+        .rev
+        .clone();
+    assert_eq!(answered.revision, stored_rev);
+    // A read-only operation writes nothing and sees what the change committed.
+    let before = world.docs.clone();
+    let read = world
+        .perform(
+            &core,
+            super::answers::get_answer(id, FRAMEWORK_ALIAS.into(), "backups".into(), None),
+        )
+        .unwrap();
+    assert_eq!(read.revision, stored_rev);
+    assert_eq!(read.selected_choices, ["backups_automated"]);
+    assert_eq!(world.docs, before);
+}
+
+#[test]
+fn an_operation_checks_its_arguments_in_its_plan_before_reading_anything() {
+    let core = core();
+    let mut world = World::default();
+    // Nothing is held, so a check that came after a read would fail as "not found".
+    let cases: Vec<(&str, WorkspaceError)> = vec![
+        (
+            "dismissKey",
+            world
+                .perform(
+                    &core,
+                    super::notifications::dismiss_notification("nope".into()),
+                )
+                .unwrap_err(),
+        ),
+        (
+            "lensAlias",
+            world
+                .perform(
+                    &core,
+                    super::upgrade::upgrade_lens_review("w".into(), FRAMEWORK_ALIAS.into()),
+                )
+                .unwrap_err(),
+        ),
+        (
+            "lensAliases",
+            world
+                .perform(
+                    &core,
+                    super::lenses::associate_lenses("w".into(), Vec::new()),
+                )
+                .unwrap_err(),
+        ),
+    ];
+    for (field, err) in cases {
+        assert_eq!(err.kind(), "Validation", "{field}: {err}");
+        assert!(
+            matches!(&err, WorkspaceError::Validation { field: f, .. } if f == field),
+            "{field}: {err:?}"
+        );
+    }
+    assert!(world.docs.is_empty());
+}
+
+#[test]
+fn deleting_a_workload_as_an_operation_removes_every_record_of_it() {
+    let core = core();
+    let mut world = World::default();
+    let kept = defined(&core, &mut world, "Kept");
+    let gone = defined(&core, &mut world, "Gone");
+    world
+        .perform(&core, super::repair::delete_workload(gone.clone()))
+        .unwrap();
+    assert!(world
+        .docs
+        .iter()
+        .all(|d| !d.id.contains(&gone) && d.id != "name/gone"));
+    assert!(world
+        .docs
+        .iter()
+        .any(|d| d.id == format!("workload/{kept}")));
 }
