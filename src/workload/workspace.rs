@@ -19,7 +19,6 @@ use super::damage::DamagedRecord;
 use super::env::Environment;
 use super::error::WorkspaceError;
 use super::keys;
-use super::model::Workload;
 use super::plan::{Halt, Planned, Planning};
 use super::record::{
     to_body, AnswerDoc, MilestoneDoc, ReviewDoc, Stored, WorkloadDoc, WorkloadListing,
@@ -41,10 +40,6 @@ pub struct Workspace<S: Store> {
     /// Everything but the store: what the synchronous plans work with.
     pub(crate) core: Core,
 }
-
-/// A plan that rewrites a workload document: its writes (the workload first) and the workload.
-pub(crate) type WorkloadPlan<'p> =
-    dyn FnMut(&mut Planning) -> Result<(Vec<Write>, Stored<WorkloadDoc>), Halt> + 'p;
 
 /// The part of a workspace that is the same whatever the store: plans read it, and it is not
 /// generic, so the code that uses it exists once in the wasm module.
@@ -154,25 +149,6 @@ impl<S: Store> Workspace<S> {
 
     pub(crate) fn now(&self) -> String {
         iso_utc(self.core.env.now())
-    }
-
-    /// Runs a plan that changes a workload document (its first write, when it writes) and
-    /// returns the workload at its new revision.
-    pub(crate) async fn change_workload(
-        &self,
-        plan: &mut WorkloadPlan<'_>,
-    ) -> Result<Workload, WorkspaceError> {
-        let mut changed = None;
-        let revs = self
-            .run(&mut |p| {
-                let (writes, doc) = plan(p)?;
-                changed = Some(doc);
-                Ok(writes)
-            })
-            .await?;
-        let doc = changed.expect("planned");
-        let rev = revs.first().unwrap_or(&doc.rev);
-        Ok(doc.body.to_workload(rev))
     }
 
     // The reads of the operations not yet written as plans: each is a read-only plan.

@@ -86,10 +86,10 @@ impl<S: Store> Workspace<S> {
             self.upgrade_profile_check(workload_id).await?;
             self.create_milestone(workload_id, name).await?;
         }
-        self.change_workload(&mut |p| {
+        self.perform(workload_change(|p| {
             let latest = upgraded_link(p, workload_id)?;
             relink(p, workload_id, |_| Ok(Some(latest)))
-        })
+        }))
         .await
     }
 
