@@ -83,64 +83,6 @@ struct OpenOptions {
     name: Option<String>,
 }
 
-impl JsWorkspace {
-    /// `Workspace.open` for Rust callers (the wasm tests): the workspace itself, not a promise.
-    pub async fn open_async(options: JsValue) -> Result<JsWorkspace, JsValue> {
-        let (options, js_store) = take_store(options)?;
-        let options: OpenOptions = if options.is_undefined() || options.is_null() {
-            OpenOptions::default()
-        } else {
-            value(options, "options")?
-        };
-        let name = options.name.unwrap_or_else(|| DEFAULT_NAME.to_string());
-        if name.trim().is_empty() || name.chars().count() > 100 {
-            return Err(invalid_argument("name", "must be 1 to 100 characters"));
-        }
-        let storage = match options.storage {
-            Some(s) => s,
-            None if has_indexed_db() => "indexeddb".into(),
-            None => "memory".into(),
-        };
-        let store_error = |e: StoreError| WorkspaceError::from(e).thrown();
-        let store = match storage.as_str() {
-            _ if js_store.is_some() => BrowserStore::Js(js_store.expect("checked")),
-            "memory" => BrowserStore::Js(memory::open().map_err(store_error)?),
-            "indexeddb" => {
-                let opened = IndexedDbStore::open(&name).await.map_err(store_error)?;
-                BrowserStore::Js(opened.into_store())
-            }
-            "localstorage" => {
-                BrowserStore::LocalStorage(LocalStorageStore::open(&name).map_err(store_error)?)
-            }
-            other => {
-                return Err(invalid_argument(
-                    "storage",
-                    &format!(
-                    "`{other}` is not a storage; use \"indexeddb\", \"localstorage\" or \"memory\""
-                ),
-                ))
-            }
-        };
-        // The shipped lenses the page gave (`Lens.useBuiltins`), each got when a call first
-        // needs it: none is needed to open or to list workloads.
-        let shipped: LensSource = Box::new(|alias| match catalog::shipped(alias) {
-            Some(lens) => lens.cloned(),
-            None => unreachable!("`{alias}` is listed as shipped"),
-        });
-        let workspace = Workspace::open_on_demand(store, JsEnvironment, shipped)
-            .await
-            .map_err(Thrown::thrown)?;
-        let core = Rc::new(Core {
-            workspace,
-            turns: Turnstile::new(),
-        });
-        guard_disposal(&WORKSPACE_GUARDED, WORKSPACE_DISPOSED, || {
-            JsWorkspace { core: core.clone() }.into()
-        });
-        Ok(JsWorkspace { core })
-    }
-}
-
 /// The `store` option, read apart from the others: it is a live object, not JSON data. With a
 /// store, the other options are read from a copy without it (the caller's object unchanged).
 fn take_store(options: JsValue) -> Result<(JsValue, Option<JsStore>), JsValue> {
@@ -229,6 +171,62 @@ impl JsWorkspace {
 }
 
 impl JsWorkspace {
+    /// `Workspace.open` for Rust callers (the wasm tests): the workspace itself, not a promise.
+    pub async fn open_async(options: JsValue) -> Result<JsWorkspace, JsValue> {
+        let (options, js_store) = take_store(options)?;
+        let options: OpenOptions = if options.is_undefined() || options.is_null() {
+            OpenOptions::default()
+        } else {
+            value(options, "options")?
+        };
+        let name = options.name.unwrap_or_else(|| DEFAULT_NAME.to_string());
+        if name.trim().is_empty() || name.chars().count() > 100 {
+            return Err(invalid_argument("name", "must be 1 to 100 characters"));
+        }
+        let storage = match options.storage {
+            Some(s) => s,
+            None if has_indexed_db() => "indexeddb".into(),
+            None => "memory".into(),
+        };
+        let store_error = |e: StoreError| WorkspaceError::from(e).thrown();
+        let store = match storage.as_str() {
+            _ if js_store.is_some() => BrowserStore::Js(js_store.expect("checked")),
+            "memory" => BrowserStore::Js(memory::open().map_err(store_error)?),
+            "indexeddb" => {
+                let opened = IndexedDbStore::open(&name).await.map_err(store_error)?;
+                BrowserStore::Js(opened.into_store())
+            }
+            "localstorage" => {
+                BrowserStore::LocalStorage(LocalStorageStore::open(&name).map_err(store_error)?)
+            }
+            other => {
+                return Err(invalid_argument(
+                    "storage",
+                    &format!(
+                    "`{other}` is not a storage; use \"indexeddb\", \"localstorage\" or \"memory\""
+                ),
+                ))
+            }
+        };
+        // The shipped lenses the page gave (`Lens.useBuiltins`), each got when a call first
+        // needs it: none is needed to open or to list workloads.
+        let shipped: LensSource = Box::new(|alias| match catalog::shipped(alias) {
+            Some(lens) => lens.cloned(),
+            None => unreachable!("`{alias}` is listed as shipped"),
+        });
+        let workspace = Workspace::open_on_demand(store, JsEnvironment, shipped)
+            .await
+            .map_err(Thrown::thrown)?;
+        let core = Rc::new(Core {
+            workspace,
+            turns: Turnstile::new(),
+        });
+        guard_disposal(&WORKSPACE_GUARDED, WORKSPACE_DISPOSED, || {
+            JsWorkspace { core: core.clone() }.into()
+        });
+        Ok(JsWorkspace { core })
+    }
+
     /// Every method that is one core operation (all of the lean engine's): reads `args` now
     /// (the caller may change its objects once the call returns), then runs the operation `op`
     /// makes of them in this handle's turn and settles the promise with its result as a JS
