@@ -37,7 +37,7 @@ const BUDGET = {
   // Lowered on 2026-12-07 (eighth stop) from 319.5 KiB: the engine's ordered maps and sets as one
   // sorted Vec each (src/sorted_map.rs) instead of std's B-trees, 307.8 KiB.
   // Lowered on 2026-12-07 (ninth stop) from 308 KiB: each method one core operation run by one
-  // shared future (src/workload/operation.rs) instead of a future per method, 293.7 KiB.
+  // shared future (src/workload/operation.rs) instead of a future per method, 293.4 KiB.
   wasm: 294 * 1024,
   // The full engine (target/site/pkg/full/: every method, its glue minified and the glue's
   // snippet), which the page loads the first time a method the lean engine leaves out is called
@@ -50,9 +50,9 @@ const BUDGET = {
   // the fifth stop with the lean engine's levers (468.5 KiB), then to 446.5 on the sixth, with
   // the IndexedDB and memory stores in JS and the glue bundled with its snippets (446.3 KiB),
   // then to 427.5 on the eighth, with src/sorted_map.rs instead of std's B-trees (427.3 KiB),
-  // then to 421.5 on the ninth, with the single-commit methods as operations (421.0 KiB).
+  // then to 417.5 on the ninth, with the single-commit methods as operations (417.1 KiB).
   // Not in the site line.
-  full: 421.5 * 1024,
+  full: 417.5 * 1024,
   // The package's browser entry (pkg/plumbline.js: the lean engine's exports, and the full
   // engine loaded on first need); set on 2026-12-06 (the lean/full split) just above what it
   // measured, 1.6 KiB.
@@ -72,7 +72,7 @@ const BUDGET = {
   // (seventh stop) from 454 KiB with compare, the custom-lens edits and `damagedRecords` out of
   // the lean engine, 435.0 KiB; then (eighth stop) from 435.5 KiB with src/sorted_map.rs
   // instead of std's B-trees, 423.5 KiB; then (ninth stop) from 424 KiB with one future for
-  // every method (src/workload/operation.rs), 409.3 KiB.
+  // every method (src/workload/operation.rs), 409.0 KiB.
   site: 409.5 * 1024,
   // The browser's PouchDB for local databases (www/sync/pouch.js: core + IndexedDB adapter, with
   // the code it shares with the replication chunk), which the app's store loads at start: part
